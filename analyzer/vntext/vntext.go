@@ -1,0 +1,107 @@
+// Package vntext normalises and folds Vietnamese text for matching.
+//
+// Folding lower-cases text and strips diacritics, with đ folded to d, so
+// "Giấy khai sinh", "GIẤY KHAI SINH" and "giay khai sinh" compare equal. NFC
+// and NFD input fold the same way.
+package vntext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// foldTable maps each precomposed Latin letter of the Latin-1 Supplement and
+// Latin Extended blocks and the Vietnamese letters of Latin Extended
+// Additional (U+00C0–U+1EFF) to its folded base letter, and each combining
+// mark in that range to -1. It is
+// computed once and never written after.
+var foldTable = buildFoldTable()
+
+const (
+	tableLo = 0x00C0
+	tableHi = 0x1EFF
+)
+
+func buildFoldTable() []rune {
+	t := make([]rune, tableHi-tableLo+1)
+	for r := rune(tableLo); r <= tableHi; r++ {
+		if unicode.Is(unicode.Mn, r) {
+			t[r-tableLo] = -1
+			continue
+		}
+		base := r
+		d := norm.NFD.String(string(r))
+		if first, _ := utf8.DecodeRuneInString(d); first != utf8.RuneError {
+			base = first
+		}
+		t[r-tableLo] = unicode.ToLower(base)
+	}
+	t['Đ'-tableLo] = 'd'
+	t['đ'-tableLo] = 'd'
+	return t
+}
+
+// FoldRune returns r lower-cased with its diacritics removed, or -1 when r
+// is a combining mark that folding drops.
+func FoldRune(r rune) rune {
+	switch {
+	case r < 0x80:
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	case r >= tableLo && r <= tableHi:
+		return foldTable[r-tableLo]
+	case unicode.Is(unicode.Mn, r):
+		return -1
+	}
+	return unicode.ToLower(r)
+}
+
+// Fold returns s lower-cased, without diacritics, with đ as d.
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if f := FoldRune(r); f >= 0 {
+			b.WriteRune(f)
+		}
+	}
+	return b.String()
+}
+
+// NFC returns s in Unicode normalisation form C.
+func NFC(s string) string { return norm.NFC.String(s) }
+
+// Lower returns s in NFC and lower case, keeping diacritics.
+func Lower(s string) string { return strings.ToLower(norm.NFC.String(s)) }
+
+// IsWordRune reports whether r belongs inside a word: a letter, digit or
+// combining mark. Go's regexp \w is ASCII-only; use this instead.
+func IsWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// Words splits s into words of letters, digits and marks.
+func Words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !IsWordRune(r) })
+}
+
+// FoldedWords returns the folded words of s.
+func FoldedWords(s string) []string { return Words(Fold(s)) }
+
+// CollapseSpace trims s and replaces every run of white space with one space.
+func CollapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }

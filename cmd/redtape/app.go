@@ -1,0 +1,146 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+)
+
+// Exit codes. They are a documented contract (README, "Exit codes"): change
+// them only with a major version.
+const (
+	exitOK          = 0   // success, nothing at or above --fail-on
+	exitFindings    = 1   // findings at or above --fail-on
+	exitUsage       = 2   // usage or configuration error
+	exitInputFailed = 3   // some input could not be read (the rest was processed)
+	exitInterrupted = 130 // interrupted by a signal
+	exitInternal    = 4   // anything else: an I/O or internal error
+)
+
+var (
+	// errFindings reports that findings at or above the --fail-on level exist.
+	errFindings = errors.New("findings at or above the failure level")
+	// errInputFailed reports that some input files or records could not be
+	// read; the output covers the rest.
+	errInputFailed = errors.New("some input could not be read")
+)
+
+// usageError is a mistake in the command line or configuration.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// usageErrorf returns a usage error (exit code 2).
+func usageErrorf(format string, args ...any) error {
+	return &usageError{fmt.Errorf(format, args...)}
+}
+
+// env is what a command may touch of the outside world. Tests build their
+// own to capture output and fix the clock.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	// now is the clock; reports and indexes take their dates from it.
+	now func() time.Time
+	// interactive is true when stderr is a terminal (progress bars, colour).
+	interactive bool
+	// getenv reads environment variables.
+	getenv func(string) string
+}
+
+func newEnv(stdin io.Reader, stdout, stderr io.Writer) *env {
+	interactive := false
+	if f, ok := stderr.(*os.File); ok {
+		interactive = term.IsTerminal(int(f.Fd()))
+	}
+	return &env{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now, interactive: interactive, getenv: os.Getenv}
+}
+
+func newApp(e *env) *cli.App {
+	return &cli.App{
+		Name:  "redtape",
+		Usage: "analyse administrative procedures and cut red tape",
+		Description: "redtape reads Vietnamese administrative procedure records, searches them, flags papers the\n" +
+			"state already holds as digitised data, estimates progress toward the 20% regulation and\n" +
+			"compliance-cost targets, writes reports for ministries and lints draft regulations in CI.\n" +
+			"Commands that take PATHS read the built-in demo corpus when none are given.",
+		Reader:    e.stdin,
+		Writer:    e.stdout,
+		ErrWriter: e.stderr,
+		// Errors are turned into exit codes by run, in one place.
+		ExitErrHandler:  func(*cli.Context, error) {},
+		HideHelpCommand: false,
+		Commands: []*cli.Command{
+			showCommand(e),
+			statsCommand(e),
+			indexCommand(e),
+			searchCommand(e),
+			flagCommand(e),
+			catalogCommand(e),
+			estimateCommand(e),
+			reportCommand(e),
+			checkCommand(e),
+		},
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return &usageError{err}
+		},
+	}
+}
+
+// run runs the app with args and returns the process exit code. It is the
+// one place where errors become exit codes.
+func run(ctx context.Context, args []string, e *env) int {
+	err := newApp(e).RunContext(ctx, args)
+	return exitCode(ctx, err, e.stderr)
+}
+
+func exitCode(ctx context.Context, err error, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
+	}
+	var ue *usageError
+	switch {
+	case errors.Is(err, errFindings):
+		return exitFindings
+	case errors.Is(err, errInputFailed):
+		fmt.Fprintf(stderr, "redtape: %v\n", err)
+		return exitInputFailed
+	case ctx.Err() != nil || errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "redtape: interrupted")
+		return exitInterrupted
+	case errors.As(err, &ue) || isCLIUsageError(err):
+		fmt.Fprintf(stderr, "redtape: %v\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "redtape: %v\n", err)
+	return exitInternal
+}
+
+// isCLIUsageError recognises the errors urfave/cli returns for unknown
+// commands and flags, which do not pass through OnUsageError.
+func isCLIUsageError(err error) bool {
+	var ec cli.ExitCoder
+	if errors.As(err, &ec) {
+		return true
+	}
+	msg := err.Error()
+	for _, p := range []string{"flag provided but not defined", "Required flag", "Required flags", "invalid value", "No help topic", "command not found"} {
+		if containsFold(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(s, sub string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
+}

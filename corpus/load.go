@@ -1,0 +1,200 @@
+package corpus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+)
+
+// Options controls how files are read. The zero value reads every supported
+// file, picking the format and encoding from each file.
+type Options struct {
+	// Format forces one reader by name (see [Formats]); empty detects it.
+	Format string
+	// Encoding forces the input encoding: "utf-8", "utf-16", "windows-1258";
+	// empty or "auto" detects it.
+	Encoding string
+}
+
+// ReadError is a file or record that could not be read.
+type ReadError struct {
+	File   string // path of the file
+	Line   int    // 1-based line, where known
+	Record int    // 1-based record number within the file, where known
+	Err    error  // what went wrong
+}
+
+func (e *ReadError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+	}
+	if e.Record > 0 {
+		fmt.Fprintf(&b, " (record %d)", e.Record)
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+func (e *ReadError) Unwrap() error { return e.Err }
+
+// Summary counts what a [Walk] read and what it could not read.
+type Summary struct {
+	Files      int          // files opened
+	Procedures int          // records read
+	Errors     []*ReadError // files and records that could not be read
+}
+
+// Failed reports whether any input could not be read.
+func (s *Summary) Failed() bool { return len(s.Errors) > 0 }
+
+// ErrStop may be returned by a [Walk] callback to end the walk early without error.
+var ErrStop = errors.New("stop walking")
+
+// Walk reads every supported file under paths (files or directories,
+// recursively, hidden entries skipped), calling fn with each procedure in
+// file order. Unreadable files and records are collected in the summary and
+// the walk goes on. It stops early when ctx is done or fn returns an error;
+// a callback error of [ErrStop] ends the walk without error.
+func Walk(ctx context.Context, paths []string, opts Options, fn func(*Procedure) error) (*Summary, error) {
+	sum := &Summary{}
+	if opts.Format != "" && lookupReader(opts.Format) == nil {
+		return sum, fmt.Errorf("unknown format %q (known: %s)", opts.Format, strings.Join(Formats(), ", "))
+	}
+	if _, err := decoderFor(opts.Encoding); err != nil {
+		return sum, err
+	}
+	files, err := expand(paths, opts.Format != "")
+	if err != nil {
+		return sum, err
+	}
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
+		sum.Files++
+		err := readFile(ctx, f, opts, sum, fn)
+		if errors.Is(err, ErrStop) {
+			return sum, nil
+		}
+		if err != nil {
+			return sum, err
+		}
+	}
+	return sum, nil
+}
+
+// Load reads every procedure under paths into memory. See [Walk].
+func Load(ctx context.Context, paths []string, opts Options) ([]*Procedure, *Summary, error) {
+	var out []*Procedure
+	sum, err := Walk(ctx, paths, opts, func(p *Procedure) error {
+		out = append(out, p)
+		return nil
+	})
+	return out, sum, err
+}
+
+// expand turns paths into a sorted list of files. Files named directly are
+// always kept; files found in directories are kept only when a reader knows
+// their extension.
+func expand(paths []string, forced bool) ([]string, error) {
+	var files []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", p, err)
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := d.Name()
+			if path != p && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && (forced || knownExtension(name)) {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("walk %s: %w", p, err)
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, nil
+}
+
+// ReadData reads the records of one in-memory file, named name for format
+// detection and error messages, as [Walk] reads a file on disk.
+func ReadData(ctx context.Context, name string, data []byte, opts Options, fn func(*Procedure) error) (*Summary, error) {
+	sum := &Summary{Files: 1}
+	if opts.Format != "" && lookupReader(opts.Format) == nil {
+		return sum, fmt.Errorf("unknown format %q (known: %s)", opts.Format, strings.Join(Formats(), ", "))
+	}
+	err := readData(ctx, name, data, opts, sum, fn)
+	if errors.Is(err, ErrStop) {
+		err = nil
+	}
+	return sum, err
+}
+
+func readFile(ctx context.Context, path string, opts Options, sum *Summary, fn func(*Procedure) error) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		sum.Errors = append(sum.Errors, &ReadError{File: path, Err: err})
+		return nil
+	}
+	return readData(ctx, path, raw, opts, sum, fn)
+}
+
+func readData(ctx context.Context, path string, raw []byte, opts Options, sum *Summary, fn func(*Procedure) error) error {
+	text, err := decodeText(raw, opts.Encoding)
+	if err != nil {
+		sum.Errors = append(sum.Errors, &ReadError{File: path, Err: err})
+		return nil
+	}
+	r := lookupReader(opts.Format)
+	if r == nil {
+		r = detectReader(path, text)
+	}
+	if r == nil {
+		sum.Errors = append(sum.Errors, &ReadError{File: path, Err: errors.New("unrecognised format (use --format to choose a reader)")})
+		return nil
+	}
+	emit := func(p *Procedure) error {
+		if p.Source.File == "" {
+			p.Source.File = path
+		}
+		if p.Source.Format == "" {
+			p.Source.Format = r.name
+		}
+		normalizeStrings(reflect.ValueOf(p))
+		sum.Procedures++
+		return fn(p)
+	}
+	fail := func(e *ReadError) {
+		if e.File == "" {
+			e.File = path
+		}
+		sum.Errors = append(sum.Errors, e)
+	}
+	return r.read(ctx, path, text, emit, fail)
+}

@@ -1,0 +1,225 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Document is the top-level shape of a redtape JSON file: a schema name and
+// the procedures. The reader also accepts a bare array of procedures or one
+// procedure object.
+type Document struct {
+	Schema     string       `json:"schema"`
+	Procedures []*Procedure `json:"procedures"`
+}
+
+// WriteJSON writes procs as one redtape JSON document.
+func WriteJSON(w io.Writer, procs []*Procedure) error {
+	if procs == nil {
+		procs = []*Procedure{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(Document{Schema: SchemaVersion, Procedures: procs}); err != nil {
+		return fmt.Errorf("write json: %w", err)
+	}
+	return nil
+}
+
+// WriteJSONL writes procs one per line.
+func WriteJSONL(w io.Writer, procs []*Procedure) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, p := range procs {
+		if err := enc.Encode(p); err != nil {
+			return fmt.Errorf("write jsonl: %w", err)
+		}
+	}
+	return nil
+}
+
+func validateRecord(p *Procedure) error {
+	if strings.TrimSpace(p.Code) == "" && strings.TrimSpace(p.Name) == "" {
+		return errors.New("record has neither code nor name")
+	}
+	return nil
+}
+
+func jsonlReader() reader {
+	return reader{
+		name: "jsonl",
+		exts: []string{".jsonl", ".ndjson"},
+		read: func(ctx context.Context, path, text string, emit func(*Procedure) error, fail func(*ReadError)) error {
+			sc := bufio.NewScanner(strings.NewReader(text))
+			sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+			line, record := 0, 0
+			for sc.Scan() {
+				line++
+				b := bytes.TrimSpace(sc.Bytes())
+				if len(b) == 0 {
+					continue
+				}
+				record++
+				if record%1024 == 0 {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+				}
+				p := new(Procedure)
+				if err := json.Unmarshal(b, p); err != nil {
+					fail(&ReadError{Line: line, Record: record, Err: fmt.Errorf("invalid JSON: %w", err)})
+					continue
+				}
+				if err := validateRecord(p); err != nil {
+					fail(&ReadError{Line: line, Record: record, Err: err})
+					continue
+				}
+				keepOrSetSource(p, Source{File: path, Format: "jsonl", Record: record, Line: line})
+				if err := emit(p); err != nil {
+					return err
+				}
+			}
+			if err := sc.Err(); err != nil {
+				fail(&ReadError{Line: line + 1, Err: fmt.Errorf("read: %w", err)})
+			}
+			return nil
+		},
+	}
+}
+
+// sniffRedtapeJSON reports whether text is a redtape document, array or record.
+func sniffRedtapeJSON(_, text string) bool {
+	keys := topLevelKeys(text)
+	if keys["schema"] && keys["procedures"] {
+		return true
+	}
+	return keys["code"] && keys["name"] && (keys["papers"] || keys["source"] || keys["channels"] || keys["legal_basis"])
+}
+
+// topLevelKeys returns the keys of the top-level object of text, or of the
+// first element when text is an array. It returns nil for anything else.
+func topLevelKeys(text string) map[string]bool {
+	dec := json.NewDecoder(strings.NewReader(text))
+	tok, err := dec.Token()
+	if err != nil {
+		return nil
+	}
+	if d, ok := tok.(json.Delim); ok && d == '[' {
+		if tok, err = dec.Token(); err != nil {
+			return nil
+		}
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return nil
+	}
+	keys := map[string]bool{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return keys
+		}
+		k, ok := tok.(string)
+		if !ok {
+			return keys
+		}
+		keys[k] = true
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return keys
+		}
+	}
+	return keys
+}
+
+// lineOfOffset returns the 1-based line of byte offset off in text.
+func lineOfOffset(text string, off int64) int {
+	if off > int64(len(text)) {
+		off = int64(len(text))
+	}
+	return strings.Count(text[:off], "\n") + 1
+}
+
+func redtapeJSONReader() reader {
+	return reader{
+		name:  "redtape-json",
+		exts:  []string{".json"},
+		sniff: sniffRedtapeJSON,
+		read: func(ctx context.Context, path, text string, emit func(*Procedure) error, fail func(*ReadError)) error {
+			trimmed := strings.TrimSpace(text)
+			var records []json.RawMessage
+			switch {
+			case strings.HasPrefix(trimmed, "["):
+				if err := json.Unmarshal([]byte(trimmed), &records); err != nil {
+					fail(&ReadError{Line: jsonErrorLine(text, err), Err: fmt.Errorf("invalid JSON: %w", err)})
+					return nil
+				}
+			default:
+				var doc struct {
+					Schema     string            `json:"schema"`
+					Procedures []json.RawMessage `json:"procedures"`
+				}
+				if err := json.Unmarshal([]byte(trimmed), &doc); err != nil {
+					fail(&ReadError{Line: jsonErrorLine(text, err), Err: fmt.Errorf("invalid JSON: %w", err)})
+					return nil
+				}
+				if doc.Schema != "" {
+					if !strings.HasPrefix(doc.Schema, "redtape.procedure/") {
+						fail(&ReadError{Err: fmt.Errorf("unknown schema %q (want %s)", doc.Schema, SchemaVersion)})
+						return nil
+					}
+					records = doc.Procedures
+				} else {
+					records = []json.RawMessage{json.RawMessage(trimmed)}
+				}
+			}
+			for i, raw := range records {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				p := new(Procedure)
+				rec := i + 1
+				if err := json.Unmarshal(raw, p); err != nil {
+					fail(&ReadError{Record: rec, Err: fmt.Errorf("invalid record: %w", err)})
+					continue
+				}
+				if err := validateRecord(p); err != nil {
+					fail(&ReadError{Record: rec, Err: err})
+					continue
+				}
+				keepOrSetSource(p, Source{File: path, Format: "redtape-json", Record: rec})
+				if err := emit(p); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	}
+}
+
+// jsonErrorLine returns the line of a JSON syntax error, or 0.
+func jsonErrorLine(text string, err error) int {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return lineOfOffset(text, se.Offset)
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return lineOfOffset(text, te.Offset)
+	}
+	return 0
+}
+
+// keepOrSetSource keeps the source a record carries (a round trip of records
+// first read from elsewhere stays lossless) and otherwise points it at src.
+func keepOrSetSource(p *Procedure, src Source) {
+	if p.Source.File == "" {
+		p.Source = src
+	}
+}

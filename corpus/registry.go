@@ -1,0 +1,75 @@
+package corpus
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+)
+
+// A reader decodes the procedure records of one file format.
+type reader struct {
+	// name is the format's name, as given to --format.
+	name string
+	// exts are the lower-case file extensions the format uses.
+	exts []string
+	// sniff reports whether a file of one of exts holds this format, from
+	// its path and decoded text.
+	sniff func(path, text string) bool
+	// read decodes text, calling emit for each record and fail for each
+	// record it cannot read. It returns only errors that must stop the walk
+	// (a context error or an error from emit).
+	read func(ctx context.Context, path, text string, emit func(*Procedure) error, fail func(*ReadError)) error
+}
+
+// readers lists every reader in the order detection tries them.
+func readers() []reader {
+	return []reader{
+		jsonlReader(),
+		redtapeJSONReader(),
+	}
+}
+
+// Formats lists the names of the formats [Walk] can read.
+func Formats() []string {
+	var names []string
+	for _, r := range readers() {
+		names = append(names, r.name)
+	}
+	return names
+}
+
+func lookupReader(name string) *reader {
+	if name == "" {
+		return nil
+	}
+	for _, r := range readers() {
+		if r.name == name {
+			return &r
+		}
+	}
+	return nil
+}
+
+func knownExtension(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, r := range readers() {
+		for _, e := range r.exts {
+			if e == ext {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func detectReader(path, text string) *reader {
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, r := range readers() {
+		for _, e := range r.exts {
+			if e == ext && (r.sniff == nil || r.sniff(path, text)) {
+				return &r
+			}
+		}
+	}
+	return nil
+}
