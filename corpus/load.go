@@ -51,6 +51,15 @@ type Summary struct {
 	Files      int          // files opened
 	Procedures int          // records read
 	Errors     []*ReadError // files and records that could not be read
+	// Skipped lists files recognised as holding no records on purpose,
+	// such as the summary (meta.json) of a national export, with why.
+	Skipped []Skipped
+}
+
+// Skipped is a file that was recognised and knowingly not read as records.
+type Skipped struct {
+	File   string // path of the file
+	Reason string // why it holds no records
 }
 
 // Failed reports whether any input could not be read.
@@ -179,6 +188,12 @@ func readData(ctx context.Context, path string, raw []byte, opts Options, sum *S
 		sum.Errors = append(sum.Errors, &ReadError{File: path, Err: errors.New("unrecognised format (use --format to choose a reader)")})
 		return nil
 	}
+	if r.skip != nil {
+		if reason := r.skip(path, text); reason != "" {
+			sum.Skipped = append(sum.Skipped, Skipped{File: path, Reason: reason})
+			return nil
+		}
+	}
 	emit := func(p *Procedure) error {
 		if p.Source.File == "" {
 			p.Source.File = path
@@ -187,6 +202,7 @@ func readData(ctx context.Context, path string, raw []byte, opts Options, sum *S
 			p.Source.Format = r.name
 		}
 		normalizeStrings(reflect.ValueOf(p))
+		dropEmptySlices(reflect.ValueOf(p))
 		sum.Procedures++
 		return fn(p)
 	}
@@ -197,4 +213,34 @@ func readData(ctx context.Context, path string, raw []byte, opts Options, sum *S
 		sum.Errors = append(sum.Errors, e)
 	}
 	return r.read(ctx, path, text, emit, fail)
+}
+
+// dropEmptySlices sets every empty slice reachable from v to nil, so a
+// record reads the same whether a reader left a list empty or unset, and a
+// JSON round trip (which omits empty lists) is lossless.
+func dropEmptySlices(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			dropEmptySlices(v.Elem())
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				dropEmptySlices(v.Field(i))
+			}
+		}
+	case reflect.Slice:
+		if v.Len() == 0 {
+			if !v.IsNil() && v.CanSet() {
+				v.Set(reflect.Zero(v.Type()))
+			}
+			return
+		}
+		if k := v.Type().Elem().Kind(); k == reflect.Struct || k == reflect.Pointer || k == reflect.Slice {
+			for i := 0; i < v.Len(); i++ {
+				dropEmptySlices(v.Index(i))
+			}
+		}
+	}
 }

@@ -19,6 +19,10 @@ type reader struct {
 	// record it cannot read. It returns only errors that must stop the walk
 	// (a context error or an error from emit).
 	read func(ctx context.Context, path, text string, emit func(*Procedure) error, fail func(*ReadError)) error
+	// skip, when set, recognises a file of this format that knowingly
+	// holds no records (such as an export's summary) and returns why it is
+	// skipped; "" means read the file.
+	skip func(path, text string) string
 }
 
 // readers lists every reader in the order detection tries them.
@@ -26,6 +30,8 @@ func readers() []reader {
 	return []reader{
 		jsonlReader(),
 		redtapeJSONReader(),
+		wordExportReader(),
+		nationalExportReader(),
 	}
 }
 

@@ -1,0 +1,166 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// mustSharedCorpus returns the path of ../shared/corpus/<sub> seen from the
+// repository root, skipping the test when the shared data is absent.
+func mustSharedCorpus(t testing.TB, sub string) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "shared", "corpus", sub)
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("shared corpus absent (%s): tests on real records skip", dir)
+	}
+	return dir
+}
+
+// loadAll reads paths and fails the test on a walk error.
+func loadAll(t testing.TB, paths []string, opts Options) ([]*Procedure, *Summary) {
+	t.Helper()
+	procs, sum, err := Load(context.Background(), paths, opts)
+	if err != nil {
+		t.Fatalf("Load(%v): %v", paths, err)
+	}
+	return procs, sum
+}
+
+// readAllData reads one in-memory file and returns its records and summary.
+func readAllData(t testing.TB, name string, data []byte, opts Options) ([]*Procedure, *Summary) {
+	t.Helper()
+	var procs []*Procedure
+	sum, err := ReadData(context.Background(), name, data, opts, func(p *Procedure) error {
+		procs = append(procs, p)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("ReadData(%s): %v", name, err)
+	}
+	return procs, sum
+}
+
+// TestRoundTripRealRecords reads real records with every reader that has
+// them, writes them as redtape JSON and as JSONL, reads them back and
+// requires the same records.
+func TestRoundTripRealRecords(t *testing.T) {
+	var paths []string
+	for _, sub := range []string{"word-export", "national-export-sample", "portal-crawl/bo-cong-an"} {
+		dir := filepath.Join("..", "..", "shared", "corpus", sub)
+		if _, err := os.Stat(dir); err == nil {
+			paths = append(paths, dir)
+		}
+	}
+	local, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*", "*"))
+	for _, f := range local {
+		if filepath.Base(filepath.Dir(f)) != "encoding" || filepath.Ext(f) != ".txt" {
+			paths = append(paths, f)
+		}
+	}
+	procs, sum := loadAll(t, paths, Options{})
+	if len(procs) == 0 {
+		t.Skip("no records to round-trip")
+	}
+	formats := map[string]int{}
+	for _, p := range procs {
+		formats[p.Source.Format]++
+	}
+	t.Logf("round trip of %d records (%v); %d read errors in the input", len(procs), formats, len(sum.Errors))
+
+	for _, tc := range []struct {
+		name  string
+		write func(*bytes.Buffer) error
+	}{
+		{"round.json", func(b *bytes.Buffer) error { return WriteJSON(b, procs) }},
+		{"round.jsonl", func(b *bytes.Buffer) error { return WriteJSONL(b, procs) }},
+	} {
+		var buf bytes.Buffer
+		if err := tc.write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		back, bsum := readAllData(t, tc.name, buf.Bytes(), Options{})
+		if bsum.Failed() {
+			t.Fatalf("%s: read back with errors: %v", tc.name, bsum.Errors[0])
+		}
+		if len(back) != len(procs) {
+			t.Fatalf("%s: read back %d records, wrote %d", tc.name, len(back), len(procs))
+		}
+		for i := range procs {
+			if !reflect.DeepEqual(procs[i], back[i]) {
+				t.Fatalf("%s: record %d (%s) differs after the round trip:\nwrote %+v\nread  %+v", tc.name, i, procs[i].ID(), procs[i], back[i])
+			}
+		}
+	}
+}
+
+// fuzzReader runs one reader on fuzzed input: seeds come from
+// ../testdata/fuzz/<target>/ (plain files, one input each) and from extra.
+// Whatever the input, reading must not panic, every record must have a code
+// or a name, and every string must be valid NFC UTF-8.
+func fuzzReader(f *testing.F, target, format, name string, extra ...string) {
+	seeds, _ := filepath.Glob(filepath.Join("..", "testdata", "fuzz", target, "*"))
+	for _, s := range seeds {
+		if b, err := os.ReadFile(s); err == nil {
+			f.Add(b)
+		}
+	}
+	for _, s := range extra {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, opts := range []Options{{Format: format}, {}} {
+			var n int
+			sum, err := ReadData(context.Background(), name, data, opts, func(p *Procedure) error {
+				n++
+				if p.Code == "" && p.Name == "" {
+					t.Fatalf("record without code or name: %+v", p)
+				}
+				checkNFC(t, reflect.ValueOf(p))
+				return nil
+			})
+			if err != nil {
+				t.Fatalf("ReadData: %v", err)
+			}
+			if sum.Procedures != n {
+				t.Fatalf("summary counts %d procedures, emitted %d", sum.Procedures, n)
+			}
+			for _, e := range sum.Errors {
+				if e.File != name {
+					t.Fatalf("read error without the file name: %v", e)
+				}
+			}
+		}
+	})
+}
+
+// checkNFC fails when a string reachable from v is not NFC UTF-8.
+func checkNFC(t *testing.T, v reflect.Value) {
+	t.Helper()
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			checkNFC(t, v.Elem())
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				checkNFC(t, v.Field(i))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			checkNFC(t, v.Index(i))
+		}
+	case reflect.String:
+		if s := v.String(); !utf8.ValidString(s) || !norm.NFC.IsNormalString(s) {
+			t.Fatalf("string not NFC UTF-8: %q", s)
+		}
+	}
+}

@@ -1,0 +1,450 @@
+package corpus
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// This file reads the Word-export JSON: records parsed by a third party
+// from the official Word export of the national procedure database
+// (ChiTietTTHC_<code>.doc), with metadata, content and tables. It also holds
+// the helpers that the export readers share.
+
+// wordExportMinistry is the ministry of every record of the Word export
+// known so far: the export the project holds is the Ministry of Defence's
+// (see ../shared/corpus/README.md). The records themselves do not name it.
+const wordExportMinistry = "Bộ Quốc phòng"
+
+// wordExportRecord is one record of the Word export.
+type wordExportRecord struct {
+	ID       string            `json:"thu_tuc_id"`
+	File     string            `json:"source_file"`
+	Metadata map[string]string `json:"metadata"`
+	Content  map[string]string `json:"content"`
+	Tables   struct {
+		Channels []struct {
+			Mode        string `json:"hinh_thuc"`
+			Time        string `json:"thoi_han_giai_quyet"`
+			Fees        string `json:"phi_le_phi"`
+			Description string `json:"mo_ta"`
+		} `json:"hinh_thuc_nop"`
+		Papers []struct {
+			Name string `json:"ten_giay_to"`
+			// Quantity and Note are swapped in the published parse:
+			// so_luong holds the form file and ghi_chu the quantities.
+			// paperColumns sorts them out by content.
+			Quantity string `json:"so_luong"`
+			Note     string `json:"ghi_chu"`
+		} `json:"thanh_phan_ho_so"`
+		Legal []struct {
+			Number  string `json:"so_ky_hieu"`
+			Summary string `json:"trich_yeu"`
+			Issued  string `json:"ngay_ban_hanh"`
+			Issuer  string `json:"co_quan_ban_hanh"`
+		} `json:"can_cu_phap_ly"`
+	} `json:"tables"`
+}
+
+// sniffWordExport reports whether text holds Word-export records.
+func sniffWordExport(_, text string) bool {
+	keys := topLevelKeys(text)
+	return keys["metadata"] && keys["tables"] && (keys["thu_tuc_id"] || keys["content"])
+}
+
+func wordExportReader() reader {
+	return reader{
+		name:  "word-export",
+		exts:  []string{".json"},
+		sniff: sniffWordExport,
+		read: jsonExportRead("word-export", func(raw json.RawMessage) (*Procedure, string, error) {
+			var r wordExportRecord
+			if err := json.Unmarshal(raw, &r); err != nil {
+				return nil, "", err
+			}
+			return r.procedure(), "", nil
+		}),
+	}
+}
+
+// jsonExportRead returns the read function of a reader of JSON exports:
+// each record of the file (one object or an array) goes through decode,
+// which returns the procedure and the URL it was published at, if known.
+func jsonExportRead(format string, decode func(json.RawMessage) (*Procedure, string, error)) func(context.Context, string, string, func(*Procedure) error, func(*ReadError)) error {
+	return func(ctx context.Context, path, text string, emit func(*Procedure) error, fail func(*ReadError)) error {
+		return eachJSONRecord(ctx, text, fail, func(raw json.RawMessage, rec, line int) error {
+			p, url, err := decode(raw)
+			if err != nil {
+				fail(&ReadError{Line: line, Record: rec, Err: fmt.Errorf("invalid %s record: %w", format, err)})
+				return nil
+			}
+			if err := validateRecord(p); err != nil {
+				fail(&ReadError{Line: line, Record: rec, Err: err})
+				return nil
+			}
+			p.Source = Source{File: path, Format: format, Record: rec, Line: line, URL: url}
+			return emit(p)
+		})
+	}
+}
+
+func (r *wordExportRecord) procedure() *Procedure {
+	m, c := r.Metadata, r.Content
+	p := &Procedure{
+		Code:       firstStated(m["mã_thủ_tục"], r.ID),
+		Name:       stated(m["tên_thủ_tục"]),
+		Decision:   decisionNumber(m["số_quyết_định"]),
+		Ministry:   wordExportMinistry,
+		Authority:  splitList(c["cơ_quan_có_thẩm_quyền"]),
+		Agencies:   splitList(c["cơ_quan_thực_hiện"]),
+		Sector:     stated(m["lĩnh_vực"]),
+		Levels:     splitList(m["cấp_thực_hiện"]),
+		Kind:       stated(m["loại_thủ_tục"]),
+		Subjects:   splitList(c["đối_tượng_thực_hiện"]),
+		Steps:      splitSteps(c["trình_tự_thực_hiện"]),
+		Conditions: splitLines(c["yêu_cầu_điều_kiện_thực_hiện"]),
+		Results:    splitLines(c["kết_quả_thực_hiện"]),
+	}
+	for _, ch := range r.Tables.Channels {
+		if stated(ch.Mode) == "" && stated(ch.Time) == "" && stated(ch.Fees) == "" {
+			continue
+		}
+		p.Channels = append(p.Channels, newChannel(ch.Mode, ch.Time, ch.Fees, ch.Description))
+	}
+	var papers paperList
+	for _, row := range r.Tables.Papers {
+		form, qty := paperColumns(row.Quantity, row.Note)
+		papers.add(row.Name, qty, form)
+	}
+	p.Papers = papers.papers
+	for _, l := range r.Tables.Legal {
+		if ref, ok := newLegalRef(l.Number, l.Summary, l.Issuer, l.Issued, ""); ok {
+			p.LegalBasis = append(p.LegalBasis, ref)
+		}
+	}
+	return p
+}
+
+// paperColumns returns the form file and the quantity text of a dossier
+// row from two cells whose roles the source may have swapped: the cell that
+// reads as a quantity ("Bản chính: 1 ...") is the quantity.
+func paperColumns(a, b string) (form, qty string) {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if looksLikeQuantity(a) && !looksLikeQuantity(b) {
+		return b, a
+	}
+	if looksLikeQuantity(b) || a != "" {
+		return a, b
+	}
+	return "", b
+}
+
+var quantityRE = regexp.MustCompile(`(?i)bản\s*(chính|sao)`)
+
+func looksLikeQuantity(s string) bool { return quantityRE.MatchString(s) }
+
+// paperList collects the papers of a dossier table, turning case-heading
+// rows ("Trường hợp 1: ...", asking for no original and no copy and
+// attaching no form) into the Case of the rows after them.
+type paperList struct {
+	papers []Paper
+	cas    string
+}
+
+var caseHeadingRE = regexp.MustCompile(`(?i)^trường hợp\b`)
+
+// add appends one dossier row.
+func (l *paperList) add(text, qty, form string) {
+	text = trimListMarker(text)
+	if text == "" {
+		return
+	}
+	// Lines of a quantity cell are separate counts: "Bản chính: 1\nBản sao: 0".
+	orig, cop := ParseQuantity(strings.ReplaceAll(qty, "\n", " - "))
+	if caseHeadingRE.MatchString(text) && form == "" && isZero(orig) && isZero(cop) {
+		l.cas = text
+		return
+	}
+	p := NewPaper(text)
+	p.Text = text
+	p.Quantity = strings.TrimSpace(qty)
+	p.Originals, p.Copies = orig, cop
+	if form != "" {
+		p.Forms = append(p.Forms, form)
+	}
+	if p.Case == "" {
+		p.Case = l.cas
+	}
+	l.papers = append(l.papers, p)
+}
+
+func isZero(n *int) bool { return n != nil && *n == 0 }
+
+// newChannel builds a Channel from its published cells. Placeholders ("Không
+// quy định", "Khác", "Không có thông tin") leave the time unknown.
+func newChannel(mode, time, fees, desc string) Channel {
+	mode = stated(mode)
+	ch := Channel{Mode: ParseChannelMode(mode), Text: mode, Description: stated(desc)}
+	if t := stated(time); t != "" {
+		ch.Time = ParseDuration(t)
+	}
+	if f := strings.TrimSpace(fees); f != "" {
+		ch.Fees = ParseFees(f)
+	}
+	return ch
+}
+
+// newLegalRef builds a LegalRef from a legal-basis table row: the document
+// number or symbol cell, its summary, issuer and dates. The number is the
+// one the number cell gives, else the one in the summary that begins with
+// the number cell (the Word export sometimes keeps only "12" of
+// "12/2021/QĐ-TTg"). It reports false for an empty row.
+func newLegalRef(number, summary, issuer, issued, effective string) (LegalRef, bool) {
+	number, summary = strings.TrimSpace(number), strings.TrimSpace(summary)
+	if number == "" && summary == "" {
+		return LegalRef{}, false
+	}
+	ref := LegalRef{
+		Text:      firstStated(number, summary),
+		Issuer:    stated(issuer),
+		Issued:    isoDate(issued),
+		Effective: isoDate(effective),
+	}
+	if summary != ref.Text {
+		ref.Title = summary
+	}
+	if found := ParseLegalRefs(number); len(found) > 0 && found[0].Number != "" {
+		ref.Number, ref.Type = found[0].Number, found[0].Type
+	}
+	if ref.Number == "" || ref.Type == "" {
+		for _, f := range ParseLegalRefs(summary) {
+			if f.Number == "" {
+				continue
+			}
+			if ref.Number == "" && (number == "" || !strings.Contains(number, "/") && strings.HasPrefix(f.Number, number+"/")) {
+				ref.Number = f.Number
+			}
+			if f.Number == ref.Number {
+				if ref.Type == "" {
+					ref.Type = f.Type
+				}
+				break
+			}
+		}
+	}
+	return ref, true
+}
+
+// eachJSONRecord calls fn with each record of a JSON file holding one
+// object or an array of objects, with its 1-based record number (zero for a
+// lone object) and the line it starts on. Syntax errors are reported
+// through fail; records before them are still read.
+func eachJSONRecord(ctx context.Context, text string, fail func(*ReadError), fn func(raw json.RawMessage, rec, line int) error) error {
+	trimmed := strings.TrimLeft(text, " \t\r\n\uFEFF")
+	offset := len(text) - len(trimmed)
+	if !strings.HasPrefix(trimmed, "[") {
+		var raw json.RawMessage
+		if err := json.Unmarshal([]byte(trimmed), &raw); err != nil {
+			fail(&ReadError{Line: jsonErrorLine(text, shiftJSONError(err, offset)), Err: fmt.Errorf("invalid JSON: %w", err)})
+			return nil
+		}
+		return fn(raw, 0, lineOfOffset(text, int64(offset)))
+	}
+	dec := json.NewDecoder(strings.NewReader(text))
+	if _, err := dec.Token(); err != nil {
+		fail(&ReadError{Line: jsonErrorLine(text, err), Err: fmt.Errorf("invalid JSON: %w", err)})
+		return nil
+	}
+	for rec := 1; dec.More(); rec++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		start := dec.InputOffset()
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			fail(&ReadError{Line: jsonErrorLine(text, err), Record: rec, Err: fmt.Errorf("invalid JSON: %w", err)})
+			return nil
+		}
+		line := lineOfOffset(text, start+int64(len(text[start:])-len(strings.TrimLeft(text[start:], " \t\r\n,"))))
+		if err := fn(raw, rec, line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// shiftJSONError moves the offset of a JSON error found in a trimmed text
+// back to the full text.
+func shiftJSONError(err error, by int) error {
+	if se, ok := err.(*json.SyntaxError); ok {
+		c := *se
+		c.Offset += int64(by)
+		return &c
+	}
+	return err
+}
+
+// placeholders are the cell values exports use for "nothing stated".
+var placeholders = map[string]bool{
+	"không có thông tin": true,
+	"không":              true,
+	"không quy định":     true,
+	"khác":               true,
+	"không có":           true,
+	"null":               true,
+	"n/a":                true,
+	"-":                  true,
+}
+
+// stated returns s trimmed, or "" when it is a placeholder for nothing stated.
+func stated(s string) string {
+	s = strings.TrimSpace(s)
+	if placeholders[strings.ToLower(strings.TrimRight(s, ". "))] {
+		return ""
+	}
+	return s
+}
+
+// firstStated returns the first of values that states something.
+func firstStated(values ...string) string {
+	for _, v := range values {
+		if s := stated(v); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// splitList splits a list cell ("Cấp tỉnh, Cấp xã", "A; B") at commas and
+// semicolons outside parentheses, so "Tổ chức (không bao gồm doanh nghiệp,
+// HTX)" stays one item. Placeholders give nil.
+func splitList(s string) []string {
+	s = stated(s)
+	if s == "" {
+		return nil
+	}
+	var out []string
+	depth, start := 0, 0
+	flush := func(end int) {
+		if item := strings.TrimSpace(s[start:end]); item != "" {
+			out = append(out, item)
+		}
+	}
+	for i, r := range s {
+		switch r {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			if depth > 0 {
+				depth--
+			}
+		case ',', ';', '\n':
+			if depth == 0 {
+				flush(i)
+				start = i + 1
+			}
+		}
+	}
+	flush(len(s))
+	return out
+}
+
+// splitLines splits a multi-line cell into its non-empty trimmed lines;
+// placeholders give nil.
+func splitLines(s string) []string {
+	if stated(s) == "" {
+		return nil
+	}
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		if line = strings.TrimSpace(line); line != "" && stated(line) != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+var stepMarkerRE = regexp.MustCompile(`(?i)(^|\s)(bước\s+\d+\s*[:.\-–])`)
+
+// splitSteps splits the steps text at "Bước N:" markers when it has at
+// least two of them, and at line breaks otherwise.
+func splitSteps(s string) []string {
+	if stated(s) == "" {
+		return nil
+	}
+	locs := stepMarkerRE.FindAllStringSubmatchIndex(s, -1)
+	if len(locs) < 2 {
+		return splitLines(s)
+	}
+	var out []string
+	if head := strings.TrimSpace(s[:locs[0][4]]); head != "" {
+		out = append(out, head)
+	}
+	for i, loc := range locs {
+		end := len(s)
+		if i+1 < len(locs) {
+			end = locs[i+1][4]
+		}
+		if step := strings.Join(strings.Fields(s[loc[4]:end]), " "); step != "" {
+			out = append(out, step)
+		}
+	}
+	return out
+}
+
+var listMarkerRE = regexp.MustCompile(`^\s*(?:[-–•+*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s+`)
+
+// trimListMarker removes a leading list marker ("1.", "a)", "-") and
+// surrounding space from a table cell.
+func trimListMarker(s string) string {
+	s = strings.TrimSpace(s)
+	return strings.TrimSpace(listMarkerRE.ReplaceAllString(s, ""))
+}
+
+var decisionRE = regexp.MustCompile(`(\d+)\s*/\s*([\p{L}\d]+(?:\s*-\s*[\p{L}\d]+)*)`)
+
+// decisionNumber extracts the number of a publishing decision
+// ("Quyết định số 6225/QĐ-BQP" → "6225/QĐ-BQP"). Text without a numbered
+// symbol is kept trimmed, without a leading "Quyết định số".
+func decisionNumber(s string) string {
+	s = stated(s)
+	if m := decisionRE.FindStringSubmatch(s); m != nil {
+		return m[1] + "/" + strings.Join(strings.Fields(strings.ReplaceAll(m[2], " ", "")), "")
+	}
+	for _, prefix := range []string{"Quyết định số", "Quyết định"} {
+		if strings.HasPrefix(s, prefix) {
+			return strings.TrimSpace(s[len(prefix):])
+		}
+	}
+	return s
+}
+
+var dateRE = regexp.MustCompile(`^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$|^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+
+// isoDate turns a published date ("24-03-2021", "22/08/2018", "2021-03-24")
+// into YYYY-MM-DD. A date it cannot read gives "".
+func isoDate(s string) string {
+	m := dateRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return ""
+	}
+	d, mo, y := m[1], m[2], m[3]
+	if m[4] != "" {
+		y, mo, d = m[4], m[5], m[6]
+	}
+	day, month := atoi(d), atoi(mo)
+	if day < 1 || day > 31 || month < 1 || month > 12 {
+		return ""
+	}
+	return fmt.Sprintf("%s-%02d-%02d", y, month, day)
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, r := range s {
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
