@@ -118,6 +118,7 @@ func (r *wordExportRecord) procedure() *Procedure {
 		form, qty := paperColumns(row.Quantity, row.Note)
 		papers.add(row.Name, qty, form)
 	}
+	papers.flushCaseForms()
 	p.Papers = papers.papers
 	for _, l := range r.Tables.Legal {
 		if ref, ok := newLegalRef(l.Number, l.Summary, l.Issuer, l.Issued, ""); ok {
@@ -145,39 +146,67 @@ var quantityRE = regexp.MustCompile(`(?i)bản\s*(chính|sao)`)
 
 func looksLikeQuantity(s string) bool { return quantityRE.MatchString(s) }
 
-// paperList collects the papers of a dossier table, turning case-heading
-// rows ("Trường hợp 1: ...", asking for no original and no copy and
-// attaching no form) into the Case of the rows after them.
+// paperList collects the papers of a dossier table. A row that asks for
+// no original and no copy and reads as a heading ("Trường hợp 1: ...",
+// "Hồ sơ đề nghị ...") is the case of the rows after it, not a paper; the
+// form files listed on such a row go to the first paper of the case that
+// names a form ("theo Mẫu số ...") and has none of its own, else to the
+// first paper of the case.
 type paperList struct {
-	papers []Paper
-	cas    string
+	papers    []Paper
+	cas       string
+	caseForms []string
+	caseStart int
 }
 
-var caseHeadingRE = regexp.MustCompile(`(?i)^trường hợp\b`)
+var caseHeadingRE = regexp.MustCompile(`(?i)^(trường hợp|hồ sơ)\s`)
 
 // add appends one dossier row.
 func (l *paperList) add(text, qty, form string) {
 	text = trimListMarker(text)
+	forms := splitLines(form)
 	if text == "" {
 		return
 	}
 	// Lines of a quantity cell are separate counts: "Bản chính: 1\nBản sao: 0".
 	orig, cop := ParseQuantity(strings.ReplaceAll(qty, "\n", " - "))
-	if caseHeadingRE.MatchString(text) && form == "" && isZero(orig) && isZero(cop) {
-		l.cas = text
+	if caseHeadingRE.MatchString(text) && isZero(orig) && isZero(cop) {
+		l.flushCaseForms()
+		l.cas, l.caseForms, l.caseStart = strings.TrimRight(text, " :,;"), forms, len(l.papers)
 		return
 	}
 	p := NewPaper(text)
 	p.Text = text
 	p.Quantity = strings.TrimSpace(qty)
 	p.Originals, p.Copies = orig, cop
-	if form != "" {
-		p.Forms = append(p.Forms, form)
-	}
+	p.Forms = append(p.Forms, forms...)
 	if p.Case == "" {
 		p.Case = l.cas
 	}
 	l.papers = append(l.papers, p)
+	if len(l.caseForms) > 0 && len(forms) == 0 && formMentionRE.MatchString(text) {
+		l.papers[len(l.papers)-1].Forms = l.caseForms
+		l.caseForms = nil
+	}
+}
+
+var formMentionRE = regexp.MustCompile(`(?i)\bmẫu`)
+
+// flushCaseForms gives the forms of the last heading, if no paper of its
+// case took them, to the first paper of the case. Call it at the end.
+func (l *paperList) flushCaseForms() {
+	if len(l.caseForms) > 0 {
+		if l.caseStart < len(l.papers) {
+			first := &l.papers[l.caseStart]
+			first.Forms = append(first.Forms, l.caseForms...)
+		} else {
+			// A heading with no papers after it is kept as a paper.
+			p := NewPaper(l.cas)
+			p.Text, p.Forms = l.cas, l.caseForms
+			l.papers = append(l.papers, p)
+		}
+	}
+	l.caseForms = nil
 }
 
 func isZero(n *int) bool { return n != nil && *n == 0 }

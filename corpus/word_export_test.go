@@ -122,7 +122,7 @@ func TestWordExportCaseHeadings(t *testing.T) {
 "content":{"yêu_cầu_điều_kiện_thực_hiện":"Không có thông tin","đối_tượng_thực_hiện":"Tổ chức (không bao gồm doanh nghiệp, HTX), Công dân Việt Nam"},
 "tables":{"hinh_thuc_nop":[],"can_cu_phap_ly":[],"thanh_phan_ho_so":[
  {"ten_giay_to":"1. Đơn đề nghị","so_luong":"Don.docx","ghi_chu":"Bản chính: 1\nBản sao: 0"},
- {"ten_giay_to":"Trường hợp 2: Hồ sơ điều chỉnh","so_luong":"","ghi_chu":"Bản chính: 0\nBản sao: 0"},
+ {"ten_giay_to":"Trường hợp 2: Hồ sơ điều chỉnh, gồm:","so_luong":"M1.docx\nM2.docx","ghi_chu":"Bản chính: 0\nBản sao: 0"},
  {"ten_giay_to":"a) Bản sao quyết định","so_luong":"Bản chính: 0\nBản sao: 1","ghi_chu":""}]}}`
 	procs, sum := readAllData(t, "x.json", []byte(doc), Options{})
 	if sum.Failed() || len(procs) != 1 {
@@ -141,7 +141,7 @@ func TestWordExportCaseHeadings(t *testing.T) {
 	if p.Papers[0].Text != "Đơn đề nghị" || p.Papers[0].Case != "" || !equalStrings(p.Papers[0].Forms, []string{"Don.docx"}) {
 		t.Errorf("paper 1 %+v", p.Papers[0])
 	}
-	if p.Papers[1].Case != "Trường hợp 2: Hồ sơ điều chỉnh" || p.Papers[1].Forms != nil || p.Papers[1].Quantity != "Bản chính: 0\nBản sao: 1" {
+	if p.Papers[1].Case != "Trường hợp 2: Hồ sơ điều chỉnh, gồm" || !equalStrings(p.Papers[1].Forms, []string{"M1.docx", "M2.docx"}) || p.Papers[1].Quantity != "Bản chính: 0\nBản sao: 1" {
 		t.Errorf("paper 2 %+v", p.Papers[1])
 	}
 }
