@@ -4,47 +4,833 @@ package corpus
 // fees, processing times, legal-basis numbers, paper wording and quantities,
 // channels. Each keeps the original text and leaves unknown values unset.
 
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/redtape-vn/redtape/analyzer/vntext"
+)
+
+// Placeholders the national portal prints where a field has no content.
+// Compared after folding (lower case, no diacritics) and trimming.
+var placeholderTexts = map[string]bool{
+	"khong co thong tin": true,
+	"khong quy dinh":     true,
+	"khong co":           true,
+	"khong":              true,
+	"khong ap dung":      true,
+	"--":                 true,
+	"-":                  true,
+}
+
+// IsPlaceholder reports whether text is one of the portal's placeholders for
+// "nothing stated" ("Không có thông tin", "Không quy định", "Không", "--").
+// A placeholder means unknown, never a value.
+func IsPlaceholder(text string) bool {
+	t := strings.TrimSpace(text)
+	t = strings.TrimRight(t, ".;: ")
+	return t == "" || placeholderTexts[vntext.Fold(t)]
+}
+
+// Fee kinds.
+const (
+	FeeKindFee    = "fee"    // phí
+	FeeKindCharge = "charge" // lệ phí
+)
+
+// portalFeeRe matches the amount column of the portal's fee cell, e.g.
+// "4,500,000 Việt Nam Đồng", "135 VNĐ", "10 USD".
+var portalFeeRe = regexp.MustCompile(`^(\d[\d.,]*)\s*(?i:(việt nam đồng|vnđ|vnd|đồng|usd))`)
+
+// moneyRe matches an amount in đồng in free text: "50.000 đồng",
+// "4.500.000 Đồng", "20 triệu đồng", "200.000đ", "200.000 VNĐ".
+var moneyRe = regexp.MustCompile(`(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(?i:(nghìn|ngàn|triệu|tỷ)\s*)?(?i:(việt nam đồng|vnđ|vnd|đồng|đ))`)
+
+// usdRe matches an amount in US dollars.
+var usdRe = regexp.MustCompile(`(\d[\d.,]*)\s*(?i:usd)`)
+
 // ParseFees finds the fees stated in text (e.g. "4,500,000 Việt Nam
 // Đồng(Lệ phí: 4.500.000 Đồng ...)", "Miễn phí") and returns them with
 // amounts in đồng. It returns nil when text states no fee.
+//
+// Text in the shape of the national portal's fee cell (an amount column,
+// then an optional parenthesised note) gives one Fee for the whole cell. The
+// portal's amount column is sometimes kept in thousands of đồng ("135 VNĐ"
+// beside "135.000 đồng/lần" in the note): an amount below 1,000 đồng is read
+// as thousands, since no fee in the national corpus is that small, unless
+// the note gives the same figure in US dollars, in which case the fee is in
+// dollars. Fees in dollars keep their text and have no Amount, as no rate of
+// exchange is stated. "Miễn phí" is zero, unless its note says the level is
+// set elsewhere (by a provincial council) or states a positive amount; then
+// the amount is unknown. Other text gives one Fee per amount in đồng found
+// ("Lệ phí: 50.000 đồng/hồ sơ", "20 triệu đồng", "Phí : 0 Đồng").
 func ParseFees(text string) []Fee {
-	return nil // TODO(corpus-portal): implement
+	text = strings.TrimSpace(text)
+	if IsPlaceholder(text) {
+		return nil
+	}
+	if loc := portalFeeRe.FindStringSubmatchIndex(text); loc != nil {
+		return []Fee{portalFee(text, loc)}
+	}
+	folded := vntext.Fold(text)
+	if strings.HasPrefix(folded, "mien phi") || strings.HasPrefix(folded, "khong thu") || strings.HasPrefix(folded, "khong mat phi") {
+		note := parenAfter(text, len(strings.SplitN(text, "(", 2)[0]))
+		f := Fee{Text: text, Kind: feeKind(note)}
+		if !feeSetElsewhere(note) {
+			f.Amount = int64p(0)
+		}
+		return []Fee{f}
+	}
+	var out []Fee
+	for _, m := range moneyRe.FindAllStringSubmatchIndex(text, -1) {
+		if !moneyEndOK(text, m[1]) {
+			continue
+		}
+		amt, ok := parseAmount(text[m[2]:m[3]], submatch(text, m, 2))
+		if !ok {
+			continue
+		}
+		start, end := clauseBounds(text, m[0], m[1])
+		clause := strings.TrimSpace(text[start:end])
+		f := Fee{Text: clause, Amount: int64p(amt), Kind: feeKind(text[start:m[0]])}
+		if f.Kind == "" {
+			f.Kind = feeKind(clause)
+		}
+		out = append(out, f)
+	}
+	if out == nil && strings.Contains(folded, "phi") {
+		// A fee is mentioned but no amount is given ("Lệ phí: theo quy định").
+		if strings.Contains(folded, "mien phi") || strings.Contains(folded, "khong thu phi") || strings.Contains(folded, "khong thu le phi") {
+			return []Fee{{Text: text, Amount: int64p(0), Kind: feeKind(text)}}
+		}
+		return []Fee{{Text: text, Kind: feeKind(text)}}
+	}
+	return out
 }
+
+// portalFee reads a portal fee cell whose amount column matched at loc.
+func portalFee(text string, loc []int) Fee {
+	note := parenAfter(text, loc[1])
+	f := Fee{Text: text, Kind: feeKind(note)}
+	num := text[loc[2]:loc[3]]
+	cur := vntext.Fold(text[loc[4]:loc[5]])
+	amt, ok := parseAmount(num, "")
+	if !ok {
+		return f
+	}
+	if cur == "usd" {
+		return f
+	}
+	if amt > 0 && amt < 1000 {
+		for _, m := range usdRe.FindAllStringSubmatch(note, -1) {
+			if v, ok := parseAmount(m[1], ""); ok && v == amt {
+				return f // the column says VNĐ but the note says dollars
+			}
+		}
+		amt *= 1000
+	}
+	f.Amount = int64p(amt)
+	return f
+}
+
+// feeSetElsewhere reports whether a note beside "Miễn phí" says a positive
+// fee exists (its level set by a council, or an amount in đồng).
+func feeSetElsewhere(note string) bool {
+	f := vntext.Fold(note)
+	if strings.Contains(f, "hoi dong nhan dan") || strings.Contains(f, "hdnd") {
+		return true
+	}
+	for _, m := range moneyRe.FindAllStringSubmatchIndex(note, -1) {
+		if !moneyEndOK(note, m[1]) {
+			continue
+		}
+		if v, ok := parseAmount(note[m[2]:m[3]], submatch(note, m, 2)); ok && v > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// feeKind tells a charge (lệ phí) from a fee (phí) by the last of the two
+// words in text; "miễn phí" and "chi phí" do not count.
+func feeKind(text string) string {
+	f := vntext.Fold(text)
+	best, kind := -1, ""
+	for i := 0; ; {
+		j := strings.Index(f[i:], "phi")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + 3
+		if i < len(f) && isASCIILetter(f[i]) || at > 0 && isASCIILetter(f[at-1]) {
+			continue
+		}
+		before := strings.TrimRight(f[:at], " ")
+		switch {
+		case strings.HasSuffix(before, "le"):
+			best, kind = at, FeeKindCharge
+		case strings.HasSuffix(before, "mien"), strings.HasSuffix(before, "chi"), strings.HasSuffix(before, "cuoc"):
+			// not a fee word
+		default:
+			if at > best {
+				best, kind = at, FeeKindFee
+			}
+		}
+	}
+	return kind
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// moneyEndOK reports whether a money match ending at end is not the start of
+// a longer word ("đ" of "đơn").
+func moneyEndOK(text string, end int) bool {
+	r, _ := utf8.DecodeRuneInString(text[end:])
+	return end >= len(text) || !unicode.IsLetter(r)
+}
+
+func submatch(s string, m []int, i int) string {
+	if m[2*i] < 0 {
+		return ""
+	}
+	return s[m[2*i]:m[2*i+1]]
+}
+
+// parseAmount reads a number as published ("4,500,000", "4.500.000",
+// "1,5" with a multiplier) times the multiplier word ("triệu").
+func parseAmount(num, mult string) (int64, bool) {
+	num = strings.TrimRight(num, ".,")
+	var value float64
+	groups := strings.FieldsFunc(num, func(r rune) bool { return r == '.' || r == ',' })
+	thousands := len(groups) > 1
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			thousands = false
+		}
+	}
+	switch {
+	case len(groups) == 0:
+		return 0, false
+	case len(groups) == 1 || thousands:
+		v, err := strconv.ParseInt(strings.Join(groups, ""), 10, 64)
+		if err != nil {
+			return 0, false
+		}
+		value = float64(v)
+	case len(groups) == 2:
+		v, err := strconv.ParseFloat(groups[0]+"."+groups[1], 64)
+		if err != nil {
+			return 0, false
+		}
+		value = v
+	default:
+		return 0, false
+	}
+	switch vntext.Fold(strings.TrimSpace(mult)) {
+	case "nghin", "ngan":
+		value *= 1e3
+	case "trieu":
+		value *= 1e6
+	case "ty":
+		value *= 1e9
+	}
+	if value < 0 || value > 1e15 || math.IsNaN(value) {
+		return 0, false
+	}
+	return int64(math.Round(value)), true
+}
+
+// parenAfter returns the balanced parenthesised text starting at byte i of
+// text (after optional spaces), without the outer parentheses, or "".
+func parenAfter(text string, i int) string {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if i >= len(text) || text[i] != '(' {
+		return ""
+	}
+	end := matchParen(text, i)
+	if end < 0 {
+		return text[i+1:]
+	}
+	return text[i+1 : end]
+}
+
+// matchParen returns the byte index of the parenthesis closing the one at
+// open, or -1 when it is never closed.
+func matchParen(text string, open int) int {
+	depth := 0
+	for i := open; i < len(text); i++ {
+		switch text[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// clauseBounds widens the match [start,end) of text to its clause: back to
+// the previous line break, semicolon or sentence end, forward to the next.
+func clauseBounds(text string, start, end int) (int, int) {
+	s := 0
+	for i := start - 1; i >= 0; i-- {
+		c := text[i]
+		if c == '\n' || c == ';' || c == '(' || c == ')' || (c == '.' && i+1 < len(text) && text[i+1] == ' ') || (c == '-' && i+1 < len(text) && text[i+1] == ' ' && (i == 0 || text[i-1] == ' ' || text[i-1] == '\n')) {
+			s = i + 1
+			break
+		}
+	}
+	e := len(text)
+	for i := end; i < len(text); i++ {
+		c := text[i]
+		if c == '\n' || c == ';' || c == ',' || c == '(' || c == ')' || (c == '.' && (i+1 == len(text) || text[i+1] == ' ')) {
+			e = i
+			break
+		}
+	}
+	return s, e
+}
+
+func int64p(v int64) *int64 { return &v }
+func intp(v int) *int       { return &v }
+
+// durationRe matches a number and a time unit, folded.
+var durationRe = regexp.MustCompile(`(\d+(?:[.,]\d+)?)\s*(ngay lam viec|ngay|gio lam viec|gio|thang|nam|tuan|phut)\b`)
 
 // ParseDuration parses a processing time such as "20 Ngày làm việc" or
 // "1 Giờ". It returns nil for empty text and a Duration with no Unit for
-// text it cannot parse.
+// text it cannot parse. Placeholders ("Không có thông tin") are nil, since
+// they state nothing. In free text the first number with a unit is taken
+// ("Trong thời hạn 03 ngày làm việc ..."). Weeks become days, years
+// months and minutes hours.
 func ParseDuration(text string) *Duration {
-	if text == "" {
+	text = strings.TrimSpace(text)
+	if text == "" || IsPlaceholder(text) {
 		return nil
 	}
-	return &Duration{Text: text} // TODO(corpus-portal): implement
+	d := &Duration{Text: text}
+	m := durationRe.FindStringSubmatch(vntext.Fold(text))
+	if m == nil {
+		return d
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", "."), 64)
+	if err != nil || v < 0 || math.IsInf(v, 0) {
+		return d
+	}
+	switch m[2] {
+	case "ngay lam viec":
+		d.Value, d.Unit = v, WorkingDays
+	case "ngay":
+		d.Value, d.Unit = v, Days
+	case "gio lam viec":
+		d.Value, d.Unit = v, WorkingHours
+	case "gio":
+		d.Value, d.Unit = v, Hours
+	case "thang":
+		d.Value, d.Unit = v, Months
+	case "nam":
+		d.Value, d.Unit = v*12, Months
+	case "tuan":
+		d.Value, d.Unit = v*7, Days
+	case "phut":
+		d.Value, d.Unit = v/60, Hours
+	}
+	return d
+}
+
+// legalNumberRe matches a Vietnamese legal document number: a number, an
+// optional year and the type-and-issuer suffix, e.g. "104/2022/NĐ-CP",
+// "26/2023/QH15", "66.7/2025/NQ-CP", "2628/QĐ-BTC", "20/2013/TTLT-BYT-BCT".
+// Spaces around the separators are tolerated ("08/2022/NĐ -CP").
+var legalNumberRe = regexp.MustCompile(`(\d{1,5}(?:\.\d{1,3})?)\s?/\s?(?:((?:19|20)\d{2})\s?/\s?)?((?:TTg|[A-ZĐ]{1,12}\d{0,2})(?:\s?-\s?(?:TTg|[A-ZĐ]{1,12}\d{0,2}))*)`)
+
+// suffixTypes gives the document type from the first part of its suffix.
+var suffixTypes = []struct{ prefix, typ string }{
+	{"TTLT", "Thông tư liên tịch"},
+	{"NQLT", "Nghị quyết liên tịch"},
+	{"NĐ", "Nghị định"},
+	{"TT", "Thông tư"},
+	{"QĐ", "Quyết định"},
+	{"NQ", "Nghị quyết"},
+	{"PL", "Pháp lệnh"},
+	{"CT", "Chỉ thị"},
+	{"QH", "Luật"},
+	{"L", "Luật"},
+	{"SL", "Sắc lệnh"},
+	{"HD", "Hướng dẫn"},
+}
+
+// typeWords are the document types named in words, longest first, folded.
+var typeWords = []struct{ word, typ string }{
+	{"thong tu lien tich", "Thông tư liên tịch"},
+	{"nghi quyet lien tich", "Nghị quyết liên tịch"},
+	{"nghi dinh", "Nghị định"},
+	{"thong tu", "Thông tư"},
+	{"quyet dinh", "Quyết định"},
+	{"nghi quyet", "Nghị quyết"},
+	{"phap lenh", "Pháp lệnh"},
+	{"chi thi", "Chỉ thị"},
+	{"bo luat", "Bộ luật"},
+	{"luat", "Luật"},
+	{"van ban hop nhat", "Văn bản hợp nhất"},
+	{"cong van", "Công văn"},
+}
+
+// LegalNumber is one document number found in text, with its byte span.
+type LegalNumber struct {
+	Number     string // normalised, e.g. "104/2022/NĐ-CP"
+	Type       string // from the suffix, e.g. "Nghị định"; "" when unknown
+	Start, End int    // byte offsets of the number in the text
+}
+
+// FindLegalNumbers returns every legal document number in text, in order,
+// normalised: "ND"/"QD" spelled "NĐ"/"QĐ", spaces removed. A capital glued
+// to the end of the suffix that starts the next word ("NĐ-CPNghị") is not
+// part of the number.
+func FindLegalNumbers(text string) []LegalNumber {
+	var out []LegalNumber
+	for _, m := range legalNumberRe.FindAllStringSubmatchIndex(text, -1) {
+		start, end := m[0], m[1]
+		if start > 0 {
+			r, _ := utf8.DecodeLastRuneInString(text[:start])
+			if unicode.IsDigit(r) || r == '.' && start > 1 && text[start-2] >= '0' && text[start-2] <= '9' {
+				continue // inside a longer number or date
+			}
+		}
+		// Drop a trailing capital that begins the next (glued) word.
+		for end > m[6] {
+			next, _ := utf8.DecodeRuneInString(text[end:])
+			last, size := utf8.DecodeLastRuneInString(text[:end])
+			if end < len(text) && unicode.IsLower(next) && unicode.IsUpper(last) && !strings.HasSuffix(text[:end], "TTg") {
+				end -= size
+				continue
+			}
+			break
+		}
+		// Digits end a suffix only in a legislature's number ("QH15",
+		// "UBTVQH14"); others are the next text glued on ("TT-BTC01-LP.docx").
+		if tail := text[m[6]:end]; len(tail) > 0 && tail[len(tail)-1] >= '0' && tail[len(tail)-1] <= '9' {
+			d := len(tail)
+			for d > 0 && tail[d-1] >= '0' && tail[d-1] <= '9' {
+				d--
+			}
+			if !strings.HasSuffix(tail[:d], "QH") {
+				end = m[6] + d
+			}
+		}
+		suffix := strings.TrimRight(text[m[6]:end], "- ")
+		if suffix == "" {
+			continue
+		}
+		suffix = normaliseSuffix(suffix)
+		if !plausibleSuffix(suffix) {
+			continue
+		}
+		num := text[m[2]:m[3]]
+		if m[4] >= 0 {
+			num += "/" + text[m[4]:m[5]]
+		}
+		num += "/" + suffix
+		out = append(out, LegalNumber{Number: num, Type: suffixType(suffix), Start: start, End: m[6] + len(strings.TrimRight(text[m[6]:end], "- "))})
+	}
+	return out
+}
+
+// normaliseSuffix removes spaces and spells the issuer codes with Đ.
+func normaliseSuffix(s string) string {
+	s = strings.ReplaceAll(s, " ", "")
+	parts := strings.Split(s, "-")
+	for i, p := range parts {
+		switch p {
+		case "ND":
+			parts[i] = "NĐ"
+		case "QD":
+			parts[i] = "QĐ"
+		}
+	}
+	return strings.Join(parts, "-")
+}
+
+// plausibleSuffix rejects suffixes that are not document types, such as the
+// "/TP" of an address or a lone letter.
+func plausibleSuffix(s string) bool {
+	first := strings.SplitN(s, "-", 2)[0]
+	if strings.HasPrefix(first, "QH") || first == "TTg" {
+		return true
+	}
+	for _, st := range suffixTypes {
+		if strings.HasPrefix(first, st.prefix) {
+			return first == st.prefix || len(first) > len(st.prefix) && st.prefix != "L" && st.prefix != "TT" || strings.Contains(s, "-")
+		}
+	}
+	return strings.Contains(s, "-") && len(first) >= 2
+}
+
+func suffixType(s string) string {
+	first := strings.SplitN(s, "-", 2)[0]
+	if strings.HasPrefix(first, "QH") {
+		return "Luật"
+	}
+	for _, st := range suffixTypes {
+		if first == st.prefix {
+			return st.typ
+		}
+	}
+	for _, st := range suffixTypes {
+		if strings.HasPrefix(first, st.prefix) && len(st.prefix) > 1 {
+			return st.typ
+		}
+	}
+	return ""
+}
+
+// typeBefore returns the document type named in words just before byte i of
+// text ("Nghị định số 104/2022/NĐ-CP"), or "".
+func typeBefore(text string, i int) string {
+	lo := i - 60
+	if lo < 0 {
+		lo = 0
+	}
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo--
+	}
+	f := strings.TrimSpace(vntext.Fold(text[lo:i]))
+	f = strings.TrimSuffix(f, ":")
+	f = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(f), "so"))
+	for _, tw := range typeWords {
+		if strings.HasSuffix(f, tw.word) {
+			return tw.typ
+		}
+	}
+	return ""
 }
 
 // ParseLegalRefs finds every legal document number in text (e.g.
 // "104/2022/NĐ-CP", "26/2023/QH15") and returns one LegalRef per document,
-// keeping the text around each number.
+// keeping the text around each number. The type comes from the words before
+// the number ("Nghị quyết số 98/2023/QH15") or else from its suffix
+// (NĐ → Nghị định, TT → Thông tư, QH → Luật ...). Repeats of a number are
+// dropped.
 func ParseLegalRefs(text string) []LegalRef {
-	return nil // TODO(corpus-portal): implement
+	var out []LegalRef
+	seen := map[string]bool{}
+	for _, n := range FindLegalNumbers(text) {
+		if seen[n.Number] {
+			continue
+		}
+		seen[n.Number] = true
+		typ := typeBefore(text, n.Start)
+		if typ == "" {
+			typ = n.Type
+		}
+		s, e := refClause(text, n.Start, n.End)
+		out = append(out, LegalRef{Text: strings.TrimSpace(text[s:e]), Number: n.Number, Type: typ})
+	}
+	return out
 }
+
+// refClause widens a document number to the citation around it: back to the
+// previous separator, forward to the next.
+func refClause(text string, start, end int) (int, int) {
+	s := 0
+	for i := start - 1; i >= 0; i-- {
+		if c := text[i]; c == '\n' || c == ';' || (c == '.' && i+1 < len(text) && text[i+1] == ' ') {
+			s = i + 1
+			break
+		}
+	}
+	e := len(text)
+	for i := end; i < len(text); i++ {
+		if c := text[i]; c == '\n' || c == ';' || (c == '.' && (i+1 == len(text) || text[i+1] == ' ')) {
+			e = i
+			break
+		}
+	}
+	return s, e
+}
+
+// conditionRe finds a condition in folded paper text.
+var conditionRe = regexp.MustCompile(`(doi voi truong hop|trong truong hop|truong hop|doi voi)\s`)
+
+// alternativesIntroRe finds "one of the following papers" in folded text.
+var alternativesIntroRe = regexp.MustCompile(`mot trong (cac|nhung|so cac) (giay to|tai lieu|loai giay to|van ban)[^:]*:`)
+
+// listItemRe finds list markers "a)", "b)", "-", "+" at the start of items.
+var listItemRe = regexp.MustCompile(`(?:^|[;\n]|\.\s)\s*(?:[a-zđ]\)|[-+•]|\d{1,2}[.)])\s*`)
 
 // NewPaper builds a Paper from its published text, filling what the wording
 // says: certified copy, optional ("nếu có"), condition ("đối với trường
 // hợp ..."), alternatives ("... hoặc ..."). Quantities, forms and case are
 // left for the caller.
 func NewPaper(text string) Paper {
-	return Paper{Text: text} // TODO(corpus-portal): implement
+	text = strings.TrimSpace(text)
+	p := Paper{Text: text}
+	f := vntext.Fold(text)
+	// Folding maps each rune to one rune here (NFC Vietnamese letters), so
+	// byte offsets in f map to text by counting runes; work with runes.
+	fr := []rune(f)
+	tr := []rune(text)
+	if len(fr) != len(tr) {
+		// Marks dropped by folding: fall back to a rune-aligned fold.
+		fr = make([]rune, len(tr))
+		for i, r := range tr {
+			if x := vntext.FoldRune(r); x >= 0 {
+				fr[i] = x
+			} else {
+				fr[i] = ' '
+			}
+		}
+		f = string(fr)
+	}
+	p.CertifiedCopy = certifiedCopyRe.MatchString(f)
+	p.Optional = optionalPaper(f)
+	p.Condition = paperCondition(text, f)
+	p.Alternatives = paperAlternatives(text, f)
+	return p
 }
+
+// certifiedCopyRe matches a request for a certified copy, folded.
+var certifiedCopyRe = regexp.MustCompile(`ban sao (co |da |duoc )?chung thuc|ban sao[^.;]{0,80}(duoc|da duoc|co) chung thuc|sao y ban chinh`)
+
+// optionalPaper reports whether the paper as a whole is asked for only if
+// it exists: "(nếu có)" in its first clause or at its end.
+func optionalPaper(f string) bool {
+	i := strings.Index(f, "neu co")
+	if i < 0 {
+		return false
+	}
+	rest := strings.Trim(f[i+len("neu co"):], " .;:)(")
+	if rest == "" {
+		return true
+	}
+	head := f[:i]
+	return !strings.ContainsAny(head, ";:") && !strings.Contains(head, ". ") && !strings.Contains(head, " - ") && len([]rune(head)) < 120
+}
+
+// paperCondition returns the condition under which the paper is asked for.
+func paperCondition(text, f string) string {
+	loc := conditionRe.FindStringIndex(f)
+	if loc == nil {
+		return ""
+	}
+	// Byte offsets in f equal byte offsets in a string of the same runes
+	// only when widths match; map via runes.
+	rs := []rune(text)
+	start := utf8.RuneCountInString(f[:loc[0]])
+	fr := []rune(f)
+	// Inside parentheses the condition ends at the closing one.
+	depth := 0
+	for _, r := range fr[:start] {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	end := len(fr)
+	d := depth
+	for i := start; i < len(fr); i++ {
+		r := fr[i]
+		if r == '(' {
+			d++
+			continue
+		}
+		if r == ')' {
+			if d == depth && depth > 0 {
+				end = i
+				break
+			}
+			d--
+			continue
+		}
+		if d > depth {
+			continue
+		}
+		if r == ';' || r == '\n' || r == ':' || r == '.' && (i+1 == len(fr) || fr[i+1] == ' ') {
+			end = i
+			break
+		}
+		if i+5 <= len(fr) && string(fr[i:i+5]) == " thi " {
+			end = i
+			break
+		}
+	}
+	return strings.TrimSpace(strings.TrimRight(string(rs[start:end]), " ,"))
+}
+
+// paperAlternatives lists the papers of which any one will do: the items
+// after "Một trong các giấy tờ sau:", or the parts of a first clause joined
+// by "hoặc".
+func paperAlternatives(text, f string) []string {
+	rs := []rune(text)
+	fr := []rune(f)
+	if loc := alternativesIntroRe.FindStringIndex(f); loc != nil {
+		from := utf8.RuneCountInString(f[:loc[1]])
+		body := string(rs[from:])
+		items := splitListItems(body)
+		if len(items) >= 2 {
+			return items
+		}
+		parts := strings.Split(body, ";")
+		if len(parts) < 2 {
+			parts = strings.Split(body, ",")
+		}
+		var out []string
+		for _, p := range parts {
+			if p = strings.Trim(p, " .\n"); p != "" {
+				out = append(out, p)
+			}
+		}
+		if len(out) >= 2 {
+			return out
+		}
+		return nil
+	}
+	// First clause, outside parentheses.
+	end := len(fr)
+	depth := 0
+	for i, r := range fr {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')':
+			depth--
+		case depth == 0 && (r == ';' || r == ':' || r == '\n' || r == '.' && i+1 < len(fr) && fr[i+1] == ' '):
+			end = i
+		}
+		if end != len(fr) {
+			break
+		}
+	}
+	clause := string(fr[:end])
+	if !strings.Contains(clause, " hoac ") {
+		return nil
+	}
+	// Cut the condition off the clause.
+	if loc := conditionRe.FindStringIndex(clause); loc != nil {
+		end = utf8.RuneCountInString(clause[:loc[0]])
+		clause = clause[:loc[0]]
+	}
+	var out []string
+	pos := 0
+	for _, part := range splitOutsideParens(clause, " hoac ") {
+		n := utf8.RuneCountInString(part)
+		orig := strings.Trim(string(rs[pos:pos+n]), " ,")
+		pos += n + len([]rune(" hoac "))
+		if orig != "" {
+			out = append(out, orig)
+		}
+	}
+	if len(out) < 2 || len([]rune(out[0])) > 150 {
+		return nil
+	}
+	return out
+}
+
+// splitOutsideParens splits s at sep where sep is not inside parentheses.
+func splitOutsideParens(s, sep string) []string {
+	var out []string
+	depth, last := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		}
+		if depth == 0 && strings.HasPrefix(s[i:], sep) {
+			out = append(out, s[last:i])
+			last = i + len(sep)
+			i += len(sep) - 1
+		}
+	}
+	return append(out, s[last:])
+}
+
+// splitListItems splits text at list markers ("a)", "-", "+", "1.").
+func splitListItems(text string) []string {
+	locs := listItemRe.FindAllStringIndex(text, -1)
+	if len(locs) < 2 {
+		return nil
+	}
+	var out []string
+	for i, l := range locs {
+		end := len(text)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		if item := strings.Trim(text[l[1]:end], " ;.\n"); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+// quantityRes read quantities, folded: "0 bản chính,1 bản sao",
+// "Bản chính: 1 - Bản sao: 0".
+var (
+	qtyOrigBefore = regexp.MustCompile(`(\d+)\s*ban chinh`)
+	qtyOrigAfter  = regexp.MustCompile(`ban chinh\s*:?\s*(\d+)`)
+	qtyCopyBefore = regexp.MustCompile(`(\d+)\s*ban sao`)
+	qtyCopyAfter  = regexp.MustCompile(`ban sao\s*:?\s*(\d+)`)
+)
 
 // ParseQuantity parses a quantity such as "0 bản chính,1 bản sao" or
 // "Bản chính: 1 - Bản sao: 0" into counts of originals and copies; a count
 // the text does not state stays nil.
 func ParseQuantity(text string) (originals, copies *int) {
-	return nil, nil // TODO(corpus-portal): implement
+	f := vntext.Fold(text)
+	return firstCount(f, qtyOrigBefore, qtyOrigAfter), firstCount(f, qtyCopyBefore, qtyCopyAfter)
+}
+
+func firstCount(f string, before, after *regexp.Regexp) *int {
+	best := -1
+	var val string
+	for _, re := range []*regexp.Regexp{before, after} {
+		if m := re.FindStringSubmatchIndex(f); m != nil && (best < 0 || m[0] < best) {
+			best, val = m[0], f[m[2]:m[3]]
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	n, err := strconv.Atoi(val)
+	if err != nil || n > 1000 {
+		return nil
+	}
+	return intp(n)
 }
 
 // ParseChannelMode recognises a submission channel ("Trực tiếp",
 // "Trực tuyến", "Dịch vụ bưu chính").
 func ParseChannelMode(text string) ChannelMode {
-	return ModeOther // TODO(corpus-portal): implement
+	f := strings.TrimSpace(vntext.Fold(text))
+	switch {
+	case strings.HasPrefix(f, "truc tuyen"), strings.HasPrefix(f, "qua mang"), strings.HasPrefix(f, "dich vu cong truc tuyen"), strings.HasPrefix(f, "online"):
+		return ModeOnline
+	case strings.HasPrefix(f, "dich vu buu chinh"), strings.HasPrefix(f, "buu chinh"), strings.HasPrefix(f, "qua buu chinh"), strings.HasPrefix(f, "qua duong buu dien"), strings.HasPrefix(f, "buu dien"):
+		return ModePost
+	case strings.HasPrefix(f, "truc tiep"), strings.HasPrefix(f, "nop truc tiep"):
+		return ModeInPerson
+	case strings.Contains(f, "truc tuyen"):
+		return ModeOnline
+	case strings.Contains(f, "buu chinh"):
+		return ModePost
+	case strings.Contains(f, "truc tiep"):
+		return ModeInPerson
+	}
+	return ModeOther
 }

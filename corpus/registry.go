@@ -30,8 +30,10 @@ func readers() []reader {
 	return []reader{
 		jsonlReader(),
 		redtapeJSONReader(),
+		portalCrawlReader(),
 		wordExportReader(),
 		nationalExportReader(),
+		htmlReader(),
 	}
 }
 
