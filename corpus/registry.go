@@ -33,7 +33,6 @@ func readers() []reader {
 		portalCrawlReader(),
 		wordExportReader(),
 		nationalExportReader(),
-		htmlReader(),
 	}
 }
 
