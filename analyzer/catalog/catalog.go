@@ -1,0 +1,531 @@
+package catalog
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/redtape-vn/redtape/analyzer/vntext"
+)
+
+// Schema is the format name and version of catalog files.
+const Schema = "redtape.catalog/v1"
+
+// DefaultName is the name under which the embedded catalog reports errors.
+const DefaultName = "catalog.yaml (built in)"
+
+//go:embed catalog.yaml
+var defaultData []byte
+
+// Coverage says how much of a paper's population a database covers.
+type Coverage string
+
+// Coverage levels.
+const (
+	Full        Coverage = "full"        // every holder of the paper is in the database
+	Partial     Coverage = "partial"     // some records are missing (old registers, not yet entered)
+	Conditional Coverage = "conditional" // replaces the paper only under a condition stated in the note
+)
+
+// Rank orders coverage from weakest (0) to strongest; unknown values rank -1.
+func (c Coverage) Rank() int {
+	switch c {
+	case Conditional:
+		return 0
+	case Partial:
+		return 1
+	case Full:
+		return 2
+	}
+	return -1
+}
+
+// Status says how sure a fact is.
+type Status string
+
+// Statuses, as tagged in the reference note.
+const (
+	Law    Status = "law"    // read in the legal text
+	News   Status = "news"   // official news or a secondary summary
+	Unsure Status = "unsure" // inferred or from an unverified copy
+)
+
+func (s Status) valid() bool { return s == Law || s == News || s == Unsure }
+
+// dateLayout is the form of every date in a catalog file.
+const dateLayout = "2006-01-02"
+
+// Document is a legal text cited as a basis.
+type Document struct {
+	// ID is the key entries cite it by, e.g. "nq66-7".
+	ID string `json:"id"`
+	// Title names the document, e.g. "Resolution 66.7/2025/NQ-CP".
+	Title string `json:"title"`
+	// From is the first day the document applies.
+	From time.Time `json:"from"`
+	// Until is the last day it applies; zero when it has no end date.
+	Until time.Time `json:"until,omitzero"`
+	// Status says how sure the document's facts are.
+	Status Status `json:"status"`
+	// Source says where the facts about the document come from.
+	Source string `json:"source"`
+}
+
+// Basis is one legal basis of an entry: a document and the article in it.
+type Basis struct {
+	// Document is the id of the cited [Document].
+	Document string `json:"document"`
+	// Title is the cited document's title.
+	Title string `json:"title"`
+	// Article is the article cited, e.g. "Art. 4.1.a"; empty when the source names none.
+	Article string `json:"article,omitempty"`
+	// Status says how sure the citation is; it defaults to the document's status.
+	Status Status `json:"status"`
+	// From and Until are the dates the basis applies, from the document
+	// unless the entry narrows them; Until is zero when open-ended.
+	From  time.Time `json:"from"`
+	Until time.Time `json:"until,omitzero"`
+	// Note says what is unsure or special about this basis.
+	Note string `json:"note,omitempty"`
+}
+
+// InForce reports whether the basis applies on day t.
+func (b Basis) InForce(t time.Time) bool {
+	d := day(t)
+	return !d.Before(b.From) && (b.Until.IsZero() || !d.After(b.Until))
+}
+
+// String cites the basis, e.g. "Resolution 66.7/2025/NQ-CP Art. 4.1.a [unsure]".
+func (b Basis) String() string {
+	s := b.Title
+	if b.Article != "" {
+		s += " " + b.Article
+	}
+	if b.Status != Law {
+		s += " [" + string(b.Status) + "]"
+	}
+	return s
+}
+
+// Entry is one kind of paper the state holds as data.
+type Entry struct {
+	// ID is the stable identifier, e.g. "birth-certificate".
+	ID string `json:"id"`
+	// Name is the Vietnamese name.
+	Name string `json:"name"`
+	// Variants are the names, abbreviations and legacy spellings the paper
+	// goes by in dossier lists; matched on folded words.
+	Variants []string `json:"variants"`
+	// English is the English name.
+	English string `json:"english"`
+	// Database is the database or platform that holds the data.
+	Database string `json:"database"`
+	// Owner is the body that owns the database.
+	Owner string `json:"owner"`
+	// Basis lists the legal bases that oblige or let an agency look the data up.
+	Basis []Basis `json:"basis"`
+	// From is the first day any basis applies; Until the last day one does
+	// (zero when some basis has no end date).
+	From  time.Time `json:"from"`
+	Until time.Time `json:"until,omitzero"`
+	// Coverage says how much of the paper's population the database holds.
+	Coverage Coverage `json:"coverage"`
+	// Note explains the coverage and what is unsure.
+	Note string `json:"note,omitempty"`
+	// Sources are the sources of the entry's facts, as text.
+	Sources []string `json:"sources"`
+	// Origin is the catalog file the entry was read from.
+	Origin string `json:"origin"`
+}
+
+// Unsure reports whether any basis of the entry is unsure.
+func (e *Entry) Unsure() bool {
+	for _, b := range e.Basis {
+		if b.Status == Unsure {
+			return true
+		}
+	}
+	return false
+}
+
+// Catalog is a validated set of entries. It is not modified after it is
+// built; [Catalog.InForce] and [Load] return new catalogs.
+type Catalog struct {
+	// Entries are the entries in file order (base entries first).
+	Entries []*Entry
+	// Documents are the cited legal documents by id.
+	Documents map[string]*Document
+	// Sources are the sources by key.
+	Sources map[string]string
+	// Files lists the files the catalog was read from, in order.
+	Files []string
+}
+
+// Entry returns the entry with id, or nil.
+func (c *Catalog) Entry(id string) *Entry {
+	for _, e := range c.Entries {
+		if e.ID == id {
+			return e
+		}
+	}
+	return nil
+}
+
+// InForce returns the catalog of the entries with a basis in force on day
+// asOf, each keeping only the bases in force then.
+func (c *Catalog) InForce(asOf time.Time) *Catalog {
+	out := &Catalog{Documents: c.Documents, Sources: c.Sources, Files: c.Files}
+	for _, e := range c.Entries {
+		var bases []Basis
+		for _, b := range e.Basis {
+			if b.InForce(asOf) {
+				bases = append(bases, b)
+			}
+		}
+		if len(bases) == 0 {
+			continue
+		}
+		ne := *e
+		ne.Basis = bases
+		ne.From, ne.Until = span(bases)
+		out.Entries = append(out.Entries, &ne)
+	}
+	return out
+}
+
+// Default returns the embedded catalog.
+func Default() (*Catalog, error) {
+	return Parse(DefaultName, defaultData, nil)
+}
+
+// Load reads the catalog file at path. With a nil base the file stands
+// alone; otherwise it extends base: its entries replace base entries of the
+// same id and are added after the others, its documents and sources are
+// added, and a file with "replace: true" drops base's entries altogether.
+func Load(path string, base *Catalog) (*Catalog, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read catalog: %w", err)
+	}
+	return Parse(path, data, base)
+}
+
+// file is the shape of a catalog file.
+type file struct {
+	Schema    string              `yaml:"schema"`
+	Replace   bool                `yaml:"replace"`
+	Sources   map[string]string   `yaml:"sources"`
+	Documents map[string]document `yaml:"documents"`
+	Entries   []entry             `yaml:"entries"`
+}
+
+type document struct {
+	Title  string `yaml:"title"`
+	From   string `yaml:"from"`
+	Until  string `yaml:"until"`
+	Status string `yaml:"status"`
+	Source string `yaml:"source"`
+}
+
+type entry struct {
+	ID       string   `yaml:"id"`
+	Name     string   `yaml:"name"`
+	English  string   `yaml:"english"`
+	Variants []string `yaml:"variants"`
+	Database string   `yaml:"database"`
+	Owner    string   `yaml:"owner"`
+	Coverage string   `yaml:"coverage"`
+	Note     string   `yaml:"note"`
+	Basis    []basis  `yaml:"basis"`
+	Sources  []string `yaml:"sources"`
+}
+
+type basis struct {
+	Document string `yaml:"document"`
+	Article  string `yaml:"article"`
+	Status   string `yaml:"status"`
+	From     string `yaml:"from"`
+	Until    string `yaml:"until"`
+	Note     string `yaml:"note"`
+}
+
+// Parse reads a catalog file's content; name is used in errors and as the
+// entries' origin. See [Load] for how base is extended.
+func Parse(name string, data []byte, base *Catalog) (*Catalog, error) {
+	var f file
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("catalog %s: empty file", name)
+		}
+		return nil, fmt.Errorf("catalog %s: %w", name, err)
+	}
+	if f.Schema != Schema {
+		return nil, fmt.Errorf("catalog %s: schema is %q, want %q", name, f.Schema, Schema)
+	}
+	out := &Catalog{Documents: map[string]*Document{}, Sources: map[string]string{}}
+	if base != nil {
+		for k, v := range base.Documents {
+			out.Documents[k] = v
+		}
+		for k, v := range base.Sources {
+			out.Sources[k] = v
+		}
+		out.Files = append(out.Files, base.Files...)
+	}
+	out.Files = append(out.Files, name)
+	var errs []error
+	fail := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("catalog %s: "+format, append([]any{name}, args...)...))
+	}
+	for k, v := range f.Sources {
+		if strings.TrimSpace(k) == "" || strings.TrimSpace(v) == "" {
+			fail("source %q: key and text must not be empty", k)
+			continue
+		}
+		out.Sources[k] = v
+	}
+	for _, id := range sortedKeys(f.Documents) {
+		d := f.Documents[id]
+		doc, err := d.build(id)
+		if err != nil {
+			fail("document %q: %v", id, err)
+			continue
+		}
+		out.Documents[id] = doc
+	}
+	seen := map[string]int{}
+	var entries []*Entry
+	for i, raw := range f.Entries {
+		where := fmt.Sprintf("entry %d", i+1)
+		if raw.ID != "" {
+			where += fmt.Sprintf(" (%s)", raw.ID)
+		}
+		if j, dup := seen[raw.ID]; dup && raw.ID != "" {
+			fail("%s: id %q already used by entry %d", where, raw.ID, j)
+			continue
+		}
+		seen[raw.ID] = i + 1
+		e, eerrs := raw.build(out)
+		for _, err := range eerrs {
+			fail("%s: %v", where, err)
+		}
+		if len(eerrs) == 0 {
+			e.Origin = name
+			entries = append(entries, e)
+		}
+	}
+	if len(f.Entries) == 0 && (base == nil || f.Replace) {
+		fail("no entries")
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if base != nil && !f.Replace {
+		for _, e := range base.Entries {
+			if _, replaced := seen[e.ID]; !replaced {
+				out.Entries = append(out.Entries, e)
+			}
+		}
+	}
+	out.Entries = append(out.Entries, entries...)
+	return out, nil
+}
+
+func (d document) build(id string) (*Document, error) {
+	if !validID(id) {
+		return nil, fmt.Errorf("id must be lower-case letters, digits and dashes")
+	}
+	if strings.TrimSpace(d.Title) == "" {
+		return nil, fmt.Errorf("title is missing")
+	}
+	if strings.TrimSpace(d.Source) == "" {
+		return nil, fmt.Errorf("source is missing: every legal claim cites its source")
+	}
+	st := Status(d.Status)
+	if !st.valid() {
+		return nil, fmt.Errorf("status %q is not law, news or unsure", d.Status)
+	}
+	from, until, err := parseSpan(d.From, d.Until, true)
+	if err != nil {
+		return nil, err
+	}
+	return &Document{ID: id, Title: d.Title, From: from, Until: until, Status: st, Source: d.Source}, nil
+}
+
+func (r entry) build(c *Catalog) (*Entry, []error) {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	if !validID(r.ID) {
+		bad("id %q must be lower-case letters, digits and dashes", r.ID)
+	}
+	for field, v := range map[string]string{"name": r.Name, "english": r.English, "database": r.Database, "owner": r.Owner} {
+		if strings.TrimSpace(v) == "" {
+			bad("%s is missing", field)
+		}
+	}
+	cov := Coverage(r.Coverage)
+	if cov.Rank() < 0 {
+		bad("coverage %q is not full, partial or conditional", r.Coverage)
+	}
+	if cov != Full && strings.TrimSpace(r.Note) == "" {
+		bad("coverage %s needs a note saying what is missing", cov)
+	}
+	variants := append([]string{r.Name}, r.Variants...)
+	var kept []string
+	folded := map[string]bool{}
+	for _, v := range variants {
+		f := strings.Join(vntext.FoldedWords(v), " ")
+		if f == "" {
+			bad("variant %q has no words", v)
+			continue
+		}
+		if !folded[f] {
+			folded[f] = true
+			kept = append(kept, vntext.CollapseSpace(vntext.NFC(v)))
+		}
+	}
+	if len(r.Variants) == 0 {
+		bad("variants are missing")
+	}
+	var sources []string
+	for _, s := range r.Sources {
+		text, ok := c.Sources[s]
+		if !ok {
+			bad("source %q is not defined under sources", s)
+			continue
+		}
+		sources = append(sources, text)
+	}
+	if len(r.Sources) == 0 {
+		bad("sources are missing: every fact cites its source")
+	}
+	var bases []Basis
+	if len(r.Basis) == 0 {
+		bad("basis is missing: every entry cites the legal text that lets an agency look the data up")
+	}
+	for i, b := range r.Basis {
+		doc, ok := c.Documents[b.Document]
+		if !ok {
+			bad("basis %d: document %q is not defined under documents", i+1, b.Document)
+			continue
+		}
+		st := doc.Status
+		if b.Status != "" {
+			st = Status(b.Status)
+			if !st.valid() {
+				bad("basis %d: status %q is not law, news or unsure", i+1, b.Status)
+				continue
+			}
+		}
+		from, until := doc.From, doc.Until
+		if b.From != "" || b.Until != "" {
+			f, u, err := parseSpan(b.From, b.Until, false)
+			if err != nil {
+				bad("basis %d: %v", i+1, err)
+				continue
+			}
+			if !f.IsZero() {
+				from = f
+			}
+			if !u.IsZero() {
+				until = u
+			}
+			if !until.IsZero() && until.Before(from) {
+				bad("basis %d: until %s is before from %s", i+1, until.Format(dateLayout), from.Format(dateLayout))
+				continue
+			}
+		}
+		bases = append(bases, Basis{Document: doc.ID, Title: doc.Title, Article: b.Article, Status: st, From: from, Until: until, Note: b.Note})
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	e := &Entry{ID: r.ID, Name: r.Name, Variants: kept, English: r.English, Database: r.Database, Owner: r.Owner,
+		Basis: bases, Coverage: cov, Note: r.Note, Sources: sources}
+	e.From, e.Until = span(bases)
+	return e, nil
+}
+
+// span returns the first From and, when every basis ends, the last Until.
+func span(bases []Basis) (from, until time.Time) {
+	open := false
+	for i, b := range bases {
+		if i == 0 || b.From.Before(from) {
+			from = b.From
+		}
+		if b.Until.IsZero() {
+			open = true
+		} else if b.Until.After(until) {
+			until = b.Until
+		}
+	}
+	if open {
+		until = time.Time{}
+	}
+	return from, until
+}
+
+func parseSpan(from, until string, needFrom bool) (f, u time.Time, err error) {
+	if from == "" && needFrom {
+		return f, u, fmt.Errorf("from date is missing")
+	}
+	if from != "" {
+		if f, err = time.Parse(dateLayout, from); err != nil {
+			return f, u, fmt.Errorf("from %q is not a YYYY-MM-DD date", from)
+		}
+	}
+	if until != "" {
+		if u, err = time.Parse(dateLayout, until); err != nil {
+			return f, u, fmt.Errorf("until %q is not a YYYY-MM-DD date", until)
+		}
+		if !f.IsZero() && u.Before(f) {
+			return f, u, fmt.Errorf("until %s is before from %s", until, from)
+		}
+	}
+	return f, u, nil
+}
+
+// ParseDate reads a YYYY-MM-DD date, as --as-of takes it.
+func ParseDate(s string) (time.Time, error) {
+	t, err := time.Parse(dateLayout, s)
+	if err != nil {
+		return t, fmt.Errorf("date %q is not in YYYY-MM-DD form", s)
+	}
+	return t, nil
+}
+
+func day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func validID(id string) bool {
+	if id == "" {
+		return false
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

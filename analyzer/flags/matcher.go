@@ -1,0 +1,313 @@
+package flags
+
+import (
+	"strings"
+
+	"github.com/redtape-vn/redtape/analyzer/catalog"
+	"github.com/redtape-vn/redtape/analyzer/vntext"
+)
+
+// Matcher matches text against a catalog. It is safe for concurrent use.
+type Matcher struct {
+	cat     *catalog.Catalog
+	entries []*catalog.Entry
+	// full maps a catalog name with its folded words run together
+	// ("giaykhaisinh") to the entry; prefix holds every prefix of those keys.
+	full   map[string]variantRef
+	prefix map[string]bool
+}
+
+type variantRef struct {
+	entry int    // index in entries
+	words string // the folded words of the variant
+}
+
+// NewMatcher builds a matcher for the entries of c.
+func NewMatcher(c *catalog.Catalog) *Matcher {
+	m := &Matcher{cat: c, entries: c.Entries, full: map[string]variantRef{}, prefix: map[string]bool{}}
+	for i, e := range c.Entries {
+		for _, v := range e.Variants {
+			w := vntext.FoldedWords(v)
+			key := strings.Join(w, "")
+			if key == "" {
+				continue
+			}
+			if _, dup := m.full[key]; dup {
+				continue // the first entry naming a variant keeps it
+			}
+			m.full[key] = variantRef{entry: i, words: strings.Join(w, " ")}
+			for k := 1; k <= len(key); k++ {
+				m.prefix[key[:k]] = true
+			}
+		}
+	}
+	return m
+}
+
+// Catalog returns the catalog the matcher was built from.
+func (m *Matcher) Catalog() *catalog.Catalog { return m.cat }
+
+// mention is a catalog name found in tokens [i, j).
+type mention struct {
+	entry int
+	i, j  int
+	words string
+}
+
+// findMentions returns the catalog names in toks, leftmost longest, not
+// overlapping. A name never runs across a clause break or a parenthesis.
+func (m *Matcher) findMentions(toks []token) []mention {
+	var out []mention
+	var buf []byte
+	for i := 0; i < len(toks); i++ {
+		buf = buf[:0]
+		best := -1
+		var ref variantRef
+		for j := i; j < len(toks); j++ {
+			if j > i && toks[j].brk&(brkClause|brkOpen|brkClose) != 0 {
+				break
+			}
+			buf = append(buf, toks[j].fold...)
+			if r, ok := m.full[string(buf)]; ok {
+				best, ref = j, r
+			}
+			if !m.prefix[string(buf)] {
+				break
+			}
+		}
+		if best >= 0 {
+			// "sổ hộ khẩu" is a book but "số BHXH" a number: a name starting
+			// with "so" needs the hook of sổ unless the word has no diacritics.
+			if t := toks[i]; t.fold == "so" && !t.hooked && !t.ascii {
+				continue
+			}
+			out = append(out, mention{entry: ref.entry, i: i, j: best + 1, words: ref.words})
+			i = best
+		}
+	}
+	return out
+}
+
+// alt is one alternative of a requirement: a catalog name (mention >= 0)
+// or a paper the catalog does not cover.
+type alt struct {
+	mention int // index in analysis.ments, or -1
+	i, j    int // token range of the alternative's words
+	why     string
+}
+
+func (a alt) covered() bool { return a.mention >= 0 && a.why == "" }
+
+// group is one requirement: the alternatives any one of which satisfies it.
+type group struct {
+	kind    string // "head" (at the start of a clause) or "trigger" (after a verb of submission)
+	depth   int    // parenthesis depth of the anchor
+	negated bool   // the trigger is negated ("không phải nộp")
+	alts    []alt
+	i, j    int // token range
+}
+
+func (g *group) covered() bool {
+	for _, a := range g.alts {
+		if !a.covered() {
+			return false
+		}
+	}
+	return len(g.alts) > 0
+}
+
+// analysis is what the matcher found in one text.
+type analysis struct {
+	text   string
+	toks   []token
+	ments  []mention
+	groups []group
+}
+
+func (m *Matcher) analyze(text string) *analysis {
+	a := &analysis{text: text, toks: tokenize(text)}
+	toks := a.toks
+	a.ments = m.findMentions(toks)
+	if len(a.ments) == 0 {
+		return a
+	}
+	mentAt := make([]int, len(toks))
+	for i := range mentAt {
+		mentAt[i] = -1
+	}
+	for k, mm := range a.ments {
+		mentAt[mm.i] = k
+	}
+	grouped := make([]bool, len(a.ments))
+	for p := 0; p < len(toks); p++ {
+		kind := ""
+		anchor := p
+		negated := false
+		if toks[p].brk&(brkClause|brkOpen|brkClose) != 0 {
+			kind = "head"
+		}
+		if n := triggers.match(toks, p); n > 0 && mentAt[p] < 0 {
+			kind, anchor = "trigger", p+n
+			for q := p - 1; q >= 0 && q >= p-3; q-- {
+				if negations.match(toks, q) > 0 {
+					negated = true
+				}
+				if toks[q].brk&brkClause != 0 {
+					break
+				}
+			}
+		}
+		if kind == "" {
+			continue
+		}
+		k := skipCopy(toks, anchor, kind == "head")
+		if k >= len(toks) || mentAt[k] < 0 || grouped[mentAt[k]] {
+			continue
+		}
+		g := a.expand(mentAt, grouped, mentAt[k])
+		g.kind, g.negated, g.depth = kind, negated, toks[anchor].depth
+		g.i = p
+		a.groups = append(a.groups, g)
+	}
+	return a
+}
+
+// skipCopy skips copy wording from toks[k] and, at the head of a clause,
+// enumerators ("a)", "1.", "-"), returning the first other token.
+func skipCopy(toks []token, k int, head bool) int {
+	start := k
+	for k < len(toks) {
+		if k > start && toks[k].brk&brkClause != 0 {
+			return k
+		}
+		if n := copyWording.match(toks, k); n > 0 {
+			k += n
+			continue
+		}
+		if head && k == start && isEnumerator(toks[k].fold) {
+			k++
+			continue
+		}
+		return k
+	}
+	return k
+}
+
+func isEnumerator(f string) bool {
+	if len(f) == 1 {
+		return true
+	}
+	for _, r := range f {
+		if r < '0' || r > '9' {
+			return roman[f]
+		}
+	}
+	return true
+}
+
+var roman = map[string]bool{"i": true, "ii": true, "iii": true, "iv": true, "v": true, "vi": true, "vii": true, "viii": true, "ix": true, "x": true}
+
+// expand builds the requirement that starts with mention first: the
+// alternatives joined by "hoặc", commas, slashes or "và" up to the end of
+// the clause.
+func (a *analysis) expand(mentAt []int, grouped []bool, first int) group {
+	toks := a.toks
+	g := group{}
+	depth := toks[a.ments[first].i].depth
+	cur := a.addMention(&g, grouped, first) // index of the current alternative, or -1
+	why := func(reason string) {
+		if cur >= 0 && g.alts[cur].why == "" {
+			g.alts[cur].why = reason
+		}
+	}
+	pos := a.ments[first].j
+	for pos < len(toks) {
+		t := toks[pos]
+		if t.brk&brkClause != 0 && t.depth <= depth {
+			break
+		}
+		if t.depth > depth {
+			// A parenthesis qualifies the current alternative.
+			if foreign.match(toks, pos) > 0 {
+				why(whyForeign)
+			}
+			pos++
+			continue
+		}
+		isOr := t.fold == "hoac" || t.fold == "hay"
+		sep := isOr || t.fold == "va" || t.brk&(brkComma|brkSlash) != 0
+		if !sep {
+			if foreign.match(toks, pos) > 0 {
+				why(whyForeign)
+			}
+			if cur >= 0 {
+				g.alts[cur].j = pos + 1
+			}
+			pos++
+			continue
+		}
+		seg := pos
+		if isOr || t.fold == "va" {
+			seg = pos + 1
+		}
+		if seg < len(toks) && (toks[seg].fold == "hoac" || toks[seg].fold == "hay") {
+			isOr = true
+			seg++
+		}
+		k := skipCopy(toks, seg, false)
+		if k >= len(toks) || (k > pos && toks[k].brk&brkClause != 0 && toks[k].depth <= depth) {
+			pos = k
+			break
+		}
+		if toks[k].depth > depth {
+			pos = k
+			continue
+		}
+		if mi := mentAt[k]; mi >= 0 && !grouped[mi] {
+			cur = a.addMention(&g, grouped, mi)
+			pos = a.ments[mi].j
+			continue
+		}
+		names := paperNouns.match(toks, k) > 0 && !(toks[k].fold == "so" && !toks[k].hooked && !toks[k].ascii)
+		if isOr && !names {
+			names = !qualifiers[toks[k].fold]
+		}
+		if !names {
+			cur = -1 // a qualifier: the words that follow are not an alternative
+			pos = k + 1
+			continue
+		}
+		g.alts = append(g.alts, alt{mention: -1, i: k, j: k + 1, why: whyNotInCatalog})
+		cur = len(g.alts) - 1
+		pos = k + 1
+	}
+	g.j = pos
+	return g
+}
+
+// Reasons an alternative is not covered.
+const (
+	whyForeign      = "issued abroad or held by a foreigner"
+	whyNotInCatalog = "not in the catalog"
+)
+
+// addMention appends mention mi as an alternative of g and returns its index.
+func (a *analysis) addMention(g *group, grouped []bool, mi int) int {
+	grouped[mi] = true
+	mm := a.ments[mi]
+	al := alt{mention: mi, i: mm.i, j: mm.j}
+	if n := other.match(a.toks, mm.j); n > 0 && a.toks[mm.j].brk&brkClause == 0 {
+		al.why = "other papers than the catalog's (" + joinFold(a.toks, mm.j, mm.j+n) + ")"
+		al.j = mm.j + n
+	}
+	g.alts = append(g.alts, al)
+	return len(g.alts) - 1
+}
+
+// altText returns the words of an alternative as written.
+func (a *analysis) altText(al alt) string {
+	if al.i >= al.j || al.j > len(a.toks) {
+		return ""
+	}
+	return a.text[a.toks[al.i].start:a.toks[al.j-1].end]
+}

@@ -1,0 +1,320 @@
+package flags
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/redtape-vn/redtape/analyzer/catalog"
+	"github.com/redtape-vn/redtape/corpus"
+)
+
+// Alternative is one paper a person may choose to satisfy a requirement.
+type Alternative struct {
+	// Text is the alternative as written.
+	Text string `json:"text"`
+	// Entry is the catalog entry that covers it; empty when none does.
+	Entry string `json:"entry,omitempty"`
+	// Matched is the catalog name that matched, in folded words.
+	Matched string `json:"matched,omitempty"`
+	// Covered is true when the catalog entry covers this alternative.
+	Covered bool `json:"covered"`
+	// Coverage is the entry's coverage, when covered.
+	Coverage catalog.Coverage `json:"coverage,omitempty"`
+	// Why says why the alternative is not covered.
+	Why string `json:"why,omitempty"`
+}
+
+// PaperResult is the verdict on one required paper.
+type PaperResult struct {
+	// Text is the paper as published.
+	Text string `json:"text"`
+	// Case is the case heading the paper belongs to, if any.
+	Case string `json:"case,omitempty"`
+	// Flagged is true when the paper asks for data the state already holds:
+	// some requirement in it has every alternative covered by the catalog,
+	// and the paper is not a form, not optional wording about a look-up, not
+	// issued abroad and not produced by the procedure.
+	Flagged bool `json:"flagged"`
+	// Entry is the catalog entry of the flagged requirement's first alternative.
+	Entry string `json:"entry,omitempty"`
+	// Database is the database that holds the entry's data, and Owner its owner.
+	Database string `json:"database,omitempty"`
+	Owner    string `json:"owner,omitempty"`
+	// Basis lists the legal bases in force that let the agency look the data up.
+	Basis []catalog.Basis `json:"basis,omitempty"`
+	// Coverage is the weakest coverage among the requirement's alternatives.
+	Coverage catalog.Coverage `json:"coverage,omitempty"`
+	// Matched lists the catalog names found in the paper, in folded words.
+	Matched []string `json:"matched,omitempty"`
+	// Alternatives are the alternatives of the requirement reported on (the
+	// flagged one, else the first one found), each with its coverage.
+	Alternatives []Alternative `json:"alternatives,omitempty"`
+	// Optional is true when the paper is asked for only if it exists ("nếu có").
+	Optional bool `json:"optional,omitempty"`
+	// Conditional is true when the paper is asked for only in some case.
+	Conditional bool `json:"conditional,omitempty"`
+	// Form is true when the paper is a form or declaration the applicant fills in.
+	Form bool `json:"form,omitempty"`
+	// NotRequired is true when the paper mentions a catalog paper without
+	// asking for it ("không phải nộp", "cơ quan ... khai thác thông tin").
+	NotRequired bool `json:"not_required,omitempty"`
+	// Reason explains the verdict in one sentence.
+	Reason string `json:"reason"`
+}
+
+// Paper judges one required paper.
+func (m *Matcher) Paper(p corpus.Paper) PaperResult {
+	return m.paper(p, nil)
+}
+
+// paper judges p; produced lists entries the procedure itself issues.
+func (m *Matcher) paper(p corpus.Paper, produced map[int]bool) PaperResult {
+	res := PaperResult{Text: p.Text, Case: p.Case}
+	a := m.analyze(p.Text)
+	toks := a.toks
+	res.Optional = p.Optional || optionals.find(toks, 0, len(toks)) >= 0
+	res.Conditional = p.Condition != "" || conditions.find(toks, 0, len(toks)) >= 0
+	seen := map[string]bool{}
+	for _, mm := range a.ments {
+		if !seen[mm.words] {
+			seen[mm.words] = true
+			res.Matched = append(res.Matched, mm.words)
+		}
+	}
+	head := skipCopy(toks, 0, true)
+	if head < len(toks) && !startsMention(a, head) {
+		if n := forms.match(toks, head); n > 0 {
+			res.Form = true
+			res.Reason = fmt.Sprintf("a form or declaration the applicant fills in (%s)", p.Text[toks[head].start:toks[head+n-1].end])
+		}
+	}
+	if len(a.ments) == 0 {
+		if res.Reason == "" {
+			res.Reason = "names no paper of the catalog"
+		}
+		return res
+	}
+	lookup := lookups.find(toks, 0, len(toks))
+	var chosen *group
+	for gi := range a.groups {
+		g := &a.groups[gi]
+		if g.depth > 0 {
+			continue
+		}
+		if chosen == nil {
+			chosen = g
+		}
+		if g.covered() && !g.negated {
+			chosen = g
+			break
+		}
+	}
+	if chosen == nil {
+		res.NotRequired = true
+		if res.Reason == "" {
+			res.Reason = fmt.Sprintf("mentions %s without asking for it", quoteList(res.Matched))
+		}
+		return res
+	}
+	res.Alternatives = m.alternatives(a, chosen, produced)
+	first := mention{entry: -1}
+	if mi := chosen.alts[0].mention; mi >= 0 {
+		first = a.ments[mi]
+	}
+	switch {
+	case res.Form:
+		// The reason already says why.
+		res.Reason += fmt.Sprintf("; it also names %s", quoteList(res.Matched))
+	case chosen.negated:
+		res.NotRequired = true
+		res.Reason = fmt.Sprintf("says %s need not be submitted", quoteList(res.Matched))
+	case lookup >= 0:
+		res.NotRequired = true
+		res.Reason = fmt.Sprintf("the agency looks the data up (%q)", p.Text[toks[lookup].start:toks[min(lookup+2, len(toks)-1)].end])
+	case !chosen.covered():
+		var out []string
+		for _, al := range res.Alternatives {
+			if !al.Covered {
+				out = append(out, fmt.Sprintf("%q %s", al.Text, al.Why))
+			}
+		}
+		res.Reason = "not every alternative is covered: " + strings.Join(out, "; ")
+	default:
+		res.Flagged = true
+	}
+	if first.entry >= 0 {
+		e := m.entries[first.entry]
+		res.Entry, res.Database, res.Owner, res.Basis = e.ID, e.Database, e.Owner, e.Basis
+		res.Coverage = e.Coverage
+		for _, al := range res.Alternatives {
+			if al.Covered && al.Coverage.Rank() < res.Coverage.Rank() {
+				res.Coverage = al.Coverage
+			}
+		}
+	}
+	if !res.Flagged {
+		res.Entry, res.Database, res.Owner, res.Basis, res.Coverage = "", "", "", nil, ""
+		return res
+	}
+	var covered []string
+	for _, al := range res.Alternatives {
+		covered = append(covered, al.Entry)
+	}
+	res.Reason = fmt.Sprintf("asks for %q: %s held in %s", first.words, strings.Join(dedupe(covered), ", "), res.Database)
+	if len(res.Alternatives) > 1 {
+		res.Reason += "; every alternative is covered"
+	}
+	return res
+}
+
+func startsMention(a *analysis, k int) bool {
+	for _, mm := range a.ments {
+		if mm.i == k {
+			return true
+		}
+	}
+	return false
+}
+
+// alternatives reports the alternatives of g; an entry the procedure
+// issues itself is not covered.
+func (m *Matcher) alternatives(a *analysis, g *group, produced map[int]bool) []Alternative {
+	out := make([]Alternative, 0, len(g.alts))
+	for gi := range g.alts {
+		al := &g.alts[gi]
+		x := Alternative{Text: a.altText(*al), Why: al.why}
+		if al.mention >= 0 {
+			mm := a.ments[al.mention]
+			e := m.entries[mm.entry]
+			x.Entry, x.Matched = e.ID, mm.words
+			if produced[mm.entry] && al.why == "" {
+				al.why = "the procedure issues or handles this paper itself"
+				x.Why = al.why
+			}
+			if al.why == "" {
+				x.Covered, x.Coverage = true, e.Coverage
+			}
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func quoteList(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = fmt.Sprintf("%q", w)
+	}
+	return strings.Join(q, ", ")
+}
+
+func dedupe(s []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, x := range s {
+		if x != "" && !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// ProcedureResult is the verdict on every paper of one procedure.
+type ProcedureResult struct {
+	// ID is the procedure code.
+	ID string `json:"id"`
+	// Name is the procedure's title.
+	Name string `json:"name"`
+	// Ministry and Sector place the procedure for the summary.
+	Ministry string `json:"ministry,omitempty"`
+	Sector   string `json:"sector,omitempty"`
+	// Source is the file the procedure was read from.
+	Source string `json:"source,omitempty"`
+	// Papers are the verdicts in dossier order.
+	Papers []PaperResult `json:"papers"`
+	// Flagged counts the flagged papers.
+	Flagged int `json:"flagged"`
+}
+
+// Procedure judges every paper of p. A paper naming what the procedure
+// itself issues ("Cấp đổi giấy phép lái xe" asking for the old licence) is
+// not flagged.
+func (m *Matcher) Procedure(p *corpus.Procedure) ProcedureResult {
+	res := ProcedureResult{ID: p.Code, Name: p.Name, Ministry: p.Ministry, Sector: p.Sector, Source: p.Source.File}
+	if res.ID == "" {
+		res.ID = p.ID()
+	}
+	var produced map[int]bool
+	for _, mm := range m.findMentions(tokenize(p.Name)) {
+		if produced == nil {
+			produced = map[int]bool{}
+		}
+		produced[mm.entry] = true
+	}
+	res.Papers = make([]PaperResult, 0, len(p.Papers))
+	for _, paper := range p.Papers {
+		r := m.paper(paper, produced)
+		if r.Flagged {
+			res.Flagged++
+		}
+		res.Papers = append(res.Papers, r)
+	}
+	return res
+}
+
+// Mention is a catalog paper a free text asks for.
+type Mention struct {
+	// Entry is the catalog entry id.
+	Entry string `json:"entry"`
+	// Start and End are byte offsets of the paper's name in the text.
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Text is the name as written.
+	Text string `json:"text"`
+	// Matched is the catalog name that matched, in folded words.
+	Matched string `json:"matched"`
+	// AllCovered is true when every alternative of the requirement the name
+	// belongs to is covered by the catalog (e.g. "CMND hoặc CCCD"), false
+	// when a person could choose a paper the catalog does not cover.
+	AllCovered bool `json:"all_covered"`
+}
+
+// Mentions finds the catalog papers that text requires, as a sentence of a
+// draft regulation states them ("Hồ sơ gồm: ... b) Bản sao Giấy khai
+// sinh"). Names mentioned without being asked for ("không phải nộp ...",
+// "số CMND", a sentence where the agency looks the data up) are left out,
+// as are papers issued abroad and "other" papers.
+func (m *Matcher) Mentions(text string) []Mention {
+	a := m.analyze(text)
+	var out []Mention
+	for gi := range a.groups {
+		g := &a.groups[gi]
+		if g.negated || a.sentenceHas(lookups, g.i) {
+			continue
+		}
+		all := g.covered()
+		for _, al := range g.alts {
+			if !al.covered() {
+				continue
+			}
+			mm := a.ments[al.mention]
+			s, e := a.toks[mm.i].start, a.toks[mm.j-1].end
+			out = append(out, Mention{Entry: m.entries[mm.entry].ID, Start: s, End: e, Text: text[s:e], Matched: mm.words, AllCovered: all})
+		}
+	}
+	return out
+}
+
+// sentenceHas reports whether the sentence holding token i contains a phrase of s.
+func (a *analysis) sentenceHas(s phraseSet, i int) bool {
+	from := i
+	for from > 0 && a.toks[from].brk&brkStop == 0 {
+		from--
+	}
+	to := i + 1
+	for to < len(a.toks) && a.toks[to].brk&brkStop == 0 {
+		to++
+	}
+	return s.find(a.toks, from, to) >= 0
+}

@@ -1,0 +1,154 @@
+package flags
+
+import (
+	"strings"
+
+	"github.com/redtape-vn/redtape/analyzer/vntext"
+)
+
+// phraseSet is a set of folded word sequences, matched at a token position.
+type phraseSet struct {
+	byFirst map[string][][]string
+}
+
+func newPhraseSet(phrases ...string) phraseSet {
+	s := phraseSet{byFirst: map[string][][]string{}}
+	for _, p := range phrases {
+		w := vntext.FoldedWords(p)
+		if len(w) == 0 {
+			continue
+		}
+		s.byFirst[w[0]] = append(s.byFirst[w[0]], w)
+	}
+	// Longest first, so the longest phrase wins.
+	for k, list := range s.byFirst {
+		for i := 1; i < len(list); i++ {
+			for j := i; j > 0 && len(list[j]) > len(list[j-1]); j-- {
+				list[j], list[j-1] = list[j-1], list[j]
+			}
+		}
+		s.byFirst[k] = list
+	}
+	return s
+}
+
+// match returns the number of tokens of the longest phrase starting at
+// toks[i], or 0. A phrase does not run across a clause break.
+func (s phraseSet) match(toks []token, i int) int {
+	if i >= len(toks) {
+		return 0
+	}
+	for _, p := range s.byFirst[toks[i].fold] {
+		if i+len(p) > len(toks) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(p); k++ {
+			t := toks[i+k]
+			if t.fold != p[k] || t.brk&brkClause != 0 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// find returns the index of the first token where a phrase of s starts,
+// within toks[from:to], or -1.
+func (s phraseSet) find(toks []token, from, to int) int {
+	for i := from; i < to && i < len(toks); i++ {
+		if s.match(toks, i) > 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// copyWording is the wording about the kind of copy asked for, which may
+// precede the paper's name: "Bản sao có chứng thực", "01 bản chính hoặc bản
+// sao", "bản chụp kèm bản chính để đối chiếu".
+var copyWording = newPhraseSet(
+	"bản sao", "bản chính", "bản chụp", "bản photo", "bản photocopy", "bản điện tử", "bản scan", "bản in", "bản gốc",
+	"bản sao y", "sao y", "sao y bản chính", "y bản chính", "bản sao y bản chính", "bản sao từ sổ gốc",
+	"có chứng thực", "chứng thực", "đã chứng thực", "được chứng thực", "có công chứng", "công chứng", "đã công chứng",
+	"được công chứng", "hợp lệ", "hợp pháp", "từ bản chính", "từ sổ gốc", "có xác nhận", "còn hiệu lực", "còn giá trị",
+	"hoặc", "và", "các", "một", "hai", "01", "02", "03", "1", "2", "3", "bộ", "mỗi loại",
+	"kèm bản chính", "kèm bản chính để đối chiếu", "để đối chiếu", "xuất trình bản chính", "nộp bản sao",
+	"hoặc bản sao", "hoặc bản chính", "hoặc bản chụp", "bản sao hoặc bản chính", "bản dịch",
+)
+
+// triggers are verbs of submission after which a catalog name is asked for.
+var triggers = newPhraseSet(
+	"nộp", "phải nộp", "xuất trình", "kèm theo", "kèm", "gửi kèm", "gồm", "bao gồm", "gồm có", "cung cấp", "bổ sung",
+	"nộp kèm", "nộp thêm", "trình", "đính kèm", "theo đó là",
+)
+
+// negations, when they come shortly before a trigger, turn it into "not required".
+var negations = newPhraseSet("không", "không phải", "không cần", "không yêu cầu", "miễn", "chưa", "không bắt buộc", "thay cho", "thay thế")
+
+// lookups say that the agency looks the data up instead of asking for the paper.
+var lookups = newPhraseSet(
+	"không phải nộp", "không phải xuất trình", "không cần nộp", "không yêu cầu nộp", "không phải cung cấp", "không nộp",
+	"không phải kèm", "không yêu cầu", "không cần xuất trình",
+	"khai thác", "tra cứu", "cơ sở dữ liệu", "csdl", "vneid", "định danh điện tử", "định danh và xác thực điện tử",
+	"kết nối, chia sẻ", "chia sẻ dữ liệu", "dữ liệu điện tử", "đã được tích hợp", "tích hợp",
+)
+
+// foreign words mark a paper issued abroad or held by a foreigner.
+var foreign = newPhraseSet("nước ngoài", "hợp pháp hóa lãnh sự", "hợp pháp hoá lãnh sự", "lãnh sự", "người nước ngoài", "quốc tịch nước ngoài", "cơ quan có thẩm quyền của nước")
+
+// forms are the heads of papers the applicant fills in or drafts.
+var forms = newPhraseSet(
+	"tờ khai", "đơn", "phiếu đề nghị", "phiếu đăng ký", "phiếu yêu cầu", "phiếu thu thập", "phiếu thu nhận", "phiếu khai", "phiếu",
+	"bản khai", "bản kê khai", "bản tự khai", "văn bản đề nghị", "văn bản đăng ký", "giấy đề nghị", "giấy đăng ký",
+	"mẫu", "mẫu số", "báo cáo", "danh sách", "biên bản", "sơ yếu lý lịch", "lý lịch", "tờ trình", "công văn", "bản cam kết",
+	"giấy cam kết", "văn bản cam kết", "cam kết", "giấy ủy quyền", "văn bản ủy quyền", "giấy uỷ quyền", "văn bản uỷ quyền",
+	"hợp đồng", "kế hoạch", "phương án", "dự án", "đề án", "bản thuyết minh", "thuyết minh", "bản vẽ", "ảnh", "bản đồ",
+	"tờ kê", "bảng kê", "bản kê", "thông báo", "văn bản thông báo", "bản giải trình", "văn bản giải trình", "quyết định",
+)
+
+// qualifiers begin a segment that qualifies the paper before it rather than
+// naming another paper: "CMND, còn thời hạn", "hộ chiếu hoặc của người ...".
+var qualifiers = map[string]bool{
+	"cua": true, "do": true, "duoc": true, "da": true, "con": true, "theo": true, "cap": true, "trong": true,
+	"doi": true, "neu": true, "khi": true, "ke": true, "ngay": true, "noi": true, "tai": true, "truong": true,
+	"thi": true, "phai": true, "ghi": true, "dong": true, "thoi": true, "het": true, "de": true, "voi": true,
+	"hien": true, "dang": true, "chua": true, "la": true, "nguoi": true, "kem": true, "xuat": true, "nop": true,
+	"tu": true, "sau": true, "truoc": true, "thuoc": true, "cho": true, "ve": true, "bao": true, "gom": true,
+	"nhu": true, "mang": true, "dan": true, "kiem": true, "ho": true, "va": true, "nay": true, "co": true,
+	"trinh": true, "chi": true, "khong": true, "mien": true, "danh": true, "ma": true, "tuy": true,
+	"hoac": true, "cac": true, "so": true, "chung": true, "xac": true, "ban": true, "mot": true, "it": true,
+}
+
+// paperNouns begin a segment after a comma, slash or "và" that names
+// another paper, which must then be covered too.
+var paperNouns = newPhraseSet(
+	"giấy", "giấy tờ", "văn bản", "sổ", "thẻ", "phiếu", "tờ", "tài liệu", "chứng chỉ", "chứng nhận", "quyết định",
+	"hợp đồng", "học bạ", "bằng", "xác nhận", "trích lục", "hồ sơ", "bản khai", "bản kê khai", "lý lịch", "sơ yếu lý lịch",
+	"chứng từ", "hóa đơn", "biên lai", "điều lệ", "bản án",
+)
+
+// optionals mark a paper asked for only if it exists.
+var optionals = newPhraseSet("nếu có")
+
+// conditions mark a paper asked for only in some case.
+var conditions = newPhraseSet("trường hợp", "đối với", "nếu", "khi", "riêng")
+
+// other marks "other" papers after a name: "giấy tờ tùy thân khác".
+var other = newPhraseSet("khác", "tương đương", "tương tự", "có giá trị tương đương", "thay thế")
+
+// joinFold returns the folded words of toks[i:j] joined by spaces.
+func joinFold(toks []token, i, j int) string {
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[k].fold)
+	}
+	return b.String()
+}
