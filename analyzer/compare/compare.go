@@ -1,0 +1,469 @@
+package compare
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/corpus"
+)
+
+// Status is what became of a baseline procedure.
+type Status string
+
+// Statuses. Only abolished and simplified procedures count as cut.
+const (
+	Abolished  Status = "abolished"  // in the baseline, not in the current set
+	Simplified Status = "simplified" // lighter in at least one way, heavier in none
+	Mixed      Status = "mixed"      // lighter in some ways, heavier in others: not counted as cut
+	Heavier    Status = "heavier"    // heavier in at least one way, lighter in none
+	Unchanged  Status = "unchanged"  // no change in papers, conditions, fees, time or channels
+	New        Status = "new"        // in the current set only
+)
+
+// Reasons a matched procedure got lighter or heavier.
+const (
+	FewerPapers     = "fewer_papers"
+	FewerConditions = "fewer_conditions"
+	LowerFees       = "lower_fees"
+	ShorterTime     = "shorter_time"
+	MovedOnline     = "moved_online" // gained an online channel
+	MorePapers      = "more_papers"
+	MoreConditions  = "more_conditions"
+	HigherFees      = "higher_fees"
+	LongerTime      = "longer_time"
+	LostOnline      = "lost_online" // lost its online channel
+)
+
+// Scenario names.
+const (
+	ScenarioCurrent      = "current"
+	ScenarioFlagsApplied = "flags_applied"
+)
+
+// DefaultTarget is the reduction target in percent when none is given:
+// Resolution 68/NQ-CP (2020) asks for at least 20% of business regulations
+// and 20% of their compliance cost; Resolution 66/NQ-CP (2025) raised it to
+// 30% (../shared/reference/cost-model.md).
+const DefaultTarget = 20
+
+// Options tune a comparison.
+type Options struct {
+	// Target is the reduction target in percent; 0 means DefaultTarget.
+	Target cost.Amount
+	// Drop, when set, adds the "flags_applied" scenario: the current set
+	// without every paper Drop returns true for (p is a current procedure,
+	// paperIndex an index into p.Papers).
+	Drop func(p *corpus.Procedure, paperIndex int) bool
+	// DropDescription says what Drop removes, for the scenario's description.
+	DropDescription string
+}
+
+// Result is a comparison of a baseline with a current set of procedures.
+type Result struct {
+	// Target is the reduction target in percent.
+	Target cost.Amount `json:"target"`
+	// Scenarios are "current", then "flags_applied" when asked for.
+	Scenarios []*Scenario `json:"scenarios"`
+}
+
+// Scenario is the comparison of the baseline with one version of the
+// current set.
+type Scenario struct {
+	// Name is ScenarioCurrent or ScenarioFlagsApplied.
+	Name string `json:"name"`
+	// Description says what the current side of the scenario is.
+	Description string `json:"description"`
+	Tally
+	// Changes are every baseline and current procedure's fate, by saving
+	// (largest first), then ID.
+	Changes []*Change `json:"changes"`
+	// Ministries are the tallies per ministry, by saving (largest first),
+	// then name.
+	Ministries []*Ministry `json:"ministries"`
+}
+
+// Ministry is the tally of one ministry's procedures.
+type Ministry struct {
+	// Name is the ministry as the records state it, or NoMinistry.
+	Name string `json:"name"`
+	Tally
+}
+
+// NoMinistry names the group of procedures whose record states no ministry.
+const NoMinistry = "(ministry not stated)"
+
+// Tally counts the cuts of a scenario or a ministry.
+type Tally struct {
+	// Procedures counts procedures: Cut = abolished + simplified.
+	Procedures Count `json:"procedures"`
+	// Conditions counts conditions (yêu cầu, điều kiện): Cut = conditions
+	// removed, including those of abolished procedures.
+	Conditions Count `json:"conditions"`
+	// Regulations counts the official units, procedures + conditions.
+	Regulations Count `json:"regulations"`
+	// Papers counts dossier components, a finer measure than the official
+	// units: Cut = papers removed, including those of abolished procedures.
+	Papers Count `json:"papers"`
+	// Cost is the annual compliance cost.
+	Cost CostCut `json:"cost"`
+	// Statuses counts procedures by status.
+	Statuses map[Status]int `json:"statuses"`
+}
+
+// Count is the cut of one unit.
+type Count struct {
+	// Unit names what is counted: "procedures", "conditions",
+	// "regulations (procedures + conditions)" or "papers".
+	Unit string `json:"unit"`
+	// Baseline and Current are the numbers of units on each side.
+	Baseline int `json:"baseline"`
+	Current  int `json:"current"`
+	// Cut is the number of baseline units cut (see [Tally] per unit).
+	Cut int `json:"cut"`
+	// Added is the number of units the current side adds (new procedures,
+	// papers or conditions added to matched procedures).
+	Added int `json:"added"`
+	// Percent is Cut / Baseline × 100.
+	Percent cost.Amount `json:"percent"`
+	// Gap is how many points Percent falls short of the target; 0 when met.
+	Gap cost.Amount `json:"gap"`
+}
+
+// CostCut is the change in annual compliance cost, in đồng per year.
+type CostCut struct {
+	// Before is the baseline's annual cost.
+	Before cost.Amount `json:"before"`
+	// After is the current side's annual cost, new procedures included.
+	After cost.Amount `json:"after"`
+	// NewCost is the part of After due to new procedures.
+	NewCost cost.Amount `json:"new_cost"`
+	// Saving is Before − After (negative when costs rose).
+	Saving cost.Amount `json:"saving"`
+	// Percent is Saving / Before × 100.
+	Percent cost.Amount `json:"percent"`
+	// Gap is how many points Percent falls short of the target; 0 when met.
+	Gap cost.Amount `json:"gap"`
+	// BeforeAssumed and AfterAssumed are the parts of Before and After that
+	// rest on at least one assumed input.
+	BeforeAssumed cost.Amount `json:"before_assumed"`
+	AfterAssumed  cost.Amount `json:"after_assumed"`
+}
+
+// AssumedShareBefore returns the share (0–1) of Before resting on assumptions.
+func (c CostCut) AssumedShareBefore() cost.Amount { return c.BeforeAssumed.Div(c.Before) }
+
+// AssumedShareAfter returns the share (0–1) of After resting on assumptions.
+func (c CostCut) AssumedShareAfter() cost.Amount { return c.AfterAssumed.Div(c.After) }
+
+// Change is what became of one procedure.
+type Change struct {
+	// ID, Code, Name and Ministry identify the procedure (the baseline's,
+	// for a matched pair).
+	ID       string `json:"id"`
+	Code     string `json:"code,omitempty"`
+	Name     string `json:"name"`
+	Ministry string `json:"ministry"`
+	// Status is what became of it.
+	Status Status `json:"status"`
+	// MatchedBy is ByCode or ByName for a matched pair.
+	MatchedBy string `json:"matched_by,omitempty"`
+	// Reasons lists the ways it got lighter or heavier, sorted.
+	Reasons []string `json:"reasons,omitempty"`
+	// Base and Current index the procedure in the baseline and current
+	// sets; -1 on the side it is missing from.
+	Base    int `json:"base"`
+	Current int `json:"current"`
+	// PapersRemoved and PapersAdded index papers of the baseline procedure
+	// with no counterpart in the current one, and the reverse.
+	PapersRemoved []int `json:"papers_removed,omitempty"`
+	PapersAdded   []int `json:"papers_added,omitempty"`
+	// ConditionsRemoved and ConditionsAdded index conditions the same way.
+	ConditionsRemoved []int `json:"conditions_removed,omitempty"`
+	ConditionsAdded   []int `json:"conditions_added,omitempty"`
+	// Before and After are the costs on each side; nil on a missing side.
+	Before *cost.ProcedureCost `json:"-"`
+	After  *cost.ProcedureCost `json:"-"`
+	// Saving is the annual cost before minus after, in đồng.
+	Saving cost.Amount `json:"saving"`
+}
+
+// Compare matches baseline with current (see [Match]) and tallies the cuts
+// per unit, in cost and per ministry, with model costing each procedure
+// (nil means the default model).
+func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *cost.Model, opts Options) (*Result, error) {
+	if model == nil {
+		model = cost.New(nil)
+	}
+	target := opts.Target
+	if target.IsZero() {
+		target = cost.Int(DefaultTarget)
+	}
+	pairs := Match(baseline, current)
+	baseCosts, err := costAll(ctx, model, baseline)
+	if err != nil {
+		return nil, err
+	}
+	curCosts, err := costAll(ctx, model, current)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Target: target}
+	s, err := scenario(ctx, ScenarioCurrent, "the current set of procedures against the baseline",
+		pairs, baseline, current, baseCosts, curCosts, target)
+	if err != nil {
+		return nil, err
+	}
+	res.Scenarios = append(res.Scenarios, s)
+	if opts.Drop != nil {
+		dropped := DropPapers(current, opts.Drop)
+		dropCosts, err := costAll(ctx, model, dropped)
+		if err != nil {
+			return nil, err
+		}
+		desc := opts.DropDescription
+		if desc == "" {
+			desc = "the current set of procedures without the dropped papers"
+		}
+		s, err := scenario(ctx, ScenarioFlagsApplied, desc, pairs, baseline, dropped, baseCosts, dropCosts, target)
+		if err != nil {
+			return nil, err
+		}
+		res.Scenarios = append(res.Scenarios, s)
+	}
+	return res, nil
+}
+
+func costAll(ctx context.Context, model *cost.Model, procs []*corpus.Procedure) ([]*cost.ProcedureCost, error) {
+	out := make([]*cost.ProcedureCost, len(procs))
+	for i, p := range procs {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("cost procedures: %w", err)
+			}
+		}
+		out[i] = model.Procedure(p)
+	}
+	return out, nil
+}
+
+func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, current []*corpus.Procedure,
+	baseCosts, curCosts []*cost.ProcedureCost, target cost.Amount) (*Scenario, error) {
+	s := &Scenario{Name: name, Description: desc}
+	ministries := map[string]*Ministry{}
+	for n, pr := range pairs {
+		if n%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("compare: %w", err)
+			}
+		}
+		var b, c *corpus.Procedure
+		var bc, cc *cost.ProcedureCost
+		if pr.Base >= 0 {
+			b, bc = baseline[pr.Base], baseCosts[pr.Base]
+		}
+		if pr.Current >= 0 {
+			c, cc = current[pr.Current], curCosts[pr.Current]
+		}
+		ch := diff(b, c, bc, cc)
+		ch.Base, ch.Current, ch.MatchedBy = pr.Base, pr.Current, pr.By
+		s.Changes = append(s.Changes, ch)
+		s.Tally.add(ch, b, c)
+		m := ministries[ch.Ministry]
+		if m == nil {
+			m = &Ministry{Name: ch.Ministry}
+			ministries[ch.Ministry] = m
+		}
+		m.Tally.add(ch, b, c)
+	}
+	s.Tally.finish(target)
+	for _, m := range ministries {
+		m.Tally.finish(target)
+		s.Ministries = append(s.Ministries, m)
+	}
+	sort.SliceStable(s.Changes, func(i, j int) bool {
+		a, b := s.Changes[i], s.Changes[j]
+		if c := a.Saving.Cmp(b.Saving); c != 0 {
+			return c > 0
+		}
+		if a.ID != b.ID {
+			return a.ID < b.ID
+		}
+		return a.Base < b.Base || (a.Base == b.Base && a.Current < b.Current)
+	})
+	sort.Slice(s.Ministries, func(i, j int) bool {
+		a, b := s.Ministries[i], s.Ministries[j]
+		if c := a.Cost.Saving.Cmp(b.Cost.Saving); c != 0 {
+			return c > 0
+		}
+		return a.Name < b.Name
+	})
+	return s, nil
+}
+
+// TopCuts returns up to n changes with a positive saving, largest first,
+// of one ministry or, when ministry is empty, of all. n ≤ 0 means all.
+func (s *Scenario) TopCuts(n int, ministry string) []*Change {
+	var out []*Change
+	for _, ch := range s.Changes {
+		if ch.Saving.Sign() <= 0 {
+			break // Changes are sorted by saving
+		}
+		if ministry != "" && ch.Ministry != ministry {
+			continue
+		}
+		out = append(out, ch)
+		if n > 0 && len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+func ministryOf(b, c *corpus.Procedure) string {
+	for _, p := range []*corpus.Procedure{b, c} {
+		if p != nil && p.Ministry != "" {
+			return p.Ministry
+		}
+	}
+	return NoMinistry
+}
+
+// diff compares one pair; b or c may be nil.
+func diff(b, c *corpus.Procedure, bc, cc *cost.ProcedureCost) *Change {
+	ch := &Change{Ministry: ministryOf(b, c), Before: bc, After: cc}
+	id := b
+	if id == nil {
+		id = c
+	}
+	ch.ID, ch.Code, ch.Name = id.ID(), id.Code, id.Name
+	switch {
+	case c == nil:
+		ch.Status = Abolished
+		ch.Saving = bc.Annual
+		return ch
+	case b == nil:
+		ch.Status = New
+		ch.Saving = cost.Amount{}.Sub(cc.Annual)
+		return ch
+	}
+	ch.Saving = bc.Annual.Sub(cc.Annual)
+	ch.PapersRemoved, ch.PapersAdded = multisetDiff(paperKeys(b), paperKeys(c))
+	ch.ConditionsRemoved, ch.ConditionsAdded = multisetDiff(conditionKeys(b), conditionKeys(c))
+	lighter, heavier := 0, 0
+	reason := func(cmp int, less, more string) {
+		switch {
+		case cmp < 0:
+			ch.Reasons = append(ch.Reasons, less)
+			lighter++
+		case cmp > 0:
+			ch.Reasons = append(ch.Reasons, more)
+			heavier++
+		}
+	}
+	reason(cmp.Compare(len(c.Papers), len(b.Papers)), FewerPapers, MorePapers)
+	reason(cmp.Compare(len(c.Conditions), len(b.Conditions)), FewerConditions, MoreConditions)
+	reason(cc.Fees.Cmp(bc.Fees), LowerFees, HigherFees)
+	if bt, ct := b.ProcessingTime(), c.ProcessingTime(); bt != nil && ct != nil && bt.Unit != "" && ct.Unit != "" {
+		reason(cmp.Compare(ct.Hours(), bt.Hours()), ShorterTime, LongerTime)
+	}
+	reason(cmp.Compare(boolInt(hasOnline(b)), boolInt(hasOnline(c))), MovedOnline, LostOnline)
+	sort.Strings(ch.Reasons)
+	switch {
+	case lighter > 0 && heavier > 0:
+		ch.Status = Mixed
+	case lighter > 0:
+		ch.Status = Simplified
+	case heavier > 0:
+		ch.Status = Heavier
+	default:
+		ch.Status = Unchanged
+	}
+	return ch
+}
+
+func hasOnline(p *corpus.Procedure) bool {
+	for _, c := range p.Channels {
+		if c.Mode == corpus.ModeOnline {
+			return true
+		}
+	}
+	return false
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// add counts one change into t.
+func (t *Tally) add(ch *Change, b, c *corpus.Procedure) {
+	if t.Statuses == nil {
+		t.Statuses = map[Status]int{}
+	}
+	t.Statuses[ch.Status]++
+	if b != nil {
+		t.Procedures.Baseline++
+		t.Papers.Baseline += len(b.Papers)
+		t.Conditions.Baseline += len(b.Conditions)
+		t.Cost.Before = t.Cost.Before.Add(ch.Before.Annual)
+		t.Cost.BeforeAssumed = t.Cost.BeforeAssumed.Add(ch.Before.AnnualAssumed)
+	}
+	if c != nil {
+		t.Procedures.Current++
+		t.Papers.Current += len(c.Papers)
+		t.Conditions.Current += len(c.Conditions)
+		t.Cost.After = t.Cost.After.Add(ch.After.Annual)
+		t.Cost.AfterAssumed = t.Cost.AfterAssumed.Add(ch.After.AnnualAssumed)
+	}
+	switch ch.Status {
+	case Abolished:
+		t.Procedures.Cut++
+		t.Papers.Cut += len(b.Papers)
+		t.Conditions.Cut += len(b.Conditions)
+	case New:
+		t.Procedures.Added++
+		t.Papers.Added += len(c.Papers)
+		t.Conditions.Added += len(c.Conditions)
+		t.Cost.NewCost = t.Cost.NewCost.Add(ch.After.Annual)
+	default:
+		if ch.Status == Simplified {
+			t.Procedures.Cut++
+		}
+		t.Papers.Cut += len(ch.PapersRemoved)
+		t.Papers.Added += len(ch.PapersAdded)
+		t.Conditions.Cut += len(ch.ConditionsRemoved)
+		t.Conditions.Added += len(ch.ConditionsAdded)
+	}
+}
+
+// finish computes the percentages and gaps.
+func (t *Tally) finish(target cost.Amount) {
+	t.Procedures.Unit = "procedures"
+	t.Conditions.Unit = "conditions"
+	t.Papers.Unit = "papers"
+	t.Regulations = Count{
+		Unit:     "regulations (procedures + conditions)",
+		Baseline: t.Procedures.Baseline + t.Conditions.Baseline,
+		Current:  t.Procedures.Current + t.Conditions.Current,
+		Cut:      t.Procedures.Cut + t.Conditions.Cut,
+		Added:    t.Procedures.Added + t.Conditions.Added,
+	}
+	for _, c := range []*Count{&t.Procedures, &t.Conditions, &t.Regulations, &t.Papers} {
+		c.Percent = cost.Int(int64(c.Cut)).Percent(cost.Int(int64(c.Baseline)))
+		c.Gap = gap(target, c.Percent)
+	}
+	t.Cost.Saving, t.Cost.Percent = cost.Cut(t.Cost.Before, t.Cost.After)
+	t.Cost.Gap = gap(target, t.Cost.Percent)
+}
+
+func gap(target, got cost.Amount) cost.Amount {
+	if g := target.Sub(got); g.Sign() > 0 {
+		return g
+	}
+	return cost.Amount{}
+}

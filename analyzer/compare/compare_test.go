@@ -1,0 +1,228 @@
+package compare
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus"
+)
+
+var fixtures = filepath.Join("..", "..", "testdata", "estimate")
+
+func load(t *testing.T, name string) []*corpus.Procedure {
+	t.Helper()
+	procs, sum, err := corpus.Load(context.Background(), []string{filepath.Join(fixtures, name)}, corpus.Options{})
+	if err != nil || sum.Failed() {
+		t.Fatalf("load %s: %v %v", name, err, sum)
+	}
+	return procs
+}
+
+func testModel(t *testing.T) *cost.Model {
+	t.Helper()
+	p, err := cost.LoadParamsFile(filepath.Join(fixtures, "params.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cost.New(p)
+}
+
+func vnd(n int64) cost.Amount { return cost.Int(n) }
+
+func checkAmount(t *testing.T, what string, got cost.Amount, want cost.Amount) {
+	t.Helper()
+	if got.Cmp(want) != 0 {
+		t.Errorf("%s = %s, want %s", what, got.Format(2), want.Format(2))
+	}
+}
+
+func checkCount(t *testing.T, c Count, baseline, current, cut, added int, pct string) {
+	t.Helper()
+	if c.Baseline != baseline || c.Current != current || c.Cut != cut || c.Added != added || c.Percent.Format(2) != pct {
+		t.Errorf("%s = %d→%d cut %d added %d (%s%%), want %d→%d cut %d added %d (%s%%)",
+			c.Unit, c.Baseline, c.Current, c.Cut, c.Added, c.Percent.Format(2), baseline, current, cut, added, pct)
+	}
+}
+
+// dropDN drops every paper about a business registration certificate:
+// a stand-in for the flag matcher.
+func dropDN(p *corpus.Procedure, i int) bool {
+	return strings.Contains(vntext.Fold(p.Papers[i].Text), "dang ky doanh nghiep")
+}
+
+// TestHandWorked checks testdata/estimate/{baseline,current}.jsonl against
+// figures worked out by hand with testdata/estimate/params.yaml, where an
+// hour is worth 1,760,000/22/8 = 10,000 đồng.
+//
+// Baseline, per dossier:
+//
+//	T.001 learning 1h; form 1h; judicial record 4h + 200,000; certified-copy
+//	      document 0.5h, certifying 1h + 2 pages × 2,000 = 4,000; in person 4h;
+//	      10 working days × 0.25h = 2.5h; fee 500,000 (measured).
+//	      14h × 10,000 + 704,000 = 844,000 × 2,000/yr = 1,688,000,000
+//	      assumed: all but the fee: 344,000 × 2,000 = 688,000,000
+//	T.002 learning 1h; form 1h; in person 4h; no time; fee 0 = 60,000
+//	      × 1,000 (assumed volume) = 60,000,000, all assumed
+//	(no code) "Đăng ký hoạt động thử nghiệm": learning 1h; form 1h; online 1h;
+//	      3 days × 0.25 = 0.75h; no fee stated = 37,500 × 1,000 = 37,500,000
+//	T.004 learning 1h; form (by keyword) 1h; in person 4h; 5 × 0.25 = 1.25h;
+//	      fee 100,000 = 172,500 × 100 = 17,250,000 (assumed 7,250,000)
+//	total 1,802,750,000 (assumed 792,750,000)
+//
+// Current:
+//
+//	T.001 judicial record and one condition gone, online added (half the
+//	      dossiers: 0.5×4 + 0.5×1 = 2.5h), 5 days (1.25h): 7.25h → 72,500
+//	      + 4,000 + 500,000 = 576,500 × 2,000 = 1,153,000,000: simplified
+//	      (assumed 76,500 × 2,000 = 153,000,000; the fee is the same online)
+//	T.002 abolished
+//	"ĐĂNG KÝ HOẠT ĐỘNG THỬ NGHIỆM" matched by name, unchanged: 37,500,000
+//	T.004 fee 150,000: 222,500 × 100 = 22,250,000: heavier
+//	T.005 new: learning 1h, form (form file) 1h, online 1h = 30,000 × 500
+//	      = 15,000,000, all assumed
+//	total 1,227,750,000 (assumed 212,750,000)
+func TestHandWorked(t *testing.T) {
+	base, cur := load(t, "baseline.jsonl"), load(t, "current.jsonl")
+	res, err := Compare(context.Background(), base, cur, testModel(t), Options{Target: cost.Int(40), Drop: dropDN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Scenarios) != 2 || res.Scenarios[0].Name != ScenarioCurrent || res.Scenarios[1].Name != ScenarioFlagsApplied {
+		t.Fatalf("scenarios = %v", res.Scenarios)
+	}
+	s := res.Scenarios[0]
+
+	// Procedures: T.002 abolished + T.001 simplified = 2 of 4.
+	checkCount(t, s.Procedures, 4, 4, 2, 1, "50.00")
+	// Conditions: one of T.001's two removed; 1 of 3.
+	checkCount(t, s.Conditions, 3, 2, 1, 0, "33.33")
+	// Regulations: (2 + 1) / (4 + 3) = 42.86%.
+	checkCount(t, s.Regulations, 7, 6, 3, 1, "42.86")
+	// Papers: T.002's one + T.001's judicial record = 2 of 6; T.005 adds one.
+	checkCount(t, s.Papers, 6, 5, 2, 1, "33.33")
+	if g := s.Conditions.Gap.Format(2); g != "6.67" {
+		t.Errorf("conditions gap to 40%% = %s, want 6.67", g)
+	}
+	if !s.Regulations.Gap.IsZero() || !s.Procedures.Gap.IsZero() {
+		t.Errorf("met targets have gaps: %s, %s", s.Regulations.Gap.Format(2), s.Procedures.Gap.Format(2))
+	}
+
+	checkAmount(t, "cost before", s.Cost.Before, vnd(1_802_750_000))
+	checkAmount(t, "cost after", s.Cost.After, vnd(1_227_750_000))
+	checkAmount(t, "new cost", s.Cost.NewCost, vnd(15_000_000))
+	checkAmount(t, "saving", s.Cost.Saving, vnd(575_000_000))
+	checkAmount(t, "assumed before", s.Cost.BeforeAssumed, vnd(792_750_000))
+	checkAmount(t, "assumed after", s.Cost.AfterAssumed, vnd(212_750_000))
+	// 575 / 1,802.75 = 31.8957...%; gap to 40% = 8.1043.
+	if p, g := s.Cost.Percent.Format(2), s.Cost.Gap.Format(2); p != "31.90" || g != "8.10" {
+		t.Errorf("cost cut = %s%% (gap %s), want 31.90%% (gap 8.10)", p, g)
+	}
+	if got := s.Cost.AssumedShareBefore().Format(4); got != "0.4397" { // 792.75 / 1,802.75
+		t.Errorf("assumed share before = %s", got)
+	}
+
+	wantStatus := map[Status]int{Simplified: 1, Abolished: 1, Unchanged: 1, Heavier: 1, New: 1}
+	if !reflect.DeepEqual(s.Statuses, wantStatus) {
+		t.Errorf("statuses = %v, want %v", s.Statuses, wantStatus)
+	}
+
+	// Changes by saving: T.001, T.002, the unchanged one, T.004, T.005.
+	type row struct {
+		id      string
+		status  Status
+		by      string
+		saving  int64
+		reasons string
+	}
+	want := []row{
+		{"T.001", Simplified, ByCode, 535_000_000, "fewer_conditions fewer_papers moved_online shorter_time"},
+		{"T.002", Abolished, "", 60_000_000, ""},
+		{"Đăng ký hoạt động thử nghiệm", Unchanged, ByName, 0, ""},
+		{"T.004", Heavier, ByCode, -5_000_000, "higher_fees"},
+		{"T.005", New, "", -15_000_000, ""},
+	}
+	if len(s.Changes) != len(want) {
+		t.Fatalf("%d changes, want %d", len(s.Changes), len(want))
+	}
+	for i, w := range want {
+		ch := s.Changes[i]
+		got := row{ch.ID, ch.Status, ch.MatchedBy, 0, strings.Join(ch.Reasons, " ")}
+		w2 := w
+		w2.saving = 0
+		if got != w2 || ch.Saving.Cmp(vnd(w.saving)) != 0 {
+			t.Errorf("change %d = %+v saving %s, want %+v", i, got, ch.Saving, w)
+		}
+	}
+	if t001 := s.Changes[0]; !reflect.DeepEqual(t001.PapersRemoved, []int{1}) || !reflect.DeepEqual(t001.ConditionsRemoved, []int{0}) {
+		t.Errorf("T.001 removed papers %v conditions %v, want [1] [0]", t001.PapersRemoved, t001.ConditionsRemoved)
+	}
+	if top := s.TopCuts(5, ""); len(top) != 2 || top[0].ID != "T.001" {
+		t.Errorf("top cuts = %d", len(top))
+	}
+	if top := s.TopCuts(5, "Bộ Công an"); len(top) != 0 {
+		t.Errorf("Bộ Công an has no saving, top cuts = %d", len(top))
+	}
+
+	// Per ministry: Tài chính 1,748,000,000 → 1,153,000,000 (34.04%);
+	// Công an 54,750,000 → 74,750,000 (−36.53%).
+	if len(s.Ministries) != 2 || s.Ministries[0].Name != "Bộ Tài chính" {
+		t.Fatalf("ministries = %v", s.Ministries)
+	}
+	tc, ca := s.Ministries[0], s.Ministries[1]
+	checkAmount(t, "Tài chính saving", tc.Cost.Saving, vnd(595_000_000))
+	checkAmount(t, "Công an saving", ca.Cost.Saving, vnd(-20_000_000))
+	if tc.Cost.Percent.Format(2) != "34.04" || ca.Cost.Percent.Format(2) != "-36.53" {
+		t.Errorf("ministry cuts %s%%, %s%%", tc.Cost.Percent.Format(2), ca.Cost.Percent.Format(2))
+	}
+	checkCount(t, tc.Procedures, 2, 1, 2, 0, "100.00")
+	checkCount(t, ca.Procedures, 2, 3, 0, 1, "0.00")
+
+	// Flags applied: T.001's certified copy of the business registration
+	// goes too (1.5h, 4,000 less): 72,500 − 15,000 − 4,000 = 557,500 × 2,000
+	// = 1,115,000,000. After = 1,189,750,000; saving 613,000,000 = 34.00%.
+	f := res.Scenarios[1]
+	checkAmount(t, "flags after", f.Cost.After, vnd(1_189_750_000))
+	if p := f.Cost.Percent.Format(2); p != "34.00" {
+		t.Errorf("flags applied cost cut = %s%%, want 34.00", p)
+	}
+	checkCount(t, f.Papers, 6, 4, 3, 1, "50.00")
+	checkCount(t, f.Procedures, 4, 4, 2, 1, "50.00")
+	// The input is not changed by dropping papers.
+	if len(cur[0].Papers) != 2 {
+		t.Errorf("Drop changed the input: %d papers", len(cur[0].Papers))
+	}
+}
+
+func TestMatch(t *testing.T) {
+	p := func(code, name string) *corpus.Procedure { return &corpus.Procedure{Code: code, Name: name} }
+	for _, tc := range []struct {
+		name      string
+		base, cur []*corpus.Procedure
+		want      []Pair
+	}{
+		{"by code, name changed", []*corpus.Procedure{p("1", "A")}, []*corpus.Procedure{p("1", "B")},
+			[]Pair{{0, 0, ByCode}}},
+		{"by folded name", []*corpus.Procedure{p("", "Cấp  Giấy phép")}, []*corpus.Procedure{p("", "cap giay phep")},
+			[]Pair{{0, 0, ByName}}},
+		{"code differs, name same", []*corpus.Procedure{p("1", "A")}, []*corpus.Procedure{p("2", "A")},
+			[]Pair{{0, 0, ByName}}},
+		{"code wins over an earlier name match", []*corpus.Procedure{p("", "A"), p("1", "X")}, []*corpus.Procedure{p("1", "A")},
+			[]Pair{{0, -1, ""}, {1, 0, ByCode}}},
+		{"duplicate codes pair in order", []*corpus.Procedure{p("1", "A"), p("1", "A")}, []*corpus.Procedure{p("1", "A")},
+			[]Pair{{0, 0, ByCode}, {1, -1, ""}}},
+		{"abolished and new", []*corpus.Procedure{p("1", "A")}, []*corpus.Procedure{p("2", "B")},
+			[]Pair{{0, -1, ""}, {-1, 0, ""}}},
+		{"empty", nil, nil, []Pair{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Match(tc.base, tc.cur); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("Match = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

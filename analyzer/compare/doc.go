@@ -1,0 +1,17 @@
+// Package compare measures progress toward the reduction targets: it matches
+// a baseline set of procedures with a current one and counts what was
+// abolished, simplified, left unchanged, made heavier or added, per unit
+// (procedures, conditions, papers) and in compliance cost (see package
+// cost).
+//
+// Procedures are matched by code, else by their normalised name (folded
+// with analyzer/vntext). A matched procedure is simplified when it asks for
+// fewer papers or conditions, lower fees or fewer days, or gained an online
+// channel, and nothing of these got heavier; see [Status] for every case.
+//
+// Two scenarios are computed: "current" (baseline against the current set)
+// and, when a paper filter is given, "flags_applied" (baseline against the
+// current set minus every paper the filter drops, e.g. every paper flagged as
+// held in a state database). The package does not know how papers are
+// flagged: the caller passes a func.
+package compare

@@ -1,0 +1,210 @@
+package cost
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/redtape-vn/redtape/corpus"
+)
+
+func amt(t *testing.T, s string) Amount {
+	t.Helper()
+	a, err := ParseAmount(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// The worked examples of ../shared/reference/cost-model.md, reproduced exactly.
+func TestWorkedExamples(t *testing.T) {
+	p := Default()
+	hourly := p.HourlyValue()
+	if got := hourly.Format(2); got != "30,681.82" {
+		t.Errorf("hourly value = %s, want 30,681.82", got)
+	}
+	if hourly.Cmp(Frac(5400000, 176)) != 0 {
+		t.Errorf("hourly value is not exactly 5,400,000/22/8: %s", hourly.Rat())
+	}
+
+	for _, tc := range []struct {
+		pages int
+		want  int64
+	}{{1, 2000}, {2, 4000}, {3, 5000}, {10, 12000}, {199, 200000}, {198, 200000}, {197, 199000}, {1000, 200000}, {0, 0}} {
+		if got := p.CertifiedCopy.Fee(tc.pages); got.Cmp(Int(tc.want)) != 0 {
+			t.Errorf("certified copy of %d pages = %s, want %d", tc.pages, got, tc.want)
+		}
+	}
+
+	// Tax reporting: 12 reports × 250,000 × 325,000 firms; cut to 4 reports.
+	before := Annual(Int(250000), Int(325000), Int(12))
+	after := Annual(Int(250000), Int(325000), Int(4))
+	if before.Cmp(Int(975_000_000_000)) != 0 {
+		t.Errorf("tax reporting before = %s, want 975,000,000,000", before)
+	}
+	saving, pct := Cut(before, after)
+	if saving.Cmp(Int(650_000_000_000)) != 0 || pct.Format(2) != "66.67" {
+		t.Errorf("tax reporting cut = %s (%s%%), want 650,000,000,000 (66.67%%)", saving, pct.Format(2))
+	}
+
+	// Ministry of Construction: 393.4 → 201 billion.
+	saving, pct = Cut(amt(t, "393.4e9"), Int(201e9))
+	if saving.Cmp(amt(t, "192.4e9")) != 0 || pct.Format(2) != "48.91" {
+		t.Errorf("construction cut = %s (%s%%), want 192,400,000,000 (48.91%%)", saving, pct.Format(2))
+	}
+
+	// SCM: 240 min × €45/h + €10 = €190 × 1.8 million = €342m.
+	price := Price(Frac(240, 60), Int(45), Int(10))
+	if price.Cmp(Int(190)) != 0 {
+		t.Errorf("SCM price = %s, want 190", price)
+	}
+	if got := Annual(price, Int(1_800_000), Int(1)); got.Cmp(Int(342_000_000)) != 0 {
+		t.Errorf("SCM annual = %s, want 342,000,000", got)
+	}
+	// SCM: $50/h × 2 h × 1,000 firms × 12/yr = $1,200,000.
+	if got := Annual(Price(Int(2), Int(50), Amount{}), Int(1000), Int(12)); got.Format(0) != "1,200,000" {
+		t.Errorf("SCM annual = %s, want 1,200,000", got)
+	}
+}
+
+func TestAmountFormat(t *testing.T) {
+	for _, tc := range []struct {
+		in       string
+		decimals int
+		format   string
+		decimal  string
+	}{
+		{"0", 0, "0", "0"},
+		{"5/7", 2, "0.71", "0.71"},
+		{"-5/7", 2, "-0.71", "-0.71"},
+		{"1/200", 2, "0.01", "0.01"},    // half rounds away from zero
+		{"-1/200", 2, "-0.01", "-0.01"}, // half rounds away from zero
+		{"-1/1000", 2, "0.00", "0"},
+		{"1234567.5", 0, "1,234,568", "1234568"},
+		{"999.995", 2, "1,000.00", "1000"},
+		{"100", 2, "100.00", "100"},
+		{"-1234", 0, "-1,234", "-1234"},
+	} {
+		a := amt(t, tc.in)
+		if got := a.Format(tc.decimals); got != tc.format {
+			t.Errorf("Format(%s, %d) = %q, want %q", tc.in, tc.decimals, got, tc.format)
+		}
+		if got := a.Decimal(tc.decimals); got != tc.decimal {
+			t.Errorf("Decimal(%s, %d) = %q, want %q", tc.in, tc.decimals, got, tc.decimal)
+		}
+	}
+	if _, err := ParseAmount("5,400,000"); err == nil {
+		t.Error("ParseAmount accepted thousands separators")
+	}
+	var a Amount
+	if err := a.UnmarshalJSON([]byte(`"30681.82"`)); err != nil || a.Format(2) != "30,681.82" {
+		t.Errorf("UnmarshalJSON = %s, %v", a.Format(2), err)
+	}
+}
+
+func TestDefaultParamsCiteSources(t *testing.T) {
+	p := Default()
+	for _, np := range p.All() {
+		if np.Param.Origin != DefaultOrigin {
+			t.Errorf("%s: origin %q", np.Name, np.Param.Origin)
+		}
+		if np.Param.Source == "" {
+			t.Errorf("%s: no source", np.Name)
+		}
+		// An assumption of this tool must say it is unconfirmed.
+		if strings.Contains(np.Param.Source, "assumption") && !np.Param.Unconfirmed {
+			t.Errorf("%s: an assumption not marked unconfirmed", np.Name)
+		}
+	}
+	// The figures the reference marks unconfirmed stay marked.
+	if !p.TimeValue.WorkingDaysPerMonth.Unconfirmed || !p.TimeValue.HoursPerDay.Unconfirmed {
+		t.Error("the 22-day and 8-hour divisors are unconfirmed in the reference")
+	}
+}
+
+func TestLoadParamsOverride(t *testing.T) {
+	file := `
+time_value:
+  monthly_income: 7600000
+online_share:
+  value: 0.8
+  source: ministry survey 2026
+certified_copy:
+  pages_per_copy: 3
+`
+	p, err := LoadParams(strings.NewReader(file), "mine.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.HourlyValue(); got.Cmp(Frac(7600000, 176)) != 0 {
+		t.Errorf("hourly value = %s", got.Format(2))
+	}
+	mi := p.TimeValue.MonthlyIncome
+	if mi.Origin != "mine.yaml" || mi.Source != "" || mi.Unit != "VND per person per month" {
+		t.Errorf("overridden income = %+v", mi)
+	}
+	if p.TimeValue.HoursPerDay.Origin != DefaultOrigin {
+		t.Errorf("untouched parameter origin = %q", p.TimeValue.HoursPerDay.Origin)
+	}
+	if p.OnlineShare.Source != "ministry survey 2026" || p.OnlineShare.Value.Cmp(Frac(4, 5)) != 0 {
+		t.Errorf("online share = %+v", p.OnlineShare)
+	}
+	if len(p.PaperKinds) != len(Default().PaperKinds) {
+		t.Errorf("paper kinds not kept: %d", len(p.PaperKinds))
+	}
+	if p.CertifiedCopy.Source == "" {
+		t.Error("certified copy source lost")
+	}
+}
+
+func TestLoadParamsErrors(t *testing.T) {
+	for _, tc := range []struct{ name, file, want string }{
+		{"unknown key", "online_shar: 0.3\n", "online_shar"},
+		{"negative", "learning_hours: -1\n", "negative"},
+		{"share above one", "online_share: 1.5\n", "between 0 and 1"},
+		{"zero divisor", "time_value:\n  hours_per_day: 0\n", "positive"},
+		{"not a number", "annual_volume: lots\n", "not a number"},
+		{"fractional volume", "annual_volume: 10.5\n", "whole number"},
+		{"wrong schema", "schema: other/v9\n", "schema"},
+		{"tiers", "certified_copy:\n  tiers: [{from_page: 2, per_page: 1}]\n", "from_page 1"},
+		{"fallback", "paper_kinds: [{id: x, hours: 1, cash: 0}]\n", "fallback kind"},
+		{"duplicate kind", "paper_kinds: [{id: form, hours: 1, cash: 0}, {id: form, hours: 1, cash: 0}, {id: document, hours: 0, cash: 0}]\n", "twice"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := LoadParams(strings.NewReader(tc.file), "bad.yaml")
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error = %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestPaperKind(t *testing.T) {
+	m := New(nil)
+	for _, tc := range []struct {
+		text  string
+		forms []string
+		want  string
+	}{
+		{"Phiếu lý lịch tư pháp số 1", nil, "judicial_record"},
+		{"PHIẾU LÝ LỊCH TƯ PHÁP", nil, "judicial_record"},
+		{"Giấy khám sức khỏe do cơ sở y tế cấp", nil, "health_certificate"},
+		{"Giấy chứng nhận sức khoẻ", nil, "health_certificate"},
+		{"02 ảnh thẻ cỡ 4x6", nil, "photo"},
+		{"Anh chị em ruột", nil, "document"}, // "anh" alone is not a photo
+		{"Tờ khai đăng ký", []string{"TK.docx"}, "form"},
+		{"Đơn đề nghị cấp giấy phép", nil, "form"},
+		{"Giấy đề nghị", []string{"mau-01.doc"}, "form"},
+		{"Giấy đề nghị", nil, "document"},
+		{"Báo cáo tình hình hoạt động", nil, "report"},
+		{"Phương án kinh doanh", nil, "technical"},
+		{"Bản dịch tiếng Việt có chứng thực", nil, "translation"},
+		{"Bản sao Căn cước (không phải nộp, cơ quan khai thác thông tin)", nil, "not_required"},
+		{"Bản sao giấy chứng nhận đăng ký doanh nghiệp", nil, "document"},
+	} {
+		pp := corpus.Paper{Text: tc.text, Forms: tc.forms}
+		if got := m.PaperKind(&pp).ID; got != tc.want {
+			t.Errorf("PaperKind(%q) = %s, want %s", tc.text, got, tc.want)
+		}
+	}
+}

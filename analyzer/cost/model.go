@@ -1,0 +1,496 @@
+package cost
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus"
+)
+
+// Activities a [Component] can cost.
+const (
+	ActivityLearning      = "learning"       // learning about the procedure
+	ActivityPaper         = "paper"          // obtaining or preparing one paper
+	ActivityCertifiedCopy = "certified_copy" // having a paper's copies certified
+	ActivitySubmission    = "submission"     // submitting and collecting, by channel
+	ActivityWaiting       = "waiting"        // time lost while the dossier is processed
+	ActivityFees          = "fees"           // fees and charges stated in the record
+)
+
+// Input names that are read from the record rather than the parameters.
+const (
+	InputPaper        = "record.papers"
+	InputCopies       = "record.papers.copies"
+	InputCertified    = "record.papers.certified_copy"
+	InputChannels     = "record.channels"
+	InputFees         = "record.channels.fees"
+	InputTime         = "record.channels.time"
+	InputAnnualVolume = "record.annual_volume"
+)
+
+// Assumptions that are not parameters, as listed in [Component.Assumed].
+const (
+	AssumeFeesNotStated   = "fees_not_stated_counted_zero"    // no channel states a fee
+	AssumeFeeAmountZero   = "fee_amount_unknown_counted_zero" // a fee's amount could not be read
+	AssumeCertifiedByText = "certified_copy.keywords"         // certified copy recognised from the text
+	AssumeOneCopy         = "certified_copy.one_copy"         // the record does not say how many copies
+)
+
+var timeValueParams = []string{"time_value.monthly_income", "time_value.working_days_per_month", "time_value.hours_per_day"}
+
+// Component is one costed activity of a procedure, per dossier.
+type Component struct {
+	// Activity is one of the Activity constants.
+	Activity string `json:"activity"`
+	// Paper is the index of the paper in Procedure.Papers, or -1.
+	Paper int `json:"paper"`
+	// Kind is the paper kind id for paper activities, else empty.
+	Kind string `json:"kind,omitempty"`
+	// Weight is the share of dossiers that include the activity (1 unless
+	// the paper is optional).
+	Weight Amount `json:"weight"`
+	// Hours is the weighted time spent.
+	Hours Amount `json:"hours"`
+	// Cash is the weighted outlay in đồng.
+	Cash Amount `json:"cash"`
+	// Cost is Hours × hourly value + Cash, in đồng.
+	Cost Amount `json:"cost"`
+	// Measured lists the inputs read from the record (Input constants).
+	Measured []string `json:"measured,omitempty"`
+	// Assumed lists the parameters used (dotted names, see [Params.All])
+	// and the Assume constants that apply.
+	Assumed []string `json:"assumed,omitempty"`
+}
+
+// IsAssumed reports whether the component rests on any assumed input.
+func (c Component) IsAssumed() bool { return len(c.Assumed) > 0 }
+
+// ProcedureCost is the compliance cost of one procedure.
+type ProcedureCost struct {
+	// ID, Code, Name and Ministry identify the procedure.
+	ID       string `json:"id"`
+	Code     string `json:"code,omitempty"`
+	Name     string `json:"name"`
+	Ministry string `json:"ministry,omitempty"`
+	// Components are the costed activities, in the order learning, papers
+	// (in record order), certified copies, submission, waiting, fees.
+	Components []Component `json:"components"`
+	// Hours is the time per dossier.
+	Hours Amount `json:"hours"`
+	// Unit is the cost per dossier in đồng.
+	Unit Amount `json:"unit"`
+	// UnitAssumed is the part of Unit that rests on at least one assumed input.
+	UnitAssumed Amount `json:"unit_assumed"`
+	// Volume is the number of dossiers per year.
+	Volume int64 `json:"volume"`
+	// VolumeMeasured is true when Volume comes from the record.
+	VolumeMeasured bool `json:"volume_measured"`
+	// Annual is Unit × Volume, in đồng per year.
+	Annual Amount `json:"annual"`
+	// AnnualAssumed is the part of Annual that rests on an assumed input:
+	// all of it when the volume is assumed.
+	AnnualAssumed Amount `json:"annual_assumed"`
+	// Fees is the fee cash per dossier as stated in the record.
+	Fees Amount `json:"fees"`
+	// Unknown lists what the record does not state and the model counted as
+	// zero: "fee amount", "fees", "processing time".
+	Unknown []string `json:"unknown,omitempty"`
+	// Notes explain choices made for this procedure, sorted.
+	Notes []string `json:"notes,omitempty"`
+}
+
+// AssumedShare returns the share of the annual cost that rests on assumed
+// inputs, between 0 and 1.
+func (c *ProcedureCost) AssumedShare() Amount { return c.AnnualAssumed.Div(c.Annual) }
+
+// Model costs procedures with one set of parameters. It is safe for
+// concurrent use.
+type Model struct {
+	p      *Params
+	hourly Amount
+	kinds  map[string]int
+}
+
+// New returns a model using p, or the defaults when p is nil.
+func New(p *Params) *Model {
+	if p == nil {
+		p = Default()
+	}
+	m := &Model{p: p, hourly: p.HourlyValue(), kinds: map[string]int{}}
+	for i, k := range p.PaperKinds {
+		m.kinds[k.ID] = i
+	}
+	return m
+}
+
+// Params returns the model's parameters.
+func (m *Model) Params() *Params { return m.p }
+
+// HourlyValue returns the value of an hour in đồng.
+func (m *Model) HourlyValue() Amount { return m.hourly }
+
+// PaperKind returns the kind of paper pp is: the first kind with a keyword
+// in its folded text, else the fallback.
+func (m *Model) PaperKind(pp *corpus.Paper) *PaperKind {
+	text := " " + strings.Join(vntext.FoldedWords(pp.Text), " ") + " "
+	for i, kws := range m.p.foldedKinds {
+		for _, kw := range kws {
+			if strings.Contains(text, " "+kw+" ") {
+				return &m.p.PaperKinds[i]
+			}
+		}
+	}
+	id := m.p.FallbackKind.Otherwise
+	if len(pp.Forms) > 0 {
+		id = m.p.FallbackKind.WithForm
+	}
+	return &m.p.PaperKinds[m.kinds[id]]
+}
+
+// needsCertifiedCopy reports whether pp asks for a certified copy, and
+// whether the record says so in its own field.
+func (m *Model) needsCertifiedCopy(pp *corpus.Paper) (need, measured bool) {
+	if pp.CertifiedCopy {
+		return true, true
+	}
+	text := " " + strings.Join(vntext.FoldedWords(pp.Text), " ") + " "
+	for _, kw := range m.p.foldedCertKeywords {
+		if strings.Contains(text, " "+kw+" ") {
+			return true, false
+		}
+	}
+	return false, false
+}
+
+func (m *Model) component(activity string, paper int, kind string, weight, hours, cash Amount, measured, assumed []string) Component {
+	hours, cash = hours.Mul(weight), cash.Mul(weight)
+	sort.Strings(measured)
+	sort.Strings(assumed)
+	if !hours.IsZero() {
+		for _, n := range timeValueParams {
+			assumed = appendUnique(assumed, n)
+		}
+	}
+	return Component{
+		Activity: activity, Paper: paper, Kind: kind, Weight: weight,
+		Hours: hours, Cash: cash, Cost: hours.Mul(m.hourly).Add(cash),
+		Measured: measured, Assumed: assumed,
+	}
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	list = append(list, s)
+	sort.Strings(list)
+	return list
+}
+
+// Procedure costs p: per dossier and per year, every component with the
+// inputs it rests on.
+func (m *Model) Procedure(p *corpus.Procedure) *ProcedureCost {
+	pc := &ProcedureCost{ID: p.ID(), Code: p.Code, Name: p.Name, Ministry: p.Ministry}
+	one := Int(1)
+	pc.Components = append(pc.Components, m.component(ActivityLearning, -1, "", one, m.p.LearningHours.Value, Amount{}, nil, []string{"learning_hours"}))
+	pc.Components = append(pc.Components, m.papers(p, pc)...)
+	pc.Components = append(pc.Components, m.submission(p, pc))
+	if c, ok := m.waiting(p, pc); ok {
+		pc.Components = append(pc.Components, c)
+	}
+	pc.Components = append(pc.Components, m.fees(p, pc))
+
+	for _, c := range pc.Components {
+		pc.Hours = pc.Hours.Add(c.Hours)
+		pc.Unit = pc.Unit.Add(c.Cost)
+		if c.IsAssumed() {
+			pc.UnitAssumed = pc.UnitAssumed.Add(c.Cost)
+		}
+		if c.Activity == ActivityFees {
+			pc.Fees = c.Cash
+		}
+	}
+	if p.AnnualVolume != nil && *p.AnnualVolume >= 0 {
+		pc.Volume, pc.VolumeMeasured = *p.AnnualVolume, true
+		pc.Annual = pc.Unit.MulInt(pc.Volume)
+		pc.AnnualAssumed = pc.UnitAssumed.MulInt(pc.Volume)
+	} else {
+		pc.Volume = m.p.AnnualVolume.Value.Round(0).rat().Num().Int64()
+		pc.Annual = pc.Unit.MulInt(pc.Volume)
+		pc.AnnualAssumed = pc.Annual
+		pc.Notes = append(pc.Notes, "annual volume not stated: assumed")
+	}
+	sort.Strings(pc.Notes)
+	sort.Strings(pc.Unknown)
+	return pc
+}
+
+// papers costs each paper and its certified copies. A dossier that differs
+// by case ("Trường hợp ...") is costed at its most demanding case, since
+// records do not say how dossiers split between cases; papers of other cases
+// are left out.
+func (m *Model) papers(p *corpus.Procedure, pc *ProcedureCost) []Component {
+	type group struct {
+		comps []Component
+		total Amount
+	}
+	var common []Component
+	cases := map[string]*group{}
+	var order []string
+	for i := range p.Papers {
+		pp := &p.Papers[i]
+		comps := m.paper(i, pp)
+		if pp.Case == "" {
+			common = append(common, comps...)
+			continue
+		}
+		g := cases[pp.Case]
+		if g == nil {
+			g = &group{}
+			cases[pp.Case] = g
+			order = append(order, pp.Case)
+		}
+		g.comps = append(g.comps, comps...)
+		for _, c := range comps {
+			g.total = g.total.Add(c.Cost)
+		}
+	}
+	if len(order) == 0 {
+		return common
+	}
+	best := order[0]
+	for _, name := range order[1:] {
+		if cases[name].total.Cmp(cases[best].total) > 0 {
+			best = name
+		}
+	}
+	if len(order) > 1 {
+		pc.Notes = append(pc.Notes, "dossier differs by case: costed at the most demanding case \""+best+"\"")
+	}
+	out := append(common, cases[best].comps...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Paper < out[j].Paper })
+	return out
+}
+
+// paper costs one paper: its kind, and its certified copies if asked for.
+func (m *Model) paper(i int, pp *corpus.Paper) []Component {
+	weight := Int(1)
+	var wAssumed []string
+	if pp.Optional {
+		weight = m.p.OptionalShare.Value
+		wAssumed = []string{"optional_share"}
+	}
+	k := m.PaperKind(pp)
+	prefix := "paper_kinds." + k.ID
+	out := []Component{m.component(ActivityPaper, i, k.ID, weight, k.Hours.Value, k.Cash.Value,
+		[]string{InputPaper}, append([]string{prefix + ".hours", prefix + ".cash"}, wAssumed...))}
+	need, measured := m.needsCertifiedCopy(pp)
+	if !need {
+		return out
+	}
+	cc := m.p.CertifiedCopy
+	copies := int64(1)
+	in := []string{InputPaper}
+	as := append([]string{"certified_copy.cap", "certified_copy.hours", "certified_copy.pages_per_copy"}, wAssumed...)
+	if measured {
+		in = append(in, InputCertified)
+	} else {
+		as = append(as, AssumeCertifiedByText)
+	}
+	if pp.Copies != nil && *pp.Copies > 0 {
+		copies = int64(*pp.Copies)
+		in = append(in, InputCopies)
+	} else {
+		as = append(as, AssumeOneCopy)
+	}
+	pages := int(cc.PagesPerCopy.Value.Round(0).rat().Num().Int64())
+	cash := cc.Fee(pages).MulInt(copies)
+	return append(out, m.component(ActivityCertifiedCopy, i, k.ID, weight, cc.Hours.Value, cash, in, as))
+}
+
+// channelWeights returns the share of dossiers going through each mode.
+// Online takes online_share where offered; the rest goes in person, else by
+// post. A procedure that states no channel is taken as in person.
+func (m *Model) channelWeights(p *corpus.Procedure) (map[corpus.ChannelMode]Amount, bool) {
+	has := map[corpus.ChannelMode]bool{}
+	for _, c := range p.Channels {
+		mode := c.Mode
+		if mode != corpus.ModeOnline && mode != corpus.ModePost {
+			mode = corpus.ModeInPerson
+		}
+		has[mode] = true
+	}
+	w := map[corpus.ChannelMode]Amount{}
+	offline := corpus.ModeInPerson
+	if !has[corpus.ModeInPerson] && has[corpus.ModePost] {
+		offline = corpus.ModePost
+	}
+	switch {
+	case has[corpus.ModeOnline] && (has[corpus.ModeInPerson] || has[corpus.ModePost]):
+		w[corpus.ModeOnline] = m.p.OnlineShare.Value
+		w[offline] = Int(1).Sub(m.p.OnlineShare.Value)
+		return w, true
+	case has[corpus.ModeOnline]:
+		w[corpus.ModeOnline] = Int(1)
+	default:
+		w[offline] = Int(1)
+	}
+	return w, false
+}
+
+func (m *Model) channelCost(mode corpus.ChannelMode) (ChannelCost, string) {
+	switch mode {
+	case corpus.ModeOnline:
+		return m.p.Channels.Online, "online"
+	case corpus.ModePost:
+		return m.p.Channels.Post, "post"
+	}
+	return m.p.Channels.InPerson, "in_person"
+}
+
+var modeOrder = []corpus.ChannelMode{corpus.ModeInPerson, corpus.ModeOnline, corpus.ModePost}
+
+// submission costs submitting the dossier and collecting the result.
+func (m *Model) submission(p *corpus.Procedure, pc *ProcedureCost) Component {
+	w, _ := m.channelWeights(p)
+	var hours, cash Amount
+	assumed := []string{}
+	for _, mode := range modeOrder {
+		share, ok := w[mode]
+		if !ok {
+			continue
+		}
+		cc, name := m.channelCost(mode)
+		hours = hours.Add(cc.Hours.Value.Mul(share))
+		cash = cash.Add(cc.Cash.Value.Mul(share))
+		assumed = append(assumed, "channels."+name+".hours", "channels."+name+".cash")
+	}
+	if len(w) > 1 {
+		assumed = append(assumed, "online_share")
+	}
+	var measured []string
+	if len(p.Channels) > 0 {
+		measured = []string{InputChannels}
+	} else {
+		pc.Notes = append(pc.Notes, "no channel stated: in person assumed")
+	}
+	return m.component(ActivitySubmission, -1, "", Int(1), hours, cash, measured, assumed)
+}
+
+// waiting costs the time lost while the dossier is processed.
+func (m *Model) waiting(p *corpus.Procedure, pc *ProcedureCost) (Component, bool) {
+	t := p.ProcessingTime()
+	if t == nil || t.Unit == "" {
+		pc.Unknown = append(pc.Unknown, "processing time")
+		return Component{}, false
+	}
+	days, ok := workingDays(t)
+	if !ok {
+		pc.Unknown = append(pc.Unknown, "processing time")
+		return Component{}, false
+	}
+	return m.component(ActivityWaiting, -1, "", Int(1), days.Mul(m.p.WaitingHoursPerDay.Value), Amount{},
+		[]string{InputTime}, []string{"waiting_hours_per_day"}), true
+}
+
+// workingDays converts a processing time to working days exactly, with the
+// conventions of [corpus.Duration.Hours]: 8 hours a day, 5 working days to
+// 7 calendar days, 22 working days a month.
+func workingDays(d *corpus.Duration) (Amount, bool) {
+	v, err := ParseAmount(strconvFloat(d.Value))
+	if err != nil || v.Sign() < 0 {
+		return Amount{}, false
+	}
+	switch d.Unit {
+	case corpus.WorkingDays:
+		return v, true
+	case corpus.Days:
+		return v.Mul(Frac(5, 7)), true
+	case corpus.Hours, corpus.WorkingHours:
+		return v.Div(Int(8)), true
+	case corpus.Months:
+		return v.MulInt(22), true
+	}
+	return Amount{}, false
+}
+
+// fees returns the fees stated in the record per dossier: each channel's
+// distinct amounts (by kind and amount) summed, weighted by the channel
+// shares. A channel that states no fee takes the largest stated by the
+// others. A fee whose amount could not be read counts as zero and is listed
+// in Unknown; so is a procedure that states no fee at all.
+func (m *Model) fees(p *corpus.Procedure, pc *ProcedureCost) Component {
+	byMode := map[corpus.ChannelMode]Amount{}
+	stated := map[corpus.ChannelMode]bool{}
+	var maxFee Amount
+	anyStated, unparsed := false, false
+	for _, c := range p.Channels {
+		mode := c.Mode
+		if mode != corpus.ModeOnline && mode != corpus.ModePost {
+			mode = corpus.ModeInPerson
+		}
+		seen := map[string]bool{}
+		sum := Amount{}
+		for _, f := range c.Fees {
+			if f.Amount == nil {
+				unparsed = true
+				continue
+			}
+			key := f.Kind + "\x00" + itoa(*f.Amount)
+			if seen[key] || *f.Amount < 0 {
+				continue
+			}
+			seen[key] = true
+			sum = sum.Add(Int(*f.Amount))
+		}
+		if len(c.Fees) == 0 {
+			continue
+		}
+		anyStated = true
+		if !stated[mode] || sum.Cmp(byMode[mode]) > 0 {
+			byMode[mode] = sum
+		}
+		stated[mode] = true
+		if sum.Cmp(maxFee) > 0 {
+			maxFee = sum
+		}
+	}
+	if unparsed {
+		pc.Unknown = append(pc.Unknown, "fee amount")
+	}
+	if !anyStated {
+		pc.Unknown = append(pc.Unknown, "fees")
+		return m.component(ActivityFees, -1, "", Int(1), Amount{}, Amount{}, nil, []string{AssumeFeesNotStated})
+	}
+	w, mixed := m.channelWeights(p)
+	var cash Amount
+	var first *Amount
+	differ := false
+	for _, mode := range modeOrder {
+		share, ok := w[mode]
+		if !ok {
+			continue
+		}
+		f := maxFee
+		if stated[mode] {
+			f = byMode[mode]
+		}
+		if first == nil {
+			first = &f
+		} else if f.Cmp(*first) != 0 {
+			differ = true
+		}
+		cash = cash.Add(f.Mul(share))
+	}
+	var assumed []string
+	if mixed && differ {
+		assumed = []string{"online_share"}
+	}
+	if unparsed {
+		assumed = append(assumed, AssumeFeeAmountZero)
+	}
+	return m.component(ActivityFees, -1, "", Int(1), Amount{}, cash, []string{InputFees}, assumed)
+}

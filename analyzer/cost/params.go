@@ -1,0 +1,410 @@
+package cost
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/redtape-vn/redtape/analyzer/vntext"
+)
+
+// ParamsSchema names the format of the parameter file.
+const ParamsSchema = "redtape.cost-params/v1"
+
+// DefaultOrigin is the [Param.Origin] of a figure from the built-in file.
+const DefaultOrigin = "built-in"
+
+//go:embed params.yaml
+var defaultParams []byte
+
+// Param is one figure of the model with where it comes from.
+type Param struct {
+	// Value is the figure, exact.
+	Value Amount `yaml:"value" json:"value"`
+	// Unit says what Value counts, e.g. "hours per dossier".
+	Unit string `yaml:"unit,omitempty" json:"unit,omitempty"`
+	// AsOf is the date or year the figure holds for, when it has one.
+	AsOf string `yaml:"as_of,omitempty" json:"as_of,omitempty"`
+	// Source cites where the figure comes from.
+	Source string `yaml:"source,omitempty" json:"source,omitempty"`
+	// Unconfirmed is true when the figure could not be checked against an
+	// official text or is an assumption of this tool.
+	Unconfirmed bool `yaml:"unconfirmed,omitempty" json:"unconfirmed,omitempty"`
+	// Origin is "built-in" for the shipped default, else the file that set it.
+	Origin string `yaml:"-" json:"origin"`
+	set    bool   // set by the file being decoded
+}
+
+// UnmarshalYAML reads a parameter given in full ({value, unit, source, ...})
+// or as a bare number. Its value is parsed exactly from the YAML text.
+func (p *Param) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		v, err := ParseAmount(n.Value)
+		if err != nil {
+			return fmt.Errorf("line %d: %w", n.Line, err)
+		}
+		*p = Param{Value: v, Unit: p.Unit, set: true}
+		return nil
+	}
+	var raw struct {
+		Value       yaml.Node `yaml:"value"`
+		Unit        string    `yaml:"unit"`
+		AsOf        string    `yaml:"as_of"`
+		Source      string    `yaml:"source"`
+		Unconfirmed bool      `yaml:"unconfirmed"`
+	}
+	if err := n.Decode(&raw); err != nil {
+		return err
+	}
+	if raw.Value.Kind == 0 {
+		return fmt.Errorf("line %d: parameter without value", n.Line)
+	}
+	v, err := ParseAmount(raw.Value.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: %w", raw.Value.Line, err)
+	}
+	unit := raw.Unit
+	if unit == "" {
+		unit = p.Unit // keep the default's unit when an override omits it
+	}
+	*p = Param{Value: v, Unit: unit, AsOf: raw.AsOf, Source: raw.Source, Unconfirmed: raw.Unconfirmed, set: true}
+	return nil
+}
+
+// TimeValue is the basis of the hourly value of time.
+type TimeValue struct {
+	MonthlyIncome       Param `yaml:"monthly_income" json:"monthly_income"`
+	WorkingDaysPerMonth Param `yaml:"working_days_per_month" json:"working_days_per_month"`
+	HoursPerDay         Param `yaml:"hours_per_day" json:"hours_per_day"`
+}
+
+// HourlyValue returns monthly income / working days per month / hours per day.
+func (t TimeValue) HourlyValue() Amount {
+	return t.MonthlyIncome.Value.Div(t.WorkingDaysPerMonth.Value).Div(t.HoursPerDay.Value)
+}
+
+// ChannelCost is the time and cash of submitting a dossier and collecting
+// the result through one channel.
+type ChannelCost struct {
+	Hours Param `yaml:"hours" json:"hours"`
+	Cash  Param `yaml:"cash" json:"cash"`
+}
+
+// Channels holds the submission cost of each channel mode. A channel of
+// mode "other" is costed as in person.
+type Channels struct {
+	InPerson ChannelCost `yaml:"in_person" json:"in_person"`
+	Online   ChannelCost `yaml:"online" json:"online"`
+	Post     ChannelCost `yaml:"post" json:"post"`
+}
+
+// Tier is one step of a per-page fee ladder: PerPage đồng for every page
+// from FromPage up to the next tier.
+type Tier struct {
+	FromPage int    `yaml:"from_page" json:"from_page"`
+	PerPage  Amount `yaml:"per_page" json:"per_page"`
+}
+
+// UnmarshalYAML reads a tier, its fee parsed exactly.
+func (t *Tier) UnmarshalYAML(n *yaml.Node) error {
+	var raw struct {
+		FromPage int       `yaml:"from_page"`
+		PerPage  yaml.Node `yaml:"per_page"`
+	}
+	if err := n.Decode(&raw); err != nil {
+		return err
+	}
+	if raw.PerPage.Kind == 0 {
+		return fmt.Errorf("line %d: tier without per_page", n.Line)
+	}
+	v, err := ParseAmount(raw.PerPage.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: %w", raw.PerPage.Line, err)
+	}
+	*t = Tier{FromPage: raw.FromPage, PerPage: v}
+	return nil
+}
+
+// CertifiedCopy is the fee ladder and effort of a certified copy.
+type CertifiedCopy struct {
+	// Source cites the ladder.
+	Source string `yaml:"source" json:"source"`
+	// Tiers is the per-page ladder, by increasing FromPage, the first from page 1.
+	Tiers []Tier `yaml:"tiers" json:"tiers"`
+	// Cap is the most one copy costs.
+	Cap Param `yaml:"cap" json:"cap"`
+	// PagesPerCopy is the assumed length of a copied paper.
+	PagesPerCopy Param `yaml:"pages_per_copy" json:"pages_per_copy"`
+	// Hours is the time spent having a paper's copies certified.
+	Hours Param `yaml:"hours" json:"hours"`
+	// Keywords are folded words in a paper's text that ask for a certified
+	// or notarised copy.
+	Keywords []string `yaml:"keywords" json:"keywords"`
+}
+
+// Fee returns the fee of certifying one copy of pages pages.
+func (c CertifiedCopy) Fee(pages int) Amount {
+	total := Amount{}
+	for i, t := range c.Tiers {
+		last := pages
+		if i+1 < len(c.Tiers) && c.Tiers[i+1].FromPage-1 < last {
+			last = c.Tiers[i+1].FromPage - 1
+		}
+		if n := last - t.FromPage + 1; n > 0 {
+			total = total.Add(t.PerPage.MulInt(int64(n)))
+		}
+	}
+	return total.Min(c.Cap.Value)
+}
+
+// PaperKind is a kind of paper with the time and cash it takes to provide.
+type PaperKind struct {
+	// ID names the kind in results, e.g. "judicial_record".
+	ID string `yaml:"id" json:"id"`
+	// Name describes the kind for people.
+	Name string `yaml:"name" json:"name"`
+	// Keywords are folded word sequences that mark a paper of this kind.
+	Keywords []string `yaml:"keywords,omitempty" json:"keywords,omitempty"`
+	// Hours is the time to obtain or prepare one such paper.
+	Hours Param `yaml:"hours" json:"hours"`
+	// Cash is the outlay for one such paper.
+	Cash Param `yaml:"cash" json:"cash"`
+}
+
+// FallbackKind names the kinds given to papers no keyword matches.
+type FallbackKind struct {
+	WithForm  string `yaml:"with_form" json:"with_form"`
+	Otherwise string `yaml:"otherwise" json:"otherwise"`
+}
+
+// Params are the figures of the cost model. Get them from [Default] or
+// [LoadParams]; a Params is read-only once loaded.
+type Params struct {
+	Schema             string        `yaml:"schema" json:"schema"`
+	AsOf               string        `yaml:"as_of" json:"as_of"`
+	TimeValue          TimeValue     `yaml:"time_value" json:"time_value"`
+	LearningHours      Param         `yaml:"learning_hours" json:"learning_hours"`
+	Channels           Channels      `yaml:"channels" json:"channels"`
+	OnlineShare        Param         `yaml:"online_share" json:"online_share"`
+	WaitingHoursPerDay Param         `yaml:"waiting_hours_per_day" json:"waiting_hours_per_day"`
+	AnnualVolume       Param         `yaml:"annual_volume" json:"annual_volume"`
+	OptionalShare      Param         `yaml:"optional_share" json:"optional_share"`
+	CertifiedCopy      CertifiedCopy `yaml:"certified_copy" json:"certified_copy"`
+	PaperKinds         []PaperKind   `yaml:"paper_kinds" json:"paper_kinds"`
+	FallbackKind       FallbackKind  `yaml:"fallback_kind" json:"fallback_kind"`
+	foldedKinds        [][]string    // folded keywords of each kind
+	foldedCertKeywords []string
+}
+
+// NamedParam is a parameter with its dotted name, e.g. "time_value.hours_per_day".
+type NamedParam struct {
+	Name  string `json:"name"`
+	Param Param  `json:"param"`
+}
+
+// each calls fn with every parameter and its dotted name, in file order.
+func (p *Params) each(fn func(name string, q *Param)) {
+	fn("time_value.monthly_income", &p.TimeValue.MonthlyIncome)
+	fn("time_value.working_days_per_month", &p.TimeValue.WorkingDaysPerMonth)
+	fn("time_value.hours_per_day", &p.TimeValue.HoursPerDay)
+	fn("learning_hours", &p.LearningHours)
+	for _, c := range []struct {
+		name string
+		cc   *ChannelCost
+	}{{"in_person", &p.Channels.InPerson}, {"online", &p.Channels.Online}, {"post", &p.Channels.Post}} {
+		fn("channels."+c.name+".hours", &c.cc.Hours)
+		fn("channels."+c.name+".cash", &c.cc.Cash)
+	}
+	fn("online_share", &p.OnlineShare)
+	fn("waiting_hours_per_day", &p.WaitingHoursPerDay)
+	fn("annual_volume", &p.AnnualVolume)
+	fn("optional_share", &p.OptionalShare)
+	fn("certified_copy.cap", &p.CertifiedCopy.Cap)
+	fn("certified_copy.pages_per_copy", &p.CertifiedCopy.PagesPerCopy)
+	fn("certified_copy.hours", &p.CertifiedCopy.Hours)
+	for i := range p.PaperKinds {
+		k := &p.PaperKinds[i]
+		fn("paper_kinds."+k.ID+".hours", &k.Hours)
+		fn("paper_kinds."+k.ID+".cash", &k.Cash)
+	}
+}
+
+// All returns every parameter with its dotted name, in file order.
+func (p *Params) All() []NamedParam {
+	var out []NamedParam
+	p.each(func(name string, q *Param) { out = append(out, NamedParam{name, *q}) })
+	return out
+}
+
+// HourlyValue returns the hourly value of time in đồng.
+func (p *Params) HourlyValue() Amount { return p.TimeValue.HourlyValue() }
+
+// Default returns the built-in parameters. It panics only if the embedded
+// file is invalid, which the package's tests rule out.
+func Default() *Params {
+	p, err := parseDefault()
+	if err != nil {
+		panic(fmt.Sprintf("cost: built-in parameters: %v", err))
+	}
+	return p
+}
+
+func parseDefault() (*Params, error) {
+	p := new(Params)
+	if err := decodeStrict(defaultParams, p); err != nil {
+		return nil, err
+	}
+	p.each(func(_ string, q *Param) { q.Origin = DefaultOrigin; q.set = false })
+	if err := p.validate(true); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// LoadParams reads a parameter file over the built-in defaults: what the
+// file gives replaces the default, the rest stays. A paper_kinds list given
+// in the file replaces the whole default list. name is the file's name for
+// [Param.Origin] and error messages.
+func LoadParams(r io.Reader, name string) (*Params, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read params %s: %w", name, err)
+	}
+	p, err := parseDefault()
+	if err != nil {
+		return nil, err
+	}
+	kinds := p.PaperKinds
+	p.PaperKinds = nil
+	if err := decodeStrict(data, p); err != nil {
+		return nil, fmt.Errorf("params %s: %w", name, err)
+	}
+	if p.PaperKinds == nil {
+		p.PaperKinds = kinds
+	}
+	p.each(func(_ string, q *Param) {
+		if q.set {
+			q.Origin = name
+			q.set = false
+		}
+		if q.Origin == "" {
+			q.Origin = name
+		}
+	})
+	if err := p.validate(false); err != nil {
+		return nil, fmt.Errorf("params %s: %w", name, err)
+	}
+	return p, nil
+}
+
+// LoadParamsFile reads the parameter file at path over the defaults.
+func LoadParamsFile(path string) (*Params, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open params: %w", err)
+	}
+	defer f.Close()
+	return LoadParams(f, path)
+}
+
+func decodeStrict(data []byte, p *Params) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(p); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil // an empty file changes nothing
+		}
+		return err
+	}
+	return nil
+}
+
+// validate checks the figures, and, for the built-in file, that every one
+// cites a source. It also prepares the folded keywords.
+func (p *Params) validate(builtin bool) error {
+	var errs []error
+	if p.Schema != ParamsSchema {
+		errs = append(errs, fmt.Errorf("schema is %q, want %q", p.Schema, ParamsSchema))
+	}
+	p.each(func(name string, q *Param) {
+		if q.Value.Sign() < 0 {
+			errs = append(errs, fmt.Errorf("%s is negative", name))
+		}
+		if builtin && strings.TrimSpace(q.Source) == "" {
+			errs = append(errs, fmt.Errorf("%s cites no source", name))
+		}
+	})
+	for _, q := range []struct {
+		name string
+		p    Param
+	}{{"time_value.working_days_per_month", p.TimeValue.WorkingDaysPerMonth}, {"time_value.hours_per_day", p.TimeValue.HoursPerDay}} {
+		if q.p.Value.Sign() <= 0 {
+			errs = append(errs, fmt.Errorf("%s must be positive", q.name))
+		}
+	}
+	for _, q := range []struct {
+		name string
+		p    Param
+	}{{"online_share", p.OnlineShare}, {"optional_share", p.OptionalShare}} {
+		if q.p.Value.Cmp(Int(1)) > 0 {
+			errs = append(errs, fmt.Errorf("%s must be between 0 and 1", q.name))
+		}
+	}
+	if !p.AnnualVolume.Value.Round(0).Sub(p.AnnualVolume.Value).IsZero() {
+		errs = append(errs, errors.New("annual_volume must be a whole number"))
+	}
+	cc := p.CertifiedCopy
+	if len(cc.Tiers) == 0 || cc.Tiers[0].FromPage != 1 {
+		errs = append(errs, errors.New("certified_copy.tiers must start at from_page 1"))
+	}
+	for i, t := range cc.Tiers {
+		if i > 0 && t.FromPage <= cc.Tiers[i-1].FromPage {
+			errs = append(errs, fmt.Errorf("certified_copy.tiers[%d]: from_page must increase", i))
+		}
+		if t.PerPage.Sign() < 0 {
+			errs = append(errs, fmt.Errorf("certified_copy.tiers[%d]: per_page is negative", i))
+		}
+	}
+	if strings.TrimSpace(cc.Source) == "" {
+		errs = append(errs, errors.New("certified_copy cites no source"))
+	}
+	if !p.CertifiedCopy.PagesPerCopy.Value.Round(0).Sub(p.CertifiedCopy.PagesPerCopy.Value).IsZero() || p.CertifiedCopy.PagesPerCopy.Value.Sign() <= 0 {
+		errs = append(errs, errors.New("certified_copy.pages_per_copy must be a positive whole number"))
+	}
+	p.foldedCertKeywords = foldKeywords(cc.Keywords)
+	ids := map[string]bool{}
+	p.foldedKinds = nil
+	for i, k := range p.PaperKinds {
+		if k.ID == "" {
+			errs = append(errs, fmt.Errorf("paper_kinds[%d] has no id", i))
+		}
+		if ids[k.ID] {
+			errs = append(errs, fmt.Errorf("paper kind %q given twice", k.ID))
+		}
+		ids[k.ID] = true
+		p.foldedKinds = append(p.foldedKinds, foldKeywords(k.Keywords))
+	}
+	for _, id := range []string{p.FallbackKind.WithForm, p.FallbackKind.Otherwise} {
+		if !ids[id] {
+			errs = append(errs, fmt.Errorf("fallback kind %q is not a paper kind", id))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// foldKeywords folds each keyword to space-separated words, dropping empty ones.
+func foldKeywords(kws []string) []string {
+	var out []string
+	for _, k := range kws {
+		if f := strings.Join(vntext.FoldedWords(k), " "); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
