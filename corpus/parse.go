@@ -352,7 +352,7 @@ func ParseDuration(text string) *Duration {
 // optional year and the type-and-issuer suffix, e.g. "104/2022/NĐ-CP",
 // "26/2023/QH15", "66.7/2025/NQ-CP", "2628/QĐ-BTC", "20/2013/TTLT-BYT-BCT".
 // Spaces around the separators are tolerated ("08/2022/NĐ -CP").
-var legalNumberRe = regexp.MustCompile(`(\d{1,5}(?:\.\d{1,3})?)\s?/\s?(?:((?:19|20)\d{2})\s?/\s?)?((?:TTg|[A-ZĐ]{1,12}\d{0,2})(?:\s?-\s?(?:TTg|[A-ZĐ]{1,12}\d{0,2}))*)`)
+var legalNumberRe = regexp.MustCompile(`(\d{1,5}(?:\.\d{1,3})?)\s?/\s?(?:((?:19|20)\d{2})\s?/\s?)?((?:TTg|QH\d{0,2}|[A-ZĐ]{1,10}QH\d{0,2}|[A-ZĐ]{1,12})(?:\s?-\s?(?:TTg|QH\d{0,2}|[A-ZĐ]{1,10}QH\d{0,2}|[A-ZĐ]{1,12}))*)`)
 
 // suffixTypes gives the document type from the first part of its suffix.
 var suffixTypes = []struct{ prefix, typ string }{
@@ -401,12 +401,6 @@ func FindLegalNumbers(text string) []LegalNumber {
 	var out []LegalNumber
 	for _, m := range legalNumberRe.FindAllStringSubmatchIndex(text, -1) {
 		start, end := m[0], m[1]
-		if start > 0 {
-			r, _ := utf8.DecodeLastRuneInString(text[:start])
-			if unicode.IsDigit(r) || r == '.' && start > 1 && text[start-2] >= '0' && text[start-2] <= '9' {
-				continue // inside a longer number or date
-			}
-		}
 		// Drop a trailing capital that begins the next (glued) word.
 		for end > m[6] {
 			next, _ := utf8.DecodeRuneInString(text[end:])
@@ -417,15 +411,12 @@ func FindLegalNumbers(text string) []LegalNumber {
 			}
 			break
 		}
-		// Digits end a suffix only in a legislature's number ("QH15",
-		// "UBTVQH14"); others are the next text glued on ("TT-BTC01-LP.docx").
-		if tail := text[m[6]:end]; len(tail) > 0 && tail[len(tail)-1] >= '0' && tail[len(tail)-1] <= '9' {
-			d := len(tail)
-			for d > 0 && tail[d-1] >= '0' && tail[d-1] <= '9' {
-				d--
-			}
-			if !strings.HasSuffix(tail[:d], "QH") {
-				end = m[6] + d
+		// An upper-case word glued to the number ("NĐ-CPLUẬT"): cut the
+		// last part to the longest issuer code it starts with.
+		if tail := text[m[6]:end]; strings.Contains(tail, "-") {
+			lastPart := tail[strings.LastIndex(tail, "-")+1:]
+			if cut := knownCodePrefix(lastPart); cut > 0 && cut < len(lastPart) {
+				end -= len(lastPart) - cut
 			}
 		}
 		suffix := strings.TrimRight(text[m[6]:end], "- ")
@@ -437,6 +428,16 @@ func FindLegalNumbers(text string) []LegalNumber {
 			continue
 		}
 		num := text[m[2]:m[3]]
+		if dot := strings.IndexByte(num, '.'); dot >= 0 && start > 0 && text[start-1] == '/' {
+			// The year of a date glued to a number: "15/5/2026.55/2026/TT-BTC".
+			num = num[dot+1:]
+			start = m[2] + dot + 1
+		}
+		if start > 0 && text[start-1] >= '0' && text[start-1] <= '9' {
+			// Glued to a number before it ("năm 202072/2020/QH14"):
+			// prefer the shortest reading found elsewhere in the text.
+			num = ungluedNumber(text, num, text[m[3]:end])
+		}
 		if m[4] >= 0 {
 			num += "/" + text[m[4]:m[5]]
 		}
@@ -444,6 +445,47 @@ func FindLegalNumbers(text string) []LegalNumber {
 		out = append(out, LegalNumber{Number: num, Type: suffixType(suffix), Start: start, End: m[6] + len(strings.TrimRight(text[m[6]:end], "- "))})
 	}
 	return out
+}
+
+// ungluedNumber picks, among the tails of num, one that appears with the
+// same rest elsewhere in text not glued to a digit; else num without
+// leading zeros.
+func ungluedNumber(text, num, rest string) string {
+	for i := 1; i < len(num); i++ {
+		cand := num[i:] + rest
+		for _, j := range allIndexes(text, cand) {
+			if j == 0 || text[j-1] < '0' || text[j-1] > '9' {
+				return num[i:]
+			}
+		}
+	}
+	if t := strings.TrimLeft(num, "0"); t != "" {
+		return t
+	}
+	return num
+}
+
+// knownCodePrefix returns the byte length of the longest issuer code that
+// part starts with, or 0.
+func knownCodePrefix(part string) int {
+	codes, err := issuerCodes()
+	if err != nil {
+		return 0
+	}
+	best := 0
+	for _, c := range codes {
+		if len(c) > best && strings.HasPrefix(part, c) {
+			best = len(c)
+		}
+	}
+	if best == 0 || part[:best] == part {
+		return best
+	}
+	// Keep a legislature number ("QH15") with its code.
+	for best < len(part) && part[best] >= '0' && part[best] <= '9' && strings.HasSuffix(part[:best], "QH") {
+		best++
+	}
+	return best
 }
 
 // normaliseSuffix removes spaces and spells the issuer codes with Đ.
@@ -782,9 +824,9 @@ func splitListItems(text string) []string {
 // quantityRes read quantities, folded: "0 bản chính,1 bản sao",
 // "Bản chính: 1 - Bản sao: 0".
 var (
-	qtyOrigBefore = regexp.MustCompile(`(\d+)\s*ban chinh`)
+	qtyOrigBefore = regexp.MustCompile(`(\d+) ?ban chinh`)
 	qtyOrigAfter  = regexp.MustCompile(`ban chinh\s*:?\s*(\d+)`)
-	qtyCopyBefore = regexp.MustCompile(`(\d+)\s*ban sao`)
+	qtyCopyBefore = regexp.MustCompile(`(\d+) ?ban sao`)
 	qtyCopyAfter  = regexp.MustCompile(`ban sao\s*:?\s*(\d+)`)
 )
 

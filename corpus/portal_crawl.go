@@ -54,6 +54,16 @@ type portalMinistries struct {
 	Source  string            `json:"source"`
 	Dirs    map[string]string `json:"dirs"`
 	Issuers map[string]string `json:"issuers"`
+	Codes   []string          `json:"codes"`
+}
+
+// issuerCodes lists the issuer codes that may end a document number.
+func issuerCodes() ([]string, error) {
+	m, err := loadMinistries()
+	if err != nil {
+		return nil, err
+	}
+	return m.Codes, nil
 }
 
 var loadMinistries = sync.OnceValues(func() (*portalMinistries, error) {
@@ -61,8 +71,13 @@ var loadMinistries = sync.OnceValues(func() (*portalMinistries, error) {
 	if err := json.Unmarshal(portalMinistriesJSON, &m); err != nil {
 		return nil, fmt.Errorf("portal_ministries.json: %w", err)
 	}
-	if m.Source == "" || len(m.Dirs) == 0 || len(m.Issuers) == 0 {
-		return nil, errors.New("portal_ministries.json: source, dirs and issuers are required")
+	if m.Source == "" || len(m.Dirs) == 0 || len(m.Issuers) == 0 || len(m.Codes) == 0 {
+		return nil, errors.New("portal_ministries.json: source, dirs, issuers and codes are required")
+	}
+	for _, c := range m.Codes {
+		if strings.TrimSpace(c) == "" {
+			return nil, errors.New("portal_ministries.json: empty issuer code")
+		}
 	}
 	for k, v := range m.Dirs {
 		if strings.TrimSpace(k) == "" || strings.TrimSpace(v) == "" {
@@ -415,10 +430,15 @@ func parsePortalLegal(s string) []LegalRef {
 	var out []LegalRef
 	seen := map[string]int{}
 	rowStart := 0
+	inRow := map[string]bool{}
 	for i, n := range nums {
-		if !rowEnd(s, nums, i) {
+		// A number met a second time in a row is the row's code column.
+		repeated := inRow[n.Number]
+		inRow[n.Number] = true
+		if !repeated && !rowEnd(s, nums, i) {
 			continue
 		}
+		clear(inRow)
 		name := strings.TrimSpace(s[rowStart:n.Start])
 		code := s[n.Start:n.End]
 		rowText := strings.TrimSpace(s[rowStart:n.End])
@@ -462,7 +482,7 @@ func rowEnd(s string, nums []LegalNumber, i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(rest)
 	if i+1 < len(nums) && nums[i+1].Start == n.End {
-		return true // "QH1354/2014/QH13": the code follows the name's number
+		return false // "QH1354/2014/QH13": the code follows the name's number
 	}
 	switch {
 	case unicode.IsUpper(r) || unicode.IsDigit(r):
@@ -504,7 +524,7 @@ func cutChrome(s string) string {
 }
 
 // resultCodeRe matches the result code the portal prints after each result.
-var resultCodeRe = regexp.MustCompile(`Mã:\s*KQ\.[A-Z0-9.]+`)
+var resultCodeRe = regexp.MustCompile(`Mã:\s*KQ\.[A-Z]*\d+(?:\.\d+)*`)
 
 // splitResults reads the results field: results each followed by their
 // code ("...Mã: KQ.G12.000327"), then page furniture.

@@ -1,0 +1,201 @@
+package corpus
+
+import (
+	"reflect"
+	"testing"
+)
+
+func amountString(a *int64) string {
+	if a == nil {
+		return "nil"
+	}
+	return itoa64(*a)
+}
+
+func TestParseFees(t *testing.T) {
+	tests := []struct {
+		in      string
+		amounts []string // one per fee; "nil" for unknown
+		kinds   []string
+	}{
+		{"4,500,000 Việt Nam Đồng(Lệ phí: 4.500.000 Đồng đối với hồ sơ cấp mới)", []string{"4500000"}, []string{FeeKindCharge}},
+		// The amount column in thousands, the note with the real figure.
+		{"135 VNĐ(Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần.)", []string{"135000"}, []string{FeeKindCharge}},
+		{"25 VNĐ(25.000.000đ/giấy thông hành (áp dụng đến hết ngày 31/12/2026))", []string{"25000"}, []string{""}},
+		// VNĐ in the column but dollars in the note.
+		{"145 VNĐ(Thẻ tạm trú có thời hạn không quá 02 năm: 145 USD/thẻ.)", []string{"nil"}, []string{""}},
+		{"10 USD(10 USD/người)", []string{"nil"}, []string{""}},
+		{"120,000 VNĐ(Theo khoản 1 Điều 3 Thông tư số 172/2010/TT-BTC ... sử dụng lệ phí trong lĩnh vực hải quan)", []string{"120000"}, []string{FeeKindCharge}},
+		{"20,000 Việt Nam Đồng(Phí thẩm định cấp giấy phép 20.000 đồng/lần.)", []string{"20000"}, []string{FeeKindFee}},
+		{"Miễn phí", []string{"0"}, []string{""}},
+		{"Miễn phí(Không có)", []string{"0"}, []string{""}},
+		{"Miễn phí(- Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh quyết định)", []string{"nil"}, []string{FeeKindCharge}},
+		{"20 triệu đồng", []string{"20000000"}, []string{""}},
+		{"1,5 triệu đồng/lần", []string{"1500000"}, []string{""}},
+		{"Phí : 0 Đồng", []string{"0"}, []string{FeeKindFee}},
+		{"Lệ phí: 50.000 đồng/hồ sơ", []string{"50000"}, []string{FeeKindCharge}},
+		{"Phí thẩm định: 1.500.000 đồng/hồ sơ; Lệ phí cấp giấy phép: 200.000 đồng/giấy", []string{"1500000", "200000"}, []string{FeeKindFee, FeeKindCharge}},
+		{"Lệ phí: theo quy định", []string{"nil"}, []string{FeeKindCharge}},
+		{"Không có thông tin", nil, nil},
+		{"", nil, nil},
+		{"Nộp hồ sơ tại bộ phận một cửa", nil, nil},
+	}
+	for _, tt := range tests {
+		fees := ParseFees(tt.in)
+		var amounts, kinds []string
+		for _, f := range fees {
+			amounts = append(amounts, amountString(f.Amount))
+			kinds = append(kinds, f.Kind)
+			if f.Text == "" {
+				t.Errorf("ParseFees(%q): fee without text", tt.in)
+			}
+		}
+		if !reflect.DeepEqual(amounts, tt.amounts) || !reflect.DeepEqual(kinds, tt.kinds) {
+			t.Errorf("ParseFees(%q) = amounts %v kinds %v, want %v %v", tt.in, amounts, kinds, tt.amounts, tt.kinds)
+		}
+	}
+}
+
+func TestParseDuration(t *testing.T) {
+	tests := []struct {
+		in    string
+		nil   bool
+		value float64
+		unit  TimeUnit
+	}{
+		{"20 Ngày làm việc", false, 20, WorkingDays},
+		{"10 Ngày", false, 10, Days},
+		{"1 Giờ", false, 1, Hours},
+		{"02 tháng", false, 2, Months},
+		{"4 Giờ làm việc", false, 4, WorkingHours},
+		{"0,5 ngày làm việc", false, 0.5, WorkingDays},
+		{"1 năm", false, 12, Months},
+		{"Trong thời hạn 03 ngày làm việc kể từ ngày nhận đủ hồ sơ", false, 3, WorkingDays},
+		{"60 phút", false, 1, Hours},
+		{"Khác", false, 0, ""},
+		{"2", false, 0, ""},
+		{"Không có thông tin", true, 0, ""},
+		{"", true, 0, ""},
+	}
+	for _, tt := range tests {
+		d := ParseDuration(tt.in)
+		if tt.nil {
+			if d != nil {
+				t.Errorf("ParseDuration(%q) = %+v, want nil", tt.in, d)
+			}
+			continue
+		}
+		if d == nil || d.Unit != tt.unit || d.Value != tt.value || d.Text != tt.in {
+			t.Errorf("ParseDuration(%q) = %+v, want %v %s", tt.in, d, tt.value, tt.unit)
+		}
+	}
+}
+
+func TestParseLegalRefs(t *testing.T) {
+	tests := []struct {
+		in      string
+		numbers []string
+		types   []string
+	}{
+		{"Nghị định số 104/2022/NĐ-CP ngày 21/12/2022 của Chính phủ", []string{"104/2022/NĐ-CP"}, []string{"Nghị định"}},
+		{"Luật Căn cước số 26/2023/QH15", []string{"26/2023/QH15"}, []string{"Luật"}},
+		{"Nghị quyết số 98/2023/QH15 về thí điểm", []string{"98/2023/QH15"}, []string{"Nghị quyết"}},
+		{"Nghị quyết 66.7/2025/NQ-CP; Thông tư 19/2018/TT-BGDĐT", []string{"66.7/2025/NQ-CP", "19/2018/TT-BGDĐT"}, []string{"Nghị quyết", "Thông tư"}},
+		{"Quyết định 2628/QĐ-BTC", []string{"2628/QĐ-BTC"}, []string{"Quyết định"}},
+		{"Nghị định số 27/2019/NĐ -CP và 27/2019/ND-CP", []string{"27/2019/NĐ-CP"}, []string{"Nghị định"}},
+		{"Thông tư liên tịch 20/2013/TTLT-BYT-BCT-BNNPTNT", []string{"20/2013/TTLT-BYT-BCT-BNNPTNT"}, []string{"Thông tư liên tịch"}},
+		{"theo 40/2024/NĐ-CPNghị định khác", []string{"40/2024/NĐ-CP"}, []string{"Nghị định"}},
+		{"Quyết định 16/2025/QĐ-TTg", []string{"16/2025/QĐ-TTg"}, []string{"Quyết định"}},
+		{"ngày 01/01/2026 tại số 5/TP", nil, nil},
+	}
+	for _, tt := range tests {
+		var numbers, types []string
+		for _, r := range ParseLegalRefs(tt.in) {
+			numbers = append(numbers, r.Number)
+			types = append(types, r.Type)
+			if r.Text == "" {
+				t.Errorf("ParseLegalRefs(%q): ref without text", tt.in)
+			}
+		}
+		if !reflect.DeepEqual(numbers, tt.numbers) || !reflect.DeepEqual(types, tt.types) {
+			t.Errorf("ParseLegalRefs(%q) = %v %v, want %v %v", tt.in, numbers, types, tt.numbers, tt.types)
+		}
+	}
+}
+
+func TestNewPaper(t *testing.T) {
+	tests := []struct {
+		in           string
+		certified    bool
+		optional     bool
+		condition    string
+		alternatives []string
+	}{
+		{in: "Bản sao có chứng thực Giấy chứng nhận đăng ký doanh nghiệp", certified: true},
+		{in: "Bản sao chứng thực hộ chiếu", certified: true},
+		{in: "Bản sao giấy phép được chứng thực từ bản chính", certified: true},
+		{in: "Bản sao Điều lệ công ty"},
+		{in: "Hợp đồng sử dụng dịch vụ bảo vệ dữ liệu cá nhân (nếu có) - 01 (một) bản sao", optional: true},
+		{in: "Các giấy tờ khác (nếu có).", optional: true},
+		{in: "Đề xuất dự án gồm: thông tin về sử dụng khu vực biển (nếu có), nhu cầu lao động"},
+		{in: "Hợp đồng mua hàng hóa nhập khẩu (đối với hàng hóa kinh doanh tạm nhập tái xuất): 01 bản chụp;", condition: "đối với hàng hóa kinh doanh tạm nhập tái xuất"},
+		{in: "Trường hợp dự án không đề nghị giao đất thì nộp bản sao giấy tờ về quyền sử dụng đất", condition: "Trường hợp dự án không đề nghị giao đất"},
+		{in: "CMND hoặc CCCD hoặc Hộ chiếu", alternatives: []string{"CMND", "CCCD", "Hộ chiếu"}},
+		{in: "Một trong các giấy tờ sau: a) Giấy khai sinh; b) Hộ chiếu; c) Thẻ căn cước", alternatives: []string{"Giấy khai sinh", "Hộ chiếu", "Thẻ căn cước"}},
+		{in: "Vận tải đơn hoặc chứng từ vận tải khác có giá trị tương đương đối với trường hợp hàng hóa vận chuyển bằng đường biển",
+			condition:    "đối với trường hợp hàng hóa vận chuyển bằng đường biển",
+			alternatives: []string{"Vận tải đơn", "chứng từ vận tải khác có giá trị tương đương"}},
+		{in: "Đơn đề nghị (theo mẫu A hoặc mẫu B)"},
+	}
+	for _, tt := range tests {
+		p := NewPaper(tt.in)
+		if p.Text != tt.in || p.CertifiedCopy != tt.certified || p.Optional != tt.optional || p.Condition != tt.condition || !reflect.DeepEqual(p.Alternatives, tt.alternatives) {
+			t.Errorf("NewPaper(%q) = certified %v optional %v condition %q alternatives %q; want %v %v %q %q",
+				tt.in, p.CertifiedCopy, p.Optional, p.Condition, p.Alternatives, tt.certified, tt.optional, tt.condition, tt.alternatives)
+		}
+	}
+}
+
+func TestParseQuantity(t *testing.T) {
+	tests := []struct {
+		in   string
+		o, c string
+	}{
+		{"0 bản chính,1 bản sao", "0", "1"},
+		{"1 bản chính", "1", "nil"},
+		{"1 bản sao", "nil", "1"},
+		{"Bản chính: 1 - Bản sao: 0", "1", "0"},
+		{"Bản chính: 2\nBản sao: 1", "2", "1"},
+		{"01 bản", "nil", "nil"},
+		{"", "nil", "nil"},
+	}
+	str := func(p *int) string {
+		if p == nil {
+			return "nil"
+		}
+		return itoa64(int64(*p))
+	}
+	for _, tt := range tests {
+		o, c := ParseQuantity(tt.in)
+		if str(o) != tt.o || str(c) != tt.c {
+			t.Errorf("ParseQuantity(%q) = %s, %s; want %s, %s", tt.in, str(o), str(c), tt.o, tt.c)
+		}
+	}
+}
+
+func TestParseChannelMode(t *testing.T) {
+	tests := map[string]ChannelMode{
+		"Trực tiếp":                  ModeInPerson,
+		"Trực tuyến":                 ModeOnline,
+		"Dịch vụ bưu chính":          ModePost,
+		"Qua đường bưu điện":         ModePost,
+		"TRỰC TUYẾN":                 ModeOnline,
+		"Nộp hồ sơ trực tiếp tại Sở": ModeInPerson,
+		"Fax":                        ModeOther,
+	}
+	for in, want := range tests {
+		if got := ParseChannelMode(in); got != want {
+			t.Errorf("ParseChannelMode(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
