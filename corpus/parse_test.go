@@ -191,7 +191,7 @@ func TestParseChannelMode(t *testing.T) {
 		"Qua đường bưu điện":         ModePost,
 		"TRỰC TUYẾN":                 ModeOnline,
 		"Nộp hồ sơ trực tiếp tại Sở": ModeInPerson,
-		"Fax":                        ModeOther,
+		"Fax": ModeOther,
 	}
 	for in, want := range tests {
 		if got := ParseChannelMode(in); got != want {
