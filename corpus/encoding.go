@@ -3,9 +3,11 @@ package corpus
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
@@ -36,9 +38,42 @@ func decoderFor(name string) (encoding.Encoding, error) {
 	return nil, fmt.Errorf("unknown encoding %q (known: %s)", name, strings.Join(Encodings(), ", "))
 }
 
+// hasBOM reports whether raw starts with a UTF-8 or UTF-16 byte-order mark.
+func hasBOM(raw []byte) bool {
+	return bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF})
+}
+
+var metaCharsetRE = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:\-]+)`)
+
+// metaCharset returns the encoding an HTML page declares in a <meta> among
+// its first 1024 bytes (as browsers look for it), or nil when there is none
+// or it is unknown.
+func metaCharset(raw []byte) encoding.Encoding {
+	head := raw
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	if !bytes.Contains(bytes.ToLower(head), []byte("<meta")) {
+		return nil
+	}
+	m := metaCharsetRE.FindSubmatch(head)
+	if m == nil {
+		return nil
+	}
+	enc, name := charset.Lookup(string(m[1]))
+	if enc == nil {
+		return nil
+	}
+	if name == "utf-8" {
+		return unicode.UTF8
+	}
+	return enc
+}
+
 // decodeText converts raw file bytes to NFC UTF-8. With no encoding forced it
-// honours a byte-order mark, keeps valid UTF-8 and otherwise decodes
-// Windows-1258, the legacy Vietnamese code page.
+// honours a byte-order mark, then the charset an HTML page declares in its
+// <meta>, keeps valid UTF-8 and otherwise decodes Windows-1258, the legacy
+// Vietnamese code page.
 func decodeText(raw []byte, forced string) (string, error) {
 	enc, err := decoderFor(forced)
 	if err != nil {
@@ -46,6 +81,8 @@ func decodeText(raw []byte, forced string) (string, error) {
 	}
 	if enc == nil {
 		switch {
+		case !hasBOM(raw) && metaCharset(raw) != nil:
+			enc = metaCharset(raw)
 		case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
 			raw = raw[3:]
 			enc = unicode.UTF8

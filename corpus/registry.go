@@ -33,6 +33,7 @@ func readers() []reader {
 		portalCrawlReader(),
 		wordExportReader(),
 		nationalExportReader(),
+		htmlReader(),
 	}
 }
 

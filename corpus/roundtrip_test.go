@@ -164,3 +164,8 @@ func checkNFC(t *testing.T, v reflect.Value) {
 		}
 	}
 }
+
+func readFileString(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	return string(b), err
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -470,10 +471,11 @@ func isoDate(s string) string {
 	return fmt.Sprintf("%s-%02d-%02d", y, month, day)
 }
 
+// atoi returns the number s spells in decimal digits, or 0.
 func atoi(s string) int {
-	n := 0
-	for _, r := range s {
-		n = n*10 + int(r-'0')
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return 0
 	}
 	return n
 }
