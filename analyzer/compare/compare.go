@@ -177,7 +177,8 @@ type Change struct {
 	Base    int `json:"base"`
 	Current int `json:"current"`
 	// PapersRemoved and PapersAdded index papers of the baseline procedure
-	// with no counterpart in the current one, and the reverse.
+	// with no counterpart in the current one, and the reverse; all papers
+	// of an abolished procedure are removed.
 	PapersRemoved []int `json:"papers_removed,omitempty"`
 	PapersAdded   []int `json:"papers_added,omitempty"`
 	// ConditionsRemoved and ConditionsAdded index conditions the same way.
@@ -343,6 +344,7 @@ func diff(b, c *corpus.Procedure, bc, cc *cost.ProcedureCost) *Change {
 	case c == nil:
 		ch.Status = Abolished
 		ch.Saving = bc.Annual
+		ch.PapersRemoved, ch.ConditionsRemoved = indexes(len(b.Papers)), indexes(len(b.Conditions))
 		return ch
 	case b == nil:
 		ch.Status = New
@@ -384,6 +386,18 @@ func diff(b, c *corpus.Procedure, bc, cc *cost.ProcedureCost) *Change {
 	return ch
 }
 
+// indexes returns 0, 1, ..., n−1, or nil for 0.
+func indexes(n int) []int {
+	if n == 0 {
+		return nil
+	}
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
 func hasOnline(p *corpus.Procedure) bool {
 	for _, c := range p.Channels {
 		if c.Mode == corpus.ModeOnline {
@@ -421,17 +435,13 @@ func (t *Tally) add(ch *Change, b, c *corpus.Procedure) {
 		t.Cost.AfterAssumed = t.Cost.AfterAssumed.Add(ch.After.AnnualAssumed)
 	}
 	switch ch.Status {
-	case Abolished:
-		t.Procedures.Cut++
-		t.Papers.Cut += len(b.Papers)
-		t.Conditions.Cut += len(b.Conditions)
 	case New:
 		t.Procedures.Added++
 		t.Papers.Added += len(c.Papers)
 		t.Conditions.Added += len(c.Conditions)
 		t.Cost.NewCost = t.Cost.NewCost.Add(ch.After.Annual)
 	default:
-		if ch.Status == Simplified {
+		if ch.Status == Simplified || ch.Status == Abolished {
 			t.Procedures.Cut++
 		}
 		t.Papers.Cut += len(ch.PapersRemoved)

@@ -1,17 +1,485 @@
 package main
 
 import (
-	"errors"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/redtape-vn/redtape/analyzer/catalog"
+	"github.com/redtape-vn/redtape/analyzer/compare"
+	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/analyzer/flags"
+	"github.com/redtape-vn/redtape/corpus"
 )
 
-// estimateCommand is not built yet.
+// estimateSchema names the version of the JSON that estimate prints.
+const estimateSchema = "redtape.estimate/v1"
+
+// estimateOptions are the options of the estimate command.
+type estimateOptions struct {
+	// Baseline and Current are the paths of the two sets of procedures;
+	// both empty means the demo corpus against itself.
+	Baseline []string
+	Current  []string
+	// Target is the reduction target in percent, as given ("20", "30").
+	Target string
+	// Params is a cost parameter file laid over the defaults; empty for none.
+	Params string
+	// Catalog is a catalog file extending the built-in one; empty for none.
+	Catalog string
+	// Format is "text" or "json".
+	Format string
+	// Top is how many of the largest cuts to list, overall and per ministry.
+	Top int
+	// Input controls how records are read.
+	Input corpus.Options
+}
+
 func estimateCommand(e *env) *cli.Command {
 	return &cli.Command{
-		Name:   "estimate",
-		Usage:  "estimate progress toward the reduction targets (not available yet)",
-		Hidden: true,
-		Action: func(*cli.Context) error { return errors.New("estimate: not available yet") },
+		Name:  "estimate",
+		Usage: "estimate progress toward the regulation and compliance-cost reduction targets",
+		Description: "Compares a baseline set of procedures with the current one: procedures abolished,\n" +
+			"simplified, unchanged and new; the % cut of regulations (procedures + conditions, each\n" +
+			"named) and of papers; the % cut of annual compliance cost by the Standard Cost Model;\n" +
+			"the gap to the target; the largest cuts in total and per ministry. A second scenario,\n" +
+			"\"flags applied\", removes every paper the state already holds as data.\n" +
+			"With neither --baseline nor --current, the built-in demo corpus is the baseline and\n" +
+			"the flags-applied scenario is shown against it. See docs/estimate.md.",
+		Flags: append([]cli.Flag{
+			&cli.StringSliceFlag{Name: "baseline", Aliases: []string{"b"}, Usage: "file or directory of baseline procedures (repeatable)"},
+			&cli.StringSliceFlag{Name: "current", Aliases: []string{"c"}, Usage: "file or directory of current procedures (repeatable)"},
+			&cli.StringFlag{Name: "target", Value: "20", Usage: "reduction target in percent (Resolution 68/NQ-CP: 20; Resolution 66/NQ-CP: 30)"},
+			&cli.StringFlag{Name: "params", Usage: "cost parameter `FILE` (YAML or JSON) laid over the built-in defaults"},
+			&cli.StringFlag{Name: "catalog", Usage: "catalog `FILE` of digitised data extending the built-in one (flags-applied scenario)"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text or json"},
+			&cli.IntFlag{Name: "top", Value: 10, Usage: "how many of the largest cuts to list, in total and per ministry"},
+		}, inputFlags()...),
+		Action: func(c *cli.Context) error {
+			if c.Args().Len() > 0 {
+				return usageErrorf("estimate takes no arguments; use --baseline and --current")
+			}
+			return runEstimate(c.Context, estimateOptions{
+				Baseline: c.StringSlice("baseline"),
+				Current:  c.StringSlice("current"),
+				Target:   c.String("target"),
+				Params:   c.String("params"),
+				Catalog:  c.String("catalog"),
+				Format:   c.String("format"),
+				Top:      c.Int("top"),
+				Input:    inputOptions(c),
+			}, e)
+		},
 	}
 }
+
+// runEstimate compares the baseline with the current procedures and writes
+// the estimate.
+func runEstimate(ctx context.Context, opts estimateOptions, e *env) error {
+	if opts.Format != "text" && opts.Format != "json" {
+		return usageErrorf("--format must be text or json, not %q", opts.Format)
+	}
+	if opts.Top < 0 {
+		return usageErrorf("--top must not be negative")
+	}
+	target, err := cost.ParseAmount(opts.Target)
+	if err != nil || target.Sign() <= 0 || target.Cmp(cost.Int(100)) > 0 {
+		return usageErrorf("--target must be a percentage above 0 and at most 100, not %q", opts.Target)
+	}
+	demo := len(opts.Baseline) == 0 && len(opts.Current) == 0
+	if !demo && (len(opts.Baseline) == 0 || len(opts.Current) == 0) {
+		return usageErrorf("give both --baseline and --current, or neither to use the demo corpus")
+	}
+	params := cost.Default()
+	if opts.Params != "" {
+		if params, err = cost.LoadParamsFile(opts.Params); err != nil {
+			return usageErrorf("--params: %v", err)
+		}
+	}
+	matcher, err := estimateMatcher(opts.Catalog, e)
+	if err != nil {
+		return err
+	}
+
+	var baseline, current []*corpus.Procedure
+	var sums []*corpus.Summary
+	if demo {
+		procs, sum, err := loadInput(ctx, e, nil, opts.Input)
+		if err != nil {
+			return err
+		}
+		baseline, current, sums = procs, procs, []*corpus.Summary{sum}
+	} else {
+		var sum *corpus.Summary
+		if baseline, sum, err = loadInput(ctx, e, opts.Baseline, opts.Input); err != nil {
+			return err
+		}
+		sums = append(sums, sum)
+		if current, sum, err = loadInput(ctx, e, opts.Current, opts.Input); err != nil {
+			return err
+		}
+		sums = append(sums, sum)
+	}
+
+	res, err := compare.Compare(ctx, baseline, current, cost.New(params), compare.Options{
+		Target:          target,
+		Drop:            estimateFlagged(matcher),
+		DropDescription: "the current set of procedures without every paper flagged as held in a state database",
+	})
+	if err != nil {
+		return fmt.Errorf("estimate: %w", err)
+	}
+	rep := buildEstimate(res, params, opts, demo, len(baseline), len(current), e)
+	if opts.Format == "json" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(rep); err != nil {
+			return fmt.Errorf("write estimate: %w", err)
+		}
+	} else if err := writeEstimateText(e.stdout, rep); err != nil {
+		return fmt.Errorf("write estimate: %w", err)
+	}
+	return inputResult(mergeEstimateSummaries(sums))
+}
+
+// estimateMatcher builds the flag matcher from the built-in catalog, in
+// force today, extended by path when given.
+func estimateMatcher(path string, e *env) (*flags.Matcher, error) {
+	cat, err := catalog.Default()
+	if err != nil {
+		return nil, fmt.Errorf("catalog: %w", err)
+	}
+	if path != "" {
+		if cat, err = catalog.Load(path, cat); err != nil {
+			return nil, usageErrorf("--catalog: %v", err)
+		}
+	}
+	return flags.NewMatcher(cat.InForce(e.now())), nil
+}
+
+// flaggedPapers returns the paper filter of the flags-applied scenario:
+// drop every paper the matcher flags. Verdicts are kept per procedure so
+// each procedure is judged once.
+func estimateFlagged(m *flags.Matcher) func(p *corpus.Procedure, i int) bool {
+	var last *corpus.Procedure
+	var verdict []bool
+	return func(p *corpus.Procedure, i int) bool {
+		if p != last {
+			last = p
+			res := m.Procedure(p)
+			verdict = make([]bool, len(p.Papers))
+			for k, r := range res.Papers {
+				if k < len(verdict) {
+					verdict[k] = r.Flagged
+				}
+			}
+		}
+		return i < len(verdict) && verdict[i]
+	}
+}
+
+// mergeSummaries adds up the read summaries of several loads.
+func mergeEstimateSummaries(sums []*corpus.Summary) *corpus.Summary {
+	out := &corpus.Summary{}
+	for _, s := range sums {
+		if s == nil {
+			continue
+		}
+		out.Files += s.Files
+		out.Procedures += s.Procedures
+		out.Errors = append(out.Errors, s.Errors...)
+	}
+	return out
+}
+
+// estimateReport is the JSON document estimate prints (schema
+// redtape.estimate/v1, documented in docs/estimate.md).
+type estimateReport struct {
+	Schema      string             `json:"schema"`
+	AsOf        string             `json:"as_of"`
+	Demo        bool               `json:"demo"`
+	Baseline    estimateSide       `json:"baseline"`
+	Current     estimateSide       `json:"current"`
+	Target      cost.Amount        `json:"target"`
+	HourlyValue cost.Amount        `json:"hourly_value"`
+	Scenarios   []estimateScenario `json:"scenarios"`
+	Parameters  []estimateParam    `json:"parameters"`
+	Notes       []string           `json:"notes"`
+}
+
+type estimateSide struct {
+	Paths      []string `json:"paths"`
+	Procedures int      `json:"procedures"`
+}
+
+type estimateScenario struct {
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	estimateTally
+	Ministries []estimateMinistry `json:"ministries"`
+}
+
+type estimateMinistry struct {
+	Name string `json:"name"`
+	estimateTally
+}
+
+// estimateTally is what the JSON says of a scenario or a ministry.
+type estimateTally struct {
+	Regulations compare.Count          `json:"regulations"`
+	Procedures  compare.Count          `json:"procedures"`
+	Conditions  compare.Count          `json:"conditions"`
+	Papers      compare.Count          `json:"papers"`
+	Cost        estimateCost           `json:"cost"`
+	Statuses    map[compare.Status]int `json:"statuses"`
+	TopCuts     []estimateCut          `json:"top_cuts"`
+}
+
+func estimateTallyOf(t compare.Tally, cuts []*compare.Change) estimateTally {
+	return estimateTally{
+		Regulations: t.Regulations, Procedures: t.Procedures, Conditions: t.Conditions, Papers: t.Papers,
+		Cost: estimateCostOf(t.Cost), Statuses: t.Statuses, TopCuts: estimateCutsOf(cuts),
+	}
+}
+
+type estimateCost struct {
+	compare.CostCut
+	AssumedShareBefore cost.Amount `json:"assumed_percent_before"`
+	AssumedShareAfter  cost.Amount `json:"assumed_percent_after"`
+}
+
+type estimateCut struct {
+	ID                string         `json:"id"`
+	Code              string         `json:"code,omitempty"`
+	Name              string         `json:"name"`
+	Ministry          string         `json:"ministry"`
+	Status            compare.Status `json:"status"`
+	Reasons           []string       `json:"reasons,omitempty"`
+	Saving            cost.Amount    `json:"saving"`
+	Before            cost.Amount    `json:"before"`
+	After             cost.Amount    `json:"after"`
+	PapersRemoved     int            `json:"papers_removed"`
+	ConditionsRemoved int            `json:"conditions_removed"`
+}
+
+type estimateParam struct {
+	Name string `json:"name"`
+	cost.Param
+}
+
+func buildEstimate(res *compare.Result, params *cost.Params, opts estimateOptions, demo bool, nBase, nCur int, e *env) *estimateReport {
+	rep := &estimateReport{
+		Schema:      estimateSchema,
+		AsOf:        e.now().Format("2006-01-02"),
+		Demo:        demo,
+		Baseline:    estimateSide{Paths: estimateNonNil(opts.Baseline), Procedures: nBase},
+		Current:     estimateSide{Paths: estimateNonNil(opts.Current), Procedures: nCur},
+		Target:      res.Target,
+		HourlyValue: params.HourlyValue(),
+		Notes: []string{
+			"regulations count the official units, procedures and conditions; papers are a finer measure, not an official unit",
+			"a procedure counts as cut when abolished or simplified (fewer papers, conditions, fees or days, or moved online, and heavier in none of these)",
+			"compliance cost is annual, in VND, by the Standard Cost Model; new procedures count in the current cost",
+		},
+	}
+	if demo {
+		rep.Baseline.Paths = []string{"demo corpus"}
+		rep.Current.Paths = []string{"demo corpus"}
+		rep.Notes = append(rep.Notes, "no --baseline or --current given: the built-in demo corpus is the baseline, and only the flags-applied scenario is shown")
+	}
+	for _, np := range params.All() {
+		rep.Parameters = append(rep.Parameters, estimateParam{Name: np.Name, Param: np.Param})
+	}
+	for _, s := range res.Scenarios {
+		if demo && s.Name == compare.ScenarioCurrent {
+			continue // the demo against itself is 0% by construction
+		}
+		es := estimateScenario{Name: s.Name, Description: s.Description,
+			estimateTally: estimateTallyOf(s.Tally, s.TopCuts(opts.Top, ""))}
+		for _, m := range s.Ministries {
+			es.Ministries = append(es.Ministries, estimateMinistry{Name: m.Name,
+				estimateTally: estimateTallyOf(m.Tally, s.TopCuts(opts.Top, m.Name))})
+		}
+		rep.Scenarios = append(rep.Scenarios, es)
+	}
+	return rep
+}
+
+func estimateNonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func estimateCostOf(c compare.CostCut) estimateCost {
+	return estimateCost{
+		CostCut:            c,
+		AssumedShareBefore: c.AssumedShareBefore().MulInt(100),
+		AssumedShareAfter:  c.AssumedShareAfter().MulInt(100),
+	}
+}
+
+func estimateCutsOf(changes []*compare.Change) []estimateCut {
+	out := []estimateCut{}
+	for _, ch := range changes {
+		c := estimateCut{
+			ID: ch.ID, Code: ch.Code, Name: ch.Name, Ministry: ch.Ministry, Status: ch.Status, Reasons: ch.Reasons,
+			Saving: ch.Saving, PapersRemoved: len(ch.PapersRemoved), ConditionsRemoved: len(ch.ConditionsRemoved),
+		}
+		if ch.Before != nil {
+			c.Before = ch.Before.Annual
+		}
+		if ch.After != nil {
+			c.After = ch.After.Annual
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// writeEstimateText prints the estimate for people.
+func writeEstimateText(w io.Writer, rep *estimateReport) error {
+	ew := &estimateWriter{w: w}
+	ew.printf("Baseline: %s (%d procedures)\n", strings.Join(rep.Baseline.Paths, ", "), rep.Baseline.Procedures)
+	ew.printf("Current:  %s (%d procedures)\n", strings.Join(rep.Current.Paths, ", "), rep.Current.Procedures)
+	ew.printf("Target:   %s%% cut of regulations and of compliance cost\n", rep.Target.Decimal(2))
+	ew.printf("Hourly value of time: %s VND\n", rep.HourlyValue.Format(2))
+	if rep.Demo {
+		ew.printf("\nNo --baseline or --current given: the built-in demo corpus is the baseline, and the\n" +
+			"scenario below removes every paper flagged as held in a state database from it.\n")
+	}
+	for _, s := range rep.Scenarios {
+		ew.printf("\n== Scenario %q: %s\n\n", s.Name, s.Description)
+		rows := [][]string{{"unit", "baseline", "current", "cut", "added", "% cut", "gap to target"}}
+		for _, c := range []compare.Count{s.Regulations, s.Procedures, s.Conditions, s.Papers} {
+			unit := c.Unit
+			if c.Unit == "papers" {
+				unit = "papers (finer measure, not official)"
+			}
+			pct, gap := c.Percent.Format(2)+"%", estimateGap(c.Gap)
+			if c.Baseline == 0 {
+				pct, gap = "n/a", "n/a"
+			}
+			rows = append(rows, []string{unit, strconv.Itoa(c.Baseline), strconv.Itoa(c.Current), strconv.Itoa(c.Cut), strconv.Itoa(c.Added), pct, gap})
+		}
+		writeEstimateTable(ew, rows)
+		cc := s.Cost
+		ew.printf("\nCompliance cost (VND/yr): before %s, after %s, saving %s = %s%% cut (%s)\n",
+			cc.Before.Format(0), cc.After.Format(0), cc.Saving.Format(0), cc.Percent.Format(2), estimateGap(cc.Gap))
+		ew.printf("  new procedures add %s; resting on assumed inputs: %s%% of the cost before, %s%% after\n",
+			cc.NewCost.Format(0), cc.AssumedShareBefore.Format(1), cc.AssumedShareAfter.Format(1))
+		ew.printf("Procedures: %s\n", estimateStatuses(s.Statuses))
+		if len(s.TopCuts) > 0 {
+			ew.printf("\nLargest cuts by annual saving (VND/yr):\n")
+			writeEstimateCuts(ew, s.TopCuts, true)
+		}
+		if len(s.Ministries) > 0 {
+			ew.printf("\nBy ministry:\n")
+			rows := [][]string{{"ministry", "regulations % cut", "papers % cut", "cost before", "cost after", "saving", "cost % cut"}}
+			for _, m := range s.Ministries {
+				rows = append(rows, []string{m.Name, m.Regulations.Percent.Format(2) + "%", m.Papers.Percent.Format(2) + "%",
+					m.Cost.Before.Format(0), m.Cost.After.Format(0), m.Cost.Saving.Format(0), m.Cost.Percent.Format(2) + "%"})
+			}
+			writeEstimateTable(ew, rows)
+			for _, m := range s.Ministries {
+				if len(m.TopCuts) == 0 {
+					continue
+				}
+				ew.printf("\nLargest cuts, %s:\n", m.Name)
+				writeEstimateCuts(ew, m.TopCuts, false)
+			}
+		}
+	}
+	ew.printf("\nCosts rest on the parameters listed by --format json (\"parameters\"); see docs/estimate.md.\n")
+	return ew.err
+}
+
+func writeEstimateCuts(w io.Writer, cuts []estimateCut, withMinistry bool) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for i, c := range cuts {
+		what := string(c.Status)
+		if len(c.Reasons) > 0 {
+			what += ": " + strings.Join(c.Reasons, ", ")
+		}
+		name := c.ID
+		if c.Code != "" {
+			name = c.Code + " " + c.Name
+		}
+		if withMinistry {
+			name += " (" + c.Ministry + ")"
+		}
+		fmt.Fprintf(tw, "%3d.\t%s\t%s\t%s\n", i+1, c.Saving.Format(0), name, what)
+	}
+	tw.Flush()
+}
+
+// writeEstimateTable prints rows as aligned columns, the first to the
+// left, the others (numbers) to the right, each line indented by two spaces.
+func writeEstimateTable(w io.Writer, rows [][]string) {
+	var width []int
+	for _, r := range rows {
+		for i, cell := range r {
+			n := utf8.RuneCountInString(cell)
+			if i >= len(width) {
+				width = append(width, n)
+			} else if n > width[i] {
+				width[i] = n
+			}
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		b.WriteString(" ")
+		for i, cell := range r {
+			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(cell))
+			b.WriteString(" ")
+			if i == 0 {
+				b.WriteString(cell + pad)
+			} else {
+				b.WriteString(" " + pad + cell)
+			}
+		}
+		fmt.Fprintln(w, b.String())
+	}
+}
+
+func estimateGap(g cost.Amount) string {
+	if g.IsZero() {
+		return "met"
+	}
+	return g.Format(2) + " points short"
+}
+
+func estimateStatuses(st map[compare.Status]int) string {
+	var parts []string
+	for _, s := range []compare.Status{compare.Abolished, compare.Simplified, compare.Mixed, compare.Heavier, compare.Unchanged, compare.New} {
+		parts = append(parts, fmt.Sprintf("%d %s", st[s], s))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// estimateWriter keeps the first write error so printing code stays linear.
+type estimateWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *estimateWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
+
+func (e *estimateWriter) printf(format string, args ...any) { fmt.Fprintf(e, format, args...) }

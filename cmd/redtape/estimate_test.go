@@ -1,0 +1,257 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redtape-vn/redtape/analyzer/cost"
+)
+
+// The -update flag rewrites golden files. Another test file of this package
+// may define it first; then that definition is used.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+}
+
+func updateGolden() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+var estimateFixtures = filepath.Join("..", "..", "testdata", "estimate")
+
+// estimateEnv returns an env writing to buffers, its clock fixed.
+func estimateEnv() (*env, *bytes.Buffer, *bytes.Buffer) {
+	var out, errb bytes.Buffer
+	e := newEnv(strings.NewReader(""), &out, &errb)
+	e.now = func() time.Time { return time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC) }
+	return e, &out, &errb
+}
+
+func pairArgs(extra ...string) []string {
+	args := []string{"redtape", "estimate",
+		"--baseline", filepath.Join(estimateFixtures, "baseline.jsonl"),
+		"--current", filepath.Join(estimateFixtures, "current.jsonl"),
+		"--params", filepath.Join(estimateFixtures, "params.yaml")}
+	return append(args, extra...)
+}
+
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join(estimateFixtures, "golden", name)
+	if updateGolden() {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (go test ./cmd/redtape -run Estimate -update to accept):\n%s", name, got)
+	}
+}
+
+func TestEstimateGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"pair.txt", pairArgs("--top", "3")},
+		{"pair.json", pairArgs("--format", "json", "--target", "30")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e, out, errb := estimateEnv()
+			if code := run(context.Background(), tc.args, e); code != exitOK {
+				t.Fatalf("exit %d: %s", code, errb)
+			}
+			checkGolden(t, tc.name, out.Bytes())
+		})
+	}
+}
+
+// TestEstimateJSON checks the hand-worked figures (see
+// analyzer/compare.TestHandWorked) as the JSON contract carries them.
+func TestEstimateJSON(t *testing.T) {
+	e, out, errb := estimateEnv()
+	if code := run(context.Background(), pairArgs("--format", "json", "--target", "40"), e); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	var rep struct {
+		Schema      string          `json:"schema"`
+		Target      json.Number     `json:"target"`
+		HourlyValue json.Number     `json:"hourly_value"`
+		Demo        bool            `json:"demo"`
+		Parameters  []estimateParam `json:"parameters"`
+		Scenarios   []struct {
+			Name        string `json:"name"`
+			Regulations struct {
+				Percent json.Number `json:"percent"`
+				Gap     json.Number `json:"gap"`
+			} `json:"regulations"`
+			Conditions struct {
+				Cut int         `json:"cut"`
+				Gap json.Number `json:"gap"`
+			} `json:"conditions"`
+			Cost struct {
+				Before        json.Number `json:"before"`
+				After         json.Number `json:"after"`
+				Saving        json.Number `json:"saving"`
+				Percent       json.Number `json:"percent"`
+				Gap           json.Number `json:"gap"`
+				AssumedBefore json.Number `json:"assumed_percent_before"`
+			} `json:"cost"`
+			TopCuts []struct {
+				ID     string      `json:"id"`
+				Saving json.Number `json:"saving"`
+			} `json:"top_cuts"`
+			Ministries []struct {
+				Name    string `json:"name"`
+				TopCuts []struct {
+					ID string `json:"id"`
+				} `json:"top_cuts"`
+			} `json:"ministries"`
+		} `json:"scenarios"`
+	}
+	dec := json.NewDecoder(out)
+	dec.UseNumber()
+	if err := dec.Decode(&rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Schema != "redtape.estimate/v1" || rep.Target != "40" || rep.HourlyValue != "10000" || rep.Demo {
+		t.Errorf("header = %q %s %s %v", rep.Schema, rep.Target, rep.HourlyValue, rep.Demo)
+	}
+	if len(rep.Scenarios) != 2 {
+		t.Fatalf("%d scenarios", len(rep.Scenarios))
+	}
+	s := rep.Scenarios[0]
+	if s.Name != "current" || s.Regulations.Percent != "42.86" || s.Regulations.Gap != "0" || s.Conditions.Cut != 1 || s.Conditions.Gap != "6.67" {
+		t.Errorf("current regulations = %+v, conditions = %+v", s.Regulations, s.Conditions)
+	}
+	c := s.Cost
+	if c.Before != "1802750000" || c.After != "1227750000" || c.Saving != "575000000" || c.Percent != "31.9" || c.Gap != "8.1" || c.AssumedBefore != "43.97" {
+		t.Errorf("current cost = %+v", c)
+	}
+	if len(s.TopCuts) != 2 || s.TopCuts[0].ID != "T.001" || s.TopCuts[0].Saving != "535000000" {
+		t.Errorf("top cuts = %+v", s.TopCuts)
+	}
+	if len(s.Ministries) != 2 || s.Ministries[0].Name != "Bộ Tài chính" || len(s.Ministries[0].TopCuts) != 2 || len(s.Ministries[1].TopCuts) != 0 {
+		t.Errorf("ministries = %+v", s.Ministries)
+	}
+	// The business registration certificate is held in the national
+	// business registration database: flags applied removes at least it.
+	f := rep.Scenarios[1]
+	fAfter, _ := cost.ParseAmount(f.Cost.After.String())
+	cAfter, _ := cost.ParseAmount(c.After.String())
+	if f.Name != "flags_applied" || fAfter.Cmp(cAfter) >= 0 {
+		t.Errorf("flags applied after = %s, want below %s", f.Cost.After, c.After)
+	}
+	// The parameters say where each figure came from.
+	origins := map[string]string{}
+	for _, p := range rep.Parameters {
+		origins[p.Name] = p.Origin
+	}
+	if o := origins["time_value.monthly_income"]; !strings.HasSuffix(o, "params.yaml") {
+		t.Errorf("monthly income origin = %q", o)
+	}
+	if len(rep.Parameters) == 0 {
+		t.Error("no parameters listed")
+	}
+}
+
+func TestEstimateDemo(t *testing.T) {
+	e, out, errb := estimateEnv()
+	if code := run(context.Background(), []string{"redtape", "estimate", "--format", "json"}, e); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	var rep estimateReport
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Demo || len(rep.Scenarios) != 1 || rep.Scenarios[0].Name != "flags_applied" {
+		t.Errorf("demo = %v, scenarios = %d", rep.Demo, len(rep.Scenarios))
+	}
+	if rep.Scenarios[0].Procedures.Baseline == 0 {
+		t.Error("demo corpus is empty")
+	}
+	// Removing flagged papers never raises the cost.
+	if rep.Scenarios[0].Cost.Saving.Sign() < 0 {
+		t.Errorf("flags applied raised the cost: %s", rep.Scenarios[0].Cost.Saving)
+	}
+	e, out, _ = estimateEnv()
+	if code := run(context.Background(), []string{"redtape", "estimate"}, e); code != exitOK {
+		t.Fatalf("text exit %d", code)
+	}
+	if !strings.Contains(out.String(), "demo corpus is the baseline") {
+		t.Errorf("text output does not say it runs on the demo corpus:\n%s", out)
+	}
+}
+
+func TestEstimateErrors(t *testing.T) {
+	dir := t.TempDir()
+	badParams := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(badParams, []byte("online_share: 2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base := filepath.Join(estimateFixtures, "baseline.jsonl")
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"format", []string{"--format", "xml"}, exitUsage, "--format"},
+		{"target zero", []string{"--target", "0"}, exitUsage, "--target"},
+		{"target text", []string{"--target", "twenty"}, exitUsage, "--target"},
+		{"target above 100", []string{"--target", "120"}, exitUsage, "--target"},
+		{"top", []string{"--top", "-1"}, exitUsage, "--top"},
+		{"baseline only", []string{"--baseline", base}, exitUsage, "both --baseline and --current"},
+		{"bad params", []string{"--params", badParams}, exitUsage, "online_share"},
+		{"missing params", []string{"--params", filepath.Join(dir, "none.yaml")}, exitUsage, "--params"},
+		{"missing input", []string{"--baseline", base, "--current", filepath.Join(dir, "none.jsonl")}, exitUsage, "none.jsonl"},
+		{"arguments", []string{base}, exitUsage, "no arguments"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e, _, errb := estimateEnv()
+			code := run(context.Background(), append([]string{"redtape", "estimate"}, tc.args...), e)
+			if code != tc.code || !strings.Contains(errb.String(), tc.msg) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, errb, tc.code, tc.msg)
+			}
+		})
+	}
+}
+
+// A record that cannot be read is reported, the rest estimated, exit 3.
+func TestEstimateInputFailed(t *testing.T) {
+	dir := t.TempDir()
+	cur, err := os.ReadFile(filepath.Join(estimateFixtures, "current.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join(dir, "current.jsonl")
+	if err := os.WriteFile(broken, append(cur, []byte("{not json\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, out, errb := estimateEnv()
+	args := []string{"redtape", "estimate", "--baseline", filepath.Join(estimateFixtures, "baseline.jsonl"), "--current", broken}
+	if code := run(context.Background(), args, e); code != exitInputFailed {
+		t.Fatalf("exit %d, want %d; stderr %s", code, exitInputFailed, errb)
+	}
+	if !strings.Contains(out.String(), "(4 procedures)") || !strings.Contains(errb.String(), "record 5") {
+		t.Errorf("output:\n%s\nstderr:\n%s", out, errb)
+	}
+}
