@@ -33,6 +33,10 @@ var formExtRe = regexp.MustCompile(`(?i)\.(docx|doc|xlsx|xls|pdf|rar|zip|odt|rtf
 // optional numbering prefix ("31-Mẫu số 1a", "Mau16", "Phụ lục VI").
 var formKeywordRe = regexp.MustCompile(`^[\d\-_. ]{0,4}(mau|mu\d|mus\d|phu ?luc|phl|pl ?\d|bieu mau|bm ?[\d.\-]|tthc|~\$)`)
 
+// dossierCountRe matches, folded, a row that only states the number of
+// dossier sets to file.
+var dossierCountRe = regexp.MustCompile(`^(\d+[./)]\s*)?(so luong ho so|so bo ho so)\s*:?\s*(\d+|mot)?\s*(\((bo|mot)\))?\s*(\(?(bo|mot)\)?)?\s*[.;]?$`)
+
 // SplitDossier splits run-together dossier text into papers. field names the
 // source field for each paper's Span; offsets count runes of text, which
 // should be NFC. Each paper gets its text as published (trimmed), the case
@@ -120,6 +124,10 @@ func makePaper(rs *runeText, start, end int, caseText, field string) (Paper, boo
 		// A row that is only a form: the form names the paper.
 		s, e = trimSpan(text, start, end)
 	}
+	if dossierCountRe.MatchString(vntext.Fold(text[s:e])) {
+		// "Số lượng hồ sơ: 01 (bộ)" states how many sets to file, not a paper.
+		return Paper{}, false
+	}
 	p := NewPaper(text[s:e])
 	p.Case = caseText
 	p.Forms = forms
@@ -179,6 +187,8 @@ func qtyCellEndOK(rest string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(rest)
 	switch {
+	case r == '\t':
+		return true // a tab left between two cells
 	case unicode.IsSpace(r):
 		// Rows do not start with a space, but a trailing space may end
 		// the field.
