@@ -132,4 +132,3 @@ func TestPaperSplitQuality(t *testing.T) {
 		t.Errorf("%s; want at least 95%%", msg)
 	}
 }
-
