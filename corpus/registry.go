@@ -34,6 +34,7 @@ func readers() []reader {
 		wordExportReader(),
 		nationalExportReader(),
 		htmlReader(),
+		markdownReader(),
 	}
 }
 

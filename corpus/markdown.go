@@ -1,0 +1,534 @@
+package corpus
+
+import (
+	"context"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/gomarkdown/markdown/ast"
+	"github.com/gomarkdown/markdown/parser"
+)
+
+// This file reads Markdown procedure files (layout in
+// docs/record-format.md): one procedure per level-1 heading, metadata as a
+// "Label: value" list, paragraphs or two-column table after it, and one
+// level-2 section per part of the procedure. Papers are list items; an item
+// whose sub-list follows a case ("Trường hợp ...:", "Đối với ...:") makes a
+// case for its sub-items, any other item with a sub-list is one paper with
+// the sub-items as alternatives.
+
+// markdownExtensions are the gomarkdown extensions the reader enables: no
+// includes (a file must not pull in others) and no maths.
+const markdownExtensions = parser.NoIntraEmphasis | parser.Tables | parser.FencedCode |
+	parser.Autolink | parser.Strikethrough | parser.SpaceHeadings | parser.BackslashLineBreak
+
+func markdownReader() reader {
+	return reader{
+		name: "markdown",
+		exts: []string{".md", ".markdown"},
+		read: func(ctx context.Context, file, text string, emit func(*Procedure) error, fail func(*ReadError)) error {
+			chunks := splitMarkdownH1(text)
+			if len(chunks) == 0 {
+				fail(&ReadError{Line: 1, Err: errNoMarkdownProcedure})
+				return nil
+			}
+			for i, c := range chunks {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				// A gomarkdown parser is single use: one per procedure.
+				doc := parser.NewWithExtensions(markdownExtensions).Parse([]byte(c.text))
+				p := readMarkdownProcedure(doc)
+				rec := 0
+				if len(chunks) > 1 {
+					rec = i + 1
+				}
+				if err := validateRecord(p); err != nil {
+					fail(&ReadError{Line: c.line, Record: rec, Err: err})
+					continue
+				}
+				p.Source = Source{File: file, Format: "markdown", Record: rec, Line: c.line}
+				if err := emit(p); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	}
+}
+
+type markdownError string
+
+func (e markdownError) Error() string { return string(e) }
+
+const errNoMarkdownProcedure = markdownError("no procedure: a procedure starts with a level-1 heading (# Name)")
+
+// markdownChunk is the text of one procedure and the line of its heading.
+type markdownChunk struct {
+	text string
+	line int
+}
+
+var (
+	atxH1RE    = regexp.MustCompile(`^ {0,3}#(?:[ \t]|$)`)
+	setextH1RE = regexp.MustCompile(`^ {0,3}=+[ \t]*$`)
+	fenceRE    = regexp.MustCompile("^ {0,3}(```|~~~)")
+)
+
+// splitMarkdownH1 cuts text before each level-1 heading (ATX "# Name" or
+// setext "Name\n===") outside fenced code. Text before the first heading
+// is dropped.
+func splitMarkdownH1(text string) []markdownChunk {
+	lines := strings.SplitAfter(text, "\n")
+	var starts []int
+	fence := ""
+	for i, l := range lines {
+		trimmed := strings.TrimRight(l, "\r\n")
+		if m := fenceRE.FindStringSubmatch(trimmed); m != nil {
+			switch {
+			case fence == "":
+				fence = m[1]
+			case m[1] == fence:
+				fence = ""
+			}
+			continue
+		}
+		if fence != "" {
+			continue
+		}
+		switch {
+		case atxH1RE.MatchString(trimmed):
+			starts = append(starts, i)
+		case setextH1RE.MatchString(trimmed) && i > 0 && strings.TrimSpace(lines[i-1]) != "" &&
+			(len(starts) == 0 || starts[len(starts)-1] != i-1) && !isListOrQuote(lines[i-1]):
+			starts = append(starts, i-1)
+		}
+	}
+	var out []markdownChunk
+	for k, s := range starts {
+		end := len(lines)
+		if k+1 < len(starts) {
+			end = starts[k+1]
+		}
+		out = append(out, markdownChunk{text: strings.Join(lines[s:end], ""), line: s + 1})
+	}
+	return out
+}
+
+func isListOrQuote(line string) bool {
+	t := strings.TrimSpace(line)
+	return strings.HasPrefix(t, "-") || strings.HasPrefix(t, "*") || strings.HasPrefix(t, "+") || strings.HasPrefix(t, ">") || strings.HasPrefix(t, "|")
+}
+
+// readMarkdownProcedure reads the procedure of one chunk: its H1 and what
+// follows.
+func readMarkdownProcedure(doc ast.Node) *Procedure {
+	p := &Procedure{}
+	var extra sectionExtras
+	key := "" // folded label of the current H2 section; "" for metadata
+	cas := "" // current H3 case inside the dossier section
+	for _, n := range doc.GetChildren() {
+		switch n := n.(type) {
+		case *ast.Heading:
+			switch {
+			case n.Level == 1 && p.Name == "":
+				p.Name = oneLine(mdText(n))
+			case n.Level == 2:
+				key, cas = labelKey(mdText(n)), ""
+			case n.Level >= 3 && fieldOf(key) == fieldPapers:
+				cas = oneLine(mdText(n))
+			}
+		case *ast.List:
+			readMarkdownList(p, &extra, key, cas, n)
+		case *ast.Table:
+			readMarkdownTable(p, &extra, key, cas, n)
+		case *ast.Paragraph, *ast.BlockQuote:
+			lines := textLines(mdText(n))
+			if key == "" || fieldOf(key) == fieldNone {
+				for _, l := range lines {
+					if k, v, ok := strings.Cut(l, ":"); ok {
+						applyField(p, &extra, labelKey(k), textLines(v))
+					}
+				}
+				continue
+			}
+			if fieldOf(key) == fieldPapers {
+				// "Hồ sơ gồm:" introduces the list; it is not a paper.
+				lines = dropIntroLines(lines)
+			}
+			applyField(p, &extra, key, lines)
+		}
+	}
+	extra.apply(p)
+	return p
+}
+
+// readMarkdownList reads a list in the section named by key.
+func readMarkdownList(p *Procedure, extra *sectionExtras, key, cas string, list *ast.List) {
+	switch fieldOf(key) {
+	case fieldNone:
+		for _, it := range list.Children {
+			if k, v, ok := strings.Cut(oneLine(mdItemText(it)), ":"); ok {
+				applyField(p, extra, labelKey(k), textLines(v))
+			}
+		}
+	case fieldPapers:
+		p.Papers = append(p.Papers, markdownPapers(list, cas)...)
+	case fieldChannels:
+		for _, it := range list.Children {
+			if ch, ok := markdownChannel(oneLine(mdItemText(it))); ok {
+				p.Channels = append(p.Channels, ch)
+			}
+		}
+	default:
+		var lines []string
+		for _, it := range list.Children {
+			if l := oneLine(mdItemText(it)); l != "" {
+				lines = append(lines, l)
+			}
+			if sub := mdSubList(it); sub != nil {
+				for _, s := range sub.Children {
+					if l := oneLine(mdItemText(s)); l != "" {
+						lines = append(lines, l)
+					}
+				}
+			}
+		}
+		if fieldOf(key) == fieldSteps {
+			// Each item is one step, even without "Bước N:".
+			for _, l := range lines {
+				p.Steps = append(p.Steps, l)
+			}
+			return
+		}
+		applyField(p, extra, key, lines)
+	}
+}
+
+var caseLeadRE = regexp.MustCompile(`(?i)^(trường hợp|đối với|nếu)\b`)
+
+// markdownPapers reads the papers of a dossier list. Each item is
+// "text | Số lượng: ... | Mẫu: ..." (the parts after the text are
+// optional); links in an item are its forms.
+func markdownPapers(list *ast.List, cas string) []Paper {
+	var out []Paper
+	for _, it := range list.Children {
+		text := oneLine(mdItemText(it))
+		sub := mdSubList(it)
+		if sub != nil && caseLeadRE.MatchString(text) {
+			out = append(out, markdownPapers(sub, strings.TrimRight(text, " :"))...)
+			continue
+		}
+		paper := markdownPaper(text, mdLinks(it))
+		if paper.Text == "" {
+			continue
+		}
+		if paper.Case == "" {
+			paper.Case = cas
+		}
+		if sub != nil {
+			for _, s := range sub.Children {
+				if alt := oneLine(mdItemText(s)); alt != "" {
+					paper.Alternatives = append(paper.Alternatives, alt)
+				}
+			}
+		}
+		out = append(out, paper)
+	}
+	return out
+}
+
+// markdownPaper builds a paper from an item's text and its links.
+func markdownPaper(text string, links []string) Paper {
+	parts := strings.Split(text, " | ")
+	name := strings.TrimSpace(parts[0])
+	var qty []string
+	var forms []string
+	for _, part := range parts[1:] {
+		k, v, ok := strings.Cut(part, ":")
+		key := labelKey(k)
+		switch {
+		case ok && (key == "so luong" || strings.HasPrefix(key, "so luong ")):
+			qty = append(qty, strings.TrimSpace(v))
+		case ok && (key == "ban chinh" || key == "ban sao"):
+			qty = append(qty, strings.TrimSpace(part))
+		case ok && (strings.HasPrefix(key, "mau") || strings.HasPrefix(key, "bieu mau") || strings.HasPrefix(key, "to khai")):
+			for _, f := range strings.Split(v, ",") {
+				if f = strings.TrimSpace(f); f != "" {
+					forms = append(forms, f)
+				}
+			}
+		case looksLikeQuantity(part):
+			qty = append(qty, strings.TrimSpace(part))
+		default:
+			name += " | " + part
+		}
+	}
+	for _, l := range links {
+		if !containsString(forms, l) {
+			forms = append(forms, l)
+		}
+	}
+	var papers paperList
+	papers.add(name, strings.Join(qty, " - "), strings.Join(forms, "\n"))
+	papers.flushCaseForms()
+	if len(papers.papers) == 0 {
+		return Paper{}
+	}
+	return papers.papers[0]
+}
+
+// markdownChannel reads a channel item: "Trực tuyến | 10 ngày làm việc |
+// Lệ phí: 50.000 đồng | description", where the parts after the channel
+// may carry labels ("Thời hạn:", "Phí:", "Mô tả:") or come in that order.
+func markdownChannel(text string) (Channel, bool) {
+	parts := strings.Split(text, " | ")
+	mode := strings.TrimSpace(parts[0])
+	if k, v, ok := strings.Cut(mode, ":"); ok && fieldOf(labelKey(k)) == fieldChannels || labelKey(k) == "hinh thuc nop" {
+		mode = strings.TrimSpace(v)
+	}
+	var slots [3]string // time, fees, description
+	next := 0
+	for _, part := range parts[1:] {
+		part = strings.TrimSpace(part)
+		k, v, ok := strings.Cut(part, ":")
+		key := labelKey(k)
+		slot := -1
+		if ok {
+			switch f := fieldOf(key); {
+			case f == fieldTime || strings.HasPrefix(key, "thoi han") || strings.HasPrefix(key, "thoi gian"):
+				slot, part = 0, strings.TrimSpace(v)
+			case f == fieldFees:
+				slot = 1 // keep "Lệ phí:" in the fee text: it says the kind
+			case key == "mo ta":
+				slot, part = 2, strings.TrimSpace(v)
+			}
+		}
+		if slot < 0 {
+			for next < len(slots) && slots[next] != "" {
+				next++
+			}
+			if next == len(slots) {
+				slots[2] += " | " + part
+				continue
+			}
+			slot = next
+		}
+		slots[slot] = part
+	}
+	if stated(mode) == "" && slots[0] == "" && slots[1] == "" {
+		return Channel{}, false
+	}
+	return newChannel(mode, slots[0], slots[1], slots[2]), true
+}
+
+// readMarkdownTable reads a table: metadata rows (label | value) before the
+// first section, channels, papers or legal basis by their column headers in
+// the sections of those names, and rows as lines elsewhere.
+func readMarkdownTable(p *Procedure, extra *sectionExtras, key, cas string, t *ast.Table) {
+	var headers []string
+	var rows [][]string
+	var rowLinks [][][]string
+	ast.WalkFunc(t, func(n ast.Node, entering bool) ast.WalkStatus {
+		row, ok := n.(*ast.TableRow)
+		if !ok || !entering {
+			return ast.GoToNext
+		}
+		var cells []string
+		var links [][]string
+		for _, c := range row.Children {
+			cells = append(cells, strings.Join(textLines(mdText(c)), "\n"))
+			links = append(links, mdLinks(c))
+		}
+		if _, head := row.Parent.(*ast.TableHeader); head {
+			for _, c := range cells {
+				headers = append(headers, labelKey(c))
+			}
+		} else {
+			rows = append(rows, cells)
+			rowLinks = append(rowLinks, links)
+		}
+		return ast.SkipChildren
+	})
+	col := func(cells []string, prefixes ...string) string {
+		for _, pre := range prefixes {
+			for i, h := range headers {
+				if i < len(cells) && (h == pre || strings.HasPrefix(h, pre+" ")) {
+					return cells[i]
+				}
+			}
+		}
+		return ""
+	}
+	f := fieldOf(key)
+	if key == "" || f == fieldNone {
+		// Label | value rows; the header row is a pair too.
+		if len(headers) == 2 {
+			rows = append([][]string{{headers[0], headers[1]}}, rows...)
+		}
+		for _, r := range rows {
+			if len(r) >= 2 {
+				applyField(p, extra, labelKey(r[0]), textLines(r[1]))
+			}
+		}
+		return
+	}
+	switch f {
+	case fieldChannels:
+		for _, r := range rows {
+			mode := col(r, "hinh thuc")
+			tm, fee := col(r, "thoi han", "thoi gian"), col(r, "phi", "le phi")
+			if stated(mode) != "" || stated(tm) != "" || stated(fee) != "" {
+				p.Channels = append(p.Channels, newChannel(mode, tm, fee, col(r, "mo ta")))
+			}
+		}
+	case fieldPapers:
+		var papers paperList
+		papers.cas = cas
+		for i, r := range rows {
+			qty := col(r, "so luong")
+			if qty == "" {
+				var parts []string
+				if o := col(r, "ban chinh"); o != "" {
+					parts = append(parts, "Bản chính: "+o)
+				}
+				if c := col(r, "ban sao"); c != "" {
+					parts = append(parts, "Bản sao: "+c)
+				}
+				qty = strings.Join(parts, " - ")
+			}
+			forms := textLines(col(r, "mau don", "to khai", "bieu mau", "mau"))
+			for j, h := range headers {
+				if strings.HasPrefix(h, "mau") || strings.HasPrefix(h, "bieu mau") || strings.HasPrefix(h, "to khai") {
+					if j < len(rowLinks[i]) && len(rowLinks[i][j]) > 0 {
+						forms = rowLinks[i][j]
+					}
+				}
+			}
+			papers.add(col(r, "ten giay to", "ten ho so", "thanh phan", "giay to", "ten"), qty, strings.Join(forms, "\n"))
+		}
+		papers.flushCaseForms()
+		p.Papers = append(p.Papers, papers.papers...)
+	case fieldLegal:
+		for _, r := range rows {
+			if ref, ok := newLegalRef(col(r, "so ky hieu", "so hieu", "ma van ban", "so van ban"), col(r, "trich yeu", "ten van ban", "noi dung"),
+				col(r, "co quan ban hanh"), col(r, "ngay ban hanh"), col(r, "ngay hieu luc", "hieu luc")); ok {
+				p.LegalBasis = append(p.LegalBasis, ref)
+			}
+		}
+	default:
+		var lines []string
+		for _, r := range rows {
+			lines = append(lines, strings.Join(r, " "))
+		}
+		applyField(p, extra, key, lines)
+	}
+}
+
+// mdText returns the text of a node: inline text with soft breaks as
+// spaces and hard breaks, paragraphs and items as line breaks.
+func mdText(n ast.Node) string {
+	var b strings.Builder
+	ast.WalkFunc(n, func(n ast.Node, entering bool) ast.WalkStatus {
+		switch n := n.(type) {
+		case *ast.Text:
+			if entering {
+				b.Write(n.Literal)
+			}
+		case *ast.Code:
+			if entering {
+				b.Write(n.Literal)
+			}
+		case *ast.CodeBlock:
+			if entering {
+				b.Write(n.Literal)
+				b.WriteByte('\n')
+			}
+		case *ast.Softbreak:
+			if entering {
+				b.WriteByte(' ')
+			}
+		case *ast.Hardbreak:
+			if entering {
+				b.WriteByte('\n')
+			}
+		case *ast.HTMLSpan, *ast.HTMLBlock:
+			return ast.SkipChildren
+		case *ast.Paragraph, *ast.ListItem, *ast.Heading, *ast.TableRow, *ast.TableCell:
+			if !entering {
+				b.WriteByte('\n')
+			}
+		}
+		return ast.GoToNext
+	})
+	return b.String()
+}
+
+// mdItemText returns the text of a list item without its sub-lists.
+func mdItemText(it ast.Node) string {
+	var b strings.Builder
+	for _, c := range it.GetChildren() {
+		if _, ok := c.(*ast.List); ok {
+			continue
+		}
+		b.WriteString(mdText(c))
+	}
+	return b.String()
+}
+
+// mdSubList returns the first list nested in an item, or nil.
+func mdSubList(it ast.Node) *ast.List {
+	for _, c := range it.GetChildren() {
+		if l, ok := c.(*ast.List); ok && len(l.Children) > 0 {
+			return l
+		}
+	}
+	return nil
+}
+
+// mdLinks returns the form names of the links in n outside sub-lists: the
+// link text, or the file name of its target when the text is empty.
+func mdLinks(n ast.Node) []string {
+	var out []string
+	for _, c := range n.GetChildren() {
+		if _, ok := c.(*ast.List); ok {
+			continue
+		}
+		ast.WalkFunc(c, func(n ast.Node, entering bool) ast.WalkStatus {
+			l, ok := n.(*ast.Link)
+			if !ok || !entering {
+				return ast.GoToNext
+			}
+			name := oneLine(mdText(l))
+			if name == "" || strings.Contains(name, "://") {
+				name = path.Base(string(l.Destination))
+			}
+			if name != "" && name != "." && name != "/" && !containsString(out, name) {
+				out = append(out, name)
+			}
+			return ast.SkipChildren
+		})
+	}
+	return out
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// dropIntroLines drops lines ending in a colon, which introduce a list.
+func dropIntroLines(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if !strings.HasSuffix(l, ":") {
+			out = append(out, l)
+		}
+	}
+	return out
+}

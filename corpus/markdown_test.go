@@ -1,0 +1,116 @@
+package corpus
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestMarkdownProcedures(t *testing.T) {
+	procs, sum := loadAll(t, []string{filepath.Join("..", "testdata", "corpus", "markdown", "procedures.md")}, Options{})
+	if sum.Failed() {
+		t.Fatalf("errors %v", sum.Errors)
+	}
+	if len(procs) != 2 {
+		t.Fatalf("%d procedures, want 2", len(procs))
+	}
+	p := procs[0]
+	if p.Source.Line != 3 || p.Source.Record != 1 || procs[1].Source.Line != 52 || procs[1].Source.Record != 2 || p.Source.Format != "markdown" {
+		t.Errorf("sources %+v %+v", p.Source, procs[1].Source)
+	}
+	if p.Code != "9.300001" || p.Name != "Đăng ký thường trú (thử nghiệm)" || p.Ministry != "Bộ Công an" || p.Decision != "301/QĐ-BCA" {
+		t.Errorf("code %q name %q ministry %q decision %q", p.Code, p.Name, p.Ministry, p.Decision)
+	}
+	if p.Sector != "Đăng ký, quản lý cư trú" || !equalStrings(p.Levels, []string{"Cấp xã"}) || !equalStrings(p.Agencies, []string{"Công an cấp xã"}) || !equalStrings(p.Subjects, []string{"Công dân Việt Nam"}) {
+		t.Errorf("sector %q levels %q agencies %q subjects %q", p.Sector, p.Levels, p.Agencies, p.Subjects)
+	}
+	if p.AnnualVolume == nil || *p.AnnualVolume != 1200000 {
+		t.Errorf("annual volume %v", p.AnnualVolume)
+	}
+	if len(p.Steps) != 3 || p.Steps[0] != "Công dân chuẩn bị hồ sơ và nộp tại Công an cấp xã." {
+		t.Errorf("steps %q", p.Steps)
+	}
+	if len(p.Channels) != 2 || p.Channels[0].Text != "Trực tiếp" || p.Channels[0].Description != "Nộp tại trụ sở" || p.Channels[1].Time == nil || p.Channels[1].Time.Text != "7 Ngày làm việc" {
+		t.Errorf("channels %+v", p.Channels)
+	}
+	if fees := p.Channels[1].Fees; len(fees) != 1 || fees[0].Amount == nil || *fees[0].Amount != 10000 {
+		t.Errorf("online fees %+v (stub parser?)", fees)
+	}
+	if len(p.Papers) != 4 {
+		t.Fatalf("papers %d: %+v", len(p.Papers), p.Papers)
+	}
+	form := p.Papers[0]
+	if form.Text != "Tờ khai thay đổi thông tin cư trú" || form.Quantity != "1 bản chính" || !equalStrings(form.Forms, []string{"CT01.docx"}) || form.Case != "" {
+		t.Errorf("paper 1 %+v", form)
+	}
+	home := p.Papers[1]
+	if home.Text != "Giấy tờ chứng minh chỗ ở hợp pháp, một trong các giấy tờ sau:" ||
+		!equalStrings(home.Alternatives, []string{"Giấy chứng nhận quyền sử dụng đất", "Hợp đồng thuê nhà có công chứng"}) {
+		t.Errorf("paper 2 alternatives %+v", home)
+	}
+	minor := p.Papers[2]
+	if minor.Case != "Trường hợp người chưa thành niên" || minor.Text != "Văn bản đồng ý của cha, mẹ hoặc người giám hộ" || minor.Quantity != "Bản chính: 1" {
+		t.Errorf("paper 3 %+v", minor)
+	}
+	kin := p.Papers[3]
+	if kin.Quantity != "0 bản chính, 1 bản sao" || !kin.Optional {
+		t.Errorf("paper 4 %+v (stub parser?)", kin)
+	}
+	if len(p.LegalBasis) != 2 || p.LegalBasis[0].Text != "Luật Cư trú số 68/2020/QH14" || p.LegalBasis[1].Number != "154/2024/NĐ-CP" {
+		t.Errorf("legal %+v", p.LegalBasis)
+	}
+	if !equalStrings(p.Conditions, []string{"Có chỗ ở hợp pháp."}) || !equalStrings(p.Results, []string{"Thông báo kết quả giải quyết đăng ký cư trú."}) {
+		t.Errorf("conditions %q results %q", p.Conditions, p.Results)
+	}
+
+	q := procs[1]
+	if q.Code != "9.300002" || q.Sector != "Đường bộ" || !equalStrings(q.Levels, []string{"Cấp tỉnh"}) {
+		t.Errorf("table metadata: code %q sector %q levels %q", q.Code, q.Sector, q.Levels)
+	}
+	if len(q.Channels) != 2 || q.Channels[1].Description != "qua Cổng dịch vụ công" {
+		t.Fatalf("channels %+v", q.Channels)
+	}
+	for _, c := range q.Channels {
+		if c.Time == nil || c.Time.Text != "10 Ngày làm việc" || len(c.Fees) != 1 {
+			t.Errorf("procedure-wide time and fee not given to channel %+v", c)
+		}
+	}
+	if len(q.Papers) != 2 || q.Papers[0].Case != "Trường hợp giấy phép bị mất" || !equalStrings(q.Papers[0].Forms, []string{"Mau-GPLX.docx"}) || q.Papers[1].Quantity != "Bản chính: 1 - Bản sao: 0" {
+		t.Errorf("papers %+v", q.Papers)
+	}
+}
+
+func TestMarkdownErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, doc string
+		procs     int
+		errLine   int
+		errText   string
+	}{
+		{"no heading", "Chỉ có đoạn văn.\n", 0, 1, "no procedure"},
+		{"empty heading", "# A\n\n- Mã thủ tục: 1\n\n#\n\n## Thành phần hồ sơ\n", 1, 5, "neither code nor name"},
+		{"setext", "Thủ tục B\n=========\n\n- Lĩnh vực: X\n", 1, 0, ""},
+		{"fenced", "```\n# not\n```\n# C\n", 1, 0, ""},
+	} {
+		procs, sum := readAllData(t, "x.md", []byte(tc.doc), Options{})
+		if len(procs) != tc.procs {
+			t.Errorf("%s: %d procedures, want %d", tc.name, len(procs), tc.procs)
+		}
+		if tc.errText == "" {
+			if sum.Failed() {
+				t.Errorf("%s: errors %v", tc.name, sum.Errors)
+			}
+			continue
+		}
+		if len(sum.Errors) != 1 || sum.Errors[0].Line != tc.errLine || !strings.Contains(sum.Errors[0].Error(), tc.errText) {
+			t.Errorf("%s: errors %v, want line %d %q", tc.name, sum.Errors, tc.errLine, tc.errText)
+		}
+	}
+}
+
+func FuzzMarkdown(f *testing.F) {
+	fx, _ := readFileString(filepath.Join("..", "testdata", "corpus", "markdown", "procedures.md"))
+	fuzzReader(f, "FuzzMarkdown", "markdown", "fuzz.md", fx,
+		"# A\n## Thành phần hồ sơ\n- Trường hợp x:\n  - B | Bản chính: 1\n",
+		"A\n===\n| a | b |\n|---|---|\n| Mã thủ tục | 1 |\n")
+}
