@@ -1,17 +1,430 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/redtape-vn/redtape/analyzer/check"
+	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/analyzer/flags"
+	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/reports/findings"
 )
 
-// checkCommand is not built yet.
+// checkOptions are the options of the check command.
+type checkOptions struct {
+	// Paths are the drafts: files, or directories searched for .md, .html
+	// and .txt files. With Diff set and no paths, the changed drafts.
+	Paths []string
+	// Format is the output format: text, json, sarif, github or markdown.
+	Format string
+	// FailOn is the lowest severity that fails the run; empty takes the
+	// config's fail-on, else "error".
+	FailOn string
+	// Config is the configuration file; empty looks for .redtape.yaml from
+	// the working directory up to the repository root.
+	Config string
+	// NoConfig skips looking for a configuration file.
+	NoConfig bool
+	// Diff keeps only findings on lines a change adds: a git revision to
+	// diff the working tree against, or "-" for a unified diff on stdin.
+	Diff string
+	// Corpus lists the current procedures for the cost rule.
+	Corpus []string
+	// Catalog is a catalog file extending the built-in one.
+	Catalog string
+	// DraftFormat forces the draft reader: markdown, html or text.
+	DraftFormat string
+	// Metrics shows metric findings in text and Markdown output.
+	Metrics bool
+	// Output writes the report to this file instead of stdout.
+	Output string
+	// Input controls how corpus records are read.
+	Input corpus.Options
+}
+
 func checkCommand(e *env) *cli.Command {
 	return &cli.Command{
-		Name:   "check",
-		Usage:  "lint draft regulations (not available yet)",
-		Hidden: true,
-		Action: func(*cli.Context) error { return errors.New("check: not available yet") },
+		Name:      "check",
+		Usage:     "lint draft regulations (Markdown, HTML, text) like code, for CI",
+		ArgsUsage: "[DRAFTS...]",
+		Description: "Reads drafts and reports, with file:line:column, a paper the state already holds as data\n" +
+			"(RT001), open-ended requirements (RT002), certified copies (RT003), new procedures,\n" +
+			"conditions and papers (RT004-RT006), requirement words per article (RT007) and the\n" +
+			"compliance-cost increase of an amended procedure (RT008, needs --corpus).\n" +
+			"Configuration: .redtape.yaml; inline: <!-- redtape-disable RT002 --> ... <!-- redtape-enable RT002 -->.\n" +
+			"Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or\n" +
+			"configuration error, 3 some drafts could not be read. See docs/check.md.",
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(findings.Formats(), ", ")},
+			&cli.StringFlag{Name: "fail-on", Usage: "lowest severity that fails the run: error, warning or info (default: config, else error)"},
+			&cli.StringFlag{Name: "config", Usage: "configuration `FILE` (default: .redtape.yaml found upward from the working directory)"},
+			&cli.BoolFlag{Name: "no-config", Usage: "do not look for .redtape.yaml"},
+			&cli.StringFlag{Name: "diff", Usage: "report only lines added since git revision `BASE`, or by the unified diff on stdin with -"},
+			&cli.StringSliceFlag{Name: "corpus", Usage: "file or directory of the current procedures, for the cost rule (repeatable)"},
+			&cli.StringFlag{Name: "catalog", Usage: "catalog `FILE` of digitised data extending the built-in one"},
+			&cli.StringFlag{Name: "draft-format", Value: "auto", Usage: "draft reader: auto, markdown, html or text"},
+			&cli.BoolFlag{Name: "metrics", Usage: "show metric findings (requirement words per article) in text and markdown output"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
+		}, inputFlags()...),
+		Action: func(c *cli.Context) error {
+			return runCheck(c.Context, checkOptions{
+				Paths: c.Args().Slice(), Format: c.String("format"), FailOn: c.String("fail-on"),
+				Config: c.String("config"), NoConfig: c.Bool("no-config"), Diff: c.String("diff"),
+				Corpus: c.StringSlice("corpus"), Catalog: c.String("catalog"), DraftFormat: c.String("draft-format"),
+				Metrics: c.Bool("metrics"), Output: c.String("output"), Input: inputOptions(c),
+			}, e)
+		},
 	}
+}
+
+// runCheck checks the drafts, writes the report and returns errFindings
+// when findings reach the failure level.
+func runCheck(ctx context.Context, opts checkOptions, e *env) error {
+	if !validFormat(opts.Format) {
+		return usageErrorf("--format: unknown format %q (known: %s)", opts.Format, strings.Join(findings.Formats(), ", "))
+	}
+	draftFormat, err := check.ParseFormat(opts.DraftFormat)
+	if err != nil {
+		return usageErrorf("--draft-format: %v", err)
+	}
+	cfg, err := loadCheckConfig(opts)
+	if err != nil {
+		return err
+	}
+	failOn, err := checkFailOn(opts.FailOn, cfg.FailOn)
+	if err != nil {
+		return err
+	}
+	changed, err := readChanges(ctx, opts, e)
+	if err != nil {
+		return err
+	}
+	paths := opts.Paths
+	if len(paths) == 0 {
+		if changed == nil {
+			return usageErrorf("check needs DRAFTS (files or directories), or --diff to check the changed drafts")
+		}
+		paths = changedDrafts(changed)
+	}
+
+	catalogPath := opts.Catalog
+	if catalogPath == "" {
+		catalogPath = cfg.Resolve(cfg.Catalog)
+	}
+	m, err := estimateMatcher(catalogPath, e)
+	if err != nil {
+		return err
+	}
+	copts := check.Options{Config: cfg, Matcher: flagMatcher{m}, Format: draftFormat, Coster: costModel{cost.New(nil)}}
+	corpusPaths := opts.Corpus
+	if len(corpusPaths) == 0 {
+		for _, p := range cfg.Corpus {
+			corpusPaths = append(corpusPaths, cfg.Resolve(p))
+		}
+	}
+	var sum corpus.Summary
+	if len(corpusPaths) > 0 {
+		procs, csum, err := loadInput(ctx, e, corpusPaths, opts.Input)
+		if err != nil {
+			return err
+		}
+		copts.Corpus = procs
+		if csum != nil {
+			sum.Errors = append(sum.Errors, csum.Errors...)
+		}
+	}
+	checker, err := check.New(copts)
+	if err != nil {
+		return usageErrorf("%v", err)
+	}
+
+	files, err := expandDrafts(paths, cfg)
+	if err != nil {
+		return usageErrorf("%v", err)
+	}
+	rep := &findings.Report{Tool: "redtape", Version: toolVersion(), FailOn: failOn, ShowMetrics: opts.Metrics,
+		Color: opts.Format == "text" && opts.Output == "" && isTerminal(e.stdout) && e.getenv("NO_COLOR") == ""}
+	for _, r := range checker.Rules() {
+		rep.Rules = append(rep.Rules, findings.RuleInfo{Rule: r, Severity: checkerSeverity(cfg, r)})
+	}
+	notes := map[string]bool{}
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if changed != nil && !changed.Touches(f) {
+			continue
+		}
+		sum.Files++
+		d, err := checker.ParseFile(f)
+		if err != nil {
+			sum.Errors = append(sum.Errors, &corpus.ReadError{File: f, Err: err})
+			fmt.Fprintf(e.stderr, "redtape: %v\n", err)
+			continue
+		}
+		res, err := checker.Check(ctx, d)
+		if err != nil {
+			return err
+		}
+		res.Findings = changed.Filter(res.Findings)
+		rep.Files = append(rep.Files, res)
+		rep.Findings = append(rep.Findings, res.Findings...)
+		for _, n := range res.Notes {
+			if !notes[n] {
+				notes[n] = true
+				rep.Notes = append(rep.Notes, n)
+			}
+		}
+	}
+	check.SortFindings(rep.Findings)
+	sort.Strings(rep.Notes)
+
+	if err := writeCheckReport(opts, e, rep); err != nil {
+		return err
+	}
+	if err := inputResult(&sum); err != nil {
+		return err
+	}
+	if check.AtOrAbove(rep.Findings, failOn) {
+		return errFindings
+	}
+	return nil
+}
+
+func validFormat(f string) bool {
+	for _, k := range findings.Formats() {
+		if f == k {
+			return true
+		}
+	}
+	return false
+}
+
+// loadCheckConfig reads the configuration named by opts or found upward
+// from the working directory; a broken file is a usage error.
+func loadCheckConfig(opts checkOptions) (*check.Config, error) {
+	path := opts.Config
+	if path == "" && !opts.NoConfig {
+		found, err := check.FindConfig(".")
+		if err != nil {
+			return nil, usageErrorf("%v", err)
+		}
+		path = found
+	}
+	if path == "" {
+		return &check.Config{}, nil
+	}
+	cfg, err := check.LoadConfig(path)
+	if err != nil {
+		return nil, usageErrorf("%v", err)
+	}
+	return cfg, nil
+}
+
+// checkFailOn reads --fail-on, falling back to the config and then "error".
+func checkFailOn(flag, fromConfig string) (check.Severity, error) {
+	v := flag
+	if v == "" {
+		v = fromConfig
+	}
+	if v == "" {
+		v = "error"
+	}
+	s, err := check.ParseSeverity(v)
+	if err != nil || s < check.SeverityInfo {
+		return 0, usageErrorf("--fail-on: %q is not error, warning or info", v)
+	}
+	return s, nil
+}
+
+func checkerSeverity(cfg *check.Config, r *check.Rule) check.Severity {
+	for _, k := range []string{r.ID, r.Name} {
+		if rc, ok := cfg.Rules[k]; ok {
+			s, _ := check.ParseSeverity(rc.Severity)
+			return s
+		}
+	}
+	return r.Severity
+}
+
+// readChanges reads the diff asked for: nil when none.
+func readChanges(ctx context.Context, opts checkOptions, e *env) (*check.ChangedLines, error) {
+	switch opts.Diff {
+	case "":
+		return nil, nil
+	case "-":
+		ch, err := check.ParseDiff(e.stdin)
+		if err != nil {
+			return nil, usageErrorf("--diff -: %v", err)
+		}
+		return ch, nil
+	}
+	if strings.HasPrefix(opts.Diff, "-") {
+		return nil, usageErrorf("--diff: %q is not a revision", opts.Diff)
+	}
+	args := []string{"diff", "--no-color", "--no-ext-diff", "--relative", "-U0", opts.Diff, "--"}
+	args = append(args, opts.Paths...)
+	cmd := exec.CommandContext(ctx, "git", args...)
+	var out, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	if err := cmd.Run(); err != nil {
+		return nil, usageErrorf("--diff %s: git diff failed: %v: %s", opts.Diff, err, strings.TrimSpace(stderr.String()))
+	}
+	ch, err := check.ParseDiff(&out)
+	if err != nil {
+		return nil, fmt.Errorf("--diff %s: %w", opts.Diff, err)
+	}
+	return ch, nil
+}
+
+// draftExtensions are the files a directory walk and a diff pick up.
+var draftExtensions = map[string]bool{".md": true, ".markdown": true, ".html": true, ".htm": true, ".txt": true}
+
+// changedDrafts returns the drafts a diff changes that still exist.
+func changedDrafts(ch *check.ChangedLines) []string {
+	var out []string
+	for _, f := range ch.Files() {
+		if !draftExtensions[strings.ToLower(filepath.Ext(f))] {
+			continue
+		}
+		if st, err := os.Stat(filepath.FromSlash(f)); err == nil && !st.IsDir() {
+			out = append(out, filepath.FromSlash(f))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// expandDrafts lists the draft files under paths, sorted per argument,
+// leaving out hidden entries and ignored paths. Files named directly are
+// kept whatever their extension, unless ignored.
+func expandDrafts(paths []string, cfg *check.Config) ([]string, error) {
+	var files []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", p, err)
+		}
+		if !st.IsDir() {
+			if !cfg.Ignored(p) {
+				files = append(files, p)
+			}
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if path != p && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if cfg.Ignored(path) {
+				if d.IsDir() && path != p {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && draftExtensions[strings.ToLower(filepath.Ext(path))] {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("walk %s: %w", p, err)
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, nil
+}
+
+// writeCheckReport writes the report to stdout or to opts.Output.
+func writeCheckReport(opts checkOptions, e *env, rep *findings.Report) error {
+	var w io.Writer = e.stdout
+	if opts.Output != "" {
+		f, err := os.Create(opts.Output)
+		if err != nil {
+			return fmt.Errorf("--output: %w", err)
+		}
+		defer f.Close()
+		w = f
+		if err := findings.Write(w, opts.Format, rep); err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
+		return f.Close()
+	}
+	if err := findings.Write(w, opts.Format, rep); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// toolVersion is the version reported in machine output.
+func toolVersion() string { return "0.1.0" }
+
+// flagMatcher adapts the flag catalog's matcher to the checker. Only
+// requirements whose every alternative the catalog covers are passed on:
+// "hộ chiếu hoặc CCCD" lets a person pick a paper the state may not hold.
+type flagMatcher struct{ m *flags.Matcher }
+
+// Mentions finds the digitised papers text requires, with the database and
+// legal basis of each.
+func (f flagMatcher) Mentions(text string) []check.PaperMention {
+	var out []check.PaperMention
+	for _, mm := range f.m.Mentions(text) {
+		if !mm.AllCovered {
+			continue
+		}
+		e := f.m.Catalog().Entry(mm.Entry)
+		if e == nil {
+			continue
+		}
+		var bases []string
+		for _, b := range e.Basis {
+			bases = append(bases, b.String())
+		}
+		out = append(out, check.PaperMention{Start: mm.Start, End: mm.End, Entry: e.ID, Paper: e.Name,
+			Database: e.Database, Basis: strings.Join(bases, "; ")})
+	}
+	return out
+}
+
+// costModel adapts the Standard Cost Model to the checker: the cost of one
+// dossier in đồng.
+type costModel struct{ m *cost.Model }
+
+// Cost returns the unit cost of p.
+func (c costModel) Cost(p *corpus.Procedure) (float64, error) {
+	pc := c.m.Procedure(p)
+	if pc == nil {
+		return 0, errors.New("cost model returned nothing")
+	}
+	v, _ := pc.Unit.Rat().Float64()
+	return v, nil
 }

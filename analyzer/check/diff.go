@@ -1,0 +1,199 @@
+package check
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// ChangedLines are the lines a unified diff adds or changes, per file of
+// the new side. Build it with [ParseDiff].
+type ChangedLines struct {
+	files map[string]map[int]bool
+}
+
+// Files returns the changed files (new side, slash-separated) in no order.
+func (c *ChangedLines) Files() []string {
+	out := make([]string, 0, len(c.files))
+	for f := range c.files {
+		out = append(out, f)
+	}
+	return out
+}
+
+// ParseDiff reads a unified diff (git diff, diff -u) and records the lines
+// each hunk adds on the new side. Deleted files and pure deletions record
+// nothing. Malformed hunks are errors.
+func ParseDiff(r io.Reader) (*ChangedLines, error) {
+	c := &ChangedLines{files: map[string]map[int]bool{}}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	var cur map[int]bool
+	line, oldLeft, newLeft := 0, 0, 0
+	n := 0
+	for sc.Scan() {
+		n++
+		t := sc.Text()
+		if oldLeft > 0 || newLeft > 0 {
+			switch {
+			case strings.HasPrefix(t, "+"):
+				if cur != nil {
+					cur[line] = true
+				}
+				line++
+				newLeft--
+				continue
+			case strings.HasPrefix(t, "-"):
+				oldLeft--
+				continue
+			case strings.HasPrefix(t, " ") || t == "":
+				line++
+				oldLeft--
+				newLeft--
+				continue
+			case strings.HasPrefix(t, `\`): // "\ No newline at end of file"
+				continue
+			}
+			oldLeft, newLeft = 0, 0
+		}
+		switch {
+		case strings.HasPrefix(t, "+++ "):
+			name := diffPath(t[4:])
+			if name == "" {
+				cur = nil
+				continue
+			}
+			cur = c.files[name]
+			if cur == nil {
+				cur = map[int]bool{}
+				c.files[name] = cur
+			}
+		case strings.HasPrefix(t, "@@ "):
+			o, nl, start, err := parseHunk(t)
+			if err != nil {
+				return nil, fmt.Errorf("diff line %d: %w", n, err)
+			}
+			oldLeft, newLeft, line = o, nl, start
+		case strings.HasPrefix(t, `\`):
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read diff: %w", err)
+	}
+	return c, nil
+}
+
+// diffPath returns the new-side path of a "+++ " line, without the "b/"
+// prefix and timestamp; "" for /dev/null.
+func diffPath(s string) string {
+	if i := strings.IndexByte(s, '\t'); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.TrimSpace(s)
+	if unq, err := strconv.Unquote(s); err == nil && strings.HasPrefix(s, `"`) {
+		s = unq
+	}
+	if s == "/dev/null" || s == "" {
+		return ""
+	}
+	if strings.HasPrefix(s, "b/") {
+		s = s[2:]
+	}
+	return cleanPath(s)
+}
+
+// parseHunk reads "@@ -a,b +c,d @@" and returns the old and new line
+// counts and the new start line.
+func parseHunk(t string) (oldN, newN, start int, err error) {
+	f := strings.Fields(t)
+	if len(f) < 3 || !strings.HasPrefix(f[1], "-") || !strings.HasPrefix(f[2], "+") {
+		return 0, 0, 0, fmt.Errorf("bad hunk header %q", t)
+	}
+	_, oldN, err = hunkRange(f[1][1:])
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("bad hunk header %q: %w", t, err)
+	}
+	start, newN, err = hunkRange(f[2][1:])
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("bad hunk header %q: %w", t, err)
+	}
+	return oldN, newN, start, nil
+}
+
+func hunkRange(s string) (start, n int, err error) {
+	a, b, found := strings.Cut(s, ",")
+	start, err = strconv.Atoi(a)
+	if err != nil || start < 0 {
+		return 0, 0, fmt.Errorf("bad range %q", s)
+	}
+	n = 1
+	if found {
+		n, err = strconv.Atoi(b)
+		if err != nil || n < 0 {
+			return 0, 0, fmt.Errorf("bad range %q", s)
+		}
+	}
+	if n > 1<<24 {
+		return 0, 0, fmt.Errorf("range %q too large", s)
+	}
+	return start, n, nil
+}
+
+func cleanPath(p string) string {
+	return strings.TrimPrefix(filepath.ToSlash(filepath.Clean(p)), "./")
+}
+
+// Has reports whether line of file was added or changed. File paths are
+// compared cleaned and slash-separated; a path matches when one ends with
+// the other at a directory boundary, so a diff taken at the repository root
+// matches files named from a subdirectory and the other way round.
+func (c *ChangedLines) Has(file string, line int) bool {
+	if c == nil {
+		return true
+	}
+	lines := c.lookup(file)
+	return lines != nil && lines[line]
+}
+
+// Touches reports whether the diff changes file at all.
+func (c *ChangedLines) Touches(file string) bool {
+	if c == nil {
+		return true
+	}
+	return c.lookup(file) != nil
+}
+
+func (c *ChangedLines) lookup(file string) map[int]bool {
+	f := cleanPath(file)
+	if m, ok := c.files[f]; ok {
+		return m
+	}
+	for name, m := range c.files {
+		if strings.HasSuffix(f, "/"+name) || strings.HasSuffix(name, "/"+f) {
+			return m
+		}
+	}
+	return nil
+}
+
+// Filter keeps the findings that touch a changed line: a finding spanning
+// several lines is kept when any of them changed.
+func (c *ChangedLines) Filter(fs []Finding) []Finding {
+	if c == nil {
+		return fs
+	}
+	out := fs[:0:0]
+	for _, f := range fs {
+		lines := c.lookup(f.File)
+		for l := f.Line; l <= max(f.Line, f.EndLine); l++ {
+			if lines[l] {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,20 @@
+// Package check lints draft regulations the way a linter checks code.
+//
+// A draft (Markdown, HTML or plain text) is read by [Parse] into a [Draft]:
+// its text with the position (line and column) of every character, its
+// articles, clauses, points and sentences, the dossier lists and procedures
+// it defines, the business conditions it sets and the inline directives
+// (redtape-disable / redtape-enable) it carries. A [Checker] runs the
+// registered rules (see [Rules]) over drafts and returns [Finding]s sorted by
+// file, line, column and rule.
+//
+// Rule ids never change: CI systems fingerprint findings by them. What the
+// rules look for (requirement words, catch-all phrases, certified-copy
+// phrases) is data, embedded from data/lexicon.yaml and validated on load;
+// the rules' documentation and default severities come from data/rules.yaml.
+//
+// The checker depends on two services that live elsewhere, through small
+// interfaces: a [PaperMatcher] that finds the digitised papers a sentence
+// requires (the flag catalog), and a [Coster] that prices a procedure (the
+// Standard Cost Model).
+package check

@@ -1,0 +1,285 @@
+package check
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed data/lexicon.yaml
+var lexiconYAML []byte
+
+// Requirement-word kinds.
+const (
+	KindObligation  = "obligation"
+	KindProhibition = "prohibition"
+	KindRestriction = "restriction"
+)
+
+// Lexicon is the vocabulary the rules match: requirement words, catch-all
+// and certified-copy phrases, dossier openers. It is data (see
+// data/lexicon.yaml); [DefaultLexicon] returns the embedded one.
+type Lexicon struct {
+	Version          int               `yaml:"version"`
+	RequirementWords []RequirementWord `yaml:"requirement_words"`
+	Negations        []string          `yaml:"negations"`
+	NonDeontic       []string          `yaml:"non_deontic"`
+	SubmissionCues   []string          `yaml:"submission_cues"`
+	RequestBans      []string          `yaml:"request_bans"`
+	CatchAll         struct {
+		Nouns    []string `yaml:"nouns"`
+		Blockers []string `yaml:"blockers"`
+		Tails    []string `yaml:"tails"`
+		Phrases  []string `yaml:"phrases"`
+	} `yaml:"catch_all"`
+	CertifiedCopy struct {
+		Phrases      []string `yaml:"phrases"`
+		LateMarks    []string `yaml:"late_marks"`
+		Alternatives []string `yaml:"alternatives"`
+	} `yaml:"certified_copy"`
+	Dossier struct {
+		Heads       []string `yaml:"heads"`
+		Verbs       []string `yaml:"verbs"`
+		Exclude     []string `yaml:"exclude"`
+		ListOpeners []string `yaml:"list_openers"`
+	} `yaml:"dossier"`
+	ProcedureTitles []string `yaml:"procedure_titles"`
+	ConditionTitles []string `yaml:"condition_titles"`
+
+	reqWords, negations, nonDeontic, cues, bans          *phraseSet
+	caNouns, caBlockers, caTails, caPhrases              *phraseSet
+	ccPhrases, ccLate, ccAlternatives                    *phraseSet
+	dHeads, dVerbs, dExclude, dOpeners, procTitles, cond *phraseSet
+}
+
+// RequirementWord is one word or phrase counted as a requirement.
+type RequirementWord struct {
+	Phrase string `yaml:"phrase"`
+	Kind   string `yaml:"kind"`
+}
+
+// DefaultLexicon returns the embedded lexicon, parsed and validated.
+func DefaultLexicon() (*Lexicon, error) { return ParseLexicon(lexiconYAML) }
+
+// ParseLexicon reads and validates a lexicon in the data/lexicon.yaml format.
+func ParseLexicon(data []byte) (*Lexicon, error) {
+	var lx Lexicon
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&lx); err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	if lx.Version != 1 {
+		return nil, fmt.Errorf("lexicon: unsupported version %d (want 1)", lx.Version)
+	}
+	var errs []error
+	var words []string
+	for i, w := range lx.RequirementWords {
+		switch w.Kind {
+		case KindObligation, KindProhibition, KindRestriction:
+		default:
+			errs = append(errs, fmt.Errorf("requirement_words[%d] %q: unknown kind %q", i, w.Phrase, w.Kind))
+		}
+		words = append(words, w.Phrase)
+	}
+	build := func(name string, list []string, required bool) *phraseSet {
+		ps, err := newPhraseSet(list)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", name, err))
+		}
+		if required && len(list) == 0 {
+			errs = append(errs, fmt.Errorf("%s: empty", name))
+		}
+		return ps
+	}
+	lx.reqWords = build("requirement_words", words, true)
+	lx.negations = build("negations", lx.Negations, false)
+	lx.nonDeontic = build("non_deontic", lx.NonDeontic, false)
+	lx.cues = build("submission_cues", lx.SubmissionCues, true)
+	lx.bans = build("request_bans", lx.RequestBans, false)
+	lx.caNouns = build("catch_all.nouns", lx.CatchAll.Nouns, true)
+	lx.caBlockers = build("catch_all.blockers", lx.CatchAll.Blockers, false)
+	lx.caTails = build("catch_all.tails", lx.CatchAll.Tails, true)
+	lx.caPhrases = build("catch_all.phrases", lx.CatchAll.Phrases, false)
+	lx.ccPhrases = build("certified_copy.phrases", lx.CertifiedCopy.Phrases, true)
+	lx.ccLate = build("certified_copy.late_marks", lx.CertifiedCopy.LateMarks, false)
+	lx.ccAlternatives = build("certified_copy.alternatives", lx.CertifiedCopy.Alternatives, false)
+	lx.dHeads = build("dossier.heads", lx.Dossier.Heads, true)
+	lx.dVerbs = build("dossier.verbs", lx.Dossier.Verbs, true)
+	lx.dExclude = build("dossier.exclude", lx.Dossier.Exclude, false)
+	lx.dOpeners = build("dossier.list_openers", lx.Dossier.ListOpeners, false)
+	lx.procTitles = build("procedure_titles", lx.ProcedureTitles, true)
+	lx.cond = build("condition_titles", lx.ConditionTitles, true)
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("lexicon: %w", errors.Join(errs...))
+	}
+	return &lx, nil
+}
+
+// token is one word of lower-cased draft text.
+type token struct {
+	start, end int
+	word       string
+	// hard is true when sentence or item punctuation (. ; : ! ?) or a
+	// paragraph break separates the token from the one before.
+	hard bool
+}
+
+// tokenize splits low (lower-cased text) into words. Phrases never match
+// across hard punctuation.
+func tokenize(low string) []token {
+	var toks []token
+	hard := true
+	i := 0
+	for i < len(low) {
+		r, w := utf8.DecodeRuneInString(low[i:])
+		if !isWordRune(r) {
+			switch r {
+			case '.', ';', ':', '!', '?', '\n':
+				// A dot inside a number or code ("1.000005", "66.7") is not a stop.
+				if r == '.' && i > 0 && i+1 < len(low) && isDigit(low[i-1]) && isDigit(low[i+1]) {
+					break
+				}
+				hard = true
+			}
+			i += w
+			continue
+		}
+		j := i + w
+		for j < len(low) {
+			r2, w2 := utf8.DecodeRuneInString(low[j:])
+			if !isWordRune(r2) {
+				break
+			}
+			j += w2
+		}
+		toks = append(toks, token{start: i, end: j, word: low[i:j], hard: hard})
+		hard = false
+		i = j
+	}
+	return toks
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// phraseSet matches phrases as sequences of words.
+type phraseSet struct {
+	phrases [][]string
+	first   map[string][]int // first word → phrase indexes, longest first
+}
+
+func newPhraseSet(list []string) (*phraseSet, error) {
+	ps := &phraseSet{first: map[string][]int{}}
+	for _, p := range list {
+		toks := tokenize(lowerSameLen(strings.TrimSpace(p)))
+		if len(toks) == 0 {
+			return ps, fmt.Errorf("empty phrase %q", p)
+		}
+		words := make([]string, len(toks))
+		for i, t := range toks {
+			words[i] = t.word
+		}
+		idx := len(ps.phrases)
+		ps.phrases = append(ps.phrases, words)
+		l := ps.first[words[0]]
+		pos := len(l)
+		for k, o := range l {
+			if len(ps.phrases[o]) < len(words) {
+				pos = k
+				break
+			}
+		}
+		l = append(l, 0)
+		copy(l[pos+1:], l[pos:])
+		l[pos] = idx
+		ps.first[words[0]] = l
+	}
+	return ps, nil
+}
+
+// matchAt returns the index of the longest phrase that starts at token i
+// and its length in tokens, or -1.
+func (ps *phraseSet) matchAt(toks []token, i int) (int, int) {
+	if ps == nil || i >= len(toks) {
+		return -1, 0
+	}
+	for _, idx := range ps.first[toks[i].word] {
+		words := ps.phrases[idx]
+		if i+len(words) > len(toks) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(words); k++ {
+			if toks[i+k].word != words[k] || toks[i+k].hard {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return idx, len(words)
+		}
+	}
+	return -1, 0
+}
+
+// endsAt reports whether a phrase of ps ends at token i (inclusive) and
+// returns its length in tokens.
+func (ps *phraseSet) endsAt(toks []token, i int) (int, bool) {
+	if ps == nil {
+		return 0, false
+	}
+	best := 0
+	for _, words := range ps.phrases {
+		n := len(words)
+		s := i - n + 1
+		if s < 0 || toks[i].word != words[n-1] {
+			continue
+		}
+		ok := true
+		for k := 0; k < n; k++ {
+			if toks[s+k].word != words[k] || k > 0 && toks[s+k].hard {
+				ok = false
+				break
+			}
+		}
+		if ok && n > best {
+			best = n
+		}
+	}
+	return best, best > 0
+}
+
+// find returns the first token index in [from, to) where a phrase of ps
+// starts, its length, or -1.
+func (ps *phraseSet) find(toks []token, from, to int) (int, int) {
+	for i := from; i < to && i < len(toks); i++ {
+		if _, n := ps.matchAt(toks, i); n > 0 && i+n <= to {
+			return i, n
+		}
+	}
+	return -1, 0
+}
+
+// tokenRange returns the tokens of d lying inside span s, as indexes [i, j).
+func (d *Draft) tokenRange(s Span) (int, int) {
+	lo, hi := 0, len(d.toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.toks[m].start < s.Start {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	i := lo
+	j := i
+	for j < len(d.toks) && d.toks[j].end <= s.End {
+		j++
+	}
+	return i, j
+}

@@ -1,0 +1,340 @@
+package check
+
+import (
+	"strings"
+)
+
+// findDossiers finds the dossier lists: "Hồ sơ ... gồm: a) ...; b) ..." with
+// the items inline or in the paragraphs that follow.
+func findDossiers(d *Draft, lx *Lexicon) {
+	used := make([]bool, len(d.Paragraphs))
+	for pi, p := range d.Paragraphs {
+		if used[pi] || p.Kind == ParaArticle || p.Kind == ParaHeading {
+			continue
+		}
+		ti, tj := d.tokenRange(p.Span)
+		trig, verbEnd, name, ok := dossierTrigger(d, lx, ti, tj)
+		if !ok {
+			continue
+		}
+		ds := Dossier{Trigger: trig, Name: name, Article: d.ArticleAt(p.Start)}
+		inline := listRest(d, verbEnd, p.End)
+		ds.Items = splitItems(d, inline)
+		if len(ds.Items) == 0 {
+			var last int
+			ds.Items, last = blockItems(d, pi)
+			for k := pi + 1; k <= last; k++ {
+				used[k] = true
+			}
+		}
+		if len(ds.Items) == 0 {
+			continue
+		}
+		if ds.Name == "" && ds.Article >= 0 {
+			ds.Name = titleName(d.Articles[ds.Article].Title)
+		}
+		d.Dossiers = append(d.Dossiers, ds)
+	}
+}
+
+// dossierTrigger looks in tokens [ti, tj) for "<head> ... <verb>" or
+// "<submission cue> ... <list opener>" and returns the trigger span, the
+// text offset after it and the dossier's name.
+func dossierTrigger(d *Draft, lx *Lexicon, ti, tj int) (Span, int, string, bool) {
+	toks := d.toks
+	for i := ti; i < tj; i++ {
+		if _, n := lx.dHeads.matchAt(toks, i); n > 0 {
+			for v := i + n; v < tj && v < i+n+25; v++ {
+				if toks[v].hard {
+					break
+				}
+				_, vn := lx.dVerbs.matchAt(toks, v)
+				if vn == 0 {
+					continue
+				}
+				// "hồ sơ gồm 05 bộ" counts sets, it lists nothing.
+				if a := v + vn; a < tj && !toks[a].hard && isDigit(toks[a].word[0]) {
+					break
+				}
+				sent := i
+				for sent > ti && !toks[sent].hard {
+					sent--
+				}
+				if k, _ := lx.dExclude.find(toks, sent, v); k >= 0 {
+					break
+				}
+				name := nameBetween(d, toks[i+n-1].end, toks[v].start)
+				return Span{toks[i].start, toks[v+vn-1].end}, toks[v+vn-1].end, name, true
+			}
+		}
+		if _, n := lx.dOpeners.matchAt(toks, i); n > 0 {
+			sent := i
+			for sent > ti && !toks[sent].hard {
+				sent--
+			}
+			if k, _ := lx.cues.find(toks, sent, i); k >= 0 {
+				return Span{toks[sent].start, toks[i+n-1].end}, toks[i+n-1].end, "", true
+			}
+		}
+	}
+	return Span{}, 0, "", false
+}
+
+// nameBetween returns what a dossier is for from the words between its head
+// and its verb ("đề nghị cấp thẻ nhà báo").
+func nameBetween(d *Draft, from, to int) string {
+	if to <= from {
+		return ""
+	}
+	s := strings.Trim(d.Text[from:to], " ,")
+	for _, p := range []string{"đề nghị ", "xin ", "của "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	if len(s) > 200 {
+		return ""
+	}
+	return s
+}
+
+// titleName turns an article title into a procedure name by dropping
+// leading "Hồ sơ", "Trình tự", "Thủ tục".
+func titleName(title string) string {
+	t := title
+	for {
+		low := lowerSameLen(t)
+		cut := false
+		for _, p := range []string{"hồ sơ", "trình tự", "thủ tục", ",", "và", "đề nghị"} {
+			if strings.HasPrefix(low, p) {
+				t = strings.TrimLeft(t[len(p):], " ,")
+				cut = true
+			}
+		}
+		if !cut {
+			break
+		}
+	}
+	if t == "" {
+		return title
+	}
+	return t
+}
+
+// listRest returns the span after a list opener at off up to the end of the
+// paragraph, skipping to just after a colon when one follows in the same
+// sentence ("gồm các tài liệu sau đây đến Bộ Tài chính: ...").
+func listRest(d *Draft, off, end int) Span {
+	t := d.Text[off:end]
+	if k := strings.IndexAny(t, ":.;"); k >= 0 && t[k] == ':' {
+		off += k + 1
+	}
+	return Span{off, end}
+}
+
+// splitItems splits an inline list on semicolons (outside parentheses) and
+// on inline point markers; empty and punctuation-only items are dropped.
+func splitItems(d *Draft, s Span) []Span {
+	t := d.Text[s.Start:s.End]
+	var items []Span
+	depth := 0
+	from := 0
+	add := func(a, b int) {
+		for a < b && strings.IndexByte(" .,;:*", t[a]) >= 0 {
+			a++
+		}
+		if _, _, n, _ := markerOf(t[a:b]); n > 0 && n <= b-a {
+			a += n
+		}
+		for b > a && strings.IndexByte(" .,;:”\"*", t[b-1]) >= 0 {
+			b--
+		}
+		if b-a >= 3 {
+			items = append(items, Span{s.Start + a, s.Start + b})
+		}
+	}
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case ';':
+			if depth == 0 {
+				add(from, i)
+				from = i + 1
+			}
+		case ' ':
+			// " b) " starts a new inline point when a list is running.
+			if depth == 0 && i > from+2 {
+				if _, _, ok := pointLabel(t[i+1:]); ok && (t[i-1] == ',' || t[i-1] == ':') {
+					add(from, i)
+					from = i + 1
+				}
+			}
+		}
+	}
+	add(from, len(t))
+	return items
+}
+
+// blockItems collects the list items that follow paragraph pi: paragraphs
+// one level below it, each with the deeper paragraphs under it. It returns
+// the items and the index of the last paragraph taken.
+func blockItems(d *Draft, pi int) ([]Span, int) {
+	level := d.Paragraphs[pi].Kind
+	var items []Span
+	itemKind := ParaText
+	last := pi
+	for q := pi + 1; q < len(d.Paragraphs); q++ {
+		p := d.Paragraphs[q]
+		if p.Kind == ParaArticle || p.Kind == ParaHeading || p.Kind == ParaText {
+			break
+		}
+		if itemKind == ParaText {
+			if !below(p.Kind, level) {
+				break
+			}
+			itemKind = p.Kind
+		}
+		switch {
+		case p.Kind == itemKind:
+			if body := trimItem(d, p.Body); body.Len() > 0 {
+				items = append(items, body)
+			}
+		case below(p.Kind, itemKind) && len(items) > 0:
+			items[len(items)-1].End = trimItem(d, p.Body).End
+		default:
+			return items, last
+		}
+		last = q
+	}
+	return items, last
+}
+
+// below reports whether a paragraph of kind k can be an item under one of
+// kind parent.
+func below(k, parent ParaKind) bool {
+	switch parent {
+	case ParaClause:
+		return k == ParaPoint || k == ParaBullet
+	case ParaPoint:
+		return k == ParaBullet
+	case ParaBullet:
+		return false
+	}
+	return k == ParaClause || k == ParaPoint || k == ParaBullet
+}
+
+func trimItem(d *Draft, s Span) Span {
+	for s.Start < s.End && strings.IndexByte(" *", d.Text[s.Start]) >= 0 {
+		s.Start++
+	}
+	for s.End > s.Start && strings.IndexByte(" .;,:”\"*", d.Text[s.End-1]) >= 0 {
+		s.End--
+	}
+	return s
+}
+
+// findProcedures records a procedure for every dossier list and for every
+// article, clause or paragraph titled as a procedure ("Trình tự, thủ tục
+// ...") in an article with no dossier list.
+func findProcedures(d *Draft, lx *Lexicon) {
+	withDossier := map[int]bool{}
+	for i, ds := range d.Dossiers {
+		name := ds.Name
+		if name == "" {
+			name = d.TextOf(ds.Trigger)
+		}
+		d.Procedures = append(d.Procedures, ProcedureDef{Name: name, Span: ds.Trigger, Article: ds.Article, Dossier: i})
+		withDossier[ds.Article] = true
+	}
+	seen := map[int]bool{}
+	for _, p := range d.Paragraphs {
+		art := d.ArticleAt(p.Start)
+		if withDossier[art] || art >= 0 && seen[art] {
+			continue
+		}
+		body := strings.TrimSpace(d.TextOf(p.Body))
+		switch p.Kind {
+		case ParaArticle:
+		case ParaClause, ParaText:
+			if len(body) > 300 || !strings.HasSuffix(body, ":") {
+				continue
+			}
+		default:
+			continue
+		}
+		ti, tj := d.tokenRange(p.Body)
+		if ti >= tj {
+			continue
+		}
+		if _, n := lx.procTitles.matchAt(d.toks, ti); n == 0 || lowerSameLen(d.toks[ti].word) == "hồ" {
+			continue
+		}
+		seen[art] = true
+		d.Procedures = append(d.Procedures, ProcedureDef{
+			Name: titleName(strings.TrimRight(body, ": ")), Span: p.Span, Article: art, Dossier: -1,
+		})
+	}
+}
+
+// findConditions finds the conditions a draft sets: the items of a list
+// opened by "điều kiện ...:" and the clauses of an article titled "Điều
+// kiện ...".
+func findConditions(d *Draft, lx *Lexicon) {
+	used := make([]bool, len(d.Paragraphs))
+	artWithList := map[int]bool{}
+	for pi, p := range d.Paragraphs {
+		if used[pi] || p.Kind == ParaArticle || p.Kind == ParaHeading {
+			continue
+		}
+		body := strings.TrimSpace(d.TextOf(p.Body))
+		if !strings.HasSuffix(body, ":") || len(body) > 400 {
+			continue
+		}
+		ti, tj := d.tokenRange(p.Body)
+		if k, _ := lx.cond.find(d.toks, ti, tj); k < 0 {
+			continue
+		}
+		items, last := blockItems(d, pi)
+		for k := pi + 1; k <= last; k++ {
+			used[k] = true
+		}
+		art := d.ArticleAt(p.Start)
+		for _, it := range items {
+			d.Conditions = append(d.Conditions, Condition{Span: it, Article: art})
+		}
+		if len(items) > 0 {
+			artWithList[art] = true
+		}
+	}
+	for ai, a := range d.Articles {
+		if artWithList[ai] {
+			continue
+		}
+		ti, tj := d.tokenRange(Span{a.Heading.Start, a.Heading.End})
+		// Skip the "Điều N" tokens of the heading.
+		k := ti
+		for k < tj && d.toks[k].end <= a.Heading.Start+len(d.Text[a.Heading.Start:a.Heading.End])-len(a.Title) {
+			k++
+		}
+		if _, n := lx.cond.matchAt(d.toks, k); n == 0 {
+			continue
+		}
+		for pi, p := range d.Paragraphs {
+			if p.Start <= a.Heading.Start || p.Start >= a.Body.End || used[pi] {
+				continue
+			}
+			if p.Kind != ParaClause && p.Kind != ParaPoint {
+				continue
+			}
+			if strings.HasSuffix(strings.TrimSpace(d.TextOf(p.Body)), ":") {
+				continue
+			}
+			if body := trimItem(d, p.Body); body.Len() > 0 {
+				d.Conditions = append(d.Conditions, Condition{Span: body, Article: ai})
+			}
+		}
+	}
+}

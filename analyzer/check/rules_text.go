@@ -1,0 +1,309 @@
+package check
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// requirementUnits returns the spans a requirement can be stated in: every
+// dossier item, and every sentence that carries a submission cue ("nộp",
+// "kèm theo", "xuất trình" ...) or lies in a dossier list. Sentences that
+// ban asking ("không được yêu cầu ...") are left out.
+func requirementUnits(p *Pass) []Span {
+	d, lx := p.Draft, p.Lexicon
+	var units []Span
+	for _, ds := range d.Dossiers {
+		units = append(units, ds.Items...)
+	}
+	for _, s := range d.Sentences {
+		i, j := d.tokenRange(s)
+		if k, _ := lx.cues.find(d.toks, i, j); k < 0 {
+			continue
+		}
+		units = append(units, s)
+	}
+	return units
+}
+
+// banned reports whether a request ban ("không được yêu cầu") precedes
+// token k within its unit [i, k).
+func banned(p *Pass, i, k int) bool {
+	b, _ := p.Lexicon.bans.find(p.Draft.toks, i, k)
+	return b >= 0
+}
+
+// dedup remembers reported positions so a phrase found both as a dossier
+// item and in its sentence is reported once.
+type dedup map[int]bool
+
+func (s dedup) first(off int) bool {
+	if s[off] {
+		return false
+	}
+	s[off] = true
+	return true
+}
+
+func runDigitisedPaper(p *Pass) {
+	if p.Matcher == nil {
+		p.Note("RT001 digitised-paper: no catalog of digitised data is wired; the rule did not run")
+		return
+	}
+	d := p.Draft
+	seen := dedup{}
+	for _, u := range requirementUnits(p) {
+		i, j := d.tokenRange(u)
+		for _, m := range p.Matcher.Mentions(d.Text[u.Start:u.End]) {
+			if m.Start < 0 || m.End > u.Len() || m.Start >= m.End {
+				continue
+			}
+			s := Span{u.Start + m.Start, u.Start + m.End}
+			k, _ := d.tokenRange(Span{s.Start, s.Start})
+			if banned(p, i, min(k, j)) || !seen.first(s.Start) {
+				continue
+			}
+			paper := m.Paper
+			if paper == "" {
+				paper = d.TextOf(s)
+			}
+			msg := fmt.Sprintf("requires %q, which the state already holds as data in the %s", d.TextOf(s), m.Database)
+			if paper != d.TextOf(s) {
+				msg = fmt.Sprintf("requires %q (%s), which the state already holds as data in the %s", d.TextOf(s), paper, m.Database)
+			}
+			fix := fmt.Sprintf("look the data up in the %s (%s) instead of requiring it", m.Database, m.Basis)
+			p.Report(s, msg, fix)
+		}
+	}
+}
+
+func runCatchAll(p *Pass) {
+	d, lx := p.Draft, p.Lexicon
+	toks := d.toks
+	seen := dedup{}
+	for _, u := range requirementUnits(p) {
+		i, j := d.tokenRange(u)
+		for k := i; k < j; k++ {
+			end := -1
+			if _, n := lx.caPhrases.matchAt(toks, k); n > 0 && k+n <= j {
+				end = k + n
+			} else if idx, n := lx.caNouns.matchAt(toks, k); n > 0 {
+				// "hoàn thiện hồ sơ theo yêu cầu" completes the dossier as
+				// asked; only papers "theo yêu cầu" are open-ended.
+				dossier := strings.Join(lx.caNouns.phrases[idx], " ") == "hồ sơ"
+				end = catchAllTail(lx, toks, k+n, j, !dossier)
+			}
+			if end < 0 || banned(p, i, k) {
+				continue
+			}
+			s := Span{toks[k].start, toks[end-1].end}
+			if s.End < len(d.Text) && d.Text[s.End] == ')' && strings.Contains(d.Text[s.Start:s.End], "(") {
+				s.End++
+			}
+			if !seen.first(s.Start) {
+				k = end - 1
+				continue
+			}
+			p.Report(s, fmt.Sprintf("open-ended requirement %q: the applicant cannot know when the dossier is complete", d.TextOf(s)),
+				"name each paper required, or drop the item")
+			k = end - 1
+		}
+	}
+}
+
+// catchAllTail looks, after a paper noun ending before token k, for "khác"
+// within five words and a vague tail after it (or the end of the unit); with
+// asked set, "theo yêu cầu" within five words is open-ended too.
+// It returns the token index after the phrase, or -1.
+func catchAllTail(lx *Lexicon, toks []token, k, j int, asked bool) int {
+	for m := k; m < j && m < k+5; m++ {
+		if toks[m].hard {
+			return -1
+		}
+		if _, n := lx.caBlockers.matchAt(toks, m); n > 0 {
+			return -1
+		}
+		if asked && toks[m].word == "theo" && m+1 < j && toks[m+1].word == "yêu" && m+2 < j && toks[m+2].word == "cầu" && !toks[m+1].hard {
+			return m + 3
+		}
+		if toks[m].word != "khác" {
+			continue
+		}
+		next := m + 1
+		if next >= j || toks[next].hard {
+			return next
+		}
+		if _, n := lx.caTails.matchAt(toks, next); n > 0 {
+			return next + n
+		}
+		return -1
+	}
+	return -1
+}
+
+func runCertifiedCopy(p *Pass) {
+	d, lx := p.Draft, p.Lexicon
+	toks := d.toks
+	seen := dedup{}
+	for _, u := range requirementUnits(p) {
+		i, j := d.tokenRange(u)
+		if a, _ := lx.ccAlternatives.find(toks, i, j); a >= 0 {
+			continue
+		}
+		for k := i; k < j; k++ {
+			end := -1
+			if _, n := lx.ccPhrases.matchAt(toks, k); n > 0 {
+				end = k + n
+			} else if toks[k].word == "bản" && k+1 < j && toks[k+1].word == "sao" {
+				for m := k + 2; m < j && m < k+14; m++ {
+					if toks[m].hard {
+						break
+					}
+					if _, n := lx.ccLate.matchAt(toks, m); n > 0 {
+						end = m + n
+						break
+					}
+				}
+			}
+			if end < 0 || banned(p, i, k) {
+				continue
+			}
+			s := Span{toks[k].start, toks[end-1].end}
+			if seen.first(s.Start) {
+				p.Report(s, fmt.Sprintf("requires a certified copy (%q) where a plain copy with the original, an electronic copy or a look-up would do", d.TextOf(s)),
+					"accept a plain copy shown with the original (bản sao kèm bản chính để đối chiếu) or an electronic copy, or look the data up")
+			}
+			break
+		}
+	}
+}
+
+func runNewProcedure(p *Pass) {
+	d := p.Draft
+	for _, pr := range d.Procedures {
+		msg := fmt.Sprintf("defines a procedure: %q", snippet(pr.Name))
+		if pr.Dossier >= 0 {
+			msg += fmt.Sprintf(" (dossier of %d papers)", len(d.Dossiers[pr.Dossier].Items))
+		}
+		if known := p.corpus.match(d, pr); known != nil {
+			msg += fmt.Sprintf("; amends the known procedure %s %q", known.Code, known.Name)
+		}
+		p.Report(pr.Span, msg, "")
+	}
+}
+
+func runNewCondition(p *Pass) {
+	for _, c := range p.Draft.Conditions {
+		p.Report(c.Span, fmt.Sprintf("sets a condition: %q", snippet(p.Draft.TextOf(c.Span))), "")
+	}
+}
+
+func runNewPaper(p *Pass) {
+	d := p.Draft
+	for _, ds := range d.Dossiers {
+		for _, it := range ds.Items {
+			p.Report(it, fmt.Sprintf("requires a dossier paper: %q", snippet(d.TextOf(it))), "")
+		}
+	}
+}
+
+// metricRequirementWords names the RT007 metric.
+const metricRequirementWords = "requirement_words"
+
+func runRequirementWords(p *Pass) {
+	d := p.Draft
+	limit := 0
+	if p.Config != nil && p.Config.Thresholds.RequirementWordsPerArticle != nil {
+		limit = *p.Config.Thresholds.RequirementWordsPerArticle
+	}
+	report := func(head Span, label string, body Span) {
+		counts := countRequirementWords(d, p.Lexicon, body)
+		total := 0
+		for _, n := range counts {
+			total += n
+		}
+		where := "the draft"
+		if label != "" {
+			where = "Article " + label
+		}
+		msg := fmt.Sprintf("%s has %d requirement words%s", where, total, describeCounts(counts))
+		fix := ""
+		sev := p.severity
+		if limit > 0 && total > limit {
+			msg += fmt.Sprintf(", above the threshold of %d", limit)
+			fix = "split the article or drop obligations that do not serve its purpose"
+			if sev < SeverityWarning {
+				sev = SeverityWarning
+			}
+		}
+		f := p.Report(head, msg, fix)
+		f.Severity = sev
+		f.Metric = &Metric{Name: metricRequirementWords, Value: float64(total), Detail: counts}
+	}
+	if len(d.Articles) == 0 {
+		if len(d.Text) > 0 {
+			report(Span{0, min(len(d.Text), max(0, strings.IndexByte(d.Text, '\n')))}, "", Span{0, len(d.Text)})
+		}
+		return
+	}
+	for _, a := range d.Articles {
+		report(a.Heading, a.Label, a.Body)
+	}
+}
+
+// countRequirementWords counts the requirement words in span s by phrase.
+func countRequirementWords(d *Draft, lx *Lexicon, s Span) map[string]int {
+	counts := map[string]int{}
+	toks := d.toks
+	i, j := d.tokenRange(s)
+	for k := i; k < j; k++ {
+		idx, n := lx.reqWords.matchAt(toks, k)
+		if n == 0 || k+n > j {
+			continue
+		}
+		if nonDeontic(lx, toks, k, n) || k > i && !toks[k].hard && negated(lx, toks, k) {
+			k += n - 1
+			continue
+		}
+		counts[strings.Join(lx.reqWords.phrases[idx], " ")]++
+		k += n - 1
+	}
+	return counts
+}
+
+// negated reports whether a negation ends just before token k.
+func negated(lx *Lexicon, toks []token, k int) bool {
+	_, ok := lx.negations.endsAt(toks, k-1)
+	return ok
+}
+
+// nonDeontic reports whether tokens [k, k+n) sit inside a non-deontic phrase.
+func nonDeontic(lx *Lexicon, toks []token, k, n int) bool {
+	for s := max(0, k-3); s <= k; s++ {
+		if _, m := lx.nonDeontic.matchAt(toks, s); m > 0 && s+m >= k+1 && (s == k || !toks[k].hard) {
+			return true
+		}
+	}
+	return false
+}
+
+func describeCounts(counts map[string]int) string {
+	if len(counts) == 0 {
+		return ""
+	}
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool {
+		if counts[keys[a]] != counts[keys[b]] {
+			return counts[keys[a]] > counts[keys[b]]
+		}
+		return keys[a] < keys[b]
+	})
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%q×%d", k, counts[k])
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
+}

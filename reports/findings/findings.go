@@ -1,0 +1,147 @@
+// Package findings writes the findings of redtape check: text for people,
+// JSON (schema "redtape.check/v1"), SARIF 2.1.0 for code scanning, GitHub
+// workflow annotations and a Markdown summary for a pull-request comment.
+// It formats what the checker computed and analyses nothing.
+package findings
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/redtape-vn/redtape/analyzer/check"
+)
+
+// DocsBase is the address rule documentation pages are published under;
+// a rule's page is DocsBase + "RT001.md".
+const DocsBase = "https://github.com/redtape-vn/redtape/blob/main/docs/rules/"
+
+// Report is everything a writer needs.
+type Report struct {
+	// Tool and Version name the program.
+	Tool, Version string
+	// Files are the per-file results, in the order checked.
+	Files []*check.FileResult
+	// Findings are all findings, sorted by file, line, column and rule.
+	Findings []check.Finding
+	// Rules are the registered rules with their configured severity.
+	Rules []RuleInfo
+	// Notes are remarks about rules that could not run.
+	Notes []string
+	// FailOn is the severity at which the run fails.
+	FailOn check.Severity
+	// ShowMetrics prints metric findings in the text and Markdown outputs.
+	ShowMetrics bool
+	// Color enables ANSI colours in the text output.
+	Color bool
+}
+
+// RuleInfo is a rule as configured for the run.
+type RuleInfo struct {
+	*check.Rule
+	// Severity is the configured severity (SeverityOff when disabled).
+	Severity check.Severity
+}
+
+// Formats lists the output formats.
+func Formats() []string { return []string{"text", "json", "sarif", "github", "markdown"} }
+
+// Write writes r in format.
+func Write(w io.Writer, format string, r *Report) error {
+	switch format {
+	case "text", "":
+		return WriteText(w, r)
+	case "json":
+		return WriteJSON(w, r)
+	case "sarif":
+		return WriteSARIF(w, r)
+	case "github":
+		return WriteGitHub(w, r)
+	case "markdown", "md":
+		return WriteMarkdown(w, r)
+	}
+	return fmt.Errorf("unknown format %q (known: %s)", format, strings.Join(Formats(), ", "))
+}
+
+// Counts tallies findings by severity and by rule.
+type Counts struct {
+	BySeverity map[string]int `json:"by_severity"`
+	ByRule     map[string]int `json:"by_rule"`
+	// Findings counts the findings above metric level.
+	Findings int `json:"findings"`
+	// Metrics counts metric findings.
+	Metrics int `json:"metrics"`
+}
+
+// Count tallies r's findings.
+func (r *Report) Count() Counts {
+	c := Counts{BySeverity: map[string]int{}, ByRule: map[string]int{}}
+	for _, f := range r.Findings {
+		c.BySeverity[f.Severity.String()]++
+		c.ByRule[f.Rule]++
+		if f.Severity == check.SeverityMetric {
+			c.Metrics++
+		} else {
+			c.Findings++
+		}
+	}
+	return c
+}
+
+// totals sums the per-file counts.
+func (r *Report) totals() check.FileResult {
+	var t check.FileResult
+	for _, f := range r.Files {
+		t.Articles += f.Articles
+		t.Procedures += f.Procedures
+		t.Dossiers += f.Dossiers
+		t.Papers += f.Papers
+		t.Conditions += f.Conditions
+		t.RequirementWords += f.RequirementWords
+		t.Suppressed += f.Suppressed
+	}
+	return t
+}
+
+func (r *Report) rule(id string) *RuleInfo {
+	for i := range r.Rules {
+		if r.Rules[i].ID == id {
+			return &r.Rules[i]
+		}
+	}
+	return nil
+}
+
+// severityList returns severities from the most serious down.
+func severityList() []check.Severity {
+	return []check.Severity{check.SeverityError, check.SeverityWarning, check.SeverityInfo, check.SeverityMetric}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// summaryLine says how many findings of each severity there are.
+func (r *Report) summaryLine() string {
+	c := r.Count()
+	var parts []string
+	for _, s := range []check.Severity{check.SeverityError, check.SeverityWarning, check.SeverityInfo} {
+		n := c.BySeverity[s.String()]
+		parts = append(parts, plural(n, s.String(), s.String()+"s"))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,181 @@
+package findings
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/redtape-vn/redtape/analyzer/check"
+)
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+	ansiDim    = "\x1b[2m"
+)
+
+func colorOf(s check.Severity) string {
+	switch s {
+	case check.SeverityError:
+		return ansiRed
+	case check.SeverityWarning:
+		return ansiYellow
+	case check.SeverityInfo:
+		return ansiCyan
+	}
+	return ansiDim
+}
+
+// WriteText writes one line per finding ("file:line:col: severity RULE
+// name: message"), its suggested fix indented below, then a summary.
+func WriteText(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	paint := func(code, s string) string {
+		if !r.Color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	for _, f := range r.Findings {
+		if f.Severity == check.SeverityMetric && !r.ShowMetrics {
+			continue
+		}
+		fmt.Fprintf(bw, "%s:%d:%d: %s %s %s: %s\n", f.File, f.Line, f.Column,
+			paint(colorOf(f.Severity), f.Severity.String()), paint(ansiBold, f.Rule), f.Name, f.Message)
+		if f.Fix != "" {
+			fmt.Fprintf(bw, "    fix: %s\n", f.Fix)
+		}
+	}
+	c := r.Count()
+	t := r.totals()
+	fmt.Fprintf(bw, "%s in %s: %s", plural(c.Findings, "finding", "findings"), plural(len(r.Files), "file", "files"), r.summaryLine())
+	if c.Metrics > 0 && !r.ShowMetrics {
+		fmt.Fprintf(bw, " (%s not shown; use --metrics)", plural(c.Metrics, "metric", "metrics"))
+	}
+	if t.Suppressed > 0 {
+		fmt.Fprintf(bw, "; %d suppressed", t.Suppressed)
+	}
+	fmt.Fprintln(bw)
+	fmt.Fprintf(bw, "defined: %s, %s, %s, %s; %s\n",
+		plural(t.Procedures, "procedure", "procedures"), plural(t.Dossiers, "dossier list", "dossier lists"),
+		plural(t.Papers, "paper", "papers"), plural(t.Conditions, "condition", "conditions"),
+		plural(t.RequirementWords, "requirement word", "requirement words"))
+	for _, n := range r.Notes {
+		fmt.Fprintf(bw, "note: %s\n", n)
+	}
+	return bw.Flush()
+}
+
+// jsonRule is a rule in the JSON output.
+type jsonRule struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Severity string   `json:"severity"`
+	Default  string   `json:"default_severity"`
+	Summary  string   `json:"summary"`
+	HelpURI  string   `json:"help_uri"`
+	Sources  []string `json:"sources"`
+}
+
+// jsonReport is the redtape.check/v1 document.
+type jsonReport struct {
+	Schema string `json:"schema"`
+	Tool   struct {
+		Name    string `json:"name"`
+		Version string `json:"version"`
+	} `json:"tool"`
+	FailOn   string              `json:"fail_on"`
+	Summary  jsonSummary         `json:"summary"`
+	Files    []*check.FileResult `json:"files"`
+	Findings []check.Finding     `json:"findings"`
+	Rules    []jsonRule          `json:"rules"`
+	Notes    []string            `json:"notes"`
+}
+
+type jsonSummary struct {
+	Counts
+	Files            int `json:"files"`
+	Procedures       int `json:"procedures"`
+	Dossiers         int `json:"dossiers"`
+	Papers           int `json:"papers"`
+	Conditions       int `json:"conditions"`
+	RequirementWords int `json:"requirement_words"`
+	Suppressed       int `json:"suppressed"`
+}
+
+// WriteJSON writes the redtape.check/v1 document: every finding (metrics
+// included), per-file counts, the rules and notes.
+func WriteJSON(w io.Writer, r *Report) error {
+	var out jsonReport
+	out.Schema = check.SchemaVersion
+	out.Tool.Name, out.Tool.Version = r.Tool, r.Version
+	out.FailOn = r.FailOn.String()
+	t := r.totals()
+	out.Summary = jsonSummary{Counts: r.Count(), Files: len(r.Files), Procedures: t.Procedures, Dossiers: t.Dossiers,
+		Papers: t.Papers, Conditions: t.Conditions, RequirementWords: t.RequirementWords, Suppressed: t.Suppressed}
+	out.Files = r.Files
+	if out.Files == nil {
+		out.Files = []*check.FileResult{}
+	}
+	out.Findings = r.Findings
+	if out.Findings == nil {
+		out.Findings = []check.Finding{}
+	}
+	for _, ri := range r.Rules {
+		out.Rules = append(out.Rules, jsonRule{ID: ri.ID, Name: ri.Name, Severity: ri.Severity.String(),
+			Default: ri.Rule.Severity.String(), Summary: ri.Summary, HelpURI: DocsBase + ri.ID + ".md", Sources: ri.Sources})
+	}
+	out.Notes = r.Notes
+	if out.Notes == nil {
+		out.Notes = []string{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// WriteGitHub writes GitHub Actions workflow commands, one annotation per
+// finding above metric level (error, warning, notice), then a summary
+// notice.
+func WriteGitHub(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range r.Findings {
+		cmd := ""
+		switch f.Severity {
+		case check.SeverityError:
+			cmd = "error"
+		case check.SeverityWarning:
+			cmd = "warning"
+		case check.SeverityInfo:
+			cmd = "notice"
+		default:
+			continue
+		}
+		msg := f.Message
+		if f.Fix != "" {
+			msg += "\nFix: " + f.Fix
+		}
+		fmt.Fprintf(bw, "::%s file=%s,line=%d,endLine=%d,col=%d,endColumn=%d,title=%s::%s\n", cmd,
+			ghProperty(f.File), f.Line, f.EndLine, f.Column, f.EndColumn, ghProperty(f.Rule+" "+f.Name), ghData(msg))
+	}
+	c := r.Count()
+	fmt.Fprintf(bw, "::notice title=redtape check::%s\n", ghData(fmt.Sprintf("%s in %s: %s",
+		plural(c.Findings, "finding", "findings"), plural(len(r.Files), "file", "files"), r.summaryLine())))
+	return bw.Flush()
+}
+
+// ghData escapes the message of a workflow command.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a property value of a workflow command.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
