@@ -35,6 +35,7 @@ func readers() []reader {
 		nationalExportReader(),
 		htmlReader(),
 		markdownReader(),
+		csvReader(),
 	}
 }
 
