@@ -124,6 +124,15 @@ type Entry struct {
 	// Variants are the names, abbreviations and legacy spellings the paper
 	// goes by in dossier lists; matched on folded words.
 	Variants []string `json:"variants"`
+	// Excludes are longer names that contain a variant but name another
+	// paper ("giấy phép lái xe quân sự"); where one matches, the entry does not.
+	Excludes []string `json:"excludes,omitempty"`
+	// Companions are papers that, listed after this one with a comma, offer
+	// another choice rather than another paper ("văn bằng, chứng chỉ").
+	Companions []string `json:"companions,omitempty"`
+	// CitizensOnly is true when the database holds the paper only for
+	// Vietnamese citizens, so it does not cover a procedure for foreigners.
+	CitizensOnly bool `json:"citizens_only,omitempty"`
 	// English is the English name.
 	English string `json:"english"`
 	// Database is the database or platform that holds the data.
@@ -240,6 +249,9 @@ type entry struct {
 	Name     string   `yaml:"name"`
 	English  string   `yaml:"english"`
 	Variants []string `yaml:"variants"`
+	Excludes []string `yaml:"excludes"`
+	Citizens bool     `yaml:"citizens_only"`
+	Companions []string `yaml:"companions"`
 	Database string   `yaml:"database"`
 	Owner    string   `yaml:"owner"`
 	Coverage string   `yaml:"coverage"`
@@ -397,6 +409,14 @@ func (r entry) build(c *Catalog) (*Entry, []error) {
 	if len(r.Variants) == 0 {
 		bad("variants are missing")
 	}
+	var excludes []string
+	for _, x := range r.Excludes {
+		if len(vntext.FoldedWords(x)) == 0 {
+			bad("exclude %q has no words", x)
+			continue
+		}
+		excludes = append(excludes, vntext.CollapseSpace(vntext.NFC(x)))
+	}
 	var sources []string
 	for _, s := range r.Sources {
 		text, ok := c.Sources[s]
@@ -450,7 +470,7 @@ func (r entry) build(c *Catalog) (*Entry, []error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	e := &Entry{ID: r.ID, Name: r.Name, Variants: kept, English: r.English, Database: r.Database, Owner: r.Owner,
+	e := &Entry{ID: r.ID, Name: r.Name, Variants: kept, Excludes: excludes, CitizensOnly: r.Citizens, Companions: r.Companions, English: r.English, Database: r.Database, Owner: r.Owner,
 		Basis: bases, Coverage: cov, Note: r.Note, Sources: sources}
 	e.From, e.Until = span(bases)
 	return e, nil

@@ -15,6 +15,9 @@ type Matcher struct {
 	// ("giaykhaisinh") to the entry; prefix holds every prefix of those keys.
 	full   map[string]variantRef
 	prefix map[string]bool
+	// companions[i] lists the names that, after entry i and a comma, are
+	// another choice.
+	companions []phraseSet
 }
 
 type variantRef struct {
@@ -25,6 +28,9 @@ type variantRef struct {
 // NewMatcher builds a matcher for the entries of c.
 func NewMatcher(c *catalog.Catalog) *Matcher {
 	m := &Matcher{cat: c, entries: c.Entries, full: map[string]variantRef{}, prefix: map[string]bool{}}
+	for _, e := range c.Entries {
+		m.companions = append(m.companions, newPhraseSet(e.Companions...))
+	}
 	for i, e := range c.Entries {
 		for _, v := range e.Variants {
 			w := vntext.FoldedWords(v)
@@ -36,12 +42,25 @@ func NewMatcher(c *catalog.Catalog) *Matcher {
 				continue // the first entry naming a variant keeps it
 			}
 			m.full[key] = variantRef{entry: i, words: strings.Join(w, " ")}
-			for k := 1; k <= len(key); k++ {
-				m.prefix[key[:k]] = true
-			}
+			m.addPrefixes(key)
+		}
+	}
+	// Excludes win over variants: a longer name for another paper.
+	for _, e := range c.Entries {
+		for _, x := range e.Excludes {
+			w := vntext.FoldedWords(x)
+			key := strings.Join(w, "")
+			m.full[key] = variantRef{entry: -1, words: strings.Join(w, " ")}
+			m.addPrefixes(key)
 		}
 	}
 	return m
+}
+
+func (m *Matcher) addPrefixes(key string) {
+	for k := 1; k <= len(key); k++ {
+		m.prefix[key[:k]] = true
+	}
 }
 
 // Catalog returns the catalog the matcher was built from.
@@ -81,6 +100,10 @@ func (m *Matcher) findMentions(toks []token) []mention {
 			if t := toks[i]; t.fold == "so" && !t.hooked && !t.ascii {
 				continue
 			}
+			if ref.entry < 0 {
+				i = best // an excluded name: another paper
+				continue
+			}
 			out = append(out, mention{entry: ref.entry, i: i, j: best + 1, words: ref.words})
 			i = best
 		}
@@ -118,6 +141,7 @@ func (g *group) covered() bool {
 
 // analysis is what the matcher found in one text.
 type analysis struct {
+	m      *Matcher
 	text   string
 	toks   []token
 	ments  []mention
@@ -125,7 +149,7 @@ type analysis struct {
 }
 
 func (m *Matcher) analyze(text string) *analysis {
-	a := &analysis{text: text, toks: tokenize(text)}
+	a := &analysis{m: m, text: text, toks: tokenize(text)}
 	toks := a.toks
 	a.ments = m.findMentions(toks)
 	if len(a.ments) == 0 {
@@ -139,12 +163,25 @@ func (m *Matcher) analyze(text string) *analysis {
 		mentAt[mm.i] = k
 	}
 	grouped := make([]bool, len(a.ments))
+	segStart := 0 // first token of the current comma or "và" segment
 	for p := 0; p < len(toks); p++ {
+		t := toks[p]
 		kind := ""
 		anchor := p
 		negated := false
-		if toks[p].brk&(brkClause|brkOpen|brkClose) != 0 {
+		if t.brk&(brkClause|brkOpen|brkClose) != 0 {
 			kind = "head"
+			segStart = p
+		} else if (t.brk&brkComma != 0 || t.fold == "va") && t.depth == 0 {
+			// A comma or "và" between papers: "Danh sách nhân sự, bản
+			// thông tin cá nhân, Phiếu lý lịch tư pháp".
+			if t.fold == "va" {
+				anchor = p + 1
+			}
+			if listOfPapers(toks, segStart, mentAt) {
+				kind = "list"
+			}
+			segStart = anchor
 		}
 		if n := triggers.match(toks, p); n > 0 && mentAt[p] < 0 {
 			kind, anchor = "trigger", p+n
@@ -157,27 +194,50 @@ func (m *Matcher) analyze(text string) *analysis {
 				}
 			}
 		}
-		if kind == "" {
+		if kind == "" || anchor >= len(toks) {
 			continue
 		}
-		k := skipCopy(toks, anchor, kind == "head")
+		k := skipCopy(toks, anchor, kind == "head", mentAt)
+		if kind == "list" && k == anchor && !(t.fold == "va" && mentAt[k] >= 0) && mentAt[k] < 0 {
+			continue
+		}
 		if k >= len(toks) || mentAt[k] < 0 || grouped[mentAt[k]] {
 			continue
 		}
 		g := a.expand(mentAt, grouped, mentAt[k])
-		g.kind, g.negated, g.depth = kind, negated, toks[anchor].depth
+		g.kind, g.negated, g.depth = kind, negated, toks[k].depth
 		g.i = p
 		a.groups = append(a.groups, g)
 	}
 	return a
 }
 
+// listOfPapers reports whether the segment starting at toks[i] names a
+// paper, so that a comma after it separates papers.
+func listOfPapers(toks []token, i int, mentAt []int) bool {
+	k := skipCopy(toks, i, true, mentAt)
+	if k >= len(toks) {
+		return false
+	}
+	return mentAt[k] >= 0 || isPaperNoun(toks, k) || forms.match(toks, k) > 0
+}
+
+// isPaperNoun reports whether a paper's name starts at toks[k]; "số" (a
+// number) is not "sổ" (a book).
+func isPaperNoun(toks []token, k int) bool {
+	return paperNouns.match(toks, k) > 0 && !(toks[k].fold == "so" && !toks[k].hooked && !toks[k].ascii)
+}
+
 // skipCopy skips copy wording from toks[k] and, at the head of a clause,
-// enumerators ("a)", "1.", "-"), returning the first other token.
-func skipCopy(toks []token, k int, head bool) int {
+// enumerators ("a)", "1.", "-"), returning the first other token or the
+// first token where a catalog name starts.
+func skipCopy(toks []token, k int, head bool, mentAt []int) int {
 	start := k
 	for k < len(toks) {
 		if k > start && toks[k].brk&brkClause != 0 {
+			return k
+		}
+		if mentAt != nil && mentAt[k] >= 0 {
 			return k
 		}
 		if n := copyWording.match(toks, k); n > 0 {
@@ -208,34 +268,48 @@ func isEnumerator(f string) bool {
 var roman = map[string]bool{"i": true, "ii": true, "iii": true, "iv": true, "v": true, "vi": true, "vii": true, "viii": true, "ix": true, "x": true}
 
 // expand builds the requirement that starts with mention first: the
-// alternatives joined by "hoặc", commas, slashes or "và" up to the end of
-// the clause.
+// alternatives joined by "hoặc", commas or slashes up to the end of the
+// clause, a "và" or a comma that starts another paper.
 func (a *analysis) expand(mentAt []int, grouped []bool, first int) group {
 	toks := a.toks
 	g := group{}
 	depth := toks[a.ments[first].i].depth
+	flat := depth // parentheses up to this depth read as the same level: "(hoặc ...)"
 	cur := a.addMention(&g, grouped, first) // index of the current alternative, or -1
 	why := func(reason string) {
 		if cur >= 0 && g.alts[cur].why == "" {
 			g.alts[cur].why = reason
 		}
 	}
+	trailing := func() bool { // whether the current alternative has words after its name
+		return cur >= 0 && g.alts[cur].mention >= 0 && g.alts[cur].j > a.ments[g.alts[cur].mention].j
+	}
 	pos := a.ments[first].j
 	for pos < len(toks) {
 		t := toks[pos]
-		if t.brk&brkClause != 0 && t.depth <= depth {
+		if t.depth <= depth {
+			flat = depth
+		}
+		if t.brk&brkClause != 0 && t.depth <= flat {
 			break
 		}
-		if t.depth > depth {
-			// A parenthesis qualifies the current alternative.
-			if foreign.match(toks, pos) > 0 {
-				why(whyForeign)
+		if t.depth > flat {
+			if t.brk&brkOpen != 0 && t.fold == "hoac" && t.depth == flat+1 {
+				flat = t.depth
+			} else {
+				// A parenthesis qualifies the current alternative.
+				if foreign.match(toks, pos) > 0 {
+					why(whyForeign)
+				}
+				pos++
+				continue
 			}
-			pos++
-			continue
+		}
+		if t.fold == "va" {
+			break // "và" joins another paper, asked for besides this one
 		}
 		isOr := t.fold == "hoac" || t.fold == "hay"
-		sep := isOr || t.fold == "va" || t.brk&(brkComma|brkSlash) != 0
+		sep := isOr || t.brk&(brkComma|brkSlash) != 0
 		if !sep {
 			if foreign.match(toks, pos) > 0 {
 				why(whyForeign)
@@ -247,19 +321,19 @@ func (a *analysis) expand(mentAt []int, grouped []bool, first int) group {
 			continue
 		}
 		seg := pos
-		if isOr || t.fold == "va" {
+		if isOr {
 			seg = pos + 1
 		}
 		if seg < len(toks) && (toks[seg].fold == "hoac" || toks[seg].fold == "hay") {
 			isOr = true
 			seg++
 		}
-		k := skipCopy(toks, seg, false)
-		if k >= len(toks) || (k > pos && toks[k].brk&brkClause != 0 && toks[k].depth <= depth) {
+		k := skipCopy(toks, seg, false, mentAt)
+		if k >= len(toks) || (k > pos && toks[k].brk&brkClause != 0 && toks[k].depth <= flat) {
 			pos = k
 			break
 		}
-		if toks[k].depth > depth {
+		if toks[k].depth > flat {
 			pos = k
 			continue
 		}
@@ -268,9 +342,17 @@ func (a *analysis) expand(mentAt []int, grouped []bool, first int) group {
 			pos = a.ments[mi].j
 			continue
 		}
-		names := paperNouns.match(toks, k) > 0 && !(toks[k].fold == "so" && !toks[k].hooked && !toks[k].ascii)
-		if isOr && !names {
-			names = !qualifiers[toks[k].fold]
+		if toks[k].fold == "tru" && len(g.alts) > 0 && g.alts[0].why == "" {
+			g.alts[0].why = whyExcept // "giấy tờ tùy thân, trừ căn cước công dân"
+		}
+		noun := isPaperNoun(toks, k)
+		companion := cur >= 0 && g.alts[cur].mention >= 0 && a.m.companions[a.ments[g.alts[cur].mention].entry].match(toks, k) > 0
+		if !isOr && noun && trailing() && !companion {
+			break // a comma after a described paper starts another paper
+		}
+		names := noun
+		if isOr && !noun {
+			names = !trailing() && !qualifiers[toks[k].fold]
 		}
 		if !names {
 			cur = -1 // a qualifier: the words that follow are not an alternative
@@ -289,6 +371,9 @@ func (a *analysis) expand(mentAt []int, grouped []bool, first int) group {
 const (
 	whyForeign      = "issued abroad or held by a foreigner"
 	whyNotInCatalog = "not in the catalog"
+	whyProduced     = "the procedure issues or handles this paper itself"
+	whyExcept       = "all papers of the kind except those the catalog covers"
+	whyOneOf        = "one choice in a list whose other choices the catalog does not cover"
 )
 
 // addMention appends mention mi as an alternative of g and returns its index.

@@ -64,11 +64,17 @@ type PaperResult struct {
 
 // Paper judges one required paper.
 func (m *Matcher) Paper(p corpus.Paper) PaperResult {
-	return m.paper(p, nil)
+	return m.paper(p, procContext{})
 }
 
-// paper judges p; produced lists entries the procedure itself issues.
-func (m *Matcher) paper(p corpus.Paper, produced map[int]bool) PaperResult {
+// procContext is what the procedure tells about its papers.
+type procContext struct {
+	produced  map[int]bool // entries the procedure itself issues
+	foreigner bool         // the procedure is for foreigners
+}
+
+// paper judges p in the context of its procedure.
+func (m *Matcher) paper(p corpus.Paper, ctx procContext) PaperResult {
 	res := PaperResult{Text: p.Text, Case: p.Case}
 	a := m.analyze(p.Text)
 	toks := a.toks
@@ -81,7 +87,7 @@ func (m *Matcher) paper(p corpus.Paper, produced map[int]bool) PaperResult {
 			res.Matched = append(res.Matched, mm.words)
 		}
 	}
-	head := skipCopy(toks, 0, true)
+	head := skipCopy(toks, 0, true, nil)
 	if head < len(toks) && !startsMention(a, head) {
 		if n := forms.match(toks, head); n > 0 {
 			res.Form = true
@@ -94,6 +100,7 @@ func (m *Matcher) paper(p corpus.Paper, produced map[int]bool) PaperResult {
 		}
 		return res
 	}
+	m.judge(a, ctx)
 	lookup := lookups.find(toks, 0, len(toks))
 	var chosen *group
 	for gi := range a.groups {
@@ -113,18 +120,17 @@ func (m *Matcher) paper(p corpus.Paper, produced map[int]bool) PaperResult {
 		res.NotRequired = true
 		if res.Reason == "" {
 			res.Reason = fmt.Sprintf("mentions %s without asking for it", quoteList(res.Matched))
+		} else {
+			res.Reason += fmt.Sprintf("; it names %s without asking for it", quoteList(res.Matched))
 		}
 		return res
 	}
-	res.Alternatives = m.alternatives(a, chosen, produced)
+	res.Alternatives = m.alternatives(a, chosen)
 	first := mention{entry: -1}
 	if mi := chosen.alts[0].mention; mi >= 0 {
 		first = a.ments[mi]
 	}
 	switch {
-	case res.Form:
-		// The reason already says why.
-		res.Reason += fmt.Sprintf("; it also names %s", quoteList(res.Matched))
 	case chosen.negated:
 		res.NotRequired = true
 		res.Reason = fmt.Sprintf("says %s need not be submitted", quoteList(res.Matched))
@@ -142,22 +148,18 @@ func (m *Matcher) paper(p corpus.Paper, produced map[int]bool) PaperResult {
 	default:
 		res.Flagged = true
 	}
-	if first.entry >= 0 {
-		e := m.entries[first.entry]
-		res.Entry, res.Database, res.Owner, res.Basis = e.ID, e.Database, e.Owner, e.Basis
-		res.Coverage = e.Coverage
-		for _, al := range res.Alternatives {
-			if al.Covered && al.Coverage.Rank() < res.Coverage.Rank() {
-				res.Coverage = al.Coverage
-			}
-		}
-	}
-	if !res.Flagged {
-		res.Entry, res.Database, res.Owner, res.Basis, res.Coverage = "", "", "", nil, ""
+	if !res.Flagged || first.entry < 0 {
+		res.Flagged = false
 		return res
 	}
+	e := m.entries[first.entry]
+	res.Entry, res.Database, res.Owner, res.Basis = e.ID, e.Database, e.Owner, e.Basis
+	res.Coverage = e.Coverage
 	var covered []string
 	for _, al := range res.Alternatives {
+		if al.Coverage.Rank() < res.Coverage.Rank() {
+			res.Coverage = al.Coverage
+		}
 		covered = append(covered, al.Entry)
 	}
 	res.Reason = fmt.Sprintf("asks for %q: %s held in %s", first.words, strings.Join(dedupe(covered), ", "), res.Database)
@@ -165,6 +167,61 @@ func (m *Matcher) paper(p corpus.Paper, produced map[int]bool) PaperResult {
 		res.Reason += "; every alternative is covered"
 	}
 	return res
+}
+
+// judge marks the alternatives the context rules out: papers the procedure
+// issues itself, papers of citizens in a procedure for foreigners, and the
+// groups that are one choice in a list of papers ("một trong các giấy tờ
+// sau: ...") with other choices the catalog does not cover.
+func (m *Matcher) judge(a *analysis, ctx procContext) {
+	for gi := range a.groups {
+		g := &a.groups[gi]
+		for ai := range g.alts {
+			al := &g.alts[ai]
+			if al.mention < 0 || al.why != "" {
+				continue
+			}
+			e := a.ments[al.mention].entry
+			switch {
+			case ctx.produced[e]:
+				al.why = whyProduced
+			case ctx.foreigner && m.entries[e].CitizensOnly:
+				al.why = whyForeign
+			}
+		}
+	}
+	intro := intros.find(a.toks, 0, len(a.toks))
+	if intro < 0 {
+		return
+	}
+	// Every clause after the intro is one choice; unless each begins a
+	// covered requirement, none of them is flagged.
+	starts := map[int]bool{}
+	for gi := range a.groups {
+		if g := &a.groups[gi]; g.i > intro && g.covered() {
+			starts[g.i] = true
+		}
+	}
+	all := true
+	for p := intro + 1; p < len(a.toks); p++ {
+		if a.toks[p].brk&brkClause != 0 && a.toks[p].depth == 0 && !starts[p] {
+			all = false
+		}
+	}
+	if all {
+		return
+	}
+	for gi := range a.groups {
+		g := &a.groups[gi]
+		if g.i <= intro {
+			continue
+		}
+		for ai := range g.alts {
+			if g.alts[ai].why == "" {
+				g.alts[ai].why = whyOneOf
+			}
+		}
+	}
 }
 
 func startsMention(a *analysis, k int) bool {
@@ -176,9 +233,8 @@ func startsMention(a *analysis, k int) bool {
 	return false
 }
 
-// alternatives reports the alternatives of g; an entry the procedure
-// issues itself is not covered.
-func (m *Matcher) alternatives(a *analysis, g *group, produced map[int]bool) []Alternative {
+// alternatives reports the alternatives of g.
+func (m *Matcher) alternatives(a *analysis, g *group) []Alternative {
 	out := make([]Alternative, 0, len(g.alts))
 	for gi := range g.alts {
 		al := &g.alts[gi]
@@ -187,10 +243,6 @@ func (m *Matcher) alternatives(a *analysis, g *group, produced map[int]bool) []A
 			mm := a.ments[al.mention]
 			e := m.entries[mm.entry]
 			x.Entry, x.Matched = e.ID, mm.words
-			if produced[mm.entry] && al.why == "" {
-				al.why = "the procedure issues or handles this paper itself"
-				x.Why = al.why
-			}
 			if al.why == "" {
 				x.Covered, x.Coverage = true, e.Coverage
 			}
@@ -245,16 +297,23 @@ func (m *Matcher) Procedure(p *corpus.Procedure) ProcedureResult {
 	if res.ID == "" {
 		res.ID = p.ID()
 	}
-	var produced map[int]bool
-	for _, mm := range m.findMentions(tokenize(p.Name)) {
-		if produced == nil {
-			produced = map[int]bool{}
+	var ctx procContext
+	name := tokenize(p.Name)
+	for _, mm := range m.findMentions(name) {
+		// "Cấp giấy phép lái xe quốc tế" issues another paper than the
+		// national licence it asks for.
+		if mm.j+1 < len(name) && name[mm.j].fold == "quoc" && name[mm.j+1].fold == "te" {
+			continue
 		}
-		produced[mm.entry] = true
+		if ctx.produced == nil {
+			ctx.produced = map[int]bool{}
+		}
+		ctx.produced[mm.entry] = true
 	}
+	ctx.foreigner = foreigners.find(name, 0, len(name)) >= 0 && citizens.find(name, 0, len(name)) < 0
 	res.Papers = make([]PaperResult, 0, len(p.Papers))
 	for _, paper := range p.Papers {
-		r := m.paper(paper, produced)
+		r := m.paper(paper, ctx)
 		if r.Flagged {
 			res.Flagged++
 		}

@@ -78,13 +78,15 @@ var copyWording = newPhraseSet(
 	"được công chứng", "hợp lệ", "hợp pháp", "từ bản chính", "từ sổ gốc", "có xác nhận", "còn hiệu lực", "còn giá trị",
 	"hoặc", "và", "các", "một", "hai", "01", "02", "03", "1", "2", "3", "bộ", "mỗi loại",
 	"kèm bản chính", "kèm bản chính để đối chiếu", "để đối chiếu", "xuất trình bản chính", "nộp bản sao",
+	"điện tử", "bản sao điện tử", "tệp tin", "tệp tin bản sao điện tử", "được cấp từ sổ gốc", "cấp từ sổ gốc",
+	"kèm xuất trình bản chính để đối chiếu", "mang theo bản chính để đối chiếu", "bản sao chứng thực", "bản phôtô",
 	"hoặc bản sao", "hoặc bản chính", "hoặc bản chụp", "bản sao hoặc bản chính", "bản dịch",
 )
 
 // triggers are verbs of submission after which a catalog name is asked for.
 var triggers = newPhraseSet(
 	"nộp", "phải nộp", "xuất trình", "kèm theo", "kèm", "gửi kèm", "gồm", "bao gồm", "gồm có", "cung cấp", "bổ sung",
-	"nộp kèm", "nộp thêm", "trình", "đính kèm", "theo đó là",
+	"nộp kèm", "nộp thêm", "trình", "đính kèm", "theo đó là", "phải có", "có thêm", "nộp kèm theo", "là",
 )
 
 // negations, when they come shortly before a trigger, turn it into "not required".
@@ -94,12 +96,17 @@ var negations = newPhraseSet("không", "không phải", "không cần", "không 
 var lookups = newPhraseSet(
 	"không phải nộp", "không phải xuất trình", "không cần nộp", "không yêu cầu nộp", "không phải cung cấp", "không nộp",
 	"không phải kèm", "không yêu cầu", "không cần xuất trình",
-	"khai thác", "tra cứu", "cơ sở dữ liệu", "csdl", "vneid", "định danh điện tử", "định danh và xác thực điện tử",
-	"kết nối, chia sẻ", "chia sẻ dữ liệu", "dữ liệu điện tử", "đã được tích hợp", "tích hợp",
+	"khai thác", "tra cứu", "kết nối, chia sẻ", "chia sẻ dữ liệu", "đã được tích hợp", "được tích hợp",
 )
 
 // foreign words mark a paper issued abroad or held by a foreigner.
 var foreign = newPhraseSet("nước ngoài", "hợp pháp hóa lãnh sự", "hợp pháp hoá lãnh sự", "lãnh sự", "người nước ngoài", "quốc tịch nước ngoài", "cơ quan có thẩm quyền của nước")
+
+// foreigners in a procedure's name say it is for foreigners.
+var foreigners = newPhraseSet("người nước ngoài", "người không quốc tịch")
+
+// citizens in a procedure's name say it is (also) for Vietnamese citizens.
+var citizens = newPhraseSet("công dân việt nam", "người việt nam")
 
 // forms are the heads of papers the applicant fills in or drafts.
 var forms = newPhraseSet(
@@ -118,8 +125,8 @@ var qualifiers = map[string]bool{
 	"doi": true, "neu": true, "khi": true, "ke": true, "ngay": true, "noi": true, "tai": true, "truong": true,
 	"thi": true, "phai": true, "ghi": true, "dong": true, "thoi": true, "het": true, "de": true, "voi": true,
 	"hien": true, "dang": true, "chua": true, "la": true, "nguoi": true, "kem": true, "xuat": true, "nop": true,
-	"tu": true, "sau": true, "truoc": true, "thuoc": true, "cho": true, "ve": true, "bao": true, "gom": true,
-	"nhu": true, "mang": true, "dan": true, "kiem": true, "ho": true, "va": true, "nay": true, "co": true,
+	"tu": true, "sau": true, "truoc": true, "thuoc": true, "cho": true, "ve": true, "gom": true,
+	"nhu": true, "mang": true, "dan": true, "kiem": true, "va": true, "nay": true, "co": true,
 	"trinh": true, "chi": true, "khong": true, "mien": true, "danh": true, "ma": true, "tuy": true,
 	"hoac": true, "cac": true, "so": true, "chung": true, "xac": true, "ban": true, "mot": true, "it": true,
 }
@@ -129,8 +136,12 @@ var qualifiers = map[string]bool{
 var paperNouns = newPhraseSet(
 	"giấy", "giấy tờ", "văn bản", "sổ", "thẻ", "phiếu", "tờ", "tài liệu", "chứng chỉ", "chứng nhận", "quyết định",
 	"hợp đồng", "học bạ", "bằng", "xác nhận", "trích lục", "hồ sơ", "bản khai", "bản kê khai", "lý lịch", "sơ yếu lý lịch",
-	"chứng từ", "hóa đơn", "biên lai", "điều lệ", "bản án",
+	"chứng từ", "hóa đơn", "biên lai", "điều lệ", "bản án", "bản thông tin", "bản khai", "danh sách", "báo cáo", "đơn",
+	"tờ khai", "biên bản", "giấy phép", "bảng điểm", "dự án", "phương án",
 )
+
+// intros announce a list of papers of which any one will do.
+var intros = newPhraseSet("một trong", "một hoặc một số")
 
 // optionals mark a paper asked for only if it exists.
 var optionals = newPhraseSet("nếu có")
