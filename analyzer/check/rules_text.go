@@ -54,27 +54,72 @@ func runDigitisedPaper(p *Pass) {
 	seen := dedup{}
 	for _, u := range requirementUnits(p) {
 		i, j := d.tokenRange(u)
+		var ms []PaperMention
 		for _, m := range p.Matcher.Mentions(d.Text[u.Start:u.End]) {
 			if m.Start < 0 || m.End > u.Len() || m.Start >= m.End {
 				continue
 			}
-			s := Span{u.Start + m.Start, u.Start + m.End}
-			k, _ := d.tokenRange(Span{s.Start, s.Start})
-			if banned(p, i, min(k, j)) || !seen.first(s.Start) {
+			m.Start, m.End = m.Start+u.Start, m.End+u.Start
+			k, _ := d.tokenRange(Span{m.Start, m.Start})
+			if banned(p, i, min(k, j)) || seen[m.Start] {
 				continue
 			}
-			paper := m.Paper
-			if paper == "" {
-				paper = d.TextOf(s)
+			ms = append(ms, m)
+		}
+		sort.Slice(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+		for _, g := range groupMentions(d, ms) {
+			s := Span{g[0].Start, g[len(g)-1].End}
+			for _, m := range g {
+				seen.first(m.Start)
 			}
-			msg := fmt.Sprintf("requires %q, which the state already holds as data in the %s", d.TextOf(s), m.Database)
-			if paper != d.TextOf(s) {
-				msg = fmt.Sprintf("requires %q (%s), which the state already holds as data in the %s", d.TextOf(s), paper, m.Database)
+			var names, dbs, bases []string
+			for _, m := range g {
+				names = appendNew(names, fmt.Sprintf("%q", d.TextOf(Span{m.Start, m.End})))
+				dbs = appendNew(dbs, m.Database)
+				if m.Basis != "" {
+					bases = appendNew(bases, m.Basis)
+				}
 			}
-			fix := fmt.Sprintf("look the data up in the %s (%s) instead of requiring it", m.Database, m.Basis)
+			what := names[0]
+			if len(names) > 1 {
+				what = strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+			}
+			db := strings.Join(dbs, " / ")
+			msg := fmt.Sprintf("requires %s, which the state already holds as data in the %s", what, db)
+			fix := fmt.Sprintf("look the data up in the %s instead of requiring it", db)
+			if len(bases) > 0 {
+				fix = fmt.Sprintf("look the data up in the %s (%s) instead of requiring it", db, strings.Join(bases, "; "))
+			}
 			p.Report(s, msg, fix)
 		}
 	}
+}
+
+// groupMentions groups mentions that are alternatives of one requirement:
+// "CCCD, CMND hoặc hộ chiếu" gives one group. Mentions separated by
+// sentence or item punctuation, or by more than a few words, stay apart.
+func groupMentions(d *Draft, ms []PaperMention) [][]PaperMention {
+	var out [][]PaperMention
+	for _, m := range ms {
+		if n := len(out); n > 0 {
+			last := out[n-1][len(out[n-1])-1]
+			if m.Start >= last.End && m.Start-last.End <= 24 && !strings.ContainsAny(d.Text[last.End:m.Start], ";.:\n") {
+				out[n-1] = append(out[n-1], m)
+				continue
+			}
+		}
+		out = append(out, []PaperMention{m})
+	}
+	return out
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
 }
 
 func runCatchAll(p *Pass) {

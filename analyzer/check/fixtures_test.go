@@ -1,0 +1,179 @@
+package check
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// fixtureDir holds the draft fixtures with inline expectations.
+var fixtureDir = filepath.Join("..", "..", "testdata", "check")
+
+// stubMatcher stands in for the flag catalog: it finds a few paper names
+// and, like the catalog's matcher, leaves out names in a sentence that says
+// the paper need not be submitted or that the agency looks the data up.
+type stubMatcher struct{}
+
+var stubPapers = []string{"giấy chứng nhận đăng ký doanh nghiệp", "phiếu lý lịch tư pháp", "giấy khai sinh",
+	"trích lục khai sinh", "sổ hộ khẩu", "giấy tờ chứng minh nơi cư trú", "thẻ căn cước công dân", "căn cước công dân", "chứng minh nhân dân"}
+
+func (stubMatcher) Mentions(text string) []PaperMention {
+	low := lowerSameLen(text)
+	if strings.Contains(low, "không phải nộp") || strings.Contains(low, "khai thác thông tin") {
+		return nil
+	}
+	var out []PaperMention
+	taken := make([]bool, len(low))
+	for _, p := range stubPapers {
+		from := 0
+		for {
+			i := strings.Index(low[from:], p)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(p)
+			if taken[i] {
+				continue
+			}
+			for k := i; k < i+len(p); k++ {
+				taken[k] = true
+			}
+			out = append(out, PaperMention{Start: i, End: i + len(p), Entry: "stub", Paper: p,
+				Database: "Stub Database", Basis: "Stub Resolution, Art. 1"})
+		}
+	}
+	return out
+}
+
+// want is one expected (line, rule) pair.
+type want struct {
+	line int
+	rule string
+}
+
+// expectations reads the <!-- want "RULE" --> comments of a draft.
+func expectations(d *Draft) map[want]bool {
+	out := map[want]bool{}
+	for _, dir := range d.Directives {
+		if dir.Kind != DirWant {
+			continue
+		}
+		for _, r := range dir.Rules {
+			out[want{dir.Line, r}] = true
+		}
+	}
+	return out
+}
+
+// checkFixture checks one fixture and compares the findings above metric
+// level with its expectations, both ways.
+func checkFixture(t *testing.T, c *Checker, path string) *FileResult {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := c.Parse(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Check(context.Background(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wants := expectations(d)
+	if len(wants) == 0 {
+		t.Fatalf("%s: fixture has no expectations", path)
+	}
+	got := map[want]bool{}
+	for _, f := range res.Findings {
+		if f.Severity == SeverityMetric {
+			continue
+		}
+		got[want{f.Line, f.Rule}] = true
+		if !wants[want{f.Line, f.Rule}] {
+			t.Errorf("%s:%d:%d: unexpected %s: %s", filepath.Base(path), f.Line, f.Column, f.Rule, f.Message)
+		}
+	}
+	var missing []string
+	for w := range wants {
+		if !got[w] {
+			missing = append(missing, fmt.Sprintf("%s:%d: missing %s", filepath.Base(path), w.line, w.rule))
+		}
+	}
+	sort.Strings(missing)
+	for _, m := range missing {
+		t.Error(m)
+	}
+	return res
+}
+
+func TestFixtures(t *testing.T) {
+	c, err := New(Options{Matcher: stubMatcher{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(fixtureDir, "*.*"))
+	if err != nil || len(files) < 4 {
+		t.Fatalf("fixtures: %v, %d files", err, len(files))
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, ".yaml") || strings.HasSuffix(f, ".diff") {
+			continue
+		}
+		t.Run(filepath.Base(f), func(t *testing.T) { checkFixture(t, c, f) })
+	}
+}
+
+func TestFixtureCounts(t *testing.T) {
+	c, err := New(Options{Matcher: stubMatcher{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := checkFixture(t, c, filepath.Join(fixtureDir, "dossier.md"))
+	if res.Format != FormatMarkdown || res.Articles != 4 || res.Dossiers != 1 || res.Papers != 5 || res.Conditions != 2 || res.Procedures != 2 {
+		t.Errorf("counts = %+v", *res)
+	}
+	res = checkFixture(t, c, filepath.Join(fixtureDir, "suppressed.md"))
+	if res.Suppressed == 0 {
+		t.Error("suppressed.md: nothing suppressed")
+	}
+}
+
+func TestRequirementWordsFixture(t *testing.T) {
+	c, err := New(Options{Matcher: stubMatcher{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(fixtureDir, "negatives.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := c.Parse("negatives.md", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Check(context.Background(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	perArticle := map[string]map[string]int{}
+	for _, f := range res.Findings {
+		if f.Rule == "RT007" {
+			perArticle[f.Article] = f.Metric.Detail
+		}
+	}
+	// Điều 1: "không được" once; "không phải nộp" is not an obligation.
+	if got := perArticle["1"]; got["không được"] != 1 || got["phải"] != 0 || len(got) != 1 {
+		t.Errorf("Article 1 requirement words = %v", got)
+	}
+	// Điều 4: "bên phải" is a side, "không phải treo" is negated.
+	if got := perArticle["4"]; len(got) != 0 {
+		t.Errorf("Article 4 requirement words = %v, want none", got)
+	}
+}
