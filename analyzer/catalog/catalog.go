@@ -245,19 +245,19 @@ type document struct {
 }
 
 type entry struct {
-	ID       string   `yaml:"id"`
-	Name     string   `yaml:"name"`
-	English  string   `yaml:"english"`
-	Variants []string `yaml:"variants"`
-	Excludes []string `yaml:"excludes"`
-	Citizens bool     `yaml:"citizens_only"`
+	ID         string   `yaml:"id"`
+	Name       string   `yaml:"name"`
+	English    string   `yaml:"english"`
+	Variants   []string `yaml:"variants"`
+	Excludes   []string `yaml:"excludes"`
+	Citizens   bool     `yaml:"citizens_only"`
 	Companions []string `yaml:"companions"`
-	Database string   `yaml:"database"`
-	Owner    string   `yaml:"owner"`
-	Coverage string   `yaml:"coverage"`
-	Note     string   `yaml:"note"`
-	Basis    []basis  `yaml:"basis"`
-	Sources  []string `yaml:"sources"`
+	Database   string   `yaml:"database"`
+	Owner      string   `yaml:"owner"`
+	Coverage   string   `yaml:"coverage"`
+	Note       string   `yaml:"note"`
+	Basis      []basis  `yaml:"basis"`
+	Sources    []string `yaml:"sources"`
 }
 
 type basis struct {

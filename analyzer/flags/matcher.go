@@ -274,7 +274,7 @@ func (a *analysis) expand(mentAt []int, grouped []bool, first int) group {
 	toks := a.toks
 	g := group{}
 	depth := toks[a.ments[first].i].depth
-	flat := depth // parentheses up to this depth read as the same level: "(hoặc ...)"
+	flat := depth                           // parentheses up to this depth read as the same level: "(hoặc ...)"
 	cur := a.addMention(&g, grouped, first) // index of the current alternative, or -1
 	why := func(reason string) {
 		if cur >= 0 && g.alts[cur].why == "" {

@@ -1,17 +1,252 @@
 package main
 
 import (
-	"errors"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/redtape-vn/redtape/analyzer/catalog"
+	"github.com/redtape-vn/redtape/analyzer/flags"
+	"github.com/redtape-vn/redtape/corpus"
 )
 
-// flagCommand is not built yet.
+// flagSchema names the version of the JSON that flag prints (docs/flags.md).
+const flagSchema = "redtape.flags/v1"
+
+// flagOptions are the options of the flag command.
+type flagOptions struct {
+	// Paths are the files and directories to read; none means the demo corpus.
+	Paths []string
+	// Catalog is a catalog file extending (or, with "replace: true",
+	// replacing) the built-in one; empty for none.
+	Catalog string
+	// AsOf is the day whose catalog entries apply, YYYY-MM-DD; empty for today.
+	AsOf string
+	// Format is "table", "json" or "markdown".
+	Format string
+	// OnlyFlagged keeps only flagged papers and the procedures that have one.
+	OnlyFlagged bool
+	// Input controls how records are read.
+	Input corpus.Options
+}
+
 func flagCommand(e *env) *cli.Command {
 	return &cli.Command{
-		Name:   "flag",
-		Usage:  "flag required papers the state already holds as data (not available yet)",
-		Hidden: true,
-		Action: func(*cli.Context) error { return errors.New("flag: not available yet") },
+		Name:      "flag",
+		Usage:     "flag required papers the state already holds as data, with database and legal basis",
+		ArgsUsage: "[PATHS...]",
+		Description: "Matches every required paper of the procedures under PATHS (the demo corpus when none)\n" +
+			"against the catalog of digitised data and prints, per procedure and paper, whether it is\n" +
+			"flagged, the catalog entry, the database that holds the data, the legal basis and the\n" +
+			"coverage, then a summary by ministry, sector and database. See docs/flags.md.",
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "catalog", Usage: "catalog `FILE` extending the built-in catalog (\"replace: true\" replaces it)"},
+			&cli.StringFlag{Name: "as-of", Usage: "use the catalog entries in force on `DATE` (YYYY-MM-DD; default today)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: table, json, markdown"},
+			&cli.BoolFlag{Name: "only-flagged", Usage: "print only flagged papers and the procedures that have one"},
+		}, inputFlags()...),
+		Action: func(c *cli.Context) error {
+			return runFlag(c.Context, flagOptions{
+				Paths: c.Args().Slice(), Catalog: c.String("catalog"), AsOf: c.String("as-of"),
+				Format: c.String("format"), OnlyFlagged: c.Bool("only-flagged"), Input: inputOptions(c),
+			}, e)
+		},
 	}
+}
+
+// loadCatalog returns the catalog in force on the --as-of day: the built-in
+// one, extended by file when given. Mistakes in either are usage errors.
+func loadCatalog(file, asOf string, e *env) (*catalog.Catalog, time.Time, error) {
+	day := e.now()
+	if asOf != "" {
+		d, err := catalog.ParseDate(asOf)
+		if err != nil {
+			return nil, day, usageErrorf("--as-of: %v", err)
+		}
+		day = d
+	}
+	cat, err := catalog.Default()
+	if err != nil {
+		return nil, day, err
+	}
+	if file != "" {
+		if cat, err = catalog.Load(file, cat); err != nil {
+			return nil, day, usageErrorf("--catalog: %v", err)
+		}
+	}
+	return cat.InForce(day), day, nil
+}
+
+// flagReport is the JSON document flag prints.
+type flagReport struct {
+	Schema     string                  `json:"schema"`
+	AsOf       string                  `json:"as_of"`
+	Catalog    []string                `json:"catalog"`
+	Procedures []flags.ProcedureResult `json:"procedures"`
+	Summary    flags.Summary           `json:"summary"`
+}
+
+func runFlag(ctx context.Context, opts flagOptions, e *env) error {
+	switch opts.Format {
+	case "table", "json", "markdown":
+	default:
+		return usageErrorf("--format %q: want table, json or markdown", opts.Format)
+	}
+	cat, day, err := loadCatalog(opts.Catalog, opts.AsOf, e)
+	if err != nil {
+		return err
+	}
+	procs, sum, err := loadInput(ctx, e, opts.Paths, opts.Input)
+	if err != nil {
+		return err
+	}
+	m := flags.NewMatcher(cat)
+	results := make([]flags.ProcedureResult, 0, len(procs))
+	for _, p := range procs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		results = append(results, m.Procedure(p))
+	}
+	rep := flagReport{Schema: flagSchema, AsOf: day.Format("2006-01-02"), Catalog: cat.Files, Summary: flags.Summarize(results)}
+	rep.Procedures = results
+	if opts.OnlyFlagged {
+		rep.Procedures = onlyFlagged(results)
+	}
+	switch opts.Format {
+	case "json":
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(rep)
+	case "markdown":
+		err = writeFlagMarkdown(e.stdout, rep)
+	default:
+		err = writeFlagTable(e.stdout, rep)
+	}
+	if err != nil {
+		return fmt.Errorf("write flags: %w", err)
+	}
+	return inputResult(sum)
+}
+
+func onlyFlagged(results []flags.ProcedureResult) []flags.ProcedureResult {
+	var out []flags.ProcedureResult
+	for _, r := range results {
+		if r.Flagged == 0 {
+			continue
+		}
+		var papers []flags.PaperResult
+		for _, p := range r.Papers {
+			if p.Flagged {
+				papers = append(papers, p)
+			}
+		}
+		r.Papers = papers
+		out = append(out, r)
+	}
+	return out
+}
+
+// basisText cites the bases of a flagged paper, most sure first as listed.
+func basisText(bases []catalog.Basis) string {
+	var s []string
+	for _, b := range bases {
+		s = append(s, b.String())
+	}
+	return strings.Join(s, "; ")
+}
+
+func writeFlagTable(w io.Writer, rep flagReport) error {
+	var b strings.Builder
+	for _, r := range rep.Procedures {
+		fmt.Fprintf(&b, "%s  %s  (%d of %d papers flagged)\n", r.ID, clip(r.Name, 90), r.Flagged, len(r.Papers))
+		for _, p := range r.Papers {
+			mark := "    "
+			if p.Flagged {
+				mark = "  ✗ "
+			}
+			fmt.Fprintf(&b, "%s%s\n", mark, clip(oneLine(p.Text), 100))
+			if p.Flagged {
+				fmt.Fprintf(&b, "      → %s, %s (%s); %s\n", p.Entry, p.Database, p.Coverage, basisText(p.Basis))
+			}
+		}
+		b.WriteByte('\n')
+	}
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
+	}
+	s := rep.Summary
+	fmt.Fprintf(w, "%d of %d papers flagged in %d of %d procedures (catalog as of %s)\n\n", s.PapersFlagged, s.Papers, s.Affected, s.Procedures, rep.AsOf)
+	for _, part := range []struct {
+		title  string
+		groups []flags.Group
+	}{{"ministry", s.ByMinistry}, {"sector", s.BySector}, {"database", s.ByDatabase}} {
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintf(tw, "%s\tpapers flagged\tprocedures affected\n", strings.ToUpper(part.title))
+		for _, g := range part.groups {
+			fmt.Fprintf(tw, "%s\t%d of %d\t%d of %d\n", orUnknown(g.Key), g.PapersFlagged, g.Papers, g.Affected, g.Procedures)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		fmt.Fprintln(w)
+	}
+	return nil
+}
+
+func writeFlagMarkdown(w io.Writer, rep flagReport) error {
+	var b strings.Builder
+	s := rep.Summary
+	fmt.Fprintf(&b, "# Papers the state already holds as data\n\n%d of %d required papers flagged in %d of %d procedures (catalog as of %s).\n\n",
+		s.PapersFlagged, s.Papers, s.Affected, s.Procedures, rep.AsOf)
+	for _, part := range []struct {
+		title  string
+		groups []flags.Group
+	}{{"Ministry", s.ByMinistry}, {"Sector", s.BySector}, {"Database", s.ByDatabase}} {
+		fmt.Fprintf(&b, "## By %s\n\n| %s | papers flagged | procedures affected |\n| --- | ---: | ---: |\n", strings.ToLower(part.title), part.title)
+		for _, g := range part.groups {
+			fmt.Fprintf(&b, "| %s | %d of %d | %d of %d |\n", mdCell(orUnknown(g.Key)), g.PapersFlagged, g.Papers, g.Affected, g.Procedures)
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString("## Procedures\n\n")
+	for _, r := range rep.Procedures {
+		fmt.Fprintf(&b, "### %s %s\n\n| paper | flagged | entry | database | basis | coverage |\n| --- | --- | --- | --- | --- | --- |\n", mdCell(r.ID), mdCell(r.Name))
+		for _, p := range r.Papers {
+			yes := "no"
+			if p.Flagged {
+				yes = "yes"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(clip(oneLine(p.Text), 160)), yes, p.Entry, mdCell(p.Database), mdCell(basisText(p.Basis)), p.Coverage)
+		}
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "(unknown)"
+	}
+	return s
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func mdCell(s string) string { return strings.ReplaceAll(oneLine(s), "|", `\|`) }
+
+// clip shortens s to at most n characters, marking the cut.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }

@@ -1,0 +1,90 @@
+package flags
+
+import "sort"
+
+// Group counts flagged papers and affected procedures for one ministry,
+// sector or database.
+type Group struct {
+	// Key is the ministry, sector or database name ("" reads as unknown).
+	Key string `json:"key"`
+	// Procedures counts the procedures in the group (for a database: the
+	// procedures with a paper it holds).
+	Procedures int `json:"procedures"`
+	// Affected counts the procedures with at least one flagged paper.
+	Affected int `json:"procedures_affected"`
+	// Papers counts the required papers; PapersFlagged those flagged.
+	Papers        int `json:"papers"`
+	PapersFlagged int `json:"papers_flagged"`
+}
+
+// Summary totals flagging results.
+type Summary struct {
+	Procedures    int     `json:"procedures"`
+	Affected      int     `json:"procedures_affected"`
+	Papers        int     `json:"papers"`
+	PapersFlagged int     `json:"papers_flagged"`
+	ByMinistry    []Group `json:"by_ministry"`
+	BySector      []Group `json:"by_sector"`
+	ByDatabase    []Group `json:"by_database"`
+}
+
+// Summarize totals results by ministry, sector and database. Groups are
+// sorted by flagged papers, most first, then by key.
+func Summarize(results []ProcedureResult) Summary {
+	var s Summary
+	ministries, sectors, databases := map[string]*Group{}, map[string]*Group{}, map[string]*Group{}
+	get := func(m map[string]*Group, k string) *Group {
+		g := m[k]
+		if g == nil {
+			g = &Group{Key: k}
+			m[k] = g
+		}
+		return g
+	}
+	for _, r := range results {
+		s.Procedures++
+		s.Papers += len(r.Papers)
+		s.PapersFlagged += r.Flagged
+		affected := 0
+		if r.Flagged > 0 {
+			affected = 1
+		}
+		s.Affected += affected
+		for _, g := range []*Group{get(ministries, r.Ministry), get(sectors, r.Sector)} {
+			g.Procedures++
+			g.Affected += affected
+			g.Papers += len(r.Papers)
+			g.PapersFlagged += r.Flagged
+		}
+		seen := map[string]bool{}
+		for _, p := range r.Papers {
+			if !p.Flagged {
+				continue
+			}
+			g := get(databases, p.Database)
+			g.Papers++
+			g.PapersFlagged++
+			if !seen[p.Database] {
+				seen[p.Database] = true
+				g.Procedures++
+				g.Affected++
+			}
+		}
+	}
+	s.ByMinistry, s.BySector, s.ByDatabase = sorted(ministries), sorted(sectors), sorted(databases)
+	return s
+}
+
+func sorted(m map[string]*Group) []Group {
+	out := make([]Group, 0, len(m))
+	for _, g := range m {
+		out = append(out, *g)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].PapersFlagged != out[j].PapersFlagged {
+			return out[i].PapersFlagged > out[j].PapersFlagged
+		}
+		return out[i].Key < out[j].Key
+	})
+	return out
+}
