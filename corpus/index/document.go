@@ -1,0 +1,197 @@
+package index
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/index/fields"
+)
+
+// Key returns the source-independent identity of a procedure: its code, or
+// "name:" and a hash of its folded name when it has none.
+func Key(p *corpus.Procedure) string {
+	if c := strings.TrimSpace(p.Code); c != "" {
+		return c
+	}
+	sum := sha256.Sum256([]byte(vntext.CollapseSpace(vntext.Fold(p.Name))))
+	return "name:" + hex.EncodeToString(sum[:6])
+}
+
+// DocID returns the index id of a procedure: its [Key], "@" and its source
+// file. The same code is published in several files (a central procedure
+// and its provincial variants), so the key alone is not unique; the file
+// makes it so. n > 1 counts repeats of the same key within one file, which
+// get "#n" appended.
+func DocID(p *corpus.Procedure, n int) string {
+	id := Key(p) + "@" + p.Source.File
+	if n > 1 {
+		id += "#" + strconv.Itoa(n)
+	}
+	return id
+}
+
+// Hash returns the content hash of a procedure as the index stores it: a
+// record whose hash is unchanged is not indexed again.
+func Hash(p *corpus.Procedure) string {
+	h := sha256.New()
+	h.Write([]byte(FormatVersion + "\x00"))
+	enc := json.NewEncoder(h)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(p) // writing to a hash cannot fail
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+const (
+	optText    = bindex.IndexField | bindex.IncludeTermVectors
+	optStored  = bindex.IndexField | bindex.IncludeTermVectors | bindex.StoreField
+	optKeyword = bindex.IndexField | bindex.StoreField | bindex.DocValues
+	optOnly    = bindex.StoreField
+)
+
+// builder turns procedures into bleve documents. It is not safe for
+// concurrent use.
+type builder struct {
+	folded, exact *fields.Analyzer
+	lower         analysis.Analyzer
+}
+
+func newBuilder() *builder {
+	return &builder{folded: fields.Folded(), exact: fields.Exact(), lower: lowerKeyword{}}
+}
+
+// lowerKeyword indexes a whole value as one lower-case term.
+type lowerKeyword struct{}
+
+func (lowerKeyword) Analyze(in []byte) analysis.TokenStream {
+	return analysis.TokenStream{&analysis.Token{
+		Term: []byte(strings.ToLower(string(in))), Start: 0, End: len(in), Position: 1, Type: analysis.AlphaNumeric,
+	}}
+}
+
+// extra holds what the index stores beside the record's own fields.
+type extra struct {
+	hash    string
+	flagged []string
+}
+
+func (b *builder) document(id string, p *corpus.Procedure, x extra) *document.Document {
+	d := document.NewDocument(id)
+	var texts []string
+	add := func(ss ...string) {
+		for _, s := range ss {
+			if s = strings.TrimSpace(s); s != "" {
+				texts = append(texts, s)
+			}
+		}
+	}
+	// Many values go into one field value, joined with fields.Separator:
+	// one field per document costs far less to index than one per value.
+	text := func(name string, values []string, opts bindex.FieldIndexingOptions, a analysis.Analyzer) {
+		if len(values) > 0 {
+			d.AddField(document.NewTextFieldCustom(name, nil, []byte(fields.Join(values)), opts, a))
+		}
+	}
+	keyword := func(name string, values ...string) {
+		for i, v := range values {
+			if v = strings.TrimSpace(v); v != "" {
+				d.AddField(document.NewTextFieldCustom(name, []uint64{uint64(i)}, []byte(v), optKeyword, nil))
+			}
+		}
+	}
+
+	add(p.Name)
+	// Exact (diacritic-keeping) terms are indexed for the short, decisive
+	// texts: name, papers, legal basis. Long text is matched folded only.
+	var exact []string
+	papers := make([]string, 0, len(p.Papers))
+	for _, pp := range p.Papers {
+		if t := strings.TrimSpace(pp.Text); t != "" {
+			papers = append(papers, t)
+		}
+	}
+	add(papers...)
+	exact = append(exact, texts...)
+	var body []string
+	appendBody := func(ss ...string) {
+		for _, s := range ss {
+			if s = strings.TrimSpace(s); s != "" {
+				body = append(body, s)
+			}
+		}
+	}
+	appendBody(p.Steps...)
+	appendBody(p.Conditions...)
+	appendBody(p.Results...)
+	appendBody(p.Subjects...)
+	appendBody(p.Authority...)
+	appendBody(p.Agencies...)
+	var basisText, numbers []string
+	for _, ref := range p.LegalBasis {
+		basisText = append(basisText, ref.Text)
+		if ref.Title != "" && !strings.Contains(ref.Text, ref.Title) {
+			basisText = append(basisText, ref.Title)
+		}
+		if ref.Number != "" {
+			numbers = appendUnique(numbers, fields.NormalizeNumber(ref.Number))
+		}
+		for _, n := range fields.ExtractNumbers(ref.Text) {
+			numbers = appendUnique(numbers, n)
+		}
+	}
+	appendBody(basisText...)
+	exact = append(exact, basisText...)
+	for _, c := range p.Channels {
+		appendBody(c.Description)
+	}
+	add(body...)
+	add(p.Ministry, p.Sector, p.Kind, p.Decision, p.Code)
+	add(p.Levels...)
+
+	d.AddField(document.NewTextFieldCustom(fields.Name, nil, []byte(p.Name), optStored, b.folded))
+	text(fields.Text, texts, optText, b.folded)
+	text(fields.TextExact, exact, optText, b.exact)
+	text(fields.Papers, papers, optStored, b.folded)
+	text(fields.Body, body, optOnly, nil)
+	text(fields.BasisText, basisText, optText, b.folded)
+	if p.Code != "" {
+		d.AddField(document.NewTextFieldCustom(fields.Code, nil, []byte(p.Code), optKeyword&^bindex.DocValues, b.lower))
+	}
+	keyword(fields.Basis, numbers...)
+	keyword(fields.Ministry, p.Ministry)
+	keyword(fields.Sector, p.Sector)
+	keyword(fields.Level, p.Levels...)
+	if p.Ministry != "" {
+		text(fields.MinistryText, []string{p.Ministry}, optText, b.folded)
+	}
+	if p.Sector != "" {
+		text(fields.SectorText, []string{p.Sector}, optText, b.folded)
+	}
+	text(fields.LevelText, p.Levels, optText, b.folded)
+	for i, f := range x.flagged {
+		d.AddField(document.NewTextFieldCustom(fields.Flagged, []uint64{uint64(i)}, []byte(f), optKeyword&^bindex.DocValues, b.lower))
+	}
+	d.AddField(document.NewTextFieldCustom(fields.Hash, nil, []byte(x.hash), optOnly, nil))
+	d.AddField(document.NewTextFieldCustom(fields.File, nil, []byte(p.Source.File), optOnly, nil))
+	if p.Source.Record > 0 {
+		d.AddField(document.NewTextFieldCustom(fields.Record, nil, []byte(strconv.Itoa(p.Source.Record)), optOnly, nil))
+	}
+	return d
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}

@@ -1,0 +1,190 @@
+package fields
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/redtape-vn/redtape/analyzer/vntext"
+)
+
+// Analyzer cuts text into words and maps each word to its indexed term.
+// Token offsets (Start, End) are byte offsets into the analysed text.
+//
+// A word is a run of letters, digits and combining marks; a '.' or ','
+// between two digits stays inside the word, so codes ("1.000178") and
+// amounts ("4.500.000") are one word, while dashes and slashes split
+// ("NĐ-CP" is two words). This is Unicode word segmentation (UAX #29) as
+// it applies to Vietnamese administrative text, at a fraction of its cost.
+type Analyzer struct {
+	fold bool
+}
+
+// Folded returns the analyzer of folded fields: lower case, no diacritics, đ as d.
+func Folded() *Analyzer { return &Analyzer{fold: true} }
+
+// Exact returns the analyzer of exact fields: lower case NFC with diacritics.
+func Exact() *Analyzer { return &Analyzer{} }
+
+// Separator separates the values of a many-valued field stored as one
+// string (see Join). Positions jump by [PositionGap] across it, so no phrase
+// matches across two values.
+const Separator = "\u2029"
+
+// PositionGap is the position increment across a [Separator].
+const PositionGap = 100
+
+// Join joins the values of a many-valued field with [Separator].
+func Join(values []string) string { return strings.Join(values, Separator) }
+
+// Split splits a joined field into its values.
+func Split(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, Separator)
+}
+
+// Analyze implements bleve's analysis.Analyzer.
+func (a *Analyzer) Analyze(input []byte) analysis.TokenStream {
+	spans := wordSpans(input)
+	if len(spans) == 0 {
+		return analysis.TokenStream{}
+	}
+	tokens := make([]analysis.Token, len(spans))
+	stream := make(analysis.TokenStream, len(spans))
+	// One arena holds every term of this input.
+	arena := make([]byte, 0, len(input)+len(input)/4)
+	pos := 0
+	for i, sp := range spans {
+		pos++
+		if sp[2] != 0 {
+			pos += PositionGap
+		}
+		word := input[sp[0]:sp[1]]
+		at := len(arena)
+		if a.fold {
+			arena = appendFolded(arena, word)
+		} else {
+			arena = appendExact(arena, word)
+		}
+		typ := analysis.AlphaNumeric
+		if word[0] >= '0' && word[0] <= '9' {
+			typ = analysis.Numeric
+		}
+		tokens[i] = analysis.Token{Start: sp[0], End: sp[1], Term: arena[at:len(arena):len(arena)], Position: pos, Type: typ}
+		stream[i] = &tokens[i]
+	}
+	return stream
+}
+
+// wordSpans returns the byte ranges of the words of b; the third element
+// is 1 when a Separator comes before the word.
+func wordSpans(b []byte) [][3]int {
+	spans := make([][3]int, 0, len(b)/6)
+	start := -1
+	prevDigit := false
+	gap, wordGap := 0, 0
+	for i := 0; i < len(b); {
+		r, size := rune(b[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(b[i:])
+			if r == '\u2029' {
+				gap = 1
+			}
+		}
+		word := r < utf8.RuneSelf && isASCIIWord(byte(r)) || r >= utf8.RuneSelf && vntext.IsWordRune(r)
+		if !word && start >= 0 && prevDigit && (r == '.' || r == ',') && i+1 < len(b) && b[i+1] >= '0' && b[i+1] <= '9' {
+			word = true // 1.000178, 4.500.000
+		}
+		switch {
+		case word && start < 0:
+			start, wordGap, gap = i, gap, 0
+		case !word && start >= 0:
+			spans = append(spans, [3]int{start, i, wordGap})
+			start = -1
+		}
+		prevDigit = r >= '0' && r <= '9'
+		i += size
+	}
+	if start >= 0 {
+		spans = append(spans, [3]int{start, len(b), wordGap})
+	}
+	return spans
+}
+
+func isASCIIWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+func appendFolded(dst, word []byte) []byte {
+	for i := 0; i < len(word); {
+		c := word[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(word[i:])
+		if f := vntext.FoldRune(r); f >= 0 {
+			dst = utf8.AppendRune(dst, f)
+		}
+		i += size
+	}
+	return dst
+}
+
+func appendExact(dst, word []byte) []byte {
+	if isPlainLower(word) {
+		return append(dst, word...)
+	}
+	if !norm.NFC.IsNormal(word) {
+		word = norm.NFC.Bytes(word)
+	}
+	for i := 0; i < len(word); {
+		c := word[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(word[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += size
+	}
+	return dst
+}
+
+// Terms returns the terms of s, in order.
+func (a *Analyzer) Terms(s string) []string {
+	tokens := a.Analyze([]byte(s))
+	out := make([]string, len(tokens))
+	for i, t := range tokens {
+		out[i] = string(t.Term)
+	}
+	return out
+}
+
+// Fold is the folding token filter's mapping of one term.
+func Fold(s string) string { return string(appendFolded(nil, []byte(s))) }
+
+// ExactTerm is the exact token filter's mapping of one term.
+func ExactTerm(s string) string { return string(appendExact(nil, []byte(s))) }
+
+func isPlainLower(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}

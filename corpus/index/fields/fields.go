@@ -1,0 +1,54 @@
+// Package fields names the fields of redtape's procedure index and holds the
+// Vietnamese analysis of their text, shared by the indexer, the query
+// translator and the highlighter so that all three cut and fold words alike.
+//
+// Text is cut into words by Unicode word segmentation (UAX #29). Two token
+// filters then make two views of each word: folded (lower case, diacritics
+// removed, đ as d: "Giấy" → "giay") and exact (lower case NFC, diacritics
+// kept: "Giấy" → "giấy"). Folding happens in a token filter, after
+// tokenisation, so token offsets always point into the original text and
+// highlights land on the words as written.
+package fields
+
+// Names of the index fields.
+const (
+	// Text holds every searchable text of a procedure, folded; one value
+	// per source string, so phrases never span two papers or steps.
+	Text = "text"
+	// TextExact holds the same values analysed exactly (diacritics kept);
+	// matches here are boosted so "đường" ranks above "dương".
+	TextExact = "text_exact"
+	// Name holds the procedure name, folded and stored; matches are boosted.
+	Name = "name"
+	// Papers holds the required papers, folded and stored, one value each.
+	Papers = "papers"
+	// Body holds the steps, conditions, results and other long text, stored
+	// only, for snippets.
+	Body = "body"
+	// Code is the procedure code, a lower-case keyword.
+	Code = "code"
+	// Basis holds the normalised legal-basis numbers (see NormalizeNumber).
+	Basis = "basis"
+	// BasisText holds the legal-basis citations, folded, for basis: filters
+	// that are not numbers ("Luật Đất đai").
+	BasisText = "basis_text"
+	// Ministry, Sector and Level are keywords with the published values, for
+	// facets and display.
+	Ministry = "ministry"
+	Sector   = "sector"
+	Level    = "level"
+	// MinistryText, SectorText and LevelText hold the same values folded, for
+	// filters that name part of a value ("level:xa").
+	MinistryText = "ministry_text"
+	SectorText   = "sector_text"
+	LevelText    = "level_text"
+	// Flagged holds the ids of the catalog entries and the databases that
+	// flagged one of the procedure's papers, lower-cased keywords.
+	Flagged = "flagged"
+	// Hash is the stored content hash of the record (see index.Hash).
+	Hash = "_hash"
+	// File is the stored source file of the record.
+	File = "_file"
+	// Record is the stored record number within the source file.
+	Record = "_rec"
+)

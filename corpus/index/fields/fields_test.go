@@ -1,0 +1,106 @@
+package fields
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestAnalyzers(t *testing.T) {
+	tests := []struct {
+		in           string
+		folded, exac []string
+	}{
+		{"Giấy khai sinh", []string{"giay", "khai", "sinh"}, []string{"giấy", "khai", "sinh"}},
+		{"ĐƯỜNG bộ", []string{"duong", "bo"}, []string{"đường", "bộ"}},
+		{norm.NFD.String("Đăng ký thường trú"), []string{"dang", "ky", "thuong", "tru"}, []string{"đăng", "ký", "thường", "trú"}},
+		{"Nghị định 104/2022/NĐ-CP", []string{"nghi", "dinh", "104", "2022", "nd", "cp"}, []string{"nghị", "định", "104", "2022", "nđ", "cp"}},
+		{"Mã 1.000178, ảnh 4x6", []string{"ma", "1.000178", "anh", "4x6"}, []string{"mã", "1.000178", "ảnh", "4x6"}},
+		{"", []string{}, []string{}},
+	}
+	for _, tt := range tests {
+		if got := Folded().Terms(tt.in); !reflect.DeepEqual(got, tt.folded) {
+			t.Errorf("Folded(%q) = %q, want %q", tt.in, got, tt.folded)
+		}
+		if got := Exact().Terms(tt.in); !reflect.DeepEqual(got, tt.exac) {
+			t.Errorf("Exact(%q) = %q, want %q", tt.in, got, tt.exac)
+		}
+	}
+}
+
+func TestSeparatorGap(t *testing.T) {
+	toks := Folded().Analyze([]byte(Join([]string{"giấy tờ", "khai sinh"})))
+	if len(toks) != 4 {
+		t.Fatalf("got %d tokens", len(toks))
+	}
+	want := []int{1, 2, 3 + PositionGap, 4 + PositionGap}
+	for i, tok := range toks {
+		if tok.Position != want[i] {
+			t.Errorf("token %q at position %d, want %d", tok.Term, tok.Position, want[i])
+		}
+	}
+	if got := Split(Join([]string{"a", "b"})); !reflect.DeepEqual(got, []string{"a", "b"}) {
+		t.Errorf("Split(Join) = %q", got)
+	}
+}
+
+func TestOffsetsPointIntoOriginal(t *testing.T) {
+	in := "Bản sao Giấy chứng nhận đăng ký doanh nghiệp"
+	for _, tok := range Folded().Analyze([]byte(in)) {
+		word := in[tok.Start:tok.End]
+		if Fold(word) != string(tok.Term) {
+			t.Errorf("token %q at %d:%d covers %q", tok.Term, tok.Start, tok.End, word)
+		}
+	}
+}
+
+func TestNormalizeNumber(t *testing.T) {
+	tests := map[string]string{
+		"104/2022/NĐ-CP":        "104/2022/ND-CP",
+		"104/2022/nd-cp":        "104/2022/ND-CP",
+		"104 / 2022 / NĐ – CP":  "104/2022/ND-CP",
+		"02/2011/QH13":          "2/2011/QH13",
+		"0/2011/QH13":           "0/2011/QH13",
+		"1034/QĐ-TTg":           "1034/QD-TTG",
+		norm.NFD.String("Đ/ĐĐ"): "D/DD",
+	}
+	for in, want := range tests {
+		if got := NormalizeNumber(in); got != want {
+			t.Errorf("NormalizeNumber(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestExtractNumbers(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Nghị định 05/2012/NĐ-CP05/2012/NĐ-CP", []string{"5/2012/ND-CP"}},
+		{"Luật Khiếu nại  năm 201102/2011/QH13Quy định", []string{"2/2011/QH13"}},
+		{"Thông tư số 68/2013/TT-BCA ngày 26/12/2013 của Bộ Công an", []string{"68/2013/TT-BCA"}},
+		{"theo Quyết định 1034/QĐ-TTg và Nghị định số 123/2015/NĐ-CP.", []string{"1034/QD-TTG", "123/2015/ND-CP"}},
+		{"ngày 26/12/2013", nil},
+		{"Quyết định 1034/QĐ-TTg; Nghị quyết 01/2021/UBTVQH15", []string{"1034/QD-TTG", "1/2021/UBTVQH15"}},
+		{"Thông tư 80/2021/TT-BTC82/2025/TT-BTC", []string{"80/2021/TT-BTC", "82/2025/TT-BTC"}},
+		{"không có", nil},
+	}
+	for _, tt := range tests {
+		if got := ExtractNumbers(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("ExtractNumbers(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLooksLikeNumber(t *testing.T) {
+	for in, want := range map[string]bool{"104/2022/NĐ-CP": true, "104/2022": true, "Luật Đất đai": false, "": false, "2022": false} {
+		if got := LooksLikeNumber(in); got != want {
+			t.Errorf("LooksLikeNumber(%q) = %v", in, got)
+		}
+	}
+	if !strings.Contains(NormalizeNumber("a-b"), "-") {
+		t.Error("dash lost")
+	}
+}

@@ -1,0 +1,427 @@
+// Package index keeps redtape's full-text index of procedures: a bleve
+// (scorch) index on disk with Vietnamese-aware analysis (package fields),
+// built and updated incrementally by content hash, searched with redtape's
+// query language (package query) with facets and highlighted snippets.
+//
+// An index is a directory. Beside it live a lock file (<dir>.lock) that
+// keeps a second writer out, and, while a full build runs, the new index
+// (<dir>.new) that replaces the old one only once complete, so an
+// interrupted build leaves the previous index as it was. Incremental
+// updates are applied in atomic batches: an interrupted update leaves a
+// usable index holding part of the changes, which the next run completes.
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/index/fields"
+)
+
+// FormatVersion names the layout of the index: its fields and analysis. An
+// index stored with another version is rebuilt by [Update] and refused by
+// [Open].
+const FormatVersion = "redtape.index/1"
+
+// Internal keys stored in the index.
+var (
+	keyFormat  = []byte("redtape.format")
+	keyUpdated = []byte("redtape.updated")
+)
+
+var (
+	// ErrLocked reports that another process is writing the index.
+	ErrLocked = errors.New("the index is being written by another redtape process; wait for it to finish")
+	// ErrNotExist reports that there is no index at the path.
+	ErrNotExist = errors.New("no index")
+)
+
+// IncompatibleError reports an index written with another [FormatVersion].
+type IncompatibleError struct {
+	Path  string
+	Found string // the version found; empty when none was stored
+}
+
+func (e *IncompatibleError) Error() string {
+	found := e.Found
+	if found == "" {
+		found = "no redtape version"
+	}
+	return fmt.Sprintf("index %s has format %q, this redtape reads %q: run \"redtape index\" to rebuild it", e.Path, found, FormatVersion)
+}
+
+// Source is what an update indexes.
+type Source struct {
+	// Roots are the paths the walk reads (files or directories). A record
+	// indexed earlier from a file under a root that the walk no longer
+	// yields is deleted, as is one whose file no longer exists.
+	Roots []string
+	// Walk calls fn with each procedure, as corpus.Walk does.
+	Walk func(ctx context.Context, fn func(*corpus.Procedure) error) (*corpus.Summary, error)
+}
+
+// UpdateOptions tune [Update]. The zero value is usable.
+type UpdateOptions struct {
+	// Rebuild builds the index anew even when an up-to-date one exists.
+	Rebuild bool
+	// BatchSize is the number of changed records written per batch; 0 means 500.
+	BatchSize int
+	// Progress, when set, is called after each batch with the number of
+	// records read so far.
+	Progress func(read int)
+	// Flags, when set, returns the catalog entry ids and database names
+	// that flag one of a procedure's papers, indexed for flagged: queries.
+	Flags func(*corpus.Procedure) []string
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// Stats counts what an [Update] did.
+type Stats struct {
+	Read      int  // records read
+	Added     int  // new records indexed
+	Updated   int  // changed records indexed again
+	Unchanged int  // records skipped because their hash was unchanged
+	Deleted   int  // records removed because their file or record is gone
+	Docs      int  // records in the index afterwards
+	Rebuilt   bool // the index was built anew
+	// Reason says why the index was built anew, when it was.
+	Reason string
+	// Summary is the walk's summary (files read, read errors).
+	Summary *corpus.Summary
+}
+
+type docState struct {
+	hash, file string
+}
+
+// Update brings the index at path up to date with the procedures of src,
+// creating it when absent and rebuilding it when it has another format. It
+// returns ErrLocked when another process holds the index.
+func Update(ctx context.Context, path string, src Source, opts UpdateOptions) (*Stats, error) {
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = 500
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	path = filepath.Clean(path)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("create index directory: %w", err)
+	}
+	unlock, err := lockFile(path + ".lock")
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	recoverSwap(path)
+
+	reason := ""
+	switch {
+	case opts.Rebuild:
+		reason = "rebuild requested"
+	case !exists(path):
+		reason = "new index"
+	}
+	var idx bleve.Index
+	if reason == "" {
+		idx, err = bleve.Open(path)
+		if err != nil {
+			reason = fmt.Sprintf("existing index unreadable (%v)", err)
+		} else if v, _ := idx.GetInternal(keyFormat); string(v) != FormatVersion {
+			idx.Close()
+			idx = nil
+			reason = fmt.Sprintf("format %q replaced by %q", string(v), FormatVersion)
+		}
+	}
+	if reason != "" {
+		return build(ctx, path, src, opts, reason)
+	}
+	defer idx.Close()
+	return update(ctx, idx, src, opts)
+}
+
+// build writes a complete index beside path and swaps it in on success.
+func build(ctx context.Context, path string, src Source, opts UpdateOptions, reason string) (*Stats, error) {
+	tmp := path + ".new"
+	if err := os.RemoveAll(tmp); err != nil {
+		return nil, fmt.Errorf("remove unfinished build %s: %w", tmp, err)
+	}
+	// Batches need not be synced one by one: the build is swapped in
+	// only after Close has persisted it all.
+	idx, err := bleve.NewUsing(tmp, newMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", tmp, err)
+	}
+	fail := func(err error) (*Stats, error) {
+		idx.Close()
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	if err := idx.SetInternal(keyFormat, []byte(FormatVersion)); err != nil {
+		return fail(fmt.Errorf("write index format: %w", err))
+	}
+	st, err := write(ctx, idx, src, opts, nil)
+	if err != nil {
+		return fail(err)
+	}
+	st.Rebuilt, st.Reason = true, reason
+	if err := idx.Close(); err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("close index: %w", err)
+	}
+	old := path + ".old"
+	os.RemoveAll(old)
+	if exists(path) {
+		if err := os.Rename(path, old); err != nil {
+			os.RemoveAll(tmp)
+			return nil, fmt.Errorf("replace index: %w", err)
+		}
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return nil, fmt.Errorf("replace index: %w", err)
+	}
+	os.RemoveAll(old)
+	return st, nil
+}
+
+// recoverSwap finishes or undoes a swap that a crash interrupted.
+func recoverSwap(path string) {
+	old := path + ".old"
+	if !exists(path) && exists(old) {
+		_ = os.Rename(old, path)
+	}
+}
+
+func update(ctx context.Context, idx bleve.Index, src Source, opts UpdateOptions) (*Stats, error) {
+	known, err := loadStates(ctx, idx)
+	if err != nil {
+		return nil, err
+	}
+	return write(ctx, idx, src, opts, known)
+}
+
+// write indexes what src yields into idx, skipping records whose hash
+// known already holds and deleting stale ones of known at the end.
+func write(ctx context.Context, idx bleve.Index, src Source, opts UpdateOptions, known map[string]docState) (*Stats, error) {
+	st := &Stats{}
+	b := newBuilder()
+	w := newBatchWriter(ctx, idx, writers)
+	batch := idx.NewBatch()
+	pending := 0
+	seen := make(map[string]bool, len(known))
+	repeats := map[string]int{}
+	flush := func() error {
+		if pending == 0 {
+			return nil
+		}
+		if err := w.write(batch); err != nil {
+			return err
+		}
+		batch = idx.NewBatch()
+		pending = 0
+		return nil
+	}
+	sum, err := src.Walk(ctx, func(p *corpus.Procedure) error {
+		st.Read++
+		key := Key(p) + "@" + p.Source.File
+		repeats[key]++
+		id := DocID(p, repeats[key])
+		seen[id] = true
+		var x extra
+		if opts.Flags != nil {
+			x.flagged = opts.Flags(p)
+		}
+		x.hash = Hash(p)
+		if len(x.flagged) > 0 {
+			x.hash += "+" + hashStrings(x.flagged)
+		}
+		old, had := known[id]
+		switch {
+		case had && old.hash == x.hash:
+			st.Unchanged++
+			return nil
+		case had:
+			st.Updated++
+		default:
+			st.Added++
+		}
+		if err := batch.IndexAdvanced(b.document(id, p, x)); err != nil {
+			return fmt.Errorf("index %s: %w", id, err)
+		}
+		pending++
+		if pending >= opts.BatchSize {
+			if err := flush(); err != nil {
+				return err
+			}
+			if opts.Progress != nil {
+				opts.Progress(st.Read)
+			}
+		}
+		return nil
+	})
+	st.Summary = sum
+	if err == nil {
+		err = flush()
+	}
+	if werr := w.wait(); err == nil {
+		err = werr
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for id, s := range known {
+		if !seen[id] && stale(s.file, src.Roots, sum) {
+			batch.Delete(id)
+			pending++
+			st.Deleted++
+		}
+	}
+	batch.SetInternal(keyUpdated, []byte(opts.Now().UTC().Format(time.RFC3339)))
+	if err := idx.Batch(batch); err != nil {
+		return nil, fmt.Errorf("write index batch: %w", err)
+	}
+	if opts.Progress != nil {
+		opts.Progress(st.Read)
+	}
+	n, err := idx.DocCount()
+	if err != nil {
+		return nil, fmt.Errorf("count index: %w", err)
+	}
+	st.Docs = int(n)
+	return st, nil
+}
+
+// writers is the number of batches written at once. Scorch builds each
+// batch's segment in the calling goroutine; two writers keep two cores busy.
+const writers = 2
+
+// batchWriter writes batches on background goroutines.
+type batchWriter struct {
+	ctx  context.Context
+	idx  bleve.Index
+	ch   chan *bleve.Batch
+	done chan error
+	err  error
+}
+
+func newBatchWriter(ctx context.Context, idx bleve.Index, n int) *batchWriter {
+	w := &batchWriter{ctx: ctx, idx: idx, ch: make(chan *bleve.Batch), done: make(chan error, n)}
+	for i := 0; i < n; i++ {
+		go func() {
+			var err error
+			for b := range w.ch {
+				if err != nil {
+					continue // drain after a failure
+				}
+				if err = ctx.Err(); err != nil {
+					continue
+				}
+				if e := idx.Batch(b); e != nil {
+					err = fmt.Errorf("write index batch: %w", e)
+				}
+			}
+			w.done <- err
+		}()
+	}
+	return w
+}
+
+// write hands b to a writer, waiting while all are busy.
+func (w *batchWriter) write(b *bleve.Batch) error {
+	select {
+	case w.ch <- b:
+		return nil
+	case <-w.ctx.Done():
+		return w.ctx.Err()
+	}
+}
+
+// wait waits for the writers to finish and returns the first error.
+func (w *batchWriter) wait() error {
+	close(w.ch)
+	for i := 0; i < cap(w.done); i++ {
+		if err := <-w.done; err != nil && w.err == nil {
+			w.err = err
+		}
+	}
+	return w.err
+}
+
+// stale reports whether a record of file not seen in this run is gone: its
+// file was read this run without error (so the record left it), or lies
+// under one of the roots, or no longer exists.
+func stale(file string, roots []string, sum *corpus.Summary) bool {
+	if sum != nil {
+		for _, e := range sum.Errors {
+			if e.File == file {
+				return false // unreadable this time: keep what we had
+			}
+		}
+	}
+	for _, r := range roots {
+		r = filepath.Clean(r)
+		if file == r || strings.HasPrefix(file, r+string(filepath.Separator)) {
+			return true
+		}
+	}
+	_, err := os.Stat(file)
+	return errors.Is(err, os.ErrNotExist)
+}
+
+// loadStates reads the stored hash and file of every record.
+func loadStates(ctx context.Context, idx bleve.Index) (map[string]docState, error) {
+	out := map[string]docState{}
+	const page = 5000
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), page, 0, false)
+	req.Fields = []string{fields.Hash, fields.File}
+	req.SortBy([]string{"_id"})
+	for {
+		res, err := idx.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("read index state: %w", err)
+		}
+		for _, h := range res.Hits {
+			hash, _ := h.Fields[fields.Hash].(string)
+			file, _ := h.Fields[fields.File].(string)
+			out[h.ID] = docState{hash: hash, file: file}
+		}
+		if len(res.Hits) < page {
+			return out, nil
+		}
+		req.SetSearchAfter([]string{res.Hits[len(res.Hits)-1].ID})
+	}
+}
+
+func newMapping() *mapping.IndexMappingImpl {
+	m := bleve.NewIndexMapping()
+	// Documents are built field by field (document.go); nothing is mapped
+	// dynamically.
+	m.DefaultMapping.Dynamic = false
+	m.IndexDynamic = false
+	m.StoreDynamic = false
+	m.DocValuesDynamic = false
+	return m
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+func hashStrings(ss []string) string {
+	return Hash(&corpus.Procedure{Name: strings.Join(ss, "\x00")})[:12]
+}

@@ -1,0 +1,243 @@
+package query
+
+import (
+	"fmt"
+	"strings"
+
+	bq "github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/redtape-vn/redtape/corpus/index/fields"
+)
+
+// Boosts used by [Translate]. A word found in the name counts NameBoost
+// times a word found elsewhere; a word found with its diacritics as typed
+// adds ExactBoost times the folded match, so "đường" ranks procedures that
+// say đường above those that say dương.
+const (
+	NameBoost  = 3.0
+	ExactBoost = 2.0
+)
+
+// Translate turns a query tree into a bleve query over the fields of
+// package fields. Words that analyse to nothing (lone punctuation) are
+// dropped; a query left with nothing to search is an error.
+func Translate(n Node) (bq.Query, error) {
+	t := translator{folded: fields.Folded(), exact: fields.Exact()}
+	q := t.node(n)
+	if q == nil {
+		return nil, &Error{Query: n.String(), Pos: 1, Msg: "the query has no searchable words"}
+	}
+	return q, nil
+}
+
+type translator struct {
+	folded, exact *fields.Analyzer
+}
+
+func (t *translator) node(n Node) bq.Query {
+	switch n := n.(type) {
+	case *And:
+		var pos, neg []bq.Query
+		for _, c := range n.Nodes {
+			if not, ok := c.(*Not); ok {
+				if q := t.node(not.Node); q != nil {
+					neg = append(neg, q)
+				}
+			} else if q := t.node(c); q != nil {
+				pos = append(pos, q)
+			}
+		}
+		return combine(pos, neg)
+	case *Or:
+		var qs []bq.Query
+		for _, c := range n.Nodes {
+			if q := t.node(c); q != nil {
+				qs = append(qs, q)
+			}
+		}
+		switch len(qs) {
+		case 0:
+			return nil
+		case 1:
+			return qs[0]
+		}
+		return bq.NewDisjunctionQuery(qs)
+	case *Not:
+		q := t.node(n.Node)
+		if q == nil {
+			return nil
+		}
+		return combine(nil, []bq.Query{q})
+	case *Term:
+		return t.leaf(n.Field, n.Text, n.Prefix, false)
+	case *Phrase:
+		return t.leaf(n.Field, n.Text, false, true)
+	}
+	panic(fmt.Sprintf("query: unknown node %T", n))
+}
+
+// combine requires all of pos and none of neg. With no pos, it matches every
+// procedure but those of neg.
+func combine(pos, neg []bq.Query) bq.Query {
+	if len(neg) == 0 {
+		switch len(pos) {
+		case 0:
+			return nil
+		case 1:
+			return pos[0]
+		}
+		return bq.NewConjunctionQuery(pos)
+	}
+	must := pos
+	if len(must) == 0 {
+		must = []bq.Query{bq.NewMatchAllQuery()}
+	}
+	return bq.NewBooleanQuery(must, nil, neg)
+}
+
+func (t *translator) leaf(field, text string, prefix, phrase bool) bq.Query {
+	switch field {
+	case "":
+		f, e := t.folded.Terms(text), t.exact.Terms(text)
+		return anyOf(
+			t.words(fields.Text, f, prefix, 1),
+			t.words(fields.TextExact, e, prefix, ExactBoost),
+			t.words(fields.Name, f, prefix, NameBoost),
+		)
+	case "name":
+		return t.words(fields.Name, t.folded.Terms(text), prefix, 1)
+	case "paper":
+		return t.words(fields.Papers, t.folded.Terms(text), prefix, 1)
+	case "ministry":
+		return t.words(fields.MinistryText, t.folded.Terms(text), prefix, 1)
+	case "sector":
+		return t.words(fields.SectorText, t.folded.Terms(text), prefix, 1)
+	case "level":
+		return t.words(fields.LevelText, t.folded.Terms(text), prefix, 1)
+	case "code":
+		return keyword(fields.Code, strings.ToLower(strings.TrimSpace(text)), prefix)
+	case "flagged":
+		return keyword(fields.Flagged, strings.ToLower(strings.TrimSpace(text)), prefix)
+	case "basis":
+		if fields.LooksLikeNumber(text) {
+			n := fields.NormalizeNumber(text)
+			if !prefix && !isTypeCode(n) {
+				// A number without its type ("104/2022") matches every type.
+				return keyword(fields.Basis, strings.TrimSuffix(n, "/")+"/", true)
+			}
+			return keyword(fields.Basis, n, prefix)
+		}
+		return t.words(fields.BasisText, t.folded.Terms(text), prefix, 1)
+	}
+	panic("query: unknown field " + field)
+}
+
+// isTypeCode reports whether the last part of a normalised number is a
+// type code such as "QH13" rather than a year.
+func isTypeCode(n string) bool {
+	last := n[strings.LastIndexByte(n, '/')+1:]
+	return last != "" && (last[0] < '0' || last[0] > '9')
+}
+
+func keyword(field, value string, prefix bool) bq.Query {
+	if value == "" {
+		return nil
+	}
+	if prefix {
+		q := bq.NewPrefixQuery(value)
+		q.SetField(field)
+		return q
+	}
+	q := bq.NewTermQuery(value)
+	q.SetField(field)
+	return q
+}
+
+// words matches the analysed words of one query word or phrase in field:
+// a term for one word, a phrase for several, a prefix for a starred word.
+func (t *translator) words(field string, terms []string, prefix bool, boost float64) bq.Query {
+	var q bq.Query
+	switch {
+	case len(terms) == 0:
+		return nil
+	case len(terms) == 1 && prefix:
+		p := bq.NewPrefixQuery(terms[0])
+		p.SetField(field)
+		p.SetBoost(boost)
+		q = p
+	case len(terms) == 1:
+		tq := bq.NewTermQuery(terms[0])
+		tq.SetField(field)
+		tq.SetBoost(boost)
+		q = tq
+	default:
+		pq := bq.NewPhraseQuery(terms, field)
+		pq.SetBoost(boost)
+		q = pq
+	}
+	return q
+}
+
+func anyOf(qs ...bq.Query) bq.Query {
+	var out []bq.Query
+	for _, q := range qs {
+		if q != nil {
+			out = append(out, q)
+		}
+	}
+	switch len(out) {
+	case 0:
+		return nil
+	case 1:
+		return out[0]
+	}
+	return bq.NewDisjunctionQuery(out)
+}
+
+// Pattern is a run of folded words that a query looks for, for highlighting.
+type Pattern struct {
+	// Field is "" for all text, or the field filter ("name", "paper") the
+	// words were asked in.
+	Field string
+	// Terms are the folded words, in order.
+	Terms []string
+	// Exact are the same words with their diacritics as typed.
+	Exact []string
+	// Prefix is true when the last word is a prefix.
+	Prefix bool
+}
+
+// Patterns returns the words and phrases of n that a matching procedure
+// contains: those of free text and of the name: and paper: filters, outside
+// exclusions.
+func Patterns(n Node) []Pattern {
+	folded, exact := fields.Folded(), fields.Exact()
+	var out []Pattern
+	var walk func(Node)
+	walk = func(n Node) {
+		switch n := n.(type) {
+		case *And:
+			for _, c := range n.Nodes {
+				walk(c)
+			}
+		case *Or:
+			for _, c := range n.Nodes {
+				walk(c)
+			}
+		case *Term:
+			if n.Field == "" || n.Field == "name" || n.Field == "paper" {
+				if f := folded.Terms(n.Text); len(f) > 0 {
+					out = append(out, Pattern{Field: n.Field, Terms: f, Exact: exact.Terms(n.Text), Prefix: n.Prefix})
+				}
+			}
+		case *Phrase:
+			if n.Field == "" || n.Field == "name" || n.Field == "paper" {
+				if f := folded.Terms(n.Text); len(f) > 0 {
+					out = append(out, Pattern{Field: n.Field, Terms: f, Exact: exact.Terms(n.Text)})
+				}
+			}
+		}
+	}
+	walk(n)
+	return out
+}

@@ -1,0 +1,255 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"github.com/redtape-vn/redtape/corpus/index/fields"
+	"github.com/redtape-vn/redtape/corpus/index/query"
+)
+
+// Index is an open index, for searching. It is safe for concurrent use.
+type Index struct {
+	b    bleve.Index
+	path string
+}
+
+// Open opens the index at path for reading. It returns an error wrapping
+// ErrNotExist when there is none, ErrLocked when a writer holds it, and an
+// *IncompatibleError when it was written with another format.
+func Open(path string) (*Index, error) {
+	path = filepath.Clean(path)
+	if !exists(path) {
+		return nil, fmt.Errorf("%w at %s", ErrNotExist, path)
+	}
+	b, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true, "bolt_timeout": "1s"})
+	if err != nil {
+		if strings.Contains(err.Error(), "timeout") {
+			return nil, ErrLocked
+		}
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	v, err := b.GetInternal(keyFormat)
+	if err != nil {
+		b.Close()
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	if string(v) != FormatVersion {
+		b.Close()
+		return nil, &IncompatibleError{Path: path, Found: string(v)}
+	}
+	return &Index{b: b, path: path}, nil
+}
+
+// Close closes the index.
+func (ix *Index) Close() error { return ix.b.Close() }
+
+// Count returns the number of records in the index.
+func (ix *Index) Count() (int, error) {
+	n, err := ix.b.DocCount()
+	return int(n), err
+}
+
+// Updated returns when the index was last written, or the zero time.
+func (ix *Index) Updated() time.Time {
+	v, err := ix.b.GetInternal(keyUpdated)
+	if err != nil {
+		return time.Time{}
+	}
+	t, _ := time.Parse(time.RFC3339, string(v))
+	return t
+}
+
+// Request is a search.
+type Request struct {
+	// Query is in redtape's query language (docs/query-syntax.md).
+	Query string
+	// Page is the 1-based page of hits; 0 means 1.
+	Page int
+	// Size is the number of hits per page; 0 means 10.
+	Size int
+	// NoFacets skips the facet counts.
+	NoFacets bool
+	// NoSnippets skips the highlighted snippets.
+	NoSnippets bool
+}
+
+// Facet names, in the order results list them.
+var FacetNames = []string{fields.Ministry, fields.Sector, fields.Level}
+
+// facetSize is the number of values counted per facet.
+const facetSize = 50
+
+// Result is a page of hits with the facet counts of all hits.
+type Result struct {
+	// Query is the parsed query in canonical form.
+	Query string `json:"query"`
+	// Total is the number of procedures matching.
+	Total int `json:"total"`
+	// Page and Size echo the request.
+	Page int `json:"page"`
+	Size int `json:"size"`
+	// Took is how long the search took.
+	Took time.Duration `json:"-"`
+	// Hits are the procedures of this page, best first.
+	Hits []Hit `json:"hits"`
+	// Facets counts all matching procedures by ministry, sector and level.
+	Facets []Facet `json:"facets,omitempty"`
+}
+
+// Hit is one matching procedure.
+type Hit struct {
+	ID       string    `json:"id"`
+	Score    float64   `json:"score"`
+	Code     string    `json:"code,omitempty"`
+	Name     string    `json:"name"`
+	Ministry string    `json:"ministry,omitempty"`
+	Sector   string    `json:"sector,omitempty"`
+	Levels   []string  `json:"levels,omitempty"`
+	Basis    []string  `json:"basis,omitempty"`
+	File     string    `json:"file"`
+	Record   int       `json:"record,omitempty"`
+	Snippets []Snippet `json:"snippets,omitempty"`
+}
+
+// Facet is the counts of one facet.
+type Facet struct {
+	Field string       `json:"field"`
+	Terms []FacetCount `json:"terms"`
+	// Other counts values beyond those listed.
+	Other int `json:"other,omitempty"`
+}
+
+// FacetCount is the number of matching procedures with one value.
+type FacetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// Search runs req. A malformed query gives a *query.Error.
+func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+	start := time.Now()
+	if req.Page <= 0 {
+		req.Page = 1
+	}
+	if req.Size <= 0 {
+		req.Size = 10
+	}
+	tree, err := query.Parse(req.Query)
+	if err != nil {
+		return nil, err
+	}
+	bq, err := query.Translate(tree)
+	if err != nil {
+		return nil, err
+	}
+	sr := bleve.NewSearchRequestOptions(bq, req.Size, (req.Page-1)*req.Size, false)
+	sr.Fields = []string{fields.Name, fields.Code, fields.Ministry, fields.Sector, fields.Level, fields.Basis, fields.File, fields.Record}
+	if !req.NoSnippets {
+		sr.Fields = append(sr.Fields, fields.Papers, fields.Body)
+	}
+	sr.SortBy([]string{"-_score", "_id"})
+	if !req.NoFacets {
+		for _, f := range FacetNames {
+			sr.AddFacet(f, bleve.NewFacetRequest(f, facetSize))
+		}
+	}
+	res, err := ix.b.SearchInContext(ctx, sr)
+	if err != nil {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	out := &Result{Query: tree.String(), Total: int(res.Total), Page: req.Page, Size: req.Size, Hits: []Hit{}}
+	var hl *highlighter
+	if !req.NoSnippets {
+		hl = newHighlighter(query.Patterns(tree))
+	}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, makeHit(h, hl))
+	}
+	if !req.NoFacets {
+		for _, f := range FacetNames {
+			out.Facets = append(out.Facets, makeFacet(f, res.Facets[f]))
+		}
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+func makeHit(h *bsearch.DocumentMatch, hl *highlighter) Hit {
+	hit := Hit{
+		ID:       h.ID,
+		Score:    h.Score,
+		Code:     str(h.Fields[fields.Code]),
+		Name:     str(h.Fields[fields.Name]),
+		Ministry: str(h.Fields[fields.Ministry]),
+		Sector:   str(h.Fields[fields.Sector]),
+		Levels:   strs(h.Fields[fields.Level]),
+		Basis:    strs(h.Fields[fields.Basis]),
+		File:     str(h.Fields[fields.File]),
+	}
+	hit.Record, _ = strconv.Atoi(str(h.Fields[fields.Record]))
+	if hl != nil {
+		hit.Snippets = hl.snippets(hit.Name, fields.Split(str(h.Fields[fields.Papers])), fields.Split(str(h.Fields[fields.Body])))
+	}
+	return hit
+}
+
+func makeFacet(name string, fr *bsearch.FacetResult) Facet {
+	f := Facet{Field: name, Terms: []FacetCount{}}
+	if fr == nil {
+		return f
+	}
+	if fr.Terms != nil {
+		for _, t := range fr.Terms.Terms() {
+			f.Terms = append(f.Terms, FacetCount{Value: t.Term, Count: t.Count})
+		}
+	}
+	sort.SliceStable(f.Terms, func(i, j int) bool {
+		if f.Terms[i].Count != f.Terms[j].Count {
+			return f.Terms[i].Count > f.Terms[j].Count
+		}
+		return f.Terms[i].Value < f.Terms[j].Value
+	})
+	f.Other = fr.Other
+	return f
+}
+
+func str(v interface{}) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case []interface{}:
+		if len(v) > 0 {
+			return str(v[0])
+		}
+	}
+	return ""
+}
+
+func strs(v interface{}) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []interface{}:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}

@@ -1,0 +1,196 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/index/query"
+)
+
+// fixture returns a few hand-written procedures that exercise the analysis.
+func fixture() []*corpus.Procedure {
+	mk := func(code, name, ministry, sector string, levels []string, papers []string, basis []string, steps ...string) *corpus.Procedure {
+		p := &corpus.Procedure{Code: code, Name: name, Ministry: ministry, Sector: sector, Levels: levels, Steps: steps,
+			Source: corpus.Source{File: "fx/" + code + ".json"}}
+		for _, t := range papers {
+			p.Papers = append(p.Papers, corpus.Paper{Text: t})
+		}
+		for _, b := range basis {
+			p.LegalBasis = append(p.LegalBasis, corpus.LegalRef{Text: b})
+		}
+		return p
+	}
+	return []*corpus.Procedure{
+		mk("T.1", "Đăng ký khai sinh", "Bộ Tư pháp", "Hộ tịch", []string{"Cấp xã"},
+			[]string{"Tờ khai đăng ký khai sinh", "Giấy chứng sinh", "Bản sao Sổ hộ khẩu"}, []string{"Nghị định 123/2015/NĐ-CP"}),
+		mk("T.2", "Đăng ký kết hôn", "Bộ Tư pháp", "Hộ tịch", []string{"Cấp xã"},
+			[]string{"Tờ khai đăng ký kết hôn", "Giấy xác nhận tình trạng hôn nhân"}, []string{"Nghị định 123/2015/NĐ-CP", "Luật Hộ tịch 60/2014/QH13"}),
+		mk("T.3", "Cấp giấy phép sử dụng tuyến đường bộ", "Bộ Xây dựng", "Đường bộ", []string{"Cấp tỉnh"},
+			[]string{"Đơn đề nghị", "Bản sao giấy khai sinh của người đại diện"}, []string{"Thông tư 104/2022/TT-BGTVT"}),
+		mk("T.4", "Thủ tục hỗ trợ đồng bào vùng Thái Bình Dương", "Bộ Nội vụ", "Chính sách", []string{"Cấp tỉnh", "Cấp xã"},
+			[]string{"Đơn đề nghị hỗ trợ"}, []string{"Nghị định 104/2022/NĐ-CP"}, "Bước 1: nộp hồ sơ tại Ủy ban nhân dân cấp xã"),
+		mk("T.5", "Cấp lại Phiếu lý lịch tư pháp", "Bộ Tư pháp", "Lý lịch tư pháp", []string{"Cấp tỉnh"},
+			[]string{"Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp", "Sổ hộ khẩu hoặc giấy khai sinh"}, []string{"Luật Lý lịch tư pháp 28/2009/QH12", "Nghị định 05/2012/NĐ-CP"}),
+	}
+}
+
+func buildFixture(t *testing.T, procs []*corpus.Procedure) (*Index, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "idx")
+	if _, err := Update(context.Background(), path, sliceSource(nil, procs), UpdateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix, path
+}
+
+func codes(r *Result) []string {
+	var out []string
+	for _, h := range r.Hits {
+		out = append(out, h.Code)
+	}
+	return out
+}
+
+func sorted(s []string) []string {
+	s = append([]string(nil), s...)
+	sort.Strings(s)
+	return s
+}
+
+func TestSearch(t *testing.T) {
+	ix, _ := buildFixture(t, fixture())
+	tests := []struct {
+		q       string
+		want    []string
+		ordered bool
+	}{
+		{"giay khai sinh", []string{"T.1", "T.3", "T.5"}, false},
+		{norm.NFD.String("giấy khai sinh"), []string{"T.1", "T.3", "T.5"}, false},
+		{`"so ho khau"`, []string{"T.1", "T.5"}, false},
+		{"đăng ký", []string{"T.1", "T.2"}, false},
+		{"khai sinh OR kết hôn", []string{"T.1", "T.2", "T.3", "T.5"}, false},
+		{"giay khai sinh -sector:\"hộ tịch\"", []string{"T.3", "T.5"}, false},
+		{"basis:123/2015/ND-CP", []string{"T.1", "T.2"}, false},
+		{"basis:123/2015/nđ-cp", []string{"T.1", "T.2"}, false},
+		{"basis:104/2022", []string{"T.3", "T.4"}, false},
+		{"basis:104/2022/NĐ-CP", []string{"T.4"}, false},
+		{"basis:5/2012/NĐ-CP", []string{"T.5"}, false},
+		{"basis:\"luật hộ tịch\"", []string{"T.2"}, false},
+		{"level:xa", []string{"T.1", "T.2", "T.4"}, false},
+		{"level:\"cấp tỉnh\" ministry:\"tư pháp\"", []string{"T.5"}, false},
+		{"code:t.1", []string{"T.1"}, false},
+		{"code:T*", []string{"T.1", "T.2", "T.3", "T.4", "T.5"}, false},
+		{"paper:\"hộ khẩu\"", []string{"T.1", "T.5"}, false},
+		{"name:\"lý lịch\"", []string{"T.5"}, false},
+		{"-ministry:\"tư pháp\"", []string{"T.3", "T.4"}, false},
+		{"khai*", []string{"T.1", "T.2", "T.3", "T.5"}, false},
+		// Exact diacritics rank first: đường (T.3) above Dương (T.4).
+		{"đường", []string{"T.3", "T.4"}, true},
+		{"dương", []string{"T.4", "T.3"}, true},
+		// Name matches rank above paper matches.
+		{"khai sinh", []string{"T.1", "T.3", "T.5"}, false},
+		{"nothinglikethis", nil, false},
+	}
+	for _, tt := range tests {
+		r, err := ix.Search(context.Background(), Request{Query: tt.q, Size: 20})
+		if err != nil {
+			t.Errorf("Search(%q): %v", tt.q, err)
+			continue
+		}
+		got := codes(r)
+		if !tt.ordered {
+			got = sorted(got)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Search(%q) = %v, want %v (query %s)", tt.q, got, tt.want, r.Query)
+		}
+		if r.Total != len(tt.want) {
+			t.Errorf("Search(%q) total %d, want %d", tt.q, r.Total, len(tt.want))
+		}
+	}
+}
+
+func TestSearchRankingNameFirst(t *testing.T) {
+	ix, _ := buildFixture(t, fixture())
+	r, err := ix.Search(context.Background(), Request{Query: "khai sinh"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Hits) == 0 || r.Hits[0].Code != "T.1" {
+		t.Errorf("first hit %v, want T.1 whose name says khai sinh", codes(r))
+	}
+}
+
+func TestSearchFacetsAndPaging(t *testing.T) {
+	ix, _ := buildFixture(t, fixture())
+	r, err := ix.Search(context.Background(), Request{Query: "-code:none", Page: 2, Size: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Total != 5 || len(r.Hits) != 2 {
+		t.Fatalf("total %d, %d hits on page 2", r.Total, len(r.Hits))
+	}
+	want := map[string][]FacetCount{
+		"ministry": {{"Bộ Tư pháp", 3}, {"Bộ Nội vụ", 1}, {"Bộ Xây dựng", 1}},
+		"level":    {{"Cấp xã", 3}, {"Cấp tỉnh", 3}},
+	}
+	for _, f := range r.Facets {
+		if w, ok := want[f.Field]; ok {
+			if f.Field == "level" {
+				sort.Slice(f.Terms, func(i, j int) bool { return f.Terms[i].Value > f.Terms[j].Value })
+			}
+			if !reflect.DeepEqual(f.Terms, w) {
+				t.Errorf("facet %s = %v, want %v", f.Field, f.Terms, w)
+			}
+		}
+	}
+}
+
+func TestSearchSnippets(t *testing.T) {
+	ix, _ := buildFixture(t, fixture())
+	r, err := ix.Search(context.Background(), Request{Query: `"so ho khau"`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range r.Hits {
+		found := false
+		for _, s := range h.Snippets {
+			for _, m := range s.Marks {
+				if got := s.Text[m.Start:m.End]; got == "Sổ hộ khẩu" {
+					found = true
+				} else {
+					t.Errorf("%s: mark covers %q", h.Code, got)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no snippet marks Sổ hộ khẩu: %+v", h.Code, h.Snippets)
+		}
+	}
+}
+
+func TestSearchErrors(t *testing.T) {
+	ix, _ := buildFixture(t, fixture())
+	_, err := ix.Search(context.Background(), Request{Query: "giay (khai"})
+	var qe *query.Error
+	if !errors.As(err, &qe) || qe.Pos != 6 {
+		t.Errorf("got %v, want a query error at column 6", err)
+	}
+	_, err = ix.Search(context.Background(), Request{Query: "/ -"})
+	if !errors.As(err, &qe) || !strings.Contains(qe.Msg, "no searchable words") {
+		t.Errorf("got %v, want no searchable words", err)
+	}
+}
