@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/redtape-vn/redtape/corpus"
+)
+
+// runCLI runs the app with args and returns the exit code, stdout and stderr.
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := newEnv(strings.NewReader(""), &out, &errb)
+	code := run(context.Background(), append([]string{"redtape"}, args...), e)
+	return code, out.String(), errb.String()
+}
+
+var mdFixture = filepath.Join("..", "..", "testdata", "corpus", "markdown", "procedures.md")
+
+func TestShowText(t *testing.T) {
+	code, out, stderr := runCLI(t, "show", mdFixture)
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	for _, want := range []string{
+		"9.300001  Đăng ký thường trú (thử nghiệm)\n",
+		"  Ministry:     Bộ Công an\n",
+		"  Levels:       Cấp xã\n",
+		"  Per year:     1200000 dossiers\n",
+		"    - Trực tuyến (online): time 7 working days; fees charge 10.000 đ\n",
+		"  Papers (4):\n",
+		"     1. Tờ khai thay đổi thông tin cư trú\n        1 original, copies not stated; form CT01.docx\n",
+		"        or: Giấy chứng nhận quyền sử dụng đất\n",
+		"    [Trường hợp người chưa thành niên]\n",
+		"procedures.md:3 (record 1) [markdown]",
+		"9.300002  Cấp lại giấy phép lái xe (thử nghiệm)\n",
+		"    [Trường hợp giấy phép bị mất]\n",
+		"  Legal basis:  not stated\n",
+		"\n2 procedures from 1 files\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestShowDemo(t *testing.T) {
+	code, out, _ := runCLI(t, "show")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(out, "Bộ Tư pháp") || !strings.Contains(out, "demo/procedures.jsonl:1 (record 1) [jsonl]") || !strings.HasSuffix(out, " procedures from 1 files\n") {
+		t.Errorf("demo output:\n%s", out)
+	}
+}
+
+func TestShowFormatsReadBack(t *testing.T) {
+	want, _, err := corpus.Load(context.Background(), []string{mdFixture}, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ format, name string }{{"json", "out.json"}, {"jsonl", "out.jsonl"}, {"csv", "out.csv"}} {
+		code, out, stderr := runCLI(t, "show", "--format", tc.format, mdFixture)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d %s", tc.format, code, stderr)
+		}
+		var got []*corpus.Procedure
+		sum, err := corpus.ReadData(context.Background(), tc.name, []byte(out), corpus.Options{}, func(p *corpus.Procedure) error {
+			got = append(got, p)
+			return nil
+		})
+		if err != nil || sum.Failed() || len(got) != len(want) {
+			t.Fatalf("%s: read back %d (err %v, %v)", tc.format, len(got), err, sum.Errors)
+		}
+		for i := range want {
+			a, _ := json.Marshal(want[i])
+			b, _ := json.Marshal(got[i])
+			if !bytes.Equal(a, b) {
+				t.Errorf("%s: record %d differs:\n%s\n%s", tc.format, i, a, b)
+			}
+		}
+	}
+	_, out, _ := runCLI(t, "show", "--format", "json", mdFixture)
+	if !strings.HasPrefix(out, "{\n  \"schema\": \""+corpus.SchemaVersion+"\",\n  \"procedures\": [") {
+		t.Errorf("json document head: %.80s", out)
+	}
+}
+
+func TestShowReadErrors(t *testing.T) {
+	dir := t.TempDir()
+	good := `{"code":"1.1","name":"Thủ tục tốt"}` + "\n" + `{"code":` + "\n" + `{"code":"1.3","name":"Thủ tục thứ ba"}` + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.jsonl"), []byte(good), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "b.json"), []byte(`{"khong":"phai"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCLI(t, "show", dir)
+	if code != exitInputFailed {
+		t.Fatalf("exit %d, want %d", code, exitInputFailed)
+	}
+	if !strings.Contains(out, "1.1  Thủ tục tốt") || !strings.Contains(out, "1.3  Thủ tục thứ ba") || !strings.Contains(out, "2 procedures from 2 files; 2 files or records could not be read") {
+		t.Errorf("stdout:\n%s", out)
+	}
+	for _, want := range []string{"a.jsonl:2 (record 2): invalid JSON", "b.json: unrecognised format", "2 files or records could not be read"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
+
+func TestShowUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"show", "--format", "yaml"},
+		{"show", "--from", "nope", mdFixture},
+		{"show", "--encoding", "latin-9", mdFixture},
+		{"show", filepath.Join("..", "..", "testdata", "does-not-exist")},
+	} {
+		if code, _, stderr := runCLI(t, args...); code != exitUsage || stderr == "" {
+			t.Errorf("%q: exit %d (want %d), stderr %q", args, code, exitUsage, stderr)
+		}
+	}
+}
+
+func TestShowSkipsExportSummary(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "corpus", "national-export-sample")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("shared corpus absent (%s)", dir)
+	}
+	code, out, stderr := runCLI(t, "show", dir)
+	if code != exitOK || !strings.Contains(stderr, "skipped "+filepath.Join(dir, "meta.json")+": summary of a national export") || !strings.Contains(out, "1.000288  Công nhận trường mầm non") {
+		t.Errorf("exit %d\nstdout %s\nstderr %s", code, out, stderr)
+	}
+}
+
+func TestShowHelpers(t *testing.T) {
+	for _, tc := range []struct {
+		n    int64
+		want string
+	}{{0, "0"}, {999, "999"}, {1000, "1.000"}, {4500000, "4.500.000"}, {-25000, "-25.000"}} {
+		if got := showGroupDigits(tc.n); got != tc.want {
+			t.Errorf("showGroupDigits(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+	if got := showDuration(nil); got != "not stated" {
+		t.Errorf("nil duration %q", got)
+	}
+	if got := showDuration(&corpus.Duration{Text: "Theo quy định"}); got != `"Theo quy định" (not parsed)` {
+		t.Errorf("unparsed duration %q", got)
+	}
+	if got := showDuration(&corpus.Duration{Text: "1 giờ", Value: 1, Unit: corpus.Hours}); got != "1 hour" {
+		t.Errorf("duration %q", got)
+	}
+}
