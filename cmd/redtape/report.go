@@ -1,17 +1,164 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/redtape-vn/redtape/analyzer/catalog"
+	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/reports"
+	"github.com/redtape-vn/redtape/reports/collect"
 )
 
-// reportCommand is not built yet.
+// reportOptions are the options of "redtape report".
+type reportOptions struct {
+	paths    []string // current corpus; none means the demo corpus
+	baseline []string // baseline corpus; none means the current one
+	input    corpus.Options
+	ministry string
+	sector   string
+	lang     string
+	html     bool
+	output   string // file to write; empty means stdout
+	target   float64
+	catalog  string // catalog file extending the built-in one
+	params   string // cost parameter file
+	asOf     string // YYYY-MM-DD; empty means today
+	top      int
+	title    string
+}
+
 func reportCommand(e *env) *cli.Command {
 	return &cli.Command{
-		Name:   "report",
-		Usage:  "write a reduction report (not available yet)",
-		Hidden: true,
-		Action: func(*cli.Context) error { return errors.New("report: not available yet") },
+		Name:      "report",
+		Usage:     "write a reduction report (Markdown or HTML) for a ministry",
+		ArgsUsage: "[PATHS...]",
+		Description: "Writes a report on progress toward the regulation and compliance-cost targets: headline\n" +
+			"bars, charts and tables by ministry and sector, papers the state already holds grouped by\n" +
+			"database with the legal basis to cite, the largest opportunities, the procedures added since\n" +
+			"the baseline, and an appendix with method, parameters, sources and assumptions.\n" +
+			"PATHS are the current records (none: the built-in demo corpus). See docs/reports.md.",
+		Flags: append(inputFlags(),
+			&cli.StringSliceFlag{Name: "baseline", Usage: "baseline records (file or directory; repeat for several); default: the current records"},
+			&cli.StringFlag{Name: "ministry", Usage: "only procedures of this ministry (ignores case and diacritics; a part of the name works)"},
+			&cli.StringFlag{Name: "sector", Usage: "only procedures of this sector (lĩnh vực)"},
+			&cli.StringFlag{Name: "lang", Value: "vi", Usage: "language of headings and prose: vi or en"},
+			&cli.BoolFlag{Name: "html", Usage: "write one self-contained HTML file instead of Markdown"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of stdout (a .html name implies --html)"},
+			&cli.Float64Flag{Name: "target", Value: 20, Usage: "reduction target in percent (Resolution 68/NQ-CP: 20; Resolution 66/NQ-CP: 30)"},
+			&cli.StringFlag{Name: "catalog", Usage: "catalog `FILE` extending (or, with replace: true, replacing) the built-in catalog of digitised data"},
+			&cli.StringFlag{Name: "params", Usage: "cost-model parameter `FILE` overriding the built-in defaults"},
+			&cli.StringFlag{Name: "as-of", Usage: "apply the catalog entries and legal bases in force on `DATE` (YYYY-MM-DD); default today"},
+			&cli.IntFlag{Name: "top", Value: 20, Usage: "rows of ranked tables before the rest is collapsed"},
+			&cli.StringFlag{Name: "title", Usage: "report title instead of the default"},
+		),
+		Action: func(c *cli.Context) error {
+			return runReport(c.Context, reportOptions{
+				paths: c.Args().Slice(), baseline: c.StringSlice("baseline"), input: inputOptions(c),
+				ministry: c.String("ministry"), sector: c.String("sector"), lang: c.String("lang"),
+				html: c.Bool("html"), output: c.String("output"), target: c.Float64("target"),
+				catalog: c.String("catalog"), params: c.String("params"), asOf: c.String("as-of"),
+				top: c.Int("top"), title: c.String("title"),
+			}, e)
+		},
 	}
 }
+
+// runReport writes the report of opts to opts.output or stdout.
+func runReport(ctx context.Context, opts reportOptions, e *env) error {
+	lang, err := reports.ParseLang(opts.lang)
+	if err != nil {
+		return usageErrorf("report: %v", err)
+	}
+	if opts.target <= 0 || opts.target > 100 {
+		return usageErrorf("report: --target %g is not a percentage between 0 and 100", opts.target)
+	}
+	if opts.top < 1 {
+		return usageErrorf("report: --top %d must be at least 1", opts.top)
+	}
+	ext := strings.ToLower(filepath.Ext(opts.output))
+	asHTML := opts.html || ext == ".html" || ext == ".htm"
+
+	copts := collect.Options{Target: opts.target, Ministry: opts.ministry, Sector: opts.sector,
+		Generated: e.now().UTC(), Title: opts.title}
+	if copts.Catalog, err = catalog.Default(); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	if opts.catalog != "" {
+		if copts.Catalog, err = catalog.Load(opts.catalog, copts.Catalog); err != nil {
+			return usageErrorf("report: %v", err)
+		}
+	}
+	if opts.params != "" {
+		if copts.Params, err = cost.LoadParamsFile(opts.params); err != nil {
+			return usageErrorf("report: %v", err)
+		}
+	}
+	if opts.asOf != "" {
+		if copts.AsOf, err = catalog.ParseDate(opts.asOf); err != nil {
+			return usageErrorf("report: --as-of: %v", err)
+		}
+	}
+
+	current, sum, err := loadInput(ctx, e, opts.paths, opts.input)
+	if err != nil {
+		return err
+	}
+	copts.Corpus, copts.CurrentSummary = strings.Join(opts.paths, ", "), sum
+	var baseSum *corpus.Summary
+	if len(opts.baseline) > 0 {
+		var base []*corpus.Procedure
+		base, baseSum, err = loadInput(ctx, e, opts.baseline, opts.input)
+		if err != nil {
+			return err
+		}
+		if base == nil {
+			base = []*corpus.Procedure{}
+		}
+		copts.Baseline, copts.BaselineLabel, copts.BaselineSummary = base, strings.Join(opts.baseline, ", "), baseSum
+	}
+
+	in, err := collect.Collect(ctx, current, copts)
+	if errors.Is(err, collect.ErrNoMatch) {
+		return usageErrorf("report: %v", err)
+	}
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	var buf bytes.Buffer
+	ropts := reports.Options{Lang: lang, Top: opts.top}
+	if asHTML {
+		err = reports.WriteHTML(&buf, in, ropts)
+	} else {
+		err = reports.WriteMarkdown(&buf, in, ropts)
+	}
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	if opts.output == "" {
+		if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+	} else {
+		if err := os.WriteFile(opts.output, buf.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+		fmt.Fprintf(e.stderr, "redtape: wrote %s (%d procedures)\n", opts.output, in.Total.Procedures.Current)
+	}
+	if err := inputResult(sum); err != nil {
+		return err
+	}
+	return inputResult(baseSum)
+}
+
+// reportDate is the clock's day, for tests that fix it.
+func reportDate(e *env) time.Time { return e.now().UTC() }

@@ -1,0 +1,594 @@
+// Package collect fills a [reports.Input] from the analyzer: it flags every
+// required paper against the catalog of digitised data (package flags),
+// compares the baseline with the current corpus in the "current" and
+// "flags applied" scenarios (package compare, costing with package cost),
+// and arranges the results — totals, ministries, sectors, databases,
+// opportunities, changes, method — in the order a report shows them.
+// It adds no figures of its own beyond sums and shares of the analyzer's.
+package collect
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/redtape-vn/redtape/analyzer/catalog"
+	"github.com/redtape-vn/redtape/analyzer/compare"
+	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/analyzer/flags"
+	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/reports"
+)
+
+// Options say what to collect.
+type Options struct {
+	// Catalog is the catalog of digitised data; nil means catalog.Default().
+	Catalog *catalog.Catalog
+	// AsOf is the day whose catalog entries and bases apply; zero means Generated.
+	AsOf time.Time
+	// Params are the cost-model parameters; nil means the defaults.
+	Params *cost.Params
+	// Target is the reduction target in percent; 0 means compare.DefaultTarget.
+	Target float64
+	// Ministry and Sector narrow the report to procedures whose ministry or
+	// sector matches, ignoring case and diacritics: an exact name, else a
+	// part of one.
+	Ministry, Sector string
+	// Baseline is the baseline corpus; nil means the current corpus is its own baseline.
+	Baseline []*corpus.Procedure
+	// Corpus and BaselineLabel name the inputs for the report ("" for the demo corpus).
+	Corpus, BaselineLabel string
+	// CurrentSummary and BaselineSummary are what reading the inputs counted.
+	CurrentSummary, BaselineSummary *corpus.Summary
+	// Generated is the report date; Title replaces the default title.
+	Generated time.Time
+	Title     string
+}
+
+// ErrNoMatch is returned when --ministry or --sector matches no procedure.
+var ErrNoMatch = errors.New("no procedure matches")
+
+// Collect analyses current (and the baseline) and returns the report input.
+func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*reports.Input, error) {
+	cat := opts.Catalog
+	if cat == nil {
+		var err error
+		if cat, err = catalog.Default(); err != nil {
+			return nil, fmt.Errorf("catalog: %w", err)
+		}
+	}
+	asOf := opts.AsOf
+	if asOf.IsZero() {
+		asOf = opts.Generated
+	}
+	if !asOf.IsZero() {
+		cat = cat.InForce(asOf)
+	}
+	params := opts.Params
+	if params == nil {
+		params = cost.Default()
+	}
+	target := opts.Target
+	if target <= 0 {
+		target = compare.DefaultTarget
+	}
+
+	cur, err := narrow(current, opts.Ministry, opts.Sector)
+	if err != nil {
+		return nil, err
+	}
+	base := cur
+	if opts.Baseline != nil {
+		base, err = narrow(opts.Baseline, opts.Ministry, opts.Sector)
+		if err != nil && !errors.Is(err, ErrNoMatch) {
+			return nil, err
+		}
+		if len(cur) == 0 && len(base) == 0 {
+			return nil, err
+		}
+	} else if len(cur) == 0 {
+		return nil, err
+	}
+
+	// Flag every current paper.
+	m := flags.NewMatcher(cat)
+	results := make([]flags.ProcedureResult, len(cur))
+	flagged := make(map[*corpus.Procedure][]bool, len(cur))
+	for i, p := range cur {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("flag papers: %w", err)
+			}
+		}
+		results[i] = m.Procedure(p)
+		if results[i].Flagged > 0 {
+			fl := make([]bool, len(p.Papers))
+			for k, pr := range results[i].Papers {
+				fl[k] = pr.Flagged
+			}
+			flagged[p] = fl
+		}
+	}
+	drop := func(p *corpus.Procedure, k int) bool {
+		fl := flagged[p]
+		return k < len(fl) && fl[k]
+	}
+	model := cost.New(params)
+	copts := compare.Options{Target: cost.Int(int64(target)), Drop: drop,
+		DropDescription: "the current set without every paper flagged as held in a state database"}
+	if target != float64(int64(target)) {
+		copts.Target = amountOf(target)
+	}
+	res, err := compare.Compare(ctx, base, cur, model, copts)
+	if err != nil {
+		return nil, fmt.Errorf("compare: %w", err)
+	}
+	now, withFlags := res.Scenarios[0], res.Scenarios[1]
+
+	in := &reports.Input{Title: opts.Title, Generated: opts.Generated, Target: target}
+	in.Scope = scope(opts, asOf)
+	in.Total = tally("", &now.Tally, &withFlags.Tally)
+	countFlags(&in.Total, results, func(*corpus.Procedure) bool { return true }, cur)
+
+	in.Ministries = ministries(now, withFlags, results, cur)
+	if in.Sectors, err = sectors(ctx, base, cur, model, copts, results, opts.Baseline != nil); err != nil {
+		return nil, err
+	}
+	in.Databases = databases(results, cur, cat)
+	in.Opportunities = opportunities(now, withFlags, results, cur)
+	if opts.Baseline != nil {
+		in.Changes = changes(now, base, cur)
+	}
+	in.Method = method(params, model, cat, now, in.Opportunities, withFlags)
+	return in, nil
+}
+
+func amountOf(f float64) cost.Amount {
+	a, err := cost.ParseAmount(fmt.Sprintf("%g", f))
+	if err != nil {
+		return cost.Int(compare.DefaultTarget)
+	}
+	return a
+}
+
+// narrow keeps the procedures of the ministry and sector asked for.
+func narrow(procs []*corpus.Procedure, ministry, sector string) ([]*corpus.Procedure, error) {
+	if ministry == "" && sector == "" {
+		return procs, nil
+	}
+	keep := procs
+	for _, f := range []struct {
+		what, want string
+		get        func(*corpus.Procedure) string
+	}{
+		{"ministry", ministry, func(p *corpus.Procedure) string { return p.Ministry }},
+		{"sector", sector, func(p *corpus.Procedure) string { return p.Sector }},
+	} {
+		if f.want == "" {
+			continue
+		}
+		want := fold(f.want)
+		exact := false
+		for _, p := range keep {
+			if fold(f.get(p)) == want {
+				exact = true
+				break
+			}
+		}
+		var out []*corpus.Procedure
+		for _, p := range keep {
+			v := fold(f.get(p))
+			if v == want || (!exact && want != "" && strings.Contains(v, want)) {
+				out = append(out, p)
+			}
+		}
+		if len(out) == 0 {
+			return nil, fmt.Errorf("%w %s %q (known: %s)", ErrNoMatch, f.what, f.want, known(keep, f.get))
+		}
+		keep = out
+	}
+	return keep, nil
+}
+
+func fold(s string) string { return strings.Join(vntext.FoldedWords(s), " ") }
+
+// known lists up to 12 distinct values, most frequent first.
+func known(procs []*corpus.Procedure, get func(*corpus.Procedure) string) string {
+	n := map[string]int{}
+	for _, p := range procs {
+		if v := get(p); v != "" {
+			n[v]++
+		}
+	}
+	vals := make([]string, 0, len(n))
+	for v := range n {
+		vals = append(vals, v)
+	}
+	sort.Slice(vals, func(i, j int) bool {
+		if n[vals[i]] != n[vals[j]] {
+			return n[vals[i]] > n[vals[j]]
+		}
+		return vals[i] < vals[j]
+	})
+	more := ""
+	if len(vals) > 12 {
+		more = fmt.Sprintf(" and %d more", len(vals)-12)
+		vals = vals[:12]
+	}
+	if len(vals) == 0 {
+		return "none stated"
+	}
+	return strings.Join(vals, ", ") + more
+}
+
+func scope(opts Options, asOf time.Time) reports.Scope {
+	sc := reports.Scope{Ministry: opts.Ministry, Sector: opts.Sector, Corpus: opts.Corpus, Baseline: opts.BaselineLabel}
+	if s := opts.CurrentSummary; s != nil {
+		sc.Procedures, sc.Files, sc.ReadErrors = s.Procedures, s.Files, len(s.Errors)
+	}
+	if s := opts.BaselineSummary; s != nil && opts.Baseline != nil {
+		sc.BaselineProcedures, sc.BaselineFiles, sc.BaselineReadErrors = s.Procedures, s.Files, len(s.Errors)
+		if sc.Baseline == "" {
+			sc.Baseline = "baseline"
+		}
+	}
+	if !asOf.IsZero() {
+		sc.AsOf = asOf.Format("2006-01-02")
+	}
+	return sc
+}
+
+// money rounds an amount of đồng to a whole number.
+func money(a cost.Amount) int64 {
+	r := a.Round(0).Rat()
+	if !r.Num().IsInt64() {
+		return 0
+	}
+	return r.Num().Int64()
+}
+
+func float(a cost.Amount) float64 {
+	f, _ := a.Rat().Float64()
+	return f
+}
+
+func count(c, f compare.Count) reports.Count {
+	return reports.Count{Baseline: c.Baseline, Current: c.Current, Cut: c.Cut, CutFlags: f.Cut, Added: c.Added,
+		Percent: float(c.Percent), PercentFlags: float(f.Percent)}
+}
+
+func tally(name string, c, f *compare.Tally) reports.Tally {
+	return reports.Tally{
+		Name:        name,
+		Regulations: count(c.Regulations, f.Regulations),
+		Procedures:  count(c.Procedures, f.Procedures),
+		Conditions:  count(c.Conditions, f.Conditions),
+		Papers:      count(c.Papers, f.Papers),
+		Cost: reports.Money{
+			Before: money(c.Cost.Before), After: money(c.Cost.After), AfterFlags: money(f.Cost.After),
+			Saving: money(c.Cost.Saving), SavingFlags: money(f.Cost.Saving),
+			Percent: float(c.Cost.Percent), PercentFlags: float(f.Cost.Percent),
+			AssumedShare: float(c.Cost.AssumedShareAfter()),
+		},
+	}
+}
+
+// countFlags adds the flagged papers and procedures of the procedures in keep.
+func countFlags(t *reports.Tally, results []flags.ProcedureResult, keep func(*corpus.Procedure) bool, cur []*corpus.Procedure) {
+	for i, r := range results {
+		if r.Flagged > 0 && keep(cur[i]) {
+			t.FlaggedPapers += r.Flagged
+			t.FlaggedProcedures++
+		}
+	}
+}
+
+func ministryName(n string) string {
+	if n == compare.NoMinistry {
+		return ""
+	}
+	return n
+}
+
+// ministries merges the two scenarios' ministry tallies, in the order of
+// the saving with flags applied.
+func ministries(now, withFlags *compare.Scenario, results []flags.ProcedureResult, cur []*corpus.Procedure) []reports.Tally {
+	byName := map[string]*compare.Ministry{}
+	for _, m := range now.Ministries {
+		byName[m.Name] = m
+	}
+	var out []reports.Tally
+	for _, f := range withFlags.Ministries {
+		c := byName[f.Name]
+		if c == nil {
+			continue
+		}
+		t := tally(ministryName(f.Name), &c.Tally, &f.Tally)
+		name := ministryName(f.Name)
+		countFlags(&t, results, func(p *corpus.Procedure) bool { return p.Ministry == name }, cur)
+		out = append(out, t)
+	}
+	return out
+}
+
+// sectors compares each sector's procedures on their own, in the order of
+// the saving with flags applied. A procedure whose sector changed since the
+// baseline counts as abolished in one sector and new in the other.
+func sectors(ctx context.Context, base, cur []*corpus.Procedure, model *cost.Model, copts compare.Options,
+	results []flags.ProcedureResult, hasBaseline bool) ([]reports.Tally, error) {
+	group := func(ps []*corpus.Procedure) map[string][]*corpus.Procedure {
+		g := map[string][]*corpus.Procedure{}
+		for _, p := range ps {
+			g[p.Sector] = append(g[p.Sector], p)
+		}
+		return g
+	}
+	bg, cg := group(base), group(cur)
+	if !hasBaseline {
+		bg = cg
+	}
+	names := map[string]bool{}
+	for k := range bg {
+		names[k] = true
+	}
+	for k := range cg {
+		names[k] = true
+	}
+	var out []reports.Tally
+	for name := range names {
+		res, err := compare.Compare(ctx, bg[name], cg[name], model, copts)
+		if err != nil {
+			return nil, fmt.Errorf("compare sector %q: %w", name, err)
+		}
+		t := tally(name, &res.Scenarios[0].Tally, &res.Scenarios[1].Tally)
+		countFlags(&t, results, func(p *corpus.Procedure) bool { return p.Sector == name }, cur)
+		out = append(out, t)
+	}
+	sortTallies(out)
+	return out, nil
+}
+
+// sortTallies orders by saving with flags applied, then current cost, then name.
+func sortTallies(ts []reports.Tally) {
+	sort.Slice(ts, func(i, j int) bool {
+		a, b := ts[i], ts[j]
+		if a.Cost.SavingFlags != b.Cost.SavingFlags {
+			return a.Cost.SavingFlags > b.Cost.SavingFlags
+		}
+		if a.Cost.After != b.Cost.After {
+			return a.Cost.After > b.Cost.After
+		}
+		return a.Name < b.Name
+	})
+}
+
+// databases groups the flagged papers by database.
+func databases(results []flags.ProcedureResult, cur []*corpus.Procedure, cat *catalog.Catalog) []reports.Database {
+	type dbAcc struct {
+		db      reports.Database
+		basis   map[string]bool
+		entries map[string]int
+		procs   map[int]int
+	}
+	acc := map[string]*dbAcc{}
+	for i, r := range results {
+		for _, pr := range r.Papers {
+			if !pr.Flagged {
+				continue
+			}
+			a := acc[pr.Database]
+			if a == nil {
+				a = &dbAcc{db: reports.Database{Name: pr.Database, Owner: pr.Owner}, basis: map[string]bool{},
+					entries: map[string]int{}, procs: map[int]int{}}
+				acc[pr.Database] = a
+			}
+			a.db.Papers++
+			a.entries[pr.Entry]++
+			a.procs[i]++
+			for _, b := range pr.Basis {
+				key := b.String()
+				if !a.basis[key] {
+					a.basis[key] = true
+					a.db.Basis = append(a.db.Basis, reports.Basis{Citation: citation(b), Status: string(b.Status), Note: b.Note})
+				}
+			}
+		}
+	}
+	var out []reports.Database
+	for _, a := range acc {
+		sort.Slice(a.db.Basis, func(i, j int) bool { return a.db.Basis[i].Citation < a.db.Basis[j].Citation })
+		for id, n := range a.entries {
+			ec := reports.EntryCount{ID: id, Name: id, Papers: n}
+			if e := cat.Entry(id); e != nil {
+				ec.Name, ec.English, ec.Coverage = e.Name, e.English, string(e.Coverage)
+			}
+			a.db.Entries = append(a.db.Entries, ec)
+		}
+		sort.Slice(a.db.Entries, func(i, j int) bool {
+			x, y := a.db.Entries[i], a.db.Entries[j]
+			if x.Papers != y.Papers {
+				return x.Papers > y.Papers
+			}
+			return x.ID < y.ID
+		})
+		for i, n := range a.procs {
+			a.db.Procedures = append(a.db.Procedures, ref(cur[i], n))
+		}
+		sortRefs(a.db.Procedures, func(r reports.ProcedureRef) int64 { return int64(r.Papers) })
+		out = append(out, a.db)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Papers != out[j].Papers {
+			return out[i].Papers > out[j].Papers
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+// citation cites a basis without its status mark, which the report prints itself.
+func citation(b catalog.Basis) string {
+	if b.Article == "" {
+		return b.Title
+	}
+	return b.Title + " " + b.Article
+}
+
+func ref(p *corpus.Procedure, papers int) reports.ProcedureRef {
+	code := p.Code
+	if code == "" {
+		code = p.ID()
+	}
+	return reports.ProcedureRef{Code: code, Name: p.Name, Ministry: p.Ministry, Sector: p.Sector, Papers: papers}
+}
+
+// sortRefs orders by key descending, then code, then name.
+func sortRefs(rs []reports.ProcedureRef, key func(reports.ProcedureRef) int64) {
+	sort.Slice(rs, func(i, j int) bool {
+		a, b := rs[i], rs[j]
+		if ka, kb := key(a), key(b); ka != kb {
+			return ka > kb
+		}
+		if a.Code != b.Code {
+			return a.Code < b.Code
+		}
+		return a.Name < b.Name
+	})
+}
+
+// opportunities ranks the current procedures by the annual saving of
+// dropping their flagged papers: the current cost minus the cost without them.
+func opportunities(now, withFlags *compare.Scenario, results []flags.ProcedureResult, cur []*corpus.Procedure) []reports.Opportunity {
+	after := make([]*cost.ProcedureCost, len(cur))
+	for _, ch := range now.Changes {
+		if ch.Current >= 0 {
+			after[ch.Current] = ch.After
+		}
+	}
+	var out []reports.Opportunity
+	for _, ch := range withFlags.Changes {
+		i := ch.Current
+		if i < 0 || results[i].Flagged == 0 || after[i] == nil || ch.After == nil {
+			continue
+		}
+		before := after[i]
+		saving := before.Annual.Sub(ch.After.Annual)
+		if saving.Sign() <= 0 {
+			continue
+		}
+		o := reports.Opportunity{ProcedureRef: ref(cur[i], results[i].Flagged)}
+		o.ProcedureRef.Annual = money(before.Annual)
+		o.Saving = money(saving)
+		o.Percent = float(saving.Percent(before.Annual))
+		o.AssumedShare = float(before.AssumedShare())
+		o.Volume, o.VolumeMeasured = before.Volume, before.VolumeMeasured
+		seen := map[string]bool{}
+		for _, pr := range results[i].Papers {
+			if pr.Flagged && !seen[pr.Database] {
+				seen[pr.Database] = true
+				o.Databases = append(o.Databases, pr.Database)
+			}
+		}
+		sort.Strings(o.Databases)
+		out = append(out, o)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Saving != b.Saving {
+			return a.Saving > b.Saving
+		}
+		if a.Code != b.Code {
+			return a.Code < b.Code
+		}
+		return a.Name < b.Name
+	})
+	return out
+}
+
+// changes lists the procedures added and abolished since the baseline.
+func changes(now *compare.Scenario, base, cur []*corpus.Procedure) *reports.Changes {
+	ch := &reports.Changes{Statuses: map[string]int{}}
+	for s, n := range now.Statuses {
+		ch.Statuses[string(s)] = n
+	}
+	for _, c := range now.Changes {
+		switch c.Status {
+		case compare.New:
+			r := ref(cur[c.Current], len(cur[c.Current].Papers))
+			r.Annual = money(c.After.Annual)
+			ch.AddedCost += r.Annual
+			ch.Added = append(ch.Added, r)
+		case compare.Abolished:
+			r := ref(base[c.Base], len(base[c.Base].Papers))
+			r.Annual = money(c.Before.Annual)
+			ch.Abolished = append(ch.Abolished, r)
+		}
+	}
+	byCost := func(r reports.ProcedureRef) int64 { return r.Annual }
+	sortRefs(ch.Added, byCost)
+	sortRefs(ch.Abolished, byCost)
+	return ch
+}
+
+// method gathers the parameters, sources and assumption counts.
+func method(params *cost.Params, model *cost.Model, cat *catalog.Catalog, now *compare.Scenario,
+	ops []reports.Opportunity, withFlags *compare.Scenario) reports.Method {
+	m := reports.Method{HourlyValue: float(model.HourlyValue()), CatalogFiles: cat.Files}
+	origins := map[string]bool{}
+	for _, np := range params.All() {
+		p := np.Param
+		m.Params = append(m.Params, reports.Param{Name: np.Name, Value: float(p.Value), Unit: p.Unit, AsOf: p.AsOf,
+			Source: p.Source, Origin: p.Origin, Unconfirmed: p.Unconfirmed})
+		if !origins[p.Origin] {
+			origins[p.Origin] = true
+			m.ParamFiles = append(m.ParamFiles, p.Origin)
+		}
+	}
+	for _, d := range cat.Documents {
+		m.Documents = append(m.Documents, reports.Document{Title: d.Title, Status: string(d.Status), Source: d.Source})
+	}
+	sort.Slice(m.Documents, func(i, j int) bool { return m.Documents[i].Title < m.Documents[j].Title })
+	for _, ch := range now.Changes {
+		pc := ch.After
+		if pc == nil {
+			continue
+		}
+		if !pc.VolumeMeasured {
+			m.VolumesAssumed++
+		}
+		for _, u := range pc.Unknown {
+			switch u {
+			case "fees", "fee amount":
+				m.FeesUnknown++
+			case "processing time":
+				m.TimeUnknown++
+			}
+		}
+	}
+	// Share of the flags-applied saving resting on assumptions.
+	before := map[int]*cost.ProcedureCost{}
+	for _, ch := range now.Changes {
+		if ch.Current >= 0 {
+			before[ch.Current] = ch.After
+		}
+	}
+	var saving, assumed cost.Amount
+	for _, ch := range withFlags.Changes {
+		b := before[ch.Current]
+		if ch.Current < 0 || b == nil || ch.After == nil {
+			continue
+		}
+		s := b.Annual.Sub(ch.After.Annual)
+		if s.Sign() <= 0 {
+			continue
+		}
+		saving = saving.Add(s)
+		assumed = assumed.Add(b.AnnualAssumed.Sub(ch.After.AnnualAssumed))
+	}
+	m.SavingAssumedShare = float(assumed.Div(saving))
+	return m
+}

@@ -1,0 +1,206 @@
+package reports
+
+import "time"
+
+// Input is everything a reduction report shows. The writer formats it and
+// computes nothing but display shares; lists are printed in the order given.
+type Input struct {
+	// Title replaces the default title when set.
+	Title string
+	// Generated is the report's date (from the injected clock).
+	Generated time.Time
+	// Scope says what the report covers.
+	Scope Scope
+	// Target is the reduction target in percent (e.g. 20), for regulations
+	// and compliance cost alike.
+	Target float64
+	// Total tallies every procedure in scope.
+	Total Tally
+	// Ministries and Sectors tally the procedures of each, in display order.
+	Ministries []Tally
+	Sectors    []Tally
+	// Databases are the databases holding flagged papers, in display order.
+	Databases []Database
+	// Opportunities are the procedures whose flagged papers would save most,
+	// by annual saving, largest first.
+	Opportunities []Opportunity
+	// Changes lists what changed since the baseline; nil without a baseline.
+	Changes *Changes
+	// Method is what the figures rest on.
+	Method Method
+}
+
+// Scope says what a report covers.
+type Scope struct {
+	// Ministry and Sector are the narrowing filters as given; empty for all.
+	Ministry, Sector string
+	// Corpus names the current input (paths); empty for the built-in demo corpus.
+	Corpus string
+	// Baseline names the baseline input; empty when the current corpus is
+	// its own baseline.
+	Baseline string
+	// Procedures, Files and ReadErrors count what was read of the current
+	// input (before narrowing).
+	Procedures, Files, ReadErrors int
+	// BaselineProcedures, BaselineFiles and BaselineReadErrors count the baseline input.
+	BaselineProcedures, BaselineFiles, BaselineReadErrors int
+	// AsOf is the day (YYYY-MM-DD) whose catalog entries and legal bases apply.
+	AsOf string
+}
+
+// Tally is the progress of a group of procedures (all, a ministry, a sector).
+type Tally struct {
+	// Name names the group.
+	Name string
+	// Regulations counts the official unit (procedures + conditions).
+	Regulations Count
+	// Procedures, Conditions and Papers count each unit on its own.
+	Procedures, Conditions, Papers Count
+	// Cost is the annual compliance cost.
+	Cost Money
+	// FlaggedPapers counts the current papers flagged as held in a database,
+	// and FlaggedProcedures the current procedures with at least one.
+	FlaggedPapers, FlaggedProcedures int
+}
+
+// Count is the cut of one unit in the two scenarios: achieved since the
+// baseline ("current") and with every flagged paper dropped as well
+// ("flags applied").
+type Count struct {
+	// Baseline and Current are the numbers of units on each side.
+	Baseline, Current int
+	// Cut and CutFlags are the baseline units cut in each scenario.
+	Cut, CutFlags int
+	// Added counts units the current side adds.
+	Added int
+	// Percent and PercentFlags are the cuts as a percentage of Baseline.
+	Percent, PercentFlags float64
+}
+
+// Money is the annual compliance cost in the two scenarios, in đồng per year.
+type Money struct {
+	// Before is the baseline's annual cost, After the current one's and
+	// AfterFlags the current one's without the flagged papers.
+	Before, After, AfterFlags int64
+	// Saving and SavingFlags are Before − After and Before − AfterFlags.
+	Saving, SavingFlags int64
+	// Percent and PercentFlags are the savings as a percentage of Before.
+	Percent, PercentFlags float64
+	// AssumedShare is the share (0–1) of After resting on at least one
+	// assumed input.
+	AssumedShare float64
+}
+
+// Database is one database holding data that flagged papers ask for.
+type Database struct {
+	// Name and Owner name the database and the body that owns it.
+	Name, Owner string
+	// Basis lists the legal bases to cite when dropping the papers.
+	Basis []Basis
+	// Entries are the catalog entries matched, with their flagged papers.
+	Entries []EntryCount
+	// Papers counts the flagged papers.
+	Papers int
+	// Procedures are the procedures affected, in display order.
+	Procedures []ProcedureRef
+}
+
+// Basis is one legal basis as cited.
+type Basis struct {
+	// Citation cites the document and article.
+	Citation string
+	// Status is "law", "news" or "unsure" (see package catalog).
+	Status string
+	// Note says what is unsure or special.
+	Note string
+}
+
+// EntryCount is a catalog entry and the number of papers flagged by it.
+type EntryCount struct {
+	// ID, Name and English identify the entry.
+	ID, Name, English string
+	// Coverage is "full", "partial" or "conditional".
+	Coverage string
+	// Papers counts its flagged papers.
+	Papers int
+}
+
+// ProcedureRef names a procedure.
+type ProcedureRef struct {
+	// Code, Name, Ministry and Sector identify it.
+	Code, Name, Ministry, Sector string
+	// Papers counts the papers concerned (flagged, or all for a new procedure).
+	Papers int
+	// Annual is its annual compliance cost in đồng, where the list shows it.
+	Annual int64
+}
+
+// Opportunity is a procedure whose flagged papers could be dropped.
+type Opportunity struct {
+	ProcedureRef
+	// Databases are the databases holding the flagged papers, sorted.
+	Databases []string
+	// Saving is the annual saving of dropping the flagged papers, in đồng.
+	Saving int64
+	// Percent is Saving as a percentage of Annual.
+	Percent float64
+	// AssumedShare is the share (0–1) of the procedure's annual cost resting on assumptions.
+	AssumedShare float64
+	// Volume is the number of dossiers a year; VolumeMeasured is true when
+	// the record states it.
+	Volume         int64
+	VolumeMeasured bool
+}
+
+// Changes is what changed between the baseline and the current corpus.
+type Changes struct {
+	// Statuses counts baseline and new procedures by status ("abolished",
+	// "simplified", "mixed", "heavier", "unchanged", "new").
+	Statuses map[string]int
+	// Added are the procedures new since the baseline, and Abolished the
+	// baseline procedures no longer present, in display order.
+	Added, Abolished []ProcedureRef
+	// AddedCost is the annual cost of the new procedures, in đồng.
+	AddedCost int64
+}
+
+// Method is what the figures rest on, for the appendix.
+type Method struct {
+	// HourlyValue is the value of an hour in đồng.
+	HourlyValue float64
+	// Params are the cost-model parameters, in file order.
+	Params []Param
+	// ParamFiles and CatalogFiles name the files the parameters and the
+	// catalog were read from.
+	ParamFiles, CatalogFiles []string
+	// Documents are the legal documents the catalog cites, sorted.
+	Documents []Document
+	// VolumesAssumed counts the current procedures whose annual volume is
+	// assumed; FeesUnknown those stating no fee or an unreadable amount;
+	// TimeUnknown those stating no readable processing time.
+	VolumesAssumed, FeesUnknown, TimeUnknown int
+	// SavingAssumedShare is the share (0–1) of the flags-applied saving
+	// resting on assumed inputs.
+	SavingAssumedShare float64
+}
+
+// Param is one parameter of the cost model.
+type Param struct {
+	// Name is the dotted name, e.g. "time_value.monthly_income".
+	Name string
+	// Value is the figure and Unit what it counts.
+	Value float64
+	Unit  string
+	// AsOf, Source and Origin say when it holds, where it comes from and
+	// which file set it.
+	AsOf, Source, Origin string
+	// Unconfirmed is true when the figure is an assumption or unchecked.
+	Unconfirmed bool
+}
+
+// Document is a legal document the catalog cites.
+type Document struct {
+	// Title names it; Status is "law", "news" or "unsure"; Source says
+	// where the facts about it come from.
+	Title, Status, Source string
+}

@@ -1,0 +1,531 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Lang is the language of a report's headings and prose.
+type Lang string
+
+// Languages.
+const (
+	Vietnamese Lang = "vi"
+	English    Lang = "en"
+)
+
+// ParseLang reads "vi" or "en".
+func ParseLang(s string) (Lang, error) {
+	switch Lang(strings.ToLower(strings.TrimSpace(s))) {
+	case Vietnamese, "":
+		return Vietnamese, nil
+	case English:
+		return English, nil
+	}
+	return "", fmt.Errorf("language %q is not vi or en", s)
+}
+
+// Options shape a report.
+type Options struct {
+	// Lang is the language; empty means Vietnamese.
+	Lang Lang
+	// Top is how many rows the ranked tables show before the rest is
+	// collapsed or counted; 0 means 20.
+	Top int
+	// MaxList is how many rows a collapsed list shows before it only counts
+	// the rest; 0 means 500.
+	MaxList int
+}
+
+func (o Options) withDefaults() Options {
+	if o.Lang == "" {
+		o.Lang = Vietnamese
+	}
+	if o.Top <= 0 {
+		o.Top = 20
+	}
+	if o.MaxList <= 0 {
+		o.MaxList = 500
+	}
+	return o
+}
+
+// WriteMarkdown writes the report as Markdown.
+func WriteMarkdown(w io.Writer, in *Input, opts Options) error {
+	d, err := build(in, opts)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, d.markdown())
+	if err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}
+
+// writer builds the document of one report.
+type writer struct {
+	in   *Input
+	opts Options
+	t    *texts
+	nf   numbers
+	d    *doc
+}
+
+func build(in *Input, opts Options) (*doc, error) {
+	opts = opts.withDefaults()
+	t, err := loadTexts(opts.Lang)
+	if err != nil {
+		return nil, err
+	}
+	w := &writer{in: in, opts: opts, t: t, nf: numbersFor(opts.Lang), d: newDoc()}
+	w.header()
+	w.summary()
+	w.ministries()
+	w.sectors()
+	w.databases()
+	w.opportunities()
+	w.changes()
+	w.appendix()
+	return w.d, nil
+}
+
+// f formats text key with args (already escaped Markdown).
+func (w *writer) f(key string, args ...any) string { return w.t.get(key, args...) }
+
+func (w *writer) date() string {
+	g := w.in.Generated.UTC()
+	if w.opts.Lang == English {
+		return g.Format("2006-01-02")
+	}
+	return g.Format("02/01/2006")
+}
+
+func (w *writer) header() {
+	title := w.in.Title
+	if title == "" {
+		title = w.f("title")
+	}
+	w.d.md("# " + esc(title))
+	sc := w.in.Scope
+	var meta []string
+	meta = append(meta, w.f("meta_date", w.date()))
+	switch {
+	case sc.Ministry == "" && sc.Sector == "":
+		meta = append(meta, w.f("meta_scope_all"))
+	default:
+		if sc.Ministry != "" {
+			meta = append(meta, w.f("meta_scope_ministry", esc(sc.Ministry)))
+		}
+		if sc.Sector != "" {
+			meta = append(meta, w.f("meta_scope_sector", esc(sc.Sector)))
+		}
+	}
+	if sc.Corpus == "" {
+		meta = append(meta, w.f("meta_corpus_demo", w.nf.Int(int64(sc.Procedures))))
+	} else {
+		meta = append(meta, w.f("meta_corpus", code(sc.Corpus), w.nf.Int(int64(sc.Procedures)), w.nf.Int(int64(sc.Files))))
+	}
+	if sc.ReadErrors > 0 || sc.BaselineReadErrors > 0 {
+		meta = append(meta, w.f("meta_read_errors", w.nf.Int(int64(sc.ReadErrors+sc.BaselineReadErrors))))
+	}
+	if sc.Baseline != "" {
+		meta = append(meta, w.f("meta_baseline", code(sc.Baseline), w.nf.Int(int64(sc.BaselineProcedures))))
+	} else {
+		meta = append(meta, w.f("meta_no_baseline"))
+	}
+	meta = append(meta, w.f("meta_in_scope", w.nf.Int(int64(w.in.Total.Procedures.Current))))
+	if sc.AsOf != "" {
+		meta = append(meta, w.f("meta_asof", sc.AsOf))
+	}
+	w.d.md("- " + strings.Join(meta, "\n- "))
+	w.d.add(tocBlock{title: w.f("toc")})
+}
+
+// tocBlock marks where the table of contents goes.
+type tocBlock struct{ title string }
+
+func (tocBlock) isBlock() {}
+
+// progress formats "n (p)" for a count cut.
+func (w *writer) cut(n int, pct float64) string {
+	return w.nf.Int(int64(n)) + " (" + w.nf.Pct(pct) + ")"
+}
+
+func (w *writer) gap(pct float64) string {
+	g := w.in.Target - pct
+	if g <= 0.05 {
+		return w.f("met")
+	}
+	return w.f("gap_points", w.nf.Dec(g, 1))
+}
+
+func (w *writer) summary() {
+	in, tot := w.in, &w.in.Total
+	w.d.heading(2, w.f("h_summary"))
+	w.d.md(w.f("summary_target", w.nf.Target(in.Target)))
+	// Headline bars.
+	rows := []struct {
+		label               string
+		achieved, potential float64
+	}{
+		{w.f("bar_regulations"), tot.Regulations.Percent, tot.Regulations.PercentFlags},
+		{w.f("bar_cost"), tot.Cost.Percent, tot.Cost.PercentFlags},
+	}
+	width := 0
+	for _, r := range rows {
+		width = max(width, len([]rune(r.label)))
+	}
+	var b strings.Builder
+	b.WriteString("```text\n")
+	for _, r := range rows {
+		pad := strings.Repeat(" ", width-len([]rune(r.label)))
+		fmt.Fprintf(&b, "%s%s  %s  %s → %s\n", r.label, pad, bar(r.achieved, r.potential, in.Target, 50),
+			w.nf.Pct(r.achieved), w.nf.Pct(r.potential))
+	}
+	b.WriteString(strings.Repeat(" ", width+2) + w.f("bar_legend", w.nf.Target(in.Target)) + "\n```")
+	w.d.md(b.String())
+
+	// Key figures.
+	row := func(label string, c Count) []string {
+		return []string{label, w.nf.Int(int64(c.Baseline)), w.cut(c.Cut, c.Percent), w.cut(c.CutFlags, c.PercentFlags), w.gap(c.PercentFlags)}
+	}
+	money := tot.Cost
+	rowsT := [][]string{
+		row("**"+w.f("unit_regulations")+"**", tot.Regulations),
+		row(w.f("unit_procedures"), tot.Procedures),
+		row(w.f("unit_conditions"), tot.Conditions),
+		row(w.f("unit_papers"), tot.Papers),
+		{"**" + w.f("unit_cost") + "**", w.nf.Money(money.Before), w.nf.Money(money.Saving) + " (" + w.nf.Pct(money.Percent) + ")",
+			w.nf.Money(money.SavingFlags) + " (" + w.nf.Pct(money.PercentFlags) + ")", w.gap(money.PercentFlags)},
+	}
+	w.d.md(table([]string{w.f("col_unit"), w.f("col_baseline"), w.f("col_achieved"), w.f("col_flags"), w.f("col_gap")}, "lrrrr", rowsT) +
+		"\n" + w.f("summary_units_note"))
+
+	// Findings in a sentence each.
+	var bullets []string
+	if tot.FlaggedPapers > 0 {
+		bullets = append(bullets, w.f("summary_flagged", w.nf.Int(int64(tot.FlaggedPapers)), w.nf.Int(int64(tot.FlaggedProcedures)),
+			w.nf.Int(int64(len(in.Databases))), w.nf.Short(money.SavingFlags-money.Saving), w.nf.Pct(money.PercentFlags-money.Percent)))
+	} else {
+		bullets = append(bullets, w.f("summary_no_flags"))
+	}
+	if len(in.Opportunities) > 0 {
+		o := in.Opportunities[0]
+		bullets = append(bullets, w.f("summary_top", procLabel(o.ProcedureRef), esc(o.Ministry), w.nf.Short(o.Saving)))
+	}
+	if len(in.Databases) > 0 {
+		db := in.Databases[0]
+		bullets = append(bullets, w.f("summary_top_db", esc(db.Name), w.nf.Int(int64(db.Papers)), w.nf.Int(int64(len(db.Procedures)))))
+	}
+	if in.Changes != nil {
+		s := in.Changes.Statuses
+		bullets = append(bullets, w.f("summary_changes", w.nf.Int(int64(s["abolished"])), w.nf.Int(int64(s["simplified"])),
+			w.nf.Int(int64(s["new"]))))
+	}
+	bullets = append(bullets, w.f("summary_assumed", w.nf.Share(money.AssumedShare),
+		w.nf.Int(int64(in.Method.VolumesAssumed)), w.nf.Int(int64(tot.Procedures.Current))))
+	w.d.md("- " + strings.Join(bullets, "\n- "))
+}
+
+// procLabel is "Name (code)" escaped.
+func procLabel(p ProcedureRef) string {
+	if p.Code == "" || p.Code == p.Name {
+		return esc(p.Name)
+	}
+	return esc(p.Name) + " (" + code(p.Code) + ")"
+}
+
+// groupTable writes the table of ministries or sectors.
+func (w *writer) groupTable(first string, groups []Tally) string {
+	head := []string{first, w.f("col_procedures"), w.f("col_flagged_procs"), w.f("col_flagged_papers"),
+		w.f("col_reg_cut"), w.f("col_cost_year"), w.f("col_saving_flags"), w.f("col_cost_cut")}
+	var rows [][]string
+	for _, g := range groups {
+		rows = append(rows, []string{
+			esc(g.Name),
+			w.nf.Int(int64(g.Procedures.Current)),
+			w.nf.Int(int64(g.FlaggedProcedures)),
+			w.nf.Int(int64(g.FlaggedPapers)),
+			w.nf.Pct(g.Regulations.Percent) + " → " + w.nf.Pct(g.Regulations.PercentFlags),
+			w.nf.Money(g.Cost.After),
+			w.nf.Money(g.Cost.SavingFlags - g.Cost.Saving),
+			w.nf.Pct(g.Cost.Percent) + " → " + w.nf.Pct(g.Cost.PercentFlags),
+		})
+	}
+	return table(head, "lrrrrrrr", rows)
+}
+
+// rankedTable shows the first Top groups and collapses the rest.
+func (w *writer) rankedTable(first string, groups []Tally, moreKey string) {
+	w.collapse(len(groups), w.opts.Top, moreKey, func(from, to int) string { return w.groupTable(first, groups[from:to]) })
+}
+
+// collapse shows the first shown of n rows (rendered by render) and puts
+// the rest, at most MaxList of them, in a collapsed block that says how
+// many were left out.
+func (w *writer) collapse(n, shown int, moreKey string, render func(from, to int) string) {
+	if n <= shown {
+		w.d.md(render(0, n))
+		return
+	}
+	w.d.md(render(0, shown))
+	end := min(n, shown+w.opts.MaxList)
+	body := []block{mdBlock{render(shown, end)}}
+	if end < n {
+		body = append(body, mdBlock{w.f("more_not_listed", w.nf.Int(int64(n-end)))})
+	}
+	w.d.add(detailsBlock{summary: w.t.plain(moreKey, w.nf.Int(int64(n-shown))), body: body})
+}
+
+func (w *writer) chart(title string, groups []Tally, cost bool) *barChart {
+	c := &barChart{title: title, target: w.in.Target, nf: w.nf,
+		legendAchieved: w.t.plain("legend_achieved"), legendPotential: w.t.plain("legend_flags"),
+		legendTarget: w.t.plain("legend_target", w.nf.Target(w.in.Target))}
+	n := min(len(groups), 12)
+	for _, g := range groups[:n] {
+		c.labels = append(c.labels, g.Name)
+		if cost {
+			c.achieved = append(c.achieved, g.Cost.Percent)
+			c.potential = append(c.potential, g.Cost.PercentFlags)
+		} else {
+			c.achieved = append(c.achieved, g.Regulations.Percent)
+			c.potential = append(c.potential, g.Regulations.PercentFlags)
+		}
+	}
+	return c
+}
+
+func (w *writer) ministries() {
+	w.d.heading(2, w.f("h_ministries"))
+	gs := w.in.Ministries
+	if len(gs) == 0 {
+		w.d.md(w.f("none"))
+		return
+	}
+	w.d.add(chartBlock{w.chart(w.t.plain("chart_regulations"), gs, false)})
+	w.d.add(chartBlock{w.chart(w.t.plain("chart_cost"), gs, true)})
+	note := w.f("chart_note", w.nf.Target(w.in.Target))
+	if len(gs) > 12 {
+		note += " " + w.f("chart_top", w.nf.Int(12), w.nf.Int(int64(len(gs))))
+	}
+	w.d.md(note)
+	w.rankedTable(w.f("col_ministry"), gs, "more_ministries")
+}
+
+func (w *writer) sectors() {
+	w.d.heading(2, w.f("h_sectors"))
+	if len(w.in.Sectors) == 0 {
+		w.d.md(w.f("none"))
+		return
+	}
+	w.d.md(w.f("sectors_lead", w.nf.Int(int64(len(w.in.Sectors)))))
+	w.rankedTable(w.f("col_sector"), w.in.Sectors, "more_sectors")
+}
+
+func (w *writer) databases() {
+	w.d.heading(2, w.f("h_databases"))
+	dbs := w.in.Databases
+	if len(dbs) == 0 {
+		w.d.md(w.f("summary_no_flags"))
+		return
+	}
+	w.d.md(w.f("databases_lead"))
+	var rows [][]string
+	for _, db := range dbs {
+		rows = append(rows, []string{esc(db.Name), esc(db.Owner), w.nf.Int(int64(db.Papers)), w.nf.Int(int64(len(db.Procedures)))})
+	}
+	w.d.md(table([]string{w.f("col_database"), w.f("col_owner"), w.f("col_flagged_papers"), w.f("col_procedures")}, "llrr", rows))
+	for _, db := range dbs {
+		w.d.heading(3, db.Name)
+		w.d.md(w.f("db_meta", esc(db.Owner), w.nf.Int(int64(db.Papers)), w.nf.Int(int64(len(db.Procedures)))))
+		var basis []string
+		for _, bs := range db.Basis {
+			line := esc(bs.Citation)
+			if bs.Status != "" && bs.Status != "law" {
+				line += " — *" + w.f("status_"+bs.Status) + "*"
+			}
+			if bs.Note != "" {
+				line += " " + w.f("note_paren", esc(bs.Note))
+			}
+			basis = append(basis, line)
+		}
+		if len(basis) > 0 {
+			w.d.md(w.f("db_basis") + "\n\n- " + strings.Join(basis, "\n- "))
+		}
+		var erows [][]string
+		for _, e := range db.Entries {
+			name := esc(e.Name)
+			if w.opts.Lang == English && e.English != "" {
+				name = esc(e.English) + " (" + esc(e.Name) + ")"
+			}
+			erows = append(erows, []string{name, w.f("coverage_" + e.Coverage), w.nf.Int(int64(e.Papers))})
+		}
+		w.d.md(table([]string{w.f("col_paper"), w.f("col_coverage"), w.f("col_flagged_papers")}, "llr", erows))
+		w.procList(db.Procedures, false, "more_procedures")
+	}
+}
+
+// procTable lists procedures with their papers (and annual cost when withCost).
+func (w *writer) procTable(ps []ProcedureRef, withCost bool) string {
+	head := []string{w.f("col_code"), w.f("col_procedure"), w.f("col_ministry"), w.f("col_papers_concerned")}
+	align := "lllr"
+	if withCost {
+		head, align = append(head, w.f("col_cost_year")), align+"r"
+	}
+	var rows [][]string
+	for _, p := range ps {
+		r := []string{code(p.Code), esc(p.Name), esc(p.Ministry), w.nf.Int(int64(p.Papers))}
+		if withCost {
+			r = append(r, w.nf.Money(p.Annual))
+		}
+		rows = append(rows, r)
+	}
+	return table(head, align, rows)
+}
+
+// procList shows up to 10 procedures, the rest collapsed.
+func (w *writer) procList(ps []ProcedureRef, withCost bool, moreKey string) {
+	w.collapse(len(ps), 10, moreKey, func(from, to int) string { return w.procTable(ps[from:to], withCost) })
+}
+
+func (w *writer) opportunities() {
+	w.d.heading(2, w.f("h_opportunities"))
+	ops := w.in.Opportunities
+	if len(ops) == 0 {
+		w.d.md(w.f("summary_no_flags"))
+		return
+	}
+	w.d.md(w.f("opportunities_lead"))
+	n := min(len(ops), w.opts.Top)
+	var rows [][]string
+	for i, o := range ops[:n] {
+		vol := w.nf.Int(o.Volume)
+		if !o.VolumeMeasured {
+			vol += " " + w.f("assumed_mark")
+		}
+		dbs := make([]string, len(o.Databases))
+		for j, d := range o.Databases {
+			dbs[j] = esc(d)
+		}
+		rows = append(rows, []string{itoa(i + 1), code(o.Code), esc(o.Name), esc(o.Ministry), w.nf.Int(int64(o.Papers)),
+			strings.Join(dbs, "; "), w.nf.Money(o.Saving), w.nf.Pct(o.Percent), vol, w.nf.Share(o.AssumedShare)})
+	}
+	w.d.md(table([]string{"#", w.f("col_code"), w.f("col_procedure"), w.f("col_ministry"), w.f("col_flagged_papers"),
+		w.f("col_database"), w.f("col_saving_year"), w.f("col_of_cost"), w.f("col_volume"), w.f("col_assumed")}, "rlllrlrrrr", rows))
+	if rest := ops[n:]; len(rest) > 0 {
+		var sum int64
+		for _, o := range rest {
+			sum += o.Saving
+		}
+		w.d.md(w.f("opportunities_rest", w.nf.Int(int64(len(rest))), w.nf.Money(sum)))
+	}
+}
+
+func (w *writer) changes() {
+	w.d.heading(2, w.f("h_changes"))
+	ch := w.in.Changes
+	if ch == nil {
+		w.d.md(w.f("changes_no_baseline"))
+		return
+	}
+	var rows [][]string
+	for _, s := range []string{"abolished", "simplified", "mixed", "heavier", "unchanged", "new"} {
+		rows = append(rows, []string{w.f("status_" + s), w.nf.Int(int64(ch.Statuses[s]))})
+	}
+	w.d.md(table([]string{w.f("col_status"), w.f("col_procedures")}, "lr", rows) + "\n" + w.f("changes_note"))
+	w.d.heading(3, w.f("h_added"))
+	if len(ch.Added) == 0 {
+		w.d.md(w.f("none"))
+	} else {
+		w.d.md(w.f("added_lead", w.nf.Int(int64(len(ch.Added))), w.nf.Money(ch.AddedCost)))
+		w.procList(ch.Added, true, "more_procedures")
+	}
+	w.d.heading(3, w.f("h_abolished"))
+	if len(ch.Abolished) == 0 {
+		w.d.md(w.f("none"))
+	} else {
+		w.procList(ch.Abolished, true, "more_procedures")
+	}
+}
+
+func (w *writer) appendix() {
+	in, m := w.in, &w.in.Method
+	w.d.heading(2, w.f("h_appendix"))
+	w.d.heading(3, w.f("h_method"))
+	w.d.md(w.f("method_regulations") + "\n\n" + w.f("method_cost", w.nf.Money(int64(m.HourlyValue+0.5))) + "\n\n" +
+		w.f("method_flags") + "\n\n" + w.f("method_scenarios"))
+
+	w.d.heading(3, w.f("h_assumptions"))
+	tot := in.Total
+	rows := [][]string{
+		{w.f("fig_counts"), w.nf.Pct(0), w.f("fig_counts_note")},
+		{w.f("fig_cost"), w.nf.Share(tot.Cost.AssumedShare), w.f("fig_cost_note")},
+		{w.f("fig_saving"), w.nf.Share(m.SavingAssumedShare), w.f("fig_saving_note")},
+		{w.f("fig_volume"), w.nf.Pct(pct(m.VolumesAssumed, tot.Procedures.Current)),
+			w.f("fig_of_procedures", w.nf.Int(int64(m.VolumesAssumed)), w.nf.Int(int64(tot.Procedures.Current)))},
+		{w.f("fig_fees"), w.nf.Pct(pct(m.FeesUnknown, tot.Procedures.Current)),
+			w.f("fig_fees_note", w.nf.Int(int64(m.FeesUnknown)), w.nf.Int(int64(tot.Procedures.Current)))},
+		{w.f("fig_time"), w.nf.Pct(pct(m.TimeUnknown, tot.Procedures.Current)),
+			w.f("fig_time_note", w.nf.Int(int64(m.TimeUnknown)), w.nf.Int(int64(tot.Procedures.Current)))},
+	}
+	w.d.md(table([]string{w.f("col_figure"), w.f("col_assumed_share"), w.f("col_note")}, "lrl", rows))
+
+	w.d.heading(3, w.f("h_params"))
+	var prows [][]string
+	for _, p := range m.Params {
+		unc := ""
+		if p.Unconfirmed {
+			unc = w.f("yes")
+		}
+		src := esc(p.Source)
+		if p.Origin != "" && p.Origin != "built-in" {
+			src += " " + w.f("note_paren", w.f("set_in", code(p.Origin)))
+		}
+		prows = append(prows, []string{code(p.Name), w.nf.Num(p.Value), esc(p.Unit), esc(p.AsOf), src, unc})
+	}
+	w.d.md(w.f("params_lead", w.files(m.ParamFiles)))
+	w.d.md(table([]string{w.f("col_param"), w.f("col_value"), w.f("col_unit_param"), w.f("col_asof"), w.f("col_source"), w.f("col_unconfirmed")}, "lrllll", prows))
+
+	w.d.heading(3, w.f("h_sources"))
+	w.d.md(w.f("sources_lead", w.files(m.CatalogFiles)))
+	var drows [][]string
+	for _, doc := range m.Documents {
+		drows = append(drows, []string{esc(doc.Title), w.f("status_" + doc.Status), esc(doc.Source)})
+	}
+	if len(drows) > 0 {
+		w.d.md(table([]string{w.f("col_document"), w.f("col_certainty"), w.f("col_source")}, "lll", drows))
+	}
+	w.d.md(w.f("sources_refs"))
+
+	w.d.heading(3, w.f("h_input"))
+	sc := in.Scope
+	lines := []string{w.f("input_current", w.nf.Int(int64(sc.Procedures)), w.nf.Int(int64(sc.Files)), w.nf.Int(int64(sc.ReadErrors)))}
+	if sc.Baseline != "" {
+		lines = append(lines, w.f("input_baseline", w.nf.Int(int64(sc.BaselineProcedures)), w.nf.Int(int64(sc.BaselineFiles)),
+			w.nf.Int(int64(sc.BaselineReadErrors))))
+	}
+	lines = append(lines, w.f("input_repro"))
+	w.d.md("- " + strings.Join(lines, "\n- "))
+}
+
+// files lists file names; the built-in files are named as such.
+func (w *writer) files(fs []string) string {
+	q := make([]string, len(fs))
+	for i, f := range fs {
+		if f == "built-in" || strings.HasSuffix(f, "(built in)") {
+			q[i] = w.f("builtin")
+			continue
+		}
+		q[i] = code(f)
+	}
+	return strings.Join(q, ", ")
+}
+
+func pct(n, of int) float64 {
+	if of == 0 {
+		return 0
+	}
+	return float64(n) / float64(of) * 100
+}
