@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/corpus"
@@ -237,15 +239,35 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 	return res, nil
 }
 
+// costAll costs procs on GOMAXPROCS workers, in chunks, stopping when ctx
+// is done.
 func costAll(ctx context.Context, model *cost.Model, procs []*corpus.Procedure) ([]*cost.ProcedureCost, error) {
+	const chunk = 256
 	out := make([]*cost.ProcedureCost, len(procs))
-	for i, p := range procs {
-		if i%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("cost procedures: %w", err)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for start := range next {
+				for i := start; i < min(start+chunk, len(procs)); i++ {
+					out[i] = model.Procedure(procs[i])
+				}
 			}
+		}()
+	}
+	var err error
+	for start := 0; start < len(procs); start += chunk {
+		if err = ctx.Err(); err != nil {
+			break
 		}
-		out[i] = model.Procedure(p)
+		next <- start
+	}
+	close(next)
+	wg.Wait()
+	if err != nil {
+		return nil, fmt.Errorf("cost procedures: %w", err)
 	}
 	return out, nil
 }

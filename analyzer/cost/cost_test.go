@@ -195,7 +195,15 @@ func TestPaperKind(t *testing.T) {
 		{"Tờ khai đăng ký", []string{"TK.docx"}, "form"},
 		{"Đơn đề nghị cấp giấy phép", nil, "form"},
 		{"Giấy đề nghị", []string{"mau-01.doc"}, "form"},
-		{"Giấy đề nghị", nil, "document"},
+		{"Giấy chứng nhận", nil, "document"},
+		{"Giấy đề nghị cấp phép", nil, "form"},
+		// The kind is named by the first words, after enumerators and copy wording.
+		{"b) Bản sao Quyết định đầu tư dự án và các dự án thành phần", nil, "document"},
+		{"(iii) Phương án giải quyết nợ (nếu có).", nil, "technical"},
+		{"Đơn đề nghị sửa đổi dự án theo Mẫu số 05", nil, "form"},
+		{"Vào lần rút vốn đầu tiên, Chủ dự án gửi quyết định giao dự toán", nil, "document"},
+		{"+ 01 bản chính hoặc bản sao Phiếu lý lịch tư pháp", nil, "judicial_record"},
+		{"Tài liệu bằng tiếng nước ngoài phải gửi kèm bản dịch sang tiếng Việt", nil, "translation"},
 		{"Báo cáo tình hình hoạt động", nil, "report"},
 		{"Phương án kinh doanh", nil, "technical"},
 		{"Bản dịch tiếng Việt có chứng thực", nil, "translation"},
@@ -205,6 +213,32 @@ func TestPaperKind(t *testing.T) {
 		pp := corpus.Paper{Text: tc.text, Forms: tc.forms}
 		if got := m.PaperKind(&pp).ID; got != tc.want {
 			t.Errorf("PaperKind(%q) = %s, want %s", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestExtraKinds(t *testing.T) {
+	m := New(nil)
+	for _, tc := range []struct {
+		text string
+		want string // primary kind, then extras
+	}{
+		{"Danh sách nhân sự, bản thông tin cá nhân, Phiếu lý lịch tư pháp", "document judicial_record"},
+		{"Bản khai lý lịch kèm theo Phiếu lý lịch tư pháp và giấy khám sức khỏe", "form judicial_record health_certificate"},
+		{"Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp", "form"},
+		{"Văn bản yêu cầu cấp Phiếu Lý lịch tư pháp số 1", "document"},
+		{"Phiếu lý lịch tư pháp của người đại diện", "judicial_record"},
+		{"Giấy chứng nhận sức khỏe do cơ sở y tế cấp", "health_certificate"},
+	} {
+		pp := corpus.Paper{Text: tc.text}
+		var got []string
+		for _, c := range m.paper(0, &pp) {
+			if c.Activity == ActivityPaper || c.Activity == ActivityExtraPaper {
+				got = append(got, c.Kind)
+			}
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("%q: kinds %v, want %s", tc.text, got, tc.want)
 		}
 	}
 }

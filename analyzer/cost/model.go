@@ -12,6 +12,7 @@ import (
 const (
 	ActivityLearning      = "learning"       // learning about the procedure
 	ActivityPaper         = "paper"          // obtaining or preparing one paper
+	ActivityExtraPaper    = "extra_paper"    // a costly paper named inside another (a list of papers)
 	ActivityCertifiedCopy = "certified_copy" // having a paper's copies certified
 	ActivitySubmission    = "submission"     // submitting and collecting, by channel
 	ActivityWaiting       = "waiting"        // time lost while the dossier is processed
@@ -73,8 +74,9 @@ type ProcedureCost struct {
 	Code     string `json:"code,omitempty"`
 	Name     string `json:"name"`
 	Ministry string `json:"ministry,omitempty"`
-	// Components are the costed activities, in the order learning, papers
-	// (in record order), certified copies, submission, waiting, fees.
+	// Components are the costed activities: learning; then for each paper
+	// counted, in record order, its kind, the extra kinds it names and its
+	// certified copies; then submission, waiting and fees.
 	Components []Component `json:"components"`
 	// Hours is the time per dossier.
 	Hours Amount `json:"hours"`
@@ -131,12 +133,34 @@ func (m *Model) Params() *Params { return m.p }
 func (m *Model) HourlyValue() Amount { return m.hourly }
 
 // PaperKind returns the kind of paper pp is: the first kind with a keyword
-// in its folded text, else the fallback.
+// among the paper's first words (or anywhere, for kinds that say so), else
+// the fallback.
 func (m *Model) PaperKind(pp *corpus.Paper) *PaperKind {
-	text := " " + strings.Join(vntext.FoldedWords(pp.Text), " ") + " "
+	words := vntext.FoldedWords(pp.Text)
+	return m.kindOf(pp, words, joinWords(words))
+}
+
+// joinWords joins words with single spaces and surrounds them with one, so
+// that " "+keyword+" " matches whole words.
+func joinWords(words []string) string { return " " + strings.Join(words, " ") + " " }
+
+// kindOf returns the kind of pp, whose folded words are words and text.
+func (m *Model) kindOf(pp *corpus.Paper, words []string, text string) *PaperKind {
+	start := m.headStart(words)
+	var head string
 	for i, kws := range m.p.foldedKinds {
 		for _, kw := range kws {
-			if strings.Contains(text, " "+kw+" ") {
+			if m.p.PaperKinds[i].Anywhere {
+				if strings.Contains(text, " "+kw+" ") {
+					return &m.p.PaperKinds[i]
+				}
+				continue
+			}
+			if head == "" {
+				end := min(len(words), start+m.p.headWords+8) // room for a keyword begun in the window
+				head = joinWords(words[start:end])
+			}
+			if at := strings.Index(head, " "+kw+" "); at >= 0 && strings.Count(head[:at], " ") < m.p.headWords {
 				return &m.p.PaperKinds[i]
 			}
 		}
@@ -148,13 +172,66 @@ func (m *Model) PaperKind(pp *corpus.Paper) *PaperKind {
 	return &m.p.PaperKinds[m.kinds[id]]
 }
 
-// needsCertifiedCopy reports whether pp asks for a certified copy, and
-// whether the record says so in its own field.
-func (m *Model) needsCertifiedCopy(pp *corpus.Paper) (need, measured bool) {
+// headStart returns the index of the first word naming the paper: after
+// enumerators ("a", "iii", "1") and the copy wording of head_skip.
+func (m *Model) headStart(words []string) int {
+	i := 0
+	for i < len(words) {
+		if isEnumerator(words[i]) {
+			i++
+			continue
+		}
+		skipped := false
+		for _, phrase := range m.p.foldedHeadSkip {
+			if i+len(phrase) <= len(words) && equalWords(words[i:i+len(phrase)], phrase) {
+				i += len(phrase)
+				skipped = true
+				break
+			}
+		}
+		if !skipped {
+			break
+		}
+	}
+	if i == len(words) {
+		return 0 // all skip words: match from the start
+	}
+	return i
+}
+
+func equalWords(a, b []string) bool {
+	for k := range b {
+		if a[k] != b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// isEnumerator reports whether a folded word is a list marker: one letter,
+// a Roman numeral up to xii, or digits.
+func isEnumerator(w string) bool {
+	if len(w) == 1 {
+		return true
+	}
+	switch w {
+	case "dd", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii":
+		return true
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// needsCertifiedCopy reports whether pp, whose folded text is text, asks
+// for a certified copy, and whether the record says so in its own field.
+func (m *Model) needsCertifiedCopy(pp *corpus.Paper, text string) (need, measured bool) {
 	if pp.CertifiedCopy {
 		return true, true
 	}
-	text := " " + strings.Join(vntext.FoldedWords(pp.Text), " ") + " "
 	for _, kw := range m.p.foldedCertKeywords {
 		if strings.Contains(text, " "+kw+" ") {
 			return true, false
@@ -275,7 +352,51 @@ func (m *Model) papers(p *corpus.Procedure, pc *ProcedureCost) []Component {
 	return out
 }
 
-// paper costs one paper: its kind, and its certified copies if asked for.
+func (m *Model) kindComponent(activity string, i int, k *PaperKind, weight Amount, wAssumed []string) Component {
+	prefix := "paper_kinds." + k.ID
+	return m.component(activity, i, k.ID, weight, k.Hours.Value, k.Cash.Value,
+		[]string{InputPaper}, append([]string{prefix + ".hours", prefix + ".cash"}, wAssumed...))
+}
+
+// extras returns the extra kinds (PaperKind.Extra) a paper of kind primary
+// names anywhere in its folded words, except right after a word of
+// extra_not_after ("Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp" asks for
+// the record to be issued; it does not include one).
+func (m *Model) extras(words []string, primary *PaperKind) []*PaperKind {
+	var out []*PaperKind
+	for i := range m.p.PaperKinds {
+		x := &m.p.PaperKinds[i]
+		if !x.Extra || x.ID == primary.ID {
+			continue
+		}
+	kws:
+		for _, kw := range m.p.foldedKinds[i] {
+			kwWords := strings.Fields(kw)
+			for at := 0; at+len(kwWords) <= len(words); at++ {
+				if !equalWords(words[at:at+len(kwWords)], kwWords) || m.afterNot(words, at) {
+					continue
+				}
+				out = append(out, x)
+				break kws
+			}
+		}
+	}
+	return out
+}
+
+// afterNot reports whether one of the two words before words[at] is in
+// extra_not_after.
+func (m *Model) afterNot(words []string, at int) bool {
+	for k := max(0, at-2); k < at; k++ {
+		if m.p.extraNotAfter[words[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// paper costs one paper: its kind, the extra kinds it names, and its
+// certified copies if asked for.
 func (m *Model) paper(i int, pp *corpus.Paper) []Component {
 	weight := Int(1)
 	var wAssumed []string
@@ -283,11 +404,14 @@ func (m *Model) paper(i int, pp *corpus.Paper) []Component {
 		weight = m.p.OptionalShare.Value
 		wAssumed = []string{"optional_share"}
 	}
-	k := m.PaperKind(pp)
-	prefix := "paper_kinds." + k.ID
-	out := []Component{m.component(ActivityPaper, i, k.ID, weight, k.Hours.Value, k.Cash.Value,
-		[]string{InputPaper}, append([]string{prefix + ".hours", prefix + ".cash"}, wAssumed...))}
-	need, measured := m.needsCertifiedCopy(pp)
+	words := vntext.FoldedWords(pp.Text)
+	text := joinWords(words)
+	k := m.kindOf(pp, words, text)
+	out := []Component{m.kindComponent(ActivityPaper, i, k, weight, wAssumed)}
+	for _, x := range m.extras(words, k) {
+		out = append(out, m.kindComponent(ActivityExtraPaper, i, x, weight, wAssumed))
+	}
+	need, measured := m.needsCertifiedCopy(pp, text)
 	if !need {
 		return out
 	}

@@ -175,6 +175,13 @@ type PaperKind struct {
 	Hours Param `yaml:"hours" json:"hours"`
 	// Cash is the outlay for one such paper.
 	Cash Param `yaml:"cash" json:"cash"`
+	// Anywhere is true when the keywords match anywhere in the paper's
+	// text, not only among its first words (see [Params.HeadWords]).
+	Anywhere bool `yaml:"anywhere,omitempty" json:"anywhere,omitempty"`
+	// Extra is true when a paper of another kind that names this kind
+	// anywhere (a list "bản thông tin cá nhân, Phiếu lý lịch tư pháp")
+	// costs this kind too.
+	Extra bool `yaml:"extra,omitempty" json:"extra,omitempty"`
 }
 
 // FallbackKind names the kinds given to papers no keyword matches.
@@ -186,20 +193,45 @@ type FallbackKind struct {
 // Params are the figures of the cost model. Get them from [Default] or
 // [LoadParams]; a Params is read-only once loaded.
 type Params struct {
-	Schema             string        `yaml:"schema" json:"schema"`
-	AsOf               string        `yaml:"as_of" json:"as_of"`
-	TimeValue          TimeValue     `yaml:"time_value" json:"time_value"`
-	LearningHours      Param         `yaml:"learning_hours" json:"learning_hours"`
-	Channels           Channels      `yaml:"channels" json:"channels"`
-	OnlineShare        Param         `yaml:"online_share" json:"online_share"`
-	WaitingHoursPerDay Param         `yaml:"waiting_hours_per_day" json:"waiting_hours_per_day"`
-	AnnualVolume       Param         `yaml:"annual_volume" json:"annual_volume"`
-	OptionalShare      Param         `yaml:"optional_share" json:"optional_share"`
-	CertifiedCopy      CertifiedCopy `yaml:"certified_copy" json:"certified_copy"`
-	PaperKinds         []PaperKind   `yaml:"paper_kinds" json:"paper_kinds"`
-	FallbackKind       FallbackKind  `yaml:"fallback_kind" json:"fallback_kind"`
-	foldedKinds        [][]string    // folded keywords of each kind
+	// Schema is ParamsSchema.
+	Schema string `yaml:"schema" json:"schema"`
+	// AsOf dates the file.
+	AsOf string `yaml:"as_of" json:"as_of"`
+	// TimeValue is the basis of the hourly value of time.
+	TimeValue TimeValue `yaml:"time_value" json:"time_value"`
+	// LearningHours is the time spent learning about a procedure, per dossier.
+	LearningHours Param `yaml:"learning_hours" json:"learning_hours"`
+	// Channels is the cost of submitting and collecting, per channel.
+	Channels Channels `yaml:"channels" json:"channels"`
+	// OnlineShare is the share of dossiers sent online where a procedure
+	// offers it.
+	OnlineShare Param `yaml:"online_share" json:"online_share"`
+	// WaitingHoursPerDay is the time lost per working day of processing.
+	WaitingHoursPerDay Param `yaml:"waiting_hours_per_day" json:"waiting_hours_per_day"`
+	// AnnualVolume is the number of dossiers a year of a procedure whose
+	// record states none.
+	AnnualVolume Param `yaml:"annual_volume" json:"annual_volume"`
+	// OptionalShare is the share of dossiers including an optional paper.
+	OptionalShare Param `yaml:"optional_share" json:"optional_share"`
+	// CertifiedCopy is the fee ladder and effort of certified copies.
+	CertifiedCopy CertifiedCopy `yaml:"certified_copy" json:"certified_copy"`
+	// HeadWords is how many of a paper's first words name its kind.
+	HeadWords Param `yaml:"head_words" json:"head_words"`
+	// HeadSkip is the copy wording skipped before a paper's first words.
+	HeadSkip []string `yaml:"head_skip" json:"head_skip"`
+	// ExtraNotAfter lists folded words after which (within two words) an
+	// extra kind's keyword is a request to issue the paper, not the paper.
+	ExtraNotAfter []string `yaml:"extra_not_after" json:"extra_not_after"`
+	// PaperKinds are the kinds of paper, tried in order.
+	PaperKinds []PaperKind `yaml:"paper_kinds" json:"paper_kinds"`
+	// FallbackKind names the kinds of papers no keyword matches.
+	FallbackKind FallbackKind `yaml:"fallback_kind" json:"fallback_kind"`
+
+	foldedKinds        [][]string // folded keywords of each kind
 	foldedCertKeywords []string
+	foldedHeadSkip     [][]string // words of each head_skip phrase
+	headWords          int
+	extraNotAfter      map[string]bool
 }
 
 // NamedParam is a parameter with its dotted name, e.g. "time_value.hours_per_day".
@@ -228,6 +260,7 @@ func (p *Params) each(fn func(name string, q *Param)) {
 	fn("certified_copy.cap", &p.CertifiedCopy.Cap)
 	fn("certified_copy.pages_per_copy", &p.CertifiedCopy.PagesPerCopy)
 	fn("certified_copy.hours", &p.CertifiedCopy.Hours)
+	fn("head_words", &p.HeadWords)
 	for i := range p.PaperKinds {
 		k := &p.PaperKinds[i]
 		fn("paper_kinds."+k.ID+".hours", &k.Hours)
@@ -378,6 +411,21 @@ func (p *Params) validate(builtin bool) error {
 		errs = append(errs, errors.New("certified_copy.pages_per_copy must be a positive whole number"))
 	}
 	p.foldedCertKeywords = foldKeywords(cc.Keywords)
+	if hw := p.HeadWords.Value; hw.Sign() <= 0 || !hw.Round(0).Sub(hw).IsZero() || hw.Cmp(Int(1000)) > 0 {
+		errs = append(errs, errors.New("head_words must be a whole number from 1 to 1000"))
+	} else {
+		p.headWords = int(hw.Rat().Num().Int64())
+	}
+	p.extraNotAfter = map[string]bool{}
+	for _, w := range p.ExtraNotAfter {
+		for _, f := range vntext.FoldedWords(w) {
+			p.extraNotAfter[f] = true
+		}
+	}
+	p.foldedHeadSkip = nil
+	for _, s := range foldKeywords(p.HeadSkip) {
+		p.foldedHeadSkip = append(p.foldedHeadSkip, strings.Fields(s))
+	}
 	ids := map[string]bool{}
 	p.foldedKinds = nil
 	for i, k := range p.PaperKinds {

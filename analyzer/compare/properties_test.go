@@ -1,0 +1,115 @@
+package compare
+
+import (
+	"context"
+	"testing"
+
+	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/synth"
+)
+
+// An unchanged corpus gives 0% everywhere, every procedure unchanged.
+func TestUnchangedCorpusGivesZero(t *testing.T) {
+	for _, seed := range []int64{1, 2, 3} {
+		procs := synth.Generate(seed, 60)
+		res, err := Compare(context.Background(), procs, procs, nil, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := res.Scenarios[0]
+		for _, c := range []Count{s.Procedures, s.Conditions, s.Regulations, s.Papers} {
+			if c.Cut != 0 || c.Added != 0 || !c.Percent.IsZero() || c.Baseline != c.Current {
+				t.Errorf("seed %d: %s = %+v", seed, c.Unit, c)
+			}
+		}
+		if !s.Cost.Saving.IsZero() || !s.Cost.Percent.IsZero() || s.Cost.Before.Sign() <= 0 {
+			t.Errorf("seed %d: cost %s → %s", seed, s.Cost.Before, s.Cost.After)
+		}
+		if s.Statuses[Unchanged] != len(procs) {
+			t.Errorf("seed %d: statuses %v", seed, s.Statuses)
+		}
+	}
+}
+
+// checkDropNeverRaises drops the papers mask selects (bit k of the mask
+// for the k-th paper of the corpus, cycling) and checks that no procedure
+// costs more and the totals add up.
+func checkDropNeverRaises(t *testing.T, procs []*corpus.Procedure, mask uint64) {
+	t.Helper()
+	k := 0
+	dropped := 0
+	drop := func(p *corpus.Procedure, i int) bool {
+		bit := mask>>(uint(k)%64)&1 == 1
+		k++
+		if bit {
+			dropped++
+		}
+		return bit
+	}
+	res, err := Compare(context.Background(), procs, procs, nil, Options{Drop: drop})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := res.Scenarios[1]
+	if f.Cost.Saving.Sign() < 0 {
+		t.Errorf("dropping papers raised the total cost by %s", f.Cost.Saving.Sub(cost.Amount{}))
+	}
+	for _, ch := range f.Changes {
+		if ch.Saving.Sign() < 0 {
+			t.Errorf("%s: dropping papers raised the cost: %s → %s", ch.ID, ch.Before.Annual, ch.After.Annual)
+		}
+		if ch.After.AnnualAssumed.Cmp(ch.After.Annual) > 0 || ch.After.AnnualAssumed.Sign() < 0 {
+			t.Errorf("%s: assumed part %s outside 0..%s", ch.ID, ch.After.AnnualAssumed, ch.After.Annual)
+		}
+	}
+	if f.Papers.Baseline-f.Papers.Current != dropped || f.Papers.Cut != dropped {
+		t.Errorf("papers %d → %d, cut %d; dropped %d", f.Papers.Baseline, f.Papers.Current, f.Papers.Cut, dropped)
+	}
+	if f.Procedures.Cut > f.Procedures.Baseline || f.Statuses[Heavier] != 0 || f.Statuses[Mixed] != 0 {
+		t.Errorf("statuses after dropping papers: %v", f.Statuses)
+	}
+}
+
+// Removing papers never raises a cost, on synthetic corpora.
+func TestDropPapersNeverRaisesCost(t *testing.T) {
+	for _, tc := range []struct {
+		seed int64
+		mask uint64
+	}{{1, 0}, {1, ^uint64(0)}, {2, 0x5555555555555555}, {3, 0x0f0f0f0f0f0f0f0f}, {4, 0x8000000000000001}} {
+		checkDropNeverRaises(t, synth.Generate(tc.seed, 40), tc.mask)
+	}
+}
+
+func FuzzDropPapersNeverRaisesCost(f *testing.F) {
+	f.Add(int64(1), uint8(10), uint64(0x5555))
+	f.Add(int64(7), uint8(30), ^uint64(0))
+	f.Fuzz(func(t *testing.T, seed int64, n uint8, mask uint64) {
+		checkDropNeverRaises(t, synth.Generate(seed, int(n%50)), mask)
+	})
+}
+
+// BenchmarkCompare compares 10,000 synthetic procedures with a copy
+// missing every third paper (two scenarios).
+func BenchmarkCompare(b *testing.B) {
+	procs := synth.Generate(1, 10000)
+	k := 0
+	drop := func(*corpus.Procedure, int) bool { k++; return k%3 == 0 }
+	ctx := context.Background()
+	model := cost.New(nil)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Compare(ctx, procs, procs, model, Options{Drop: drop}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestCompareCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Compare(ctx, synth.Generate(1, 10), nil, nil, Options{}); err == nil {
+		t.Error("a cancelled comparison returned no error")
+	}
+}

@@ -1,0 +1,157 @@
+package cost
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/redtape-vn/redtape/corpus"
+)
+
+func testParams(t *testing.T) *Params {
+	t.Helper()
+	p, err := LoadParamsFile(filepath.Join("..", "..", "testdata", "estimate", "params.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestProcedureByHand costs sample() with testdata/estimate/params.yaml
+// (an hour is worth 10,000 đồng):
+//
+//	learning 1h; "Tờ khai" form 1h; certified copy: document 0.5h +
+//	certifying 1h + 2 pages × 2,000; case 1 (judicial record, 4h + 200,000)
+//	beats case 2 (optional photo as a document, 0.5h × 0.5); in person or
+//	online half each: 2.5h; 3 calendar days = 15/7 working days × 0.25h =
+//	15/28h; fee 150,000 (the online channel states none, so takes the
+//	in-person fee: measured).
+//	hours 10 + 15/28; unit = 100,000 + 150,000/28 + 354,000 = 459,357.142857…
+func TestProcedureByHand(t *testing.T) {
+	m := New(testParams(t))
+	pc := m.Procedure(sample())
+	wantHours := Int(10).Add(Frac(15, 28))
+	checkEq(t, "hours", pc.Hours, wantHours)
+	wantUnit := wantHours.MulInt(10000).Add(Int(354000))
+	checkEq(t, "unit", pc.Unit, wantUnit)
+	if pc.Unit.Format(2) != "459,357.14" {
+		t.Errorf("unit = %s", pc.Unit.Format(2))
+	}
+	checkEq(t, "unit assumed", pc.UnitAssumed, wantUnit.Sub(Int(150000)))
+	checkEq(t, "fees", pc.Fees, Int(150000))
+	if pc.Volume != 1000 || pc.VolumeMeasured {
+		t.Errorf("volume = %d measured %v", pc.Volume, pc.VolumeMeasured)
+	}
+	checkEq(t, "annual", pc.Annual, wantUnit.MulInt(1000))
+	checkEq(t, "annual assumed", pc.AnnualAssumed, pc.Annual)
+
+	var acts []string
+	for _, c := range pc.Components {
+		acts = append(acts, c.Activity+":"+c.Kind)
+	}
+	want := []string{"learning:", "paper:form", "paper:document", "certified_copy:document", "paper:judicial_record", "submission:", "waiting:", "fees:"}
+	if !reflect.DeepEqual(acts, want) {
+		t.Errorf("components = %v, want %v", acts, want)
+	}
+	cert := pc.Components[3]
+	if !reflect.DeepEqual(cert.Measured, []string{InputPaper, InputCertified, InputCopies}) {
+		t.Errorf("certified copy measured = %v", cert.Measured)
+	}
+	fees := pc.Components[len(pc.Components)-1]
+	if fees.IsAssumed() || !reflect.DeepEqual(fees.Measured, []string{InputFees}) {
+		t.Errorf("fees component = %+v", fees)
+	}
+	if len(pc.Notes) != 2 || !strings.Contains(pc.Notes[1], "Trường hợp 1") {
+		t.Errorf("notes = %q", pc.Notes)
+	}
+
+	// With a measured volume only the assumed part of the unit is assumed.
+	p := sample()
+	v := int64(40)
+	p.AnnualVolume = &v
+	pc = m.Procedure(p)
+	checkEq(t, "annual assumed, measured volume", pc.AnnualAssumed, pc.UnitAssumed.MulInt(40))
+	if got := pc.AssumedShare().Format(4); got != pc.UnitAssumed.Div(pc.Unit).Format(4) {
+		t.Errorf("assumed share = %s", got)
+	}
+}
+
+func checkEq(t *testing.T, what string, got, want Amount) {
+	t.Helper()
+	if got.Cmp(want) != 0 {
+		t.Errorf("%s = %s, want %s", what, got.Rat().RatString(), want.Rat().RatString())
+	}
+}
+
+func TestProcedureUnknowns(t *testing.T) {
+	m := New(testParams(t))
+	free := int64(0)
+	low, high := int64(100000), int64(300000)
+	for _, tc := range []struct {
+		name     string
+		p        corpus.Procedure
+		fees     int64
+		unknown  []string
+		assumed  bool // fee component assumed
+		noteWord string
+	}{
+		{"nothing stated", corpus.Procedure{Name: "A"}, 0, []string{"fees", "processing time"}, true, "no channel"},
+		{"free", corpus.Procedure{Name: "B", Channels: []corpus.Channel{{Mode: corpus.ModeInPerson, Fees: []corpus.Fee{{Text: "Miễn phí", Amount: &free}}}}}, 0, []string{"processing time"}, false, ""},
+		{"unparsed amount", corpus.Procedure{Name: "C", Channels: []corpus.Channel{{Mode: corpus.ModePost, Fees: []corpus.Fee{{Text: "theo quy định"}}}}}, 0, []string{"fee amount", "processing time"}, true, ""},
+		{"same fee twice", corpus.Procedure{Name: "D", Channels: []corpus.Channel{{Mode: corpus.ModeInPerson, Fees: []corpus.Fee{{Text: "Lệ phí 100.000", Amount: &low, Kind: "charge"}, {Text: "100.000 đồng", Amount: &low, Kind: "charge"}}}}}, 100000, []string{"processing time"}, false, ""},
+		{"online cheaper", corpus.Procedure{Name: "E", Channels: []corpus.Channel{
+			{Mode: corpus.ModeInPerson, Fees: []corpus.Fee{{Text: "300.000", Amount: &high}}},
+			{Mode: corpus.ModeOnline, Fees: []corpus.Fee{{Text: "100.000", Amount: &low}}}}}, 200000, []string{"processing time"}, true, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pc := m.Procedure(&tc.p)
+			checkEq(t, "fees", pc.Fees, Int(tc.fees))
+			if !reflect.DeepEqual(pc.Unknown, tc.unknown) {
+				t.Errorf("unknown = %q, want %q", pc.Unknown, tc.unknown)
+			}
+			if got := pc.Components[len(pc.Components)-1].IsAssumed(); got != tc.assumed {
+				t.Errorf("fee component assumed = %v", got)
+			}
+			if tc.noteWord != "" && !strings.Contains(strings.Join(pc.Notes, ";"), tc.noteWord) {
+				t.Errorf("notes = %q", pc.Notes)
+			}
+		})
+	}
+}
+
+func TestChannelWeights(t *testing.T) {
+	m := New(testParams(t))
+	ch := func(modes ...corpus.ChannelMode) *corpus.Procedure {
+		p := &corpus.Procedure{Name: "x"}
+		for _, md := range modes {
+			p.Channels = append(p.Channels, corpus.Channel{Mode: md})
+		}
+		return p
+	}
+	for _, tc := range []struct {
+		name  string
+		p     *corpus.Procedure
+		hours Amount // submission hours: in person 4, online 1, post 1 (+30,000)
+		cash  int64
+	}{
+		{"none", ch(), Int(4), 0},
+		{"in person", ch(corpus.ModeInPerson), Int(4), 0},
+		{"other counts as in person", ch(corpus.ModeOther), Int(4), 0},
+		{"online only", ch(corpus.ModeOnline), Int(1), 0},
+		{"post only", ch(corpus.ModePost), Int(1), 30000},
+		{"all three: online half, in person half", ch(corpus.ModeInPerson, corpus.ModeOnline, corpus.ModePost), Frac(5, 2), 0},
+		{"online and post", ch(corpus.ModeOnline, corpus.ModePost), Int(1), 15000},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var sub Component
+			for _, c := range m.Procedure(tc.p).Components {
+				if c.Activity == ActivitySubmission {
+					sub = c
+				}
+			}
+			checkEq(t, "hours", sub.Hours, tc.hours)
+			checkEq(t, "cash", sub.Cash, Int(tc.cash))
+		})
+	}
+}
