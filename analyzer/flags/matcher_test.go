@@ -3,6 +3,8 @@ package flags
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/redtape-vn/redtape/analyzer/catalog"
@@ -155,6 +157,13 @@ func TestSummarize(t *testing.T) {
 func FuzzMatch(f *testing.F) {
 	for _, s := range []string{"Bản sao có chứng thực Giấy khai sinh", "CMND hoặc (hoặc CCCD", "số CMND, CCCD/hộ chiếu;", "đề nghịBản sao", "\xff\xfe(((", ""} {
 		f.Add(s)
+	}
+	// Seed inputs kept at the repository root, one file each.
+	seeds, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "fuzz", "FuzzMatch", "*"))
+	for _, s := range seeds {
+		if b, err := os.ReadFile(s); err == nil {
+			f.Add(string(b))
+		}
 	}
 	m := testMatcher(f)
 	f.Fuzz(func(t *testing.T, text string) {

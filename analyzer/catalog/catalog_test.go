@@ -1,0 +1,208 @@
+package catalog
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestDefault(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatalf("Default: %v", err)
+	}
+	want := []string{"residence-book", "residence-confirmation", "id-card", "birth-certificate", "marriage-certificate",
+		"marital-status", "death-extract", "civil-status-extract", "health-insurance-card", "social-insurance-book",
+		"driving-licence", "vehicle-registration", "business-registration", "household-business-registration",
+		"cooperative-registration", "land-certificate", "criminal-record", "health-certificate", "tax-code", "diploma",
+		"passport", "family-relationship"}
+	for _, id := range want {
+		e := c.Entry(id)
+		if e == nil {
+			t.Errorf("entry %s missing", id)
+			continue
+		}
+		if len(e.Basis) == 0 || len(e.Sources) == 0 || e.Database == "" || e.From.IsZero() {
+			t.Errorf("entry %s lacks basis, source, database or date: %+v", id, e)
+		}
+		if e.Coverage != Full && e.Note == "" {
+			t.Errorf("entry %s: %s coverage without a note", id, e.Coverage)
+		}
+	}
+	// The variants seen in real procedures are there.
+	for id, v := range map[string]string{"id-card": "CMND", "business-registration": "GCNĐKDN", "land-certificate": "sổ đỏ", "criminal-record": "LLTP", "residence-book": "hộ khẩu"} {
+		found := false
+		for _, x := range c.Entry(id).Variants {
+			found = found || x == v
+		}
+		if !found {
+			t.Errorf("entry %s lacks variant %q", id, v)
+		}
+	}
+}
+
+func TestInForce(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(s string) time.Time { d, _ := ParseDate(s); return d }
+	tests := []struct {
+		day     string
+		id      string
+		inForce bool
+		bases   int
+	}{
+		{"2022-06-01", "residence-book", false, 0},
+		{"2023-01-01", "residence-book", true, 1},   // Decree 104/2022 only
+		{"2026-03-01", "residence-book", true, 2},   // + Resolution 66.7
+		{"2026-08-01", "residence-book", true, 3},   // + Decree 224/2026
+		{"2027-03-01", "residence-book", true, 2},   // Resolution 66.7 lapsed on 28 Feb 2027
+		{"2025-12-31", "criminal-record", false, 0}, // Resolution 66.7 not yet
+		{"2027-02-28", "criminal-record", true, 2},
+		{"2027-03-01", "criminal-record", true, 1}, // Decree 224/2026 [unsure] carries it on
+	}
+	for _, tt := range tests {
+		e := c.InForce(day(tt.day)).Entry(tt.id)
+		if (e != nil) != tt.inForce {
+			t.Errorf("%s on %s: in force %v, want %v", tt.id, tt.day, e != nil, tt.inForce)
+			continue
+		}
+		if e != nil && len(e.Basis) != tt.bases {
+			t.Errorf("%s on %s: %d bases, want %d", tt.id, tt.day, len(e.Basis), tt.bases)
+		}
+	}
+	if c.Entry("residence-book") == nil || len(c.Entry("residence-book").Basis) != 3 {
+		t.Error("InForce changed the catalog it was called on")
+	}
+}
+
+const okFile = `schema: redtape.catalog/v1
+sources: {me: "a test"}
+documents:
+  law-x: {title: "Law X", from: 2020-01-01, status: law, source: "me"}
+entries:
+  - id: pet-licence
+    name: "Giấy phép nuôi thú"
+    english: "pet licence"
+    variants: ["giấy phép nuôi thú cưng"]
+    database: "Pet DB"
+    owner: "Ministry of Pets"
+    coverage: full
+    basis: [{document: law-x, article: "Art. 1"}]
+    sources: [me]
+`
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"empty", "", "empty file"},
+		{"schema", "schema: other/v9\n", `want "redtape.catalog/v1"`},
+		{"unknown field", okFile + "    colour: red\n", "field colour not found"},
+		{"no entries", "schema: redtape.catalog/v1\n", "no entries"},
+		{"bad id", strings.Replace(okFile, "id: pet-licence", "id: Pet Licence", 1), `entry 1 (Pet Licence): id "Pet Licence"`},
+		{"dup id", okFile + strings.SplitN(okFile, "entries:\n", 2)[1], `entry 2 (pet-licence): id "pet-licence" already used`},
+		{"bad coverage", strings.Replace(okFile, "coverage: full", "coverage: most", 1), `coverage "most"`},
+		{"partial without note", strings.Replace(okFile, "coverage: full", "coverage: partial", 1), "needs a note"},
+		{"unknown document", strings.Replace(okFile, "{document: law-x", "{document: law-y", 1), `document "law-y" is not defined`},
+		{"unknown source", strings.Replace(okFile, "sources: [me]", "sources: [you]", 1), `source "you" is not defined`},
+		{"bad date", strings.Replace(okFile, "from: 2020-01-01", "from: 1 Jan 2020", 1), "not a YYYY-MM-DD date"},
+		{"until before from", strings.Replace(okFile, "from: 2020-01-01,", "from: 2020-01-01, until: 2019-01-01,", 1), "before from"},
+		{"no source", strings.Replace(okFile, `source: "me"`, `source: ""`, 1), "source is missing"},
+		{"no basis", strings.Replace(okFile, `basis: [{document: law-x, article: "Art. 1"}]`, "basis: []", 1), "basis is missing"},
+	}
+	for _, tt := range tests {
+		_, err := Parse("x.yaml", []byte(tt.data), nil)
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "x.yaml") {
+			t.Errorf("%s: error %v, want one naming x.yaml and containing %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestLoadExtendsAndReplaces(t *testing.T) {
+	base, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "mine.yaml")
+	if err := os.WriteFile(path, []byte(okFile), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(path, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Entries) != len(base.Entries)+1 || c.Entry("pet-licence") == nil || c.Entry("id-card") == nil {
+		t.Errorf("extend: %d entries, want %d with both", len(c.Entries), len(base.Entries)+1)
+	}
+	if got := c.Entry("pet-licence").Origin; got != path {
+		t.Errorf("origin %q, want %q", got, path)
+	}
+	// Same id replaces the base entry; replace: true drops the base.
+	over := strings.Replace(okFile, "id: pet-licence", "id: id-card", 1)
+	c, err = Parse("over.yaml", []byte(over), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Entries) != len(base.Entries) || c.Entry("id-card").Database != "Pet DB" {
+		t.Errorf("override: %d entries, id-card database %q", len(c.Entries), c.Entry("id-card").Database)
+	}
+	c, err = Parse("only.yaml", []byte("replace: true\n"+okFile), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Entries) != 1 {
+		t.Errorf("replace: %d entries, want 1", len(c.Entries))
+	}
+	if _, err := Load(filepath.Join(dir, "missing.yaml"), base); err == nil || !strings.Contains(err.Error(), "missing.yaml") {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+func FuzzCatalog(f *testing.F) {
+	addSeeds(f, "FuzzCatalog")
+	f.Add([]byte(okFile))
+	f.Add(defaultData)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := Parse("fuzz.yaml", data, nil)
+		if err != nil {
+			if !strings.Contains(err.Error(), "fuzz.yaml") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		for _, e := range c.Entries {
+			if e.ID == "" || len(e.Basis) == 0 || len(e.Variants) == 0 {
+				t.Fatalf("invalid entry accepted: %+v", e)
+			}
+		}
+		_ = c.InForce(time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC))
+	})
+}
+
+// addSeeds adds the files of testdata/fuzz/<target>/ at the repository root.
+func addSeeds(f *testing.F, target string) {
+	seeds, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "fuzz", target, "*"))
+	for _, s := range seeds {
+		if b, err := os.ReadFile(s); err == nil {
+			f.Add(b)
+		}
+	}
+}
+
+func ExampleCatalog_InForce() {
+	c, _ := Default()
+	day, _ := ParseDate("2025-06-01")
+	for _, e := range c.InForce(day).Entries[:3] {
+		fmt.Println(e.ID, e.Basis[0])
+	}
+	// Output:
+	// residence-book Decree 104/2022/NĐ-CP [news]
+	// residence-confirmation Circular 55/2021/TT-BCA (amended by 66/2023) Art. 17 [unsure]
+	// id-card Law on Identification 2023 (26/2023/QH15) Art. 20.3
+}
