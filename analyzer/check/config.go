@@ -205,7 +205,8 @@ func (c *Config) Resolve(p string) string {
 
 // Ignored reports whether file matches an ignore pattern. Patterns are
 // slash-separated, relative to the config's directory; "**" matches any
-// number of directories, other parts follow path.Match.
+// number of directories, other parts follow path.Match; a pattern without a
+// slash matches a file or directory name at any depth.
 func (c *Config) Ignored(file string) bool {
 	if len(c.Ignore) == 0 {
 		return false
@@ -221,9 +222,19 @@ func (c *Config) Ignored(file string) bool {
 		}
 	}
 	rel = filepath.ToSlash(filepath.Clean(rel))
+	segs := strings.Split(rel, "/")
 	for _, p := range c.Ignore {
-		if globMatch(strings.Split(strings.Trim(p, "/"), "/"), strings.Split(rel, "/")) {
+		p = strings.Trim(p, "/")
+		if globMatch(strings.Split(p, "/"), segs) {
 			return true
+		}
+		// A pattern without a slash matches a name at any depth, as in .gitignore.
+		if !strings.Contains(p, "/") {
+			for _, s := range segs {
+				if ok, _ := path.Match(p, s); ok {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -152,7 +152,7 @@ func ParseWith(name string, data []byte, format Format, lx *Lexicon) (*Draft, er
 	}
 	d := &Draft{Path: name, Format: format, Meta: map[string]string{}, src: src}
 	d.lineStart = lineStarts(src)
-	b := &textBuilder{}
+	b := &textBuilder{text: make([]byte, 0, len(src)+1), offs: make([]int32, 0, len(src)+2)}
 	switch format {
 	case FormatHTML:
 		readHTML(d, b)

@@ -133,7 +133,7 @@ type token struct {
 // tokenize splits low (lower-cased text) into words. Phrases never match
 // across hard punctuation.
 func tokenize(low string) []token {
-	var toks []token
+	toks := make([]token, 0, len(low)/5)
 	hard := true
 	i := 0
 	for i < len(low) {

@@ -131,7 +131,11 @@ func (r *Report) summaryLine() string {
 	var parts []string
 	for _, s := range []check.Severity{check.SeverityError, check.SeverityWarning, check.SeverityInfo} {
 		n := c.BySeverity[s.String()]
-		parts = append(parts, plural(n, s.String(), s.String()+"s"))
+		many := s.String() + "s"
+		if s == check.SeverityInfo {
+			many = "info"
+		}
+		parts = append(parts, plural(n, s.String(), many))
 	}
 	return strings.Join(parts, ", ")
 }
