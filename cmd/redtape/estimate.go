@@ -12,7 +12,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/analyzer/compare"
 	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/analyzer/flags"
@@ -34,6 +33,9 @@ type estimateOptions struct {
 	Params string
 	// Catalog is a catalog file extending the built-in one; empty for none.
 	Catalog string
+	// AsOf is the day (YYYY-MM-DD) whose catalog entries are in force for
+	// the flags-applied scenario; empty means today.
+	AsOf string
 	// Format is "text" or "json".
 	Format string
 	// Top is how many of the largest cuts to list, overall and per ministry.
@@ -59,6 +61,7 @@ func estimateCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "target", Value: "20", Usage: "reduction target in percent (Resolution 68/NQ-CP: 20; Resolution 66/NQ-CP: 30)"},
 			&cli.StringFlag{Name: "params", Usage: "cost parameter `FILE` (YAML or JSON) laid over the built-in defaults"},
 			&cli.StringFlag{Name: "catalog", Usage: "catalog `FILE` of digitised data extending the built-in one (flags-applied scenario)"},
+			&cli.StringFlag{Name: "as-of", Usage: "flags-applied scenario: use the catalog entries in force on `DATE` (YYYY-MM-DD; default today)"},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text or json"},
 			&cli.IntFlag{Name: "top", Value: 10, Usage: "how many of the largest cuts to list, in total and per ministry"},
 		}, inputFlags()...),
@@ -72,6 +75,7 @@ func estimateCommand(e *env) *cli.Command {
 				Target:   c.String("target"),
 				Params:   c.String("params"),
 				Catalog:  c.String("catalog"),
+				AsOf:     c.String("as-of"),
 				Format:   c.String("format"),
 				Top:      c.Int("top"),
 				Input:    inputOptions(c),
@@ -103,10 +107,11 @@ func runEstimate(ctx context.Context, opts estimateOptions, e *env) error {
 			return usageErrorf("--params: %v", err)
 		}
 	}
-	matcher, err := estimateMatcher(opts.Catalog, e)
+	cat, _, err := loadCatalog(opts.Catalog, opts.AsOf, e)
 	if err != nil {
 		return err
 	}
+	matcher := flags.NewMatcher(cat)
 
 	var baseline, current []*corpus.Procedure
 	var sums []*corpus.Summary
@@ -150,22 +155,17 @@ func runEstimate(ctx context.Context, opts estimateOptions, e *env) error {
 	return inputResult(mergeEstimateSummaries(sums))
 }
 
-// estimateMatcher builds the flag matcher from the built-in catalog, in
-// force today, extended by path when given.
+// estimateMatcher builds the flag matcher from the built-in catalog in
+// force today, extended by path when given (check uses it too).
 func estimateMatcher(path string, e *env) (*flags.Matcher, error) {
-	cat, err := catalog.Default()
+	cat, _, err := loadCatalog(path, "", e)
 	if err != nil {
-		return nil, fmt.Errorf("catalog: %w", err)
+		return nil, err
 	}
-	if path != "" {
-		if cat, err = catalog.Load(path, cat); err != nil {
-			return nil, usageErrorf("--catalog: %v", err)
-		}
-	}
-	return flags.NewMatcher(cat.InForce(e.now())), nil
+	return flags.NewMatcher(cat), nil
 }
 
-// flaggedPapers returns the paper filter of the flags-applied scenario:
+// estimateFlagged returns the paper filter of the flags-applied scenario:
 // drop every paper the matcher flags. Verdicts are kept per procedure so
 // each procedure is judged once.
 func estimateFlagged(m *flags.Matcher) func(p *corpus.Procedure, i int) bool {
@@ -186,7 +186,7 @@ func estimateFlagged(m *flags.Matcher) func(p *corpus.Procedure, i int) bool {
 	}
 }
 
-// mergeSummaries adds up the read summaries of several loads.
+// mergeEstimateSummaries adds up the read summaries of several loads.
 func mergeEstimateSummaries(sums []*corpus.Summary) *corpus.Summary {
 	out := &corpus.Summary{}
 	for _, s := range sums {

@@ -224,6 +224,8 @@ func TestEstimateErrors(t *testing.T) {
 		{"missing params", []string{"--params", filepath.Join(dir, "none.yaml")}, exitUsage, "--params"},
 		{"missing input", []string{"--baseline", base, "--current", filepath.Join(dir, "none.jsonl")}, exitUsage, "none.jsonl"},
 		{"arguments", []string{base}, exitUsage, "no arguments"},
+		{"as-of", []string{"--as-of", "23/11/2026"}, exitUsage, "--as-of"},
+		{"catalog", []string{"--catalog", filepath.Join(dir, "none.yaml")}, exitUsage, "--catalog"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e, _, errb := estimateEnv()
