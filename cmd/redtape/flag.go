@@ -172,8 +172,11 @@ func writeFlagTable(w io.Writer, rep flagReport) error {
 				mark = "  ✗ "
 			}
 			fmt.Fprintf(&b, "%s%s\n", mark, clip(oneLine(p.Text), 100))
-			if p.Flagged {
+			switch {
+			case p.Flagged:
 				fmt.Fprintf(&b, "      → %s, %s (%s); %s\n", p.Entry, p.Database, p.Coverage, basisText(p.Basis))
+			case len(p.Matched) > 0:
+				fmt.Fprintf(&b, "      · not flagged: %s\n", clip(p.Reason, 140))
 			}
 		}
 		b.WriteByte('\n')
