@@ -116,7 +116,7 @@ func (c *barChart) svg() string {
 	for _, f := range []float64{0, 0.25, 0.5, 0.75, 1} {
 		x := x0 + f*svgBarW
 		fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" class="grid"/>`, x, svgTop-6, x, bottom)
-		fmt.Fprintf(&b, `<text x="%.1f" y="%d" class="tick">%s</text>`, x, bottom+14, html.EscapeString(c.nf.Pct(f*top)))
+		fmt.Fprintf(&b, `<text x="%.1f" y="%d" class="tick">%s</text>`, x, bottom+14, html.EscapeString(c.nf.Target(f*top)))
 	}
 	for i, l := range c.labels {
 		y := svgTop + i*svgRowH

@@ -213,7 +213,7 @@ func (w *writer) summary() {
 	}
 	if len(in.Opportunities) > 0 {
 		o := in.Opportunities[0]
-		bullets = append(bullets, w.f("summary_top", procLabel(o.ProcedureRef), esc(o.Ministry), w.nf.Short(o.Saving)))
+		bullets = append(bullets, w.f("summary_top", procLabel(o.ProcedureRef), w.name(o.Ministry), w.nf.Short(o.Saving)))
 	}
 	if len(in.Databases) > 0 {
 		db := in.Databases[0]
@@ -227,6 +227,14 @@ func (w *writer) summary() {
 	bullets = append(bullets, w.f("summary_assumed", w.nf.Share(money.AssumedShare),
 		w.nf.Int(int64(in.Method.VolumesAssumed)), w.nf.Int(int64(tot.Procedures.Current))))
 	w.d.md("- " + strings.Join(bullets, "\n- "))
+}
+
+// name escapes a ministry or sector name; an empty one is "not stated".
+func (w *writer) name(s string) string {
+	if s == "" {
+		return "*" + w.f("not_stated") + "*"
+	}
+	return esc(s)
 }
 
 // procLabel is "Name (code)" escaped.
@@ -244,7 +252,7 @@ func (w *writer) groupTable(first string, groups []Tally) string {
 	var rows [][]string
 	for _, g := range groups {
 		rows = append(rows, []string{
-			esc(g.Name),
+			w.name(g.Name),
 			w.nf.Int(int64(g.Procedures.Current)),
 			w.nf.Int(int64(g.FlaggedProcedures)),
 			w.nf.Int(int64(g.FlaggedPapers)),
@@ -285,7 +293,11 @@ func (w *writer) chart(title string, groups []Tally, cost bool) *barChart {
 		legendTarget: w.t.plain("legend_target", w.nf.Target(w.in.Target))}
 	n := min(len(groups), 12)
 	for _, g := range groups[:n] {
-		c.labels = append(c.labels, g.Name)
+		label := g.Name
+		if label == "" {
+			label = w.t.plain("not_stated")
+		}
+		c.labels = append(c.labels, label)
 		if cost {
 			c.achieved = append(c.achieved, g.Cost.Percent)
 			c.potential = append(c.potential, g.Cost.PercentFlags)
@@ -376,7 +388,7 @@ func (w *writer) procTable(ps []ProcedureRef, withCost bool) string {
 	}
 	var rows [][]string
 	for _, p := range ps {
-		r := []string{code(p.Code), esc(p.Name), esc(p.Ministry), w.nf.Int(int64(p.Papers))}
+		r := []string{code(p.Code), esc(p.Name), w.name(p.Ministry), w.nf.Int(int64(p.Papers))}
 		if withCost {
 			r = append(r, w.nf.Money(p.Annual))
 		}
@@ -409,7 +421,7 @@ func (w *writer) opportunities() {
 		for j, d := range o.Databases {
 			dbs[j] = esc(d)
 		}
-		rows = append(rows, []string{itoa(i + 1), code(o.Code), esc(o.Name), esc(o.Ministry), w.nf.Int(int64(o.Papers)),
+		rows = append(rows, []string{itoa(i + 1), code(o.Code), esc(o.Name), w.name(o.Ministry), w.nf.Int(int64(o.Papers)),
 			strings.Join(dbs, "; "), w.nf.Money(o.Saving), w.nf.Pct(o.Percent), vol, w.nf.Share(o.AssumedShare)})
 	}
 	w.d.md(table([]string{"#", w.f("col_code"), w.f("col_procedure"), w.f("col_ministry"), w.f("col_flagged_papers"),

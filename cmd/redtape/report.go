@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -159,6 +158,3 @@ func runReport(ctx context.Context, opts reportOptions, e *env) error {
 	}
 	return inputResult(baseSum)
 }
-
-// reportDate is the clock's day, for tests that fix it.
-func reportDate(e *env) time.Time { return e.now().UTC() }

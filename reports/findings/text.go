@@ -46,9 +46,9 @@ func WriteText(w io.Writer, r *Report) error {
 			continue
 		}
 		fmt.Fprintf(bw, "%s:%d:%d: %s %s %s: %s\n", f.File, f.Line, f.Column,
-			paint(colorOf(f.Severity), f.Severity.String()), paint(ansiBold, f.Rule), f.Name, f.Message)
+			paint(colorOf(f.Severity), f.Severity.String()), paint(ansiBold, f.Rule), f.Name, oneLine(f.Message))
 		if f.Fix != "" {
-			fmt.Fprintf(bw, "    fix: %s\n", f.Fix)
+			fmt.Fprintf(bw, "    fix: %s\n", oneLine(f.Fix))
 		}
 	}
 	c := r.Count()
@@ -179,3 +179,6 @@ func ghData(s string) string {
 func ghProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
+
+// oneLine keeps a finding on its line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

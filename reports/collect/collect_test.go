@@ -1,0 +1,235 @@
+package collect
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/demo"
+	"github.com/redtape-vn/redtape/reports"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/reports")
+
+var (
+	goldenDir = filepath.Join("..", "..", "testdata", "reports")
+	pairDir   = filepath.Join(goldenDir, "pair")
+	sharedDir = filepath.Join("..", "..", "..", "shared", "corpus")
+	reportDay = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+)
+
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join(goldenDir, name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./reports/... -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (run go test ./reports/... -update and review the diff)", name)
+	}
+}
+
+func load(t testing.TB, paths ...string) ([]*corpus.Procedure, *corpus.Summary) {
+	t.Helper()
+	procs, sum, err := corpus.Load(context.Background(), paths, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Failed() {
+		t.Fatalf("read errors: %v", sum.Errors[0])
+	}
+	return procs, sum
+}
+
+func render(t *testing.T, in *reports.Input, lang reports.Lang, html bool) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	var err error
+	if html {
+		err = reports.WriteHTML(&b, in, reports.Options{Lang: lang})
+	} else {
+		err = reports.WriteMarkdown(&b, in, reports.Options{Lang: lang})
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestDemoGolden(t *testing.T) {
+	procs, err := demo.Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := Collect(context.Background(), procs, Options{Generated: reportDay,
+		CurrentSummary: &corpus.Summary{Files: 1, Procedures: len(procs)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Total.Procedures.Current != len(procs) || in.Changes != nil {
+		t.Errorf("demo input: %d procedures, changes %v", in.Total.Procedures.Current, in.Changes)
+	}
+	// Without a baseline nothing is achieved yet.
+	if in.Total.Procedures.Cut != 0 || in.Total.Cost.Saving != 0 {
+		t.Errorf("achieved without a baseline: %+v", in.Total)
+	}
+	checkGolden(t, "demo.vi.md", render(t, in, reports.Vietnamese, false))
+	checkGolden(t, "demo.en.md", render(t, in, reports.English, false))
+	checkGolden(t, "demo.vi.html", render(t, in, reports.Vietnamese, true))
+}
+
+func pairInput(t *testing.T, opts Options) *reports.Input {
+	t.Helper()
+	base, bsum := load(t, filepath.Join(pairDir, "baseline.jsonl"))
+	cur, csum := load(t, filepath.Join(pairDir, "current.jsonl"))
+	opts.Generated, opts.Baseline, opts.BaselineSummary, opts.CurrentSummary = reportDay, base, bsum, csum
+	opts.Corpus, opts.BaselineLabel = "pair/current.jsonl", "pair/baseline.jsonl"
+	in, err := Collect(context.Background(), cur, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in
+}
+
+// The pair: RT.0001 simplified (a paper dropped, an online channel added),
+// RT.0003 abolished, RT.0005 heavier (a condition added), RT.0007 new, the
+// rest unchanged.
+func TestPairGolden(t *testing.T) {
+	in := pairInput(t, Options{})
+	ch := in.Changes
+	if ch == nil {
+		t.Fatal("no changes with a baseline")
+	}
+	want := map[string]int{"abolished": 1, "simplified": 1, "heavier": 1, "unchanged": 3, "new": 1}
+	for s, n := range want {
+		if ch.Statuses[s] != n {
+			t.Errorf("%s: %d, want %d", s, ch.Statuses[s], n)
+		}
+	}
+	if len(ch.Added) != 1 || ch.Added[0].Code != "RT.0007" || len(ch.Abolished) != 1 || ch.Abolished[0].Code != "RT.0003" {
+		t.Errorf("added %v, abolished %v", ch.Added, ch.Abolished)
+	}
+	p := in.Total.Procedures
+	if p.Baseline != 6 || p.Cut != 2 || p.CutFlags < p.Cut {
+		t.Errorf("procedures: %+v", p)
+	}
+	// Opportunities come largest first and only with flagged papers.
+	for i, o := range in.Opportunities {
+		if o.Papers == 0 || o.Saving <= 0 || (i > 0 && o.Saving > in.Opportunities[i-1].Saving) {
+			t.Errorf("opportunity %d: %+v", i, o)
+		}
+	}
+	checkGolden(t, "pair.vi.md", render(t, in, reports.Vietnamese, false))
+}
+
+func TestMinistryNarrowing(t *testing.T) {
+	in := pairInput(t, Options{Ministry: "bo dan su"}) // no diacritics, part of the name
+	if len(in.Ministries) != 1 || in.Ministries[0].Name != "Bộ Dân sự mẫu" {
+		t.Fatalf("ministries: %+v", in.Ministries)
+	}
+	if in.Total.Procedures.Baseline != 3 || in.Total.Procedures.Current != 3 {
+		t.Errorf("procedures: %+v", in.Total.Procedures)
+	}
+	for _, o := range in.Opportunities {
+		if o.Ministry != "Bộ Dân sự mẫu" {
+			t.Errorf("opportunity of another ministry: %+v", o)
+		}
+	}
+	checkGolden(t, "ministry.vi.md", render(t, in, reports.Vietnamese, false))
+
+	sec := pairInput(t, Options{Sector: "Hộ tịch"})
+	if sec.Total.Procedures.Current != 2 || len(sec.Sectors) != 1 {
+		t.Errorf("sector narrowing: %d procedures, %d sectors", sec.Total.Procedures.Current, len(sec.Sectors))
+	}
+
+	cur, _ := load(t, filepath.Join(pairDir, "current.jsonl"))
+	_, err := Collect(context.Background(), cur, Options{Generated: reportDay, Ministry: "Bộ Quốc phòng"})
+	if !errors.Is(err, ErrNoMatch) || !strings.Contains(err.Error(), "Bộ Kế hoạch mẫu") {
+		t.Errorf("unknown ministry: %v", err)
+	}
+}
+
+func TestNarrow(t *testing.T) {
+	ps := []*corpus.Procedure{
+		{Code: "1", Ministry: "Bộ Tài chính", Sector: "Thuế"},
+		{Code: "2", Ministry: "Bộ Tài chính", Sector: "Hải quan"},
+		{Code: "3", Ministry: "Bộ Tài nguyên", Sector: "Đất đai"},
+		{Code: "4", Ministry: "Ngân hàng Nhà nước Việt Nam", Sector: "Tiền tệ"},
+	}
+	for _, tc := range []struct {
+		ministry, sector string
+		want             string
+	}{
+		{"Bộ Tài chính", "", "12"}, // exact wins over "Bộ Tài nguyên"
+		{"BO TAI CHINH", "", "12"}, // case and diacritics ignored
+		{"bộ tài", "", "123"},      // a part matches every ministry holding it
+		{"ngan hang", "", "4"},
+		{"", "hai quan", "2"},
+		{"tai chinh", "thue", "1"},
+	} {
+		got, err := narrow(ps, tc.ministry, tc.sector)
+		if err != nil {
+			t.Errorf("%q/%q: %v", tc.ministry, tc.sector, err)
+			continue
+		}
+		codes := ""
+		for _, p := range got {
+			codes += p.Code
+		}
+		if codes != tc.want {
+			t.Errorf("%q/%q: got %s, want %s", tc.ministry, tc.sector, codes, tc.want)
+		}
+	}
+	if _, err := narrow(ps, "Bộ Y tế", ""); !errors.Is(err, ErrNoMatch) {
+		t.Errorf("no match: %v", err)
+	}
+}
+
+// The whole shared corpus gives a navigable report: a table of contents,
+// collapsed long lists, every ministry in the table.
+func TestSharedCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the whole shared corpus")
+	}
+	if _, err := os.Stat(sharedDir); err != nil {
+		t.Skipf("shared corpus not found at %s: %v", sharedDir, err)
+	}
+	procs, sum, err := corpus.Load(context.Background(), []string{sharedDir}, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := Collect(context.Background(), procs, Options{Generated: reportDay, CurrentSummary: sum, Corpus: "shared/corpus"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := reports.WriteMarkdown(&b, in, reports.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	t.Logf("%d procedures, %d ministries, %d sectors, %d databases, %d opportunities, %d flagged papers; report %d bytes",
+		len(procs), len(in.Ministries), len(in.Sectors), len(in.Databases), len(in.Opportunities), in.Total.FlaggedPapers, b.Len())
+	if len(procs) < 2000 || len(in.Ministries) < 5 {
+		t.Errorf("read %d procedures in %d ministries", len(procs), len(in.Ministries))
+	}
+	if !strings.Contains(out, "## Mục lục") || !strings.Contains(out, "<details>") {
+		t.Error("the report lacks a table of contents or collapsed lists")
+	}
+	if b.Len() > 2<<20 {
+		t.Errorf("report is %d bytes: too long to read", b.Len())
+	}
+}

@@ -1,0 +1,208 @@
+package reports
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/reports")
+
+// goldenDir is testdata/reports at the repository root.
+var goldenDir = filepath.Join("..", "testdata", "reports")
+
+// checkGolden compares got with the golden file name, or rewrites it with -update.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join(goldenDir, name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./reports/... -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (run go test ./reports/... -update and review the diff)", name)
+	}
+}
+
+// handmade is an Input built by hand: two ministries, enough sectors and
+// procedures to collapse lists, a name full of markup, a baseline.
+func handmade() *Input {
+	in := &Input{
+		Generated: time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC),
+		Target:    20,
+		Scope: Scope{Ministry: "", Corpus: "records/current", Baseline: "records/2020",
+			Procedures: 40, Files: 3, ReadErrors: 1, BaselineProcedures: 42, BaselineFiles: 2, AsOf: "2026-11-23"},
+	}
+	mk := func(name string, base, cut, cutF int, before, after, afterF int64) Tally {
+		pc := func(n int) float64 { return float64(n) / float64(base) * 100 }
+		return Tally{
+			Name:        name,
+			Regulations: Count{Baseline: base, Current: base - 1, Cut: cut, CutFlags: cutF, Percent: pc(cut), PercentFlags: pc(cutF)},
+			Procedures:  Count{Baseline: base, Current: base - 1, Cut: cut, CutFlags: cutF, Percent: pc(cut), PercentFlags: pc(cutF)},
+			Papers:      Count{Baseline: base * 4, Current: base*4 - 3, Cut: 3, CutFlags: 3 + cutF, Percent: 300 / float64(base*4), PercentFlags: float64(300+100*cutF) / float64(base*4)},
+			Cost: Money{Before: before, After: after, AfterFlags: afterF, Saving: before - after, SavingFlags: before - afterF,
+				Percent: float64(before-after) / float64(before) * 100, PercentFlags: float64(before-afterF) / float64(before) * 100, AssumedShare: 0.75},
+			FlaggedPapers: cutF * 2, FlaggedProcedures: cutF,
+		}
+	}
+	in.Total = mk("", 42, 5, 14, 50_000_000_000, 46_000_000_000, 38_500_000_000)
+	in.Ministries = []Tally{
+		mk("Bộ Tài chính", 30, 4, 10, 40_000_000_000, 37_000_000_000, 30_000_000_000),
+		mk("Bộ <b>Công</b> an | A", 12, 1, 4, 10_000_000_000, 9_000_000_000, 8_500_000_000),
+	}
+	for i := 0; i < 25; i++ {
+		in.Sectors = append(in.Sectors, mk(fmt.Sprintf("Lĩnh vực %02d", i+1), 10, i%3, i%5, int64(1000-i)*1_000_000, int64(990-i)*1_000_000, int64(900-i)*1_000_000))
+	}
+	db := Database{Name: "Cơ sở dữ liệu quốc gia về dân cư", Owner: "Bộ Công an", Papers: 18,
+		Basis: []Basis{{Citation: "Nghị quyết 66.7/2025/NQ-CP Điều 4.1.a", Status: "law"},
+			{Citation: "Nghị định 224/2026 Điều 18.4", Status: "unsure", Note: "bản sao chưa đối chiếu"}},
+		Entries: []EntryCount{{ID: "identity-card", Name: "Căn cước công dân", English: "identity card", Coverage: "full", Papers: 12},
+			{ID: "residence-book", Name: "Sổ hộ khẩu", English: "household book", Coverage: "full", Papers: 6}}}
+	for i := 0; i < 14; i++ {
+		db.Procedures = append(db.Procedures, ProcedureRef{Code: fmt.Sprintf("1.%06d", i+1), Name: fmt.Sprintf("Thủ tục %d", i+1), Ministry: "Bộ Tài chính", Papers: 1 + i%2})
+	}
+	in.Databases = []Database{db, {Name: "CSDL `đăng ký` doanh nghiệp", Owner: "Bộ Tài chính", Papers: 2,
+		Entries:    []EntryCount{{ID: "business-registration", Name: "Giấy chứng nhận đăng ký doanh nghiệp", English: "business registration", Coverage: "partial", Papers: 2}},
+		Procedures: []ProcedureRef{{Code: "2.000001", Name: "Cấp phép <script>alert(1)</script> | loại A", Ministry: "Bộ Tài chính", Papers: 2}}}}
+	for i := 0; i < 23; i++ {
+		in.Opportunities = append(in.Opportunities, Opportunity{
+			ProcedureRef: ProcedureRef{Code: fmt.Sprintf("1.%06d", i+1), Name: fmt.Sprintf("Thủ tục %d", i+1), Ministry: "Bộ Tài chính", Papers: 1, Annual: int64(100-i) * 10_000_000},
+			Databases:    []string{"Cơ sở dữ liệu quốc gia về dân cư"}, Saving: int64(100-i) * 1_000_000, Percent: 10,
+			AssumedShare: 1, Volume: 1000, VolumeMeasured: i%2 == 0})
+	}
+	in.Changes = &Changes{Statuses: map[string]int{"abolished": 3, "simplified": 2, "mixed": 1, "heavier": 1, "unchanged": 35, "new": 1},
+		Added:     []ProcedureRef{{Code: "9.000001", Name: "Thủ tục mới", Ministry: "Bộ Tài chính", Papers: 4, Annual: 2_000_000_000}},
+		AddedCost: 2_000_000_000}
+	for i := 0; i < 3; i++ {
+		in.Changes.Abolished = append(in.Changes.Abolished, ProcedureRef{Code: fmt.Sprintf("8.00000%d", i), Name: "Thủ tục đã bỏ", Ministry: "Bộ Tài chính", Papers: 2, Annual: 1_000_000})
+	}
+	in.Method = Method{HourlyValue: 30681.82, ParamFiles: []string{"built-in", "ministry.yaml"}, CatalogFiles: []string{"catalog.yaml (built in)"},
+		Params: []Param{{Name: "time_value.monthly_income", Value: 5400000, Unit: "VND per person per month", AsOf: "2024", Source: "GSO", Origin: "built-in"},
+			{Name: "online_share", Value: 0.8, Unit: "share", Source: "ministry survey | 2026", Origin: "ministry.yaml", Unconfirmed: true}},
+		Documents:      []Document{{Title: "Resolution 66.7/2025/NQ-CP", Status: "law", Source: "reference"}},
+		VolumesAssumed: 20, FeesUnknown: 7, TimeUnknown: 2, SavingAssumedShare: 0.9}
+	return in
+}
+
+func TestHandmadeGolden(t *testing.T) {
+	opts := Options{Lang: Vietnamese, Top: 5, MaxList: 10}
+	var md, htm bytes.Buffer
+	if err := WriteMarkdown(&md, handmade(), opts); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "handmade.vi.md", md.Bytes())
+	if err := WriteHTML(&htm, handmade(), opts); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "handmade.vi.html", htm.Bytes())
+	out := md.String()
+	for _, want := range []string{
+		"<details>\n<summary>Xem thêm 20 lĩnh vực</summary>", // 25 sectors, 5 shown
+		"… và 10 dòng nữa không liệt kê",                     // 20 collapsed, 10 listed
+		"Còn 18 thủ tục khác có giấy tờ đã có dữ liệu",       // 23 opportunities, top 5
+		`Cấp phép \<script\>alert(1)\</script\> \| loại A`,
+		"Nghị định 224/2026 Điều 18.4 — *chưa chắc chắn* (bản sao chưa đối chiếu)",
+		"| `online_share` | 0,8 | share |   | ministry survey \\| 2026 (đặt trong `ministry.yaml`) | có |",
+		"1 tệp hoặc bản ghi không đọc được",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}
+
+var linkRE = regexp.MustCompile(`\]\(#([^)]+)\)`)
+
+// Every in-document link points at a heading, in both languages, and no
+// text key is missing.
+func TestLinksAndTexts(t *testing.T) {
+	for _, lang := range []Lang{Vietnamese, English} {
+		d, err := build(handmade(), Options{Lang: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := map[string]bool{}
+		for _, b := range d.blocks {
+			if h, ok := b.(headingBlock); ok {
+				ids[h.id] = true
+			}
+		}
+		out := d.markdown()
+		for _, m := range linkRE.FindAllStringSubmatch(out, -1) {
+			if !ids[m[1]] {
+				t.Errorf("%s: link to #%s has no heading", lang, m[1])
+			}
+		}
+		if i := strings.Index(out, "[["); i >= 0 {
+			t.Errorf("%s: missing text key near %q", lang, out[i:min(len(out), i+40)])
+		}
+		if len(d.toc) != 7 {
+			t.Errorf("%s: %d sections in the table of contents, want 7", lang, len(d.toc))
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	var a, b bytes.Buffer
+	if err := WriteHTML(&a, handmade(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteHTML(&b, handmade(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two runs on the same input differ")
+	}
+}
+
+// The HTML page needs nothing from outside and lets no input markup through.
+func TestHTMLSelfContained(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteHTML(&b, handmade(), Options{Lang: English}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, bad := range []string{"<link", " src=", "@import", "url(", "<script>alert", "<b>Công</b>", "<img"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("HTML contains %q", bad)
+		}
+	}
+	if n := strings.Count(out, "<script>"); n != 1 {
+		t.Errorf("%d scripts, want only the print helper", n)
+	}
+	if n := strings.Count(out, "<svg "); n != 2 {
+		t.Errorf("%d inline charts, want 2", n)
+	}
+	if strings.Contains(out, "language-mermaid") {
+		t.Error("HTML shows a Mermaid block instead of the SVG chart")
+	}
+	if !strings.Contains(out, "<details>") || !strings.Contains(out, "<table>") {
+		t.Error("HTML lacks collapsed sections or tables")
+	}
+	if !strings.Contains(out, "Bộ &lt;b&gt;Công&lt;/b&gt; an | A") {
+		t.Error("the ministry name with markup is not shown as text")
+	}
+}
+
+func TestParseLang(t *testing.T) {
+	for in, want := range map[string]Lang{"vi": Vietnamese, "": Vietnamese, "EN": English, " en ": English} {
+		if got, err := ParseLang(in); err != nil || got != want {
+			t.Errorf("ParseLang(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := ParseLang("fr"); err == nil {
+		t.Error("ParseLang accepted fr")
+	}
+}
