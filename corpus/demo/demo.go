@@ -2,6 +2,13 @@
 // of several ministries, written for the project in redtape's own JSONL
 // format and modelled on real published procedures. Commands fall back to it
 // when given no input, so a new user sees the product with no data to fetch.
+//
+// The records are illustrative. Procedure names, papers and legal document
+// numbers follow published procedures of the national procedure database
+// (the numbers are of real laws, decrees and circulars), but the wording is
+// the project's own, fees and times are as those sources state them where
+// the project read them and otherwise plausible, and annual volumes are
+// rough orders of magnitude, not measured figures. Do not cite the demo.
 package demo
 
 import (
