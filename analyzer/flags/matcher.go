@@ -124,7 +124,7 @@ func (a alt) covered() bool { return a.mention >= 0 && a.why == "" }
 // group is one requirement: the alternatives any one of which satisfies it.
 type group struct {
 	kind    string // "head" (at the start of a clause) or "trigger" (after a verb of submission)
-	depth   int    // parenthesis depth of the anchor
+	depth   int16  // parenthesis depth of the requirement
 	negated bool   // the trigger is negated ("không phải nộp")
 	alts    []alt
 	i, j    int // token range
@@ -394,5 +394,5 @@ func (a *analysis) altText(al alt) string {
 	if al.i >= al.j || al.j > len(a.toks) {
 		return ""
 	}
-	return a.text[a.toks[al.i].start:a.toks[al.j-1].end]
+	return span(a.text, a.toks, al.i, al.j)
 }

@@ -2,6 +2,7 @@ package flags
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/redtape-vn/redtape/analyzer/catalog"
@@ -80,10 +81,8 @@ func (m *Matcher) paper(p corpus.Paper, ctx procContext) PaperResult {
 	toks := a.toks
 	res.Optional = p.Optional || optionals.find(toks, 0, len(toks)) >= 0
 	res.Conditional = p.Condition != "" || conditions.find(toks, 0, len(toks)) >= 0
-	seen := map[string]bool{}
 	for _, mm := range a.ments {
-		if !seen[mm.words] {
-			seen[mm.words] = true
+		if !slices.Contains(res.Matched, mm.words) {
 			res.Matched = append(res.Matched, mm.words)
 		}
 	}
@@ -91,7 +90,7 @@ func (m *Matcher) paper(p corpus.Paper, ctx procContext) PaperResult {
 	if head < len(toks) && !startsMention(a, head) {
 		if n := forms.match(toks, head); n > 0 {
 			res.Form = true
-			res.Reason = fmt.Sprintf("a form or declaration the applicant fills in (%s)", p.Text[toks[head].start:toks[head+n-1].end])
+			res.Reason = fmt.Sprintf("a form or declaration the applicant fills in (%s)", span(p.Text, toks, head, head+n))
 		}
 	}
 	if len(a.ments) == 0 {
@@ -136,7 +135,7 @@ func (m *Matcher) paper(p corpus.Paper, ctx procContext) PaperResult {
 		res.Reason = fmt.Sprintf("says %s need not be submitted", quoteList(res.Matched))
 	case lookup >= 0:
 		res.NotRequired = true
-		res.Reason = fmt.Sprintf("the agency looks the data up (%q)", p.Text[toks[lookup].start:toks[min(lookup+2, len(toks)-1)].end])
+		res.Reason = fmt.Sprintf("the agency looks the data up (%q)", span(p.Text, toks, lookup, min(lookup+3, len(toks))))
 	case !chosen.covered():
 		var out []string
 		for _, al := range res.Alternatives {
@@ -358,7 +357,7 @@ func (m *Matcher) Mentions(text string) []Mention {
 				continue
 			}
 			mm := a.ments[al.mention]
-			s, e := a.toks[mm.i].start, a.toks[mm.j-1].end
+			s, e := int(a.toks[mm.i].start), int(a.toks[mm.j-1].end)
 			out = append(out, Mention{Entry: m.entries[mm.entry].ID, Start: s, End: e, Text: text[s:e], Matched: mm.words, AllCovered: all})
 		}
 	}

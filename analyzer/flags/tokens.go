@@ -1,6 +1,7 @@
 package flags
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,11 +21,16 @@ const (
 // token is one word of a text.
 type token struct {
 	fold       string // folded: lower case, no diacritics, đ as d
-	start, end int    // byte offsets in the text
+	start, end int32  // byte offsets in the text
+	depth      int16  // parenthesis depth
 	brk        uint8  // break kinds before the token
-	depth      int    // parenthesis depth
 	hooked     bool   // the word contains ổ, as sổ "book" does and số "number" does not
 	ascii      bool   // the word has no diacritics
+}
+
+// span returns the text of toks[i:j], which must not be empty.
+func span(text string, toks []token, i, j int) string {
+	return text[toks[i].start:toks[j-1].end]
 }
 
 // tokenize splits text into words of letters, digits and marks. A word is
@@ -32,6 +38,10 @@ type token struct {
 // when table cells run together.
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/5)
+	// All folded words go into one buffer, sliced once at the end.
+	var folded strings.Builder
+	folded.Grow(len(text))
+	spans := make([]int32, 0, cap(toks)*2) // start and end of each token's folded word
 	var brk = brkClause | brkStop
 	depth := 0
 	start := -1
@@ -42,7 +52,20 @@ func tokenize(text string) []token {
 			return
 		}
 		w := text[start:end]
-		toks = append(toks, token{fold: vntext.Fold(w), start: start, end: end, brk: brk, depth: depth, hooked: hasHook(w), ascii: isASCII(w)})
+		fs := folded.Len()
+		ascii := true
+		hooked := false
+		for _, r := range w {
+			if r >= 0x80 {
+				ascii = false
+				hooked = hooked || r == 'ổ' || r == 'Ổ'
+			}
+			if f := vntext.FoldRune(r); f >= 0 {
+				folded.WriteRune(f)
+			}
+		}
+		spans = append(spans, int32(fs), int32(folded.Len()))
+		toks = append(toks, token{start: int32(start), end: int32(end), brk: brk, depth: int16(depth), hooked: hooked, ascii: ascii})
 		brk = 0
 		start = -1
 	}
@@ -94,24 +117,9 @@ func tokenize(text string) []token {
 		prev = r
 	}
 	flush(len(text))
+	all := folded.String()
+	for i := range toks {
+		toks[i].fold = all[spans[2*i]:spans[2*i+1]]
+	}
 	return toks
-}
-
-// hasHook reports whether w contains ổ/Ổ (sổ "book", as opposed to số "number").
-func hasHook(w string) bool {
-	for _, r := range w {
-		if r == 'ổ' || r == 'Ổ' {
-			return true
-		}
-	}
-	return false
-}
-
-func isASCII(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
 }
