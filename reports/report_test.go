@@ -4,36 +4,23 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/redtape-vn/redtape/reports/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/reports")
 
 // goldenDir is testdata/reports at the repository root.
-var goldenDir = filepath.Join("..", "testdata", "reports")
+var goldenDir = golden.Dir(1)
 
 // checkGolden compares got with the golden file name, or rewrites it with -update.
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join(goldenDir, name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./reports/... -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run go test ./reports/... -update and review the diff)", name)
-	}
+	golden.Check(t, goldenDir, name, got, *update)
 }
 
 // handmade is an Input built by hand: two ministries, enough sectors and

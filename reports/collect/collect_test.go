@@ -14,12 +14,13 @@ import (
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/demo"
 	"github.com/redtape-vn/redtape/reports"
+	"github.com/redtape-vn/redtape/reports/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/reports")
 
 var (
-	goldenDir = filepath.Join("..", "..", "testdata", "reports")
+	goldenDir = golden.Dir(2)
 	pairDir   = filepath.Join(goldenDir, "pair")
 	sharedDir = filepath.Join("..", "..", "..", "shared", "corpus")
 	reportDay = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
@@ -27,20 +28,7 @@ var (
 
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join(goldenDir, name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./reports/... -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run go test ./reports/... -update and review the diff)", name)
-	}
+	golden.Check(t, goldenDir, name, got, *update)
 }
 
 func load(t testing.TB, paths ...string) ([]*corpus.Procedure, *corpus.Summary) {
