@@ -10,14 +10,19 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/urfave/cli/v2"
 
+	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/analyzer/check"
 	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/analyzer/flags"
+	"github.com/redtape-vn/redtape/analyzer/vntext"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/reports/findings"
 )
@@ -402,7 +407,7 @@ func (f flagMatcher) Mentions(text string) []check.PaperMention {
 			continue
 		}
 		e := f.m.Catalog().Entry(mm.Entry)
-		if e == nil {
+		if e == nil || !sameSyllables(mm.Text, e, mm.Matched) {
 			continue
 		}
 		var bases []string
@@ -413,6 +418,46 @@ func (f flagMatcher) Mentions(text string) []check.PaperMention {
 			Database: e.Database, Basis: strings.Join(bases, "; ")})
 	}
 	return out
+}
+
+// sameSyllables reports whether text, which the matcher found on folded
+// words, also has the tones of a catalog variant: folding merges "giấy
+// chứng từ" (a voucher) with "giấy chứng tử" (a death certificate). Text
+// typed without diacritics is accepted; tone marks are compared per syllable
+// whatever vowel carries them ("khoẻ" = "khỏe").
+func sameSyllables(text string, e *catalog.Entry, matched string) bool {
+	if vntext.Fold(text) == strings.ToLower(text) {
+		return true
+	}
+	want := syllableKeys(text)
+	for _, v := range append([]string{e.Name}, e.Variants...) {
+		if strings.Join(vntext.FoldedWords(v), " ") != matched {
+			continue
+		}
+		if slices.Equal(syllableKeys(v), want) {
+			return true
+		}
+	}
+	return false
+}
+
+// syllableKeys returns each word of s lower-cased with its tone mark moved
+// to the end, so tone placement does not matter.
+func syllableKeys(s string) []string {
+	var keys []string
+	for _, w := range vntext.Words(strings.ToLower(s)) {
+		var base, tone []rune
+		for _, r := range norm.NFD.String(w) {
+			switch r {
+			case '\u0300', '\u0301', '\u0303', '\u0309', '\u0323':
+				tone = append(tone, r)
+			default:
+				base = append(base, r)
+			}
+		}
+		keys = append(keys, norm.NFC.String(string(base))+string(tone))
+	}
+	return keys
 }
 
 // costModel adapts the Standard Cost Model to the checker: the cost of one

@@ -1,0 +1,303 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/redtape-vn/redtape/analyzer/check"
+)
+
+var checkFixtures = filepath.Join("..", "..", "testdata", "check")
+
+// runCheckCLI runs "redtape check args..." with stdin and returns the exit
+// code, stdout and stderr.
+func runCheckCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := newEnv(strings.NewReader(stdin), &out, &errb)
+	code := run(context.Background(), append([]string{"redtape", "check"}, args...), e)
+	return code, out.String(), errb.String()
+}
+
+// jsonFindings decodes the findings of a redtape.check/v1 document.
+func jsonFindings(t *testing.T, out string) []check.Finding {
+	t.Helper()
+	var doc struct {
+		Schema   string          `json:"schema"`
+		Findings []check.Finding `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("json: %v\n%s", err, out)
+	}
+	if doc.Schema != check.SchemaVersion {
+		t.Fatalf("schema %q", doc.Schema)
+	}
+	return doc.Findings
+}
+
+// TestCheckFixturesWithCatalog runs the fixtures through the command, with
+// the real catalog of digitised data, and compares the findings with the
+// fixtures' inline expectations.
+func TestCheckFixturesWithCatalog(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(checkFixtures, "*.*"))
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			_, out, stderr := runCheckCLI(t, "", "--no-config", "--format", "json", f)
+			if strings.Contains(stderr, "redtape:") {
+				t.Fatalf("stderr: %s", stderr)
+			}
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := check.Parse(f, data, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			wants := map[string]bool{}
+			for _, dir := range d.Directives {
+				if dir.Kind == check.DirWant {
+					for _, r := range dir.Rules {
+						wants[lineRule(dir.Line, r)] = true
+					}
+				}
+			}
+			got := map[string]bool{}
+			for _, fd := range jsonFindings(t, out) {
+				if fd.Severity == check.SeverityMetric {
+					continue
+				}
+				got[lineRule(fd.Line, fd.Rule)] = true
+				if !wants[lineRule(fd.Line, fd.Rule)] {
+					t.Errorf("%s:%d: unexpected %s: %s", filepath.Base(f), fd.Line, fd.Rule, fd.Message)
+				}
+			}
+			for w := range wants {
+				if !got[w] {
+					t.Errorf("%s: missing %s", filepath.Base(f), w)
+				}
+			}
+		})
+	}
+}
+
+func lineRule(line int, rule string) string { return rule + "@" + string(rune('0'+line/100)) + string(rune('0'+line/10%10)) + string(rune('0'+line%10)) }
+
+func TestCheckExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	clean := filepath.Join(dir, "clean.md")
+	if err := os.WriteFile(clean, []byte("### Điều 1. Phạm vi\n\nNghị định này quy định về biển hiệu.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	badCfg := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(badCfg, []byte("rules:\n  RT999: off\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join(dir, "drafts")
+	if err := os.Mkdir(broken, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "gone.md"), filepath.Join(broken, "dangling.md")); err != nil {
+		t.Fatal(err)
+	}
+	dossier := filepath.Join(checkFixtures, "dossier.md")
+	negatives := filepath.Join(checkFixtures, "negatives.md")
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"clean", []string{clean}, exitOK},
+		{"error finding", []string{dossier}, exitFindings},
+		{"only info, fail on error", []string{negatives}, exitOK},
+		{"only info, fail on info", []string{"--fail-on", "info", negatives}, exitFindings},
+		{"warning level", []string{"--fail-on", "warning", filepath.Join(checkFixtures, "plain.txt")}, exitFindings},
+		{"bad format", []string{"--format", "xml", clean}, exitUsage},
+		{"bad fail-on", []string{"--fail-on", "metric", clean}, exitUsage},
+		{"bad draft format", []string{"--draft-format", "pdf", clean}, exitUsage},
+		{"missing file", []string{filepath.Join(dir, "nope.md")}, exitUsage},
+		{"no drafts", nil, exitUsage},
+		{"bad config", []string{"--config", badCfg, clean}, exitUsage},
+		{"missing config", []string{"--config", filepath.Join(dir, "none.yaml"), clean}, exitUsage},
+		{"bad diff revision", []string{"--diff", "no-such-revision-xyz", clean}, exitUsage},
+		{"unreadable draft", []string{broken}, exitInputFailed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"--no-config"}, tt.args...)
+			code, out, stderr := runCheckCLI(t, "", args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, out, stderr)
+			}
+		})
+	}
+}
+
+func TestCheckDiffStdin(t *testing.T) {
+	dossier := filepath.Join(checkFixtures, "dossier.md")
+	// The change adds line 34 (the catch-all item) and nothing else.
+	diff := "--- a/dossier.md\n+++ b/" + filepath.ToSlash(dossier) + "\n@@ -33,0 +34,1 @@\n+đ) Các giấy tờ khác có liên quan.\n"
+	code, out, _ := runCheckCLI(t, diff, "--no-config", "--format", "json", "--diff", "-", dossier)
+	fs := jsonFindings(t, out)
+	rules := map[string]bool{}
+	for _, f := range fs {
+		if f.Line != 34 {
+			t.Errorf("finding on unchanged line %d: %s", f.Line, f.Rule)
+		}
+		rules[f.Rule] = true
+	}
+	if !rules["RT002"] || !rules["RT006"] || len(rules) != 2 {
+		t.Errorf("rules on the changed line = %v", rules)
+	}
+	if code != exitOK { // the RT001 errors are on unchanged lines
+		t.Errorf("exit %d, want 0", code)
+	}
+	if code, _, _ := runCheckCLI(t, "@@ broken", "--no-config", "--diff", "-", dossier); code != exitUsage {
+		t.Errorf("broken diff: exit %d, want 2", code)
+	}
+}
+
+func TestCheckConfigFile(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, ".redtape.yaml")
+	if err := os.WriteFile(cfg, []byte("rules:\n  digitised-paper: warning\n  RT002: off\nfail-on: warning\nignore: ['*.txt']\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dossier := filepath.Join(checkFixtures, "dossier.md")
+	code, out, stderr := runCheckCLI(t, "", "--config", cfg, "--format", "json", dossier)
+	if code != exitFindings {
+		t.Fatalf("exit %d (fail-on warning from config), stderr %s", code, stderr)
+	}
+	for _, f := range jsonFindings(t, out) {
+		if f.Rule == "RT002" {
+			t.Error("RT002 is off in the config")
+		}
+		if f.Rule == "RT001" && f.Severity != check.SeverityWarning {
+			t.Errorf("RT001 severity %v, want warning", f.Severity)
+		}
+	}
+	// --fail-on overrides the config.
+	if code, _, _ := runCheckCLI(t, "", "--config", cfg, "--fail-on", "error", dossier); code != exitOK {
+		t.Errorf("--fail-on error: exit %d, want 0", code)
+	}
+	// Ignored paths are not checked.
+	txt := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(txt, []byte("Hồ sơ gồm: các giấy tờ khác có liên quan.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ = runCheckCLI(t, "", "--config", cfg, "--format", "json", txt)
+	if fs := jsonFindings(t, out); len(fs) != 0 {
+		t.Errorf("ignored file checked: %v", fs)
+	}
+}
+
+func TestCheckFormats(t *testing.T) {
+	dossier := filepath.Join(checkFixtures, "dossier.md")
+	for _, tt := range []struct {
+		format string
+		want   []string
+	}{
+		{"text", []string{"dossier.md:34:8: warning RT002 catch-all-requirement:", "    fix: name each paper required", "findings in 1 file"}},
+		{"github", []string{"::error file=", "title=RT001 digitised-paper::", "::notice title=redtape check::"}},
+		{"markdown", []string{"## redtape check: ❌ failed", "| [RT001 digitised-paper]("}},
+		{"sarif", []string{`"version": "2.1.0"`, `"ruleId": "RT001"`, `"primaryLocationLineHash"`, `"uriBaseId": "%SRCROOT%"`}},
+	} {
+		code, out, _ := runCheckCLI(t, "", "--no-config", "--format", tt.format, dossier)
+		if code != exitFindings {
+			t.Errorf("%s: exit %d", tt.format, code)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s output lacks %q:\n%s", tt.format, w, out)
+			}
+		}
+	}
+	out := filepath.Join(t.TempDir(), "out.sarif")
+	if code, stdout, _ := runCheckCLI(t, "", "--no-config", "--format", "sarif", "-o", out, dossier); code != exitFindings || stdout != "" {
+		t.Errorf("-o: exit %d, stdout %q", code, stdout)
+	}
+	if data, err := os.ReadFile(out); err != nil || !bytes.Contains(data, []byte(`"runs"`)) {
+		t.Errorf("-o file: %v", err)
+	}
+}
+
+func TestCheckCostIncrease(t *testing.T) {
+	amend := filepath.Join(checkFixtures, "cost", "amend.md")
+	corpusFile := filepath.Join("..", "..", "testdata", "corpus", "markdown", "procedures.md")
+	_, out, _ := runCheckCLI(t, "", "--no-config", "--format", "json", amend)
+	var doc struct {
+		Notes []string `json:"notes"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Notes) == 0 || !strings.Contains(strings.Join(doc.Notes, " "), "needs --corpus") {
+		t.Errorf("without --corpus: notes %v", doc.Notes)
+	}
+	code, out, stderr := runCheckCLI(t, "", "--no-config", "--format", "json", "--corpus", corpusFile, amend)
+	var cost *check.Finding
+	for _, f := range jsonFindings(t, out) {
+		if f.Rule == "RT008" {
+			cost = &f
+		}
+	}
+	if cost == nil {
+		t.Fatalf("no RT008 finding (exit %d, stderr %s):\n%s", code, stderr, out)
+	}
+	if cost.Line != 5 || !strings.Contains(cost.Message, "9.300001") || cost.Metric == nil || cost.Metric.Value <= 10 {
+		t.Errorf("RT008 = %+v", cost)
+	}
+	// A threshold above the increase silences it.
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.yaml")
+	if err := os.WriteFile(cfg, []byte("thresholds:\n  cost-increase-percent: 100000\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ = runCheckCLI(t, "", "--config", cfg, "--format", "json", "--corpus", corpusFile, amend)
+	for _, f := range jsonFindings(t, out) {
+		if f.Rule == "RT008" {
+			t.Errorf("RT008 above a huge threshold: %s", f.Message)
+		}
+	}
+}
+
+// TestCheckRegulations runs the command over the 62 real legal texts with
+// the real catalog: no crash, and the digitised-paper rule finds papers
+// these texts do require (read by hand: "xuất trình Giấy chứng minh nhân
+// dân" in the texts on fireworks and seals, "Phiếu lý lịch tư pháp" in
+// those on associations and funds).
+func TestCheckRegulations(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "regulations")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("../shared/regulations is absent: the real legal texts are not available here")
+	}
+	code, out, stderr := runCheckCLI(t, "", "--no-config", "--format", "json", dir)
+	if code != exitFindings || strings.Contains(stderr, "redtape:") {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	perRule := map[string]int{}
+	files := map[string]bool{}
+	for _, f := range jsonFindings(t, out) {
+		perRule[f.Rule]++
+		if f.Rule == "RT001" {
+			files[filepath.Base(f.File)] = true
+			if !strings.Contains(f.Fix, "look the data up in the") {
+				t.Errorf("RT001 without a look-up fix: %+v", f)
+			}
+		}
+	}
+	if perRule["RT001"] < 10 || len(files) < 4 {
+		t.Errorf("RT001: %d findings in %d files", perRule["RT001"], len(files))
+	}
+	for _, want := range []string{"trat-tu-an-toan-xa-hoi_quan-ly-su-dung-phao.md", "trat-tu-an-toan-xa-hoi_quan-ly-va-su-dung-con-dau.md"} {
+		if !files[want] {
+			t.Errorf("RT001 found nothing in %s", want)
+		}
+	}
+	t.Logf("findings per rule: %v", perRule)
+}
