@@ -86,7 +86,9 @@ func TestCheckFixturesWithCatalog(t *testing.T) {
 	}
 }
 
-func lineRule(line int, rule string) string { return rule + "@" + string(rune('0'+line/100)) + string(rune('0'+line/10%10)) + string(rune('0'+line%10)) }
+func lineRule(line int, rule string) string {
+	return rule + "@" + string(rune('0'+line/100)) + string(rune('0'+line/10%10)) + string(rune('0'+line%10))
+}
 
 func TestCheckExitCodes(t *testing.T) {
 	dir := t.TempDir()
