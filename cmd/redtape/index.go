@@ -1,17 +1,220 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"time"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/redtape-vn/redtape/analyzer/catalog"
+	"github.com/redtape-vn/redtape/analyzer/flags"
+	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/demo"
+	"github.com/redtape-vn/redtape/corpus/index"
 )
 
-// indexCommand is not built yet.
+// defaultIndexDir is where the index lives when neither --index nor
+// $REDTAPE_INDEX says otherwise: under the working directory, beside the
+// relative source paths the index records.
+const defaultIndexDir = ".redtape/index"
+
+// indexOptions are the options of the index command.
+type indexOptions struct {
+	// Paths are the files and directories to index; none means the demo corpus.
+	Paths []string
+	// Index is the index directory; empty means the default location.
+	Index string
+	// Rebuild builds the index anew.
+	Rebuild bool
+	// NoFlags skips matching papers against the catalog (no flagged: filter).
+	NoFlags bool
+	// Input controls how records are read.
+	Input corpus.Options
+}
+
+func indexFlag() cli.Flag {
+	return &cli.StringFlag{Name: "index", Usage: "index `DIR` (default $REDTAPE_INDEX, else " + defaultIndexDir + " under the working directory)"}
+}
+
 func indexCommand(e *env) *cli.Command {
 	return &cli.Command{
-		Name:   "index",
-		Usage:  "build or update the search index (not available yet)",
-		Hidden: true,
-		Action: func(*cli.Context) error { return errors.New("index: not available yet") },
+		Name:      "index",
+		Usage:     "build or update the search index",
+		ArgsUsage: "[PATHS...]",
+		Description: "Indexes the procedures under PATHS (the demo corpus when none) for \"redtape search\".\n" +
+			"Re-running updates only records whose content changed and removes records whose file is\n" +
+			"gone or no longer holds them. See docs/search.md.",
+		Flags: append([]cli.Flag{
+			indexFlag(),
+			&cli.BoolFlag{Name: "rebuild", Usage: "build the index anew instead of updating it"},
+			&cli.BoolFlag{Name: "no-flags", Usage: "do not match papers against the catalog of digitised data (disables flagged:)"},
+		}, inputFlags()...),
+		Action: func(c *cli.Context) error {
+			return runIndex(c.Context, indexOptions{
+				Paths: c.Args().Slice(), Index: c.String("index"), Rebuild: c.Bool("rebuild"),
+				NoFlags: c.Bool("no-flags"), Input: inputOptions(c),
+			}, e)
+		},
+	}
+}
+
+// indexDir resolves the index directory from the flag, the environment and
+// the default.
+func indexDir(flag string, e *env) string {
+	if flag != "" {
+		return flag
+	}
+	if d := e.getenv("REDTAPE_INDEX"); d != "" {
+		return d
+	}
+	return filepath.FromSlash(defaultIndexDir)
+}
+
+func runIndex(ctx context.Context, opts indexOptions, e *env) error {
+	dir := indexDir(opts.Index, e)
+	if err := checkInput(ctx, opts.Paths, opts.Input); err != nil {
+		return err
+	}
+	src := indexSource(opts.Paths, opts.Input)
+	uo := index.UpdateOptions{Rebuild: opts.Rebuild, Now: e.now}
+	if !opts.NoFlags {
+		f, err := flagsFunc(e)
+		if err != nil {
+			return err
+		}
+		uo.Flags = f
+	}
+	start := time.Now()
+	var p *progress
+	if e.interactive {
+		p = &progress{e: e, start: start}
+		uo.Progress = p.update
+	}
+	st, err := index.Update(ctx, dir, src, uo)
+	p.done()
+	if err != nil {
+		switch {
+		case errors.Is(err, index.ErrLocked):
+			return fmt.Errorf("index %s: %w", dir, err)
+		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+			fmt.Fprintf(e.stderr, "redtape: interrupted; the index at %s is unchanged or partly updated, and usable\n", dir)
+			return err
+		}
+		return fmt.Errorf("index %s: %w", dir, err)
+	}
+	reportReadErrors(e, st.Summary)
+	elapsed := time.Since(start)
+	fmt.Fprintf(e.stdout, "index %s: %d procedures read, %d added, %d updated, %d unchanged, %d removed; %d in the index\n",
+		dir, st.Read, st.Added, st.Updated, st.Unchanged, st.Deleted, st.Docs)
+	if st.Rebuilt {
+		fmt.Fprintf(e.stdout, "built anew: %s\n", st.Reason)
+	}
+	if e.interactive && elapsed > 0 {
+		fmt.Fprintf(e.stderr, "took %s (%.0f procedures/s)\n", elapsed.Round(time.Millisecond), float64(st.Read)/elapsed.Seconds())
+	}
+	return inputResult(st.Summary)
+}
+
+// checkInput rejects, as usage errors, an unknown --from or --encoding and
+// paths that do not exist, before the index is touched.
+func checkInput(ctx context.Context, paths []string, opts corpus.Options) error {
+	if _, err := corpus.Walk(ctx, nil, opts, nil); err != nil {
+		return classifyLoadError(err)
+	}
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			return usageErrorf("read %s: %v", p, errors.Unwrap(err))
+		}
+	}
+	return nil
+}
+
+// indexSource reads paths, or the demo corpus when there are none.
+func indexSource(paths []string, opts corpus.Options) index.Source {
+	if len(paths) == 0 {
+		return index.Source{Roots: []string{demo.Name}, Walk: func(ctx context.Context, fn func(*corpus.Procedure) error) (*corpus.Summary, error) {
+			procs, err := demo.Load(ctx)
+			if err != nil {
+				return nil, err
+			}
+			sum := &corpus.Summary{Files: 1}
+			for _, p := range procs {
+				sum.Procedures++
+				if err := fn(p); err != nil {
+					return sum, err
+				}
+			}
+			return sum, nil
+		}}
+	}
+	return index.Source{Roots: paths, Walk: func(ctx context.Context, fn func(*corpus.Procedure) error) (*corpus.Summary, error) {
+		return corpus.Walk(ctx, paths, opts, fn)
+	}}
+}
+
+// flagsFunc returns what the index stores for flagged: the ids of the
+// catalog entries and the databases that flag one of a procedure's papers,
+// and "any" when one does. The catalog is the built-in one in force today.
+func flagsFunc(e *env) (func(*corpus.Procedure) []string, error) {
+	cat, err := catalog.Default()
+	if err != nil {
+		return nil, fmt.Errorf("catalog: %w", err)
+	}
+	m := flags.NewMatcher(cat.InForce(e.now()))
+	var mu sync.Mutex // the matcher is not documented as safe for concurrent use
+	return func(p *corpus.Procedure) []string {
+		mu.Lock()
+		res := m.Procedure(p)
+		mu.Unlock()
+		set := map[string]bool{}
+		for _, pr := range res.Papers {
+			if !pr.Flagged {
+				continue
+			}
+			set["any"] = true
+			if pr.Entry != "" {
+				set[pr.Entry] = true
+			}
+			if pr.Database != "" {
+				set[pr.Database] = true
+			}
+		}
+		out := make([]string, 0, len(set))
+		for k := range set {
+			out = append(out, k)
+		}
+		sort.Strings(out)
+		return out
+	}, nil
+}
+
+// progress prints a one-line progress report on stderr.
+type progress struct {
+	e     *env
+	start time.Time
+	last  time.Time
+	shown bool
+}
+
+func (p *progress) update(read int) {
+	now := time.Now()
+	if now.Sub(p.last) < 200*time.Millisecond {
+		return
+	}
+	p.last = now
+	rate := float64(read) / now.Sub(p.start).Seconds()
+	fmt.Fprintf(p.e.stderr, "\rindexing: %d procedures read (%.0f/s)   ", read, rate)
+	p.shown = true
+}
+
+func (p *progress) done() {
+	if p != nil && p.shown {
+		fmt.Fprint(p.e.stderr, "\r\033[K")
 	}
 }

@@ -1,17 +1,374 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+
+	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/index"
+	"github.com/redtape-vn/redtape/corpus/index/query"
 )
 
-// searchCommand is not built yet.
+// searchSchema names the version of the JSON that search prints (docs/search.md).
+const searchSchema = "redtape.search/v1"
+
+// searchOptions are the options of the search command.
+type searchOptions struct {
+	// Query is the query, in the language of docs/query-syntax.md.
+	Query string
+	// Index is the index directory; empty means the default location.
+	Index string
+	// Page is the 1-based page; Size the hits per page.
+	Page, Size int
+	// Format is "table", "json" or "markdown".
+	Format string
+}
+
 func searchCommand(e *env) *cli.Command {
 	return &cli.Command{
-		Name:   "search",
-		Usage:  "search the index (not available yet)",
-		Hidden: true,
-		Action: func(*cli.Context) error { return errors.New("search: not available yet") },
+		Name:      "search",
+		Usage:     "search the index: ranked hits with highlighted snippets and facet counts",
+		ArgsUsage: "QUERY...",
+		Description: "Searches the index built by \"redtape index\" (one is built from the demo corpus when there\n" +
+			"is none). Words are all required; OR, -exclusion, \"phrases\", (groups) and the filters\n" +
+			"ministry: sector: level: code: paper: basis: name: flagged: are understood; diacritics\n" +
+			"are optional. See docs/query-syntax.md.\n\n" +
+			"Examples:\n" +
+			"   redtape search giay khai sinh\n" +
+			"   redtape search '\"sổ hộ khẩu\" level:xã'\n" +
+			"   redtape search 'basis:123/2015/ND-CP -sector:\"hộ tịch\"'",
+		Flags: []cli.Flag{
+			indexFlag(),
+			&cli.IntFlag{Name: "page", Value: 1, Usage: "page of hits to print, from 1"},
+			&cli.IntFlag{Name: "size", Value: 10, Usage: "hits per page (1 to 1000)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: table, json, markdown"},
+		},
+		Action: func(c *cli.Context) error {
+			opts := searchOptions{Index: c.String("index"), Page: c.Int("page"), Size: c.Int("size"), Format: c.String("format")}
+			words, err := trailingSearchFlags(c.Args().Slice(), &opts)
+			if err != nil {
+				return err
+			}
+			opts.Query = strings.Join(words, " ")
+			return runSearch(c.Context, opts, e)
+		},
 	}
+}
+
+func runSearch(ctx context.Context, opts searchOptions, e *env) error {
+	switch opts.Format {
+	case "table", "json", "markdown":
+	default:
+		return usageErrorf("--format %q: want table, json or markdown", opts.Format)
+	}
+	if opts.Page < 1 {
+		return usageErrorf("--page %d: pages start at 1", opts.Page)
+	}
+	if opts.Size < 1 || opts.Size > 1000 {
+		return usageErrorf("--size %d: want 1 to 1000", opts.Size)
+	}
+	if strings.TrimSpace(opts.Query) == "" {
+		return usageErrorf("search: give a query, e.g. redtape search giay khai sinh (see docs/query-syntax.md)")
+	}
+	tree, err := query.Parse(opts.Query)
+	if err != nil {
+		return queryUsageError(err)
+	}
+	dir := indexDir(opts.Index, e)
+	ix, err := openOrBuildIndex(ctx, dir, e)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	res, err := ix.Search(ctx, index.Request{Query: tree.String(), Page: opts.Page, Size: opts.Size})
+	if err != nil {
+		var qe *query.Error
+		if errors.As(err, &qe) {
+			return queryUsageError(err)
+		}
+		return err
+	}
+	switch opts.Format {
+	case "json":
+		return writeSearchJSON(e.stdout, res)
+	case "markdown":
+		return writeSearchMarkdown(e.stdout, res)
+	}
+	return writeSearchTable(e.stdout, res, colorOn(e))
+}
+
+// trailingSearchFlags takes the long options written after the query
+// ("redtape search giay khai sinh --size 20"), which the command-line parser
+// leaves among the arguments, and returns the query words. Only "--" forms
+// are taken: a single "-" starts an exclusion in the query language.
+func trailingSearchFlags(args []string, opts *searchOptions) ([]string, error) {
+	var words []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		name, value, hasValue := strings.Cut(strings.TrimPrefix(a, "--"), "=")
+		if !strings.HasPrefix(a, "--") || len(a) == 2 {
+			words = append(words, a)
+			continue
+		}
+		switch name {
+		case "page", "size", "format", "index":
+		default:
+			words = append(words, a)
+			continue
+		}
+		if !hasValue {
+			if i+1 == len(args) {
+				return nil, usageErrorf("--%s needs a value", name)
+			}
+			i++
+			value = args[i]
+		}
+		switch name {
+		case "page", "size":
+			n, err := strconv.Atoi(value)
+			if err != nil {
+				return nil, usageErrorf("--%s %q: want a number", name, value)
+			}
+			if name == "page" {
+				opts.Page = n
+			} else {
+				opts.Size = n
+			}
+		case "format":
+			opts.Format = value
+		case "index":
+			opts.Index = value
+		}
+	}
+	return words, nil
+}
+
+// queryUsageError shows a malformed query with a caret under the problem.
+func queryUsageError(err error) error {
+	var qe *query.Error
+	if errors.As(err, &qe) {
+		return usageErrorf("%s\n  %s", qe.Msg, strings.ReplaceAll(qe.Caret(), "\n", "\n  "))
+	}
+	return usageErrorf("%v", err)
+}
+
+// openOrBuildIndex opens the index at dir. When there is none it builds
+// one from the demo corpus, saying so on stderr, so that a first search
+// shows something; an index of another format is refused with advice.
+func openOrBuildIndex(ctx context.Context, dir string, e *env) (*index.Index, error) {
+	ix, err := index.Open(dir)
+	if err == nil {
+		return ix, nil
+	}
+	var ie *index.IncompatibleError
+	switch {
+	case errors.As(err, &ie):
+		return nil, usageErrorf("%v", err)
+	case errors.Is(err, index.ErrLocked):
+		return nil, fmt.Errorf("index %s: %w", dir, err)
+	case !errors.Is(err, index.ErrNotExist):
+		return nil, err
+	}
+	fmt.Fprintf(e.stderr, "redtape: no index at %s; building one from the demo corpus (run \"redtape index PATHS\" to index your own records)\n", dir)
+	f, err := flagsFunc(e)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := index.Update(ctx, dir, indexSource(nil, corpus.Options{}), index.UpdateOptions{Now: e.now, Flags: f}); err != nil {
+		return nil, fmt.Errorf("build demo index at %s: %w", dir, err)
+	}
+	return index.Open(dir)
+}
+
+// colorOn reports whether to colour the output: stdout is a terminal and
+// NO_COLOR is not set.
+func colorOn(e *env) bool {
+	if e.getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := e.stdout.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// searchReport is the JSON document search prints.
+type searchReport struct {
+	Schema string `json:"schema"`
+	*index.Result
+}
+
+func writeSearchJSON(w io.Writer, res *index.Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(searchReport{Schema: searchSchema, Result: res}); err != nil {
+		return fmt.Errorf("write json: %w", err)
+	}
+	return nil
+}
+
+// markSnippet renders a snippet with its marks wrapped in open and close.
+func markSnippet(s index.Snippet, open, close string) string {
+	var b strings.Builder
+	at := 0
+	for _, m := range s.Marks {
+		if m.Start < at || m.End > len(s.Text) {
+			continue
+		}
+		b.WriteString(s.Text[at:m.Start])
+		b.WriteString(open)
+		b.WriteString(s.Text[m.Start:m.End])
+		b.WriteString(close)
+		at = m.End
+	}
+	b.WriteString(s.Text[at:])
+	return b.String()
+}
+
+func searchPages(res *index.Result) int {
+	if res.Total == 0 {
+		return 0
+	}
+	return (res.Total + res.Size - 1) / res.Size
+}
+
+func writeSearchTable(w io.Writer, res *index.Result, color bool) error {
+	open, close := "«", "»"
+	if color {
+		open, close = "\033[1;33m", "\033[0m"
+	}
+	bw := &searchWriter{w: w}
+	switch res.Total {
+	case 0:
+		bw.printf("no procedure matches %s\n", res.Query)
+		return bw.err
+	case 1:
+		bw.printf("1 procedure matches %s\n", res.Query)
+	default:
+		bw.printf("%d procedures match %s (page %d of %d)\n", res.Total, res.Query, res.Page, searchPages(res))
+	}
+	for i, h := range res.Hits {
+		n := (res.Page-1)*res.Size + i + 1
+		name := h.Name
+		for _, s := range h.Snippets {
+			if s.Field == "name" {
+				name = markSnippet(s, open, close)
+			}
+		}
+		bw.printf("\n%3d. %s  %s\n", n, h.Code, name)
+		place := []string{}
+		for _, s := range []string{h.Ministry, h.Sector, strings.Join(h.Levels, ", ")} {
+			if s != "" {
+				place = append(place, s)
+			}
+		}
+		if len(place) > 0 {
+			bw.printf("     %s\n", strings.Join(place, " · "))
+		}
+		for _, s := range h.Snippets {
+			if s.Field != "name" {
+				bw.printf("     %s: %s\n", s.Field, searchOneLine(markSnippet(s, open, close)))
+			}
+		}
+		src := h.File
+		if h.Record > 0 {
+			src = fmt.Sprintf("%s #%d", h.File, h.Record)
+		}
+		bw.printf("     %s\n", src)
+	}
+	if len(res.Facets) > 0 {
+		bw.printf("\n")
+		tw := tabwriter.NewWriter(bw, 0, 4, 2, ' ', 0)
+		for _, f := range res.Facets {
+			var parts []string
+			for i, t := range f.Terms {
+				if i == 8 {
+					parts = append(parts, fmt.Sprintf("… %d more", len(f.Terms)-i))
+					break
+				}
+				parts = append(parts, fmt.Sprintf("%s (%d)", t.Value, t.Count))
+			}
+			fmt.Fprintf(tw, "%s:\t%s\n", f.Field, strings.Join(parts, ", "))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	return bw.err
+}
+
+func searchOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func writeSearchMarkdown(w io.Writer, res *index.Result) error {
+	bw := &searchWriter{w: w}
+	bw.printf("# Search: `%s`\n\n", strings.ReplaceAll(res.Query, "`", "'"))
+	if res.Total == 0 {
+		bw.printf("No procedure matches.\n")
+		return bw.err
+	}
+	bw.printf("%d procedures match; page %d of %d.\n\n", res.Total, res.Page, searchPages(res))
+	bw.printf("| # | Code | Procedure | Ministry | Sector | Level | Matches |\n| ---: | --- | --- | --- | --- | --- | --- |\n")
+	for i, h := range res.Hits {
+		name := searchMDCell(h.Name)
+		var matches []string
+		for _, s := range h.Snippets {
+			text := searchMDCell(markSnippet(s, "\x00", "\x01"))
+			text = strings.NewReplacer("\x00", "**", "\x01", "**").Replace(text)
+			if s.Field == "name" {
+				name = text
+				continue
+			}
+			matches = append(matches, s.Field+": "+text)
+		}
+		bw.printf("| %d | %s | %s | %s | %s | %s | %s |\n", (res.Page-1)*res.Size+i+1, searchMDCell(h.Code), name,
+			searchMDCell(h.Ministry), searchMDCell(h.Sector), searchMDCell(strings.Join(h.Levels, ", ")), strings.Join(matches, "<br>"))
+	}
+	for _, f := range res.Facets {
+		if len(f.Terms) == 0 {
+			continue
+		}
+		bw.printf("\n**%s**: ", f.Field)
+		for i, t := range f.Terms {
+			if i > 0 {
+				bw.printf(", ")
+			}
+			bw.printf("%s (%d)", searchMDCell(t.Value), t.Count)
+		}
+		bw.printf("\n")
+	}
+	return bw.err
+}
+
+// searchMDCell makes s safe inside a Markdown table cell.
+func searchMDCell(s string) string {
+	s = searchOneLine(s)
+	return strings.NewReplacer("|", `\|`, "*", `\*`, "_", `\_`, "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// searchWriter remembers the first write error.
+type searchWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (w *searchWriter) Write(p []byte) (int, error) {
+	if w.err != nil {
+		return 0, w.err
+	}
+	n, err := w.w.Write(p)
+	w.err = err
+	return n, err
+}
+
+func (w *searchWriter) printf(format string, args ...any) {
+	fmt.Fprintf(w, format, args...)
 }

@@ -11,8 +11,8 @@ import (
 
 // Snippet is a piece of a stored field with the words a query matched.
 type Snippet struct {
-	// Field is "name", "paper" or "text" (steps, conditions, results,
-	// agencies, legal basis).
+	// Field is "name", "paper" or "detail" (steps, conditions, results,
+	// subjects, agencies, legal basis).
 	Field string `json:"field"`
 	// Text is the piece, as written in the record; "…" marks a cut.
 	Text string `json:"text"`
@@ -70,7 +70,7 @@ func (h *highlighter) snippets(name string, papers, body []string) []Snippet {
 		}
 	}
 	consider("paper", papers)
-	consider("text", body)
+	consider("detail", body)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	for i := 0; i < len(cands) && i < maxSnippets; i++ {
 		out = append(out, cands[i].s)
@@ -86,7 +86,7 @@ func (h *highlighter) marks(field, v string) []Span {
 	}
 	var spans []Span
 	for _, p := range h.patterns {
-		if p.Field != "" && p.Field != field {
+		if p.Field != "" && p.Field != field && !(p.Field == "basis" && field == "detail") {
 			continue
 		}
 		n := len(p.Terms)
@@ -108,10 +108,12 @@ func (h *highlighter) marks(field, v string) []Span {
 			}
 		}
 	}
-	return mergeSpans(spans)
+	return mergeSpans(v, spans)
 }
 
-func mergeSpans(spans []Span) []Span {
+// mergeSpans sorts spans and joins those that overlap or are separated by
+// white space only, so "giấy khai sinh" is one mark, not three.
+func mergeSpans(v string, spans []Span) []Span {
 	if len(spans) < 2 {
 		return spans
 	}
@@ -119,7 +121,7 @@ func mergeSpans(spans []Span) []Span {
 	out := spans[:1]
 	for _, s := range spans[1:] {
 		last := &out[len(out)-1]
-		if s.Start <= last.End {
+		if s.Start <= last.End || strings.TrimSpace(v[last.End:s.Start]) == "" {
 			if s.End > last.End {
 				last.End = s.End
 			}

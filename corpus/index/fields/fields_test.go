@@ -83,6 +83,7 @@ func TestExtractNumbers(t *testing.T) {
 		{"Thông tư số 68/2013/TT-BCA ngày 26/12/2013 của Bộ Công an", []string{"68/2013/TT-BCA"}},
 		{"theo Quyết định 1034/QĐ-TTg và Nghị định số 123/2015/NĐ-CP.", []string{"1034/QD-TTG", "123/2015/ND-CP"}},
 		{"ngày 26/12/2013", nil},
+		{"công an nhân dân68/2013/TT-BCALuật Khiếu nại", []string{"68/2013/TT-BCA"}},
 		{"Quyết định 1034/QĐ-TTg; Nghị quyết 01/2021/UBTVQH15", []string{"1034/QD-TTG", "1/2021/UBTVQH15"}},
 		{"Thông tư 80/2021/TT-BTC82/2025/TT-BTC", []string{"80/2021/TT-BTC", "82/2025/TT-BTC"}},
 		{"không có", nil},

@@ -3,6 +3,8 @@ package fields
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/redtape-vn/redtape/analyzer/vntext"
 )
@@ -50,6 +52,14 @@ func NormalizeNumber(s string) string {
 func ExtractNumbers(text string) []string {
 	var out []string
 	for _, m := range numberPattern.FindAllStringSubmatchIndex(text, -1) {
+		end := m[1]
+		// "TT-BCALuật", as run-together text reads: the capital that
+		// starts the next word is not part of the code.
+		if end < len(text) && end-m[0] > 1 && text[end-1] >= 'A' && text[end-1] <= 'Z' {
+			if r, _ := utf8.DecodeRuneInString(text[end:]); unicode.IsLower(r) {
+				end--
+			}
+		}
 		serial := text[m[2]:m[3]]
 		if len(serial) > 4 && (strings.HasPrefix(serial, "19") || strings.HasPrefix(serial, "20")) {
 			serial = serial[4:]
@@ -57,7 +67,7 @@ func ExtractNumbers(text string) []string {
 		if len(serial) > 4 {
 			serial = serial[len(serial)-4:]
 		}
-		n := NormalizeNumber(serial + text[m[3]:m[1]])
+		n := NormalizeNumber(serial + text[m[3]:end])
 		if !hasLetterSuffix(n) {
 			continue
 		}

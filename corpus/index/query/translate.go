@@ -196,8 +196,8 @@ func anyOf(qs ...bq.Query) bq.Query {
 
 // Pattern is a run of folded words that a query looks for, for highlighting.
 type Pattern struct {
-	// Field is "" for all text, or the field filter ("name", "paper") the
-	// words were asked in.
+	// Field is "" for all text, or the field filter ("name", "paper",
+	// "basis") the words were asked in.
 	Field string
 	// Terms are the folded words, in order.
 	Terms []string
@@ -208,8 +208,8 @@ type Pattern struct {
 }
 
 // Patterns returns the words and phrases of n that a matching procedure
-// contains: those of free text and of the name: and paper: filters, outside
-// exclusions.
+// contains: those of free text and of the name:, paper: and basis:
+// filters, outside exclusions.
 func Patterns(n Node) []Pattern {
 	folded, exact := fields.Folded(), fields.Exact()
 	var out []Pattern
@@ -225,13 +225,13 @@ func Patterns(n Node) []Pattern {
 				walk(c)
 			}
 		case *Term:
-			if n.Field == "" || n.Field == "name" || n.Field == "paper" {
+			if n.Field == "" || n.Field == "name" || n.Field == "paper" || n.Field == "basis" {
 				if f := folded.Terms(n.Text); len(f) > 0 {
 					out = append(out, Pattern{Field: n.Field, Terms: f, Exact: exact.Terms(n.Text), Prefix: n.Prefix})
 				}
 			}
 		case *Phrase:
-			if n.Field == "" || n.Field == "name" || n.Field == "paper" {
+			if n.Field == "" || n.Field == "name" || n.Field == "paper" || n.Field == "basis" {
 				if f := folded.Terms(n.Text); len(f) > 0 {
 					out = append(out, Pattern{Field: n.Field, Terms: f, Exact: exact.Terms(n.Text)})
 				}
