@@ -24,7 +24,7 @@ const DossierHeader = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 // (0–3 in the whole crawl), and the cell is glued to the paper text before
 // it, which may end in a digit ("ngày 01/01/20261 bản chính"), so only the
 // last digit is the count.
-var qtyCellRe = regexp.MustCompile(`(\d) bản chính,\s?(\d) bản sao|(\d) bản chính|(\d) bản sao`)
+var qtyCellRe = regexp.MustCompile(`^(?:(\d) bản chính,\s?(\d) bản sao|(\d) bản chính|(\d) bản sao)`)
 
 // formExtRe matches a form file extension.
 var formExtRe = regexp.MustCompile(`(?i)\.(docx|doc|xlsx|xls|pdf|rar|zip|odt|rtf|jpeg|jpg|png)`)
@@ -160,7 +160,7 @@ func trimSpan(text string, start, end int) (int, int) {
 // parentheses.
 func findQtyCells(text string, start, end int) [][2]int {
 	var out [][2]int
-	for _, m := range qtyCellRe.FindAllStringIndex(text[start:end], -1) {
+	for _, m := range findQtyPhrases(text[start:end]) {
 		s, e := start+m[0], start+m[1]
 		if !qtyCellEndOK(text[e:end]) {
 			continue
@@ -173,6 +173,32 @@ func findQtyCells(text string, start, end int) [][2]int {
 		out = append(out, [2]int{s, e})
 	}
 	return out
+}
+
+// findQtyPhrases returns the byte spans of the matches of qtyCellRe in s,
+// found from the literal " bản " so that long text is not scanned by the
+// regular expression.
+func findQtyPhrases(s string) [][]int {
+	var out [][]int
+	from := 0
+	for {
+		i := strings.Index(s[from:], " bản ")
+		if i < 0 {
+			return out
+		}
+		at := from + i
+		from = at + len(" bản ")
+		if at == 0 || s[at-1] < '0' || s[at-1] > '9' {
+			continue
+		}
+		if len(out) > 0 && at-1 < out[len(out)-1][1] {
+			continue // inside the previous match ("1 bản chính,1 bản sao")
+		}
+		if loc := qtyCellRe.FindStringIndex(s[at-1:]); loc != nil && loc[0] == 0 {
+			out = append(out, []int{at - 1, at - 1 + loc[1]})
+			from = at - 1 + loc[1]
+		}
+	}
 }
 
 // listMarkerRe matches a list marker that may start a paper right after a

@@ -31,6 +31,9 @@ var placeholderTexts = map[string]bool{
 // "nothing stated" ("Không có thông tin", "Không quy định", "Không", "--").
 // A placeholder means unknown, never a value.
 func IsPlaceholder(text string) bool {
+	if len(text) > 64 && len(strings.TrimSpace(text)) > 64 {
+		return false // placeholders are short
+	}
 	t := strings.TrimSpace(text)
 	t = strings.TrimRight(t, ".;: ")
 	return t == "" || placeholderTexts[vntext.Fold(t)]
@@ -634,9 +637,11 @@ func NewPaper(text string) Paper {
 		}
 		f = string(fr)
 	}
-	p.CertifiedCopy = certifiedCopyRe.MatchString(f)
+	p.CertifiedCopy = (strings.Contains(f, "chung thuc") || strings.Contains(f, "sao y")) && certifiedCopyRe.MatchString(f)
 	p.Optional = optionalPaper(f)
-	p.Condition = paperCondition(text, f)
+	if strings.Contains(f, "doi voi") || strings.Contains(f, "truong hop") {
+		p.Condition = paperCondition(text, f)
+	}
 	p.Alternatives = paperAlternatives(text, f)
 	return p
 }
@@ -719,6 +724,9 @@ func paperCondition(text, f string) string {
 func paperAlternatives(text, f string) []string {
 	rs := []rune(text)
 	fr := []rune(f)
+	if !strings.Contains(f, "mot trong") && !strings.Contains(f, " hoac ") {
+		return nil
+	}
 	if loc := alternativesIntroRe.FindStringIndex(f); loc != nil {
 		from := utf8.RuneCountInString(f[:loc[1]])
 		body := string(rs[from:])

@@ -113,9 +113,29 @@ func portalMinistry(path, decision string) (string, error) {
 }
 
 // sniffPortalCrawl reports whether text is a portal-crawl record.
+// It looks for the record's keys as text rather than decoding the whole
+// record, whose page text is long.
 func sniffPortalCrawl(_, text string) bool {
-	keys := topLevelKeys(text)
-	return keys["ma_thu_tuc"] && (keys["thanh_phan_ho_so"] || keys["ten_thu_tuc"] || keys["cach_thuc_thuc_hien"])
+	t := strings.TrimLeft(text, " \t\r\n\uFEFF")
+	if !strings.HasPrefix(t, "{") {
+		return false
+	}
+	return hasJSONKey(t, "ma_thu_tuc") && (hasJSONKey(t, "thanh_phan_ho_so") || hasJSONKey(t, "ten_thu_tuc") || hasJSONKey(t, "cach_thuc_thuc_hien"))
+}
+
+// hasJSONKey reports whether text has "key" followed by a colon.
+func hasJSONKey(text, key string) bool {
+	q := `"` + key + `"`
+	for from := 0; ; {
+		i := strings.Index(text[from:], q)
+		if i < 0 {
+			return false
+		}
+		from += i + len(q)
+		if strings.HasPrefix(strings.TrimLeft(text[from:], " \t\r\n"), ":") {
+			return true
+		}
+	}
 }
 
 func portalCrawlReader() reader {
@@ -144,7 +164,10 @@ func portalCrawlReader() reader {
 
 // convertPortal turns a crawled record into a Procedure.
 func convertPortal(path string, rec *portalRecord) (*Procedure, error) {
-	nfc := func(s string) string { return norm.NFC.String(strings.TrimSpace(s)) }
+	// The file text is NFC already and emitted records are normalised
+	// again (JSON escapes may undo it), so fields are only trimmed here;
+	// the dossier is normalised because spans count its runes.
+	nfc := strings.TrimSpace
 	p := &Procedure{
 		Code:     nfc(rec.Code),
 		Name:     collapse(nfc(rec.Name)),
@@ -275,13 +298,45 @@ func portalList(s string) []string {
 // at the start of a line or after a sentence.
 var stepRe = regexp.MustCompile(`(?m)(?:^|[.;:]\s+|\s{2,})(?:[a-zđ]\)\s*)?[-+*]?\s*Bước\s*\d+`)
 
+// findSteps returns the spans of the step markers of s, found from the
+// literal "Bước" so that long text is not scanned by the expression.
+func findSteps(s string) [][]int {
+	var out [][]int
+	from := 0
+	for {
+		i := strings.Index(s[from:], "Bước")
+		if i < 0 {
+			return out
+		}
+		at := from + i
+		from = at + len("Bước")
+		lo := at - 12
+		if lo < 0 {
+			lo = 0
+		}
+		for lo > 0 && !utf8.RuneStart(s[lo]) {
+			lo++
+		}
+		if lo > 0 && len(out) > 0 && lo < out[len(out)-1][1] {
+			lo = out[len(out)-1][1]
+		}
+		seg := s[lo:]
+		for _, m := range stepRe.FindAllStringIndex(seg[:min(len(seg), at-lo+len("Bước")+6)], -1) {
+			if lo+m[1] > at {
+				out = append(out, []int{lo + m[0], lo + m[1]})
+				break
+			}
+		}
+	}
+}
+
 // portalSteps splits the steps text at "Bước N"; with no such markers, each
 // non-empty line is a step.
 func portalSteps(s string) []string {
 	if IsPlaceholder(s) {
 		return nil
 	}
-	locs := stepRe.FindAllStringIndex(s, -1)
+	locs := findSteps(s)
 	var out []string
 	add := func(t string) {
 		if t = strings.TrimSpace(t); t != "" && !IsPlaceholder(t) {

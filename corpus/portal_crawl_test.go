@@ -202,7 +202,14 @@ func statesPapers(field string) bool {
 	if !strings.Contains(field, DossierHeader) {
 		return false // the crawl cut the field (recovered from raw_text when possible)
 	}
-	rest = qtyCellRe.ReplaceAllString(rest, "")
+	var b strings.Builder
+	last := 0
+	for _, m := range findQtyPhrases(rest) {
+		b.WriteString(rest[last:m[0]])
+		last = m[1]
+	}
+	b.WriteString(rest[last:])
+	rest = b.String()
 	rest = strings.ReplaceAll(rest, DossierHeader, "")
 	return !IsPlaceholder(strings.Trim(rest, " \t\n."))
 }
