@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -86,9 +88,7 @@ func TestCheckFixturesWithCatalog(t *testing.T) {
 	}
 }
 
-func lineRule(line int, rule string) string {
-	return rule + "@" + string(rune('0'+line/100)) + string(rune('0'+line/10%10)) + string(rune('0'+line%10))
-}
+func lineRule(line int, rule string) string { return fmt.Sprintf("%s@%d", rule, line) }
 
 func TestCheckExitCodes(t *testing.T) {
 	dir := t.TempDir()
@@ -302,4 +302,51 @@ func TestCheckRegulations(t *testing.T) {
 		}
 	}
 	t.Logf("findings per rule: %v", perRule)
+}
+
+// TestCheckDiffGit checks --diff BASE in a scratch git repository: only
+// the lines added since BASE are reported, and with no DRAFTS the changed
+// drafts are found from the diff.
+func TestCheckDiffGit(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	gitRun := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.email=t@example.invalid", "-c", "user.name=t"}, args...)...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	if err := os.MkdirAll("drafts", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	base := "### Điều 1. Hồ sơ\n\nHồ sơ gồm:\n\na) Đơn đề nghị;\n\nb) Các giấy tờ khác có liên quan.\n"
+	if err := os.WriteFile("drafts/d.md", []byte(base), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("drafts/other.md", []byte(base), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gitRun("init", "-q")
+	gitRun("add", ".")
+	gitRun("commit", "-q", "-m", "base")
+	changed := base + "\nc) Tài liệu khác theo yêu cầu của cơ quan.\n"
+	if err := os.WriteFile("drafts/d.md", []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"drafts/"}, nil} {
+		_, out, stderr := runCheckCLI(t, "", append([]string{"--no-config", "--format", "json", "--diff", "HEAD"}, args...)...)
+		fs := jsonFindings(t, out)
+		if len(fs) == 0 {
+			t.Fatalf("args %v: no findings; stderr %s", args, stderr)
+		}
+		for _, f := range fs {
+			if filepath.ToSlash(f.File) != "drafts/d.md" || f.Line != 9 {
+				t.Errorf("args %v: finding outside the change: %s:%d %s", args, f.File, f.Line, f.Rule)
+			}
+		}
+	}
 }
