@@ -45,10 +45,13 @@ func hasBOM(raw []byte) bool {
 
 var metaCharsetRE = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:\-]+)`)
 
-// metaCharset returns the encoding an HTML page declares in a <meta> among
-// its first 1024 bytes (as browsers look for it), or nil when there is none
-// or it is unknown.
+// metaCharset returns the encoding an HTML page (a text starting with "<")
+// declares in a <meta> among its first 1024 bytes, as browsers look for it,
+// or nil when there is none or it is unknown.
 func metaCharset(raw []byte) encoding.Encoding {
+	if t := bytes.TrimLeft(raw, " \t\r\n"); len(t) == 0 || t[0] != '<' {
+		return nil
+	}
 	head := raw
 	if len(head) > 1024 {
 		head = head[:1024]
@@ -80,9 +83,13 @@ func decodeText(raw []byte, forced string) (string, error) {
 		return "", err
 	}
 	if enc == nil {
+		var meta encoding.Encoding
+		if !hasBOM(raw) {
+			meta = metaCharset(raw)
+		}
 		switch {
-		case !hasBOM(raw) && metaCharset(raw) != nil:
-			enc = metaCharset(raw)
+		case meta != nil:
+			enc = meta
 		case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
 			raw = raw[3:]
 			enc = unicode.UTF8
@@ -91,7 +98,7 @@ func decodeText(raw []byte, forced string) (string, error) {
 		case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
 			enc = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
 		case utf8.Valid(raw):
-			enc = unicode.UTF8
+			return norm.NFC.String(string(raw)), nil
 		default:
 			enc = charmap.Windows1258
 		}

@@ -201,8 +201,9 @@ func readData(ctx context.Context, path string, raw []byte, opts Options, sum *S
 		if p.Source.Format == "" {
 			p.Source.Format = r.name
 		}
-		normalizeStrings(reflect.ValueOf(p))
-		dropEmptySlices(reflect.ValueOf(p))
+		if !r.canonical {
+			canonicalize(p, true)
+		}
 		sum.Procedures++
 		return fn(p)
 	}
@@ -213,6 +214,16 @@ func readData(ctx context.Context, path string, raw []byte, opts Options, sum *S
 		sum.Errors = append(sum.Errors, e)
 	}
 	return r.read(ctx, path, text, emit, fail)
+}
+
+// canonicalize puts a record in canonical form: every empty list nil and,
+// when nfc is set, every string NFC. A reader whose text was NFC and could
+// not express other characters (JSON without \u escapes) may pass nfc false.
+func canonicalize(p *Procedure, nfc bool) {
+	if nfc {
+		normalizeStrings(reflect.ValueOf(p))
+	}
+	dropEmptySlices(reflect.ValueOf(p))
 }
 
 // dropEmptySlices sets every empty slice reachable from v to nil, so a
@@ -226,8 +237,10 @@ func dropEmptySlices(v reflect.Value) {
 		}
 	case reflect.Struct:
 		for i := 0; i < v.NumField(); i++ {
-			if v.Type().Field(i).IsExported() {
-				dropEmptySlices(v.Field(i))
+			// Exported fields of an addressable struct are the settable ones;
+			// CanSet is far cheaper than looking up the field's type.
+			if f := v.Field(i); f.CanSet() {
+				dropEmptySlices(f)
 			}
 		}
 	case reflect.Slice:

@@ -1,14 +1,14 @@
 package corpus
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 )
 
 // Document is the top-level shape of a redtape JSON file: a schema name and
@@ -52,46 +52,102 @@ func validateRecord(p *Procedure) error {
 	return nil
 }
 
+// jsonlBatch is how many lines the JSONL reader decodes at a time, spread
+// over the available cores; records are still emitted in file order.
+const jsonlBatch = 512
+
+// jsonlLine is one non-empty line of a JSONL file and what it decoded to.
+type jsonlLine struct {
+	text   string
+	line   int
+	record int
+	proc   *Procedure
+	err    error
+}
+
 func jsonlReader() reader {
 	return reader{
-		name: "jsonl",
-		exts: []string{".jsonl", ".ndjson"},
+		name:      "jsonl",
+		exts:      []string{".jsonl", ".ndjson"},
+		canonical: true,
 		read: func(ctx context.Context, path, text string, emit func(*Procedure) error, fail func(*ReadError)) error {
-			sc := bufio.NewScanner(strings.NewReader(text))
-			sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
-			line, record := 0, 0
-			for sc.Scan() {
-				line++
-				b := bytes.TrimSpace(sc.Bytes())
-				if len(b) == 0 {
-					continue
-				}
-				record++
-				if record%1024 == 0 {
-					if err := ctx.Err(); err != nil {
+			// Strings can only be non-NFC in an NFC text through \u escapes.
+			nfc := strings.Contains(text, `\u`)
+			workers := runtime.GOMAXPROCS(0)
+			if workers > 8 {
+				workers = 8
+			}
+			batch := make([]jsonlLine, 0, jsonlBatch)
+			flush := func() error {
+				decodeJSONLBatch(batch, workers, nfc)
+				for i := range batch {
+					l := &batch[i]
+					if l.err != nil {
+						fail(&ReadError{Line: l.line, Record: l.record, Err: l.err})
+						continue
+					}
+					keepOrSetSource(l.proc, Source{File: path, Format: "jsonl", Record: l.record, Line: l.line})
+					if err := emit(l.proc); err != nil {
 						return err
 					}
 				}
-				p := new(Procedure)
-				if err := json.Unmarshal(b, p); err != nil {
-					fail(&ReadError{Line: line, Record: record, Err: fmt.Errorf("invalid JSON: %w", err)})
+				batch = batch[:0]
+				return ctx.Err()
+			}
+			line, record := 0, 0
+			for rest := text; rest != ""; {
+				var cur string
+				cur, rest, _ = strings.Cut(rest, "\n")
+				line++
+				if cur = strings.TrimSpace(cur); cur == "" {
 					continue
 				}
-				if err := validateRecord(p); err != nil {
-					fail(&ReadError{Line: line, Record: record, Err: err})
-					continue
-				}
-				keepOrSetSource(p, Source{File: path, Format: "jsonl", Record: record, Line: line})
-				if err := emit(p); err != nil {
-					return err
+				record++
+				batch = append(batch, jsonlLine{text: cur, line: line, record: record})
+				if len(batch) == jsonlBatch {
+					if err := flush(); err != nil {
+						return err
+					}
 				}
 			}
-			if err := sc.Err(); err != nil {
-				fail(&ReadError{Line: line + 1, Err: fmt.Errorf("read: %w", err)})
-			}
-			return nil
+			return flush()
 		},
 	}
+}
+
+// decodeJSONLBatch decodes the lines of batch, in parallel when it is
+// large enough to pay for it.
+func decodeJSONLBatch(batch []jsonlLine, workers int, nfc bool) {
+	decode := func(l *jsonlLine) {
+		p := new(Procedure)
+		if err := json.Unmarshal([]byte(l.text), p); err != nil {
+			l.err = fmt.Errorf("invalid JSON: %w", err)
+			return
+		}
+		if err := validateRecord(p); err != nil {
+			l.err = err
+			return
+		}
+		canonicalize(p, nfc)
+		l.proc = p
+	}
+	if workers < 2 || len(batch) < 64 {
+		for i := range batch {
+			decode(&batch[i])
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(batch); i += workers {
+				decode(&batch[i])
+			}
+		}(w)
+	}
+	wg.Wait()
 }
 
 // sniffRedtapeJSON reports whether text is a redtape document, array or record.
@@ -148,11 +204,13 @@ func lineOfOffset(text string, off int64) int {
 
 func redtapeJSONReader() reader {
 	return reader{
-		name:  "redtape-json",
-		exts:  []string{".json"},
-		sniff: sniffRedtapeJSON,
+		name:      "redtape-json",
+		exts:      []string{".json"},
+		sniff:     sniffRedtapeJSON,
+		canonical: true,
 		read: func(ctx context.Context, path, text string, emit func(*Procedure) error, fail func(*ReadError)) error {
 			trimmed := strings.TrimSpace(text)
+			nfc := strings.Contains(text, `\u`)
 			var records []json.RawMessage
 			switch {
 			case strings.HasPrefix(trimmed, "["):
@@ -193,6 +251,7 @@ func redtapeJSONReader() reader {
 					fail(&ReadError{Record: rec, Err: err})
 					continue
 				}
+				canonicalize(p, nfc)
 				keepOrSetSource(p, Source{File: path, Format: "redtape-json", Record: rec})
 				if err := emit(p); err != nil {
 					return err

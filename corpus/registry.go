@@ -23,6 +23,10 @@ type reader struct {
 	// holds no records (such as an export's summary) and returns why it is
 	// skipped; "" means read the file.
 	skip func(path, text string) string
+	// canonical is true when the reader hands over records already in
+	// canonical form (NFC strings, nil for empty lists; see
+	// [canonicalize]), so the walk need not walk them again.
+	canonical bool
 }
 
 // readers lists every reader in the order detection tries them.

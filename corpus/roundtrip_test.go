@@ -3,9 +3,11 @@ package corpus
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -173,4 +175,55 @@ func readFileString(path string) (string, error) {
 func fileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
+}
+
+// TestJSONLOrderAndErrors reads a JSONL file large enough to be decoded in
+// parallel: records come out in file order and each bad line is reported
+// with its own line and record number.
+func TestJSONLOrderAndErrors(t *testing.T) {
+	var b strings.Builder
+	wantErr := map[int]bool{}
+	line := 0
+	for i := 1; i <= 1500; i++ {
+		line++
+		switch {
+		case i%400 == 0:
+			b.WriteString("{\"code\": \n")
+			wantErr[line] = true
+		case i%333 == 0:
+			b.WriteString("\n") // blank lines do not count as records
+		default:
+			fmt.Fprintf(&b, "{\"code\":\"C.%d\",\"name\":\"Thủ tục %d\",\"papers\":[],\"levels\":[]}\n", i, i)
+		}
+	}
+	procs, sum := readAllData(t, "big.jsonl", []byte(b.String()), Options{})
+	if len(sum.Errors) != len(wantErr) {
+		t.Fatalf("%d errors, want %d", len(sum.Errors), len(wantErr))
+	}
+	for _, e := range sum.Errors {
+		if !wantErr[e.Line] {
+			t.Errorf("error at line %d: %v", e.Line, e)
+		}
+	}
+	prev := 0
+	for _, p := range procs {
+		var n int
+		fmt.Sscanf(p.Code, "C.%d", &n)
+		if n <= prev || p.Source.Line != n {
+			t.Fatalf("record %s out of order or at line %d", p.Code, p.Source.Line)
+		}
+		prev = n
+		if p.Papers != nil || p.Levels != nil {
+			t.Fatalf("empty lists not made nil: %+v", p)
+		}
+	}
+	if len(procs) != 1500-len(wantErr)-4 {
+		t.Errorf("%d procedures", len(procs))
+	}
+}
+
+func FuzzJSONL(f *testing.F) {
+	fuzzReader(f, "FuzzJSONL", "jsonl", "fuzz.jsonl",
+		`{"code":"1","name":"A","papers":[{"text":"B","originals":1}]}`+"\n\n"+`{"code":2}`+"\n",
+		`{"code":"1","name":"Te\u0302\u0300n"}`)
 }

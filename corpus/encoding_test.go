@@ -1,0 +1,91 @@
+package corpus
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func encodingFixture(name string) string {
+	return filepath.Join("..", "testdata", "corpus", "encoding", name)
+}
+
+func TestEncodings(t *testing.T) {
+	for _, tc := range []struct {
+		file, encoding, code, name string
+	}{
+		{"utf16le-bom.jsonl", "", "9.400001", "Cấp giấy chứng nhận thử nghiệm mã hóa"},
+		{"utf16be-bom.jsonl", "", "9.400002", "Cấp giấy chứng nhận thử nghiệm mã hóa"},
+		{"utf16le-bom.jsonl", "utf-16", "9.400001", "Cấp giấy chứng nhận thử nghiệm mã hóa"},
+		{"cp1258.md", "", "9.400003", "Đăng ký thử nghiệm bản mã Windows-1258"},
+		{"cp1258.md", "windows-1258", "9.400003", "Đăng ký thử nghiệm bản mã Windows-1258"},
+		{"nfd.md", "", "9.400004", "Đăng ký thử nghiệm bản mã NFD"},
+		{"nfd-escapes.json", "", "9.400005", "Thủ tục có chữ tổ hợp"},
+	} {
+		t.Run(tc.file+"/"+tc.encoding, func(t *testing.T) {
+			procs, sum := loadAll(t, []string{encodingFixture(tc.file)}, Options{Encoding: tc.encoding})
+			if sum.Failed() || len(procs) != 1 {
+				t.Fatalf("%d procedures, errors %v", len(procs), sum.Errors)
+			}
+			p := procs[0]
+			if p.Code != tc.code || p.Name != tc.name {
+				t.Errorf("code %q name %q, want %q %q", p.Code, p.Name, tc.code, tc.name)
+			}
+			if !norm.NFC.IsNormalString(p.Name) {
+				t.Errorf("name not NFC: %q", p.Name)
+			}
+			if len(p.Papers) > 0 && !strings.HasPrefix(p.Papers[0].Text, "Tờ khai") {
+				t.Errorf("paper %q", p.Papers[0].Text)
+			}
+		})
+	}
+}
+
+func TestEncodingErrors(t *testing.T) {
+	// Forced UTF-8 on a file that is not: a clear error naming the file.
+	_, sum := loadAll(t, []string{encodingFixture("invalid-utf8.txt")}, Options{Format: "jsonl", Encoding: "utf-8"})
+	if len(sum.Errors) != 1 || !strings.Contains(sum.Errors[0].Error(), "invalid-utf8.txt: invalid UTF-8") {
+		t.Errorf("errors %v", sum.Errors)
+	}
+	// Detected, the same bytes read as Windows-1258.
+	procs, sum := loadAll(t, []string{encodingFixture("invalid-utf8.txt")}, Options{Format: "jsonl"})
+	if sum.Failed() || len(procs) != 1 || procs[0].Name != "Tên" {
+		t.Errorf("auto: %+v %v", procs, sum.Errors)
+	}
+	// UTF-16 forced on a file without a byte-order mark.
+	_, sum = loadAll(t, []string{encodingFixture("nfd.md")}, Options{Encoding: "utf-16"})
+	if len(sum.Errors) != 1 || !strings.Contains(sum.Errors[0].Error(), "nfd.md") {
+		t.Errorf("utf-16 without BOM: %v", sum.Errors)
+	}
+	if _, _, err := Load(t.Context(), []string{encodingFixture("nfd.md")}, Options{Encoding: "koi8-r"}); err == nil || !strings.Contains(err.Error(), "unknown encoding") {
+		t.Errorf("unknown encoding: %v", err)
+	}
+}
+
+func TestDecodeText(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		raw    []byte
+		forced string
+		want   string
+	}{
+		{"utf-8 BOM", []byte("\xef\xbb\xbfTên"), "", "Tên"},
+		{"NFD to NFC", []byte("Te\u0302\u0300n"), "", "Tền"},
+		{"cp1258 combining tone", []byte("Vi\xea\xf2t"), "", "Việt"},
+		{"utf-16le BOM", []byte{0xff, 0xfe, 'A', 0, 0x11, 0x01}, "", "Ađ"},
+		{"utf-16be forced no BOM", []byte{0, 'A', 0x01, 0x11}, "utf-16be", "Ađ"},
+		{"meta charset wins over auto", []byte(`<meta charset="windows-1258"><p>Vi` + "\xea\xf2t"), "", `<meta charset="windows-1258"><p>Việt`},
+		{"meta charset utf-8", []byte(`<meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><p>Việt`), "", `<meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><p>Việt`},
+		{"unknown meta charset falls back", []byte(`<meta charset="x-unknown"><p>Việt`), "", `<meta charset="x-unknown"><p>Việt`},
+	} {
+		got, err := decodeText(tc.raw, tc.forced)
+		if err != nil || got != tc.want {
+			t.Errorf("%s: decodeText = %q, %v; want %q", tc.name, got, err, tc.want)
+		}
+	}
+	if _, err := decodeText([]byte(`<meta charset="utf-8"><p>T`+"\xea"), ""); err == nil {
+		t.Error("a page declaring UTF-8 with invalid bytes must fail")
+	}
+}
