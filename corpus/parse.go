@@ -355,7 +355,7 @@ func ParseDuration(text string) *Duration {
 // optional year and the type-and-issuer suffix, e.g. "104/2022/NĐ-CP",
 // "26/2023/QH15", "66.7/2025/NQ-CP", "2628/QĐ-BTC", "20/2013/TTLT-BYT-BCT".
 // Spaces around the separators are tolerated ("08/2022/NĐ -CP").
-var legalNumberRe = regexp.MustCompile(`(\d{1,5}(?:\.\d{1,3})?)\s?/\s?(?:((?:19|20)\d{2})\s?/\s?)?((?:TTg|QH\d{0,2}|[A-ZĐ]{1,10}QH\d{0,2}|[A-ZĐ]{1,12})(?:\s?-\s?(?:TTg|QH\d{0,2}|[A-ZĐ]{1,10}QH\d{0,2}|[A-ZĐ]{1,12}))*)`)
+var legalNumberRe = regexp.MustCompile(`(\d{1,5}(?:\.\d{1,3})?)\s?/\s?(?:((?:19|20)\d{2})\s?/\s?)?((?:TTg|QH\d{0,2}|[A-ZĐ]{1,10}QH\d{0,2}|[A-ZĐ]{1,12})(?:\s?[-/]\s?(?:TTg|QH\d{0,2}|[A-ZĐ]{1,10}QH\d{0,2}|[A-ZĐ]{2,12}))*)`)
 
 // suffixTypes gives the document type from the first part of its suffix.
 var suffixTypes = []struct{ prefix, typ string }{
@@ -404,25 +404,21 @@ func FindLegalNumbers(text string) []LegalNumber {
 	var out []LegalNumber
 	for _, m := range legalNumberRe.FindAllStringSubmatchIndex(text, -1) {
 		start, end := m[0], m[1]
-		// Drop a trailing capital that begins the next (glued) word.
-		for end > m[6] {
+		// Text glued to the number: cut the last part of the suffix to the
+		// longest issuer code it starts with ("NĐ-CPLUẬT", "NĐ-CPNghị"),
+		// or else drop a capital that begins the next word.
+		tail := text[m[6]:end]
+		lastPart := tail[strings.LastIndexAny(tail, "-/")+1:]
+		if cut := knownCodePrefix(lastPart); cut > 0 {
+			end -= len(lastPart) - cut
+		} else {
 			next, _ := utf8.DecodeRuneInString(text[end:])
 			last, size := utf8.DecodeLastRuneInString(text[:end])
-			if end < len(text) && unicode.IsLower(next) && unicode.IsUpper(last) && !strings.HasSuffix(text[:end], "TTg") {
+			if end < len(text) && unicode.IsLower(next) && unicode.IsUpper(last) && end-size > m[6] {
 				end -= size
-				continue
-			}
-			break
-		}
-		// An upper-case word glued to the number ("NĐ-CPLUẬT"): cut the
-		// last part to the longest issuer code it starts with.
-		if tail := text[m[6]:end]; strings.Contains(tail, "-") {
-			lastPart := tail[strings.LastIndex(tail, "-")+1:]
-			if cut := knownCodePrefix(lastPart); cut > 0 && cut < len(lastPart) {
-				end -= len(lastPart) - cut
 			}
 		}
-		suffix := strings.TrimRight(text[m[6]:end], "- ")
+		suffix := strings.TrimRight(text[m[6]:end], "-/ ")
 		if suffix == "" {
 			continue
 		}
@@ -445,7 +441,7 @@ func FindLegalNumbers(text string) []LegalNumber {
 			num += "/" + text[m[4]:m[5]]
 		}
 		num += "/" + suffix
-		out = append(out, LegalNumber{Number: num, Type: suffixType(suffix), Start: start, End: m[6] + len(strings.TrimRight(text[m[6]:end], "- "))})
+		out = append(out, LegalNumber{Number: num, Type: suffixType(suffix), Start: start, End: m[6] + len(strings.TrimRight(text[m[6]:end], "-/ "))})
 	}
 	return out
 }
@@ -485,8 +481,10 @@ func knownCodePrefix(part string) int {
 		return best
 	}
 	// Keep a legislature number ("QH15") with its code.
-	for best < len(part) && part[best] >= '0' && part[best] <= '9' && strings.HasSuffix(part[:best], "QH") {
-		best++
+	if strings.HasSuffix(part[:best], "QH") {
+		for n := 0; n < 2 && best < len(part) && part[best] >= '0' && part[best] <= '9'; n++ {
+			best++
+		}
 	}
 	return best
 }
@@ -494,6 +492,7 @@ func knownCodePrefix(part string) int {
 // normaliseSuffix removes spaces and spells the issuer codes with Đ.
 func normaliseSuffix(s string) string {
 	s = strings.ReplaceAll(s, " ", "")
+	s = strings.ReplaceAll(s, "/", "-") // "TTLT/BQP-..." as "TTLT-BQP-..."
 	parts := strings.Split(s, "-")
 	for i, p := range parts {
 		switch p {

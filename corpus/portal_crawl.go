@@ -521,7 +521,21 @@ func parsePortalLegal(s string) []LegalRef {
 		out = append(out, ref)
 	}
 	if rest := strings.TrimSpace(s[rowStart:]); rest != "" && !IsPlaceholder(rest) {
-		out = append(out, LegalRef{Text: rest, Title: rest, Type: typeOfTitle(rest)})
+		// A last row whose code column is missing or malformed: cite the
+		// numbers its name gives, else keep its text.
+		refs := ParseLegalRefs(rest)
+		added := false
+		for _, r := range refs {
+			if _, ok := seen[r.Number]; !ok {
+				seen[r.Number] = len(out)
+				r.Title = rest
+				out = append(out, r)
+				added = true
+			}
+		}
+		if !added && len(refs) == 0 {
+			out = append(out, LegalRef{Text: rest, Title: rest, Type: typeOfTitle(rest)})
+		}
 	}
 	return out
 }
@@ -537,7 +551,9 @@ func rowEnd(s string, nums []LegalNumber, i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(rest)
 	if i+1 < len(nums) && nums[i+1].Start == n.End {
-		return false // "QH1354/2014/QH13": the code follows the name's number
+		// "QH1354/2014/QH13": the code repeats the name's number; a
+		// different number glued on starts the next row.
+		return nums[i+1].Number != n.Number
 	}
 	switch {
 	case unicode.IsUpper(r) || unicode.IsDigit(r):
