@@ -297,6 +297,10 @@ func findConditions(d *Draft, lx *Lexicon) {
 		if k, _ := lx.cond.find(d.toks, ti, tj); k < 0 {
 			continue
 		}
+		// "Hồ sơ đề nghị cấp giấy chứng nhận đủ điều kiện gồm:" lists papers.
+		if k, _ := lx.dHeads.find(d.toks, ti, tj); k >= 0 {
+			continue
+		}
 		items, last := blockItems(d, pi)
 		for k := pi + 1; k <= last; k++ {
 			used[k] = true
@@ -322,6 +326,11 @@ func findConditions(d *Draft, lx *Lexicon) {
 		if _, n := lx.cond.matchAt(d.toks, k); n == 0 {
 			continue
 		}
+		// "Điều kiện, trình tự, thủ tục ..." mixes conditions with steps:
+		// only its explicit lists count.
+		if p, _ := lx.procTitles.find(d.toks, k, tj); p >= 0 {
+			continue
+		}
 		for pi, p := range d.Paragraphs {
 			if p.Start <= a.Heading.Start || p.Start >= a.Body.End || used[pi] {
 				continue
@@ -332,9 +341,21 @@ func findConditions(d *Draft, lx *Lexicon) {
 			if strings.HasSuffix(strings.TrimSpace(d.TextOf(p.Body)), ":") {
 				continue
 			}
-			if body := trimItem(d, p.Body); body.Len() > 0 {
+			if body := trimItem(d, p.Body); body.Len() > 0 && !isStep(d, body) {
 				d.Conditions = append(d.Conditions, Condition{Span: body, Article: ai})
 			}
 		}
 	}
+}
+
+// isStep reports whether an item is a procedural step or a time limit
+// ("Trong thời hạn 30 ngày ...", "Hồ sơ ..."), not a condition.
+func isStep(d *Draft, s Span) bool {
+	low := d.low[s.Start:s.End]
+	for _, p := range []string{"trong thời hạn", "chậm nhất", "hồ sơ", "sau khi", "khi nhận"} {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
 }

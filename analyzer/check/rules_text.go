@@ -228,7 +228,11 @@ func runNewProcedure(p *Pass) {
 	for _, pr := range d.Procedures {
 		msg := fmt.Sprintf("defines a procedure: %q", snippet(pr.Name))
 		if pr.Dossier >= 0 {
-			msg += fmt.Sprintf(" (dossier of %d papers)", len(d.Dossiers[pr.Dossier].Items))
+			if n := len(d.Dossiers[pr.Dossier].Items); n == 1 {
+				msg += " (dossier of 1 paper)"
+			} else {
+				msg += fmt.Sprintf(" (dossier of %d papers)", n)
+			}
 		}
 		if known := p.corpus.match(d, pr); known != nil {
 			msg += fmt.Sprintf("; amends the known procedure %s %q", known.Code, known.Name)

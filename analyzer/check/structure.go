@@ -346,7 +346,7 @@ func findArticles(d *Draft) {
 		if n := len(d.Articles); n > 0 {
 			d.Articles[n-1].Body.End = p.Start
 		}
-		title := strings.TrimSpace(strings.Trim(d.Text[p.Body.Start:p.Body.End], "*_ ”\""))
+		title := articleTitle(d.Text[p.Body.Start:p.Body.End])
 		d.Articles = append(d.Articles, Article{
 			Label: p.Label, Title: title, Heading: p.Span,
 			Body: Span{p.Start, len(d.Text)}, Quoted: p.Quoted,
@@ -423,4 +423,23 @@ func (d *Draft) SentenceAt(off int) Span {
 		return d.Sentences[lo]
 	}
 	return Span{}
+}
+
+// articleTitle returns the title of an article heading. Codified texts run
+// the title and the first clause together ("Phạm vi điều chỉnh 1. Thông tư
+// này ..."): the title stops at an inline clause number or a full stop.
+func articleTitle(s string) string {
+	t := strings.TrimSpace(strings.Trim(s, "*_ ”\""))
+	for i := 0; i+2 < len(t); i++ {
+		if t[i] != ' ' {
+			continue
+		}
+		if _, _, ok := clauseLabel(t[i+1:]); ok && i > 0 {
+			return strings.TrimRight(t[:i], " .:")
+		}
+		if t[i-1] == '.' && i > 1 {
+			return strings.TrimRight(t[:i-1], " ")
+		}
+	}
+	return strings.TrimRight(t, " .")
 }
