@@ -107,6 +107,12 @@ func TestParseLegalRefs(t *testing.T) {
 		{"theo 40/2024/NĐ-CPNghị định khác", []string{"40/2024/NĐ-CP"}, []string{"Nghị định"}},
 		{"Quyết định 16/2025/QĐ-TTg", []string{"16/2025/QĐ-TTg"}, []string{"Quyết định"}},
 		{"ngày 01/01/2026 tại số 5/TP", nil, nil},
+		{"Pháp lệnh 26/2005/PL-UBTVQH11 - Ưu đãi", []string{"26/2005/PL-UBTVQH11"}, []string{"Pháp lệnh"}},
+		{"Thông tư số 53/2025/TT-BCAngày 01/7/2025", []string{"53/2025/TT-BCA"}, []string{"Thông tư"}},
+		{"191/2005/TTLT/BQP-BLĐTBXH-BTC", []string{"191/2005/TTLT-BQP-BLĐTBXH-BTC"}, []string{"Thông tư liên tịch"}},
+		{"Nghị định 166/2016/NĐ-CPLUẬT Bảo hiểm", []string{"166/2016/NĐ-CP"}, []string{"Nghị định"}},
+		{"Luật Hải quan năm 201454/2014/QH13 và 54/2014/QH13", []string{"54/2014/QH13"}, []string{"Luật"}},
+		{"ngày 15/5/2026.55/2026/TT-BTC", []string{"55/2026/TT-BTC"}, []string{"Thông tư"}},
 	}
 	for _, tt := range tests {
 		var numbers, types []string

@@ -226,3 +226,51 @@ func readRawRecord(t testing.TB, path string) map[string]string {
 	}
 	return m
 }
+
+func TestParsePortalLegal(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string // number|title
+	}{
+		{legalHeader + "Luật 54/2014/QH1354/2014/QH13Thông tư 92/2015/TT-BTC92/2015/TT-BTC",
+			[]string{"54/2014/QH13|Luật 54/2014/QH13", "92/2015/TT-BTC|Thông tư 92/2015/TT-BTC"}},
+		{legalHeader + "Hướng dẫn Pháp lệnh31/2013/NĐ-CP26/2005/PL-UBTVQH11 - Ưu đãi26/2005/PL-UBTVQH11",
+			[]string{"31/2013/NĐ-CP|Hướng dẫn Pháp lệnh", "26/2005/PL-UBTVQH11|26/2005/PL-UBTVQH11 - Ưu đãi"}},
+		{legalHeader + "Sửa đổi Nghị định số 06/2022/NĐ-CP về khí nhà kính83/2026/NĐ-CP",
+			[]string{"83/2026/NĐ-CP|Sửa đổi Nghị định số 06/2022/NĐ-CP về khí nhà kính"}},
+		{legalHeader + "Luật Đầu tư số 143/2025/QH15 ngày 11/12/2025;143/2025/QH15 Nghị định số 96/2026/NĐ-CP;96/2026/NĐ-CP",
+			[]string{"143/2025/QH15|Luật Đầu tư số 143/2025/QH15 ngày 11/12/2025", "96/2026/NĐ-CP|Nghị định số 96/2026/NĐ-CP"}},
+		{legalHeader + "Không có thông tin", nil},
+		{legalHeader + "Quyết định 24/2024/QĐ-UBND tỉnh về mẫu hồ sơ", []string{"24/2024/QĐ-UBND|Quyết định 24/2024/QĐ-UBND tỉnh về mẫu hồ sơ"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, r := range parsePortalLegal(tt.in) {
+			got = append(got, r.Number+"|"+r.Title)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("parsePortalLegal(%q) =\n %q\nwant\n %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParsePortalChannels(t *testing.T) {
+	in := channelHeader + "Trực tuyến120,000 VNĐ(Theo Thông tư (sửa đổi))- Trực tuyến: nộp qua cổng.Dịch vụ bưu chính3 Giờ10 USD(10 USD/lần)Trực tiếpKhông quy địnhMiễn phíNộp tại Trực tiếp bộ phận một cửa"
+	got := parsePortalChannels(in)
+	var view []string
+	for _, c := range got {
+		tm := "-"
+		if c.Time != nil {
+			tm = c.Time.Text
+		}
+		view = append(view, string(c.Mode)+"|"+tm+"|"+c.Fees[0].Text+"|"+amountString(c.Fees[0].Amount)+"|"+c.Description)
+	}
+	want := []string{
+		"online|-|120,000 VNĐ(Theo Thông tư (sửa đổi))|120000|- Trực tuyến: nộp qua cổng.",
+		"post|3 Giờ|10 USD(10 USD/lần)|nil|",
+		"in_person|-|Miễn phí|0|Nộp tại Trực tiếp bộ phận một cửa",
+	}
+	if !reflect.DeepEqual(view, want) {
+		t.Errorf("parsePortalChannels =\n %q\nwant\n %q", view, want)
+	}
+}
