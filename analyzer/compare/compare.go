@@ -205,11 +205,11 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 		target = cost.Int(DefaultTarget)
 	}
 	pairs := Match(baseline, current)
-	baseCosts, err := costAll(ctx, model, baseline)
+	baseCosts, err := prepareAll(ctx, model, baseline, nil)
 	if err != nil {
 		return nil, err
 	}
-	curCosts, err := costAll(ctx, model, current)
+	curCosts, err := prepareAll(ctx, model, current, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +222,7 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 	res.Scenarios = append(res.Scenarios, s)
 	if opts.Drop != nil {
 		dropped := DropPapers(current, opts.Drop)
-		dropCosts, err := costAll(ctx, model, dropped)
+		dropCosts, err := prepareAll(ctx, model, dropped, reuse(current, curCosts))
 		if err != nil {
 			return nil, err
 		}
@@ -239,11 +239,28 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 	return res, nil
 }
 
-// costAll costs procs on GOMAXPROCS workers, in chunks, stopping when ctx
-// is done.
-func costAll(ctx context.Context, model *cost.Model, procs []*corpus.Procedure) ([]*cost.ProcedureCost, error) {
+// prepared is what a comparison needs of one procedure, computed once.
+type prepared struct {
+	cost       *cost.ProcedureCost
+	papers     []string // folded paper texts
+	conditions []string // folded conditions
+}
+
+// reuse maps each procedure to its prepared form.
+func reuse(procs []*corpus.Procedure, prep []*prepared) map[*corpus.Procedure]*prepared {
+	m := make(map[*corpus.Procedure]*prepared, len(procs))
+	for i, p := range procs {
+		m[p] = prep[i]
+	}
+	return m
+}
+
+// prepareAll costs procs and folds their papers and conditions on
+// GOMAXPROCS workers, in chunks, stopping when ctx is done. Procedures
+// found in done are taken from it.
+func prepareAll(ctx context.Context, model *cost.Model, procs []*corpus.Procedure, done map[*corpus.Procedure]*prepared) ([]*prepared, error) {
 	const chunk = 256
-	out := make([]*cost.ProcedureCost, len(procs))
+	out := make([]*prepared, len(procs))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -252,7 +269,12 @@ func costAll(ctx context.Context, model *cost.Model, procs []*corpus.Procedure) 
 			defer wg.Done()
 			for start := range next {
 				for i := start; i < min(start+chunk, len(procs)); i++ {
-					out[i] = model.Procedure(procs[i])
+					p := procs[i]
+					if d, ok := done[p]; ok {
+						out[i] = d
+						continue
+					}
+					out[i] = &prepared{cost: model.Procedure(p), papers: paperKeys(p), conditions: conditionKeys(p)}
 				}
 			}
 		}()
@@ -273,7 +295,7 @@ func costAll(ctx context.Context, model *cost.Model, procs []*corpus.Procedure) 
 }
 
 func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, current []*corpus.Procedure,
-	baseCosts, curCosts []*cost.ProcedureCost, target cost.Amount) (*Scenario, error) {
+	basePrep, curPrep []*prepared, target cost.Amount) (*Scenario, error) {
 	s := &Scenario{Name: name, Description: desc}
 	ministries := map[string]*Ministry{}
 	for n, pr := range pairs {
@@ -283,14 +305,14 @@ func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, cu
 			}
 		}
 		var b, c *corpus.Procedure
-		var bc, cc *cost.ProcedureCost
+		var bp, cp *prepared
 		if pr.Base >= 0 {
-			b, bc = baseline[pr.Base], baseCosts[pr.Base]
+			b, bp = baseline[pr.Base], basePrep[pr.Base]
 		}
 		if pr.Current >= 0 {
-			c, cc = current[pr.Current], curCosts[pr.Current]
+			c, cp = current[pr.Current], curPrep[pr.Current]
 		}
-		ch := diff(b, c, bc, cc)
+		ch := diff(b, c, bp, cp)
 		ch.Base, ch.Current, ch.MatchedBy = pr.Base, pr.Current, pr.By
 		s.Changes = append(s.Changes, ch)
 		s.Tally.add(ch, b, c)
@@ -355,7 +377,14 @@ func ministryOf(b, c *corpus.Procedure) string {
 }
 
 // diff compares one pair; b or c may be nil.
-func diff(b, c *corpus.Procedure, bc, cc *cost.ProcedureCost) *Change {
+func diff(b, c *corpus.Procedure, bp, cp *prepared) *Change {
+	var bc, cc *cost.ProcedureCost
+	if bp != nil {
+		bc = bp.cost
+	}
+	if cp != nil {
+		cc = cp.cost
+	}
 	ch := &Change{Ministry: ministryOf(b, c), Before: bc, After: cc}
 	id := b
 	if id == nil {
@@ -374,8 +403,8 @@ func diff(b, c *corpus.Procedure, bc, cc *cost.ProcedureCost) *Change {
 		return ch
 	}
 	ch.Saving = bc.Annual.Sub(cc.Annual)
-	ch.PapersRemoved, ch.PapersAdded = multisetDiff(paperKeys(b), paperKeys(c))
-	ch.ConditionsRemoved, ch.ConditionsAdded = multisetDiff(conditionKeys(b), conditionKeys(c))
+	ch.PapersRemoved, ch.PapersAdded = multisetDiff(bp.papers, cp.papers)
+	ch.ConditionsRemoved, ch.ConditionsAdded = multisetDiff(bp.conditions, cp.conditions)
 	lighter, heavier := 0, 0
 	reason := func(cmp int, less, more string) {
 		switch {

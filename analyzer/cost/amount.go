@@ -1,9 +1,12 @@
 package cost
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/big"
+	"math/bits"
 	"strings"
 )
 
@@ -12,16 +15,29 @@ import (
 // only when an Amount is printed ([Amount.Format], [Amount.String],
 // [Amount.MarshalJSON]). The zero value is 0. An Amount is immutable: every
 // method returns a new value.
+//
+// Values whose numerator and denominator fit in int64 are kept as such and
+// computed without allocating; others fall back to math/big.
 type Amount struct {
-	r *big.Rat // nil means 0; never mutated once set
+	n int64    // numerator, when r is nil
+	d int64    // denominator minus one, when r is nil (so the zero value is 0/1)
+	r *big.Rat // the value when it does not fit in n/d; never mutated once set
 }
 
 // Int returns n as an Amount.
-func Int(n int64) Amount { return Amount{new(big.Rat).SetInt64(n)} }
+func Int(n int64) Amount { return Amount{n: n} }
 
 // Frac returns num/den as an Amount. It panics when den is 0, like
 // [big.Rat.SetFrac64]; callers pass validated denominators.
-func Frac(num, den int64) Amount { return Amount{new(big.Rat).SetFrac64(num, den)} }
+func Frac(num, den int64) Amount {
+	if den == 0 {
+		panic("cost: division by zero")
+	}
+	if a, ok := smallFrac(num, den); ok {
+		return a
+	}
+	return fromBig(new(big.Rat).SetFrac64(num, den))
+}
 
 // ParseAmount reads a decimal ("30681.82", "0.5", "1e3") or fraction ("5/7")
 // exactly. Thousands separators are not accepted: "5,400,000" is an error.
@@ -31,7 +47,7 @@ func ParseAmount(s string) (Amount, error) {
 	if !ok || s == "" {
 		return Amount{}, fmt.Errorf("not a number: %q", s)
 	}
-	return Amount{r}, nil
+	return fromBig(r), nil
 }
 
 // FromRat returns a copy of r as an Amount.
@@ -39,27 +55,146 @@ func FromRat(r *big.Rat) Amount {
 	if r == nil {
 		return Amount{}
 	}
-	return Amount{new(big.Rat).Set(r)}
+	return fromBig(new(big.Rat).Set(r))
 }
 
-func (a Amount) rat() *big.Rat {
-	if a.r == nil {
-		return new(big.Rat)
+// fromBig returns r as an Amount, small when it fits. r must not be
+// changed afterwards.
+func fromBig(r *big.Rat) Amount {
+	if r.Num().IsInt64() && r.Denom().IsInt64() {
+		if a, ok := smallFrac(r.Num().Int64(), r.Denom().Int64()); ok {
+			return a
+		}
 	}
-	return a.r
+	return Amount{r: r}
+}
+
+// smallFrac returns num/den reduced, or false when it cannot be held in
+// int64s (den is never 0 here).
+func smallFrac(num, den int64) (Amount, bool) {
+	if num == math.MinInt64 || den == math.MinInt64 {
+		return Amount{}, false
+	}
+	if den < 0 {
+		num, den = -num, -den
+	}
+	if g := gcd(abs(num), den); g > 1 {
+		num, den = num/g, den/g
+	}
+	return Amount{n: num, d: den - 1}, true
+}
+
+func abs(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func gcd(a, b int64) int64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
+// mul64 returns a×b, or false on overflow.
+func mul64(a, b int64) (int64, bool) {
+	if a == 0 || b == 0 {
+		return 0, true
+	}
+	if a == math.MinInt64 || b == math.MinInt64 {
+		return 0, false
+	}
+	hi, lo := bits.Mul64(uint64(abs(a)), uint64(abs(b)))
+	if hi != 0 || lo > math.MaxInt64 {
+		return 0, false
+	}
+	if (a < 0) != (b < 0) {
+		return -int64(lo), true
+	}
+	return int64(lo), true
+}
+
+// add64 returns a+b, or false on overflow.
+func add64(a, b int64) (int64, bool) {
+	s := a + b
+	if (a > 0 && b > 0 && s < 0) || (a < 0 && b < 0 && s >= 0) {
+		return 0, false
+	}
+	return s, true
+}
+
+func (a Amount) den() int64 { return a.d + 1 }
+
+func (a Amount) rat() *big.Rat {
+	if a.r != nil {
+		return a.r
+	}
+	return new(big.Rat).SetFrac64(a.n, a.den())
 }
 
 // Rat returns a copy of the exact value.
 func (a Amount) Rat() *big.Rat { return new(big.Rat).Set(a.rat()) }
 
 // Add returns a+b.
-func (a Amount) Add(b Amount) Amount { return Amount{new(big.Rat).Add(a.rat(), b.rat())} }
+func (a Amount) Add(b Amount) Amount {
+	if a.r == nil && b.r == nil {
+		if a.d == b.d {
+			if n, ok := add64(a.n, b.n); ok {
+				if a.d == 0 {
+					return Amount{n: n}
+				}
+				if r, ok := smallFrac(n, a.den()); ok {
+					return r
+				}
+			}
+		} else if x, ok := mul64(a.n, b.den()); ok {
+			if y, ok := mul64(b.n, a.den()); ok {
+				if n, ok := add64(x, y); ok {
+					if d, ok := mul64(a.den(), b.den()); ok {
+						if r, ok := smallFrac(n, d); ok {
+							return r
+						}
+					}
+				}
+			}
+		}
+	}
+	return fromBig(new(big.Rat).Add(a.rat(), b.rat()))
+}
 
 // Sub returns a−b.
-func (a Amount) Sub(b Amount) Amount { return Amount{new(big.Rat).Sub(a.rat(), b.rat())} }
+func (a Amount) Sub(b Amount) Amount { return a.Add(b.neg()) }
+
+func (a Amount) neg() Amount {
+	if a.r == nil && a.n != math.MinInt64 {
+		return Amount{n: -a.n, d: a.d}
+	}
+	return fromBig(new(big.Rat).Neg(a.rat()))
+}
 
 // Mul returns a×b.
-func (a Amount) Mul(b Amount) Amount { return Amount{new(big.Rat).Mul(a.rat(), b.rat())} }
+func (a Amount) Mul(b Amount) Amount {
+	if a.r == nil && b.r == nil {
+		an, ad, bn, bd := a.n, a.den(), b.n, b.den()
+		if g := gcd(abs(an), bd); g > 1 {
+			an, bd = an/g, bd/g
+		}
+		if g := gcd(abs(bn), ad); g > 1 {
+			bn, ad = bn/g, ad/g
+		}
+		if n, ok := mul64(an, bn); ok {
+			if n == 0 {
+				return Amount{}
+			}
+			if d, ok := mul64(ad, bd); ok {
+				return Amount{n: n, d: d - 1} // already reduced, d > 0
+			}
+		}
+	}
+	return fromBig(new(big.Rat).Mul(a.rat(), b.rat()))
+}
 
 // MulInt returns a×n.
 func (a Amount) MulInt(n int64) Amount { return a.Mul(Int(n)) }
@@ -69,7 +204,12 @@ func (a Amount) Div(b Amount) Amount {
 	if b.IsZero() {
 		return Amount{}
 	}
-	return Amount{new(big.Rat).Quo(a.rat(), b.rat())}
+	if b.r == nil {
+		if inv, ok := smallFrac(b.den(), b.n); ok {
+			return a.Mul(inv)
+		}
+	}
+	return fromBig(new(big.Rat).Quo(a.rat(), b.rat()))
 }
 
 // Min returns the smaller of a and b.
@@ -81,10 +221,27 @@ func (a Amount) Min(b Amount) Amount {
 }
 
 // Cmp compares a and b: −1 when a < b, 0 when equal, +1 when a > b.
-func (a Amount) Cmp(b Amount) int { return a.rat().Cmp(b.rat()) }
+func (a Amount) Cmp(b Amount) int {
+	if a.r == nil && b.r == nil {
+		if a.d == b.d {
+			return cmp.Compare(a.n, b.n)
+		}
+		if x, ok := mul64(a.n, b.den()); ok {
+			if y, ok := mul64(b.n, a.den()); ok {
+				return cmp.Compare(x, y)
+			}
+		}
+	}
+	return a.rat().Cmp(b.rat())
+}
 
 // Sign returns −1, 0 or +1.
-func (a Amount) Sign() int { return a.rat().Sign() }
+func (a Amount) Sign() int {
+	if a.r == nil {
+		return cmp.Compare(a.n, 0)
+	}
+	return a.r.Sign()
+}
 
 // IsZero reports whether a is 0.
 func (a Amount) IsZero() bool { return a.Sign() == 0 }
@@ -105,7 +262,7 @@ func (a Amount) Round(decimals int) Amount {
 	if num.Sign() < 0 {
 		q.Neg(q)
 	}
-	return Amount{new(big.Rat).SetFrac(q, scale)}
+	return fromBig(new(big.Rat).SetFrac(q, scale))
 }
 
 // Decimal returns a rounded to decimals places as a plain decimal string

@@ -2,6 +2,8 @@ package cost
 
 import (
 	"bytes"
+	"math"
+	"math/big"
 	"strings"
 	"testing"
 
@@ -70,5 +72,43 @@ func FuzzParseAmount(f *testing.F) {
 		if d := a.Sub(r); d.Cmp(Frac(1, 2)) > 0 || d.Cmp(Frac(-1, 2)) < 0 {
 			t.Fatalf("%q rounds to %s, off by %s", s, r.Decimal(0), d.Decimal(4))
 		}
+	})
+}
+
+// FuzzAmountArithmetic checks the int64 fast paths of Amount against
+// math/big on the same operands, overflow included.
+func FuzzAmountArithmetic(f *testing.F) {
+	f.Add(int64(5400000), int64(176), int64(15), int64(28))
+	f.Add(int64(math.MaxInt64), int64(1), int64(math.MaxInt64), int64(3))
+	f.Add(int64(math.MinInt64), int64(7), int64(-1), int64(math.MaxInt64))
+	f.Add(int64(0), int64(5), int64(-3), int64(-9))
+	f.Fuzz(func(t *testing.T, an, ad, bn, bd int64) {
+		if ad == 0 || bd == 0 {
+			return
+		}
+		a, b := Frac(an, ad), Frac(bn, bd)
+		ra, rb := new(big.Rat).SetFrac64(an, ad), new(big.Rat).SetFrac64(bn, bd)
+		check := func(op string, got Amount, want *big.Rat) {
+			if got.Rat().Cmp(want) != 0 {
+				t.Fatalf("%s/%d %s %d/%d = %s, want %s", big.NewInt(an), ad, op, bn, bd, got.Rat().RatString(), want.RatString())
+			}
+		}
+		check("+", a.Add(b), new(big.Rat).Add(ra, rb))
+		check("-", a.Sub(b), new(big.Rat).Sub(ra, rb))
+		check("×", a.Mul(b), new(big.Rat).Mul(ra, rb))
+		if rb.Sign() != 0 {
+			check("÷", a.Div(b), new(big.Rat).Quo(ra, rb))
+		}
+		if got, want := a.Cmp(b), ra.Cmp(rb); got != want {
+			t.Fatalf("Cmp = %d, want %d", got, want)
+		}
+		if a.Sign() != ra.Sign() {
+			t.Fatalf("Sign = %d, want %d", a.Sign(), ra.Sign())
+		}
+		// A chain that leaves int64 and comes back.
+		if rb.Sign() == 0 {
+			return
+		}
+		check("× ÷", a.Mul(b).Mul(b).Div(b), new(big.Rat).Quo(new(big.Rat).Mul(new(big.Rat).Mul(ra, rb), rb), rb))
 	})
 }
