@@ -66,7 +66,7 @@ var usdRe = regexp.MustCompile(`(\d[\d.,]*)\s*(?i:usd)`)
 // beside "135.000 đồng/lần" in the note): an amount below 1,000 đồng is read
 // as thousands, since no fee in the national corpus is that small, unless
 // the note gives the same figure in US dollars, in which case the fee is in
-// dollars. Fees in dollars keep their text and have no Amount, as no rate of
+// dollars, or the note states one smaller amount in đồng, which is taken. Fees in dollars keep their text and have no Amount, as no rate of
 // exchange is stated. "Miễn phí" is zero, unless its note says the level is
 // set elsewhere (by a provincial council) or states a positive amount; then
 // the amount is unknown. Other text gives one Fee per amount in đồng found
@@ -135,9 +135,36 @@ func portalFee(text string, loc []int) Fee {
 			}
 		}
 		amt *= 1000
+		// The note quotes the legal text. Where it states one amount in
+		// đồng that differs, the smaller reading wins: the differences
+		// seen are extra digits ("120 VNĐ(20.000 đ/tờ khai)") or an
+		// inflated note ("25 VNĐ(25.000.000đ/giấy ...)").
+		if n, ok := singleAmount(note); ok && n >= 1000 && n < amt {
+			amt = n
+		}
 	}
 	f.Amount = int64p(amt)
 	return f
+}
+
+// singleAmount returns the amount in đồng that note states, when it states
+// exactly one (possibly repeated).
+func singleAmount(note string) (int64, bool) {
+	var found int64 = -1
+	for _, m := range moneyRe.FindAllStringSubmatchIndex(note, -1) {
+		if !moneyEndOK(note, m[1]) {
+			continue
+		}
+		v, ok := parseAmount(note[m[2]:m[3]], submatch(note, m, 2))
+		if !ok {
+			continue
+		}
+		if found >= 0 && v != found {
+			return 0, false
+		}
+		found = v
+	}
+	return found, found >= 0
 }
 
 // feeSetElsewhere reports whether a note beside "Miễn phí" says a positive

@@ -22,6 +22,8 @@ func TestParseFees(t *testing.T) {
 		// The amount column in thousands, the note with the real figure.
 		{"135 VNĐ(Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần.)", []string{"135000"}, []string{FeeKindCharge}},
 		{"25 VNĐ(25.000.000đ/giấy thông hành (áp dụng đến hết ngày 31/12/2026))", []string{"25000"}, []string{""}},
+		{"120 VNĐ(20.000 đ/tờ khai)", []string{"20000"}, []string{""}},
+		{"120 VNĐ(đối với 1 tờ khai)", []string{"120000"}, []string{""}},
 		// VNĐ in the column but dollars in the note.
 		{"145 VNĐ(Thẻ tạm trú có thời hạn không quá 02 năm: 145 USD/thẻ.)", []string{"nil"}, []string{""}},
 		{"10 USD(10 USD/người)", []string{"nil"}, []string{""}},
