@@ -100,6 +100,17 @@ func TestProcedureUnknowns(t *testing.T) {
 		{"free", corpus.Procedure{Name: "B", Channels: []corpus.Channel{{Mode: corpus.ModeInPerson, Fees: []corpus.Fee{{Text: "Miễn phí", Amount: &free}}}}}, 0, []string{"processing time"}, false, ""},
 		{"unparsed amount", corpus.Procedure{Name: "C", Channels: []corpus.Channel{{Mode: corpus.ModePost, Fees: []corpus.Fee{{Text: "theo quy định"}}}}}, 0, []string{"fee amount", "processing time"}, true, ""},
 		{"same fee twice", corpus.Procedure{Name: "D", Channels: []corpus.Channel{{Mode: corpus.ModeInPerson, Fees: []corpus.Fee{{Text: "Lệ phí 100.000", Amount: &low, Kind: "charge"}, {Text: "100.000 đồng", Amount: &low, Kind: "charge"}}}}}, 100000, []string{"processing time"}, false, ""},
+		{"alternative tariffs: the mean", corpus.Procedure{Name: "F", Channels: []corpus.Channel{{Mode: corpus.ModeInPerson, Fees: []corpus.Fee{
+			{Text: "Phí : 2.000.000 Đồng", Amount: i64(2000000), Kind: "fee"}, {Text: "Phí : 3.500.000 Đồng", Amount: i64(3500000), Kind: "fee"},
+			{Text: "Phí : 4.000.000 Đồng", Amount: i64(4000000), Kind: "fee"}, {Text: "Phí : 5.000.000 Đồng", Amount: i64(5000000), Kind: "fee"}}}}},
+			3625000, []string{"processing time"}, true, ""},
+		{"fee and charge add up", corpus.Procedure{Name: "G", Channels: []corpus.Channel{{Mode: corpus.ModeInPerson, Fees: []corpus.Fee{
+			{Text: "Phí thẩm định 500.000", Amount: i64(500000), Kind: "fee"}, {Text: "Lệ phí 200.000", Amount: i64(200000), Kind: "charge"}}}}},
+			700000, []string{"processing time"}, false, ""},
+		{"an untyped repeat is dropped, an untyped other joins the only kind", corpus.Procedure{Name: "H", Channels: []corpus.Channel{{Mode: corpus.ModeInPerson, Fees: []corpus.Fee{
+			{Text: "Phí : 50.000 Đồng", Amount: i64(50000), Kind: "fee"}, {Text: "50.000 đồng/hồ sơ", Amount: i64(50000)},
+			{Text: "Riêng sơ tuyển các ngành năng khiếu: 120.000 đồng/hồ sơ", Amount: i64(120000)}}}}},
+			85000, []string{"processing time"}, true, ""},
 		{"online cheaper", corpus.Procedure{Name: "E", Channels: []corpus.Channel{
 			{Mode: corpus.ModeInPerson, Fees: []corpus.Fee{{Text: "300.000", Amount: &high}}},
 			{Mode: corpus.ModeOnline, Fees: []corpus.Fee{{Text: "100.000", Amount: &low}}}}}, 200000, []string{"processing time"}, true, ""},
@@ -119,6 +130,8 @@ func TestProcedureUnknowns(t *testing.T) {
 		})
 	}
 }
+
+func i64(n int64) *int64 { return &n }
 
 func TestChannelWeights(t *testing.T) {
 	m := New(testParams(t))
