@@ -74,7 +74,9 @@ type mention struct {
 }
 
 // findMentions returns the catalog names in toks, leftmost longest, not
-// overlapping. A name never runs across a clause break or a parenthesis.
+// overlapping, with excluded names (another paper that contains a catalog
+// name) as mentions of entry -1. A name never runs across a clause break or
+// a parenthesis.
 func (m *Matcher) findMentions(toks []token) []mention {
 	var out []mention
 	var buf []byte
@@ -98,10 +100,6 @@ func (m *Matcher) findMentions(toks []token) []mention {
 			// "sổ hộ khẩu" is a book but "số BHXH" a number: a name starting
 			// with "so" needs the hook of sổ unless the word has no diacritics.
 			if t := toks[i]; t.fold == "so" && !t.hooked && !t.ascii {
-				continue
-			}
-			if ref.entry < 0 {
-				i = best // an excluded name: another paper
 				continue
 			}
 			out = append(out, mention{entry: ref.entry, i: i, j: best + 1, words: ref.words})
@@ -151,7 +149,15 @@ type analysis struct {
 func (m *Matcher) analyze(text string) *analysis {
 	a := &analysis{m: m, text: text, toks: tokenize(text)}
 	toks := a.toks
-	a.ments = m.findMentions(toks)
+	all := m.findMentions(toks)
+	var excluded []mention
+	for _, mm := range all {
+		if mm.entry < 0 {
+			excluded = append(excluded, mm)
+		} else {
+			a.ments = append(a.ments, mm)
+		}
+	}
 	if len(a.ments) == 0 {
 		return a
 	}
@@ -161,6 +167,9 @@ func (m *Matcher) analyze(text string) *analysis {
 	}
 	for k, mm := range a.ments {
 		mentAt[mm.i] = k
+	}
+	for _, mm := range excluded {
+		mentAt[mm.i] = -2 - (mm.j - mm.i) // an excluded name of mm.j-mm.i words
 	}
 	grouped := make([]bool, len(a.ments))
 	segStart := 0 // first token of the current comma or "và" segment
@@ -215,11 +224,14 @@ func (m *Matcher) analyze(text string) *analysis {
 // listOfPapers reports whether the segment starting at toks[i] names a
 // paper, so that a comma after it separates papers.
 func listOfPapers(toks []token, i int, mentAt []int) bool {
+	if n := triggers.match(toks, i); n > 0 {
+		i += n // "kèm theo bản thông tin cá nhân, lý lịch tư pháp"
+	}
 	k := skipCopy(toks, i, true, mentAt)
 	if k >= len(toks) {
 		return false
 	}
-	return mentAt[k] >= 0 || isPaperNoun(toks, k) || forms.match(toks, k) > 0
+	return mentAt[k] != -1 || isPaperNoun(toks, k) || forms.match(toks, k) > 0
 }
 
 // isPaperNoun reports whether a paper's name starts at toks[k]; "số" (a
@@ -237,7 +249,7 @@ func skipCopy(toks []token, k int, head bool, mentAt []int) int {
 		if k > start && toks[k].brk&brkClause != 0 {
 			return k
 		}
-		if mentAt != nil && mentAt[k] >= 0 {
+		if mentAt != nil && mentAt[k] != -1 {
 			return k
 		}
 		if n := copyWording.match(toks, k); n > 0 {
@@ -342,6 +354,13 @@ func (a *analysis) expand(mentAt []int, grouped []bool, first int) group {
 			pos = a.ments[mi].j
 			continue
 		}
+		if n := mentAt[k]; n <= -2 {
+			// An excluded name ("hộ chiếu của người nước ngoài") is another paper.
+			g.alts = append(g.alts, alt{mention: -1, i: k, j: k - 2 - n, why: whyExcluded})
+			cur = len(g.alts) - 1
+			pos = k - 2 - n
+			continue
+		}
 		if toks[k].fold == "tru" && len(g.alts) > 0 && g.alts[0].why == "" {
 			g.alts[0].why = whyExcept // "giấy tờ tùy thân, trừ căn cước công dân"
 		}
@@ -373,6 +392,7 @@ const (
 	whyNotInCatalog = "not in the catalog"
 	whyProduced     = "the procedure issues or handles this paper itself"
 	whyExcept       = "all papers of the kind except those the catalog covers"
+	whyExcluded     = "another paper than the catalog's (an excluded name)"
 	whyOneOf        = "one choice in a list whose other choices the catalog does not cover"
 )
 

@@ -189,6 +189,46 @@ func (m *Matcher) judge(a *analysis, ctx procContext) {
 			}
 		}
 	}
+	if ex := exceptions.find(a.toks, 0, len(a.toks)); ex >= 0 {
+		for gi := range a.groups {
+			if g := &a.groups[gi]; g.i > ex {
+				g.negated = true
+			}
+		}
+	}
+	// A requirement under a heading or condition for foreigners ("Đối với
+	// nhân sự không có quốc tịch Việt Nam: Phiếu lý lịch tư pháp ...",
+	// "Trường hợp ... là người có quốc tịch nước ngoài ... thì nộp kèm theo
+	// bản sao hộ chiếu"), or qualified for them later in its clause, is
+	// issued abroad.
+	for gi := range a.groups {
+		g := &a.groups[gi]
+		from := g.i
+		if from > 0 && g.kind == "head" {
+			from--
+		}
+		for from > 0 && a.toks[from].brk&brkClause == 0 {
+			from--
+		}
+		to := g.j
+		for to < len(a.toks) && !(a.toks[to].brk&brkClause != 0 && a.toks[to].depth <= g.depth) {
+			to++
+		}
+		condClause := conditions.match(a.toks, skipCopy(a.toks, from, true, nil)) > 0
+		if g.kind == "trigger" && condClause && thenAfter(a.toks, g.alts[0].j, to) {
+			// "Trường hợp người dự thi nộp bằng thạc sỹ thì ...": the paper is
+			// part of the condition, not asked for.
+			g.negated = true
+		}
+		cond := condClause && foreignPersons.find(a.toks, from, g.i) >= 0
+		if cond || foreignPersons.find(a.toks, g.j, to) >= 0 {
+			for ai := range g.alts {
+				if g.alts[ai].why == "" {
+					g.alts[ai].why = whyForeign
+				}
+			}
+		}
+	}
 	intro := intros.find(a.toks, 0, len(a.toks))
 	if intro < 0 {
 		return
@@ -299,6 +339,9 @@ func (m *Matcher) Procedure(p *corpus.Procedure) ProcedureResult {
 	var ctx procContext
 	name := tokenize(p.Name)
 	for _, mm := range m.findMentions(name) {
+		if mm.entry < 0 {
+			continue
+		}
 		// "Cấp giấy phép lái xe quốc tế" issues another paper than the
 		// national licence it asks for.
 		if mm.j+1 < len(name) && name[mm.j].fold == "quoc" && name[mm.j+1].fold == "te" {
@@ -375,4 +418,14 @@ func (a *analysis) sentenceHas(s phraseSet, i int) bool {
 		to++
 	}
 	return s.find(a.toks, from, to) >= 0
+}
+
+// thenAfter reports whether "thì" comes in toks[i:j], closing a condition.
+func thenAfter(toks []token, i, j int) bool {
+	for k := i; k < j && k < len(toks); k++ {
+		if toks[k].fold == "thi" {
+			return true
+		}
+	}
+	return false
 }

@@ -86,7 +86,7 @@ var copyWording = newPhraseSet(
 // triggers are verbs of submission after which a catalog name is asked for.
 var triggers = newPhraseSet(
 	"nộp", "phải nộp", "xuất trình", "kèm theo", "kèm", "gửi kèm", "gồm", "bao gồm", "gồm có", "cung cấp", "bổ sung",
-	"nộp kèm", "nộp thêm", "trình", "đính kèm", "theo đó là", "phải có", "có thêm", "nộp kèm theo", "là",
+	"nộp kèm", "nộp thêm", "trình", "đính kèm", "theo đó là", "phải có", "có thêm", "nộp kèm theo",
 )
 
 // negations, when they come shortly before a trigger, turn it into "not required".
@@ -97,10 +97,20 @@ var lookups = newPhraseSet(
 	"không phải nộp", "không phải xuất trình", "không cần nộp", "không yêu cầu nộp", "không phải cung cấp", "không nộp",
 	"không phải kèm", "không yêu cầu", "không cần xuất trình",
 	"khai thác", "tra cứu", "kết nối, chia sẻ", "chia sẻ dữ liệu", "đã được tích hợp", "được tích hợp",
+	"chưa được đăng tải", "chưa được tích hợp", "chưa có dữ liệu", "chưa có thông tin trong",
 )
 
 // foreign words mark a paper issued abroad or held by a foreigner.
-var foreign = newPhraseSet("nước ngoài", "hợp pháp hóa lãnh sự", "hợp pháp hoá lãnh sự", "lãnh sự", "người nước ngoài", "quốc tịch nước ngoài", "cơ quan có thẩm quyền của nước")
+var foreign = newPhraseSet("nước ngoài", "hợp pháp hóa lãnh sự", "hợp pháp hoá lãnh sự", "lãnh sự", "người nước ngoài", "quốc tịch nước ngoài",
+	"cơ quan có thẩm quyền của nước", "không có quốc tịch việt nam", "không mang quốc tịch việt nam", "không quốc tịch",
+	"pháp luật của nước", "nước có chung biên giới", "nước sở tại", "do nước cư trú cấp")
+
+// foreignPersons mark a paper held by a foreigner, in a heading, condition
+// or qualifier around it; narrower than foreign, since a clause may speak of
+// foreign things ("không có vốn đầu tư nước ngoài") about a Vietnamese paper.
+var foreignPersons = newPhraseSet("người nước ngoài", "quốc tịch nước ngoài", "không có quốc tịch việt nam",
+	"không mang quốc tịch việt nam", "không quốc tịch", "thị thực nhập cảnh việt nam", "định cư ở nước ngoài",
+	"sinh sống tại nước ngoài", "do cơ quan có thẩm quyền của nước ngoài cấp", "do nước ngoài cấp")
 
 // foreigners in a procedure's name say it is for foreigners.
 var foreigners = newPhraseSet("người nước ngoài", "người không quốc tịch")
@@ -121,7 +131,7 @@ var forms = newPhraseSet(
 // qualifiers begin a segment that qualifies the paper before it rather than
 // naming another paper: "CMND, còn thời hạn", "hộ chiếu hoặc của người ...".
 var qualifiers = map[string]bool{
-	"cua": true, "do": true, "duoc": true, "da": true, "con": true, "theo": true, "cap": true, "trong": true,
+	"cua": true, "do": true, "duoc": true, "con": true, "theo": true, "cap": true, "trong": true,
 	"doi": true, "neu": true, "khi": true, "ke": true, "ngay": true, "noi": true, "tai": true, "truong": true,
 	"thi": true, "phai": true, "ghi": true, "dong": true, "thoi": true, "het": true, "de": true, "voi": true,
 	"hien": true, "dang": true, "chua": true, "la": true, "nguoi": true, "kem": true, "xuat": true, "nop": true,
@@ -141,7 +151,11 @@ var paperNouns = newPhraseSet(
 )
 
 // intros announce a list of papers of which any one will do.
-var intros = newPhraseSet("một trong", "một hoặc một số")
+var intros = newPhraseSet("một trong", "một hoặc một số", "các loại giấy tờ", "giấy tờ làm căn cứ", "giấy tờ liên quan khác như")
+
+// exceptions announce a list of papers left out of a rule ("trừ các tài
+// liệu sau đây: ..."): the papers in it are not asked for there.
+var exceptions = newPhraseSet("trừ các tài liệu sau", "trừ các giấy tờ sau", "trừ các văn bản sau", "trừ những tài liệu sau", "ngoại trừ các")
 
 // optionals mark a paper asked for only if it exists.
 var optionals = newPhraseSet("nếu có")
