@@ -1,0 +1,37 @@
+package compare_test
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/redtape-vn/redtape/analyzer/compare"
+	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/corpus"
+)
+
+func ExampleCompare() {
+	base := []*corpus.Procedure{
+		{Code: "A", Name: "Cấp phép", Ministry: "Bộ X", Papers: []corpus.Paper{{Text: "Tờ khai"}, {Text: "Bản sao Giấy khai sinh"}}},
+		{Code: "B", Name: "Gia hạn", Ministry: "Bộ X", Papers: []corpus.Paper{{Text: "Tờ khai"}}},
+	}
+	cur := []*corpus.Procedure{
+		{Code: "A", Name: "Cấp phép", Ministry: "Bộ X", Papers: []corpus.Paper{{Text: "Tờ khai"}}},
+	}
+	res, err := compare.Compare(context.Background(), base, cur, cost.New(nil), compare.Options{Target: cost.Int(30)})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s := res.Scenarios[0]
+	for _, c := range []compare.Count{s.Procedures, s.Papers} {
+		fmt.Printf("%s: %d of %d cut = %s%%, gap %s\n", c.Unit, c.Cut, c.Baseline, c.Percent.Format(2), c.Gap.Format(2))
+	}
+	for _, ch := range s.TopCuts(0, "") {
+		fmt.Println(ch.ID, ch.Status, ch.Reasons)
+	}
+	// Output:
+	// procedures: 2 of 2 cut = 100.00%, gap 0.00
+	// papers: 2 of 3 cut = 66.67%, gap 0.00
+	// B abolished []
+	// A simplified [fewer_papers]
+}
