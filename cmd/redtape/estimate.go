@@ -410,9 +410,9 @@ func writeEstimateCuts(w io.Writer, cuts []estimateCut, withMinistry bool) {
 		if len(c.Reasons) > 0 {
 			what += ": " + strings.Join(c.Reasons, ", ")
 		}
-		name := c.ID
+		name := estimateShorten(c.Name, 80)
 		if c.Code != "" {
-			name = c.Code + " " + c.Name
+			name = c.Code + " " + name
 		}
 		if withMinistry {
 			name += " (" + c.Ministry + ")"
@@ -450,6 +450,15 @@ func writeEstimateTable(w io.Writer, rows [][]string) {
 		}
 		fmt.Fprintln(w, b.String())
 	}
+}
+
+// estimateShorten cuts s to at most n characters, ending with "…" when cut.
+func estimateShorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
 
 func estimateGap(g cost.Amount) string {
