@@ -362,7 +362,11 @@ func (a *analysis) expand(mentAt []int, grouped []bool, first int) group {
 			continue
 		}
 		if toks[k].fold == "tru" && len(g.alts) > 0 && g.alts[0].why == "" {
-			g.alts[0].why = whyExcept // "giấy tờ tùy thân, trừ căn cước công dân"
+			// "giấy tờ tùy thân, trừ căn cước công dân": all but the
+			// catalog's papers; "trừ trường hợp ..." only qualifies.
+			if e := skipCopy(toks, k+1, false, mentAt); e < len(toks) && mentAt[e] >= 0 {
+				g.alts[0].why = whyExcept
+			}
 		}
 		noun := isPaperNoun(toks, k)
 		companion := cur >= 0 && g.alts[cur].mention >= 0 && a.m.companions[a.ments[g.alts[cur].mention].entry].match(toks, k) > 0
@@ -371,7 +375,10 @@ func (a *analysis) expand(mentAt []int, grouped []bool, first int) group {
 		}
 		names := noun
 		if isOr && !noun {
-			names = !trailing() && !qualifiers[toks[k].fold]
+			// "CMND hoặc thẻ ..." names another choice; inside a
+			// qualifier or a description ("chuyên ngành giá hoặc thẩm
+			// định giá") "hoặc" joins words, not papers.
+			names = cur >= 0 && !trailing() && !qualifiers[toks[k].fold]
 		}
 		if !names {
 			cur = -1 // a qualifier: the words that follow are not an alternative
