@@ -128,13 +128,24 @@ func (c *barChart) svg() string {
 	}
 	tx := x0 + scale(c.target)
 	fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" class="tgt"/>`, tx, svgTop-6, tx, bottom)
+	// Legend under the axis, items placed by an estimate of their width
+	// (about 6.5 units a letter at 11px).
 	ly := bottom + 36
+	lx := 0.0
+	next := func(text string) float64 {
+		x := lx
+		lx += 18 + float64(utf8.RuneCountInString(text))*6.5 + 24
+		return x
+	}
+	x := next(c.legendPotential)
 	fmt.Fprintf(&b, `<rect x="%.1f" y="%d" width="14" height="12" class="pot"/><text x="%.1f" y="%d" class="leg">%s</text>`,
-		x0, ly-10, x0+18, ly, html.EscapeString(c.legendPotential))
+		x, ly-10, x+18, ly, html.EscapeString(c.legendPotential))
+	x = next(c.legendAchieved)
 	fmt.Fprintf(&b, `<rect x="%.1f" y="%d" width="14" height="8" class="ach"/><text x="%.1f" y="%d" class="leg">%s</text>`,
-		x0+150, ly-8, x0+168, ly, html.EscapeString(c.legendAchieved))
+		x, ly-8, x+18, ly, html.EscapeString(c.legendAchieved))
+	x = next(c.legendTarget)
 	fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" class="tgt"/><text x="%.1f" y="%d" class="leg">%s</text>`,
-		x0+290, ly-12, x0+290, ly+2, x0+298, ly, html.EscapeString(c.legendTarget))
+		x+7, ly-12, x+7, ly+2, x+18, ly, html.EscapeString(c.legendTarget))
 	b.WriteString(`</svg></figure>`)
 	return b.String()
 }

@@ -131,11 +131,12 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 
 	in := &reports.Input{Title: opts.Title, Generated: opts.Generated, Target: target}
 	in.Scope = scope(opts, asOf)
+	fsum := flags.Summarize(results)
 	in.Total = tally("", &now.Tally, &withFlags.Tally)
-	countFlags(&in.Total, results, func(*corpus.Procedure) bool { return true }, cur)
+	in.Total.FlaggedPapers, in.Total.FlaggedProcedures = fsum.PapersFlagged, fsum.Affected
 
-	in.Ministries = ministries(now, withFlags, results, cur)
-	if in.Sectors, err = sectors(ctx, base, cur, model, copts, results, opts.Baseline != nil); err != nil {
+	in.Ministries = ministries(now, withFlags, fsum.ByMinistry)
+	if in.Sectors, err = sectors(ctx, base, cur, model, copts, fsum.BySector, opts.Baseline != nil); err != nil {
 		return nil, err
 	}
 	in.Databases = databases(results, cur, cat)
@@ -143,7 +144,7 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 	if opts.Baseline != nil {
 		in.Changes = changes(now, base, cur)
 	}
-	in.Method = method(params, model, cat, now, in.Opportunities, withFlags)
+	in.Method = method(params, model, cat, now, withFlags)
 	return in, nil
 }
 
@@ -277,12 +278,12 @@ func tally(name string, c, f *compare.Tally) reports.Tally {
 	}
 }
 
-// countFlags adds the flagged papers and procedures of the procedures in keep.
-func countFlags(t *reports.Tally, results []flags.ProcedureResult, keep func(*corpus.Procedure) bool, cur []*corpus.Procedure) {
-	for i, r := range results {
-		if r.Flagged > 0 && keep(cur[i]) {
-			t.FlaggedPapers += r.Flagged
-			t.FlaggedProcedures++
+// setFlags copies the flagged counts of the group named name.
+func setFlags(t *reports.Tally, groups []flags.Group, name string) {
+	for _, g := range groups {
+		if g.Key == name {
+			t.FlaggedPapers, t.FlaggedProcedures = g.PapersFlagged, g.Affected
+			return
 		}
 	}
 }
@@ -296,7 +297,7 @@ func ministryName(n string) string {
 
 // ministries merges the two scenarios' ministry tallies, in the order of
 // the saving with flags applied.
-func ministries(now, withFlags *compare.Scenario, results []flags.ProcedureResult, cur []*corpus.Procedure) []reports.Tally {
+func ministries(now, withFlags *compare.Scenario, flagged []flags.Group) []reports.Tally {
 	byName := map[string]*compare.Ministry{}
 	for _, m := range now.Ministries {
 		byName[m.Name] = m
@@ -308,8 +309,7 @@ func ministries(now, withFlags *compare.Scenario, results []flags.ProcedureResul
 			continue
 		}
 		t := tally(ministryName(f.Name), &c.Tally, &f.Tally)
-		name := ministryName(f.Name)
-		countFlags(&t, results, func(p *corpus.Procedure) bool { return p.Ministry == name }, cur)
+		setFlags(&t, flagged, t.Name)
 		out = append(out, t)
 	}
 	return out
@@ -319,7 +319,7 @@ func ministries(now, withFlags *compare.Scenario, results []flags.ProcedureResul
 // the saving with flags applied. A procedure whose sector changed since the
 // baseline counts as abolished in one sector and new in the other.
 func sectors(ctx context.Context, base, cur []*corpus.Procedure, model *cost.Model, copts compare.Options,
-	results []flags.ProcedureResult, hasBaseline bool) ([]reports.Tally, error) {
+	flagged []flags.Group, hasBaseline bool) ([]reports.Tally, error) {
 	group := func(ps []*corpus.Procedure) map[string][]*corpus.Procedure {
 		g := map[string][]*corpus.Procedure{}
 		for _, p := range ps {
@@ -345,7 +345,7 @@ func sectors(ctx context.Context, base, cur []*corpus.Procedure, model *cost.Mod
 			return nil, fmt.Errorf("compare sector %q: %w", name, err)
 		}
 		t := tally(name, &res.Scenarios[0].Tally, &res.Scenarios[1].Tally)
-		countFlags(&t, results, func(p *corpus.Procedure) bool { return p.Sector == name }, cur)
+		setFlags(&t, flagged, name)
 		out = append(out, t)
 	}
 	sortTallies(out)
@@ -535,8 +535,7 @@ func changes(now *compare.Scenario, base, cur []*corpus.Procedure) *reports.Chan
 }
 
 // method gathers the parameters, sources and assumption counts.
-func method(params *cost.Params, model *cost.Model, cat *catalog.Catalog, now *compare.Scenario,
-	ops []reports.Opportunity, withFlags *compare.Scenario) reports.Method {
+func method(params *cost.Params, model *cost.Model, cat *catalog.Catalog, now, withFlags *compare.Scenario) reports.Method {
 	m := reports.Method{HourlyValue: float(model.HourlyValue()), CatalogFiles: cat.Files}
 	origins := map[string]bool{}
 	for _, np := range params.All() {
