@@ -30,8 +30,9 @@ var qtyCellRe = regexp.MustCompile(`^(?:(\d) bản chính,\s?(\d) bản sao|(\d)
 var formExtRe = regexp.MustCompile(`(?i)\.(docx|doc|xlsx|xls|pdf|rar|zip|odt|rtf|jpeg|jpg|png)`)
 
 // formKeywordRe matches, folded, the start of a form file name after an
-// optional numbering prefix ("31-Mẫu số 1a", "Mau16", "Phụ lục VI").
-var formKeywordRe = regexp.MustCompile(`^[\d\-_. ]{0,4}(mau|mu\d|mus\d|phu ?luc|phl|pl ?\d|bieu mau|bm ?[\d.\-]|tthc|~\$)`)
+// optional numbering prefix ("31-Mẫu số 1a", "Mau16", "Phụ lục VI"), with
+// "Mẫu" as the portal mangles it in file names ("Mu05", "Mus132", "MuCT01").
+var formKeywordRe = regexp.MustCompile(`^[\d\-_. ]{0,4}(mau|mu[a-z]{0,3}\d|phu ?luc|phl|pl ?\d|bieu mau|bm ?[\d.\-]|tthc|~\$)`)
 
 // dossierCountRe matches, folded, a row that only states the number of
 // dossier sets to file.
