@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"fmt"
 	"path"
 	"regexp"
 	"strings"
@@ -39,13 +40,17 @@ func markdownReader() reader {
 				}
 				// A gomarkdown parser is single use: one per procedure.
 				doc := parser.NewWithExtensions(markdownExtensions).Parse([]byte(c.text))
-				p := readMarkdownProcedure(doc)
+				p, known := readMarkdownProcedure(doc)
 				rec := 0
 				if len(chunks) > 1 {
 					rec = i + 1
 				}
 				if err := validateRecord(p); err != nil {
 					fail(&ReadError{Line: c.line, Record: rec, Err: err})
+					continue
+				}
+				if !known {
+					fail(&ReadError{Line: c.line, Record: rec, Err: fmt.Errorf("heading %q has no procedure fields (Mã thủ tục: ..., or sections such as ## Thành phần hồ sơ): not a procedure", shortText(p.Name, 60))})
 					continue
 				}
 				p.Source = Source{File: file, Format: "markdown", Record: rec, Line: c.line}
@@ -122,9 +127,12 @@ func isListOrQuote(line string) bool {
 }
 
 // readMarkdownProcedure reads the procedure of one chunk: its H1 and what
-// follows.
-func readMarkdownProcedure(doc ast.Node) *Procedure {
-	p := &Procedure{}
+// follows. known reports whether the chunk has what only a procedure has: a
+// procedure code, or a section of papers, channels, steps, fees or time.
+// Labels such as "Cơ quan ban hành" or "Căn cứ pháp lý" also head other
+// documents (regulations), so they do not count.
+func readMarkdownProcedure(doc ast.Node) (p *Procedure, known bool) {
+	p = &Procedure{}
 	var extra sectionExtras
 	key := "" // folded label of the current H2 section; "" for metadata
 	cas := "" // current H3 case inside the dossier section
@@ -136,6 +144,7 @@ func readMarkdownProcedure(doc ast.Node) *Procedure {
 				p.Name = oneLine(mdText(n))
 			case n.Level == 2:
 				key, cas = labelKey(mdText(n)), ""
+				known = known || procedureSection(fieldOf(key))
 			case n.Level >= 3 && fieldOf(key) == fieldPapers:
 				cas = oneLine(mdText(n))
 			}
@@ -161,7 +170,7 @@ func readMarkdownProcedure(doc ast.Node) *Procedure {
 		}
 	}
 	extra.apply(p)
-	return p
+	return p, known || p.Code != ""
 }
 
 // readMarkdownList reads a list in the section named by key.
@@ -197,9 +206,7 @@ func readMarkdownList(p *Procedure, extra *sectionExtras, key, cas string, list 
 		}
 		if fieldOf(key) == fieldSteps {
 			// Each item is one step, even without "Bước N:".
-			for _, l := range lines {
-				p.Steps = append(p.Steps, l)
-			}
+			p.Steps = append(p.Steps, lines...)
 			return
 		}
 		applyField(p, extra, key, lines)
@@ -531,4 +538,22 @@ func dropIntroLines(lines []string) []string {
 		}
 	}
 	return out
+}
+
+// shortText cuts s to n characters.
+func shortText(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// procedureSection reports whether a section of this field marks a
+// procedure (and not, say, a regulation that also has a legal basis).
+func procedureSection(f field) bool {
+	switch f {
+	case fieldCode, fieldPapers, fieldChannels, fieldSteps, fieldFees, fieldTime:
+		return true
+	}
+	return false
 }

@@ -89,8 +89,9 @@ func TestMarkdownErrors(t *testing.T) {
 	}{
 		{"no heading", "Chỉ có đoạn văn.\n", 0, 1, "no procedure"},
 		{"empty heading", "# A\n\n- Mã thủ tục: 1\n\n#\n\n## Thành phần hồ sơ\n", 1, 5, "neither code nor name"},
-		{"setext", "Thủ tục B\n=========\n\n- Lĩnh vực: X\n", 1, 0, ""},
-		{"fenced", "```\n# not\n```\n# C\n", 1, 0, ""},
+		{"setext", "Thủ tục B\n=========\n\n- Lĩnh vực: X\n- Mã thủ tục: 1\n", 1, 0, ""},
+		{"fenced", "```\n# not\n```\n# C\n\n## Thành phần hồ sơ\n\n- Đơn\n", 1, 0, ""},
+		{"regulation, not a procedure", "# Nghị định 1/2026/NĐ-CP\n\n**Cơ quan ban hành:** Chính phủ\n\n## Căn cứ pháp lý\n\nLuật 1/2025/QH15\n", 0, 1, "no procedure fields"},
 	} {
 		procs, sum := readAllData(t, "x.md", []byte(tc.doc), Options{})
 		if len(procs) != tc.procs {
