@@ -96,19 +96,46 @@ func runDigitisedPaper(p *Pass) {
 }
 
 // groupMentions groups mentions that are alternatives of one requirement:
-// "CCCD, CMND hoặc hộ chiếu" gives one group. Mentions separated by
-// sentence or item punctuation, or by more than a few words, stay apart.
+// "CCCD, CMND hoặc hộ chiếu" gives one group, "sơ yếu lý lịch, phiếu lý
+// lịch tư pháp" (a list, no "hoặc") two. Mentions separated by sentence or
+// item punctuation or by more than a few words stay apart.
 func groupMentions(d *Draft, ms []PaperMention) [][]PaperMention {
+	const (
+		apart = iota
+		comma
+		or
+	)
+	link := make([]int, len(ms)) // link[i]: how ms[i] joins ms[i-1]
+	for i := 1; i < len(ms); i++ {
+		prev, m := ms[i-1], ms[i]
+		if m.Start < prev.End || m.Start-prev.End > 24 {
+			continue
+		}
+		gap := d.low[prev.End:m.Start]
+		switch {
+		case strings.ContainsAny(gap, ";.:\n"):
+		case strings.Contains(gap, "hoặc") || strings.Contains(gap, "hay") || strings.Contains(gap, "/"):
+			link[i] = or
+		case strings.Trim(gap, " ,") == "":
+			link[i] = comma
+		}
+	}
 	var out [][]PaperMention
-	for _, m := range ms {
-		if n := len(out); n > 0 {
-			last := out[n-1][len(out[n-1])-1]
-			if m.Start >= last.End && m.Start-last.End <= 24 && !strings.ContainsAny(d.Text[last.End:m.Start], ";.:\n") {
-				out[n-1] = append(out[n-1], m)
-				continue
+	for i := 0; i < len(ms); {
+		j := i + 1
+		hasOr := false
+		for j < len(ms) && link[j] != apart {
+			hasOr = hasOr || link[j] == or
+			j++
+		}
+		if hasOr {
+			out = append(out, ms[i:j])
+		} else {
+			for k := i; k < j; k++ {
+				out = append(out, ms[k:k+1])
 			}
 		}
-		out = append(out, []PaperMention{m})
+		i = j
 	}
 	return out
 }
@@ -275,7 +302,11 @@ func runRequirementWords(p *Pass) {
 		if label != "" {
 			where = "Article " + label
 		}
-		msg := fmt.Sprintf("%s has %d requirement words%s", where, total, describeCounts(counts))
+		noun := "requirement words"
+		if total == 1 {
+			noun = "requirement word"
+		}
+		msg := fmt.Sprintf("%s has %d %s%s", where, total, noun, describeCounts(counts))
 		fix := ""
 		sev := p.severity
 		if limit > 0 && total > limit {

@@ -270,9 +270,9 @@ func TestCheckCostIncrease(t *testing.T) {
 
 // TestCheckRegulations runs the command over the 62 real legal texts with
 // the real catalog: no crash, and the digitised-paper rule finds papers
-// these texts do require (read by hand: "xuất trình Giấy chứng minh nhân
-// dân" in the texts on fireworks and seals, "Phiếu lý lịch tư pháp" in
-// those on associations and funds).
+// these texts do require (read by hand: "xuất trình giấy Chứng minh nhân
+// dân" and "hộ khẩu thường trú" in the text on ID cards, "phiếu lý lịch tư
+// pháp của các thành viên Ban sáng lập quỹ" in the one on funds).
 func TestCheckRegulations(t *testing.T) {
 	dir := filepath.Join("..", "..", "..", "shared", "regulations")
 	if _, err := os.Stat(dir); err != nil {
@@ -296,7 +296,7 @@ func TestCheckRegulations(t *testing.T) {
 	if perRule["RT001"] < 10 || len(files) < 4 {
 		t.Errorf("RT001: %d findings in %d files", perRule["RT001"], len(files))
 	}
-	for _, want := range []string{"trat-tu-an-toan-xa-hoi_quan-ly-su-dung-phao.md", "trat-tu-an-toan-xa-hoi_quan-ly-va-su-dung-con-dau.md"} {
+	for _, want := range []string{"trat-tu-an-toan-xa-hoi_chung-minh-nhan-dan.md", "to-chuc-chinh-tri-xa-hoi-hoi_to-chuc-hoat-dong-cua-quy-xa-hoi-quy-tu-thien.md"} {
 		if !files[want] {
 			t.Errorf("RT001 found nothing in %s", want)
 		}

@@ -1,0 +1,89 @@
+package check
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestGroupMentions(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // groups separated by " | ", mentions by ","
+	}{
+		{"Bản sao CCCD, CMND hoặc hộ chiếu", "CCCD,CMND,hộ chiếu"},
+		{"Sơ yếu lý lịch, giấy khai sinh, sổ hộ khẩu", "giấy khai sinh | sổ hộ khẩu"},
+		{"giấy khai sinh; sổ hộ khẩu hoặc CCCD", "giấy khai sinh | sổ hộ khẩu,CCCD"},
+		{"giấy khai sinh/trích lục khai sinh", "giấy khai sinh,trích lục khai sinh"},
+		{"giấy khai sinh của người đề nghị và của những người thân khác hoặc CCCD", "giấy khai sinh | CCCD"},
+	}
+	names := []string{"CCCD", "CMND", "hộ chiếu", "giấy khai sinh", "trích lục khai sinh", "sổ hộ khẩu"}
+	for _, tt := range tests {
+		d, err := Parse("t.txt", []byte(tt.text), FormatText)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ms []PaperMention
+		for i := 0; i < len(d.Text); {
+			found := false
+			for _, n := range names {
+				if strings.HasPrefix(d.Text[i:], n) {
+					ms = append(ms, PaperMention{Start: i, End: i + len(n)})
+					i += len(n)
+					found = true
+					break
+				}
+			}
+			if !found {
+				i++
+			}
+		}
+		var groups []string
+		for _, g := range groupMentions(d, ms) {
+			var parts []string
+			for _, m := range g {
+				parts = append(parts, d.Text[m.Start:m.End])
+			}
+			groups = append(groups, strings.Join(parts, ","))
+		}
+		if got := strings.Join(groups, " | "); got != tt.want {
+			t.Errorf("%q: groups %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestCountRequirementWords(t *testing.T) {
+	lx, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want string
+	}{
+		{"Tổ chức phải nộp hồ sơ.", "phải"},
+		{"Tổ chức không phải nộp hồ sơ.", ""},
+		{"Không phải là cơ quan nhà nước.", ""},
+		{"Không được phép kinh doanh; nghiêm cấm quảng cáo.", "không được phép nghiêm cấm"},
+		{"Cá nhân chỉ được sử dụng một tài khoản và có trách nhiệm bảo mật.", "chỉ được có trách nhiệm"},
+		{"Biển đặt bên phải cổng; việc treo biển không bắt buộc.", ""},
+		{"Việc đăng ký là bắt buộc. Các mặt hàng bị cấm và cấm nhập khẩu.", "bắt buộc bị cấm cấm"},
+		{"Chủ đầu tư không cần phải xin phép; người lao động chưa phải đóng.", ""},
+		{"Phải có giấy phép.", "phải"},
+	}
+	for _, tt := range tests {
+		d, err := ParseWith("t.txt", []byte(tt.text), FormatText, lx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		counts := countRequirementWords(d, lx, Span{0, len(d.Text)})
+		var got []string
+		for _, w := range []string{"phải", "không được phép", "nghiêm cấm", "chỉ được", "có trách nhiệm", "bắt buộc", "bị cấm", "cấm"} {
+			for i := 0; i < counts[w]; i++ {
+				got = append(got, w)
+			}
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%q: %v, want %q", tt.text, counts, tt.want)
+		}
+	}
+}
