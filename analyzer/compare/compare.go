@@ -57,10 +57,15 @@ type Options struct {
 	Target cost.Amount
 	// Drop, when set, adds the "flags_applied" scenario: the current set
 	// without every paper Drop returns true for (p is a current procedure,
-	// paperIndex an index into p.Papers).
+	// paperIndex an index into p.Papers). It is called from one goroutine,
+	// procedure by procedure in order, each paper in order.
 	Drop func(p *corpus.Procedure, paperIndex int) bool
 	// DropDescription says what Drop removes, for the scenario's description.
 	DropDescription string
+	// Similarity is the least word similarity at which a paper or condition
+	// counts as reworded rather than removed and added; 0 means
+	// DefaultSimilarity, above 1 turns rewording off.
+	Similarity float64
 }
 
 // Result is a comparison of a baseline with a current set of procedures.
@@ -183,9 +188,15 @@ type Change struct {
 	// of an abolished procedure are removed.
 	PapersRemoved []int `json:"papers_removed,omitempty"`
 	PapersAdded   []int `json:"papers_added,omitempty"`
-	// ConditionsRemoved and ConditionsAdded index conditions the same way.
-	ConditionsRemoved []int `json:"conditions_removed,omitempty"`
-	ConditionsAdded   []int `json:"conditions_added,omitempty"`
+	// PapersReworded pairs a baseline paper's index with the current
+	// paper that rewords it (see DefaultSimilarity); those count neither as
+	// removed nor as added.
+	PapersReworded [][2]int `json:"papers_reworded,omitempty"`
+	// ConditionsRemoved, ConditionsAdded and ConditionsReworded index
+	// conditions the same way.
+	ConditionsRemoved  []int    `json:"conditions_removed,omitempty"`
+	ConditionsAdded    []int    `json:"conditions_added,omitempty"`
+	ConditionsReworded [][2]int `json:"conditions_reworded,omitempty"`
 	// Before and After are the costs on each side; nil on a missing side.
 	Before *cost.ProcedureCost `json:"-"`
 	After  *cost.ProcedureCost `json:"-"`
@@ -204,6 +215,10 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 	if target.IsZero() {
 		target = cost.Int(DefaultTarget)
 	}
+	sim := opts.Similarity
+	if sim <= 0 {
+		sim = DefaultSimilarity
+	}
 	pairs := Match(baseline, current)
 	baseCosts, err := prepareAll(ctx, model, baseline, nil)
 	if err != nil {
@@ -215,7 +230,7 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 	}
 	res := &Result{Target: target}
 	s, err := scenario(ctx, ScenarioCurrent, "the current set of procedures against the baseline",
-		pairs, baseline, current, baseCosts, curCosts, target)
+		pairs, baseline, current, baseCosts, curCosts, target, sim)
 	if err != nil {
 		return nil, err
 	}
@@ -230,7 +245,7 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 		if desc == "" {
 			desc = "the current set of procedures without the dropped papers"
 		}
-		s, err := scenario(ctx, ScenarioFlagsApplied, desc, pairs, baseline, dropped, baseCosts, dropCosts, target)
+		s, err := scenario(ctx, ScenarioFlagsApplied, desc, pairs, baseline, dropped, baseCosts, dropCosts, target, sim)
 		if err != nil {
 			return nil, err
 		}
@@ -295,7 +310,7 @@ func prepareAll(ctx context.Context, model *cost.Model, procs []*corpus.Procedur
 }
 
 func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, current []*corpus.Procedure,
-	basePrep, curPrep []*prepared, target cost.Amount) (*Scenario, error) {
+	basePrep, curPrep []*prepared, target cost.Amount, sim float64) (*Scenario, error) {
 	s := &Scenario{Name: name, Description: desc}
 	ministries := map[string]*Ministry{}
 	for n, pr := range pairs {
@@ -312,7 +327,7 @@ func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, cu
 		if pr.Current >= 0 {
 			c, cp = current[pr.Current], curPrep[pr.Current]
 		}
-		ch := diff(b, c, bp, cp)
+		ch := diff(b, c, bp, cp, sim)
 		ch.Base, ch.Current, ch.MatchedBy = pr.Base, pr.Current, pr.By
 		s.Changes = append(s.Changes, ch)
 		s.Tally.add(ch, b, c)
@@ -377,7 +392,7 @@ func ministryOf(b, c *corpus.Procedure) string {
 }
 
 // diff compares one pair; b or c may be nil.
-func diff(b, c *corpus.Procedure, bp, cp *prepared) *Change {
+func diff(b, c *corpus.Procedure, bp, cp *prepared, sim float64) *Change {
 	var bc, cc *cost.ProcedureCost
 	if bp != nil {
 		bc = bp.cost
@@ -404,7 +419,9 @@ func diff(b, c *corpus.Procedure, bp, cp *prepared) *Change {
 	}
 	ch.Saving = bc.Annual.Sub(cc.Annual)
 	ch.PapersRemoved, ch.PapersAdded = multisetDiff(bp.papers, cp.papers)
+	ch.PapersRemoved, ch.PapersAdded, ch.PapersReworded = pairReworded(bp.papers, cp.papers, ch.PapersRemoved, ch.PapersAdded, sim)
 	ch.ConditionsRemoved, ch.ConditionsAdded = multisetDiff(bp.conditions, cp.conditions)
+	ch.ConditionsRemoved, ch.ConditionsAdded, ch.ConditionsReworded = pairReworded(bp.conditions, cp.conditions, ch.ConditionsRemoved, ch.ConditionsAdded, sim)
 	lighter, heavier := 0, 0
 	reason := func(cmp int, less, more string) {
 		switch {

@@ -226,3 +226,58 @@ func TestMatch(t *testing.T) {
 		})
 	}
 }
+
+func TestKeys(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Thủ tục cấp Giấy phép", "cap giay phep"},
+		{"Cấp  giấy phép.", "cap giay phep"},
+		{"THỦ TỤC", "thu tuc"},
+	} {
+		if got := NameKey(tc.in); got != tc.want {
+			t.Errorf("NameKey(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	if CodeKey(" 1.000005 ") != CodeKey("1.000005") || CodeKey("1.00 0005") != "1.000005" || CodeKey("abc") != "ABC" {
+		t.Error("CodeKey does not normalise space and case")
+	}
+}
+
+// Papers reworded between versions are neither removed nor added;
+// different papers sharing words stay different.
+func TestPapersReworded(t *testing.T) {
+	paper := func(texts ...string) []corpus.Paper {
+		var out []corpus.Paper
+		for _, s := range texts {
+			out = append(out, corpus.Paper{Text: s})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name                     string
+		before, after            []string
+		removed, added, reworded int
+		status                   string
+	}{
+		{"reordered words", []string{"Bản sao Giấy khai sinh", "Tờ khai"}, []string{"Tờ khai", "Giấy khai sinh (bản sao)"}, 0, 0, 1, "unchanged"},
+		{"form number changed", []string{"Tờ khai đăng ký theo mẫu 01"}, []string{"Tờ khai đăng ký theo mẫu 02/2025"}, 0, 0, 1, "unchanged"},
+		{"a different certificate", []string{"Giấy chứng nhận đăng ký doanh nghiệp"}, []string{"Giấy chứng nhận đăng ký đầu tư"}, 1, 1, 0, "unchanged"},
+		{"one dropped, one reworded", []string{"Bản sao Căn cước", "Đơn đề nghị cấp phép"}, []string{"Đơn đề nghị cấp giấy phép"}, 1, 0, 1, "simplified"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			base := []*corpus.Procedure{{Code: "A", Name: "A", Papers: paper(tc.before...)}}
+			cur := []*corpus.Procedure{{Code: "A", Name: "A", Papers: paper(tc.after...)}}
+			res, err := Compare(context.Background(), base, cur, nil, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ch := res.Scenarios[0].Changes[0]
+			if len(ch.PapersRemoved) != tc.removed || len(ch.PapersAdded) != tc.added ||
+				len(ch.PapersReworded) != tc.reworded || string(ch.Status) != tc.status {
+				t.Errorf("removed %v added %v reworded %v status %s", ch.PapersRemoved, ch.PapersAdded, ch.PapersReworded, ch.Status)
+			}
+			if p := res.Scenarios[0].Papers; p.Cut != tc.removed || p.Added != tc.added {
+				t.Errorf("papers cut %d added %d", p.Cut, p.Added)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/redtape-vn/redtape/analyzer/vntext"
@@ -25,8 +26,21 @@ type Pair struct {
 }
 
 // NameKey returns the normalised form of a procedure name used to match
-// procedures without a common code: folded words joined by one space.
-func NameKey(name string) string { return strings.Join(vntext.FoldedWords(name), " ") }
+// procedures without a common code: folded words joined by one space,
+// without a leading "thủ tục" (published names carry it or not).
+func NameKey(name string) string {
+	words := vntext.FoldedWords(name)
+	if len(words) > 2 && words[0] == "thu" && words[1] == "tuc" {
+		words = words[2:]
+	}
+	return strings.Join(words, " ")
+}
+
+// CodeKey returns the normalised form of a procedure code: trimmed, upper
+// case, without inner spaces ("1.000005 " and "1.000005" match).
+func CodeKey(code string) string {
+	return strings.ToUpper(strings.Join(strings.Fields(code), ""))
+}
 
 // Match pairs baseline and current procedures: first by code (the i-th
 // baseline record of a code with the i-th current one), then the rest by
@@ -42,7 +56,7 @@ func Match(baseline, current []*corpus.Procedure) []Pair {
 	codes := map[string][]int{}
 	names := map[string][]int{}
 	for j, p := range current {
-		if c := strings.TrimSpace(p.Code); c != "" {
+		if c := CodeKey(p.Code); c != "" {
 			codes[c] = append(codes[c], j)
 		}
 		if k := NameKey(p.Name); k != "" {
@@ -59,7 +73,7 @@ func Match(baseline, current []*corpus.Procedure) []Pair {
 		return -1
 	}
 	for i, p := range baseline {
-		if c := strings.TrimSpace(p.Code); c != "" {
+		if c := CodeKey(p.Code); c != "" {
 			if j := take(codes[c]); j >= 0 {
 				matched[i], by[i] = j, ByCode
 			}
@@ -142,6 +156,78 @@ func multisetDiff(a, b []string) (removed, added []int) {
 		added = append(added, j)
 	}
 	return removed, added
+}
+
+// DefaultSimilarity is the least share of common words (Jaccard index of
+// the folded word sets) at which a paper or condition left over on both
+// sides counts as reworded rather than removed and added: "Bản sao Giấy
+// khai sinh" and "Giấy khai sinh (bản sao)" share all their words; "Giấy
+// chứng nhận đăng ký doanh nghiệp" and "… đăng ký đầu tư" share 5 of 9
+// (0.56) and stay different papers.
+const DefaultSimilarity = 0.6
+
+// pairReworded removes from removed and added the items that are rewordings
+// of each other: pairs of at least minSim word similarity, most similar
+// first. It returns the pairs as baseline → current indexes.
+func pairReworded(a, b []string, removed, added []int, minSim float64) (keptRemoved, keptAdded []int, pairs [][2]int) {
+	if len(removed) == 0 || len(added) == 0 {
+		return removed, added, nil
+	}
+	type cand struct {
+		i, j int
+		sim  float64
+	}
+	var cands []cand
+	for _, i := range removed {
+		wa := wordSet(a[i])
+		for _, j := range added {
+			if sim := jaccard(wa, wordSet(b[j])); sim >= minSim {
+				cands = append(cands, cand{i, j, sim})
+			}
+		}
+	}
+	sort.SliceStable(cands, func(x, y int) bool { return cands[x].sim > cands[y].sim })
+	usedA, usedB := map[int]bool{}, map[int]bool{}
+	for _, c := range cands {
+		if usedA[c.i] || usedB[c.j] {
+			continue
+		}
+		usedA[c.i], usedB[c.j] = true, true
+		pairs = append(pairs, [2]int{c.i, c.j})
+	}
+	for _, i := range removed {
+		if !usedA[i] {
+			keptRemoved = append(keptRemoved, i)
+		}
+	}
+	for _, j := range added {
+		if !usedB[j] {
+			keptAdded = append(keptAdded, j)
+		}
+	}
+	sort.Slice(pairs, func(x, y int) bool { return pairs[x][0] < pairs[y][0] })
+	return keptRemoved, keptAdded, pairs
+}
+
+func wordSet(key string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(key) {
+		set[w] = true
+	}
+	return set
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 1
+	}
+	common := 0
+	for w := range a {
+		if b[w] {
+			common++
+		}
+	}
+	return float64(common) / float64(len(a)+len(b)-common)
 }
 
 func paperKeys(p *corpus.Procedure) []string {
