@@ -104,3 +104,30 @@ func FuzzCSV(f *testing.F) {
 		"code,name,papers,levels\n1,A,\"[{\"\"text\"\":\"\"B\"\"}]\",[\"\"x\"\"]\n",
 		"code;name\n1;A\n2\n")
 }
+
+func TestCSVFixtures(t *testing.T) {
+	procs, sum := loadAll(t, []string{filepath.Join("..", "testdata", "corpus", "csv")}, Options{})
+	if sum.Failed() || len(procs) != 3 {
+		t.Fatalf("%d procedures, errors %v", len(procs), sum.Errors)
+	}
+	p := procs[0]
+	if p.Code != "9.500001" || !equalStrings(p.Levels, []string{"Cấp tỉnh", "Cấp xã"}) || p.AnnualVolume == nil || *p.AnnualVolume != 12000 {
+		t.Errorf("record 1 %+v", p)
+	}
+	if len(p.Channels) != 1 || p.Channels[0].Time.Unit != Days || *p.Channels[0].Fees[0].Amount != 75000 {
+		t.Errorf("channels %+v", p.Channels)
+	}
+	if len(p.Papers) != 2 || *p.Papers[1].Copies != 1 || p.LegalBasis[0].Number != "50/2014/QH13" {
+		t.Errorf("papers %+v legal %+v", p.Papers, p.LegalBasis)
+	}
+	if p.Source.Format != "csv" || p.Source.Line != 2 || p.Source.Record != 1 {
+		t.Errorf("source %+v", p.Source)
+	}
+	q := procs[1]
+	if q.Name != "Đăng ký thử nghiệm có dấu phẩy, và xuống dòng\ntrong tên" || !equalStrings(q.Levels, []string{"Cấp tỉnh | đặc biệt"}) || q.Channels != nil || q.Source.Line != 3 {
+		t.Errorf("record 2 %+v", q)
+	}
+	if r := procs[2]; r.Code != "9.500003" || !equalStrings(r.Levels, []string{"Cấp Bộ", "Cấp tỉnh"}) {
+		t.Errorf("semicolon record %+v", r)
+	}
+}
