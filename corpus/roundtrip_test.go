@@ -50,8 +50,8 @@ func readAllData(t testing.TB, name string, data []byte, opts Options) ([]*Proce
 }
 
 // TestRoundTripRealRecords reads real records with every reader that has
-// them, writes them as redtape JSON and as JSONL, reads them back and
-// requires the same records.
+// them (and the project's fixtures for the others), writes them as redtape
+// JSON, JSONL and CSV, reads them back and requires the same records.
 func TestRoundTripRealRecords(t *testing.T) {
 	var paths []string
 	for _, sub := range []string{"word-export", "national-export-sample", "portal-crawl/bo-cong-an"} {
@@ -60,10 +60,12 @@ func TestRoundTripRealRecords(t *testing.T) {
 			paths = append(paths, dir)
 		}
 	}
-	local, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*", "*"))
-	for _, f := range local {
-		if filepath.Base(filepath.Dir(f)) != "encoding" || filepath.Ext(f) != ".txt" {
-			paths = append(paths, f)
+	for _, dir := range []string{"html", "markdown", "csv", "encoding"} {
+		local, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", dir, "*"))
+		for _, f := range local {
+			if filepath.Ext(f) != ".txt" { // invalid-utf8.txt is read only by the encoding tests
+				paths = append(paths, f)
+			}
 		}
 	}
 	procs, sum := loadAll(t, paths, Options{})
@@ -74,7 +76,10 @@ func TestRoundTripRealRecords(t *testing.T) {
 	for _, p := range procs {
 		formats[p.Source.Format]++
 	}
-	t.Logf("round trip of %d records (%v); %d read errors in the input", len(procs), formats, len(sum.Errors))
+	if sum.Failed() {
+		t.Fatalf("%d read errors in the input, first: %v", len(sum.Errors), sum.Errors[0])
+	}
+	t.Logf("round trip of %d records (%v)", len(procs), formats)
 
 	for _, tc := range []struct {
 		name  string
@@ -82,6 +87,7 @@ func TestRoundTripRealRecords(t *testing.T) {
 	}{
 		{"round.json", func(b *bytes.Buffer) error { return WriteJSON(b, procs) }},
 		{"round.jsonl", func(b *bytes.Buffer) error { return WriteJSONL(b, procs) }},
+		{"round.csv", func(b *bytes.Buffer) error { return WriteCSV(b, procs) }},
 	} {
 		var buf bytes.Buffer
 		if err := tc.write(&buf); err != nil {
