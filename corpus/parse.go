@@ -736,7 +736,7 @@ func paperCondition(text, f string) string {
 			end = i
 			break
 		}
-		if i+5 <= len(fr) && string(fr[i:i+5]) == " thi " {
+		if i+5 <= len(rs) && string(rs[i:i+5]) == " thì " {
 			end = i
 			break
 		}
@@ -783,7 +783,9 @@ func paperAlternatives(text, f string) []string {
 		case r == '(':
 			depth++
 		case r == ')':
-			depth--
+			if depth > 0 { // "a)" closes nothing
+				depth--
+			}
 		case depth == 0 && (r == ';' || r == ':' || r == '\n' || r == '.' && i+1 < len(fr) && fr[i+1] == ' '):
 			end = i
 		}
@@ -802,10 +804,18 @@ func paperAlternatives(text, f string) []string {
 	}
 	var out []string
 	pos := 0
-	for _, part := range splitOutsideParens(clause, " hoac ") {
+	parts := splitOutsideParens(clause, " hoac ")
+	for i, part := range parts {
 		n := utf8.RuneCountInString(part)
-		orig := strings.Trim(string(rs[pos:pos+n]), " ,")
+		orig := strings.Trim(string(rs[pos:pos+n]), " ,.;(")
 		pos += n + len([]rune(" hoac "))
+		// Each alternative names a document ("Giấy ...", "Hộ chiếu");
+		// "hoặc" between other words joins modifiers ("vốn điều lệ hoặc
+		// vốn được cấp"), and "bản chính hoặc bản sao" is a choice of copy.
+		head := trimFoldedMarker(strings.TrimSpace(part))
+		if i > 0 && !startsWithDocNoun(head) || i == 0 && isCopyKind(head) {
+			return nil
+		}
 		if orig != "" {
 			out = append(out, orig)
 		}
@@ -814,6 +824,44 @@ func paperAlternatives(text, f string) []string {
 		return nil
 	}
 	return out
+}
+
+// docNouns are the folded words that start the name of a document.
+var docNouns = []string{
+	"giay", "ban ", "van ban", "van bang", "quyet dinh", "hop dong", "ho chieu", "the ", "cmnd", "cccd",
+	"chung minh", "can cuoc", "chung tu", "tai lieu", "bao cao", "so ", "hoa don", "to khai", "don ",
+	"phieu", "bien ban", "chung chi", "chung thu", "chung nhan", "nghi quyet", "thong bao", "xac nhan",
+	"danh sach", "ke hoach", "phuong an", "de an", "du an", "bang ", "cong van", "thu ", "ho so", "anh ",
+	"trich luc", "trich sao", "le phi", "hoc ba", "ban sao", "ban chup", "ban goc", "ban chinh", "cac giay",
+	"cac tai lieu", "cac van ban", "mot trong", "dieu le", "quy che", "bo ", "tem ",
+}
+
+// startsWithDocNoun reports whether folded text starts with a document noun.
+func startsWithDocNoun(f string) bool {
+	f += " "
+	for _, n := range docNouns {
+		if strings.HasPrefix(f, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCopyKind reports whether folded text only names a kind of copy.
+func isCopyKind(f string) bool {
+	switch strings.TrimSpace(f) {
+	case "ban chinh", "ban goc", "ban sao", "ban chup":
+		return true
+	}
+	return false
+}
+
+// listMarkerFoldRe matches a list marker at the start of folded text.
+var listMarkerFoldRe = regexp.MustCompile(`^(?:[-+*•]+|\(?[a-z]{1,4}\)|\d{1,2}[.)/]|[a-z]\.)\s*`)
+
+// trimFoldedMarker removes a list marker from the start of folded text.
+func trimFoldedMarker(f string) string {
+	return strings.TrimSpace(listMarkerFoldRe.ReplaceAllString(f, ""))
 }
 
 // splitOutsideParens splits s at sep where sep is not inside parentheses.
@@ -825,7 +873,9 @@ func splitOutsideParens(s, sep string) []string {
 		case '(':
 			depth++
 		case ')':
-			depth--
+			if depth > 0 { // "a)" closes nothing
+				depth--
+			}
 		}
 		if depth == 0 && strings.HasPrefix(s[i:], sep) {
 			out = append(out, s[last:i])

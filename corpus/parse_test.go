@@ -154,6 +154,11 @@ func TestNewPaper(t *testing.T) {
 			condition:    "đối với trường hợp hàng hóa vận chuyển bằng đường biển",
 			alternatives: []string{"Vận tải đơn", "chứng từ vận tải khác có giá trị tương đương"}},
 		{in: "Đơn đề nghị (theo mẫu A hoặc mẫu B)"},
+		{in: "Bản sao hộ chiếu và thị thực đối với những nước yêu cầu phải có thị thực nhập cảnh.", condition: "đối với những nước yêu cầu phải có thị thực nhập cảnh"},
+		{in: "Văn bản đề nghị thay đổi vốn điều lệ hoặc vốn được cấp theo mẫu"},
+		{in: "Bản chính hoặc bản sao chứng thực hợp đồng chuyển nhượng", certified: true},
+		{in: "a) Kế hoạch phát hành (bản chính hoặc bản sao có chứng thực);", certified: true},
+		{in: "- Bản sao Quyết định thôi việc hoặc Quyết định chấm dứt hợp đồng lao động", alternatives: []string{"- Bản sao Quyết định thôi việc", "Quyết định chấm dứt hợp đồng lao động"}},
 	}
 	for _, tt := range tests {
 		p := NewPaper(tt.in)
