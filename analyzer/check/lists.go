@@ -44,6 +44,16 @@ func dossierTrigger(d *Draft, lx *Lexicon, ti, tj int) (Span, int, string, bool)
 	toks := d.toks
 	for i := ti; i < tj; i++ {
 		if _, n := lx.dHeads.matchAt(toks, i); n > 0 {
+			// "Thành phần hồ sơ:" opens a list without a verb.
+			if end := toks[i+n-1].end; n > 2 && end < len(d.Text) && d.Text[end] == ':' {
+				sent := i
+				for sent > ti && !toks[sent].hard {
+					sent--
+				}
+				if k, _ := lx.dExclude.find(toks, sent, i); k < 0 {
+					return Span{toks[i].start, end}, end, "", true
+				}
+			}
 			for v := i + n; v < tj && v < i+n+25; v++ {
 				if toks[v].hard {
 					break
@@ -188,7 +198,18 @@ func blockItems(d *Draft, pi int) ([]Span, int) {
 	last := pi
 	for q := pi + 1; q < len(d.Paragraphs); q++ {
 		p := d.Paragraphs[q]
-		if p.Kind == ParaArticle || p.Kind == ParaHeading || p.Kind == ParaText {
+		if p.Kind == ParaRow && (itemKind == ParaText || itemKind == ParaRow) {
+			// A table lists one paper per row, after its header.
+			itemKind = ParaRow
+			if !p.Header {
+				if body := rowItem(d, p.Span); body.Len() > 0 {
+					items = append(items, body)
+				}
+			}
+			last = q
+			continue
+		}
+		if itemKind == ParaRow || p.Kind == ParaArticle || p.Kind == ParaHeading || p.Kind == ParaText || p.Kind == ParaRow {
 			break
 		}
 		if itemKind == ParaText {
@@ -358,4 +379,18 @@ func isStep(d *Draft, s Span) bool {
 		}
 	}
 	return false
+}
+
+// rowItem returns the paper of a table row: the row without a leading
+// number cell ("1; Đơn đề nghị; 01 bản chính" gives "Đơn đề nghị; 01 bản
+// chính").
+func rowItem(d *Draft, s Span) Span {
+	t := d.Text[s.Start:s.End]
+	if i := strings.IndexByte(t, ';'); i > 0 {
+		cell := strings.Trim(t[:i], " .")
+		if cell != "" && strings.Trim(cell, "0123456789") == "" {
+			s.Start += i + 1
+		}
+	}
+	return trimItem(d, s)
 }

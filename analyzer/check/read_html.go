@@ -26,6 +26,7 @@ func readHTML(d *Draft, b *textBuilder) {
 	pos := 0
 	skip := 0 // depth inside script/style
 	cell := false
+	row := -1 // text offset of the current table row
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -61,9 +62,18 @@ func readHTML(d *Draft, b *textBuilder) {
 					b.writeSynthetic(";", at)
 					b.softBreak(at)
 				}
+				if tt == html.StartTagToken && !cell {
+					b.endParagraph()
+					row = len(b.text)
+					d.rows[row] = false
+				}
+				if a == atom.Th && row >= 0 {
+					d.rows[row] = true
+				}
 				cell = tt == html.StartTagToken || cell
 			case a == atom.Tr:
 				cell = false
+				row = -1
 				b.endParagraph()
 			case blockAtoms[a]:
 				cell = false

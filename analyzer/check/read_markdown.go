@@ -30,6 +30,7 @@ func readMarkdown(d *Draft, b *textBuilder, md bool) {
 	prev := lineBlank
 	prevEnd := byte(0) // last visible character of the previous text line
 	blankSince := false
+	lastRow := -1 // text offset of the last table row written
 	for pos < len(src) {
 		end := lineEnd(src, pos)
 		raw := src[pos:end]
@@ -76,6 +77,10 @@ func readMarkdown(d *Draft, b *textBuilder, md bool) {
 			lead, isTable, isHeading := leadingMarkup(line, md)
 			body := line[lead:]
 			if isTable && tableSeparator(body) {
+				// The row above a separator is the table's header.
+				if lastRow >= 0 {
+					d.rows[lastRow] = true
+				}
 				break
 			}
 			structural := isHeading || isTable || startsUnit(body)
@@ -89,6 +94,11 @@ func readMarkdown(d *Draft, b *textBuilder, md bool) {
 				b.softBreak(pos + lead)
 			} else {
 				b.endParagraph()
+			}
+			lastRow = -1
+			if isTable {
+				lastRow = len(b.text)
+				d.rows[lastRow] = false
 			}
 			writeInline(b, body, pos+lead, md, isTable)
 			if isHeading || isTable {

@@ -17,9 +17,10 @@ const (
 	ParaClause                  // khoản: "1." or "1)"
 	ParaPoint                   // điểm: "a)"
 	ParaBullet                  // "-", "+", "•"
+	ParaRow                     // a table row, cells separated by ";"
 )
 
-var paraKindNames = [...]string{"text", "heading", "article", "clause", "point", "bullet"}
+var paraKindNames = [...]string{"text", "heading", "article", "clause", "point", "bullet", "row"}
 
 func (k ParaKind) String() string {
 	if int(k) < len(paraKindNames) {
@@ -40,6 +41,8 @@ type Paragraph struct {
 	Quoted bool
 	// Body is the paragraph without its marker.
 	Body Span
+	// Header is true for the header row of a table.
+	Header bool
 }
 
 // Article is one article (Điều) of a draft.
@@ -99,6 +102,9 @@ func analyse(d *Draft, lx *Lexicon) {
 			kind, label, n, quoted := markerOf(d.Text[start:end])
 			p.Kind, p.Label, p.Quoted = kind, label, quoted
 			p.Body = Span{start + n, end}
+			if header, ok := d.rows[start]; ok {
+				p.Kind, p.Label, p.Header, p.Body = ParaRow, "", header, Span{start, end}
+			}
 			d.Paragraphs = append(d.Paragraphs, p)
 		}
 		start = end + 1
