@@ -350,3 +350,68 @@ func TestCheckDiffGit(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckCatalogOverride extends the catalog from .redtape.yaml: a paper
+// only the extension knows is then reported with its database and basis.
+func TestCheckCatalogOverride(t *testing.T) {
+	dir := t.TempDir()
+	ext := `schema: redtape.catalog/v1
+sources:
+  fixture: "test fixture written for redtape check"
+documents:
+  test-doc:
+    title: "Test Decision 1/2026"
+    from: 2026-01-01
+    status: law
+    source: "fixture"
+entries:
+  - id: neighbourhood-confirmation
+    name: "Giấy xác nhận của tổ dân phố"
+    english: "neighbourhood confirmation"
+    variants: ["giấy xác nhận của tổ dân phố"]
+    database: "Test Neighbourhood Database"
+    owner: "Test owner"
+    coverage: full
+    basis:
+      - {document: test-doc, article: "Art. 1"}
+    sources: [fixture]
+`
+	if err := os.WriteFile(filepath.Join(dir, "extra.yaml"), []byte(ext), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, ".redtape.yaml")
+	if err := os.WriteFile(cfg, []byte("catalog: extra.yaml\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	draft := filepath.Join(dir, "d.md")
+	if err := os.WriteFile(draft, []byte("Hồ sơ gồm:\n\na) Đơn đề nghị;\n\nb) Giấy xác nhận của tổ dân phố về chỗ ở.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	find := func(args ...string) *check.Finding {
+		code, out, stderr := runCheckCLI(t, "", append(args, "--format", "json", draft)...)
+		if code == exitUsage {
+			t.Fatalf("exit 2: %s", stderr)
+		}
+		for _, f := range jsonFindings(t, out) {
+			if f.Rule == "RT001" {
+				return &f
+			}
+		}
+		return nil
+	}
+	if f := find("--no-config"); f != nil {
+		t.Fatalf("built-in catalog flags the neighbourhood paper: %s", f.Message)
+	}
+	for _, args := range [][]string{{"--config", cfg}, {"--no-config", "--catalog", filepath.Join(dir, "extra.yaml")}} {
+		f := find(args...)
+		if f == nil || f.Line != 5 || !strings.Contains(f.Message, "Test Neighbourhood Database") || !strings.Contains(f.Fix, "Test Decision 1/2026 Art. 1") {
+			t.Errorf("%v: RT001 = %+v", args, f)
+		}
+	}
+	if err := os.WriteFile(cfg, []byte("catalog: missing.yaml\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := runCheckCLI(t, "", "--config", cfg, draft); code != exitUsage {
+		t.Errorf("missing catalog: exit %d, want 2", code)
+	}
+}
