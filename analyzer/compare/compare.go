@@ -198,6 +198,8 @@ type Change struct {
 	ConditionsAdded    []int    `json:"conditions_added,omitempty"`
 	ConditionsReworded [][2]int `json:"conditions_reworded,omitempty"`
 	// Before and After are the costs on each side; nil on a missing side.
+	// A matched pair is costed at one annual volume, the baseline's when its
+	// record states one, else the current's.
 	Before *cost.ProcedureCost `json:"-"`
 	After  *cost.ProcedureCost `json:"-"`
 	// Saving is the annual cost before minus after, in đồng.
@@ -417,6 +419,14 @@ func diff(b, c *corpus.Procedure, bp, cp *prepared, sim float64) *Change {
 		ch.Saving = cost.Amount{}.Sub(cc.Annual)
 		return ch
 	}
+	// Both versions are costed at one volume: a change in demand is not a cut.
+	switch {
+	case bc.VolumeMeasured && (cc.Volume != bc.Volume || !cc.VolumeMeasured):
+		cc = cc.WithVolume(bc.Volume, true)
+	case !bc.VolumeMeasured && cc.VolumeMeasured:
+		bc = bc.WithVolume(cc.Volume, true)
+	}
+	ch.Before, ch.After = bc, cc
 	ch.Saving = bc.Annual.Sub(cc.Annual)
 	ch.PapersRemoved, ch.PapersAdded = multisetDiff(bp.papers, cp.papers)
 	ch.PapersRemoved, ch.PapersAdded, ch.PapersReworded = pairReworded(bp.papers, cp.papers, ch.PapersRemoved, ch.PapersAdded, sim)

@@ -281,3 +281,40 @@ func TestPapersReworded(t *testing.T) {
 		})
 	}
 }
+
+// Both versions of a procedure are costed at one volume: fewer dossiers
+// is not a cut.
+func TestOneVolumePerPair(t *testing.T) {
+	vol := func(n int64) *int64 { return &n }
+	for _, tc := range []struct {
+		name       string
+		base, cur  *int64
+		wantVolume int64
+	}{
+		{"baseline stated", vol(2000), nil, 2000},
+		{"current stated", nil, vol(500), 500},
+		{"both stated: the baseline's", vol(2000), vol(1000), 2000},
+		{"neither: the parameter", nil, nil, 1000},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := func(v *int64) []*corpus.Procedure {
+				fee := int64(100000)
+				return []*corpus.Procedure{{Code: "A", Name: "A", Papers: []corpus.Paper{{Text: "Tờ khai"}}, AnnualVolume: v,
+					Channels: []corpus.Channel{{Mode: corpus.ModeInPerson, Fees: []corpus.Fee{{Text: "100.000 đồng", Amount: &fee}}}}}}
+			}
+			res, err := Compare(context.Background(), p(tc.base), p(tc.cur), nil, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := res.Scenarios[0]
+			ch := s.Changes[0]
+			if ch.Before.Volume != tc.wantVolume || ch.After.Volume != tc.wantVolume || !s.Cost.Saving.IsZero() || ch.Status != Unchanged {
+				t.Errorf("volumes %d → %d, saving %s, status %s", ch.Before.Volume, ch.After.Volume, s.Cost.Saving, ch.Status)
+			}
+			if measured := tc.base != nil || tc.cur != nil; ch.After.VolumeMeasured != measured ||
+				(measured && ch.After.AnnualAssumed.Cmp(ch.After.Annual) >= 0) {
+				t.Errorf("measured %v, assumed %s of %s", ch.After.VolumeMeasured, ch.After.AnnualAssumed, ch.After.Annual)
+			}
+		})
+	}
+}

@@ -39,6 +39,8 @@ const (
 	AssumeOneCopy         = "certified_copy.one_copy"         // the record does not say how many copies
 )
 
+const noteVolumeAssumed = "annual volume not stated: assumed"
+
 var timeValueParams = []string{"time_value.monthly_income", "time_value.working_days_per_month", "time_value.hours_per_day"}
 
 // Component is one costed activity of a procedure, per dossier.
@@ -299,7 +301,7 @@ func (m *Model) Procedure(p *corpus.Procedure) *ProcedureCost {
 		pc.Volume = m.p.AnnualVolume.Value.Round(0).rat().Num().Int64()
 		pc.Annual = pc.Unit.MulInt(pc.Volume)
 		pc.AnnualAssumed = pc.Annual
-		pc.Notes = append(pc.Notes, "annual volume not stated: assumed")
+		pc.Notes = append(pc.Notes, noteVolumeAssumed)
 	}
 	sort.Strings(pc.Notes)
 	sort.Strings(pc.Unknown)
@@ -663,4 +665,27 @@ func (m *Model) fees(p *corpus.Procedure, pc *ProcedureCost) Component {
 		assumed = append(assumed, AssumeFeeAlternatives)
 	}
 	return m.component(ActivityFees, -1, "", Int(1), Amount{}, cash, []string{InputFees}, assumed)
+}
+
+// WithVolume returns a copy of c costed at volume dossiers a year, measured
+// or assumed, for comparing two versions of a procedure at the same volume.
+func (c *ProcedureCost) WithVolume(volume int64, measured bool) *ProcedureCost {
+	out := *c
+	out.Volume, out.VolumeMeasured = volume, measured
+	out.Annual = c.Unit.MulInt(volume)
+	out.AnnualAssumed = out.Annual
+	if measured {
+		out.AnnualAssumed = c.UnitAssumed.MulInt(volume)
+	}
+	out.Notes = nil
+	for _, n := range c.Notes {
+		if n != noteVolumeAssumed {
+			out.Notes = append(out.Notes, n)
+		}
+	}
+	if !measured {
+		out.Notes = append(out.Notes, noteVolumeAssumed)
+		sort.Strings(out.Notes)
+	}
+	return &out
 }
