@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/redtape-vn/redtape/analyzer/catalog"
-	"github.com/redtape-vn/redtape/analyzer/vntext"
 )
 
 // Matcher matches text against a catalog. It is safe for concurrent use.
@@ -12,45 +11,80 @@ type Matcher struct {
 	cat     *catalog.Catalog
 	entries []*catalog.Entry
 	// full maps a catalog name with its folded words run together
-	// ("giaykhaisinh") to the entry; prefix holds every prefix of those keys.
-	full   map[string]variantRef
+	// ("giaykhaisinh") to its variants, first come first; prefix holds
+	// every prefix of those keys.
+	full   map[string][]variantRef
 	prefix map[string]bool
 	// companions[i] lists the names that, after entry i and a comma, are
 	// another choice.
-	companions []phraseSet
+	companions []*phraseSet
+	// first marks the first bytes of catalog names.
+	first [256]bool
 }
 
 type variantRef struct {
 	entry int    // index in entries
 	words string // the folded words of the variant
+	// marks and ascii give each word's tone and shape marks, to tell apart
+	// names that fold alike ("giấy chứng tử", "giấy chứng từ").
+	marks []uint32
+	ascii []bool
+}
+
+// newVariantRef describes variant v of entry e.
+func newVariantRef(e int, v string) (string, variantRef) {
+	toks := tokenize(v)
+	ref := variantRef{entry: e}
+	var key strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			ref.words += " "
+		}
+		ref.words += t.fold
+		key.WriteString(t.fold)
+		ref.marks = append(ref.marks, t.marks)
+		ref.ascii = append(ref.ascii, t.ascii)
+	}
+	return key.String(), ref
+}
+
+// sameMarks reports whether the words toks[i:j] carry the marks of ref
+// where both have diacritics. Words run together ("khaisinh") or written
+// without diacritics are not checked.
+func (ref variantRef) sameMarks(toks []token, i, j int) bool {
+	if j-i != len(ref.marks) {
+		return true
+	}
+	for k := range ref.marks {
+		t := toks[i+k]
+		if !t.ascii && !ref.ascii[k] && t.marks != ref.marks[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // NewMatcher builds a matcher for the entries of c.
 func NewMatcher(c *catalog.Catalog) *Matcher {
-	m := &Matcher{cat: c, entries: c.Entries, full: map[string]variantRef{}, prefix: map[string]bool{}}
+	m := &Matcher{cat: c, entries: c.Entries, full: map[string][]variantRef{}, prefix: map[string]bool{}}
 	for _, e := range c.Entries {
 		m.companions = append(m.companions, newPhraseSet(e.Companions...))
 	}
 	for i, e := range c.Entries {
 		for _, v := range e.Variants {
-			w := vntext.FoldedWords(v)
-			key := strings.Join(w, "")
+			key, ref := newVariantRef(i, v)
 			if key == "" {
 				continue
 			}
-			if _, dup := m.full[key]; dup {
-				continue // the first entry naming a variant keeps it
-			}
-			m.full[key] = variantRef{entry: i, words: strings.Join(w, " ")}
+			m.full[key] = append(m.full[key], ref)
 			m.addPrefixes(key)
 		}
 	}
 	// Excludes win over variants: a longer name for another paper.
 	for _, e := range c.Entries {
 		for _, x := range e.Excludes {
-			w := vntext.FoldedWords(x)
-			key := strings.Join(w, "")
-			m.full[key] = variantRef{entry: -1, words: strings.Join(w, " ")}
+			key, ref := newVariantRef(-1, x)
+			m.full[key] = append([]variantRef{ref}, m.full[key]...)
 			m.addPrefixes(key)
 		}
 	}
@@ -58,6 +92,7 @@ func NewMatcher(c *catalog.Catalog) *Matcher {
 }
 
 func (m *Matcher) addPrefixes(key string) {
+	m.first[key[0]] = true
 	for k := 1; k <= len(key); k++ {
 		m.prefix[key[:k]] = true
 	}
@@ -81,6 +116,9 @@ func (m *Matcher) findMentions(toks []token) []mention {
 	var out []mention
 	var buf []byte
 	for i := 0; i < len(toks); i++ {
+		if f := toks[i].fold; f == "" || !m.first[f[0]] {
+			continue
+		}
 		buf = buf[:0]
 		best := -1
 		var ref variantRef
@@ -89,19 +127,17 @@ func (m *Matcher) findMentions(toks []token) []mention {
 				break
 			}
 			buf = append(buf, toks[j].fold...)
-			if r, ok := m.full[string(buf)]; ok {
-				best, ref = j, r
+			for _, r := range m.full[string(buf)] {
+				if r.sameMarks(toks, i, j+1) {
+					best, ref = j, r
+					break
+				}
 			}
 			if !m.prefix[string(buf)] {
 				break
 			}
 		}
 		if best >= 0 {
-			// "sổ hộ khẩu" is a book but "số BHXH" a number: a name starting
-			// with "so" needs the hook of sổ unless the word has no diacritics.
-			if t := toks[i]; t.fold == "so" && !t.hooked && !t.ascii {
-				continue
-			}
 			out = append(out, mention{entry: ref.entry, i: i, j: best + 1, words: ref.words})
 			i = best
 		}
@@ -146,8 +182,20 @@ type analysis struct {
 	groups []group
 }
 
-func (m *Matcher) analyze(text string) *analysis {
-	a := &analysis{m: m, text: text, toks: tokenize(text)}
+// scratch holds buffers reused from one paper to the next of a procedure;
+// nothing of a paper's analysis outlives it but its result.
+type scratch struct {
+	toks    []token
+	mentAt  []int
+	grouped []bool
+}
+
+func (m *Matcher) analyze(text string, sc *scratch) *analysis {
+	if sc == nil {
+		sc = &scratch{}
+	}
+	sc.toks = tokenizeInto(sc.toks, text)
+	a := &analysis{m: m, text: text, toks: sc.toks}
 	toks := a.toks
 	all := m.findMentions(toks)
 	var excluded []mention
@@ -161,7 +209,10 @@ func (m *Matcher) analyze(text string) *analysis {
 	if len(a.ments) == 0 {
 		return a
 	}
-	mentAt := make([]int, len(toks))
+	if cap(sc.mentAt) < len(toks) {
+		sc.mentAt = make([]int, len(toks))
+	}
+	mentAt := sc.mentAt[:len(toks)]
 	for i := range mentAt {
 		mentAt[i] = -1
 	}
@@ -171,7 +222,11 @@ func (m *Matcher) analyze(text string) *analysis {
 	for _, mm := range excluded {
 		mentAt[mm.i] = -2 - (mm.j - mm.i) // an excluded name of mm.j-mm.i words
 	}
-	grouped := make([]bool, len(a.ments))
+	if cap(sc.grouped) < len(a.ments) {
+		sc.grouped = make([]bool, len(a.ments))
+	}
+	grouped := sc.grouped[:len(a.ments)]
+	clear(grouped)
 	segStart := 0 // first token of the current comma or "và" segment
 	for p := 0; p < len(toks); p++ {
 		t := toks[p]
@@ -237,7 +292,7 @@ func listOfPapers(toks []token, i int, mentAt []int) bool {
 // isPaperNoun reports whether a paper's name starts at toks[k]; "số" (a
 // number) is not "sổ" (a book).
 func isPaperNoun(toks []token, k int) bool {
-	return paperNouns.match(toks, k) > 0 && !(toks[k].fold == "so" && !toks[k].hooked && !toks[k].ascii)
+	return paperNouns.match(toks, k) > 0 && !toks[k].isNumber()
 }
 
 // skipCopy skips copy wording from toks[k] and, at the head of a clause,

@@ -65,7 +65,7 @@ type PaperResult struct {
 
 // Paper judges one required paper.
 func (m *Matcher) Paper(p corpus.Paper) PaperResult {
-	return m.paper(p, procContext{})
+	return m.paper(p, procContext{}, nil)
 }
 
 // procContext is what the procedure tells about its papers.
@@ -75,9 +75,9 @@ type procContext struct {
 }
 
 // paper judges p in the context of its procedure.
-func (m *Matcher) paper(p corpus.Paper, ctx procContext) PaperResult {
+func (m *Matcher) paper(p corpus.Paper, ctx procContext, sc *scratch) PaperResult {
 	res := PaperResult{Text: p.Text, Case: p.Case}
-	a := m.analyze(p.Text)
+	a := m.analyze(p.Text, sc)
 	toks := a.toks
 	res.Optional = p.Optional || optionals.find(toks, 0, len(toks)) >= 0
 	res.Conditional = p.Condition != "" || conditions.find(toks, 0, len(toks)) >= 0
@@ -215,7 +215,7 @@ func (m *Matcher) judge(a *analysis, ctx procContext) {
 			to++
 		}
 		condClause := conditions.match(a.toks, skipCopy(a.toks, from, true, nil)) > 0
-		if g.kind == "trigger" && condClause && thenAfter(a.toks, g.alts[0].j, to) {
+		if g.kind == "trigger" && condClause && g.alts[0].mention >= 0 && thenAfter(a.toks, a.ments[g.alts[0].mention].j, to) {
 			// "Trường hợp người dự thi nộp bằng thạc sỹ thì ...": the paper is
 			// part of the condition, not asked for.
 			g.negated = true
@@ -337,6 +337,7 @@ func (m *Matcher) Procedure(p *corpus.Procedure) ProcedureResult {
 		res.ID = p.ID()
 	}
 	var ctx procContext
+	sc := &scratch{}
 	name := tokenize(p.Name)
 	for _, mm := range m.findMentions(name) {
 		if mm.entry < 0 {
@@ -355,7 +356,7 @@ func (m *Matcher) Procedure(p *corpus.Procedure) ProcedureResult {
 	ctx.foreigner = foreigners.find(name, 0, len(name)) >= 0 && citizens.find(name, 0, len(name)) < 0
 	res.Papers = make([]PaperResult, 0, len(p.Papers))
 	for _, paper := range p.Papers {
-		r := m.paper(paper, ctx)
+		r := m.paper(paper, ctx, sc)
 		if r.Flagged {
 			res.Flagged++
 		}
@@ -387,7 +388,7 @@ type Mention struct {
 // "số CMND", a sentence where the agency looks the data up) are left out,
 // as are papers issued abroad and "other" papers.
 func (m *Matcher) Mentions(text string) []Mention {
-	a := m.analyze(text)
+	a := m.analyze(text, nil)
 	var out []Mention
 	for gi := range a.groups {
 		g := &a.groups[gi]
@@ -408,7 +409,7 @@ func (m *Matcher) Mentions(text string) []Mention {
 }
 
 // sentenceHas reports whether the sentence holding token i contains a phrase of s.
-func (a *analysis) sentenceHas(s phraseSet, i int) bool {
+func (a *analysis) sentenceHas(s *phraseSet, i int) bool {
 	from := i
 	for from > 0 && a.toks[from].brk&brkStop == 0 {
 		from--

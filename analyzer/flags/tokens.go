@@ -22,10 +22,17 @@ const (
 type token struct {
 	fold       string // folded: lower case, no diacritics, đ as d
 	start, end int32  // byte offsets in the text
+	fs, fe     int32  // offsets of fold in the text's folded buffer
 	depth      int16  // parenthesis depth
 	brk        uint8  // break kinds before the token
-	hooked     bool   // the word contains ổ, as sổ "book" does and số "number" does not
+	marks      uint32 // the tone and shape marks folding dropped (see marks.go)
 	ascii      bool   // the word has no diacritics
+}
+
+// isNumber reports whether the word is "số" (a number), not "sổ" (a book);
+// a word without diacritics could be either.
+func (t token) isNumber() bool {
+	return t.fold == "so" && !t.ascii && t.marks&toneMask != toneHook
 }
 
 // span returns the text of toks[i:j], which must not be empty.
@@ -36,12 +43,19 @@ func span(text string, toks []token, i, j int) string {
 // tokenize splits text into words of letters, digits and marks. A word is
 // also split where a lower-case letter meets an upper-case one, the seam left
 // when table cells run together.
-func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5)
+func tokenize(text string) []token { return tokenizeInto(nil, text) }
+
+// tokenizeInto is tokenize reusing the array of buf.
+func tokenizeInto(buf []token, text string) []token {
+	toks := buf[:0]
+	if cap(toks) < len(text)/5 {
+		toks = make([]token, 0, len(text)/5)
+	}
 	// All folded words go into one buffer, sliced once at the end.
 	var folded strings.Builder
 	folded.Grow(len(text))
-	spans := make([]int32, 0, cap(toks)*2) // start and end of each token's folded word
+	// The folded word of each token is kept as offsets in fs and fe until
+	// the buffer is done.
 	var brk = brkClause | brkStop
 	depth := 0
 	start := -1
@@ -54,24 +68,25 @@ func tokenize(text string) []token {
 		w := text[start:end]
 		fs := folded.Len()
 		ascii := true
-		hooked := false
 		for _, r := range w {
 			if r >= 0x80 {
 				ascii = false
-				hooked = hooked || r == 'ổ' || r == 'Ổ'
 			}
 			if f := vntext.FoldRune(r); f >= 0 {
 				folded.WriteRune(f)
 			}
 		}
-		spans = append(spans, int32(fs), int32(folded.Len()))
-		toks = append(toks, token{start: int32(start), end: int32(end), brk: brk, depth: int16(depth), hooked: hooked, ascii: ascii})
+		var marks uint32
+		if !ascii {
+			marks = wordMarks(w)
+		}
+		toks = append(toks, token{fs: int32(fs), fe: int32(folded.Len()), start: int32(start), end: int32(end), brk: brk, depth: int16(depth), marks: marks, ascii: ascii})
 		brk = 0
 		start = -1
 	}
 	for i, r := range text {
-		if vntext.IsWordRune(r) {
-			if start >= 0 && unicode.IsLower(prev) && unicode.IsUpper(r) {
+		if isWordRune(r) {
+			if start >= 0 && isLower(prev) && isUpper(r) {
 				flush(i)
 				brk |= brkClause
 			}
@@ -119,7 +134,29 @@ func tokenize(text string) []token {
 	flush(len(text))
 	all := folded.String()
 	for i := range toks {
-		toks[i].fold = all[spans[2*i]:spans[2*i+1]]
+		toks[i].fold = all[toks[i].fs:toks[i].fe]
 	}
 	return toks
+}
+
+// isWordRune is vntext.IsWordRune with a fast path for ASCII.
+func isWordRune(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return vntext.IsWordRune(r)
+}
+
+func isLower(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z'
+	}
+	return unicode.IsLower(r)
+}
+
+func isUpper(r rune) bool {
+	if r < 0x80 {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
 }

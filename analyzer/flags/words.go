@@ -9,16 +9,20 @@ import (
 // phraseSet is a set of folded word sequences, matched at a token position.
 type phraseSet struct {
 	byFirst map[string][][]string
+	// first marks the first bytes of the first words, to skip the map
+	// for most tokens.
+	first [256]bool
 }
 
-func newPhraseSet(phrases ...string) phraseSet {
-	s := phraseSet{byFirst: map[string][][]string{}}
+func newPhraseSet(phrases ...string) *phraseSet {
+	s := &phraseSet{byFirst: map[string][][]string{}}
 	for _, p := range phrases {
 		w := vntext.FoldedWords(p)
 		if len(w) == 0 {
 			continue
 		}
 		s.byFirst[w[0]] = append(s.byFirst[w[0]], w)
+		s.first[w[0][0]] = true
 	}
 	// Longest first, so the longest phrase wins.
 	for k, list := range s.byFirst {
@@ -34,8 +38,8 @@ func newPhraseSet(phrases ...string) phraseSet {
 
 // match returns the number of tokens of the longest phrase starting at
 // toks[i], or 0. A phrase does not run across a clause break.
-func (s phraseSet) match(toks []token, i int) int {
-	if i >= len(toks) {
+func (s *phraseSet) match(toks []token, i int) int {
+	if i >= len(toks) || toks[i].fold == "" || !s.first[toks[i].fold[0]] {
 		return 0
 	}
 	for _, p := range s.byFirst[toks[i].fold] {
@@ -59,7 +63,7 @@ func (s phraseSet) match(toks []token, i int) int {
 
 // find returns the index of the first token where a phrase of s starts,
 // within toks[from:to], or -1.
-func (s phraseSet) find(toks []token, from, to int) int {
+func (s *phraseSet) find(toks []token, from, to int) int {
 	for i := from; i < to && i < len(toks); i++ {
 		if s.match(toks, i) > 0 {
 			return i

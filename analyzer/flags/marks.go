@@ -1,0 +1,105 @@
+package flags
+
+import (
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// A word's marks are what folding drops: its tone and the shape marks of
+// its letters (circumflex, breve, horn, the stroke of đ), packed in a uint32.
+// Two words with the same folded letters and the same marks are the same
+// syllables, whatever the position of the tone mark ("khỏe", "khoẻ"), while
+// "chứng từ" (voucher) and "chứng tử" (death), or "số" and "sổ", differ.
+const (
+	toneShift       = 0 // 3 bits: 0 none, 1 grave, 2 acute, 3 tilde, 4 hook, 5 dot
+	circumflexShift = 3 // 3 bits each: counts
+	breveShift      = 6
+	hornShift       = 9
+	strokeShift     = 12
+	toneMask        = 7
+)
+
+// Tones, as stored in the tone bits.
+const (
+	toneHook = 4
+)
+
+// markTable maps each rune of U+00C0–U+1EFF to its marks; it is computed
+// once and never written after.
+var markTable = buildMarkTable()
+
+const (
+	markLo = 0x00C0
+	markHi = 0x1EFF
+)
+
+func buildMarkTable() []uint32 {
+	t := make([]uint32, markHi-markLo+1)
+	for r := rune(markLo); r <= markHi; r++ {
+		t[r-markLo] = runeMarks(r)
+	}
+	return t
+}
+
+// runeMarks decomposes r and collects its marks.
+func runeMarks(r rune) uint32 {
+	if r == 'đ' || r == 'Đ' {
+		return 1 << strokeShift
+	}
+	var m uint32
+	d := norm.NFD.String(string(r))
+	for _, c := range d {
+		m = addMark(m, c)
+	}
+	return m
+}
+
+// addMark adds the mark c (a combining character) to m.
+func addMark(m uint32, c rune) uint32 {
+	switch c {
+	case 0x0300:
+		m = m&^toneMask | 1
+	case 0x0301:
+		m = m&^toneMask | 2
+	case 0x0303:
+		m = m&^toneMask | 3
+	case 0x0309:
+		m = m&^toneMask | 4
+	case 0x0323:
+		m = m&^toneMask | 5
+	case 0x0302:
+		m += 1 << circumflexShift
+	case 0x0306:
+		m += 1 << breveShift
+	case 0x031B:
+		m += 1 << hornShift
+	}
+	return m
+}
+
+// wordMarks returns the marks of the word w.
+func wordMarks(w string) uint32 {
+	var m uint32
+	for i := 0; i < len(w); {
+		r, size := utf8.DecodeRuneInString(w[i:])
+		i += size
+		switch {
+		case r < markLo:
+		case r <= markHi:
+			x := markTable[r-markLo]
+			if x&toneMask != 0 {
+				m = m&^toneMask | x&toneMask
+			}
+			m += x &^ toneMask
+		default:
+			if x := addMark(0, r); x != 0 {
+				if x&toneMask != 0 {
+					m = m&^toneMask | x&toneMask
+				}
+				m += x &^ toneMask
+			}
+		}
+	}
+	return m
+}
