@@ -63,8 +63,31 @@ func writeHTMLBlock(b *strings.Builder, d *doc, bl block) {
 		fmt.Fprintf(b, "<h%s id=\"%s\">%s</h%s>\n\n", n, html.EscapeString(x.id), html.EscapeString(x.plain), n)
 	case tocBlock:
 		fmt.Fprintf(b, "<nav class=\"toc\">\n<h2>%s</h2>\n<ul>\n", html.EscapeString(x.title))
-		for _, h := range d.toc {
-			fmt.Fprintf(b, "<li><a href=\"#%s\">%s</a></li>\n", html.EscapeString(h.id), html.EscapeString(h.plain))
+		open := false // a nested list of level-3 headings is open
+		for i, h := range d.toc {
+			if h.level == 3 && !open {
+				if i == 0 {
+					b.WriteString("<li>")
+				}
+				b.WriteString("\n<ul>\n")
+				open = true
+			} else if h.level == 2 && open {
+				b.WriteString("</ul>\n")
+				open = false
+			}
+			if i > 0 && h.level == 2 {
+				b.WriteString("</li>\n")
+			}
+			fmt.Fprintf(b, "<li><a href=\"#%s\">%s</a>", html.EscapeString(h.id), html.EscapeString(h.plain))
+			if h.level == 3 {
+				b.WriteString("</li>\n")
+			}
+		}
+		if open {
+			b.WriteString("</ul>\n")
+		}
+		if len(d.toc) > 0 {
+			b.WriteString("</li>\n")
 		}
 		b.WriteString("</ul>\n</nav>\n\n")
 	case detailsBlock:

@@ -50,6 +50,9 @@ func newDoc() *doc { return &doc{ids: map[string]int{}} }
 // table of contents work in Markdown and HTML alike.
 func (d *doc) heading(level int, plain string) headingBlock {
 	id := slug(plain)
+	if id == "" {
+		id = "section"
+	}
 	if n, ok := d.ids[id]; ok {
 		d.ids[id] = n + 1
 		id = id + "-" + itoa(n+1)
@@ -58,7 +61,7 @@ func (d *doc) heading(level int, plain string) headingBlock {
 	}
 	h := headingBlock{level: level, text: esc(plain), plain: plain, id: id}
 	d.blocks = append(d.blocks, h)
-	if level == 2 {
+	if level == 2 || level == 3 {
 		d.toc = append(d.toc, h)
 	}
 	return h

@@ -24,7 +24,7 @@ func writeMarkdownBlock(b *strings.Builder, d *doc, bl block) {
 	case tocBlock:
 		b.WriteString("## " + esc(x.title) + "\n\n")
 		for _, h := range d.toc {
-			b.WriteString("- [" + h.text + "](#" + h.id + ")\n")
+			b.WriteString(strings.Repeat("  ", h.level-2) + "- [" + h.text + "](#" + h.id + ")\n")
 		}
 		b.WriteString("\n")
 	case detailsBlock:

@@ -135,8 +135,17 @@ func TestLinksAndTexts(t *testing.T) {
 		if i := strings.Index(out, "[["); i >= 0 {
 			t.Errorf("%s: missing text key near %q", lang, out[i:min(len(out), i+40)])
 		}
-		if len(d.toc) != 7 {
-			t.Errorf("%s: %d sections in the table of contents, want 7", lang, len(d.toc))
+		sections := 0
+		for _, h := range d.toc {
+			if h.level == 2 {
+				sections++
+			}
+		}
+		if sections != 7 || len(d.toc) != 7+2+2+5 { // 2 databases, added/abolished, 5 appendix parts
+			t.Errorf("%s: %d sections, %d entries in the table of contents, want 7 and 16", lang, sections, len(d.toc))
+		}
+		if md := d.markdown(); !strings.Contains(md, "\n  - [") {
+			t.Errorf("%s: no nested entries in the table of contents", lang)
 		}
 	}
 }
@@ -174,6 +183,10 @@ func TestHTMLSelfContained(t *testing.T) {
 	}
 	if strings.Contains(out, "language-mermaid") {
 		t.Error("HTML shows a Mermaid block instead of the SVG chart")
+	}
+	toc := out[strings.Index(out, `<nav class="toc">`):strings.Index(out, "</nav>")]
+	if strings.Count(toc, "<ul>") != strings.Count(toc, "</ul>") || strings.Count(toc, "<li>") != strings.Count(toc, "</li>") {
+		t.Errorf("unbalanced table of contents:\n%s", toc)
 	}
 	if !strings.Contains(out, "<details>") || !strings.Contains(out, "<table>") {
 		t.Error("HTML lacks collapsed sections or tables")
