@@ -153,6 +153,10 @@ type CostCut struct {
 	Percent cost.Amount `json:"percent"`
 	// Gap is how many points Percent falls short of the target; 0 when met.
 	Gap cost.Amount `json:"gap"`
+	// BaselineSaving and BaselinePercent leave new procedures out: the cut
+	// of the baseline procedures' own cost, Before − (After − NewCost).
+	BaselineSaving  cost.Amount `json:"baseline_saving"`
+	BaselinePercent cost.Amount `json:"baseline_percent"`
 	// BeforeAssumed and AfterAssumed are the parts of Before and After that
 	// rest on at least one assumed input.
 	BeforeAssumed cost.Amount `json:"before_assumed"`
@@ -546,6 +550,7 @@ func (t *Tally) finish(target cost.Amount) {
 		c.Gap = gap(target, c.Percent)
 	}
 	t.Cost.Saving, t.Cost.Percent = cost.Cut(t.Cost.Before, t.Cost.After)
+	t.Cost.BaselineSaving, t.Cost.BaselinePercent = cost.Cut(t.Cost.Before, t.Cost.After.Sub(t.Cost.NewCost))
 	t.Cost.Gap = gap(target, t.Cost.Percent)
 }
 

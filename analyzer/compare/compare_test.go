@@ -116,6 +116,11 @@ func TestHandWorked(t *testing.T) {
 	checkAmount(t, "cost after", s.Cost.After, vnd(1_227_750_000))
 	checkAmount(t, "new cost", s.Cost.NewCost, vnd(15_000_000))
 	checkAmount(t, "saving", s.Cost.Saving, vnd(575_000_000))
+	// Without T.005: 1,802,750,000 − 1,212,750,000 = 590,000,000 = 32.73%.
+	checkAmount(t, "baseline saving", s.Cost.BaselineSaving, vnd(590_000_000))
+	if p := s.Cost.BaselinePercent.Format(2); p != "32.73" {
+		t.Errorf("baseline percent = %s, want 32.73", p)
+	}
 	checkAmount(t, "assumed before", s.Cost.BeforeAssumed, vnd(792_750_000))
 	checkAmount(t, "assumed after", s.Cost.AfterAssumed, vnd(212_750_000))
 	// 575 / 1,802.75 = 31.8957...%; gap to 40% = 8.1043.

@@ -375,8 +375,10 @@ func writeEstimateText(w io.Writer, rep *estimateReport) error {
 		cc := s.Cost
 		ew.printf("\nCompliance cost (VND/yr): before %s, after %s, saving %s = %s%% cut (%s)\n",
 			cc.Before.Format(0), cc.After.Format(0), cc.Saving.Format(0), cc.Percent.Format(2), estimateGap(cc.Gap))
-		ew.printf("  new procedures add %s; resting on assumed inputs: %s%% of the cost before, %s%% after\n",
-			cc.NewCost.Format(0), cc.AssumedShareBefore.Format(1), cc.AssumedShareAfter.Format(1))
+		ew.printf("  new procedures add %s; the baseline procedures alone cut %s = %s%%\n",
+			cc.NewCost.Format(0), cc.BaselineSaving.Format(0), cc.BaselinePercent.Format(2))
+		ew.printf("  resting on assumed inputs: %s%% of the cost before, %s%% after\n",
+			cc.AssumedShareBefore.Format(1), cc.AssumedShareAfter.Format(1))
 		ew.printf("Procedures: %s\n", estimateStatuses(s.Statuses))
 		if len(s.TopCuts) > 0 {
 			ew.printf("\nLargest cuts by annual saving (VND/yr):\n")
