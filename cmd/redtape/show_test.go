@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -156,5 +157,34 @@ func TestShowHelpers(t *testing.T) {
 	}
 	if got := showDuration(&corpus.Duration{Text: "1 giờ", Value: 1, Unit: corpus.Hours}); got != "1 hour" {
 		t.Errorf("duration %q", got)
+	}
+}
+
+func TestRunShowAndStatsDirect(t *testing.T) {
+	var out, errb bytes.Buffer
+	e := newEnv(strings.NewReader(""), &out, &errb)
+	if err := runShow(context.Background(), showOptions{Paths: []string{mdFixture}, Format: "jsonl"}, e); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(out.String(), "\n"); n != 2 || !strings.HasPrefix(out.String(), `{"code":"9.300001"`) {
+		t.Errorf("jsonl output (%d lines): %.100s", n, out.String())
+	}
+	out.Reset()
+	err := runStats(context.Background(), statsOptions{Paths: []string{mdFixture}, Format: "xml"}, e)
+	var ue *usageError
+	if !errors.As(err, &ue) || exitCode(context.Background(), err, &errb) != exitUsage {
+		t.Errorf("bad format: %v", err)
+	}
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "x.csv")
+	if err := os.WriteFile(bad, []byte("code,name\n1,A\n,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = runStats(context.Background(), statsOptions{Paths: []string{bad}, Format: "text"}, e)
+	if !errors.Is(err, errInputFailed) || !strings.Contains(out.String(), "1 procedures from 1 files; 1 files or records could not be read") {
+		t.Errorf("err %v, output %s", err, out.String())
+	}
+	if !strings.Contains(errb.String(), "x.csv:3 (record 2): record has neither code nor name") {
+		t.Errorf("stderr %s", errb.String())
 	}
 }
