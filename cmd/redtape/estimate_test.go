@@ -47,7 +47,14 @@ func pairArgs(extra ...string) []string {
 
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join(estimateFixtures, "golden", name)
+	goldenFile(t, filepath.Join(estimateFixtures, "golden", name), got)
+}
+
+// goldenFile compares got with the golden file at path, or rewrites the
+// file under -update. Any command's test can use it.
+func goldenFile(t *testing.T, path string, got []byte) {
+	t.Helper()
+	name := filepath.Base(path)
 	if updateGolden() {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
@@ -62,7 +69,7 @@ func checkGolden(t *testing.T, name string, got []byte) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test ./cmd/redtape -run Estimate -update to accept):\n%s", name, got)
+		t.Errorf("%s differs from the golden file (go test ./cmd/redtape -update to accept):\n%s", name, got)
 	}
 }
 
