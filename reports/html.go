@@ -32,18 +32,14 @@ func WriteHTML(w io.Writer, in *Input, opts Options) error {
 		return err
 	}
 	opts = opts.withDefaults()
-	title := in.Title
-	if title == "" {
-		t, err := loadTexts(opts.Lang)
-		if err != nil {
-			return err
-		}
-		title = t.get("title")
+	t, err := loadTexts(opts.Lang)
+	if err != nil {
+		return err
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", opts.Lang)
 	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	fmt.Fprintf(&b, "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", html.EscapeString(title), stylesheet)
+	fmt.Fprintf(&b, "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", html.EscapeString(title(in, t)), stylesheet)
 	for _, bl := range d.blocks {
 		writeHTMLBlock(&b, d, bl)
 	}

@@ -103,11 +103,7 @@ func (w *writer) date() string {
 }
 
 func (w *writer) header() {
-	title := w.in.Title
-	if title == "" {
-		title = w.f("title")
-	}
-	w.d.md("# " + esc(title))
+	w.d.md("# " + esc(title(w.in, w.t)))
 	sc := w.in.Scope
 	var meta []string
 	meta = append(meta, w.f("meta_date", w.date()))
@@ -141,6 +137,19 @@ func (w *writer) header() {
 	}
 	w.d.md("- " + strings.Join(meta, "\n- "))
 	w.d.add(tocBlock{title: w.f("toc")})
+}
+
+// title is the report's title: the one given, else the default, naming
+// the ministry when the report is narrowed to one.
+func title(in *Input, t *texts) string {
+	if in.Title != "" {
+		return in.Title
+	}
+	s := t.get("title")
+	if in.Scope.Ministry != "" && len(in.Ministries) == 1 && in.Ministries[0].Name != "" {
+		s += " — " + in.Ministries[0].Name
+	}
+	return s
 }
 
 // tocBlock marks where the table of contents goes.

@@ -90,16 +90,10 @@ func (r *Report) Count() Counts {
 }
 
 // totals sums the per-file counts.
-func (r *Report) totals() check.FileResult {
-	var t check.FileResult
+func (r *Report) totals() check.Tally {
+	var t check.Tally
 	for _, f := range r.Files {
-		t.Articles += f.Articles
-		t.Procedures += f.Procedures
-		t.Dossiers += f.Dossiers
-		t.Papers += f.Papers
-		t.Conditions += f.Conditions
-		t.RequirementWords += f.RequirementWords
-		t.Suppressed += f.Suppressed
+		t.Add(f.Tally)
 	}
 	return t
 }

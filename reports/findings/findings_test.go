@@ -36,8 +36,8 @@ func sampleReport(t *testing.T) *Report {
 		r.Rules = append(r.Rules, RuleInfo{Rule: ru, Severity: sev})
 	}
 	r.Files = []*check.FileResult{
-		{Path: "drafts/nghị-định.md", Format: check.FormatMarkdown, Articles: 4, Procedures: 2, Dossiers: 1, Papers: 5, Conditions: 2, RequirementWords: 7, Suppressed: 1},
-		{Path: "drafts/b.html", Format: check.FormatHTML, Articles: 1, Procedures: 1, Dossiers: 1, Papers: 4},
+		{Path: "drafts/nghị-định.md", Format: check.FormatMarkdown, Tally: check.Tally{Articles: 4, Procedures: 2, Dossiers: 1, Papers: 5, Conditions: 2, RequirementWords: 7, Suppressed: 1}},
+		{Path: "drafts/b.html", Format: check.FormatHTML, Tally: check.Tally{Articles: 1, Procedures: 1, Dossiers: 1, Papers: 4}},
 	}
 	r.Findings = []check.Finding{
 		{File: "drafts/b.html", Line: 9, Column: 10, EndLine: 9, EndColumn: 32, Rule: "RT001", Name: "digitised-paper", Severity: check.SeverityError,

@@ -99,13 +99,8 @@ type jsonReport struct {
 
 type jsonSummary struct {
 	Counts
-	Files            int `json:"files"`
-	Procedures       int `json:"procedures"`
-	Dossiers         int `json:"dossiers"`
-	Papers           int `json:"papers"`
-	Conditions       int `json:"conditions"`
-	RequirementWords int `json:"requirement_words"`
-	Suppressed       int `json:"suppressed"`
+	Files int `json:"files"`
+	check.Tally
 }
 
 // WriteJSON writes the redtape.check/v1 document: every finding (metrics
@@ -115,9 +110,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 	out.Schema = check.SchemaVersion
 	out.Tool.Name, out.Tool.Version = r.Tool, r.Version
 	out.FailOn = r.FailOn.String()
-	t := r.totals()
-	out.Summary = jsonSummary{Counts: r.Count(), Files: len(r.Files), Procedures: t.Procedures, Dossiers: t.Dossiers,
-		Papers: t.Papers, Conditions: t.Conditions, RequirementWords: t.RequirementWords, Suppressed: t.Suppressed}
+	out.Summary = jsonSummary{Counts: r.Count(), Files: len(r.Files), Tally: r.totals()}
 	out.Files = r.Files
 	if out.Files == nil {
 		out.Files = []*check.FileResult{}
