@@ -247,6 +247,10 @@ func newLegalRef(number, summary, issuer, issued, effective string) (LegalRef, b
 	}
 	if found := ParseLegalRefs(number); len(found) > 0 && found[0].Number != "" {
 		ref.Number, ref.Type = found[0].Number, found[0].Type
+	} else if m := symbolRE.FindString(number); m != "" && m == strings.TrimSpace(number) {
+		// The cell is a whole document symbol the parser does not know
+		// ("02/2020/UBTVQH14"): a number cell holds the number.
+		ref.Number = strings.Join(strings.Fields(m), "")
 	}
 	if ref.Number == "" || ref.Type == "" {
 		for _, f := range ParseLegalRefs(summary) {
@@ -266,6 +270,9 @@ func newLegalRef(number, summary, issuer, issued, effective string) (LegalRef, b
 	}
 	return ref, true
 }
+
+// symbolRE matches a whole document symbol: number/year/issuer code.
+var symbolRE = regexp.MustCompile(`^\d+\s*/\s*\d{4}\s*/\s*[\p{Lu}Đ\d]+(?:-[\p{Lu}Đ\d]+)*$`)
 
 // eachJSONRecord calls fn with each record of a JSON file holding one
 // object or an array of objects, with its 1-based record number (zero for a

@@ -224,3 +224,24 @@ func FuzzWordExport(f *testing.F) {
 		`{"thu_tuc_id":"1","metadata":{"tên_thủ_tục":"A"},"content":{},"tables":{"thanh_phan_ho_so":[{"ten_giay_to":"Trường hợp 1","ghi_chu":"Bản chính: 0\nBản sao: 0"}]}}`,
 		`[{"metadata":{},"tables":{}},{"metadata":1}]`)
 }
+
+func TestNewLegalRef(t *testing.T) {
+	for _, tc := range []struct {
+		number, summary, wantNumber, wantText, wantTitle string
+	}{
+		{"12", "Quyết định số 12/2021/QĐ-TTg ngày 24/3/2021", "12/2021/QĐ-TTg", "12", "Quyết định số 12/2021/QĐ-TTg ngày 24/3/2021"},
+		{"02/2020/UBTVQH14", "Pháp lệnh 02/2020/UBTVQH14", "02/2020/UBTVQH14", "02/2020/UBTVQH14", "Pháp lệnh 02/2020/UBTVQH14"},
+		{"BỘ LUẬT  HÀNG HẢI VIỆT NAM", "BỘ LUẬT HÀNG HẢI VIỆT NAM", "", "BỘ LUẬT  HÀNG HẢI VIỆT NAM", "BỘ LUẬT HÀNG HẢI VIỆT NAM"},
+		{"", "Thông tư 55/2022/TT-BQP", "55/2022/TT-BQP", "Thông tư 55/2022/TT-BQP", ""},
+		{"104", "Nghị định số 104/2022/NĐ-CP sửa đổi Nghị định số 01/2021/NĐ-CP", "104/2022/NĐ-CP", "104", "Nghị định số 104/2022/NĐ-CP sửa đổi Nghị định số 01/2021/NĐ-CP"},
+		{"01", "Nghị định số 104/2022/NĐ-CP sửa đổi Nghị định số 01/2021/NĐ-CP", "01/2021/NĐ-CP", "01", "Nghị định số 104/2022/NĐ-CP sửa đổi Nghị định số 01/2021/NĐ-CP"},
+	} {
+		ref, ok := newLegalRef(tc.number, tc.summary, "", "", "")
+		if !ok || ref.Number != tc.wantNumber || ref.Text != tc.wantText || ref.Title != tc.wantTitle {
+			t.Errorf("newLegalRef(%q, %q) = %+v", tc.number, tc.summary, ref)
+		}
+	}
+	if _, ok := newLegalRef(" ", "", "x", "", ""); ok {
+		t.Error("empty row gave a reference")
+	}
+}

@@ -312,7 +312,7 @@ func showLegal(l corpus.LegalRef) string {
 	default:
 		b.WriteString(showShorten(showOneLine(l.Text), 100) + " (no number found)")
 	}
-	if l.Title != "" && l.Number != "" {
+	if l.Title != "" && l.Number != "" && strings.TrimSpace(l.Title) != l.Type+" "+l.Number && strings.TrimSpace(l.Title) != l.Number {
 		b.WriteString(": " + showShorten(showOneLine(l.Title), 80))
 	}
 	if l.Issued != "" {
