@@ -185,11 +185,8 @@ func (c *Checker) Rules() []*Rule { return c.rules }
 // Config returns the configuration in use, with defaults set.
 func (c *Checker) Config() *Config { return c.cfg }
 
-// FileResult is what checking one draft found.
-type FileResult struct {
-	Path   string `json:"path"`
-	Format Format `json:"format"`
-	// Counts of what the draft defines.
+// Tally counts what drafts define and how many findings were suppressed.
+type Tally struct {
 	Articles         int `json:"articles"`
 	Procedures       int `json:"procedures"`
 	Dossiers         int `json:"dossiers"`
@@ -198,6 +195,24 @@ type FileResult struct {
 	RequirementWords int `json:"requirement_words"`
 	// Suppressed counts findings turned off by inline directives.
 	Suppressed int `json:"suppressed"`
+}
+
+// Add adds o to t.
+func (t *Tally) Add(o Tally) {
+	t.Articles += o.Articles
+	t.Procedures += o.Procedures
+	t.Dossiers += o.Dossiers
+	t.Papers += o.Papers
+	t.Conditions += o.Conditions
+	t.RequirementWords += o.RequirementWords
+	t.Suppressed += o.Suppressed
+}
+
+// FileResult is what checking one draft found.
+type FileResult struct {
+	Path   string `json:"path"`
+	Format Format `json:"format"`
+	Tally
 	// Findings are sorted by line, column and rule.
 	Findings []Finding `json:"-"`
 	// Notes are remarks about rules that could not run.
@@ -220,8 +235,8 @@ func (c *Checker) Parse(name string, data []byte) (*Draft, error) {
 
 // Check runs every enabled rule over d.
 func (c *Checker) Check(ctx context.Context, d *Draft) (*FileResult, error) {
-	res := &FileResult{Path: d.Path, Format: d.Format, Articles: len(d.Articles), Procedures: len(d.Procedures),
-		Dossiers: len(d.Dossiers), Conditions: len(d.Conditions)}
+	res := &FileResult{Path: d.Path, Format: d.Format, Tally: Tally{Articles: len(d.Articles), Procedures: len(d.Procedures),
+		Dossiers: len(d.Dossiers), Conditions: len(d.Conditions)}}
 	for _, ds := range d.Dossiers {
 		res.Papers += len(ds.Items)
 	}
