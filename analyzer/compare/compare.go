@@ -118,6 +118,13 @@ type Tally struct {
 	Cost CostCut `json:"cost"`
 	// Statuses counts procedures by status.
 	Statuses map[Status]int `json:"statuses"`
+	// VolumeAssumed counts procedures costed at the assumed annual volume
+	// (no record of the pair states one).
+	VolumeAssumed int `json:"volume_assumed"`
+	// Unknown counts procedures by what their records leave unknown and the
+	// model counts as zero ("fees", "fee amount", "processing time"; see
+	// cost.ProcedureCost.Unknown), on either side.
+	Unknown map[string]int `json:"unknown"`
 }
 
 // Count is the cut of one unit.
@@ -502,6 +509,26 @@ func (t *Tally) add(ch *Change, b, c *corpus.Procedure) {
 		t.Statuses = map[Status]int{}
 	}
 	t.Statuses[ch.Status]++
+	if t.Unknown == nil {
+		t.Unknown = map[string]int{}
+	}
+	unknown := map[string]bool{}
+	volumeAssumed := false
+	for _, pc := range []*cost.ProcedureCost{ch.Before, ch.After} {
+		if pc == nil {
+			continue
+		}
+		volumeAssumed = volumeAssumed || !pc.VolumeMeasured
+		for _, u := range pc.Unknown {
+			unknown[u] = true
+		}
+	}
+	if volumeAssumed {
+		t.VolumeAssumed++
+	}
+	for u := range unknown {
+		t.Unknown[u]++
+	}
 	if b != nil {
 		t.Procedures.Baseline++
 		t.Papers.Baseline += len(b.Papers)

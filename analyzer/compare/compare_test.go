@@ -131,6 +131,11 @@ func TestHandWorked(t *testing.T) {
 		t.Errorf("assumed share before = %s", got)
 	}
 
+	// No volume stated for T.002 and the unnamed one; T.005 states none
+	// of fees or time, T.002 no time, the unnamed one no fees.
+	if s.VolumeAssumed != 2 || !reflect.DeepEqual(s.Unknown, map[string]int{"fees": 2, "processing time": 2}) {
+		t.Errorf("volume assumed %d, unknown %v", s.VolumeAssumed, s.Unknown)
+	}
 	wantStatus := map[Status]int{Simplified: 1, Abolished: 1, Unchanged: 1, Heavier: 1, New: 1}
 	if !reflect.DeepEqual(s.Statuses, wantStatus) {
 		t.Errorf("statuses = %v, want %v", s.Statuses, wantStatus)

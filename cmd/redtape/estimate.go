@@ -93,7 +93,7 @@ func runEstimate(ctx context.Context, opts estimateOptions, e *env) error {
 	if opts.Top < 0 {
 		return usageErrorf("--top must not be negative")
 	}
-	target, err := cost.ParseAmount(opts.Target)
+	target, err := cost.ParseAmount(strings.TrimSuffix(strings.TrimSpace(opts.Target), "%"))
 	if err != nil || target.Sign() <= 0 || target.Cmp(cost.Int(100)) > 0 {
 		return usageErrorf("--target must be a percentage above 0 and at most 100, not %q", opts.Target)
 	}
@@ -240,13 +240,17 @@ type estimateTally struct {
 	Papers      compare.Count          `json:"papers"`
 	Cost        estimateCost           `json:"cost"`
 	Statuses    map[compare.Status]int `json:"statuses"`
-	TopCuts     []estimateCut          `json:"top_cuts"`
+	// VolumeAssumed and Unknown count procedures resting on assumptions.
+	VolumeAssumed int            `json:"volume_assumed"`
+	Unknown       map[string]int `json:"unknown"`
+	TopCuts       []estimateCut  `json:"top_cuts"`
 }
 
 func estimateTallyOf(t compare.Tally, cuts []*compare.Change) estimateTally {
 	return estimateTally{
 		Regulations: t.Regulations, Procedures: t.Procedures, Conditions: t.Conditions, Papers: t.Papers,
 		Cost: estimateCostOf(t.Cost), Statuses: t.Statuses, TopCuts: estimateCutsOf(cuts),
+		VolumeAssumed: t.VolumeAssumed, Unknown: t.Unknown,
 	}
 }
 
@@ -380,6 +384,8 @@ func writeEstimateText(w io.Writer, rep *estimateReport) error {
 		ew.printf("  resting on assumed inputs: %s%% of the cost before, %s%% after\n",
 			cc.AssumedShareBefore.Format(1), cc.AssumedShareAfter.Format(1))
 		ew.printf("Procedures: %s\n", estimateStatuses(s.Statuses))
+		ew.printf("Assumed: annual volume of %d procedures; counted as zero where not stated: fees of %d, fee amounts of %d, processing time of %d\n",
+			s.VolumeAssumed, s.Unknown["fees"], s.Unknown["fee amount"], s.Unknown["processing time"])
 		if len(s.TopCuts) > 0 {
 			ew.printf("\nLargest cuts by annual saving (VND/yr):\n")
 			writeEstimateCuts(ew, s.TopCuts, true)

@@ -79,7 +79,7 @@ func TestEstimateGolden(t *testing.T) {
 		args []string
 	}{
 		{"pair.txt", pairArgs("--top", "3")},
-		{"pair.json", pairArgs("--format", "json", "--target", "30")},
+		{"pair.json", pairArgs("--format", "json", "--target", "30%")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e, out, errb := estimateEnv()
