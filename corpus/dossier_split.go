@@ -290,8 +290,10 @@ func formNameStart(row string, ext int) int {
 	}
 	keyword, last := -1, -1
 	numEnds := map[int]bool{}
-	for _, n := range FindLegalNumbers(row[lo:ext]) {
-		numEnds[lo+n.End] = true
+	if strings.Contains(row[lo:ext], "/") {
+		for _, n := range FindLegalNumbers(row[lo:ext]) {
+			numEnds[lo+n.End] = true
+		}
 	}
 	var prev, prev2 rune = -1, -1
 	for i, r := range row[lo:ext] {

@@ -630,8 +630,33 @@ func refClause(text string, start, end int) (int, int) {
 	return s, e
 }
 
-// conditionRe finds a condition in folded paper text.
-var conditionRe = regexp.MustCompile(`(doi voi truong hop|trong truong hop|truong hop|doi voi)\s`)
+// conditionPhrases open a condition in folded paper text, longest first.
+var conditionPhrases = []string{"doi voi truong hop", "trong truong hop", "truong hop", "doi voi"}
+
+// findCondition returns the byte span of the first condition phrase in
+// folded text f (followed by white space), or nil. It prefers the longest
+// phrase at the earliest position.
+func findCondition(f string) []int {
+	var best []int
+	for _, ph := range conditionPhrases {
+		for from := 0; from < len(f); {
+			i := strings.Index(f[from:], ph)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			end := at + len(ph)
+			from = end
+			if end < len(f) && (f[end] == ' ' || f[end] == '\n' || f[end] == '\t') {
+				if best == nil || at < best[0] {
+					best = []int{at, end + 1}
+				}
+				break
+			}
+		}
+	}
+	return best
+}
 
 // alternativesIntroRe finds "one of the following papers" in folded text.
 var alternativesIntroRe = regexp.MustCompile(`mot trong (cac|nhung|so cac) (giay to|tai lieu|loai giay to|van ban)[^:]*:`)
@@ -692,7 +717,7 @@ func optionalPaper(f string) bool {
 
 // paperCondition returns the condition under which the paper is asked for.
 func paperCondition(text, f string) string {
-	loc := conditionRe.FindStringIndex(f)
+	loc := findCondition(f)
 	if loc == nil {
 		return ""
 	}
@@ -798,7 +823,7 @@ func paperAlternatives(text, f string) []string {
 		return nil
 	}
 	// Cut the condition off the clause.
-	if loc := conditionRe.FindStringIndex(clause); loc != nil {
+	if loc := findCondition(clause); loc != nil {
 		end = utf8.RuneCountInString(clause[:loc[0]])
 		clause = clause[:loc[0]]
 	}
