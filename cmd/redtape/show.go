@@ -146,7 +146,7 @@ func writeProcedureText(w *showWriter, p *corpus.Procedure) {
 	} else {
 		w.printf("  Channels:\n")
 		for _, c := range p.Channels {
-			w.printf("    - %s: time %s; fees %s\n", showChannel(c), showDuration(c.Time), showFees(c.Fees))
+			w.printf("    - %s: time %s; %s\n", showChannel(c), showDuration(c.Time), showFees(c.Fees))
 		}
 	}
 	if len(p.Papers) == 0 {
@@ -217,14 +217,15 @@ func showDuration(d *corpus.Duration) string {
 	return fmt.Sprintf("%s %s", strconv.FormatFloat(d.Value, 'f', -1, 64), unit)
 }
 
-// showFees prints fees with their amounts in đồng.
+// showFees prints fees with their kind ("fee" phí, "charge" lệ phí; "fee"
+// when not said) and amounts in đồng.
 func showFees(fees []corpus.Fee) string {
 	if len(fees) == 0 {
-		return "not stated"
+		return "fees not stated"
 	}
 	var parts []string
 	for _, f := range fees {
-		s := ""
+		s := "fee "
 		if f.Kind != "" {
 			s = f.Kind + " "
 		}

@@ -34,7 +34,7 @@ func TestShowText(t *testing.T) {
 		"  Ministry:     Bộ Công an\n",
 		"  Levels:       Cấp xã\n",
 		"  Per year:     1200000 dossiers\n",
-		"    - Trực tuyến (online): time 7 working days; fees charge 10.000 đ\n",
+		"    - Trực tuyến (online): time 7 working days; charge 10.000 đ\n",
 		"  Papers (4):\n",
 		"     1. Tờ khai thay đổi thông tin cư trú\n        1 original, copies not stated; form CT01.docx\n",
 		"        or: Giấy chứng nhận quyền sử dụng đất\n",
@@ -186,5 +186,26 @@ func TestRunShowAndStatsDirect(t *testing.T) {
 	}
 	if !strings.Contains(errb.String(), "x.csv:3 (record 2): record has neither code nor name") {
 		t.Errorf("stderr %s", errb.String())
+	}
+}
+
+// TestShowGolden compares show's text for the Markdown and HTML fixtures
+// (and stats' for the Markdown one) with golden files; go test -update
+// rewrites them.
+func TestShowGolden(t *testing.T) {
+	htmlDir := filepath.Join("..", "..", "testdata", "corpus", "html")
+	for _, tc := range []struct {
+		golden string
+		args   []string
+	}{
+		{filepath.Join("markdown", "procedures.show.txt"), []string{"show", mdFixture}},
+		{filepath.Join("markdown", "procedures.stats.txt"), []string{"stats", mdFixture}},
+		{filepath.Join("html", "pages.show.txt"), []string{"show", htmlDir}},
+	} {
+		code, out, stderr := runCLI(t, tc.args...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", tc.args, code, stderr)
+		}
+		goldenFile(t, filepath.Join("..", "..", "testdata", "corpus", tc.golden), []byte(out))
 	}
 }
