@@ -3,6 +3,8 @@ package check
 import (
 	"strings"
 	"testing"
+
+	"github.com/redtape-vn/redtape/corpus"
 )
 
 func TestGroupMentions(t *testing.T) {
@@ -84,6 +86,41 @@ func TestCountRequirementWords(t *testing.T) {
 		}
 		if strings.Join(got, " ") != tt.want {
 			t.Errorf("%q: %v, want %q", tt.text, counts, tt.want)
+		}
+	}
+}
+
+func TestCorpusIndexMatch(t *testing.T) {
+	procs := []*corpus.Procedure{
+		{Code: "1.000005", Name: "Cấp giấy phép hoạt động dịch vụ thử nghiệm"},
+		{Code: "1.000006", Name: "Cấp lại giấy phép hoạt động dịch vụ thử nghiệm"},
+		{Code: "2.000001", Name: "Đăng ký"},
+	}
+	ix := newCorpusIndex(procs)
+	tests := []struct {
+		src, want string
+	}{
+		{"Điều 1. Hồ sơ\n\nHồ sơ đề nghị cấp giấy phép hoạt động dịch vụ thử nghiệm gồm: đơn; bản sao.\n", "1.000005"},
+		{"Điều 1. Sửa đổi thủ tục mã số 1.000006\n\nHồ sơ gồm: đơn; bản sao.\n", "1.000006"},
+		{"Điều 1. Hồ sơ cấp lại giấy phép hoạt động dịch vụ thử nghiệm\n\nHồ sơ gồm: đơn; bản sao.\n", "1.000006"},
+		{"Điều 1. Hồ sơ đăng ký\n\nHồ sơ đăng ký gồm: đơn; bản sao.\n", "2.000001"},
+		{"Điều 1. Hồ sơ\n\nHồ sơ đề nghị cấp giấy phép kinh doanh gồm: đơn; bản sao.\n", ""},
+		{"Điều 1. Hồ sơ\n\nHồ sơ gồm: đơn; bản sao 11.0000051.\n", ""},
+	}
+	for _, tt := range tests {
+		d, err := Parse("d.md", []byte(tt.src), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Procedures) != 1 {
+			t.Fatalf("%q: %d procedures", tt.src, len(d.Procedures))
+		}
+		got := ""
+		if p := ix.match(d, d.Procedures[0]); p != nil {
+			got = p.Code
+		}
+		if got != tt.want {
+			t.Errorf("%q: matched %q, want %q", tt.src, got, tt.want)
 		}
 	}
 }
