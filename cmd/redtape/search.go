@@ -315,7 +315,11 @@ func writeSearchMarkdown(w io.Writer, res *index.Result) error {
 		bw.printf("No procedure matches.\n")
 		return bw.err
 	}
-	bw.printf("%d procedures match; page %d of %d.\n\n", res.Total, res.Page, searchPages(res))
+	if res.Total == 1 {
+		bw.printf("1 procedure matches.\n\n")
+	} else {
+		bw.printf("%d procedures match; page %d of %d.\n\n", res.Total, res.Page, searchPages(res))
+	}
 	bw.printf("| # | Code | Procedure | Ministry | Sector | Level | Matches |\n| ---: | --- | --- | --- | --- | --- | --- |\n")
 	for i, h := range res.Hits {
 		name := searchMDCell(h.Name)

@@ -41,7 +41,7 @@ var (
 
 var (
 	// ErrLocked reports that another process is writing the index.
-	ErrLocked = errors.New("the index is being written by another redtape process; wait for it to finish")
+	ErrLocked = errors.New("the index is in use by another redtape process; try again when it has finished")
 	// ErrNotExist reports that there is no index at the path.
 	ErrNotExist = errors.New("no index")
 )
@@ -135,7 +135,10 @@ func Update(ctx context.Context, path string, src Source, opts UpdateOptions) (*
 	}
 	var idx bleve.Index
 	if reason == "" {
-		idx, err = bleve.Open(path)
+		idx, err = openWritable(path)
+		if errors.Is(err, ErrLocked) {
+			return nil, err
+		}
 		if err != nil {
 			reason = fmt.Sprintf("existing index unreadable (%v)", err)
 		} else if v, _ := idx.GetInternal(keyFormat); string(v) != FormatVersion {
@@ -193,6 +196,16 @@ func build(ctx context.Context, path string, src Source, opts UpdateOptions, rea
 	}
 	os.RemoveAll(old)
 	return st, nil
+}
+
+// openWritable opens an existing index for writing. A search holding the
+// index open makes it wait up to a few seconds, then fail with ErrLocked.
+func openWritable(path string) (bleve.Index, error) {
+	idx, err := bleve.OpenUsing(path, map[string]interface{}{"bolt_timeout": "3s"})
+	if err != nil && strings.Contains(err.Error(), "timeout") {
+		return nil, ErrLocked
+	}
+	return idx, err
 }
 
 // recoverSwap finishes or undoes a swap that a crash interrupted.
