@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -127,10 +128,14 @@ func runEstimate(ctx context.Context, opts estimateOptions, e *env) error {
 			return err
 		}
 		sums = append(sums, sum)
-		if current, sum, err = loadInput(ctx, e, opts.Current, opts.Input); err != nil {
-			return err
+		if slices.Equal(opts.Baseline, opts.Current) {
+			current = baseline // one read serves both sides
+		} else {
+			if current, sum, err = loadInput(ctx, e, opts.Current, opts.Input); err != nil {
+				return err
+			}
+			sums = append(sums, sum)
 		}
-		sums = append(sums, sum)
 	}
 
 	res, err := compare.Compare(ctx, baseline, current, cost.New(params), compare.Options{
