@@ -236,7 +236,7 @@ func (m *Matcher) analyze(text string, sc *scratch) *analysis {
 		if t.brk&(brkClause|brkOpen|brkClose) != 0 {
 			kind = "head"
 			segStart = p
-		} else if (t.brk&brkComma != 0 || t.fold == "va") && t.depth == 0 {
+		} else if (t.brk&brkComma != 0 || t.fold == "va") && t.depth == 0 && t.fold != "hoac" && !(t.fold == "va" && p+1 < len(toks) && toks[p+1].fold == "hoac") {
 			// A comma or "và" between papers: "Danh sách nhân sự, bản
 			// thông tin cá nhân, Phiếu lý lịch tư pháp".
 			if t.fold == "va" {
@@ -268,12 +268,28 @@ func (m *Matcher) analyze(text string, sc *scratch) *analysis {
 		if k >= len(toks) || mentAt[k] < 0 || grouped[mentAt[k]] {
 			continue
 		}
+		if strings.HasPrefix(a.ments[mentAt[k]].words, "dang ky ") && !copied(toks, anchor, k) {
+			// "đăng ký kinh doanh" is also the act of registering: it names
+			// the paper only after copy wording ("bản sao đăng ký kinh doanh").
+			continue
+		}
 		g := a.expand(mentAt, grouped, mentAt[k])
 		g.kind, g.negated, g.depth = kind, negated, toks[k].depth
 		g.i = p
 		a.groups = append(a.groups, g)
 	}
 	return a
+}
+
+// copied reports whether copy wording, not only an enumerator, comes
+// between toks[i] and toks[k].
+func copied(toks []token, i, k int) bool {
+	for ; i < k; i++ {
+		if !isEnumerator(toks[i].fold) {
+			return true
+		}
+	}
+	return false
 }
 
 // listOfPapers reports whether the segment starting at toks[i] names a

@@ -134,6 +134,42 @@ func TestMentions(t *testing.T) {
 	}
 }
 
+// TestMentionsStatements keeps statements, headings and form fields about a
+// paper apart from requirements for it.
+func TestMentionsStatements(t *testing.T) {
+	m := testMatcher(t)
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"b) Bản sao Giấy khai sinh;", 1},
+		{"người đến liên hệ phải xuất trình Giấy chứng minh nhân dân.", 1},
+		{"e) Sơ yếu lý lịch và phiếu lý lịch tư pháp của người đứng đầu", 1},
+		{"a) Chứng minh nhân dân hết thời hạn sử dụng;", 0},
+		{"CMND có giá trị sử dụng 15 năm.", 0},
+		{"Điều 3. Chứng minh nhân dân", 0},
+		{"# Hộ chiếu", 0},
+		{"15. Hộ chiếu phổ thông cấp lần gần nhất (nếu có): Số ……………", 0},
+		{"Văn bằng cấp cho người học:", 0},
+		{"tags: giay-phep-lai-xe", 0},
+		{"Cơ quan đăng ký kinh doanh cấp tỉnh cập nhật thông tin.", 0},
+		{"2. Đăng ký kinh doanh và có giấy phép kinh doanh", 0},
+		{"nếu là cá nhân nước ngoài phải có hộ chiếu", 0},
+		{"Lý lịch cán bộ, hoặc lý lịch quân nhân, hoặc sổ bảo hiểm xã hội;", 0},
+	}
+	for _, tt := range tests {
+		n := 0
+		for _, mm := range m.Mentions(tt.text) {
+			if mm.AllCovered {
+				n++
+			}
+		}
+		if n != tt.want {
+			t.Errorf("Mentions(%q): %d covered requirements, want %d", tt.text, n, tt.want)
+		}
+	}
+}
+
 func TestInForce(t *testing.T) {
 	c, err := catalog.Default()
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/redtape-vn/redtape/analyzer/catalog"
+	"github.com/redtape-vn/redtape/analyzer/vntext"
 	"github.com/redtape-vn/redtape/corpus"
 )
 
@@ -389,10 +390,14 @@ type Mention struct {
 // as are papers issued abroad and "other" papers.
 func (m *Matcher) Mentions(text string) []Mention {
 	a := m.analyze(text, nil)
+	if len(a.groups) == 0 {
+		return nil
+	}
+	m.judge(a, procContext{})
 	var out []Mention
 	for gi := range a.groups {
 		g := &a.groups[gi]
-		if g.negated || a.sentenceHas(lookups, g.i) {
+		if g.negated || a.sentenceHas(lookups, g.i) || a.notAsked(g) {
 			continue
 		}
 		all := g.covered()
@@ -406,6 +411,68 @@ func (m *Matcher) Mentions(text string) []Mention {
 		}
 	}
 	return out
+}
+
+// notAsked reports whether a requirement found at the head of a clause of
+// free text is rather a statement about the paper ("Chứng minh nhân dân
+// hết thời hạn sử dụng", "CMND có giá trị sử dụng 15 năm"), a heading
+// ("Điều 3. Chứng minh nhân dân", "# Hộ chiếu") or a form's field ("Hộ
+// chiếu phổ thông cấp lần gần nhất: Số ……").
+func (a *analysis) notAsked(g *group) bool {
+	if g.kind != "head" || len(g.alts) == 0 || g.alts[0].mention < 0 {
+		return false
+	}
+	first := a.ments[g.alts[0].mention]
+	if first.j-first.i > 1 && a.text[a.toks[first.i].end:a.toks[first.i+1].start] == "-" {
+		return true // a slug: "giay-phep-lai-xe"
+	}
+	for _, al := range g.alts {
+		if al.mention >= 0 && a.predicateAfter(a.ments[al.mention].j, g.depth) {
+			return true
+		}
+	}
+	// A heading: a line "Điều 3. Chứng minh nhân dân", "# Hộ chiếu", or a
+	// clause that ends with a colon ("Văn bằng cấp cho người học:").
+	from := int(a.toks[first.i].start)
+	line := strings.LastIndexByte(a.text[:from], '\n') + 1
+	before := a.text[line:from]
+	if strings.ContainsAny(before, "#[") || strings.Contains(before, "title") || strings.HasPrefix(vntext.Fold(strings.TrimLeft(before, " >*-")), "dieu ") {
+		return true
+	}
+	for k := first.j; k < len(a.toks); k++ {
+		if a.toks[k].brk&brkClause != 0 && a.toks[k].depth <= g.depth {
+			if a.toks[k].brk&brkColon != 0 {
+				return true
+			}
+			break
+		}
+	}
+	end := len(a.text)
+	if nl := strings.IndexByte(a.text[from:], '\n'); nl >= 0 {
+		end = from + nl
+	}
+	rest := strings.TrimSpace(a.text[from:end])
+	return strings.HasSuffix(rest, ":") || strings.Contains(rest, "…") || strings.Contains(rest, "....")
+}
+
+// predicateAfter reports whether a predicate ("hết thời hạn", "bị mất",
+// "có giá trị") comes within a few words after toks[k], outside
+// parentheses and before the clause ends.
+func (a *analysis) predicateAfter(k int, depth int16) bool {
+	for n := 0; k < len(a.toks) && n < 4; k++ {
+		t := a.toks[k]
+		if t.depth > depth {
+			continue
+		}
+		if t.brk&(brkClause|brkComma) != 0 {
+			return false
+		}
+		if predicates.match(a.toks, k) > 0 {
+			return true
+		}
+		n++
+	}
+	return false
 }
 
 // sentenceHas reports whether the sentence holding token i contains a phrase of s.

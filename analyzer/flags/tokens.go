@@ -16,6 +16,7 @@ const (
 	brkOpen                     // (
 	brkClose                    // )
 	brkStop                     // end of a sentence: . newline ! ? (always with brkClause)
+	brkColon                    // : (always with brkClause)
 )
 
 // token is one word of a text.
@@ -100,7 +101,9 @@ func tokenizeInto(buf []token, text string) []token {
 			flush(i)
 		}
 		switch r {
-		case ';', ':', '•':
+		case ':':
+			brk |= brkClause | brkColon
+		case ';', '•':
 			brk |= brkClause
 		case '\n', '!', '?', '\r':
 			brk |= brkClause | brkStop

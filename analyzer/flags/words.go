@@ -112,7 +112,7 @@ var foreign = newPhraseSet("nước ngoài", "hợp pháp hóa lãnh sự", "h�
 // foreignPersons mark a paper held by a foreigner, in a heading, condition
 // or qualifier around it; narrower than foreign, since a clause may speak of
 // foreign things ("không có vốn đầu tư nước ngoài") about a Vietnamese paper.
-var foreignPersons = newPhraseSet("người nước ngoài", "quốc tịch nước ngoài", "không có quốc tịch việt nam",
+var foreignPersons = newPhraseSet("người nước ngoài", "cá nhân nước ngoài", "quốc tịch nước ngoài", "không có quốc tịch việt nam",
 	"không mang quốc tịch việt nam", "không quốc tịch", "thị thực nhập cảnh việt nam", "định cư ở nước ngoài",
 	"sinh sống tại nước ngoài", "do cơ quan có thẩm quyền của nước ngoài cấp", "do nước ngoài cấp")
 
@@ -181,3 +181,12 @@ func joinFold(toks []token, i, j int) string {
 	}
 	return b.String()
 }
+
+// predicates after a paper's name make a statement about it rather than
+// ask for it: "CMND có giá trị sử dụng 15 năm", "Hộ chiếu bị mất".
+var predicates = newPhraseSet("đã", "bị", "hết", "hết thời hạn", "hết giá trị", "là", "không", "sẽ", "đang", "có giá trị",
+	"rách", "hư hỏng", "hình chữ nhật", "gồm", "bao gồm", "được thay thế", "được sử dụng", "quy định tại nghị định này",
+	"còn hạn được", "phải ghi")
+
+// demonstratives may come between a name and its predicate: "Hộ chiếu trên đã bị mất".
+var demonstratives = map[string]bool{"tren": true, "nay": true, "do": true}
