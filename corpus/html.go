@@ -169,17 +169,7 @@ func htmlPapers(t *goquery.Selection, cas string) []Paper {
 			}
 			return
 		}
-		qty := cellText(cells, "so luong")
-		if qty == "" {
-			var parts []string
-			if o := cellText(cells, "ban chinh"); o != "" {
-				parts = append(parts, "Bản chính: "+o)
-			}
-			if c := cellText(cells, "ban sao"); c != "" {
-				parts = append(parts, "Bản sao: "+c)
-			}
-			qty = strings.Join(parts, " - ")
-		}
+		qty := columnQuantity(cellText(cells, "so luong"), cellText(cells, "ban chinh"), cellText(cells, "ban sao"))
 		var forms []string
 		if c := findCell(cells, "mau don", "to khai", "bieu mau", "mau"); c != nil {
 			forms = formNames(c)
@@ -188,6 +178,23 @@ func htmlPapers(t *goquery.Selection, cas string) []Paper {
 	})
 	papers.flushCaseForms()
 	return papers.papers
+}
+
+// columnQuantity returns the quantity of a dossier row: its quantity
+// column, or else its originals and copies columns written as "Bản chính:
+// N - Bản sao: M" (the words of the database's pages).
+func columnQuantity(qty, originals, copies string) string {
+	if qty != "" {
+		return qty
+	}
+	var parts []string
+	if originals != "" {
+		parts = append(parts, "Bản chính: "+originals)
+	}
+	if copies != "" {
+		parts = append(parts, "Bản sao: "+copies)
+	}
+	return strings.Join(parts, " - ")
 }
 
 // formNames returns the form files of a cell: the text of each link (or the

@@ -394,17 +394,7 @@ func readMarkdownTable(p *Procedure, extra *sectionExtras, key, cas string, t *a
 		var papers paperList
 		papers.cas = cas
 		for i, r := range rows {
-			qty := col(r, "so luong")
-			if qty == "" {
-				var parts []string
-				if o := col(r, "ban chinh"); o != "" {
-					parts = append(parts, "Bản chính: "+o)
-				}
-				if c := col(r, "ban sao"); c != "" {
-					parts = append(parts, "Bản sao: "+c)
-				}
-				qty = strings.Join(parts, " - ")
-			}
+			qty := columnQuantity(col(r, "so luong"), col(r, "ban chinh"), col(r, "ban sao"))
 			forms := textLines(col(r, "mau don", "to khai", "bieu mau", "mau"))
 			for j, h := range headers {
 				if strings.HasPrefix(h, "mau") || strings.HasPrefix(h, "bieu mau") || strings.HasPrefix(h, "to khai") {
