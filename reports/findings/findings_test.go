@@ -376,3 +376,40 @@ func validateSARIF(data []byte) []error {
 	}
 	return errs
 }
+
+// TestSARIFValidOnFixtures validates the SARIF of real checker output: the
+// draft fixtures, every rule's findings, multi-line spans, Vietnamese text.
+func TestSARIFValidOnFixtures(t *testing.T) {
+	c, err := check.New(check.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "check", "*.*"))
+	r := &Report{Tool: "redtape", Version: "test", FailOn: check.SeverityError}
+	for _, ru := range c.Rules() {
+		r.Rules = append(r.Rules, RuleInfo{Rule: ru, Severity: ru.Severity})
+	}
+	for _, f := range files {
+		d, err := c.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := c.Check(t.Context(), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Files = append(r.Files, res)
+		r.Findings = append(r.Findings, res.Findings...)
+	}
+	check.SortFindings(r.Findings)
+	if len(r.Findings) < 20 {
+		t.Fatalf("only %d findings on the fixtures", len(r.Findings))
+	}
+	var buf bytes.Buffer
+	if err := WriteSARIF(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range validateSARIF(buf.Bytes()) {
+		t.Error(e)
+	}
+}
