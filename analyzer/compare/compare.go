@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 
@@ -430,6 +431,14 @@ func diff(b, c *corpus.Procedure, bp, cp *prepared, sim float64) *Change {
 		ch.Saving = cost.Amount{}.Sub(cc.Annual)
 		return ch
 	}
+	// A fee stated in one version only is taken for both: a record that no
+	// longer states its fee has not cut it.
+	switch {
+	case feesKnown(bc) && !feesKnown(cc):
+		cc = cc.WithFees(bc.Fees)
+	case !feesKnown(bc) && feesKnown(cc):
+		bc = bc.WithFees(cc.Fees)
+	}
 	// Both versions are costed at one volume: a change in demand is not a cut.
 	switch {
 	case bc.VolumeMeasured && (cc.Volume != bc.Volume || !cc.VolumeMeasured):
@@ -456,7 +465,9 @@ func diff(b, c *corpus.Procedure, bp, cp *prepared, sim float64) *Change {
 	}
 	reason(cmp.Compare(len(c.Papers), len(b.Papers)), FewerPapers, MorePapers)
 	reason(cmp.Compare(len(c.Conditions), len(b.Conditions)), FewerConditions, MoreConditions)
-	reason(cc.Fees.Cmp(bc.Fees), LowerFees, HigherFees)
+	if feesKnown(bc) && feesKnown(cc) { // a fee no longer stated is not a lower fee
+		reason(cc.Fees.Cmp(bc.Fees), LowerFees, HigherFees)
+	}
 	if bt, ct := b.ProcessingTime(), c.ProcessingTime(); bt != nil && ct != nil && bt.Unit != "" && ct.Unit != "" {
 		reason(cmp.Compare(ct.Hours(), bt.Hours()), ShorterTime, LongerTime)
 	}
@@ -473,6 +484,11 @@ func diff(b, c *corpus.Procedure, bp, cp *prepared, sim float64) *Change {
 		ch.Status = Unchanged
 	}
 	return ch
+}
+
+// feesKnown reports whether every fee of pc is stated with its amount.
+func feesKnown(pc *cost.ProcedureCost) bool {
+	return !slices.Contains(pc.Unknown, "fees") && !slices.Contains(pc.Unknown, "fee amount")
 }
 
 // indexes returns 0, 1, ..., n−1, or nil for 0.

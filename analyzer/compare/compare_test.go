@@ -208,6 +208,29 @@ func TestHandWorked(t *testing.T) {
 	}
 }
 
+// A fee that a record no longer states is unknown, not lower.
+func TestFeeNoLongerStated(t *testing.T) {
+	fee := int64(100000)
+	base := []*corpus.Procedure{{Code: "A", Name: "A", Channels: []corpus.Channel{{Mode: corpus.ModeInPerson, Fees: []corpus.Fee{{Text: "100.000", Amount: &fee}}}}}}
+	cur := []*corpus.Procedure{{Code: "A", Name: "A", Channels: []corpus.Channel{{Mode: corpus.ModeInPerson}}}}
+	res, err := Compare(context.Background(), base, cur, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ch := res.Scenarios[0].Changes[0]; ch.Status != Unchanged || len(ch.Reasons) != 0 || !ch.Saving.IsZero() ||
+		ch.After.Fees.Cmp(cost.Int(100000)) != 0 || ch.After.UnitAssumed.Cmp(ch.After.Unit) != 0 {
+		t.Errorf("status %s reasons %v saving %s fees after %s, want unchanged at the same cost, all assumed",
+			ch.Status, ch.Reasons, ch.Saving, ch.After.Fees)
+	}
+	// A fee cut to a stated zero is lower.
+	zero := int64(0)
+	cur[0].Channels[0].Fees = []corpus.Fee{{Text: "Miễn phí", Amount: &zero}}
+	res, _ = Compare(context.Background(), base, cur, nil, Options{})
+	if ch := res.Scenarios[0].Changes[0]; ch.Status != Simplified || !reflect.DeepEqual(ch.Reasons, []string{LowerFees}) {
+		t.Errorf("status %s reasons %v, want simplified by lower_fees", ch.Status, ch.Reasons)
+	}
+}
+
 func TestMatch(t *testing.T) {
 	p := func(code, name string) *corpus.Procedure { return &corpus.Procedure{Code: code, Name: name} }
 	for _, tc := range []struct {

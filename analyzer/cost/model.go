@@ -1,6 +1,7 @@
 package cost
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -32,11 +33,12 @@ const (
 
 // Assumptions that are not parameters, as listed in [Component.Assumed].
 const (
-	AssumeFeesNotStated   = "fees_not_stated_counted_zero"    // no channel states a fee
-	AssumeFeeAmountZero   = "fee_amount_unknown_counted_zero" // a fee's amount could not be read
-	AssumeFeeAlternatives = "fee_alternatives_averaged"       // several tariffs of one kind: their mean
-	AssumeCertifiedByText = "certified_copy.keywords"         // certified copy recognised from the text
-	AssumeOneCopy         = "certified_copy.one_copy"         // the record does not say how many copies
+	AssumeFeesNotStated    = "fees_not_stated_counted_zero"    // no channel states a fee
+	AssumeFeeAmountZero    = "fee_amount_unknown_counted_zero" // a fee's amount could not be read
+	AssumeFeeAlternatives  = "fee_alternatives_averaged"       // several tariffs of one kind: their mean
+	AssumeCertifiedByText  = "certified_copy.keywords"         // certified copy recognised from the text
+	AssumeFeesOtherVersion = "fees_from_other_version"         // fees not stated here, taken from the other version
+	AssumeOneCopy          = "certified_copy.one_copy"         // the record does not say how many copies
 )
 
 const noteVolumeAssumed = "annual volume not stated: assumed"
@@ -98,8 +100,9 @@ type ProcedureCost struct {
 	AnnualAssumed Amount `json:"annual_assumed"`
 	// Fees is the fee cash per dossier as stated in the record.
 	Fees Amount `json:"fees"`
-	// Unknown lists what the record does not state and the model counted as
-	// zero: "fee amount", "fees", "processing time".
+	// Unknown lists what the record does not state: "fee amount", "fees",
+	// "processing time". The model counts it as zero, except fees a
+	// comparison takes from the other version of the procedure (WithFees).
 	Unknown []string `json:"unknown,omitempty"`
 	// Notes explain choices made for this procedure, sorted.
 	Notes []string `json:"notes,omitempty"`
@@ -688,4 +691,29 @@ func (c *ProcedureCost) WithVolume(volume int64, measured bool) *ProcedureCost {
 		sort.Strings(out.Notes)
 	}
 	return &out
+}
+
+// WithFees returns a copy of c whose fees are fees per dossier, taken from
+// the other version of the procedure when this one does not state them, so
+// that a fee missing from one record is not counted as a cut. The fees
+// component is marked assumed (AssumeFeesOtherVersion).
+func (c *ProcedureCost) WithFees(fees Amount) *ProcedureCost {
+	out := *c
+	out.Components = slices.Clone(c.Components)
+	for i, comp := range out.Components {
+		if comp.Activity != ActivityFees {
+			continue
+		}
+		out.Unit = out.Unit.Sub(comp.Cost).Add(fees)
+		if comp.IsAssumed() {
+			out.UnitAssumed = out.UnitAssumed.Sub(comp.Cost)
+		}
+		out.UnitAssumed = out.UnitAssumed.Add(fees)
+		out.Components[i] = Component{Activity: ActivityFees, Paper: -1, Weight: Int(1), Cash: fees, Cost: fees,
+			Assumed: []string{AssumeFeesOtherVersion}}
+	}
+	out.Fees = fees
+	out.Notes = append(slices.Clone(c.Notes), "fees not stated: taken from the other version of the procedure")
+	sort.Strings(out.Notes)
+	return out.WithVolume(c.Volume, c.VolumeMeasured)
 }
