@@ -1,10 +1,6 @@
 package flags
 
-import (
-	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
-)
+import "golang.org/x/text/unicode/norm"
 
 // A word's marks are what folding drops: its tone and the shape marks of
 // its letters (circumflex, breve, horn, the stroke of đ), packed in a uint32.
@@ -78,28 +74,19 @@ func addMark(m uint32, c rune) uint32 {
 	return m
 }
 
-// wordMarks returns the marks of the word w.
-func wordMarks(w string) uint32 {
-	var m uint32
-	for i := 0; i < len(w); {
-		r, size := utf8.DecodeRuneInString(w[i:])
-		i += size
-		switch {
-		case r < markLo:
-		case r <= markHi:
-			x := markTable[r-markLo]
-			if x&toneMask != 0 {
-				m = m&^toneMask | x&toneMask
-			}
-			m += x &^ toneMask
-		default:
-			if x := addMark(0, r); x != 0 {
-				if x&toneMask != 0 {
-					m = m&^toneMask | x&toneMask
-				}
-				m += x &^ toneMask
-			}
-		}
+// addMarks adds the marks of the rune r to the marks m of a word.
+func addMarks(m uint32, r rune) uint32 {
+	var x uint32
+	switch {
+	case r < markLo:
+		return m
+	case r <= markHi:
+		x = markTable[r-markLo]
+	default:
+		x = addMark(0, r) // a combining mark of text in NFD
 	}
-	return m
+	if x&toneMask != 0 {
+		m = m&^toneMask | x&toneMask
+	}
+	return m + x&^toneMask
 }

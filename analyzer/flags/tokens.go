@@ -59,28 +59,13 @@ func tokenizeInto(buf []token, text string) []token {
 	// the buffer is done.
 	var brk = brkClause | brkStop
 	depth := 0
-	start := -1
+	start := -1 // start of the current word, or -1
+	fs := 0     // start of its folded form
+	ascii := true
+	var marks uint32
 	var prev rune
 	prevSpace := true // whether the rune before a separator was white space
 	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		w := text[start:end]
-		fs := folded.Len()
-		ascii := true
-		for _, r := range w {
-			if r >= 0x80 {
-				ascii = false
-			}
-			if f := vntext.FoldRune(r); f >= 0 {
-				folded.WriteRune(f)
-			}
-		}
-		var marks uint32
-		if !ascii {
-			marks = wordMarks(w)
-		}
 		toks = append(toks, token{fs: int32(fs), fe: int32(folded.Len()), start: int32(start), end: int32(end), brk: brk, depth: int16(depth), marks: marks, ascii: ascii})
 		brk = 0
 		start = -1
@@ -92,7 +77,20 @@ func tokenizeInto(buf []token, text string) []token {
 				brk |= brkClause
 			}
 			if start < 0 {
-				start = i
+				start, fs, ascii, marks = i, folded.Len(), true, 0
+			}
+			if r < 0x80 {
+				c := byte(r)
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				folded.WriteByte(c)
+			} else {
+				ascii = false
+				marks = addMarks(marks, r)
+				if f := vntext.FoldRune(r); f >= 0 {
+					folded.WriteRune(f)
+				}
 			}
 			prev = r
 			continue
@@ -134,7 +132,9 @@ func tokenizeInto(buf []token, text string) []token {
 		prevSpace = unicode.IsSpace(r) || i == 0
 		prev = r
 	}
-	flush(len(text))
+	if start >= 0 {
+		flush(len(text))
+	}
 	all := folded.String()
 	for i := range toks {
 		toks[i].fold = all[toks[i].fs:toks[i].fe]
