@@ -431,13 +431,19 @@ func diff(b, c *corpus.Procedure, bp, cp *prepared, sim float64) *Change {
 		ch.Saving = cost.Amount{}.Sub(cc.Annual)
 		return ch
 	}
-	// A fee stated in one version only is taken for both: a record that no
-	// longer states its fee has not cut it.
+	// A fee or processing time stated in one version only is taken for
+	// both: a record that no longer states its fee has not cut it.
 	switch {
 	case feesKnown(bc) && !feesKnown(cc):
-		cc = cc.WithFees(bc.Fees)
+		cc = cc.Borrow(cost.ActivityFees, bc)
 	case !feesKnown(bc) && feesKnown(cc):
-		bc = bc.WithFees(cc.Fees)
+		bc = bc.Borrow(cost.ActivityFees, cc)
+	}
+	switch bt, ct := timeKnown(bc), timeKnown(cc); {
+	case bt && !ct:
+		cc = cc.Borrow(cost.ActivityWaiting, bc)
+	case !bt && ct:
+		bc = bc.Borrow(cost.ActivityWaiting, cc)
 	}
 	// Both versions are costed at one volume: a change in demand is not a cut.
 	switch {
@@ -490,6 +496,9 @@ func diff(b, c *corpus.Procedure, bp, cp *prepared, sim float64) *Change {
 func feesKnown(pc *cost.ProcedureCost) bool {
 	return !slices.Contains(pc.Unknown, "fees") && !slices.Contains(pc.Unknown, "fee amount")
 }
+
+// timeKnown reports whether pc's record states its processing time.
+func timeKnown(pc *cost.ProcedureCost) bool { return !slices.Contains(pc.Unknown, "processing time") }
 
 // indexes returns 0, 1, ..., n−1, or nil for 0.
 func indexes(n int) []int {

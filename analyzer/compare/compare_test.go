@@ -231,6 +231,30 @@ func TestFeeNoLongerStated(t *testing.T) {
 	}
 }
 
+// A processing time that a record no longer states is not a shorter one.
+func TestTimeNoLongerStated(t *testing.T) {
+	base := []*corpus.Procedure{{Code: "A", Name: "A", Channels: []corpus.Channel{{Mode: corpus.ModeInPerson,
+		Time: &corpus.Duration{Text: "10 ngày làm việc", Value: 10, Unit: corpus.WorkingDays}}}}}
+	cur := []*corpus.Procedure{{Code: "A", Name: "A", Channels: []corpus.Channel{{Mode: corpus.ModeInPerson}}}}
+	for _, pair := range [][2][]*corpus.Procedure{{base, cur}, {cur, base}} {
+		res, err := Compare(context.Background(), pair[0], pair[1], nil, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ch := res.Scenarios[0].Changes[0]
+		if ch.Status != Unchanged || !ch.Saving.IsZero() || ch.Before.Hours.Cmp(ch.After.Hours) != 0 {
+			t.Errorf("status %s saving %s hours %s → %s, want unchanged", ch.Status, ch.Saving, ch.Before.Hours.Decimal(2), ch.After.Hours.Decimal(2))
+		}
+		var acts []string
+		for _, c := range ch.After.Components {
+			acts = append(acts, c.Activity)
+		}
+		if strings.Join(acts, " ") != "learning submission waiting fees" {
+			t.Errorf("components %v", acts)
+		}
+	}
+}
+
 func TestMatch(t *testing.T) {
 	p := func(code, name string) *corpus.Procedure { return &corpus.Procedure{Code: code, Name: name} }
 	for _, tc := range []struct {

@@ -37,7 +37,7 @@ const (
 	AssumeFeeAmountZero    = "fee_amount_unknown_counted_zero" // a fee's amount could not be read
 	AssumeFeeAlternatives  = "fee_alternatives_averaged"       // several tariffs of one kind: their mean
 	AssumeCertifiedByText  = "certified_copy.keywords"         // certified copy recognised from the text
-	AssumeFeesOtherVersion = "fees_from_other_version"         // fees not stated here, taken from the other version
+	AssumeFromOtherVersion = "from_other_version"              // not stated here, taken from the other version
 	AssumeOneCopy          = "certified_copy.one_copy"         // the record does not say how many copies
 )
 
@@ -101,8 +101,8 @@ type ProcedureCost struct {
 	// Fees is the fee cash per dossier as stated in the record.
 	Fees Amount `json:"fees"`
 	// Unknown lists what the record does not state: "fee amount", "fees",
-	// "processing time". The model counts it as zero, except fees a
-	// comparison takes from the other version of the procedure (WithFees).
+	// "processing time". The model counts it as zero, except where a
+	// comparison takes it from the other version of the procedure (Borrow).
 	Unknown []string `json:"unknown,omitempty"`
 	// Notes explain choices made for this procedure, sorted.
 	Notes []string `json:"notes,omitempty"`
@@ -693,27 +693,51 @@ func (c *ProcedureCost) WithVolume(volume int64, measured bool) *ProcedureCost {
 	return &out
 }
 
-// WithFees returns a copy of c whose fees are fees per dossier, taken from
-// the other version of the procedure when this one does not state them, so
-// that a fee missing from one record is not counted as a cut. The fees
-// component is marked assumed (AssumeFeesOtherVersion).
-func (c *ProcedureCost) WithFees(fees Amount) *ProcedureCost {
+// Borrow returns a copy of c whose component of activity (ActivityFees or
+// ActivityWaiting) is taken from the other version of the procedure, for
+// when this version's record does not state it: a fee or processing time
+// missing from one record is not a cut. The borrowed component is marked
+// assumed (AssumeFromOtherVersion).
+func (c *ProcedureCost) Borrow(activity string, from *ProcedureCost) *ProcedureCost {
+	var borrowed *Component
+	for i := range from.Components {
+		if from.Components[i].Activity == activity {
+			b := from.Components[i]
+			b.Measured, b.Assumed = nil, append(slices.Clone(b.Assumed), AssumeFromOtherVersion)
+			sort.Strings(b.Assumed)
+			borrowed = &b
+		}
+	}
 	out := *c
-	out.Components = slices.Clone(c.Components)
-	for i, comp := range out.Components {
-		if comp.Activity != ActivityFees {
+	out.Components = nil
+	placed := false
+	for _, comp := range c.Components {
+		if comp.Activity == activity {
+			out.Unit = out.Unit.Sub(comp.Cost)
+			out.Hours = out.Hours.Sub(comp.Hours)
+			if comp.IsAssumed() {
+				out.UnitAssumed = out.UnitAssumed.Sub(comp.Cost)
+			}
 			continue
 		}
-		out.Unit = out.Unit.Sub(comp.Cost).Add(fees)
-		if comp.IsAssumed() {
-			out.UnitAssumed = out.UnitAssumed.Sub(comp.Cost)
+		if !placed && borrowed != nil && comp.Activity == ActivityFees && activity == ActivityWaiting {
+			out.Components = append(out.Components, *borrowed) // waiting goes before fees
+			placed = true
 		}
-		out.UnitAssumed = out.UnitAssumed.Add(fees)
-		out.Components[i] = Component{Activity: ActivityFees, Paper: -1, Weight: Int(1), Cash: fees, Cost: fees,
-			Assumed: []string{AssumeFeesOtherVersion}}
+		out.Components = append(out.Components, comp)
 	}
-	out.Fees = fees
-	out.Notes = append(slices.Clone(c.Notes), "fees not stated: taken from the other version of the procedure")
+	if borrowed != nil {
+		if !placed {
+			out.Components = append(out.Components, *borrowed)
+		}
+		out.Unit = out.Unit.Add(borrowed.Cost)
+		out.Hours = out.Hours.Add(borrowed.Hours)
+		out.UnitAssumed = out.UnitAssumed.Add(borrowed.Cost)
+	}
+	if activity == ActivityFees {
+		out.Fees = from.Fees
+	}
+	out.Notes = append(slices.Clone(c.Notes), activity+" not stated: taken from the other version of the procedure")
 	sort.Strings(out.Notes)
 	return out.WithVolume(c.Volume, c.VolumeMeasured)
 }
