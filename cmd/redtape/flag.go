@@ -193,7 +193,7 @@ func writeFlagTable(w io.Writer, rep flagReport) error {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		fmt.Fprintf(tw, "%s\tpapers flagged\tprocedures affected\n", strings.ToUpper(part.title))
 		for _, g := range part.groups {
-			fmt.Fprintf(tw, "%s\t%d of %d\t%d of %d\n", orUnknown(g.Key), g.PapersFlagged, g.Papers, g.Affected, g.Procedures)
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", orUnknown(g.Key), ofTotal(g.PapersFlagged, g.Papers, part.title), ofTotal(g.Affected, g.Procedures, part.title))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -214,7 +214,7 @@ func writeFlagMarkdown(w io.Writer, rep flagReport) error {
 	}{{"Ministry", s.ByMinistry}, {"Sector", s.BySector}, {"Database", s.ByDatabase}} {
 		fmt.Fprintf(&b, "## By %s\n\n| %s | papers flagged | procedures affected |\n| --- | ---: | ---: |\n", strings.ToLower(part.title), part.title)
 		for _, g := range part.groups {
-			fmt.Fprintf(&b, "| %s | %d of %d | %d of %d |\n", mdCell(orUnknown(g.Key)), g.PapersFlagged, g.Papers, g.Affected, g.Procedures)
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(orUnknown(g.Key)), ofTotal(g.PapersFlagged, g.Papers, part.title), ofTotal(g.Affected, g.Procedures, part.title))
 		}
 		b.WriteByte('\n')
 	}
@@ -232,6 +232,15 @@ func writeFlagMarkdown(w io.Writer, rep flagReport) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// ofTotal prints "n of total"; a database group counts flagged papers
+// only, so it prints n alone.
+func ofTotal(n, total int, part string) string {
+	if strings.EqualFold(part, "database") {
+		return fmt.Sprint(n)
+	}
+	return fmt.Sprintf("%d of %d", n, total)
 }
 
 func orUnknown(s string) string {
