@@ -62,7 +62,7 @@ func TestNationalExportArray(t *testing.T) {
   {"ma_tthc": "2.000001", "ten_tthc": "Thủ tục A", "co_quan_ban_hanh": "Bộ Y tế",
    "tphs": [{"ten_giay_to": "Đơn đề nghị", "ban_chinh": true, "ban_sao": true, "bm_dien_tu": "Mau-01.docx"}],
    "ccpl": [{"so_ky_hieu": "15/2023/QH15", "trich_yeu": "Luật Khám bệnh, chữa bệnh", "ngay_ban_hanh": "9/1/2023", "ngay_hieu_luc": "01/01/2024"}]},
-  {"ma_tthc": "2.000002", "ten_tthc": 5},
+  {"ma_tthc": "2.000002", "ten_tthc": "B", "tphs": [{"ten_giay_to": "Đơn", "ban_chinh": "nhiều"}]},
   {"ma_tthc": "", "ten_tthc": ""},
   {"ma_tthc": "2.000003", "ten_tthc": "Thủ tục C", "tphs": [{"ten_giay_to": "Giấy tờ khác"}]}
 ]`
@@ -86,6 +86,32 @@ func TestNationalExportArray(t *testing.T) {
 	l := procs[0].LegalBasis[0]
 	if l.Issued != "2023-01-09" || l.Effective != "2024-01-01" {
 		t.Errorf("dates %+v", l)
+	}
+}
+
+func TestNationalExportVariants(t *testing.T) {
+	doc := `{"ma_tthc": 2.0001, "ten_tthc": ["Thủ tục", "hai dòng"], "co_quan_ban_hanh": null,
+  "cach_thuc_thuc_hien": "Trực tiếp\nTrực tuyến",
+  "trinh_tu_thuc_hien": "Bước 1: Nộp. Bước 2: Nhận.",
+  "tphs": {"ten_giay_to": "Tờ khai", "ban_chinh": "x", "ban_sao": 2},
+  "kqth": "Giấy phép",
+  "ccpl": "Luật số 15/2023/QH15\nNghị định 96/2023/NĐ-CP"}`
+	procs, sum := readAllData(t, "variant.json", []byte(doc), Options{})
+	if sum.Failed() || len(procs) != 1 {
+		t.Fatalf("%d procedures, errors %v", len(procs), sum.Errors)
+	}
+	p := procs[0]
+	if p.Code != "2.0001" || p.Name != "Thủ tục\nhai dòng" || p.Ministry != "" {
+		t.Errorf("code %q name %q ministry %q", p.Code, p.Name, p.Ministry)
+	}
+	if len(p.Channels) != 2 || p.Channels[1].Text != "Trực tuyến" || len(p.Steps) != 2 || !equalStrings(p.Results, []string{"Giấy phép"}) {
+		t.Errorf("channels %+v steps %q results %q", p.Channels, p.Steps, p.Results)
+	}
+	if len(p.Papers) != 1 || *p.Papers[0].Originals != 1 || *p.Papers[0].Copies != 2 || p.Papers[0].Quantity != "Bản chính: 1 - Bản sao: 2" {
+		t.Errorf("papers %+v", p.Papers)
+	}
+	if len(p.LegalBasis) != 2 || p.LegalBasis[0].Text != "Luật số 15/2023/QH15" {
+		t.Errorf("legal %+v", p.LegalBasis)
 	}
 }
 

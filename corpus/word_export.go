@@ -21,30 +21,30 @@ const wordExportMinistry = "Bộ Quốc phòng"
 
 // wordExportRecord is one record of the Word export.
 type wordExportRecord struct {
-	ID       string            `json:"thu_tuc_id"`
-	File     string            `json:"source_file"`
-	Metadata map[string]string `json:"metadata"`
-	Content  map[string]string `json:"content"`
+	ID       flexText            `json:"thu_tuc_id"`
+	File     flexText            `json:"source_file"`
+	Metadata map[string]flexText `json:"metadata"`
+	Content  map[string]flexText `json:"content"`
 	Tables   struct {
 		Channels []struct {
-			Mode        string `json:"hinh_thuc"`
-			Time        string `json:"thoi_han_giai_quyet"`
-			Fees        string `json:"phi_le_phi"`
-			Description string `json:"mo_ta"`
+			Mode        flexText `json:"hinh_thuc"`
+			Time        flexText `json:"thoi_han_giai_quyet"`
+			Fees        flexText `json:"phi_le_phi"`
+			Description flexText `json:"mo_ta"`
 		} `json:"hinh_thuc_nop"`
 		Papers []struct {
-			Name string `json:"ten_giay_to"`
+			Name flexText `json:"ten_giay_to"`
 			// Quantity and Note are swapped in the published parse:
 			// so_luong holds the form file and ghi_chu the quantities.
 			// paperColumns sorts them out by content.
-			Quantity string `json:"so_luong"`
-			Note     string `json:"ghi_chu"`
+			Quantity flexText `json:"so_luong"`
+			Note     flexText `json:"ghi_chu"`
 		} `json:"thanh_phan_ho_so"`
 		Legal []struct {
-			Number  string `json:"so_ky_hieu"`
-			Summary string `json:"trich_yeu"`
-			Issued  string `json:"ngay_ban_hanh"`
-			Issuer  string `json:"co_quan_ban_hanh"`
+			Number  flexText `json:"so_ky_hieu"`
+			Summary flexText `json:"trich_yeu"`
+			Issued  flexText `json:"ngay_ban_hanh"`
+			Issuer  flexText `json:"co_quan_ban_hanh"`
 		} `json:"can_cu_phap_ly"`
 	} `json:"tables"`
 }
@@ -92,37 +92,38 @@ func jsonExportRead(format string, decode func(json.RawMessage) (*Procedure, str
 }
 
 func (r *wordExportRecord) procedure() *Procedure {
-	m, c := r.Metadata, r.Content
+	m := func(k string) string { return string(r.Metadata[k]) }
+	c := func(k string) string { return string(r.Content[k]) }
 	p := &Procedure{
-		Code:       firstStated(m["mã_thủ_tục"], r.ID),
-		Name:       stated(m["tên_thủ_tục"]),
-		Decision:   decisionNumber(m["số_quyết_định"]),
+		Code:       firstStated(m("mã_thủ_tục"), string(r.ID)),
+		Name:       stated(m("tên_thủ_tục")),
+		Decision:   decisionNumber(m("số_quyết_định")),
 		Ministry:   wordExportMinistry,
-		Authority:  splitList(c["cơ_quan_có_thẩm_quyền"]),
-		Agencies:   splitList(c["cơ_quan_thực_hiện"]),
-		Sector:     stated(m["lĩnh_vực"]),
-		Levels:     splitList(m["cấp_thực_hiện"]),
-		Kind:       stated(m["loại_thủ_tục"]),
-		Subjects:   splitList(c["đối_tượng_thực_hiện"]),
-		Steps:      splitSteps(c["trình_tự_thực_hiện"]),
-		Conditions: splitLines(c["yêu_cầu_điều_kiện_thực_hiện"]),
-		Results:    splitLines(c["kết_quả_thực_hiện"]),
+		Authority:  splitList(c("cơ_quan_có_thẩm_quyền")),
+		Agencies:   splitList(c("cơ_quan_thực_hiện")),
+		Sector:     stated(m("lĩnh_vực")),
+		Levels:     splitList(m("cấp_thực_hiện")),
+		Kind:       stated(m("loại_thủ_tục")),
+		Subjects:   splitList(c("đối_tượng_thực_hiện")),
+		Steps:      splitSteps(c("trình_tự_thực_hiện")),
+		Conditions: splitLines(c("yêu_cầu_điều_kiện_thực_hiện")),
+		Results:    splitLines(c("kết_quả_thực_hiện")),
 	}
 	for _, ch := range r.Tables.Channels {
-		if stated(ch.Mode) == "" && stated(ch.Time) == "" && stated(ch.Fees) == "" {
+		if stated(string(ch.Mode)) == "" && stated(string(ch.Time)) == "" && stated(string(ch.Fees)) == "" {
 			continue
 		}
-		p.Channels = append(p.Channels, newChannel(ch.Mode, ch.Time, ch.Fees, ch.Description))
+		p.Channels = append(p.Channels, newChannel(string(ch.Mode), string(ch.Time), string(ch.Fees), string(ch.Description)))
 	}
 	var papers paperList
 	for _, row := range r.Tables.Papers {
-		form, qty := paperColumns(row.Quantity, row.Note)
-		papers.add(row.Name, qty, form)
+		form, qty := paperColumns(string(row.Quantity), string(row.Note))
+		papers.add(string(row.Name), qty, form)
 	}
 	papers.flushCaseForms()
 	p.Papers = papers.papers
 	for _, l := range r.Tables.Legal {
-		if ref, ok := newLegalRef(l.Number, l.Summary, l.Issuer, l.Issued, ""); ok {
+		if ref, ok := newLegalRef(string(l.Number), string(l.Summary), string(l.Issuer), string(l.Issued), ""); ok {
 			p.LegalBasis = append(p.LegalBasis, ref)
 		}
 	}
