@@ -197,7 +197,7 @@ type Change struct {
 	Current int `json:"current"`
 	// PapersRemoved and PapersAdded index papers of the baseline procedure
 	// with no counterpart in the current one, and the reverse; all papers
-	// of an abolished procedure are removed.
+	// of an abolished procedure are removed, all of a new one added.
 	PapersRemoved []int `json:"papers_removed,omitempty"`
 	PapersAdded   []int `json:"papers_added,omitempty"`
 	// PapersReworded pairs a baseline paper's index with the current
@@ -429,6 +429,7 @@ func diff(b, c *corpus.Procedure, bp, cp *prepared, sim float64) *Change {
 	case b == nil:
 		ch.Status = New
 		ch.Saving = cost.Amount{}.Sub(cc.Annual)
+		ch.PapersAdded, ch.ConditionsAdded = indexes(len(c.Papers)), indexes(len(c.Conditions))
 		return ch
 	}
 	// A fee or processing time stated in one version only is taken for

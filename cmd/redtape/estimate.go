@@ -230,6 +230,8 @@ type estimateScenario struct {
 	Description string `json:"description"`
 	estimateTally
 	Ministries []estimateMinistry `json:"ministries"`
+	// Changes lists every procedure that is not unchanged, by saving.
+	Changes []estimateCut `json:"changes"`
 }
 
 type estimateMinistry struct {
@@ -276,7 +278,9 @@ type estimateCut struct {
 	Before            cost.Amount    `json:"before"`
 	After             cost.Amount    `json:"after"`
 	PapersRemoved     int            `json:"papers_removed"`
+	PapersAdded       int            `json:"papers_added"`
 	ConditionsRemoved int            `json:"conditions_removed"`
+	ConditionsAdded   int            `json:"conditions_added"`
 }
 
 type estimateParam struct {
@@ -313,6 +317,13 @@ func buildEstimate(res *compare.Result, params *cost.Params, opts estimateOption
 		}
 		es := estimateScenario{Name: s.Name, Description: s.Description,
 			estimateTally: estimateTallyOf(s.Tally, s.TopCuts(opts.Top, ""))}
+		var changed []*compare.Change
+		for _, ch := range s.Changes {
+			if ch.Status != compare.Unchanged {
+				changed = append(changed, ch)
+			}
+		}
+		es.Changes = estimateCutsOf(changed)
 		for _, m := range s.Ministries {
 			es.Ministries = append(es.Ministries, estimateMinistry{Name: m.Name,
 				estimateTally: estimateTallyOf(m.Tally, s.TopCuts(opts.Top, m.Name))})
@@ -343,6 +354,7 @@ func estimateCutsOf(changes []*compare.Change) []estimateCut {
 		c := estimateCut{
 			ID: ch.ID, Code: ch.Code, Name: ch.Name, Ministry: ch.Ministry, Status: ch.Status, Reasons: ch.Reasons,
 			Saving: ch.Saving, PapersRemoved: len(ch.PapersRemoved), ConditionsRemoved: len(ch.ConditionsRemoved),
+			PapersAdded: len(ch.PapersAdded), ConditionsAdded: len(ch.ConditionsAdded),
 		}
 		if ch.Before != nil {
 			c.Before = ch.Before.Annual
