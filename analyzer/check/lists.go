@@ -9,11 +9,14 @@ import (
 func findDossiers(d *Draft, lx *Lexicon) {
 	used := make([]bool, len(d.Paragraphs))
 	for pi, p := range d.Paragraphs {
-		if used[pi] || p.Kind == ParaArticle || p.Kind == ParaHeading {
+		if used[pi] || p.Kind == ParaHeading {
 			continue
 		}
 		ti, tj := d.tokenRange(p.Span)
 		trig, verbEnd, name, ok := dossierTrigger(d, lx, ti, tj)
+		if !ok && p.Kind != ParaArticle {
+			trig, verbEnd, name, ok = componentsHeading(d, lx, p)
+		}
 		if !ok {
 			continue
 		}
@@ -66,11 +69,13 @@ func dossierTrigger(d *Draft, lx *Lexicon, ti, tj int) (Span, int, string, bool)
 				if a := v + vn; a < tj && !toks[a].hard && isDigit(toks[a].word[0]) {
 					break
 				}
+				// "Nội dung thẩm tra hồ sơ gồm" lists what is checked; words
+				// after the head name the dossier ("hồ sơ đề nghị thẩm định").
 				sent := i
 				for sent > ti && !toks[sent].hard {
 					sent--
 				}
-				if k, _ := lx.dExclude.find(toks, sent, v); k >= 0 {
+				if k, _ := lx.dExclude.find(toks, sent, i); k >= 0 {
 					break
 				}
 				name := nameBetween(d, toks[i+n-1].end, toks[v].start)
@@ -88,6 +93,27 @@ func dossierTrigger(d *Draft, lx *Lexicon, ti, tj int) (Span, int, string, bool)
 		}
 	}
 	return Span{}, 0, "", false
+}
+
+// componentsHeading recognises a paragraph that opens with "Thành phần hồ
+// sơ <name>" and has no verb ("3. Thành phần hồ sơ cấp lại giấy phép:"),
+// the items following below it.
+func componentsHeading(d *Draft, lx *Lexicon, p Paragraph) (Span, int, string, bool) {
+	ti, tj := d.tokenRange(p.Body)
+	if ti >= tj {
+		return Span{}, 0, "", false
+	}
+	idx, n := lx.dHeads.matchAt(d.toks, ti)
+	if n == 0 || len(lx.dHeads.phrases[idx]) < 3 {
+		return Span{}, 0, "", false
+	}
+	body := strings.TrimRight(d.Text[p.Body.Start:p.Body.End], " ”\"")
+	name := strings.TrimSuffix(body, ":")
+	if strings.ContainsAny(name, ".;:") || len(body) > 300 {
+		return Span{}, 0, "", false
+	}
+	end := p.Body.Start + len(body)
+	return Span{d.toks[ti].start, end}, end, nameBetween(d, d.toks[ti+n-1].end, p.Body.Start+len(name)), true
 }
 
 // nameBetween returns what a dossier is for from the words between its head

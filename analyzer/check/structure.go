@@ -328,13 +328,13 @@ func romanLabel(s string) (string, int, bool) {
 	return s[:i], j, true
 }
 
-// pointLabel reads "a)", "đ)" followed by a space.
+// pointLabel reads "a)", "đ)" or "a." followed by a space.
 func pointLabel(s string) (string, int, bool) {
 	r, w := utf8.DecodeRuneInString(s)
 	if !(r >= 'a' && r <= 'z' || r == 'đ') {
 		return "", 0, false
 	}
-	if w >= len(s) || s[w] != ')' {
+	if w >= len(s) || s[w] != ')' && s[w] != '.' {
 		return "", 0, false
 	}
 	i := skipDecorNoSpace(s, w+1)
