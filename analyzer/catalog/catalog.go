@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"bytes"
+	"encoding/json"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -548,4 +549,42 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// jsonDate formats t as YYYY-MM-DD, or "" for the zero time.
+func jsonDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(dateLayout)
+}
+
+// MarshalJSON writes the dates as YYYY-MM-DD, leaving out an open end.
+func (b Basis) MarshalJSON() ([]byte, error) {
+	type plain Basis
+	return json.Marshal(struct {
+		plain
+		From  string `json:"from"`
+		Until string `json:"until,omitempty"`
+	}{plain(b), jsonDate(b.From), jsonDate(b.Until)})
+}
+
+// MarshalJSON writes the dates as YYYY-MM-DD, leaving out an open end.
+func (e Entry) MarshalJSON() ([]byte, error) {
+	type plain Entry
+	return json.Marshal(struct {
+		plain
+		From  string `json:"from"`
+		Until string `json:"until,omitempty"`
+	}{plain(e), jsonDate(e.From), jsonDate(e.Until)})
+}
+
+// MarshalJSON writes the dates as YYYY-MM-DD, leaving out an open end.
+func (d Document) MarshalJSON() ([]byte, error) {
+	type plain Document
+	return json.Marshal(struct {
+		plain
+		From  string `json:"from"`
+		Until string `json:"until,omitempty"`
+	}{plain(d), jsonDate(d.From), jsonDate(d.Until)})
 }

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -41,6 +42,26 @@ func TestDefault(t *testing.T) {
 		if !found {
 			t.Errorf("entry %s lacks variant %q", id, v)
 		}
+	}
+}
+
+func TestJSONDates(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(c.Entry("criminal-record"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	for _, want := range []string{`"from":"2026-01-01"`, `"document":"nq66-7"`, `"until":"2027-02-28"`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("entry JSON lacks %s: %s", want, s)
+		}
+	}
+	if strings.Contains(s, "T00:00:00") || strings.Count(s, `"from"`) != 1+len(c.Entry("criminal-record").Basis) {
+		t.Errorf("dates not in YYYY-MM-DD form or repeated: %s", s)
 	}
 }
 
