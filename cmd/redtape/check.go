@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"text/tabwriter"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -55,6 +56,8 @@ type checkOptions struct {
 	Metrics bool
 	// Output writes the report to this file instead of stdout.
 	Output string
+	// ListRules prints the rules with their configured severity and stops.
+	ListRules bool
 	// Input controls how corpus records are read.
 	Input corpus.Options
 }
@@ -82,13 +85,14 @@ func checkCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "draft-format", Value: "auto", Usage: "draft reader: auto, markdown, html or text"},
 			&cli.BoolFlag{Name: "metrics", Usage: "show metric findings (requirement words per article) in text and markdown output"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
+			&cli.BoolFlag{Name: "list-rules", Usage: "list the rules (id, name, severity as configured, summary) and exit"},
 		}, inputFlags()...),
 		Action: func(c *cli.Context) error {
 			return runCheck(c.Context, checkOptions{
 				Paths: c.Args().Slice(), Format: c.String("format"), FailOn: c.String("fail-on"),
 				Config: c.String("config"), NoConfig: c.Bool("no-config"), Diff: c.String("diff"),
 				Corpus: c.StringSlice("corpus"), Catalog: c.String("catalog"), DraftFormat: c.String("draft-format"),
-				Metrics: c.Bool("metrics"), Output: c.String("output"), Input: inputOptions(c),
+				Metrics: c.Bool("metrics"), Output: c.String("output"), ListRules: c.Bool("list-rules"), Input: inputOptions(c),
 			}, e)
 		},
 	}
@@ -111,6 +115,9 @@ func runCheck(ctx context.Context, opts checkOptions, e *env) error {
 	failOn, err := checkFailOn(opts.FailOn, cfg.FailOn)
 	if err != nil {
 		return err
+	}
+	if opts.ListRules {
+		return listRules(e.stdout, cfg)
 	}
 	changed, err := readChanges(ctx, opts, e)
 	if err != nil {
@@ -206,6 +213,27 @@ func runCheck(ctx context.Context, opts checkOptions, e *env) error {
 		return errFindings
 	}
 	return nil
+}
+
+// listRules prints the registry: id, name, severity as configured (the
+// default in brackets when the config changes it), summary.
+func listRules(w io.Writer, cfg *check.Config) error {
+	rules, err := check.Rules()
+	if err != nil {
+		return err
+	}
+	if err := cfg.Validate(rules); err != nil {
+		return usageErrorf("%v", err)
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, r := range rules {
+		sev := checkerSeverity(cfg, r).String()
+		if sev != r.Severity.String() {
+			sev += " [" + r.Severity.String() + "]"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Name, sev, r.Summary)
+	}
+	return tw.Flush()
 }
 
 func validFormat(f string) bool {

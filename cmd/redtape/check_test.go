@@ -415,3 +415,19 @@ entries:
 		t.Errorf("missing catalog: exit %d, want 2", code)
 	}
 }
+
+func TestCheckListRules(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.yaml")
+	if err := os.WriteFile(cfg, []byte("rules:\n  RT002: error\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runCheckCLI(t, "", "--config", cfg, "--list-rules")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 8 || !strings.HasPrefix(lines[0], "RT001  digitised-paper") || !strings.Contains(lines[1], "error [warning]") {
+		t.Errorf("list:\n%s", out)
+	}
+}
