@@ -153,15 +153,17 @@ func readMarkdownProcedure(doc ast.Node) (p *Procedure, known bool) {
 		case *ast.Table:
 			readMarkdownTable(p, &extra, key, cas, n)
 		case *ast.Paragraph, *ast.BlockQuote:
-			lines := textLines(mdText(n))
 			if key == "" || fieldOf(key) == fieldNone {
-				for _, l := range lines {
+				// Metadata: each line of the paragraph is a "Label: value".
+				for _, l := range textLines(mdText(n)) {
 					if k, v, ok := strings.Cut(l, ":"); ok {
 						applyField(p, &extra, labelKey(k), textLines(v))
 					}
 				}
 				continue
 			}
+			// Elsewhere a paragraph is one item, however it is wrapped.
+			lines := []string{oneLine(mdText(n))}
 			if fieldOf(key) == fieldPapers {
 				// "Hồ sơ gồm:" introduces the list; it is not a paper.
 				lines = dropIntroLines(lines)
@@ -423,8 +425,9 @@ func readMarkdownTable(p *Procedure, extra *sectionExtras, key, cas string, t *a
 	}
 }
 
-// mdText returns the text of a node: inline text with soft breaks as
-// spaces and hard breaks, paragraphs and items as line breaks.
+// mdText returns the text of a node, with line breaks where the source
+// has them (gomarkdown keeps the line ends of a paragraph in its text) and
+// after each paragraph, item, heading, row and cell.
 func mdText(n ast.Node) string {
 	var b strings.Builder
 	ast.WalkFunc(n, func(n ast.Node, entering bool) ast.WalkStatus {
@@ -444,7 +447,7 @@ func mdText(n ast.Node) string {
 			}
 		case *ast.Softbreak:
 			if entering {
-				b.WriteByte(' ')
+				b.WriteByte('\n')
 			}
 		case *ast.Hardbreak:
 			if entering {

@@ -91,6 +91,7 @@ func TestMarkdownErrors(t *testing.T) {
 		{"empty heading", "# A\n\n- Mã thủ tục: 1\n\n#\n\n## Thành phần hồ sơ\n", 1, 5, "neither code nor name"},
 		{"setext", "Thủ tục B\n=========\n\n- Lĩnh vực: X\n- Mã thủ tục: 1\n", 1, 0, ""},
 		{"fenced", "```\n# not\n```\n# C\n\n## Thành phần hồ sơ\n\n- Đơn\n", 1, 0, ""},
+		{"bold labels on consecutive lines", "# D\n\n**Mã thủ tục:** 4.1\n**Lĩnh vực:** Hộ tịch\n\n## Yêu cầu, điều kiện\n\nMột điều kiện viết\ntrên hai dòng.\n", 1, 0, ""},
 		{"regulation, not a procedure", "# Nghị định 1/2026/NĐ-CP\n\n**Cơ quan ban hành:** Chính phủ\n\n## Căn cứ pháp lý\n\nLuật 1/2025/QH15\n", 0, 1, "no procedure fields"},
 	} {
 		procs, sum := readAllData(t, "x.md", []byte(tc.doc), Options{})
@@ -100,6 +101,11 @@ func TestMarkdownErrors(t *testing.T) {
 		if tc.errText == "" {
 			if sum.Failed() {
 				t.Errorf("%s: errors %v", tc.name, sum.Errors)
+			}
+			if tc.name == "bold labels on consecutive lines" && len(procs) == 1 {
+				if p := procs[0]; p.Code != "4.1" || p.Sector != "Hộ tịch" || !equalStrings(p.Conditions, []string{"Một điều kiện viết trên hai dòng."}) {
+					t.Errorf("%s: code %q sector %q conditions %q", tc.name, p.Code, p.Sector, p.Conditions)
+				}
 			}
 			continue
 		}
