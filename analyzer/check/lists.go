@@ -316,7 +316,16 @@ func findProcedures(d *Draft, lx *Lexicon) {
 		if ti >= tj {
 			continue
 		}
-		if _, n := lx.procTitles.matchAt(d.toks, ti); n == 0 || lowerSameLen(d.toks[ti].word) == "hồ" {
+		// "Thủ tục ...", "Trình tự, thủ tục ...", "Điều kiện, trình tự ...":
+		// a procedure word among the first three words ("hồ sơ" titles
+		// count through their dossier lists).
+		k := -1
+		for i := ti; i < min(tj, ti+3) && k < 0; i++ {
+			if _, n := lx.procTitles.matchAt(d.toks, i); n > 0 {
+				k = i
+			}
+		}
+		if k < 0 || d.toks[k].word == "hồ" {
 			continue
 		}
 		seen[art] = true
