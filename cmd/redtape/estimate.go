@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"unicode/utf8"
 
@@ -138,9 +140,13 @@ func runEstimate(ctx context.Context, opts estimateOptions, e *env) error {
 		}
 	}
 
+	drop, err := estimateFlagged(ctx, matcher, current)
+	if err != nil {
+		return err
+	}
 	res, err := compare.Compare(ctx, baseline, current, cost.New(params), compare.Options{
 		Target:          target,
-		Drop:            estimateFlagged(matcher),
+		Drop:            drop,
 		DropDescription: "the current set of procedures without every paper flagged as held in a state database",
 	})
 	if err != nil {
@@ -170,25 +176,51 @@ func estimateMatcher(path string, e *env) (*flags.Matcher, error) {
 	return flags.NewMatcher(cat), nil
 }
 
-// estimateFlagged returns the paper filter of the flags-applied scenario:
-// drop every paper the matcher flags. Verdicts are kept per procedure so
-// each procedure is judged once.
-func estimateFlagged(m *flags.Matcher) func(p *corpus.Procedure, i int) bool {
-	var last *corpus.Procedure
-	var verdict []bool
-	return func(p *corpus.Procedure, i int) bool {
-		if p != last {
-			last = p
-			res := m.Procedure(p)
-			verdict = make([]bool, len(p.Papers))
-			for k, r := range res.Papers {
-				if k < len(verdict) {
-					verdict[k] = r.Flagged
+// estimateFlagged judges the papers of procs with the matcher on
+// GOMAXPROCS workers and returns the paper filter of the flags-applied
+// scenario: drop every flagged paper.
+func estimateFlagged(ctx context.Context, m *flags.Matcher, procs []*corpus.Procedure) (func(p *corpus.Procedure, i int) bool, error) {
+	verdicts := make([][]bool, len(procs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				res := m.Procedure(procs[i])
+				v := make([]bool, len(procs[i].Papers))
+				for k, r := range res.Papers {
+					if k < len(v) {
+						v[k] = r.Flagged
+					}
 				}
+				verdicts[i] = v
+			}
+		}()
+	}
+	var err error
+	for i := range procs {
+		if i%256 == 0 {
+			if err = ctx.Err(); err != nil {
+				break
 			}
 		}
-		return i < len(verdict) && verdict[i]
+		next <- i
 	}
+	close(next)
+	wg.Wait()
+	if err != nil {
+		return nil, fmt.Errorf("flag papers: %w", err)
+	}
+	byProc := make(map[*corpus.Procedure][]bool, len(procs))
+	for i, p := range procs {
+		byProc[p] = verdicts[i]
+	}
+	return func(p *corpus.Procedure, i int) bool {
+		v := byProc[p]
+		return i < len(v) && v[i]
+	}, nil
 }
 
 // mergeEstimateSummaries adds up the read summaries of several loads.
