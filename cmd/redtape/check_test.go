@@ -431,3 +431,19 @@ func TestCheckListRules(t *testing.T) {
 		t.Errorf("list:\n%s", out)
 	}
 }
+
+// BenchmarkCheckRegulations runs the whole command (real catalog, JSON
+// output) over the 62 real legal texts; the target is under 5 s.
+func BenchmarkCheckRegulations(b *testing.B) {
+	dir := filepath.Join("..", "..", "..", "shared", "regulations")
+	if _, err := os.Stat(dir); err != nil {
+		b.Skip("../shared/regulations is absent")
+	}
+	for b.Loop() {
+		var out, errb bytes.Buffer
+		e := newEnv(strings.NewReader(""), &out, &errb)
+		if code := run(context.Background(), []string{"redtape", "check", "--no-config", "--format", "json", dir}, e); code != exitFindings {
+			b.Fatalf("exit %d: %s", code, errb.String())
+		}
+	}
+}
