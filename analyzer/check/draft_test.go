@@ -104,6 +104,16 @@ func TestParseMarkdownPositions(t *testing.T) {
 	}
 }
 
+func TestSetextHeading(t *testing.T) {
+	d, err := Parse("d.md", []byte("DỰ THẢO\n=======\nĐiều 1. Phạm vi\n- - -\nNội dung\n"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Text != "DỰ THẢO\nĐiều 1. Phạm vi\nNội dung\n" {
+		t.Errorf("text = %q", d.Text)
+	}
+}
+
 func TestParseHTML(t *testing.T) {
 	src := "<html><body>\n<h3>Điều 2. Hồ sơ</h3>\n<p>Hồ sơ gồm:</p><ul><li>a) T&agrave;i liệu&nbsp;kh&aacute;c;</li>\n" +
 		"<li>b) Bản<b>sao</b> giấy tờ</li></ul><script>x = 'Điều 9. Ẩn'</script><table><tr><td>Tên</td><td>Mẫu</td></tr></table></body></html>"

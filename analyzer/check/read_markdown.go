@@ -158,11 +158,8 @@ func classifyLine(line string, hadComment, md bool) lineKind {
 		}
 		return lineBlank
 	}
-	if md {
-		t := strings.TrimSpace(line)
-		if t == "---" || t == "***" || t == "___" {
-			return lineBlank // thematic break
-		}
+	if md && isRule(strings.TrimSpace(line)) {
+		return lineBlank // thematic break or setext heading underline
 	}
 	return lineText
 }
@@ -355,4 +352,27 @@ func lineEnd(src string, pos int) int {
 		return pos + i
 	}
 	return len(src)
+}
+
+// isRule reports whether t is a Markdown thematic break or setext heading
+// underline: three or more of one of "-", "=", "*", "_" (spaces allowed).
+func isRule(t string) bool {
+	if len(t) < 3 {
+		return false
+	}
+	c := t[0]
+	if c != '-' && c != '=' && c != '*' && c != '_' {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case c:
+			n++
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return n >= 3
 }
