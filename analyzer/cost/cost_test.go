@@ -160,6 +160,8 @@ certified_copy:
 func TestLoadParamsErrors(t *testing.T) {
 	for _, tc := range []struct{ name, file, want string }{
 		{"unknown key", "online_shar: 0.3\n", "online_shar"},
+		{"unknown key in a figure", "online_share: {value: 0.3, sorce: survey}\n", "sorce"},
+		{"unknown key in a tier", "certified_copy:\n  tiers: [{from_page: 1, per_pag: 5}]\n", "per_pag"},
 		{"negative", "learning_hours: -1\n", "negative"},
 		{"share above one", "online_share: 1.5\n", "between 0 and 1"},
 		{"zero divisor", "time_value:\n  hours_per_day: 0\n", "positive"},

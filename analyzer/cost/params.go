@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -52,6 +53,9 @@ func (p *Param) UnmarshalYAML(n *yaml.Node) error {
 		*p = Param{Value: v, Unit: p.Unit, set: true}
 		return nil
 	}
+	if err := knownKeys(n, "value", "unit", "as_of", "source", "unconfirmed"); err != nil {
+		return err
+	}
 	var raw struct {
 		Value       yaml.Node `yaml:"value"`
 		Unit        string    `yaml:"unit"`
@@ -74,6 +78,21 @@ func (p *Param) UnmarshalYAML(n *yaml.Node) error {
 		unit = p.Unit // keep the default's unit when an override omits it
 	}
 	*p = Param{Value: v, Unit: unit, AsOf: raw.AsOf, Source: raw.Source, Unconfirmed: raw.Unconfirmed, set: true}
+	return nil
+}
+
+// knownKeys returns an error naming the first key of mapping n not in
+// keys: a misspelt "sorce" must not pass silently.
+func knownKeys(n *yaml.Node, keys ...string) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: expected a mapping", n.Line)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if !slices.Contains(keys, k.Value) {
+			return fmt.Errorf("line %d: field %s not known (known: %s)", k.Line, k.Value, strings.Join(keys, ", "))
+		}
+	}
 	return nil
 }
 
@@ -113,6 +132,9 @@ type Tier struct {
 
 // UnmarshalYAML reads a tier, its fee parsed exactly.
 func (t *Tier) UnmarshalYAML(n *yaml.Node) error {
+	if err := knownKeys(n, "from_page", "per_page"); err != nil {
+		return err
+	}
 	var raw struct {
 		FromPage int       `yaml:"from_page"`
 		PerPage  yaml.Node `yaml:"per_page"`
