@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/redtape-vn/redtape/analyzer/catalog"
@@ -217,8 +218,17 @@ func FuzzMatch(f *testing.F) {
 	m := testMatcher(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		r := m.Paper(corpus.Paper{Text: text})
-		if r.Flagged && r.Entry == "" {
-			t.Fatalf("flagged without entry: %q", text)
+		if r.Flagged && (r.Entry == "" || m.Catalog().Entry(r.Entry) == nil || r.NotRequired) {
+			t.Fatalf("flagged without a catalog entry or though not required: %q -> %+v", text, r)
+		}
+		for _, al := range r.Alternatives {
+			if r.Flagged && !al.Covered {
+				t.Fatalf("flagged with an uncovered alternative %+v: %q", al, text)
+			}
+		}
+		p := m.Procedure(&corpus.Procedure{Name: text, Papers: []corpus.Paper{{Text: text}, {Text: ""}}})
+		if len(p.Papers) != 2 || p.Papers[1].Flagged {
+			t.Fatalf("Procedure on %q: %+v", text, p)
 		}
 		for _, mm := range m.Mentions(text) {
 			if mm.Start < 0 || mm.End > len(text) || mm.Start >= mm.End || text[mm.Start:mm.End] != mm.Text {
