@@ -72,7 +72,12 @@ func readMarkdown(d *Draft, b *textBuilder, md bool) {
 		case lineComment:
 			// Comments neither break nor join paragraphs.
 		case lineBlank:
+			// prev stays: a blank line may fall inside a wrapped sentence
+			// of a scanned text (see below). A thematic break always ends it.
 			blankSince = true
+			if strings.TrimSpace(line) != "" {
+				prev = lineBlank
+			}
 		default:
 			lead, isTable, isHeading := leadingMarkup(line, md)
 			body := line[lead:]
@@ -111,13 +116,6 @@ func readMarkdown(d *Draft, b *textBuilder, md bool) {
 				}
 			}
 			blankSince = false
-		}
-		if kind == lineBlank && !hadComment {
-			if prev == lineText {
-				// keep prev for the scanned-text join above
-			} else {
-				prev = lineBlank
-			}
 		}
 		pos = end + 1
 	}

@@ -143,19 +143,10 @@ func lowerSameLen(s string) string {
 // Emphasis marks around the marker ("**1.**") are skipped.
 func markerOf(s string) (kind ParaKind, label string, n int, quoted bool) {
 	i := skipDecor(s, 0)
-	for {
-		switch {
-		case strings.HasPrefix(s[i:], "“"), strings.HasPrefix(s[i:], "”"):
-			i += len("“")
-		case i < len(s) && (s[i] == '"' || s[i] == '\''):
-			i++
-		default:
-			goto unquoted
-		}
+	for n := quoteLen(s[i:]); n > 0; n = quoteLen(s[i:]) {
 		quoted = true
-		i = skipDecor(s, i)
+		i = skipDecor(s, i+n)
 	}
-unquoted:
 	rest := s[i:]
 	switch {
 	case hasWordPrefix(rest, "Điều") || hasWordPrefix(rest, "ĐIỀU"):
@@ -193,6 +184,17 @@ unquoted:
 		return ParaBullet, "", i + skipDecor(rest, w), quoted
 	}
 	return ParaText, "", i, quoted
+}
+
+// quoteLen returns the length of the quotation mark s opens with, or 0.
+func quoteLen(s string) int {
+	switch {
+	case strings.HasPrefix(s, "“"), strings.HasPrefix(s, "”"):
+		return len("“")
+	case s != "" && (s[0] == '"' || s[0] == '\''):
+		return 1
+	}
+	return 0
 }
 
 // startsUnit reports whether a source line (after its block markup) opens a
