@@ -10,6 +10,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/demo"
+	"golang.org/x/text/unicode/norm"
 )
 
 func testMatcher(t testing.TB) *Matcher {
@@ -68,6 +69,14 @@ func TestPaper(t *testing.T) {
 		{"Đối với người không có quốc tịch Việt Nam: bản sao hộ chiếu", "", false},
 		{"Bản sao bằng tốt nghiệp đại học, trừ trường hợp có bằng tốt nghiệp chuyên ngành giá hoặc thẩm định giá", "diploma", false},
 		{"Giấy tờ chứng minh, gồm: các loại giấy tờ sau: lý lịch cán bộ; sổ bảo hiểm xã hội", "", false},
+		{norm.NFD.String("Bản sao có chứng thực Giấy khai sinh"), "birth-certificate", false},
+		{norm.NFD.String("Số BHXH của người lao động"), "", false},
+		{"Bản sao giấy CMND và sổ hộ khẩu", "id-card", false},
+		{"CMND/CCCD", "id-card", false},
+		{"Sổ hộ khẩu (bản photo)", "residence-book", false},
+		{"Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất", "land-certificate", false},
+		{"Bản sao trích lục khai tử của người chết", "death-extract", false},
+		{"Giấy xác nhận tình trạng hôn nhân do cơ quan đại diện Việt Nam ở nước ngoài cấp", "", false},
 	}
 	for _, tt := range tests {
 		r := m.Paper(corpus.Paper{Text: tt.text})
