@@ -38,6 +38,43 @@ func decoderFor(name string) (encoding.Encoding, error) {
 	return nil, fmt.Errorf("unknown encoding %q (known: %s)", name, strings.Join(Encodings(), ", "))
 }
 
+// utf16Order guesses UTF-16 without a byte-order mark from the zero bytes
+// that ASCII characters leave at every other position (text in UTF-8 or a
+// single-byte code page has none). ok is false when the text does not look
+// like UTF-16.
+func utf16Order(raw []byte) (order unicode.Endianness, ok bool) {
+	n := len(raw)
+	if n > 1024 {
+		n = 1024
+	}
+	n &^= 1
+	if n < 4 {
+		return 0, false
+	}
+	var even, odd int
+	for i := 0; i < n; i += 2 {
+		if raw[i] == 0 {
+			even++
+		}
+		if raw[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case odd*4 >= pairs && even*20 < pairs:
+		return unicode.LittleEndian, true
+	case even*4 >= pairs && odd*20 < pairs:
+		return unicode.BigEndian, true
+	}
+	return 0, false
+}
+
+func isUTF16(raw []byte) bool {
+	_, ok := utf16Order(raw)
+	return ok
+}
+
 // hasBOM reports whether raw starts with a UTF-8 or UTF-16 byte-order mark.
 func hasBOM(raw []byte) bool {
 	return bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF})
@@ -97,6 +134,9 @@ func decodeText(raw []byte, forced string) (string, error) {
 			enc = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
 		case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
 			enc = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+		case isUTF16(raw):
+			order, _ := utf16Order(raw)
+			enc = unicode.UTF16(order, unicode.IgnoreBOM)
 		case utf8.Valid(raw):
 			return norm.NFC.String(string(raw)), nil
 		default:

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -76,6 +77,9 @@ func TestDecodeText(t *testing.T) {
 		{"cp1258 combining tone", []byte("Vi\xea\xf2t"), "", "Việt"},
 		{"utf-16le BOM", []byte{0xff, 0xfe, 'A', 0, 0x11, 0x01}, "", "Ađ"},
 		{"utf-16be forced no BOM", []byte{0, 'A', 0x01, 0x11}, "utf-16be", "Ađ"},
+		{"utf-16le guessed without BOM", utf16le("Thủ tục {\"a\": 1}"), "", "Thủ tục {\"a\": 1}"},
+		{"utf-16be guessed without BOM", utf16be("code,name\n1,Đăng ký"), "", "code,name\n1,Đăng ký"},
+		{"NULs in UTF-8 are not UTF-16", []byte("ab\x00\x00cd"), "", "ab\x00\x00cd"},
 		{"meta charset wins over auto", []byte(`<meta charset="windows-1258"><p>Vi` + "\xea\xf2t"), "", `<meta charset="windows-1258"><p>Việt`},
 		{"meta charset utf-8", []byte(`<meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><p>Việt`), "", `<meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><p>Việt`},
 		{"unknown meta charset falls back", []byte(`<meta charset="x-unknown"><p>Việt`), "", `<meta charset="x-unknown"><p>Việt`},
@@ -88,4 +92,20 @@ func TestDecodeText(t *testing.T) {
 	if _, err := decodeText([]byte(`<meta charset="utf-8"><p>T`+"\xea"), ""); err == nil {
 		t.Error("a page declaring UTF-8 with invalid bytes must fail")
 	}
+}
+
+func utf16le(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
+}
+
+func utf16be(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return b
 }
