@@ -198,6 +198,9 @@ func TestPaperKind(t *testing.T) {
 		{"Đơn đề nghị cấp giấy phép", nil, "form"},
 		{"Giấy đề nghị", []string{"mau-01.doc"}, "form"},
 		{"Giấy chứng nhận", nil, "document"},
+		{"Văn bản xác nhận của Ủy ban nhân dân cấp xã", nil, "attestation"},
+		{"Công văn đề nghị cấp phép", nil, "form"},
+		{"Danh sách thành viên", nil, "form"},
 		{"Giấy đề nghị cấp phép", nil, "form"},
 		// The kind is named by the first words, after enumerators and copy wording.
 		{"b) Bản sao Quyết định đầu tư dự án và các dự án thành phần", nil, "document"},
@@ -225,7 +228,7 @@ func TestExtraKinds(t *testing.T) {
 		text string
 		want string // primary kind, then extras
 	}{
-		{"Danh sách nhân sự, bản thông tin cá nhân, Phiếu lý lịch tư pháp", "document judicial_record"},
+		{"Danh sách nhân sự, bản thông tin cá nhân, Phiếu lý lịch tư pháp", "form judicial_record"},
 		{"Bản khai lý lịch kèm theo Phiếu lý lịch tư pháp và giấy khám sức khỏe", "form judicial_record health_certificate"},
 		{"Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp", "form"},
 		{"Văn bản yêu cầu cấp Phiếu Lý lịch tư pháp số 1", "document"},
