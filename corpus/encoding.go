@@ -49,7 +49,7 @@ func utf16Order(raw []byte) (order unicode.Endianness, ok bool) {
 	}
 	n &^= 1
 	if n < 4 {
-		return 0, false
+		return unicode.BigEndian, false
 	}
 	var even, odd int
 	for i := 0; i < n; i += 2 {
@@ -67,7 +67,7 @@ func utf16Order(raw []byte) (order unicode.Endianness, ok bool) {
 	case even*4 >= pairs && odd*20 < pairs:
 		return unicode.BigEndian, true
 	}
-	return 0, false
+	return unicode.BigEndian, false
 }
 
 func isUTF16(raw []byte) bool {
