@@ -71,6 +71,7 @@ func TestCountRequirementWords(t *testing.T) {
 		{"Việc đăng ký là bắt buộc. Các mặt hàng bị cấm và cấm nhập khẩu.", "bắt buộc bị cấm cấm"},
 		{"Chủ đầu tư không cần phải xin phép; người lao động chưa phải đóng.", ""},
 		{"Phải có giấy phép.", "phải"},
+		{"Người bán không phải chịu trách nhiệm; người mua phải chịu trách nhiệm.", "phải chịu trách nhiệm"},
 	}
 	for _, tt := range tests {
 		d, err := ParseWith("t.txt", []byte(tt.text), FormatText, lx)
@@ -79,7 +80,7 @@ func TestCountRequirementWords(t *testing.T) {
 		}
 		counts := countRequirementWords(d, lx, Span{0, len(d.Text)})
 		var got []string
-		for _, w := range []string{"phải", "không được phép", "nghiêm cấm", "chỉ được", "có trách nhiệm", "bắt buộc", "bị cấm", "cấm"} {
+		for _, w := range []string{"phải", "chịu trách nhiệm", "không được phép", "nghiêm cấm", "chỉ được", "có trách nhiệm", "bắt buộc", "bị cấm", "cấm"} {
 			for i := 0; i < counts[w]; i++ {
 				got = append(got, w)
 			}

@@ -336,12 +336,18 @@ func countRequirementWords(d *Draft, lx *Lexicon, s Span) map[string]int {
 	counts := map[string]int{}
 	toks := d.toks
 	i, j := d.tokenRange(s)
+	negEnd := -1 // token after the last negated word: "không phải chịu trách nhiệm" negates both
 	for k := i; k < j; k++ {
 		idx, n := lx.reqWords.matchAt(toks, k)
 		if n == 0 || k+n > j {
 			continue
 		}
-		if nonDeontic(lx, toks, k, n) || k > i && !toks[k].hard && negated(lx, toks, k) {
+		if nonDeontic(lx, toks, k, n) {
+			k += n - 1
+			continue
+		}
+		if k > i && !toks[k].hard && (negated(lx, toks, k) || k == negEnd) {
+			negEnd = k + n
 			k += n - 1
 			continue
 		}
