@@ -19,13 +19,17 @@ type Group struct {
 
 // Summary totals flagging results.
 type Summary struct {
-	Procedures    int     `json:"procedures"`
-	Affected      int     `json:"procedures_affected"`
-	Papers        int     `json:"papers"`
-	PapersFlagged int     `json:"papers_flagged"`
-	ByMinistry    []Group `json:"by_ministry"`
-	BySector      []Group `json:"by_sector"`
-	ByDatabase    []Group `json:"by_database"`
+	// Procedures counts the procedures; Affected those with a flagged paper.
+	Procedures int `json:"procedures"`
+	Affected   int `json:"procedures_affected"`
+	// Papers counts the required papers; PapersFlagged those flagged.
+	Papers        int `json:"papers"`
+	PapersFlagged int `json:"papers_flagged"`
+	// ByMinistry, BySector and ByDatabase break the totals down; a
+	// database group counts only flagged papers and the procedures with one.
+	ByMinistry []Group `json:"by_ministry"`
+	BySector   []Group `json:"by_sector"`
+	ByDatabase []Group `json:"by_database"`
 }
 
 // Summarize totals results by ministry, sector and database. Groups are
