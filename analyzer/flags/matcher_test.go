@@ -280,3 +280,16 @@ func ExampleMatcher_Paper() {
 	fmt.Println(r.Flagged, r.Entry, r.Coverage)
 	// Output: true birth-certificate partial
 }
+
+func ExampleMatcher_Mentions() {
+	c, _ := catalog.Default()
+	m := NewMatcher(c)
+	text := "Hồ sơ gồm: a) Tờ khai; b) Bản sao Giấy khai sinh; c) Bản sao CMND hoặc hộ chiếu. Không phải nộp sổ hộ khẩu."
+	for _, mm := range m.Mentions(text) {
+		fmt.Println(mm.Entry, mm.Start, mm.End, mm.Text, mm.AllCovered)
+	}
+	// Output:
+	// birth-certificate 43 59 Giấy khai sinh true
+	// id-card 74 78 CMND true
+	// passport 86 98 hộ chiếu true
+}
