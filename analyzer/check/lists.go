@@ -222,6 +222,7 @@ func blockItems(d *Draft, pi int) ([]Span, int) {
 	var items []Span
 	itemKind := ParaText
 	last := pi
+	intro, introDone := false, false // the last item ends with ":"; its first sub-item replaced it
 	for q := pi + 1; q < len(d.Paragraphs); q++ {
 		p := d.Paragraphs[q]
 		if p.Kind == ParaRow && (itemKind == ParaText || itemKind == ParaRow) {
@@ -246,11 +247,25 @@ func blockItems(d *Draft, pi int) ([]Span, int) {
 		}
 		switch {
 		case p.Kind == itemKind:
+			intro = false
 			if body := trimItem(d, p.Body); body.Len() > 0 {
 				items = append(items, body)
+				// "d) 01 hồ sơ ... gồm các văn bản sau:" introduces papers
+				// listed one level down: they replace it.
+				intro = strings.HasSuffix(strings.TrimSpace(d.TextOf(p.Body)), ":")
+				introDone = false
 			}
 		case below(p.Kind, itemKind) && len(items) > 0:
-			items[len(items)-1].End = trimItem(d, p.Body).End
+			body := trimItem(d, p.Body)
+			switch {
+			case intro && !introDone:
+				items[len(items)-1] = body
+				introDone = true
+			case intro:
+				items = append(items, body)
+			default:
+				items[len(items)-1].End = body.End
+			}
 		default:
 			return items, last
 		}
