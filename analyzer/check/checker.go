@@ -53,15 +53,21 @@ type Metric struct {
 
 // Finding is one thing a rule found in a draft.
 type Finding struct {
-	File      string   `json:"file"`
-	Line      int      `json:"line"`
-	Column    int      `json:"column"`
-	EndLine   int      `json:"end_line"`
-	EndColumn int      `json:"end_column"`
-	Rule      string   `json:"rule"`
-	Name      string   `json:"name"`
-	Severity  Severity `json:"severity"`
-	Message   string   `json:"message"`
+	// File is the draft's path as given.
+	File string `json:"file"`
+	// Line and Column locate the start (1-based; columns in code points),
+	// EndLine and EndColumn the end, exclusive.
+	Line      int `json:"line"`
+	Column    int `json:"column"`
+	EndLine   int `json:"end_line"`
+	EndColumn int `json:"end_column"`
+	// Rule is the stable rule id ("RT001"), Name its readable alias.
+	Rule string `json:"rule"`
+	Name string `json:"name"`
+	// Severity is the rule's configured severity.
+	Severity Severity `json:"severity"`
+	// Message says what was found, quoting the draft.
+	Message string `json:"message"`
 	// Fix says what to write instead, where the rule knows.
 	Fix string `json:"fix,omitempty"`
 	// Snippet is the text the finding is about.
@@ -187,6 +193,8 @@ func (c *Checker) Config() *Config { return c.cfg }
 
 // Tally counts what drafts define and how many findings were suppressed.
 type Tally struct {
+	// Articles, Procedures, Dossiers, Papers and Conditions count what the
+	// drafts define; RequirementWords sums RT007 over their articles.
 	Articles         int `json:"articles"`
 	Procedures       int `json:"procedures"`
 	Dossiers         int `json:"dossiers"`
@@ -210,6 +218,7 @@ func (t *Tally) Add(o Tally) {
 
 // FileResult is what checking one draft found.
 type FileResult struct {
+	// Path is the draft's path as given; Format the reader used.
 	Path   string `json:"path"`
 	Format Format `json:"format"`
 	Tally

@@ -30,6 +30,7 @@ const (
 
 var severityNames = [...]string{"off", "metric", "info", "warning", "error"}
 
+// String returns the severity's name.
 func (s Severity) String() string {
 	if s >= 0 && int(s) < len(severityNames) {
 		return severityNames[s]

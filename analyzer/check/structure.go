@@ -22,6 +22,7 @@ const (
 
 var paraKindNames = [...]string{"text", "heading", "article", "clause", "point", "bullet", "row"}
 
+// String returns the kind's name.
 func (k ParaKind) String() string {
 	if int(k) < len(paraKindNames) {
 		return paraKindNames[k]
