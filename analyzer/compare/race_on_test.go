@@ -1,0 +1,7 @@
+//go:build race
+
+package compare
+
+// raceDetector is true under -race: tests over the real records then read
+// a sample, since the race detector makes reading them all ten times slower.
+const raceDetector = true
