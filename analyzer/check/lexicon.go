@@ -25,13 +25,21 @@ const (
 // and certified-copy phrases, dossier openers. It is data (see
 // data/lexicon.yaml); [DefaultLexicon] returns the embedded one.
 type Lexicon struct {
-	Version          int               `yaml:"version"`
+	// Version is the file format version (1).
+	Version int `yaml:"version"`
+	// RequirementWords are counted by RT007.
 	RequirementWords []RequirementWord `yaml:"requirement_words"`
-	Negations        []string          `yaml:"negations"`
-	NonDeontic       []string          `yaml:"non_deontic"`
-	SubmissionCues   []string          `yaml:"submission_cues"`
-	RequestBans      []string          `yaml:"request_bans"`
-	CatchAll         struct {
+	// Negations cancel a requirement word right after them.
+	Negations []string `yaml:"negations"`
+	// NonDeontic are phrases in which a requirement word is not one.
+	NonDeontic []string `yaml:"non_deontic"`
+	// SubmissionCues make a sentence a requirement context.
+	SubmissionCues []string `yaml:"submission_cues"`
+	// RequestBans ("không được yêu cầu") turn what follows into a ban.
+	RequestBans []string `yaml:"request_bans"`
+	// CatchAll, CertifiedCopy and Dossier hold the phrases of RT002, RT003
+	// and of dossier-list detection; see data/lexicon.yaml.
+	CatchAll struct {
 		Nouns    []string `yaml:"nouns"`
 		Blockers []string `yaml:"blockers"`
 		Tails    []string `yaml:"tails"`
@@ -48,6 +56,7 @@ type Lexicon struct {
 		Exclude     []string `yaml:"exclude"`
 		ListOpeners []string `yaml:"list_openers"`
 	} `yaml:"dossier"`
+	// ProcedureTitles and ConditionTitles open procedure and condition titles.
 	ProcedureTitles []string `yaml:"procedure_titles"`
 	ConditionTitles []string `yaml:"condition_titles"`
 
@@ -59,8 +68,10 @@ type Lexicon struct {
 
 // RequirementWord is one word or phrase counted as a requirement.
 type RequirementWord struct {
+	// Phrase is the word or phrase, e.g. "không được".
 	Phrase string `yaml:"phrase"`
-	Kind   string `yaml:"kind"`
+	// Kind is obligation, prohibition or restriction.
+	Kind string `yaml:"kind"`
 }
 
 // DefaultLexicon returns the embedded lexicon, parsed and validated.
