@@ -258,8 +258,10 @@ type Params struct {
 
 // NamedParam is a parameter with its dotted name, e.g. "time_value.hours_per_day".
 type NamedParam struct {
-	Name  string `json:"name"`
-	Param Param  `json:"param"`
+	// Name is the dotted name, as in the parameter file.
+	Name string `json:"name"`
+	// Param is the figure with its source.
+	Param Param `json:"param"`
 }
 
 // each calls fn with every parameter and its dotted name, in file order.

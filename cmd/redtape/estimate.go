@@ -539,6 +539,7 @@ type estimateWriter struct {
 	err error
 }
 
+// Write writes p unless an earlier write failed.
 func (e *estimateWriter) Write(p []byte) (int, error) {
 	if e.err != nil {
 		return 0, e.err
