@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -122,6 +123,45 @@ func TestCorpusIndexMatch(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%q: matched %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}
+
+func TestDataValidation(t *testing.T) {
+	if _, err := DefaultLexicon(); err != nil {
+		t.Fatalf("embedded lexicon: %v", err)
+	}
+	rules, err := Rules()
+	if err != nil || len(rules) != 8 {
+		t.Fatalf("embedded rules: %d, %v", len(rules), err)
+	}
+	for i, r := range rules {
+		if want := fmt.Sprintf("RT%03d", i+1); r.ID != want || r.Run == nil || r.DocPath() != "docs/rules/"+want+".md" {
+			t.Errorf("rule %d = %s %s", i, r.ID, r.DocPath())
+		}
+	}
+	lexBad := []struct{ name, yaml, err string }{
+		{"version", "version: 2\n", "unsupported version"},
+		{"unknown key", "version: 1\nwords: []\n", "field words not found"},
+		{"bad kind", "version: 1\nrequirement_words: [{phrase: phải, kind: duty}]\n", `unknown kind "duty"`},
+		{"empty phrase", "version: 1\nrequirement_words: [{phrase: '  ', kind: obligation}]\n", "empty phrase"},
+		{"missing lists", "version: 1\nrequirement_words: [{phrase: phải, kind: obligation}]\n", "submission_cues: empty"},
+	}
+	for _, tt := range lexBad {
+		if _, err := ParseLexicon([]byte(tt.yaml)); err == nil || !strings.Contains(err.Error(), tt.err) {
+			t.Errorf("lexicon %s: error %v, want %q", tt.name, err, tt.err)
+		}
+	}
+	ruleBad := []struct{ name, yaml, err string }{
+		{"bad id", "version: 1\nrules: [{id: R1, name: x, severity: error, summary: s, doc: d, sources: [s]}]\n", "id must look like"},
+		{"no code", "version: 1\nrules: [{id: RT099, name: x, severity: error, summary: s, doc: d, sources: [s]}]\n", "RT099: no code"},
+		{"missing entry", "version: 1\nrules: []\n", "code without an entry"},
+		{"bad severity", "version: 1\nrules: [{id: RT001, name: x, severity: off, summary: s, doc: d, sources: [s]}]\n", "bad default severity"},
+		{"no sources", "version: 1\nrules: [{id: RT001, name: x, severity: error, summary: s, doc: d}]\n", "sources are required"},
+	}
+	for _, tt := range ruleBad {
+		if _, err := parseRules([]byte(tt.yaml)); err == nil || !strings.Contains(err.Error(), tt.err) {
+			t.Errorf("rules %s: error %v, want %q", tt.name, err, tt.err)
 		}
 	}
 }
