@@ -2,6 +2,8 @@ package check
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -162,6 +164,32 @@ func TestDataValidation(t *testing.T) {
 	for _, tt := range ruleBad {
 		if _, err := parseRules([]byte(tt.yaml)); err == nil || !strings.Contains(err.Error(), tt.err) {
 			t.Errorf("rules %s: error %v, want %q", tt.name, err, tt.err)
+		}
+	}
+}
+
+// TestRuleDocs checks that every rule has its documentation page and that
+// docs/check.md lists it.
+func TestRuleDocs(t *testing.T) {
+	rules, err := Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	index, err := os.ReadFile(filepath.Join("..", "..", "docs", "check.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rules {
+		page, err := os.ReadFile(filepath.Join("..", "..", r.DocPath()))
+		if err != nil {
+			t.Errorf("%s: %v", r.ID, err)
+			continue
+		}
+		if !strings.HasPrefix(string(page), "# "+r.ID+" "+r.Name+"\n") || !strings.Contains(string(page), "**Default severity:** "+r.Severity.String()) {
+			t.Errorf("%s: page does not start with its id, name and default severity", r.ID)
+		}
+		if !strings.Contains(string(index), "| ["+r.ID+"](rules/"+r.ID+".md) | "+r.Name+" | "+r.Severity.String()+" |") {
+			t.Errorf("%s: not in the rule table of docs/check.md", r.ID)
 		}
 	}
 }
