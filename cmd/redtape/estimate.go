@@ -250,6 +250,8 @@ type estimateReport struct {
 	Scenarios   []estimateScenario `json:"scenarios"`
 	Parameters  []estimateParam    `json:"parameters"`
 	Notes       []string           `json:"notes"`
+
+	hourlyBasis string // how the hourly value was reached, for the text output
 }
 
 type estimateSide struct {
@@ -329,6 +331,7 @@ func buildEstimate(res *compare.Result, params *cost.Params, opts estimateOption
 		Current:     estimateSide{Paths: estimateNonNil(opts.Current), Procedures: nCur},
 		Target:      res.Target,
 		HourlyValue: params.HourlyValue(),
+		hourlyBasis: estimateHourlyBasis(params.TimeValue),
 		Notes: []string{
 			"regulations count the official units, procedures and conditions; papers are a finer measure, not an official unit",
 			"a procedure counts as cut when abolished or simplified (fewer papers, conditions, fees or days, or moved online, and heavier in none of these)",
@@ -405,7 +408,7 @@ func writeEstimateText(w io.Writer, rep *estimateReport) error {
 	ew.printf("Baseline: %s (%d procedures)\n", strings.Join(rep.Baseline.Paths, ", "), rep.Baseline.Procedures)
 	ew.printf("Current:  %s (%d procedures)\n", strings.Join(rep.Current.Paths, ", "), rep.Current.Procedures)
 	ew.printf("Target:   %s%% cut of regulations and of compliance cost\n", rep.Target.Decimal(2))
-	ew.printf("Hourly value of time: %s VND\n", rep.HourlyValue.Format(2))
+	ew.printf("Hourly value of time: %s VND (%s)\n", rep.HourlyValue.Format(2), rep.hourlyBasis)
 	if rep.Demo {
 		ew.printf("\nNo --baseline or --current given: the built-in demo corpus is the baseline, and the\n" +
 			"scenario below removes every paper flagged as held in a state database from it.\n")
@@ -507,6 +510,16 @@ func writeEstimateTable(w io.Writer, rows [][]string) {
 		}
 		fmt.Fprintln(w, b.String())
 	}
+}
+
+// estimateHourlyBasis says how the hourly value is reached, e.g.
+// "5,400,000 VND a month (2024) / 22 days / 8 hours".
+func estimateHourlyBasis(tv cost.TimeValue) string {
+	income := tv.MonthlyIncome.Value.Format(0) + " VND a month"
+	if tv.MonthlyIncome.AsOf != "" {
+		income += " (" + tv.MonthlyIncome.AsOf + ")"
+	}
+	return fmt.Sprintf("%s / %s days / %s hours", income, tv.WorkingDaysPerMonth.Value.Decimal(2), tv.HoursPerDay.Value.Decimal(2))
 }
 
 // estimateShorten cuts s to at most n characters, ending with "…" when cut.
