@@ -63,6 +63,9 @@ type Options struct {
 	Drop func(p *corpus.Procedure, paperIndex int) bool
 	// DropDescription says what Drop removes, for the scenario's description.
 	DropDescription string
+	// Ministries renames former ministries to their current names before
+	// tallying; nil means DefaultMinistries.
+	Ministries *Ministries
 	// Similarity is the least word similarity at which a paper or condition
 	// counts as reworded rather than removed and added; 0 means
 	// DefaultSimilarity, above 1 turns rewording off.
@@ -180,7 +183,7 @@ func (c CostCut) AssumedShareAfter() cost.Amount { return c.AfterAssumed.Div(c.A
 // Change is what became of one procedure.
 type Change struct {
 	// ID, Code, Name and Ministry identify the procedure (the baseline's,
-	// for a matched pair).
+	// for a matched pair); Ministry is its current name (see Ministries).
 	ID       string `json:"id"`
 	Code     string `json:"code,omitempty"`
 	Name     string `json:"name"`
@@ -233,6 +236,10 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 	if sim <= 0 {
 		sim = DefaultSimilarity
 	}
+	names := opts.Ministries
+	if names == nil {
+		names = DefaultMinistries()
+	}
 	pairs := Match(baseline, current)
 	baseCosts, err := prepareAll(ctx, model, baseline, nil)
 	if err != nil {
@@ -244,7 +251,7 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 	}
 	res := &Result{Target: target}
 	s, err := scenario(ctx, ScenarioCurrent, "the current set of procedures against the baseline",
-		pairs, baseline, current, baseCosts, curCosts, target, sim)
+		pairs, baseline, current, baseCosts, curCosts, target, sim, names)
 	if err != nil {
 		return nil, err
 	}
@@ -259,7 +266,7 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 		if desc == "" {
 			desc = "the current set of procedures without the dropped papers"
 		}
-		s, err := scenario(ctx, ScenarioFlagsApplied, desc, pairs, baseline, dropped, baseCosts, dropCosts, target, sim)
+		s, err := scenario(ctx, ScenarioFlagsApplied, desc, pairs, baseline, dropped, baseCosts, dropCosts, target, sim, names)
 		if err != nil {
 			return nil, err
 		}
@@ -324,7 +331,7 @@ func prepareAll(ctx context.Context, model *cost.Model, procs []*corpus.Procedur
 }
 
 func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, current []*corpus.Procedure,
-	basePrep, curPrep []*prepared, target cost.Amount, sim float64) (*Scenario, error) {
+	basePrep, curPrep []*prepared, target cost.Amount, sim float64, names *Ministries) (*Scenario, error) {
 	s := &Scenario{Name: name, Description: desc}
 	ministries := map[string]*Ministry{}
 	for n, pr := range pairs {
@@ -341,7 +348,7 @@ func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, cu
 		if pr.Current >= 0 {
 			c, cp = current[pr.Current], curPrep[pr.Current]
 		}
-		ch := diff(b, c, bp, cp, sim)
+		ch := diff(b, c, bp, cp, sim, names)
 		ch.Base, ch.Current, ch.MatchedBy = pr.Base, pr.Current, pr.By
 		s.Changes = append(s.Changes, ch)
 		s.Tally.add(ch, b, c)
@@ -396,17 +403,19 @@ func (s *Scenario) TopCuts(n int, ministry string) []*Change {
 	return out
 }
 
-func ministryOf(b, c *corpus.Procedure) string {
+// ministryOf returns the current name of the ministry of the pair: the
+// baseline's, else the current's, else NoMinistry.
+func ministryOf(b, c *corpus.Procedure, names *Ministries) string {
 	for _, p := range []*corpus.Procedure{b, c} {
 		if p != nil && p.Ministry != "" {
-			return p.Ministry
+			return names.Current(p.Ministry)
 		}
 	}
 	return NoMinistry
 }
 
 // diff compares one pair; b or c may be nil.
-func diff(b, c *corpus.Procedure, bp, cp *prepared, sim float64) *Change {
+func diff(b, c *corpus.Procedure, bp, cp *prepared, sim float64, names *Ministries) *Change {
 	var bc, cc *cost.ProcedureCost
 	if bp != nil {
 		bc = bp.cost
@@ -414,7 +423,7 @@ func diff(b, c *corpus.Procedure, bp, cp *prepared, sim float64) *Change {
 	if cp != nil {
 		cc = cp.cost
 	}
-	ch := &Change{Ministry: ministryOf(b, c), Before: bc, After: cc}
+	ch := &Change{Ministry: ministryOf(b, c, names), Before: bc, After: cc}
 	id := b
 	if id == nil {
 		id = c

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"slices"
 	"strconv"
@@ -39,6 +40,9 @@ type estimateOptions struct {
 	// AsOf is the day (YYYY-MM-DD) whose catalog entries are in force for
 	// the flags-applied scenario; empty means today.
 	AsOf string
+	// Ministries is a ministry renaming file replacing the built-in one;
+	// empty for the built-in renamings of the 2025 reorganisation.
+	Ministries string
 	// Format is "text" or "json".
 	Format string
 	// Top is how many of the largest cuts to list, overall and per ministry.
@@ -65,6 +69,7 @@ func estimateCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "params", Usage: "cost parameter `FILE` (YAML or JSON) laid over the built-in defaults"},
 			&cli.StringFlag{Name: "catalog", Usage: "catalog `FILE` of digitised data extending the built-in one (flags-applied scenario)"},
 			&cli.StringFlag{Name: "as-of", Usage: "flags-applied scenario: use the catalog entries in force on `DATE` (YYYY-MM-DD; default today)"},
+			&cli.StringFlag{Name: "ministries", Usage: "ministry renaming `FILE` (schema redtape.ministries/v1) replacing the built-in 2025 renamings"},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text or json"},
 			&cli.IntFlag{Name: "top", Value: 10, Usage: "how many of the largest cuts to list, in total and per ministry"},
 		}, inputFlags()...),
@@ -73,15 +78,16 @@ func estimateCommand(e *env) *cli.Command {
 				return usageErrorf("estimate takes no arguments; use --baseline and --current")
 			}
 			return runEstimate(c.Context, estimateOptions{
-				Baseline: c.StringSlice("baseline"),
-				Current:  c.StringSlice("current"),
-				Target:   c.String("target"),
-				Params:   c.String("params"),
-				Catalog:  c.String("catalog"),
-				AsOf:     c.String("as-of"),
-				Format:   c.String("format"),
-				Top:      c.Int("top"),
-				Input:    inputOptions(c),
+				Baseline:   c.StringSlice("baseline"),
+				Current:    c.StringSlice("current"),
+				Target:     c.String("target"),
+				Params:     c.String("params"),
+				Catalog:    c.String("catalog"),
+				AsOf:       c.String("as-of"),
+				Ministries: c.String("ministries"),
+				Format:     c.String("format"),
+				Top:        c.Int("top"),
+				Input:      inputOptions(c),
 			}, e)
 		},
 	}
@@ -108,6 +114,16 @@ func runEstimate(ctx context.Context, opts estimateOptions, e *env) error {
 	if opts.Params != "" {
 		if params, err = cost.LoadParamsFile(opts.Params); err != nil {
 			return usageErrorf("--params: %v", err)
+		}
+	}
+	names := compare.DefaultMinistries()
+	if opts.Ministries != "" {
+		data, err := os.ReadFile(opts.Ministries)
+		if err != nil {
+			return usageErrorf("--ministries: %v", err)
+		}
+		if names, err = compare.ParseMinistries(data); err != nil {
+			return usageErrorf("--ministries: %v", err)
 		}
 	}
 	cat, _, err := loadCatalog(opts.Catalog, opts.AsOf, e)
@@ -146,6 +162,7 @@ func runEstimate(ctx context.Context, opts estimateOptions, e *env) error {
 	}
 	res, err := compare.Compare(ctx, baseline, current, cost.New(params), compare.Options{
 		Target:          target,
+		Ministries:      names,
 		Drop:            drop,
 		DropDescription: "the current set of procedures without every paper flagged as held in a state database",
 	})

@@ -233,6 +233,8 @@ func TestEstimateErrors(t *testing.T) {
 		{"arguments", []string{base}, exitUsage, "no arguments"},
 		{"as-of", []string{"--as-of", "23/11/2026"}, exitUsage, "--as-of"},
 		{"catalog", []string{"--catalog", filepath.Join(dir, "none.yaml")}, exitUsage, "--catalog"},
+		{"ministries missing", []string{"--ministries", filepath.Join(dir, "none.yaml")}, exitUsage, "--ministries"},
+		{"ministries invalid", []string{"--ministries", badParams}, exitUsage, "--ministries"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e, _, errb := estimateEnv()
