@@ -245,7 +245,7 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 	if err != nil {
 		return nil, err
 	}
-	curCosts, err := prepareAll(ctx, model, current, nil)
+	curCosts, err := prepareAll(ctx, model, current, reuse(baseline, baseCosts)) // a record on both sides is prepared once
 	if err != nil {
 		return nil, err
 	}
