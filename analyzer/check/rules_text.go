@@ -219,9 +219,6 @@ func runCertifiedCopy(p *Pass) {
 	seen := dedup{}
 	for _, u := range requirementUnits(p) {
 		i, j := d.tokenRange(u)
-		if a, _ := lx.ccAlternatives.find(toks, i, j); a >= 0 {
-			continue
-		}
 		for k := i; k < j; k++ {
 			end := -1
 			if _, n := lx.ccPhrases.matchAt(toks, k); n > 0 {
@@ -237,7 +234,7 @@ func runCertifiedCopy(p *Pass) {
 					}
 				}
 			}
-			if end < 0 || banned(p, i, k) {
+			if end < 0 || banned(p, i, k) || hasAlternative(lx, toks, i, j, k) {
 				continue
 			}
 			s := Span{toks[k].start, toks[end-1].end}
@@ -248,6 +245,22 @@ func runCertifiedCopy(p *Pass) {
 			break
 		}
 	}
+}
+
+// hasAlternative reports whether the clause of token k (between item or
+// sentence punctuation, within [i, j)) offers a plain copy, an electronic
+// copy or a look-up besides the certified copy.
+func hasAlternative(lx *Lexicon, toks []token, i, j, k int) bool {
+	cs := k
+	for cs > i && !toks[cs].hard {
+		cs--
+	}
+	ce := k + 1
+	for ce < j && !toks[ce].hard {
+		ce++
+	}
+	a, _ := lx.ccAlternatives.find(toks, cs, ce)
+	return a >= 0
 }
 
 func runNewProcedure(p *Pass) {
