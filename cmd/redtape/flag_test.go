@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -15,23 +14,7 @@ var flagFixtures = filepath.Join("..", "..", "testdata", "flags")
 
 func flagGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join(flagFixtures, "golden", name)
-	if updateGolden() {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden (run with -update to create): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from golden file (run with -update to rewrite):\n%s", name, got)
-	}
+	goldenFile(t, filepath.Join(flagFixtures, "golden", name), got)
 }
 
 func TestFlagFormats(t *testing.T) {
