@@ -345,7 +345,7 @@ func findProcedures(d *Draft, lx *Lexicon) {
 		}
 		seen[art] = true
 		d.Procedures = append(d.Procedures, ProcedureDef{
-			Name: titleName(strings.TrimRight(body, ": ")), Span: p.Span, Article: art, Dossier: -1,
+			Name: titleName(articleTitle(strings.TrimRight(body, ": "))), Span: p.Span, Article: art, Dossier: -1,
 		})
 	}
 }
