@@ -254,7 +254,7 @@ func (c *Checker) Check(ctx context.Context, d *Draft) (*FileResult, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		sev := c.cfg.severity(r)
+		sev := c.cfg.Severity(r)
 		if sev == SeverityOff {
 			continue
 		}

@@ -184,8 +184,9 @@ func (c *Config) Validate(rules []*Rule) error {
 	return nil
 }
 
-// severity returns the severity configured for r, or its default.
-func (c *Config) severity(r *Rule) Severity {
+// Severity returns the severity configured for r (by id or name), or its
+// default.
+func (c *Config) Severity(r *Rule) Severity {
 	for _, k := range []string{r.ID, r.Name} {
 		if rc, ok := c.Rules[k]; ok {
 			s, _ := ParseSeverity(rc.Severity)

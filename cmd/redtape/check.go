@@ -169,7 +169,7 @@ func runCheck(ctx context.Context, opts checkOptions, e *env) error {
 	rep := &findings.Report{Tool: "redtape", Version: toolVersion(), FailOn: failOn, ShowMetrics: opts.Metrics,
 		Color: opts.Format == "text" && opts.Output == "" && isTerminal(e.stdout) && e.getenv("NO_COLOR") == ""}
 	for _, r := range checker.Rules() {
-		rep.Rules = append(rep.Rules, findings.RuleInfo{Rule: r, Severity: checkerSeverity(cfg, r)})
+		rep.Rules = append(rep.Rules, findings.RuleInfo{Rule: r, Severity: cfg.Severity(r)})
 	}
 	notes := map[string]bool{}
 	for _, f := range files {
@@ -227,7 +227,7 @@ func listRules(w io.Writer, cfg *check.Config) error {
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, r := range rules {
-		sev := checkerSeverity(cfg, r).String()
+		sev := cfg.Severity(r).String()
 		if sev != r.Severity.String() {
 			sev += " [" + r.Severity.String() + "]"
 		}
@@ -282,15 +282,6 @@ func checkFailOn(flag, fromConfig string) (check.Severity, error) {
 	return s, nil
 }
 
-func checkerSeverity(cfg *check.Config, r *check.Rule) check.Severity {
-	for _, k := range []string{r.ID, r.Name} {
-		if rc, ok := cfg.Rules[k]; ok {
-			s, _ := check.ParseSeverity(rc.Severity)
-			return s
-		}
-	}
-	return r.Severity
-}
 
 // readChanges reads the diff asked for: nil when none.
 func readChanges(ctx context.Context, opts checkOptions, e *env) (*check.ChangedLines, error) {
