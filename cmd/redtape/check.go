@@ -282,7 +282,6 @@ func checkFailOn(flag, fromConfig string) (check.Severity, error) {
 	return s, nil
 }
 
-
 // readChanges reads the diff asked for: nil when none.
 func readChanges(ctx context.Context, opts checkOptions, e *env) (*check.ChangedLines, error) {
 	switch opts.Diff {
