@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/redtape-vn/redtape/analyzer/check"
 )
@@ -22,9 +23,14 @@ func runCheckCLI(t *testing.T, stdin string, args ...string) (int, string, strin
 	t.Helper()
 	var out, errb bytes.Buffer
 	e := newEnv(strings.NewReader(stdin), &out, &errb)
+	e.now = checkTestDay
 	code := run(context.Background(), append([]string{"redtape", "check"}, args...), e)
 	return code, out.String(), errb.String()
 }
+
+// checkTestDay fixes the clock: the catalog keeps the legal bases in force
+// that day, so expectations do not change when a resolution lapses.
+func checkTestDay() time.Time { return time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC) }
 
 // jsonFindings decodes the findings of a redtape.check/v1 document.
 func jsonFindings(t *testing.T, out string) []check.Finding {
