@@ -78,6 +78,10 @@ func readHTML(d *Draft, b *textBuilder) {
 			case blockAtoms[a]:
 				cell = false
 				b.endParagraph()
+				if a == atom.Li && tt == html.StartTagToken {
+					// A list item is an item even without "a)" or "-".
+					d.listItems[len(b.text)] = true
+				}
 			}
 		}
 	}
