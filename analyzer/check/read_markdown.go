@@ -88,7 +88,10 @@ func readMarkdown(d *Draft, b *textBuilder, md bool) {
 				}
 				break
 			}
-			structural := isHeading || isTable || startsUnit(body)
+			// "* item": the star is dropped with the emphasis marks, so the
+			// item is recorded here.
+			star := md && len(body) > 1 && body[0] == '*' && (body[1] == ' ' || body[1] == '\t')
+			structural := isHeading || isTable || star || startsUnit(body)
 			join := prev == lineText && !structural && kind == lineText
 			if join && blankSince {
 				// A blank line inside a wrapped sentence (seen in scanned
@@ -99,6 +102,9 @@ func readMarkdown(d *Draft, b *textBuilder, md bool) {
 				b.softBreak(pos + lead)
 			} else {
 				b.endParagraph()
+			}
+			if star {
+				d.listItems[len(b.text)] = true
 			}
 			lastRow = -1
 			if isTable {
