@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
@@ -138,7 +140,7 @@ func decodeText(raw []byte, forced string) (string, error) {
 			order, _ := utf16Order(raw)
 			enc = unicode.UTF16(order, unicode.IgnoreBOM)
 		case utf8.Valid(raw):
-			return norm.NFC.String(string(raw)), nil
+			return nfc(string(raw)), nil
 		default:
 			enc = charmap.Windows1258
 		}
@@ -148,11 +150,60 @@ func decodeText(raw []byte, forced string) (string, error) {
 		if !utf8.Valid(raw) {
 			return "", fmt.Errorf("invalid UTF-8 (use --encoding windows-1258 for legacy files)")
 		}
-		return norm.NFC.String(string(raw)), nil
+		return nfc(string(raw)), nil
 	}
 	out, err := enc.NewDecoder().Bytes(raw)
 	if err != nil {
 		return "", fmt.Errorf("decode: %w", err)
 	}
-	return norm.NFC.String(strings.TrimPrefix(string(out), "\uFEFF")), nil
+	return nfc(strings.TrimPrefix(string(out), "\uFEFF")), nil
+}
+
+// nfcChunk is the size above which nfc checks a text in parallel pieces.
+const nfcChunk = 256 << 10
+
+// nfc returns s in NFC. A large text is checked (and, where needed,
+// normalised) in pieces cut after line breaks, on all cores: a line break
+// never combines with its neighbours, so the pieces normalise alone.
+func nfc(s string) string {
+	workers := runtime.GOMAXPROCS(0)
+	if len(s) < 2*nfcChunk || workers < 2 {
+		return norm.NFC.String(s)
+	}
+	var pieces []string
+	for rest := s; rest != ""; {
+		cut := len(rest)
+		if cut > nfcChunk {
+			if i := strings.IndexByte(rest[nfcChunk:], '\n'); i >= 0 {
+				cut = nfcChunk + i + 1
+			}
+		}
+		pieces = append(pieces, rest[:cut])
+		rest = rest[cut:]
+	}
+	changed := make([]bool, len(pieces))
+	var wg sync.WaitGroup
+	next := make(chan int, len(pieces))
+	for i := range pieces {
+		next <- i
+	}
+	close(next)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if !norm.NFC.IsNormalString(pieces[i]) {
+					pieces[i], changed[i] = norm.NFC.String(pieces[i]), true
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, c := range changed {
+		if c {
+			return strings.Join(pieces, "")
+		}
+	}
+	return s
 }

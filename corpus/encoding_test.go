@@ -109,3 +109,21 @@ func utf16be(s string) []byte {
 	}
 	return b
 }
+
+// TestNFCLargeText checks the parallel path of nfc: pieces are cut after
+// line breaks, normalised alone and joined back unchanged elsewhere.
+func TestNFCLargeText(t *testing.T) {
+	line := "Đăng ký khai sinh cho trẻ em; Te\u0302\u0300n ba\u0309n sao\n"
+	var b strings.Builder
+	for b.Len() < 3*nfcChunk {
+		b.WriteString(line)
+	}
+	in := b.String()
+	if got, want := nfc(in), norm.NFC.String(in); got != want {
+		t.Fatalf("nfc differs from norm.NFC.String on %d bytes", len(in))
+	}
+	clean := norm.NFC.String(in)
+	if got := nfc(clean); got != clean {
+		t.Fatal("nfc changed NFC text")
+	}
+}
