@@ -123,8 +123,9 @@ type Draft struct {
 	lineStart []int   // source offset of each line start
 	// rows maps the text offset of each table row to whether it is a header row.
 	rows map[int]bool
-	// listItems holds the text offsets of HTML list items (li).
-	listItems map[int]bool
+	// listItems holds the text offsets of list items whose marker is not in
+	// the text (HTML li, Markdown "* "); headings those of heading lines.
+	listItems, headings map[int]bool
 }
 
 // Parse reads a draft. With format empty it is detected from the name and
@@ -154,7 +155,7 @@ func ParseWith(name string, data []byte, format Format, lx *Lexicon) (*Draft, er
 	if format == "" {
 		format = DetectFormat(name, data)
 	}
-	d := &Draft{Path: name, Format: format, Meta: map[string]string{}, src: src, rows: map[int]bool{}, listItems: map[int]bool{}}
+	d := &Draft{Path: name, Format: format, Meta: map[string]string{}, src: src, rows: map[int]bool{}, listItems: map[int]bool{}, headings: map[int]bool{}}
 	d.lineStart = lineStarts(src)
 	b := &textBuilder{text: make([]byte, 0, len(src)+1), offs: make([]int32, 0, len(src)+2)}
 	switch format {

@@ -9,7 +9,7 @@ import (
 func findDossiers(d *Draft, lx *Lexicon) {
 	used := make([]bool, len(d.Paragraphs))
 	for pi, p := range d.Paragraphs {
-		if used[pi] || p.Kind == ParaHeading {
+		if used[pi] {
 			continue
 		}
 		ti, tj := d.tokenRange(p.Span)
@@ -223,6 +223,8 @@ func blockItems(d *Draft, pi int) ([]Span, int) {
 	itemKind := ParaText
 	last := pi
 	intro, introDone := false, false // the last item ends with ":"; its first sub-item replaced it
+	opensList := strings.HasSuffix(strings.TrimSpace(d.TextOf(d.Paragraphs[pi].Span)), ":")
+	more := false // the last unmarked item ended with ";"
 	for q := pi + 1; q < len(d.Paragraphs); q++ {
 		p := d.Paragraphs[q]
 		if p.Kind == ParaRow && (itemKind == ParaText || itemKind == ParaRow) {
@@ -236,7 +238,24 @@ func blockItems(d *Draft, pi int) ([]Span, int) {
 			last = q
 			continue
 		}
-		if itemKind == ParaRow || p.Kind == ParaArticle || p.Kind == ParaHeading || p.Kind == ParaText || p.Kind == ParaRow {
+		if p.Kind == ParaText && (itemKind == ParaText && len(items) == 0 && opensList || itemKind == plainItem && more) {
+			// Unmarked items, one per paragraph, each but the last ending
+			// in ";" ("Hồ sơ gồm:" / "Đơn đề nghị;" / "Bản sao …;" / "… .").
+			text := strings.TrimSpace(d.TextOf(p.Body))
+			if len(text) > 400 || strings.HasPrefix(text, "(") {
+				break
+			}
+			itemKind = plainItem
+			if body := trimItem(d, p.Body); body.Len() > 0 {
+				items = append(items, body)
+			}
+			last = q
+			if more = strings.HasSuffix(text, ";"); !more {
+				break
+			}
+			continue
+		}
+		if itemKind == ParaRow || itemKind == plainItem || p.Kind == ParaArticle || p.Kind == ParaHeading || p.Kind == ParaText || p.Kind == ParaRow {
 			break
 		}
 		if itemKind == ParaText {
@@ -273,6 +292,9 @@ func blockItems(d *Draft, pi int) ([]Span, int) {
 	}
 	return items, last
 }
+
+// plainItem marks a list of unmarked paragraphs in blockItems.
+const plainItem ParaKind = -1
 
 // below reports whether a paragraph of kind k can be an item under one of
 // kind parent.

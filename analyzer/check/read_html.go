@@ -17,6 +17,10 @@ var blockAtoms = map[atom.Atom]bool{
 	atom.Dt: true, atom.Dd: true, atom.Hr: true, atom.Body: true, atom.Title: true, atom.Caption: true,
 }
 
+// headingAtoms are the heading elements: their text is a heading unless it
+// opens an article ("Điều 5.").
+var headingAtoms = map[atom.Atom]bool{atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true}
+
 // readHTML extracts the text of an HTML draft, one paragraph per block
 // element, with comments read as directives.
 func readHTML(d *Draft, b *textBuilder) {
@@ -81,6 +85,9 @@ func readHTML(d *Draft, b *textBuilder) {
 				if a == atom.Li && tt == html.StartTagToken {
 					// A list item is an item even without "a)" or "-".
 					d.listItems[len(b.text)] = true
+				}
+				if headingAtoms[a] && tt == html.StartTagToken {
+					d.headings[len(b.text)] = true
 				}
 			}
 		}

@@ -106,6 +106,9 @@ func readMarkdown(d *Draft, b *textBuilder, md bool) {
 			if star {
 				d.listItems[len(b.text)] = true
 			}
+			if isHeading {
+				d.headings[len(b.text)] = true
+			}
 			lastRow = -1
 			if isTable {
 				lastRow = len(b.text)

@@ -103,8 +103,11 @@ func analyse(d *Draft, lx *Lexicon) {
 			kind, label, n, quoted := markerOf(d.Text[start:end])
 			p.Kind, p.Label, p.Quoted = kind, label, quoted
 			p.Body = Span{start + n, end}
-			if kind == ParaText && d.listItems[start] {
+			switch {
+			case kind == ParaText && d.listItems[start]:
 				p.Kind = ParaBullet
+			case kind == ParaText && d.headings[start]:
+				p.Kind = ParaHeading
 			}
 			if header, ok := d.rows[start]; ok {
 				p.Kind, p.Label, p.Header, p.Body = ParaRow, "", header, Span{start, end}
