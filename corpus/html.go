@@ -169,7 +169,8 @@ func htmlPapers(t *goquery.Selection, cas string) []Paper {
 			}
 			return
 		}
-		qty := columnQuantity(cellText(cells, "so luong"), cellText(cells, "ban chinh"), cellText(cells, "ban sao"))
+		qty := columnQuantity(cellText(cells, "so luong"),
+			cellText(cells, "ban chinh", "so luong ban chinh"), cellText(cells, "ban sao", "so luong ban sao"))
 		var forms []string
 		if c := findCell(cells, "mau don", "to khai", "bieu mau", "mau"); c != nil {
 			forms = formNames(c)
@@ -180,13 +181,11 @@ func htmlPapers(t *goquery.Selection, cas string) []Paper {
 	return papers.papers
 }
 
-// columnQuantity returns the quantity of a dossier row: its quantity
-// column, or else its originals and copies columns written as "Bản chính:
-// N - Bản sao: M" (the words of the database's pages).
+// columnQuantity returns the quantity of a dossier row from its columns:
+// one column each for originals and copies (also headed "Số lượng bản
+// chính"), written as "Bản chính: N - Bản sao: M" in the words of the
+// database's pages, or else the one quantity column.
 func columnQuantity(qty, originals, copies string) string {
-	if qty != "" {
-		return qty
-	}
 	var parts []string
 	if originals != "" {
 		parts = append(parts, "Bản chính: "+originals)
@@ -194,7 +193,10 @@ func columnQuantity(qty, originals, copies string) string {
 	if copies != "" {
 		parts = append(parts, "Bản sao: "+copies)
 	}
-	return strings.Join(parts, " - ")
+	if len(parts) > 0 {
+		return strings.Join(parts, " - ")
+	}
+	return qty
 }
 
 // formNames returns the form files of a cell: the text of each link (or the

@@ -131,6 +131,22 @@ func TestHTMLDatabasePage(t *testing.T) {
 	}
 }
 
+func TestHTMLQuantityColumns(t *testing.T) {
+	page := `<div id="popupChitietTTHC">
+<div class="info-row"><div>Mã thủ tục</div><div>9.200009</div></div>
+<div class="info-row"><div>Thành phần hồ sơ</div><div><table>
+<tr><th>STT</th><th>Tên thành phần hồ sơ</th><th>Số lượng bản chính</th><th>Số lượng bản sao</th></tr>
+<tr><td>1</td><td>Tờ khai</td><td>2</td><td>0</td></tr>
+</table></div></div></div>`
+	procs, sum := readAllData(t, "q.html", []byte(page), Options{})
+	if sum.Failed() || len(procs) != 1 || len(procs[0].Papers) != 1 {
+		t.Fatalf("%+v %v", procs, sum.Errors)
+	}
+	if pp := procs[0].Papers[0]; pp.Text != "Tờ khai" || pp.Quantity != "Bản chính: 2 - Bản sao: 0" {
+		t.Errorf("paper %+v", pp)
+	}
+}
+
 func TestHTMLNoProcedure(t *testing.T) {
 	procs, sum := readAllData(t, "about.html", []byte(`<html><body><p>Giới thiệu</p></body></html>`), Options{})
 	if len(procs) != 0 || len(sum.Errors) != 1 || !strings.Contains(sum.Errors[0].Error(), "about.html: no procedure found") {

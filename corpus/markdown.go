@@ -396,7 +396,7 @@ func readMarkdownTable(p *Procedure, extra *sectionExtras, key, cas string, t *a
 		var papers paperList
 		papers.cas = cas
 		for i, r := range rows {
-			qty := columnQuantity(col(r, "so luong"), col(r, "ban chinh"), col(r, "ban sao"))
+			qty := columnQuantity(col(r, "so luong"), col(r, "ban chinh", "so luong ban chinh"), col(r, "ban sao", "so luong ban sao"))
 			forms := textLines(col(r, "mau don", "to khai", "bieu mau", "mau"))
 			for j, h := range headers {
 				if strings.HasPrefix(h, "mau") || strings.HasPrefix(h, "bieu mau") || strings.HasPrefix(h, "to khai") {
