@@ -52,6 +52,7 @@ func Hash(p *corpus.Procedure) string {
 
 const (
 	optText    = bindex.IndexField | bindex.IncludeTermVectors
+	optWords   = bindex.IndexField
 	optStored  = bindex.IndexField | bindex.IncludeTermVectors | bindex.StoreField
 	optKeyword = bindex.IndexField | bindex.StoreField | bindex.DocValues
 	optOnly    = bindex.StoreField
@@ -60,12 +61,12 @@ const (
 // builder turns procedures into bleve documents. It is not safe for
 // concurrent use.
 type builder struct {
-	folded, exact *fields.Analyzer
-	lower         analysis.Analyzer
+	folded, exact, bigrams *fields.Analyzer
+	lower                  analysis.Analyzer
 }
 
 func newBuilder() *builder {
-	return &builder{folded: fields.Folded(), exact: fields.Exact(), lower: lowerKeyword{}}
+	return &builder{folded: fields.Folded(), exact: fields.Exact(), bigrams: fields.Bigrams(), lower: lowerKeyword{}}
 }
 
 // lowerKeyword indexes a whole value as one lower-case term.
@@ -157,8 +158,9 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) *document.Do
 	add(p.Levels...)
 
 	d.AddField(document.NewTextFieldCustom(fields.Name, nil, []byte(p.Name), optStored, b.folded))
-	text(fields.Text, texts, optText, b.folded)
-	text(fields.TextExact, exact, optText, b.exact)
+	text(fields.Text, texts, optWords, b.folded)
+	text(fields.TextExact, exact, optWords, b.exact)
+	text(fields.TextBigram, texts, optText, b.bigrams)
 	text(fields.Papers, papers, optStored, b.folded)
 	text(fields.Body, body, optOnly, nil)
 	text(fields.BasisText, basisText, optText, b.folded)

@@ -20,7 +20,7 @@ import (
 // ("NĐ-CP" is two words). This is Unicode word segmentation (UAX #29) as
 // it applies to Vietnamese administrative text, at a fraction of its cost.
 type Analyzer struct {
-	fold bool
+	fold, bigrams bool
 }
 
 // Folded returns the analyzer of folded fields: lower case, no diacritics, đ as d.
@@ -48,8 +48,29 @@ func Split(s string) []string {
 	return strings.Split(s, Separator)
 }
 
+// Bigrams returns the analyzer of the phrase field: each pair of adjacent
+// folded words as one term ("giay khai", "khai sinh"), so a phrase is
+// found through short posting lists instead of the long ones of its words.
+// Pairs never span a Separator.
+func Bigrams() *Analyzer { return &Analyzer{fold: true, bigrams: true} }
+
+// BigramTerms returns the bigram terms of a run of folded words.
+func BigramTerms(words []string) []string {
+	if len(words) < 2 {
+		return nil
+	}
+	out := make([]string, len(words)-1)
+	for i := range out {
+		out[i] = words[i] + " " + words[i+1]
+	}
+	return out
+}
+
 // Analyze implements bleve's analysis.Analyzer.
 func (a *Analyzer) Analyze(input []byte) analysis.TokenStream {
+	if a.bigrams {
+		return bigrams(Folded().Analyze(input))
+	}
 	spans := wordSpans(input)
 	if len(spans) == 0 {
 		return analysis.TokenStream{}
@@ -76,6 +97,30 @@ func (a *Analyzer) Analyze(input []byte) analysis.TokenStream {
 			typ = analysis.Numeric
 		}
 		tokens[i] = analysis.Token{Start: sp[0], End: sp[1], Term: arena[at:len(arena):len(arena)], Position: pos, Type: typ}
+		stream[i] = &tokens[i]
+	}
+	return stream
+}
+
+func bigrams(words analysis.TokenStream) analysis.TokenStream {
+	if len(words) < 2 {
+		return analysis.TokenStream{}
+	}
+	tokens := make([]analysis.Token, 0, len(words)-1)
+	pos := 0
+	for i := 0; i+1 < len(words); i++ {
+		a, b := words[i], words[i+1]
+		if b.Position-a.Position != 1 {
+			pos += PositionGap // a Separator lies between them
+			continue
+		}
+		pos++
+		term := make([]byte, 0, len(a.Term)+1+len(b.Term))
+		term = append(append(append(term, a.Term...), ' '), b.Term...)
+		tokens = append(tokens, analysis.Token{Start: a.Start, End: b.End, Term: term, Position: pos, Type: analysis.Shingle})
+	}
+	stream := make(analysis.TokenStream, len(tokens))
+	for i := range tokens {
 		stream[i] = &tokens[i]
 	}
 	return stream

@@ -12,12 +12,16 @@ package fields
 
 // Names of the index fields.
 const (
-	// Text holds every searchable text of a procedure, folded; one value
-	// per source string, so phrases never span two papers or steps.
+	// Text holds every searchable text of a procedure, folded, without
+	// positions: single words are matched here.
 	Text = "text"
-	// TextExact holds the same values analysed exactly (diacritics kept);
+	// TextExact holds the same text analysed exactly (diacritics kept);
 	// matches here are boosted so "đường" ranks above "dương".
 	TextExact = "text_exact"
+	// TextBigram holds the same text as pairs of adjacent folded words,
+	// with positions: phrases are matched here. Values are joined with
+	// Separator, so no phrase spans two papers or steps.
+	TextBigram = "text_bi"
 	// Name holds the procedure name, folded and stored; matches are boosted.
 	Name = "name"
 	// Papers holds the required papers, folded and stored, one value each.

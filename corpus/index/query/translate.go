@@ -99,6 +99,9 @@ func (t *translator) leaf(field, text string, prefix, phrase bool) bq.Query {
 	switch field {
 	case "":
 		f, e := t.folded.Terms(text), t.exact.Terms(text)
+		if len(f) > 1 && !prefix {
+			return t.phrase(f, e)
+		}
 		return anyOf(
 			t.words(fields.Text, f, prefix, 1),
 			t.words(fields.TextExact, e, prefix, ExactBoost),
@@ -130,6 +133,28 @@ func (t *translator) leaf(field, text string, prefix, phrase bool) bq.Query {
 		return t.words(fields.BasisText, t.folded.Terms(text), prefix, 1)
 	}
 	panic("query: unknown field " + field)
+}
+
+// phrase matches words in this order anywhere: through the bigram field,
+// with the exact words and the name as optional boosts.
+func (t *translator) phrase(folded, exact []string) bq.Query {
+	var must bq.Query
+	if bi := fields.BigramTerms(folded); len(bi) == 1 {
+		tq := bq.NewTermQuery(bi[0])
+		tq.SetField(fields.TextBigram)
+		must = tq
+	} else {
+		must = bq.NewPhraseQuery(bi, fields.TextBigram)
+	}
+	var exactAll []bq.Query
+	for _, w := range exact {
+		tq := bq.NewTermQuery(w)
+		tq.SetField(fields.TextExact)
+		exactAll = append(exactAll, tq)
+	}
+	boost := bq.NewConjunctionQuery(exactAll)
+	boost.SetBoost(ExactBoost)
+	return bq.NewBooleanQuery([]bq.Query{must}, []bq.Query{boost, t.words(fields.Name, folded, false, NameBoost)}, nil)
 }
 
 // isTypeCode reports whether the last part of a normalised number is a

@@ -1,0 +1,85 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/redtape-vn/redtape/corpus/synth"
+)
+
+// benchN is the number of synthetic procedures the search benchmarks index
+// when REDTAPE_BENCH_INDEX does not name a prebuilt index (see
+// scripts/bench-search.sh for 100,000).
+const benchN = 3000
+
+var (
+	benchOnce sync.Once
+	benchIx   *Index
+	benchErr  error
+)
+
+// benchIndex opens $REDTAPE_BENCH_INDEX, or builds a small synthetic index
+// once per test binary.
+func benchIndex(b *testing.B) *Index {
+	benchOnce.Do(func() {
+		path := os.Getenv("REDTAPE_BENCH_INDEX")
+		if path == "" {
+			dir, err := os.MkdirTemp("", "redtape-bench")
+			if err != nil {
+				benchErr = err
+				return
+			}
+			path = filepath.Join(dir, "idx")
+			if _, benchErr = Update(context.Background(), path, sliceSource(nil, synth.Generate(1, benchN)), UpdateOptions{}); benchErr != nil {
+				return
+			}
+		}
+		benchIx, benchErr = Open(path)
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchIx
+}
+
+// Query classes of the latency targets: two words, filtered, phrases.
+var benchQueries = map[string][]string{
+	"two-word": {"giấy phép", "hộ chiếu", "khai sinh", "tàu cá", "giay chung", "kiểm dịch", "đăng ký", "văn bằng", "thẩm định", "hoàn thuế"},
+	"filtered": {`giấy phép ministry:"tài chính"`, `level:tỉnh sector:"hải quan"`, `chứng chỉ -level:xã`, `basis:59/2020/QH14`,
+		`ministry:"công an" level:xã`, `đăng ký sector:"hộ tịch"`, `code:1.0001*`, `paper:"hộ khẩu" level:tỉnh`},
+	"phrase": {`"giấy chứng nhận đăng ký doanh nghiệp"`, `"cơ sở dữ liệu quốc gia về dân cư"`, `"bản sao có chứng thực"`,
+		`"giấy phép khai thác"`, `"sổ hộ khẩu"`, `"thẻ tạm trú"`},
+}
+
+// BenchmarkSearch runs each query class with facets and snippets, as the
+// search command does, and reports the 50th and 95th percentile latency.
+func BenchmarkSearch(b *testing.B) {
+	ix := benchIndex(b)
+	classes := []string{"two-word", "filtered", "phrase"}
+	for _, class := range classes {
+		qs := benchQueries[class]
+		b.Run(class, func(b *testing.B) {
+			var lat []time.Duration
+			i := 0
+			for b.Loop() {
+				start := time.Now()
+				if _, err := ix.Search(context.Background(), Request{Query: qs[i%len(qs)], Size: 10}); err != nil {
+					b.Fatal(err)
+				}
+				lat = append(lat, time.Since(start))
+				i++
+			}
+			sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+			pct := func(p float64) float64 {
+				return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000
+			}
+			b.ReportMetric(pct(0.50), "p50-ms")
+			b.ReportMetric(pct(0.95), "p95-ms")
+		})
+	}
+}
