@@ -54,7 +54,8 @@ const (
 	optText    = bindex.IndexField | bindex.IncludeTermVectors
 	optWords   = bindex.IndexField
 	optStored  = bindex.IndexField | bindex.IncludeTermVectors | bindex.StoreField
-	optKeyword = bindex.IndexField | bindex.StoreField | bindex.DocValues
+	optKeyword = bindex.IndexField | bindex.StoreField
+	optFacet   = bindex.IndexField | bindex.DocValues
 	optOnly    = bindex.StoreField
 )
 
@@ -165,12 +166,28 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) *document.Do
 	text(fields.Body, body, optOnly, nil)
 	text(fields.BasisText, basisText, optText, b.folded)
 	if p.Code != "" {
-		d.AddField(document.NewTextFieldCustom(fields.Code, nil, []byte(p.Code), optKeyword&^bindex.DocValues, b.lower))
+		d.AddField(document.NewTextFieldCustom(fields.Code, nil, []byte(p.Code), optKeyword, b.lower))
 	}
 	keyword(fields.Basis, numbers...)
 	keyword(fields.Ministry, p.Ministry)
 	keyword(fields.Sector, p.Sector)
 	keyword(fields.Level, p.Levels...)
+	// All facet values in one doc-values field: counting facets visits
+	// one field per hit instead of three.
+	var facets []string
+	for _, f := range []struct {
+		name   string
+		values []string
+	}{{fields.Ministry, []string{p.Ministry}}, {fields.Sector, []string{p.Sector}}, {fields.Level, p.Levels}} {
+		for _, v := range f.values {
+			if v = strings.TrimSpace(v); v != "" {
+				facets = append(facets, fields.FacetValue(f.name, v))
+			}
+		}
+	}
+	for i, v := range facets {
+		d.AddField(document.NewTextFieldCustom(fields.Facets, []uint64{uint64(i)}, []byte(v), optFacet, nil))
+	}
 	if p.Ministry != "" {
 		text(fields.MinistryText, []string{p.Ministry}, optText, b.folded)
 	}
@@ -179,7 +196,7 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) *document.Do
 	}
 	text(fields.LevelText, p.Levels, optText, b.folded)
 	for i, f := range x.flagged {
-		d.AddField(document.NewTextFieldCustom(fields.Flagged, []uint64{uint64(i)}, []byte(f), optKeyword&^bindex.DocValues, b.lower))
+		d.AddField(document.NewTextFieldCustom(fields.Flagged, []uint64{uint64(i)}, []byte(f), optKeyword, b.lower))
 	}
 	d.AddField(document.NewTextFieldCustom(fields.Hash, nil, []byte(x.hash), optOnly, nil))
 	d.AddField(document.NewTextFieldCustom(fields.File, nil, []byte(p.Source.File), optOnly, nil))

@@ -86,8 +86,12 @@ type Request struct {
 // Facet names, in the order results list them.
 var FacetNames = []string{fields.Ministry, fields.Sector, fields.Level}
 
-// facetSize is the number of values counted per facet.
-const facetSize = 50
+// facetSize is the number of values counted for all facets together; a
+// national corpus has a few hundred sectors.
+const facetSize = 2000
+
+// facetShown is the number of values listed per facet.
+const facetShown = 50
 
 // Result is a page of hits with the facet counts of all hits.
 type Result struct {
@@ -157,11 +161,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if !req.NoSnippets {
 		sr.Fields = append(sr.Fields, fields.Papers, fields.Body)
 	}
+	// Ties are broken by id so pages are stable between runs: records of
+	// one batch are numbered in no fixed order.
 	sr.SortBy([]string{"-_score", "_id"})
 	if !req.NoFacets {
-		for _, f := range FacetNames {
-			sr.AddFacet(f, bleve.NewFacetRequest(f, facetSize))
-		}
+		sr.AddFacet(fields.Facets, bleve.NewFacetRequest(fields.Facets, facetSize))
 	}
 	res, err := ix.b.SearchInContext(ctx, sr)
 	if err != nil {
@@ -179,9 +183,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		out.Hits = append(out.Hits, makeHit(h, hl))
 	}
 	if !req.NoFacets {
-		for _, f := range FacetNames {
-			out.Facets = append(out.Facets, makeFacet(f, res.Facets[f]))
-		}
+		out.Facets = makeFacets(res.Facets[fields.Facets])
 	}
 	out.Took = time.Since(start)
 	return out, nil
@@ -206,24 +208,39 @@ func makeHit(h *bsearch.DocumentMatch, hl *highlighter) Hit {
 	return hit
 }
 
-func makeFacet(name string, fr *bsearch.FacetResult) Facet {
-	f := Facet{Field: name, Terms: []FacetCount{}}
-	if fr == nil {
-		return f
+// makeFacets splits the counts of the combined facet field by facet.
+func makeFacets(fr *bsearch.FacetResult) []Facet {
+	out := make([]Facet, len(FacetNames))
+	idx := map[string]int{}
+	for i, name := range FacetNames {
+		out[i] = Facet{Field: name, Terms: []FacetCount{}}
+		idx[name] = i
 	}
-	if fr.Terms != nil {
-		for _, t := range fr.Terms.Terms() {
-			f.Terms = append(f.Terms, FacetCount{Value: t.Term, Count: t.Count})
+	if fr == nil || fr.Terms == nil {
+		return out
+	}
+	for _, t := range fr.Terms.Terms() {
+		name, value, ok := strings.Cut(t.Term, "\x1f")
+		if i, known := idx[name]; ok && known {
+			out[i].Terms = append(out[i].Terms, FacetCount{Value: value, Count: t.Count})
 		}
 	}
-	sort.SliceStable(f.Terms, func(i, j int) bool {
-		if f.Terms[i].Count != f.Terms[j].Count {
-			return f.Terms[i].Count > f.Terms[j].Count
+	for i := range out {
+		f := &out[i]
+		sort.SliceStable(f.Terms, func(i, j int) bool {
+			if f.Terms[i].Count != f.Terms[j].Count {
+				return f.Terms[i].Count > f.Terms[j].Count
+			}
+			return f.Terms[i].Value < f.Terms[j].Value
+		})
+		if len(f.Terms) > facetShown {
+			for _, t := range f.Terms[facetShown:] {
+				f.Other += t.Count
+			}
+			f.Terms = f.Terms[:facetShown]
 		}
-		return f.Terms[i].Value < f.Terms[j].Value
-	})
-	f.Other = fr.Other
-	return f
+	}
+	return out
 }
 
 func str(v interface{}) string {

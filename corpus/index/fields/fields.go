@@ -10,6 +10,9 @@
 // highlights land on the words as written.
 package fields
 
+// FacetValue is the term of value in the Facets field for the facet field.
+func FacetValue(field, value string) string { return field + "\x1f" + value }
+
 // Names of the index fields.
 const (
 	// Text holds every searchable text of a procedure, folded, without
@@ -46,6 +49,9 @@ const (
 	MinistryText = "ministry_text"
 	SectorText   = "sector_text"
 	LevelText    = "level_text"
+	// Facets holds "field\x1fvalue" for the ministry, the sector and each
+	// level, with doc values, for facet counts (see FacetValue).
+	Facets = "facets"
 	// Flagged holds the ids of the catalog entries and the databases that
 	// flagged one of the procedure's papers, lower-cased keywords.
 	Flagged = "flagged"
