@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# bench-search.sh N — index N synthetic procedures with the redtape binary
+# and measure search latency on that index.
+#
+# Writes N procedures (corpus/synth, seed 1) as JSONL files, runs
+# "redtape index" under /usr/bin/time -v (rate and peak memory), then runs
+# BenchmarkSearch of corpus/index against the built index (p50/p95 per
+# query class, facets and snippets included). Everything lives in a
+# temporary directory, removed at the end unless KEEP=1.
+#
+#   scripts/bench-search.sh 100000
+#   FLAGS=1 scripts/bench-search.sh 20000   # also match papers against the catalog
+set -euo pipefail
+
+n=${1:-100000}
+cd "$(dirname "$0")/.."
+work=$(mktemp -d "${TMPDIR:-/tmp}/redtape-bench.XXXXXX")
+if [[ "${KEEP:-0}" != 1 ]]; then
+	trap 'rm -rf "$work"' EXIT
+fi
+
+echo "== building redtape"
+go build -o "$work/redtape" ./cmd/redtape
+
+echo "== writing $n synthetic procedures"
+go run ./corpus/synth/cmd/synth -n "$n" -seed 1 -o "$work/corpus"
+du -sh "$work/corpus" | sed 's/^/corpus size: /'
+
+flags=(--no-flags)
+if [[ "${FLAGS:-0}" == 1 ]]; then
+	flags=()
+fi
+echo "== indexing"
+/usr/bin/time -v "$work/redtape" index "${flags[@]}" --index "$work/index" "$work/corpus" \
+	>"$work/index.out" 2>"$work/time.txt"
+cat "$work/index.out"
+wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt")
+rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+secs=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+echo "index wall time: $wall (${secs}s)"
+awk -v n="$n" -v s="$secs" 'BEGIN { printf "index rate: %.0f procedures/s\n", n/s }'
+awk -v k="$rss" 'BEGIN { printf "peak memory: %.0f MiB\n", k/1024 }'
+grep -E "User time|System time|Percent of CPU" "$work/time.txt"
+du -sh "$work/index" | sed 's/^/index size: /'
+
+echo "== searching"
+REDTAPE_BENCH_INDEX="$work/index" go test ./corpus/index -run '^$' -bench 'BenchmarkSearch' -benchtime "${BENCHTIME:-300x}" |
+	grep -E '^Benchmark'
