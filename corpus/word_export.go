@@ -170,8 +170,7 @@ func (l *paperList) add(text, qty, form string) {
 	if text == "" {
 		return
 	}
-	// Lines of a quantity cell are separate counts: "Bản chính: 1\nBản sao: 0".
-	orig, cop := ParseQuantity(strings.ReplaceAll(qty, "\n", " - "))
+	orig, cop := ParseQuantity(qty)
 	if caseHeadingRE.MatchString(text) && isZero(orig) && isZero(cop) {
 		l.flushCaseForms()
 		l.cas, l.caseForms, l.caseStart = strings.TrimRight(text, " :,;"), forms, len(l.papers)

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -39,6 +40,12 @@ func TestWordExportRealRecords(t *testing.T) {
 			}
 			if strings.HasPrefix(pp.Quantity, "Bản chính:") {
 				quantities++
+				// The cell reads "Bản chính: N\nBản sao: M": each count its own.
+				var o, c int
+				if _, err := fmt.Sscanf(strings.Join(strings.Fields(pp.Quantity), " "), "Bản chính: %d Bản sao: %d", &o, &c); err == nil &&
+					(pp.Originals == nil || pp.Copies == nil || *pp.Originals != o || *pp.Copies != c) {
+					t.Errorf("%s: quantity %q read as %s originals, %s copies", p.Code, pp.Quantity, intString(pp.Originals), intString(pp.Copies))
+				}
 			}
 		}
 		channels += len(p.Channels)
@@ -244,4 +251,11 @@ func TestNewLegalRef(t *testing.T) {
 	if _, ok := newLegalRef(" ", "", "x", "", ""); ok {
 		t.Error("empty row gave a reference")
 	}
+}
+
+func intString(n *int) string {
+	if n == nil {
+		return "nil"
+	}
+	return fmt.Sprint(*n)
 }
