@@ -70,6 +70,10 @@ type Document struct {
 	ID string `json:"id"`
 	// Title names the document, e.g. "Resolution 66.7/2025/NQ-CP".
 	Title string `json:"title"`
+	// TitleVi names it in Vietnamese, e.g. "Nghị quyết 66.7/2025/NQ-CP";
+	// empty when the catalog gives no Vietnamese title ([Document.TitleIn]
+	// then falls back to Title).
+	TitleVi string `json:"title_vi,omitempty"`
 	// From is the first day the document applies.
 	From time.Time `json:"from"`
 	// Until is the last day it applies; zero when it has no end date.
@@ -78,14 +82,18 @@ type Document struct {
 	Status Status `json:"status"`
 	// Source says where the facts about the document come from.
 	Source string `json:"source"`
+	// SourceVi says the same in Vietnamese; empty when not given.
+	SourceVi string `json:"source_vi,omitempty"`
 }
 
 // Basis is one legal basis of an entry: a document and the article in it.
 type Basis struct {
 	// Document is the id of the cited [Document].
 	Document string `json:"document"`
-	// Title is the cited document's title.
-	Title string `json:"title"`
+	// Title is the cited document's title, and TitleVi its Vietnamese
+	// title (empty when the catalog gives none).
+	Title   string `json:"title"`
+	TitleVi string `json:"title_vi,omitempty"`
 	// Article is the article cited, e.g. "Art. 4.1.a"; empty when the source names none.
 	Article string `json:"article,omitempty"`
 	// Status says how sure the citation is; it defaults to the document's status.
@@ -94,8 +102,10 @@ type Basis struct {
 	// unless the entry narrows them; Until is zero when open-ended.
 	From  time.Time `json:"from"`
 	Until time.Time `json:"until,omitzero"`
-	// Note says what is unsure or special about this basis.
-	Note string `json:"note,omitempty"`
+	// Note says what is unsure or special about this basis, and NoteVi
+	// says it in Vietnamese (empty when not given).
+	Note   string `json:"note,omitempty"`
+	NoteVi string `json:"note_vi,omitempty"`
 }
 
 // InForce reports whether the basis applies on day t.
@@ -136,10 +146,16 @@ type Entry struct {
 	CitizensOnly bool `json:"citizens_only,omitempty"`
 	// English is the English name.
 	English string `json:"english"`
-	// Database is the database or platform that holds the data.
+	// Database is the database or platform that holds the data, in English.
 	Database string `json:"database"`
-	// Owner is the body that owns the database.
+	// DatabaseVi is its Vietnamese name: the entry's database_vi, else the
+	// one another entry gives the same database; empty when none does
+	// ([Entry.DatabaseIn] then falls back to Database).
+	DatabaseVi string `json:"database_vi,omitempty"`
+	// Owner is the body that owns the database, in English.
 	Owner string `json:"owner"`
+	// OwnerVi is the owner's Vietnamese name, found as DatabaseVi is.
+	OwnerVi string `json:"owner_vi,omitempty"`
 	// Basis lists the legal bases that oblige or let an agency look the data up.
 	Basis []Basis `json:"basis"`
 	// From is the first day any basis applies; Until the last day one does
@@ -238,11 +254,13 @@ type file struct {
 }
 
 type document struct {
-	Title  string `yaml:"title"`
-	From   string `yaml:"from"`
-	Until  string `yaml:"until"`
-	Status string `yaml:"status"`
-	Source string `yaml:"source"`
+	Title    string `yaml:"title"`
+	TitleVi  string `yaml:"title_vi"`
+	From     string `yaml:"from"`
+	Until    string `yaml:"until"`
+	Status   string `yaml:"status"`
+	Source   string `yaml:"source"`
+	SourceVi string `yaml:"source_vi"`
 }
 
 type entry struct {
@@ -254,7 +272,9 @@ type entry struct {
 	Citizens   bool     `yaml:"citizens_only"`
 	Companions []string `yaml:"companions"`
 	Database   string   `yaml:"database"`
+	DatabaseVi string   `yaml:"database_vi"`
 	Owner      string   `yaml:"owner"`
+	OwnerVi    string   `yaml:"owner_vi"`
 	Coverage   string   `yaml:"coverage"`
 	Note       string   `yaml:"note"`
 	Basis      []basis  `yaml:"basis"`
@@ -268,6 +288,7 @@ type basis struct {
 	From     string `yaml:"from"`
 	Until    string `yaml:"until"`
 	Note     string `yaml:"note"`
+	NoteVi   string `yaml:"note_vi"`
 }
 
 // Parse reads a catalog file's content; name is used in errors and as the
@@ -351,6 +372,9 @@ func Parse(name string, data []byte, base *Catalog) (*Catalog, error) {
 		}
 	}
 	out.Entries = append(out.Entries, entries...)
+	if err := nameVietnamese(name, out.Entries); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 
@@ -372,7 +396,13 @@ func (d document) build(id string) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Document{ID: id, Title: d.Title, From: from, Until: until, Status: st, Source: d.Source}, nil
+	for field, v := range map[string]string{"title_vi": d.TitleVi, "source_vi": d.SourceVi} {
+		if err := checkVi(field, v); err != nil {
+			return nil, err
+		}
+	}
+	return &Document{ID: id, Title: d.Title, TitleVi: tidy(d.TitleVi), From: from, Until: until, Status: st,
+		Source: d.Source, SourceVi: tidy(d.SourceVi)}, nil
 }
 
 func (r entry) build(c *Catalog) (*Entry, []error) {
@@ -384,6 +414,11 @@ func (r entry) build(c *Catalog) (*Entry, []error) {
 	for field, v := range map[string]string{"name": r.Name, "english": r.English, "database": r.Database, "owner": r.Owner} {
 		if strings.TrimSpace(v) == "" {
 			bad("%s is missing", field)
+		}
+	}
+	for _, f := range [][2]string{{"database_vi", r.DatabaseVi}, {"owner_vi", r.OwnerVi}} {
+		if err := checkVi(f[0], f[1]); err != nil {
+			errs = append(errs, err)
 		}
 	}
 	cov := Coverage(r.Coverage)
@@ -466,12 +501,18 @@ func (r entry) build(c *Catalog) (*Entry, []error) {
 				continue
 			}
 		}
-		bases = append(bases, Basis{Document: doc.ID, Title: doc.Title, Article: b.Article, Status: st, From: from, Until: until, Note: b.Note})
+		if err := checkVi("note_vi", b.NoteVi); err != nil {
+			bad("basis %d: %v", i+1, err)
+			continue
+		}
+		bases = append(bases, Basis{Document: doc.ID, Title: doc.Title, TitleVi: doc.TitleVi, Article: b.Article, Status: st,
+			From: from, Until: until, Note: b.Note, NoteVi: tidy(b.NoteVi)})
 	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
 	e := &Entry{ID: r.ID, Name: r.Name, Variants: kept, Excludes: excludes, CitizensOnly: r.Citizens, Companions: r.Companions, English: r.English, Database: r.Database, Owner: r.Owner,
+		DatabaseVi: tidy(r.DatabaseVi), OwnerVi: tidy(r.OwnerVi),
 		Basis: bases, Coverage: cov, Note: r.Note, Sources: sources}
 	e.From, e.Until = span(bases)
 	return e, nil

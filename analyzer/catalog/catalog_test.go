@@ -197,10 +197,15 @@ func FuzzCatalog(f *testing.F) {
 			}
 			return
 		}
+		vi := map[string]string{}
 		for _, e := range c.Entries {
 			if e.ID == "" || len(e.Basis) == 0 || len(e.Variants) == 0 {
 				t.Fatalf("invalid entry accepted: %+v", e)
 			}
+			if v, ok := vi[e.Database]; ok && v != e.DatabaseVi {
+				t.Fatalf("database %q named %q and %q in Vietnamese", e.Database, v, e.DatabaseVi)
+			}
+			vi[e.Database] = e.DatabaseVi
 		}
 		_ = c.InForce(time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC))
 	})

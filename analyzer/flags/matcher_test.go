@@ -210,6 +210,15 @@ func TestSummarize(t *testing.T) {
 	if len(s.ByDatabase) != 1 || s.ByDatabase[0].Affected != 1 {
 		t.Errorf("by database %+v", s.ByDatabase)
 	}
+	// The flagged paper and its database group carry the Vietnamese names
+	// next to the English ones.
+	p := rs[0].Papers[0]
+	if p.DatabaseVi != "Cơ sở dữ liệu quốc gia về dân cư và Cơ sở dữ liệu về cư trú" || p.OwnerVi != "Bộ Công an" || p.Owner != "Ministry of Public Security" {
+		t.Errorf("paper names: %q (%q), %q", p.DatabaseVi, p.OwnerVi, p.Owner)
+	}
+	if g := s.ByDatabase[0]; g.Key != p.Database || g.KeyVi != p.DatabaseVi || s.ByMinistry[0].KeyVi != "" {
+		t.Errorf("database group %+v", g)
+	}
 }
 
 func FuzzMatch(f *testing.F) {

@@ -39,9 +39,14 @@ type PaperResult struct {
 	Flagged bool `json:"flagged"`
 	// Entry is the catalog entry of the flagged requirement's first alternative.
 	Entry string `json:"entry,omitempty"`
-	// Database is the database that holds the entry's data, and Owner its owner.
+	// Database is the database that holds the entry's data, and Owner its
+	// owner, in English as the catalog names them.
 	Database string `json:"database,omitempty"`
 	Owner    string `json:"owner,omitempty"`
+	// DatabaseVi and OwnerVi are their Vietnamese names; empty when the
+	// catalog gives none (a user entry without database_vi / owner_vi).
+	DatabaseVi string `json:"database_vi,omitempty"`
+	OwnerVi    string `json:"owner_vi,omitempty"`
 	// Basis lists the legal bases in force that let the agency look the data up.
 	Basis []catalog.Basis `json:"basis,omitempty"`
 	// Coverage is the weakest coverage among the requirement's alternatives.
@@ -154,6 +159,7 @@ func (m *Matcher) paper(p corpus.Paper, ctx procContext, sc *scratch) PaperResul
 	}
 	e := m.entries[first.entry]
 	res.Entry, res.Database, res.Owner, res.Basis = e.ID, e.Database, e.Owner, e.Basis
+	res.DatabaseVi, res.OwnerVi = e.DatabaseVi, e.OwnerVi
 	res.Coverage = e.Coverage
 	var covered []string
 	for _, al := range res.Alternatives {

@@ -5,8 +5,13 @@ import "sort"
 // Group counts flagged papers and affected procedures for one ministry,
 // sector or database.
 type Group struct {
-	// Key is the ministry, sector or database name ("" reads as unknown).
+	// Key is the ministry, sector or database name ("" reads as unknown);
+	// a database is keyed by its English name.
 	Key string `json:"key"`
+	// KeyVi is a database's Vietnamese name; empty for ministries and
+	// sectors (their names are Vietnamese already) and when the catalog
+	// gives none.
+	KeyVi string `json:"key_vi,omitempty"`
 	// Procedures counts the procedures in the group (for a database: the
 	// procedures with a paper it holds).
 	Procedures int `json:"procedures"`
@@ -66,6 +71,9 @@ func Summarize(results []ProcedureResult) Summary {
 				continue
 			}
 			g := get(databases, p.Database)
+			if g.KeyVi == "" {
+				g.KeyVi = p.DatabaseVi
+			}
 			g.Papers++
 			g.PapersFlagged++
 			if !seen[p.Database] {

@@ -89,10 +89,16 @@ func writeCatalogTable(w io.Writer, cat *catalog.Catalog) error {
 			until = "until " + en.Until.Format("2006-01-02")
 		}
 		fmt.Fprintf(&b, "%s — %s (%s)\n", en.ID, en.Name, en.English)
-		fmt.Fprintf(&b, "  database:  %s (%s)\n", en.Database, en.Owner)
+		fmt.Fprintf(&b, "  database:  %s (%s)\n", en.DatabaseIn(catalog.Vietnamese), en.OwnerIn(catalog.Vietnamese))
+		if en.DatabaseVi != "" || en.OwnerVi != "" {
+			fmt.Fprintf(&b, "             %s (%s)\n", en.Database, en.Owner)
+		}
 		fmt.Fprintf(&b, "  coverage:  %s; from %s, %s\n", en.Coverage, en.From.Format("2006-01-02"), until)
 		for _, bs := range en.Basis {
 			fmt.Fprintf(&b, "  basis:     %s\n", bs.String())
+			if vi := bs.Citation(catalog.Vietnamese); vi != bs.Citation(catalog.English) {
+				fmt.Fprintf(&b, "             %s\n", vi)
+			}
 		}
 		fmt.Fprintf(&b, "  names:     %s\n", strings.Join(en.Variants, "; "))
 		if en.Note != "" {

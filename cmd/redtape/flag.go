@@ -174,7 +174,7 @@ func writeFlagTable(w io.Writer, rep flagReport) error {
 			fmt.Fprintf(&b, "%s%s\n", mark, clip(oneLine(p.Text), 100))
 			switch {
 			case p.Flagged:
-				fmt.Fprintf(&b, "      → %s, %s (%s); %s\n", p.Entry, p.Database, p.Coverage, basisText(p.Basis))
+				fmt.Fprintf(&b, "      → %s, %s (%s); %s\n", p.Entry, orEnglish(p.DatabaseVi, p.Database), p.Coverage, basisText(p.Basis))
 			case len(p.Matched) > 0:
 				fmt.Fprintf(&b, "      · not flagged: %s\n", clip(p.Reason, 140))
 			}
@@ -193,7 +193,7 @@ func writeFlagTable(w io.Writer, rep flagReport) error {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		fmt.Fprintf(tw, "%s\tpapers flagged\tprocedures affected\n", strings.ToUpper(part.title))
 		for _, g := range part.groups {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", orUnknown(g.Key), ofTotal(g.PapersFlagged, g.Papers, part.title), ofTotal(g.Affected, g.Procedures, part.title))
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", orUnknown(orEnglish(g.KeyVi, g.Key)), ofTotal(g.PapersFlagged, g.Papers, part.title), ofTotal(g.Affected, g.Procedures, part.title))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -214,7 +214,7 @@ func writeFlagMarkdown(w io.Writer, rep flagReport) error {
 	}{{"Ministry", s.ByMinistry}, {"Sector", s.BySector}, {"Database", s.ByDatabase}} {
 		fmt.Fprintf(&b, "## By %s\n\n| %s | papers flagged | procedures affected |\n| --- | ---: | ---: |\n", strings.ToLower(part.title), part.title)
 		for _, g := range part.groups {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(orUnknown(g.Key)), ofTotal(g.PapersFlagged, g.Papers, part.title), ofTotal(g.Affected, g.Procedures, part.title))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(orUnknown(orEnglish(g.KeyVi, g.Key))), ofTotal(g.PapersFlagged, g.Papers, part.title), ofTotal(g.Affected, g.Procedures, part.title))
 		}
 		b.WriteByte('\n')
 	}
@@ -226,7 +226,7 @@ func writeFlagMarkdown(w io.Writer, rep flagReport) error {
 			if p.Flagged {
 				yes = "yes"
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(clip(oneLine(p.Text), 160)), yes, p.Entry, mdCell(p.Database), mdCell(basisText(p.Basis)), p.Coverage)
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(clip(oneLine(p.Text), 160)), yes, p.Entry, mdCell(orEnglish(p.DatabaseVi, p.Database)), mdCell(basisText(p.Basis)), p.Coverage)
 		}
 		b.WriteByte('\n')
 	}
@@ -241,6 +241,15 @@ func ofTotal(n, total int, part string) string {
 		return fmt.Sprint(n)
 	}
 	return fmt.Sprintf("%d of %d", n, total)
+}
+
+// orEnglish returns the Vietnamese name vi, or the English name en when
+// the catalog gives no Vietnamese one.
+func orEnglish(vi, en string) string {
+	if vi != "" {
+		return vi
+	}
+	return en
 }
 
 func orUnknown(s string) string {

@@ -43,10 +43,12 @@ func TestFlagJSON(t *testing.T) {
 		Procedures []struct {
 			ID     string `json:"id"`
 			Papers []struct {
-				Text     string `json:"text"`
-				Flagged  bool   `json:"flagged"`
-				Entry    string `json:"entry"`
-				Database string `json:"database"`
+				Text       string `json:"text"`
+				Flagged    bool   `json:"flagged"`
+				Entry      string `json:"entry"`
+				Database   string `json:"database"`
+				DatabaseVi string `json:"database_vi"`
+				OwnerVi    string `json:"owner_vi"`
 			} `json:"papers"`
 		} `json:"procedures"`
 	}
@@ -59,7 +61,7 @@ func TestFlagJSON(t *testing.T) {
 	got := map[string][]string{}
 	for _, p := range rep.Procedures {
 		for _, pa := range p.Papers {
-			if !pa.Flagged || pa.Entry == "" || pa.Database == "" || pa.Text == "" {
+			if !pa.Flagged || pa.Entry == "" || pa.Database == "" || pa.Text == "" || pa.DatabaseVi == "" || pa.OwnerVi == "" {
 				t.Errorf("%s: --only-flagged printed %+v", p.ID, pa)
 			}
 			got[p.ID] = append(got[p.ID], pa.Entry)
@@ -122,8 +124,11 @@ func TestCatalogCommand(t *testing.T) {
 	var rep struct {
 		Schema  string `json:"schema"`
 		Entries []struct {
-			ID      string   `json:"id"`
-			Sources []string `json:"sources"`
+			ID         string   `json:"id"`
+			Sources    []string `json:"sources"`
+			Database   string   `json:"database"`
+			DatabaseVi string   `json:"database_vi"`
+			OwnerVi    string   `json:"owner_vi"`
 		} `json:"entries"`
 	}
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
@@ -135,6 +140,9 @@ func TestCatalogCommand(t *testing.T) {
 		if len(en.Sources) == 0 {
 			t.Errorf("%s has no source", en.ID)
 		}
+		if en.Database == "" || en.DatabaseVi == "" || en.OwnerVi == "" {
+			t.Errorf("%s: JSON lacks the English or Vietnamese names: %+v", en.ID, en)
+		}
 	}
 	if rep.Schema != "redtape.catalog/v1" || !ids["residence-book"] || ids["criminal-record"] {
 		t.Errorf("catalog as of 2025-06-01: schema %q, entries %v", rep.Schema, ids)
@@ -142,6 +150,14 @@ func TestCatalogCommand(t *testing.T) {
 	e, out, _ = estimateEnv()
 	if err := runCatalog(context.Background(), catalogOptions{Format: "table"}, e); err != nil {
 		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"  database:  Cơ sở dữ liệu lý lịch tư pháp (Bộ Công an (từ năm 2025))\n             Criminal-record database (Ministry of Public Security (since 2025))\n",
+		"  basis:     Resolution 66.7/2025/NQ-CP Art. 4.8\n             khoản 8 Điều 4 Nghị quyết 66.7/2025/NQ-CP\n",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("table lacks %q", want)
+		}
 	}
 	if !strings.Contains(out.String(), "criminal-record — Phiếu lý lịch tư pháp") || !strings.Contains(out.String(), "source:") {
 		t.Errorf("table lacks entries or sources:\n%s", out)
