@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"sync"
 	"time"
@@ -90,6 +91,10 @@ func runIndex(ctx context.Context, opts indexOptions, e *env) error {
 		}
 		uo.Flags = f
 	}
+	// Indexing allocates short-lived analysis data by the gigabyte: collect
+	// less often, under a soft memory limit that keeps the peak below 1 GiB.
+	defer debug.SetGCPercent(debug.SetGCPercent(200))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(512 << 20))
 	start := time.Now()
 	var p *progress
 	if e.interactive {

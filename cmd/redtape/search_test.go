@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -65,7 +66,6 @@ func TestSearchGolden(t *testing.T) {
 		{"basis.json", []string{"--format", "json", "basis:104/2022/ND-CP"}},
 		{"exclusion.md", []string{"--format", "markdown", `"sổ hộ khẩu" -level:tỉnh`}},
 		{"ranking.txt", []string{"đường"}},
-		{"page2.txt", []string{"--size", "2", "--", "-code:none", "--page=2"}},
 	}
 	for _, tt := range tests {
 		e, out, errb := searchEnv()
@@ -75,6 +75,39 @@ func TestSearchGolden(t *testing.T) {
 			continue
 		}
 		goldenFile(t, filepath.Join("..", "..", "testdata", "search", "golden", tt.golden), out.Bytes())
+	}
+}
+
+// TestSearchPaging pages through hits that all tie: the pages are
+// disjoint and cover every match.
+func TestSearchPaging(t *testing.T) {
+	dir := indexFixture(t)
+	seen := map[string]bool{}
+	for page := 1; page <= 3; page++ {
+		e, out, errb := searchEnv()
+		args := []string{"redtape", "search", "--index", dir, "-f", "json", "--size", "2", "--", "-code:none", fmt.Sprintf("--page=%d", page)}
+		if code := run(context.Background(), args, e); code != exitOK {
+			t.Fatalf("page %d: exit %d: %s", page, code, errb)
+		}
+		var doc struct {
+			Total int
+			Hits  []struct{ Code string }
+		}
+		if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc.Total != 6 || len(doc.Hits) != 2 {
+			t.Fatalf("page %d: total %d, %d hits", page, doc.Total, len(doc.Hits))
+		}
+		for _, h := range doc.Hits {
+			if seen[h.Code] {
+				t.Errorf("page %d repeats %s", page, h.Code)
+			}
+			seen[h.Code] = true
+		}
+	}
+	if len(seen) != 6 {
+		t.Errorf("pages cover %d of 6 procedures", len(seen))
 	}
 }
 

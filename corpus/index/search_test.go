@@ -103,6 +103,11 @@ func TestSearch(t *testing.T) {
 		// Name matches rank above paper matches.
 		{"khai sinh", []string{"T.1", "T.3", "T.5"}, false},
 		{"nothinglikethis", nil, false},
+		// Phrases of four and five words go through sparse bigrams.
+		{`"tờ khai đăng ký kết hôn"`, []string{"T.2"}, false},
+		{`"khai dang ky khai sinh"`, []string{"T.1"}, false},
+		{`"đăng ký khai hôn"`, nil, false},
+		{`"sao sổ hộ khẩu"`, []string{"T.1"}, false},
 	}
 	for _, tt := range tests {
 		r, err := ix.Search(context.Background(), Request{Query: tt.q, Size: 20})

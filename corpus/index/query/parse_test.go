@@ -149,3 +149,22 @@ func TestErrorCaret(t *testing.T) {
 		t.Errorf("Caret() = %q, want %q", got, want)
 	}
 }
+
+func TestSparseBigrams(t *testing.T) {
+	tests := map[string][]string{
+		"a b":       {"a b"},
+		"a b c":     {"a b", "b c"},
+		"a b c d":   {"a b", "", "c d"},
+		"a b c d e": {"a b", "", "c d", "d e"},
+	}
+	for in, want := range tests {
+		words := strings.Fields(in)
+		var bi []string
+		for i := 0; i+1 < len(words); i++ {
+			bi = append(bi, words[i]+" "+words[i+1])
+		}
+		if got := sparseBigrams(bi); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("sparseBigrams(%q) = %q, want %q", bi, got, want)
+		}
+	}
+}
