@@ -460,9 +460,14 @@ func FindLegalNumbers(text string) []LegalNumber {
 			start = m[2] + dot + 1
 		}
 		if start > 0 && text[start-1] >= '0' && text[start-1] <= '9' {
-			// Glued to a number before it ("năm 202072/2020/QH14"):
-			// prefer the shortest reading found elsewhere in the text.
-			num = ungluedNumber(text, num, text[m[3]:end])
+			// Glued to a number before it ("năm 202072/2020/QH14"): after
+			// "năm" the digits begin with the year; else prefer the
+			// shortest reading found elsewhere in the text.
+			if n, at := afterGluedYear(text, m[3]); n != "" {
+				num, start = n, at
+			} else {
+				num = ungluedNumber(text, num, text[m[3]:end])
+			}
 		}
 		if m[4] >= 0 {
 			num += "/" + text[m[4]:m[5]]
@@ -473,11 +478,30 @@ func FindLegalNumbers(text string) []LegalNumber {
 	return out
 }
 
-// ungluedNumber picks, among the tails of num, one that appears with the
+// afterGluedYear reads the digits that end at byte end of text as a year
+// after "năm" glued to a document number ("năm 202405/2024/UBTVQH15"): it
+// returns the number after the year's four digits and where it starts, or
+// "" when the digits are not so.
+func afterGluedYear(text string, end int) (string, int) {
+	s := end
+	for s > 0 && text[s-1] >= '0' && text[s-1] <= '9' {
+		s--
+	}
+	run := text[s:end]
+	if len(run) < 5 || !(strings.HasPrefix(run, "19") || strings.HasPrefix(run, "20")) {
+		return "", 0
+	}
+	if f := vntext.Fold(text[max(0, s-6):s]); !strings.HasSuffix(strings.TrimRight(f, " "), "nam") {
+		return "", 0
+	}
+	return run[4:], s + 4
+}
+
+// ungluedNumber picks, among num and its tails, one that appears with the
 // same rest elsewhere in text not glued to a digit; else num without
 // leading zeros.
 func ungluedNumber(text, num, rest string) string {
-	for i := 1; i < len(num); i++ {
+	for i := 0; i < len(num); i++ {
 		cand := num[i:] + rest
 		for _, j := range allIndexes(text, cand) {
 			if j == 0 || text[j-1] < '0' || text[j-1] > '9' {
@@ -536,7 +560,7 @@ func normaliseSuffix(s string) string {
 // "/TP" of an address or a lone letter.
 func plausibleSuffix(s string) bool {
 	first := strings.SplitN(s, "-", 2)[0]
-	if strings.HasPrefix(first, "QH") || first == "TTg" {
+	if strings.HasPrefix(first, "QH") || first == "TTg" || strings.HasPrefix(first, standingCommittee) {
 		return true
 	}
 	for _, st := range suffixTypes {
@@ -547,10 +571,25 @@ func plausibleSuffix(s string) bool {
 	return strings.Contains(s, "-") && len(first) >= 2
 }
 
+// standingCommittee is the code of the National Assembly Standing Committee
+// (Ủy ban Thường vụ Quốc hội), followed by the legislature's number.
+const standingCommittee = "UBTVQH"
+
 func suffixType(s string) string {
 	first := strings.SplitN(s, "-", 2)[0]
 	if strings.HasPrefix(first, "QH") {
 		return "Luật"
+	}
+	if strings.HasPrefix(first, standingCommittee) {
+		// The Standing Committee's own code with no type before it numbers
+		// its ordinances: every such number in the corpus is cited as a
+		// Pháp lệnh (02/2020/UBTVQH14, 04/2012/UBTVQH13, 06/2013/UBTVQH13,
+		// 05/2024/UBTVQH15). Its resolutions carry NQ- ("1234/2019/NQ-
+		// UBTVQH14"). Read from the corpus, not from a rule of law on
+		// numbering: a number of another type in this shape would be
+		// mistyped, and the words before a number ("Nghị quyết số ...")
+		// take precedence.
+		return "Pháp lệnh"
 	}
 	for _, st := range suffixTypes {
 		if first == st.prefix {

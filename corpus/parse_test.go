@@ -115,6 +115,14 @@ func TestParseLegalRefs(t *testing.T) {
 		{"Nghị định 166/2016/NĐ-CPLUẬT Bảo hiểm", []string{"166/2016/NĐ-CP"}, []string{"Nghị định"}},
 		{"Luật Hải quan năm 201454/2014/QH13 và 54/2014/QH13", []string{"54/2014/QH13"}, []string{"Luật"}},
 		{"ngày 15/5/2026.55/2026/TT-BTC", []string{"55/2026/TT-BTC"}, []string{"Thông tư"}},
+		// Numbers of the Standing Committee, joint circulars, provinces.
+		{"02/2020/UBTVQH14", []string{"02/2020/UBTVQH14"}, []string{"Pháp lệnh"}},
+		{"Pháp lệnh 04/2012/UBTVQH13; Nghị quyết 1234/2019/NQ-UBTVQH14 ngày", []string{"04/2012/UBTVQH13", "1234/2019/NQ-UBTVQH14"}, []string{"Pháp lệnh", "Nghị quyết"}},
+		{"1234/2019/NQ-UBTVQH14", []string{"1234/2019/NQ-UBTVQH14"}, []string{"Nghị quyết"}},
+		{"Thông tư liên tịch số 01/2021/TTLT-BTP-BCA", []string{"01/2021/TTLT-BTP-BCA"}, []string{"Thông tư liên tịch"}},
+		{"15/2023/QĐ-UBND", []string{"15/2023/QĐ-UBND"}, []string{"Quyết định"}},
+		{"Pháp lệnh Chi phí tố tụng năm 202405/2024/UBTVQH15Nghị định", []string{"05/2024/UBTVQH15"}, []string{"Pháp lệnh"}},
+		{"Pháp lệnh 06/2013/UBTVQH1306/2013/UBTVQH13Thông tư 24/2022/TT-NHNN", []string{"06/2013/UBTVQH13", "24/2022/TT-NHNN"}, []string{"Pháp lệnh", "Thông tư"}},
 	}
 	for _, tt := range tests {
 		var numbers, types []string

@@ -152,11 +152,8 @@ func TestPortalCrawlBadRecord(t *testing.T) {
 // record whose dossier names a paper yields papers whose spans locate their
 // text, and every record gets a ministry and its channels.
 func TestPortalCrawlAllRecords(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "corpus", "portal-crawl")
-	procs, sum, err := Load(context.Background(), []string{dir}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	procs, sum := loadShared(t, "portal-crawl")
+	raws := portalRawRecords(t)
 	for _, e := range sum.Errors {
 		t.Errorf("read error: %v", e)
 	}
@@ -175,7 +172,10 @@ func TestPortalCrawlAllRecords(t *testing.T) {
 		if len(p.Channels) == 0 {
 			t.Errorf("%s: no channels", p.Source.File)
 		}
-		raw := readRawRecord(t, p.Source.File)
+		raw := raws[p.Source.File]
+		if raw == nil {
+			t.Fatalf("%s: no raw record", p.Source.File)
+		}
 		if len(p.Papers) == 0 && statesPapers(raw["thanh_phan_ho_so"]) {
 			noPapers++
 			t.Errorf("%s: dossier text but no papers", p.Source.File)
