@@ -64,6 +64,9 @@ const (
 type builder struct {
 	folded, exact, bigrams *fields.Analyzer
 	lower                  analysis.Analyzer
+	// labels are the facet codes of the last document with their
+	// "field\x1fvalue".
+	labels [][2]string
 }
 
 func newBuilder() *builder {
@@ -175,13 +178,16 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) *document.Do
 	// All facet values in one doc-values field: counting facets visits
 	// one field per hit instead of three.
 	var facets []string
+	b.labels = b.labels[:0]
 	for _, f := range []struct {
 		name   string
 		values []string
 	}{{fields.Ministry, []string{p.Ministry}}, {fields.Sector, []string{p.Sector}}, {fields.Level, p.Levels}} {
 		for _, v := range f.values {
 			if v = strings.TrimSpace(v); v != "" {
-				facets = append(facets, fields.FacetValue(f.name, v))
+				code := fields.FacetCode(f.name, v)
+				facets = append(facets, code)
+				b.labels = append(b.labels, [2]string{code, f.name + "\x1f" + v})
 			}
 		}
 	}

@@ -31,7 +31,7 @@ import (
 // FormatVersion names the layout of the index: its fields and analysis. An
 // index stored with another version is rebuilt by [Update] and refused by
 // [Open].
-const FormatVersion = "redtape.index/3"
+const FormatVersion = "redtape.index/4"
 
 // Internal keys stored in the index.
 var (
@@ -234,6 +234,7 @@ func write(ctx context.Context, idx bleve.Index, src Source, opts UpdateOptions,
 	pending := 0
 	seen := make(map[string]bool, len(known))
 	repeats := map[string]int{}
+	labelled := map[string]bool{}
 	flush := func() error {
 		if pending == 0 {
 			return nil
@@ -271,6 +272,14 @@ func write(ctx context.Context, idx bleve.Index, src Source, opts UpdateOptions,
 		}
 		if err := batch.IndexAdvanced(b.document(id, p, x)); err != nil {
 			return fmt.Errorf("index %s: %w", id, err)
+		}
+		// A facet code's label goes in the batch of the first record
+		// that uses it, so it is written no later than the record.
+		for _, l := range b.labels {
+			if !labelled[l[0]] {
+				labelled[l[0]] = true
+				batch.SetInternal(facetKey(l[0]), []byte(l[1]))
+			}
 		}
 		pending++
 		if pending >= opts.BatchSize {
@@ -317,6 +326,9 @@ func write(ctx context.Context, idx bleve.Index, src Source, opts UpdateOptions,
 	st.Docs = int(n)
 	return st, nil
 }
+
+// facetKey is the internal key holding the label of a facet code.
+func facetKey(code string) []byte { return []byte("facet:" + code) }
 
 // writers is the number of batches written at once. Scorch builds each
 // batch's segment in the calling goroutine; two writers keep two cores busy.

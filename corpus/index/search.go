@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -21,6 +22,9 @@ import (
 type Index struct {
 	b    bleve.Index
 	path string
+
+	mu     sync.Mutex
+	labels map[string]string // facet code → "field\x1fvalue"
 }
 
 // Open opens the index at path for reading. It returns an error wrapping
@@ -184,7 +188,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		out.Hits = append(out.Hits, makeHit(h, hl))
 	}
 	if !req.NoFacets {
-		out.Facets = makeFacets(res.Facets[fields.Facets])
+		out.Facets = makeFacets(res.Facets[fields.Facets], ix.label)
 	}
 	out.Took = time.Since(start)
 	return out, nil
@@ -209,8 +213,23 @@ func makeHit(h *bsearch.DocumentMatch, hl *highlighter) Hit {
 	return hit
 }
 
+// label returns "field\x1fvalue" of a facet code.
+func (ix *Index) label(code string) string {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if l, ok := ix.labels[code]; ok {
+		return l
+	}
+	v, _ := ix.b.GetInternal(facetKey(code))
+	if ix.labels == nil {
+		ix.labels = map[string]string{}
+	}
+	ix.labels[code] = string(v)
+	return string(v)
+}
+
 // makeFacets splits the counts of the combined facet field by facet.
-func makeFacets(fr *bsearch.FacetResult) []Facet {
+func makeFacets(fr *bsearch.FacetResult, label func(string) string) []Facet {
 	out := make([]Facet, len(FacetNames))
 	idx := map[string]int{}
 	for i, name := range FacetNames {
@@ -221,7 +240,7 @@ func makeFacets(fr *bsearch.FacetResult) []Facet {
 		return out
 	}
 	for _, t := range fr.Terms.Terms() {
-		name, value, ok := strings.Cut(t.Term, "\x1f")
+		name, value, ok := strings.Cut(label(t.Term), "\x1f")
 		if i, known := idx[name]; ok && known {
 			out[i].Terms = append(out[i].Terms, FacetCount{Value: value, Count: t.Count})
 		}

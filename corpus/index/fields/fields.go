@@ -10,8 +10,20 @@
 // highlights land on the words as written.
 package fields
 
-// FacetValue is the term of value in the Facets field for the facet field.
-func FacetValue(field, value string) string { return field + "\x1f" + value }
+import (
+	"fmt"
+	"hash/fnv"
+)
+
+// FacetCode is the term of value of the facet field in the Facets field:
+// the field's initial and a 48-bit hash of field and value. Short terms
+// keep the doc values that facet counting decodes for every hit small; the
+// index maps each code back to its field and value.
+func FacetCode(field, value string) string {
+	h := fnv.New64a()
+	h.Write([]byte(field + "\x1f" + value))
+	return fmt.Sprintf("%c%012x", field[0], h.Sum64()&(1<<48-1))
+}
 
 // Names of the index fields.
 const (
@@ -49,8 +61,8 @@ const (
 	MinistryText = "ministry_text"
 	SectorText   = "sector_text"
 	LevelText    = "level_text"
-	// Facets holds "field\x1fvalue" for the ministry, the sector and each
-	// level, with doc values, for facet counts (see FacetValue).
+	// Facets holds the FacetCode of the ministry, the sector and each
+	// level, with doc values, for facet counts.
 	Facets = "facets"
 	// Flagged holds the ids of the catalog entries and the databases that
 	// flagged one of the procedure's papers, lower-cased keywords.
