@@ -522,9 +522,10 @@ func applyField(p *Procedure, extra *sectionExtras, key string, lines []string) 
 	case fieldResults:
 		p.Results = append(p.Results, splitLines(joined)...)
 	case fieldFees:
-		if stated(one) != "" {
+		// "Không" is a placeholder elsewhere but here says no fee is due.
+		if fees := ParseFees(joined); len(fees) > 0 || stated(one) != "" {
 			extra.feeText = true
-			extra.fees = append(extra.fees, ParseFees(joined)...)
+			extra.fees = append(extra.fees, fees...)
 		}
 	case fieldTime:
 		if t := stated(one); t != "" {

@@ -208,3 +208,30 @@ func FuzzHTML(f *testing.F) {
 		`<h1 class="main-title">X</h1><h2 class="main-title-sub">Thành phần hồ sơ</h2><table><tr><td colspan=3>Trường hợp 1</td></tr></table>`)
 	fuzzReader(f, "FuzzHTML", "html", "fuzz.html", seeds...)
 }
+
+// TestHTMLNoFee reads a fee row that says "Không": no fee is due, a fee of
+// zero, where "Không" in other rows means nothing stated.
+func TestHTMLNoFee(t *testing.T) {
+	for _, tc := range []struct{ cell, want string }{
+		{"Không", "0"},
+		{"Không thu phí", "0"},
+		{"Không có thông tin", "none"},
+	} {
+		page := `<div id="popupChitietTTHC">
+<div class="info-row"><div>Mã thủ tục</div><div>9.200010</div></div>
+<div class="info-row"><div>Tên thủ tục</div><div>Thủ tục thử</div></div>
+<div class="info-row"><div>Phí, lệ phí</div><div>` + tc.cell + `</div></div></div>`
+		procs, sum := readAllData(t, "fee.html", []byte(page), Options{})
+		if sum.Failed() || len(procs) != 1 {
+			t.Fatalf("%q: %+v %v", tc.cell, procs, sum.Errors)
+		}
+		fees := procs[0].Fees()
+		got := "none"
+		if len(fees) > 0 {
+			got = amountString(fees[0].Amount)
+		}
+		if got != tc.want || len(fees) > 1 {
+			t.Errorf("fee cell %q: fees %+v, want %s", tc.cell, fees, tc.want)
+		}
+	}
+}

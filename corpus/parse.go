@@ -66,13 +66,19 @@ var usdRe = regexp.MustCompile(`(\d[\d.,]*)\s*(?i:usd)`)
 // beside "135.000 đồng/lần" in the note): an amount below 1,000 đồng is read
 // as thousands, since no fee in the national corpus is that small, unless
 // the note gives the same figure in US dollars, in which case the fee is in
-// dollars, or the note states one smaller amount in đồng, which is taken. Fees in dollars keep their text and have no Amount, as no rate of
-// exchange is stated. "Miễn phí" is zero, unless its note says the level is
-// set elsewhere (by a provincial council) or states a positive amount; then
-// the amount is unknown. Other text gives one Fee per amount in đồng found
+// dollars, or the note states one smaller amount in đồng, which is taken.
+// Fees in dollars keep their text and have no Amount, as no rate of
+// exchange is stated. A cell that says there is no fee ("Miễn phí",
+// "Không", "Không thu phí", "Phí : Không Đồng"; see [noFee]) is zero,
+// unless its note says the level is set elsewhere (by a provincial council)
+// or states a positive amount; then the amount is unknown. Placeholders
+// ("Không có thông tin", "Không quy định") state nothing and give nil. Other text gives one Fee per amount in đồng found
 // ("Lệ phí: 50.000 đồng/hồ sơ", "20 triệu đồng", "Phí : 0 Đồng").
 func ParseFees(text string) []Fee {
 	text = strings.TrimSpace(text)
+	if f, ok := noFee(text); ok {
+		return []Fee{f}
+	}
 	if IsPlaceholder(text) {
 		return nil
 	}
@@ -80,14 +86,6 @@ func ParseFees(text string) []Fee {
 		return []Fee{portalFee(text, loc)}
 	}
 	folded := vntext.Fold(text)
-	if strings.HasPrefix(folded, "mien phi") || strings.HasPrefix(folded, "khong thu") || strings.HasPrefix(folded, "khong mat phi") {
-		note := parenAfter(text, len(strings.SplitN(text, "(", 2)[0]))
-		f := Fee{Text: text, Kind: feeKind(note)}
-		if !feeSetElsewhere(note) {
-			f.Amount = int64p(0)
-		}
-		return []Fee{f}
-	}
 	var out []Fee
 	for _, m := range moneyRe.FindAllStringSubmatchIndex(text, -1) {
 		if !moneyEndOK(text, m[1]) {
@@ -113,6 +111,60 @@ func ParseFees(text string) []Fee {
 		return []Fee{{Text: text, Kind: feeKind(text)}}
 	}
 	return out
+}
+
+// noFeeWords are the folded wordings of a fee cell that says there is no
+// fee, whole: after an optional label ("Phí :", "Lệ phí:") and before an
+// optional currency word ("Đồng") and note in parentheses. Seen in the
+// national portal ("Miễn phí"), the Word export ("Phí : Không Đồng",
+// "Phí : 0 Đồng") and ministries' own files ("Không thu phí").
+var noFeeWords = map[string]bool{
+	"khong": true, "khong co": true, "khong thu": true, "khong mat phi": true,
+	"khong thu phi": true, "khong thu le phi": true, "khong thu phi, le phi": true, "khong thu phi va le phi": true,
+	"khong phai nop": true, "khong phai nop phi": true, "khong phai nop le phi": true,
+	"mien": true, "mien phi": true, "mien le phi": true, "mien phi, le phi": true, "mien phi va le phi": true,
+	"0": true,
+}
+
+// noFeeLabelRe matches the label a fee cell may start with, folded.
+var noFeeLabelRe = regexp.MustCompile(`^(?:phi\s*,\s*le phi|phi\s*/\s*le phi|phi\s*va\s*le phi|le phi|phi)\s*:\s*`)
+
+// noFeeCurrencyRe matches a currency word at the end of folded text.
+var noFeeCurrencyRe = regexp.MustCompile(`\s*(?:viet nam dong|vnd|dong)$`)
+
+// noFee reads a fee cell that says there is no fee (see [noFeeWords]):
+// "Miễn phí(Không có)", "Không", "Phí : Không Đồng", "Phí : o Đồng" (a
+// letter o for the digit). The kind comes from the label, else from the
+// note. A note stating a positive amount or a council's decision makes the
+// amount unknown rather than zero. Text that begins "Miễn phí", "Không thu"
+// or "Không mất phí" and goes on without a note counts too, as the
+// portal's column writes it ("Miễn phí đối với ...").
+func noFee(text string) (Fee, bool) {
+	head, note := text, ""
+	if i := strings.IndexByte(text, '('); i >= 0 {
+		head, note = text[:i], parenAfter(text, i)
+	}
+	f := strings.TrimSpace(vntext.Fold(head))
+	label := noFeeLabelRe.FindString(f)
+	f = strings.TrimSpace(f[len(label):])
+	body := noFeeCurrencyRe.ReplaceAllString(f, "")
+	currency := body != f
+	body = strings.TrimRight(body, " .;:-")
+	zero := noFeeWords[body] || body == "o" && currency
+	if !zero && label == "" && (strings.HasPrefix(body, "mien phi") || strings.HasPrefix(body, "khong thu ") || strings.HasPrefix(body, "khong mat phi")) && !moneyRe.MatchString(head) {
+		zero = true
+	}
+	if !zero {
+		return Fee{}, false
+	}
+	fee := Fee{Text: text, Kind: feeKind(label)}
+	if fee.Kind == "" {
+		fee.Kind = feeKind(note)
+	}
+	if !feeSetElsewhere(note) {
+		fee.Amount = int64p(0)
+	}
+	return fee, true
 }
 
 // portalFee reads a portal fee cell whose amount column matched at loc.
@@ -168,11 +220,16 @@ func singleAmount(note string) (int64, bool) {
 }
 
 // feeSetElsewhere reports whether a note beside "Miễn phí" says a positive
-// fee exists (its level set by a council, or an amount in đồng).
+// fee exists (its level set by a council, or an amount in đồng or dollars).
 func feeSetElsewhere(note string) bool {
 	f := vntext.Fold(note)
 	if strings.Contains(f, "hoi dong nhan dan") || strings.Contains(f, "hdnd") {
 		return true
+	}
+	for _, m := range usdRe.FindAllStringSubmatch(note, -1) {
+		if v, ok := parseAmount(m[1], ""); ok && v > 0 {
+			return true // "Miễn phí(Lệ phí cấp mới 200 USD/lần ...)"
+		}
 	}
 	for _, m := range moneyRe.FindAllStringSubmatchIndex(note, -1) {
 		if !moneyEndOK(note, m[1]) {
