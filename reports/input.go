@@ -3,7 +3,11 @@ package reports
 import "time"
 
 // Input is everything a reduction report shows. The writer formats it and
-// computes nothing but display shares; lists are printed in the order given.
+// computes nothing but display shares; lists are printed in the order
+// given, except the legal documents of the appendix, which are sorted by
+// their title in the report's language. Names of databases, owners
+// and legal texts come in English and Vietnamese; the report prints the
+// one of its language, the English one where the Vietnamese is empty.
 type Input struct {
 	// Title replaces the default title when set.
 	Title string
@@ -93,8 +97,11 @@ type Money struct {
 
 // Database is one database holding data that flagged papers ask for.
 type Database struct {
-	// Name and Owner name the database and the body that owns it.
-	Name, Owner string
+	// Name and Owner name the database and the body that owns it, in
+	// English; NameVi and OwnerVi in Vietnamese (empty: the English name
+	// stands in the Vietnamese report too).
+	Name, Owner     string
+	NameVi, OwnerVi string
 	// Basis lists the legal bases to cite when dropping the papers.
 	Basis []Basis
 	// Entries are the catalog entries matched, with their flagged papers.
@@ -107,12 +114,13 @@ type Database struct {
 
 // Basis is one legal basis as cited.
 type Basis struct {
-	// Citation cites the document and article.
-	Citation string
+	// Citation cites the document and article in English, CitationVi in
+	// Vietnamese (empty: the English citation stands).
+	Citation, CitationVi string
 	// Status is "law", "news" or "unsure" (see package catalog).
 	Status string
-	// Note says what is unsure or special.
-	Note string
+	// Note says what is unsure or special, in English and in Vietnamese.
+	Note, NoteVi string
 }
 
 // EntryCount is a catalog entry and the number of papers flagged by it.
@@ -138,8 +146,10 @@ type ProcedureRef struct {
 // Opportunity is a procedure whose flagged papers could be dropped.
 type Opportunity struct {
 	ProcedureRef
-	// Databases are the databases holding the flagged papers, sorted.
-	Databases []string
+	// Databases are the databases holding the flagged papers (English
+	// names), sorted; DatabasesVi are their Vietnamese names in the same
+	// order, an empty one standing for the English name.
+	Databases, DatabasesVi []string
 	// Saving is the annual saving of dropping the flagged papers, in đồng.
 	Saving int64
 	// Percent is Saving as a percentage of Annual.
@@ -201,6 +211,8 @@ type Param struct {
 // Document is a legal document the catalog cites.
 type Document struct {
 	// Title names it; Status is "law", "news" or "unsure"; Source says
-	// where the facts about it come from.
+	// where the facts about it come from. TitleVi and SourceVi say the same
+	// in Vietnamese (empty: the English text stands).
 	Title, Status, Source string
+	TitleVi, SourceVi     string
 }

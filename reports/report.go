@@ -3,7 +3,9 @@ package reports
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
+	"time"
 )
 
 // Lang is the language of a report's headings and prose.
@@ -102,6 +104,25 @@ func (w *writer) date() string {
 	return g.Format("02/01/2006")
 }
 
+// day writes a YYYY-MM-DD date in the report's convention; anything else
+// is printed as given.
+func (w *writer) day(s string) string {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil || w.opts.Lang == English {
+		return s
+	}
+	return d.Format("02/01/2006")
+}
+
+// loc picks the Vietnamese text vi in a Vietnamese report when there is
+// one, else the English text en.
+func (w *writer) loc(en, vi string) string {
+	if w.opts.Lang == Vietnamese && vi != "" {
+		return vi
+	}
+	return en
+}
+
 func (w *writer) header() {
 	w.d.md("# " + esc(title(w.in, w.t)))
 	sc := w.in.Scope
@@ -133,7 +154,7 @@ func (w *writer) header() {
 	}
 	meta = append(meta, w.f("meta_in_scope", w.nf.Int(int64(w.in.Total.Procedures.Current))))
 	if sc.AsOf != "" {
-		meta = append(meta, w.f("meta_asof", sc.AsOf))
+		meta = append(meta, w.f("meta_asof", w.day(sc.AsOf)))
 	}
 	w.d.md("- " + strings.Join(meta, "\n- "))
 	w.d.add(tocBlock{title: w.f("toc")})
@@ -226,7 +247,7 @@ func (w *writer) summary() {
 	}
 	if len(in.Databases) > 0 {
 		db := in.Databases[0]
-		bullets = append(bullets, w.f("summary_top_db", esc(db.Name), w.nf.Int(int64(db.Papers)), w.nf.Int(int64(len(db.Procedures)))))
+		bullets = append(bullets, w.f("summary_top_db", esc(w.loc(db.Name, db.NameVi)), w.nf.Int(int64(db.Papers)), w.nf.Int(int64(len(db.Procedures)))))
 	}
 	if in.Changes != nil {
 		s := in.Changes.Statuses
@@ -355,20 +376,20 @@ func (w *writer) databases() {
 	w.d.md(w.f("databases_lead"))
 	var rows [][]string
 	for _, db := range dbs {
-		rows = append(rows, []string{esc(db.Name), esc(db.Owner), w.nf.Int(int64(db.Papers)), w.nf.Int(int64(len(db.Procedures)))})
+		rows = append(rows, []string{esc(w.loc(db.Name, db.NameVi)), esc(w.loc(db.Owner, db.OwnerVi)), w.nf.Int(int64(db.Papers)), w.nf.Int(int64(len(db.Procedures)))})
 	}
 	w.d.md(table([]string{w.f("col_database"), w.f("col_owner"), w.f("col_flagged_papers"), w.f("col_procedures")}, "llrr", rows))
 	for _, db := range dbs {
-		w.d.heading(3, db.Name)
-		w.d.md(w.f("db_meta", esc(db.Owner), w.nf.Int(int64(db.Papers)), w.nf.Int(int64(len(db.Procedures)))))
+		w.d.heading(3, w.loc(db.Name, db.NameVi))
+		w.d.md(w.f("db_meta", esc(w.loc(db.Owner, db.OwnerVi)), w.nf.Int(int64(db.Papers)), w.nf.Int(int64(len(db.Procedures)))))
 		var basis []string
 		for _, bs := range db.Basis {
-			line := esc(bs.Citation)
+			line := esc(w.loc(bs.Citation, bs.CitationVi))
 			if bs.Status != "" && bs.Status != "law" {
 				line += " — *" + w.f("status_"+bs.Status) + "*"
 			}
-			if bs.Note != "" {
-				line += " " + w.f("note_paren", esc(bs.Note))
+			if note := w.loc(bs.Note, bs.NoteVi); note != "" {
+				line += " " + w.f("note_paren", esc(note))
 			}
 			basis = append(basis, line)
 		}
@@ -428,7 +449,11 @@ func (w *writer) opportunities() {
 		}
 		dbs := make([]string, len(o.Databases))
 		for j, d := range o.Databases {
-			dbs[j] = esc(d)
+			vi := ""
+			if j < len(o.DatabasesVi) {
+				vi = o.DatabasesVi[j]
+			}
+			dbs[j] = esc(w.loc(d, vi))
 		}
 		rows = append(rows, []string{itoa(i + 1), code(o.Code), esc(o.Name), w.name(o.Ministry), w.nf.Int(int64(o.Papers)),
 			strings.Join(dbs, "; "), w.nf.Money(o.Saving), w.nf.Pct(o.Percent), vol, w.nf.Share(o.AssumedShare)})
@@ -512,8 +537,10 @@ func (w *writer) appendix() {
 	w.d.heading(3, w.f("h_sources"))
 	w.d.md(w.f("sources_lead", w.files(m.CatalogFiles)))
 	var drows [][]string
-	for _, doc := range m.Documents {
-		drows = append(drows, []string{esc(doc.Title), w.f("status_" + doc.Status), esc(doc.Source)})
+	docs := append([]Document(nil), m.Documents...)
+	sort.SliceStable(docs, func(i, j int) bool { return w.loc(docs[i].Title, docs[i].TitleVi) < w.loc(docs[j].Title, docs[j].TitleVi) })
+	for _, doc := range docs {
+		drows = append(drows, []string{esc(w.loc(doc.Title, doc.TitleVi)), w.f("status_" + doc.Status), esc(w.loc(doc.Source, doc.SourceVi))})
 	}
 	if len(drows) > 0 {
 		w.d.md(table([]string{w.f("col_document"), w.f("col_certainty"), w.f("col_source")}, "lll", drows))

@@ -52,9 +52,11 @@ func handmade() *Input {
 	for i := 0; i < 25; i++ {
 		in.Sectors = append(in.Sectors, mk(fmt.Sprintf("Lĩnh vực %02d", i+1), 10, i%3, i%5, int64(1000-i)*1_000_000, int64(990-i)*1_000_000, int64(900-i)*1_000_000))
 	}
-	db := Database{Name: "Cơ sở dữ liệu quốc gia về dân cư", Owner: "Bộ Công an", Papers: 18,
-		Basis: []Basis{{Citation: "Nghị quyết 66.7/2025/NQ-CP Điều 4.1.a", Status: "law"},
-			{Citation: "Nghị định 224/2026 Điều 18.4", Status: "unsure", Note: "bản sao chưa đối chiếu"}},
+	db := Database{Name: "National Population Database", NameVi: "Cơ sở dữ liệu quốc gia về dân cư",
+		Owner: "Ministry of Public Security", OwnerVi: "Bộ Công an", Papers: 18,
+		Basis: []Basis{{Citation: "Resolution 66.7/2025/NQ-CP Art. 4.1.a", CitationVi: "điểm a khoản 1 Điều 4 Nghị quyết 66.7/2025/NQ-CP", Status: "law"},
+			{Citation: "Decree 224/2026 Art. 18.4", CitationVi: "khoản 4 Điều 18 Nghị định 224/2026", Status: "unsure",
+				Note: "copy not checked", NoteVi: "bản sao chưa đối chiếu"}},
 		Entries: []EntryCount{{ID: "identity-card", Name: "Căn cước công dân", English: "identity card", Coverage: "full", Papers: 12},
 			{ID: "residence-book", Name: "Sổ hộ khẩu", English: "household book", Coverage: "full", Papers: 6}}}
 	for i := 0; i < 14; i++ {
@@ -66,7 +68,7 @@ func handmade() *Input {
 	for i := 0; i < 23; i++ {
 		in.Opportunities = append(in.Opportunities, Opportunity{
 			ProcedureRef: ProcedureRef{Code: fmt.Sprintf("1.%06d", i+1), Name: fmt.Sprintf("Thủ tục %d", i+1), Ministry: "Bộ Tài chính", Papers: 1, Annual: int64(100-i) * 10_000_000},
-			Databases:    []string{"Cơ sở dữ liệu quốc gia về dân cư"}, Saving: int64(100-i) * 1_000_000, Percent: 10,
+			Databases:    []string{"National Population Database"}, DatabasesVi: []string{"Cơ sở dữ liệu quốc gia về dân cư"}, Saving: int64(100-i) * 1_000_000, Percent: 10,
 			AssumedShare: 1, Volume: 1000, VolumeMeasured: i%2 == 0})
 	}
 	in.Changes = &Changes{Statuses: map[string]int{"abolished": 3, "simplified": 2, "mixed": 1, "heavier": 1, "unchanged": 35, "new": 1},
@@ -78,7 +80,8 @@ func handmade() *Input {
 	in.Method = Method{HourlyValue: 30681.82, ParamFiles: []string{"built-in", "ministry.yaml"}, CatalogFiles: []string{"catalog.yaml (built in)"},
 		Params: []Param{{Name: "time_value.monthly_income", Value: 5400000, Unit: "VND per person per month", AsOf: "2024", Source: "GSO", Origin: "built-in"},
 			{Name: "online_share", Value: 0.8, Unit: "share", Source: "ministry survey | 2026", Origin: "ministry.yaml", Unconfirmed: true}},
-		Documents:      []Document{{Title: "Resolution 66.7/2025/NQ-CP", Status: "law", Source: "reference"}},
+		Documents: []Document{{Title: "Circular A", TitleVi: "Thông tư Z", Status: "news", Source: "news"},
+			{Title: "Resolution 66.7/2025/NQ-CP", TitleVi: "Nghị quyết 66.7/2025/NQ-CP", Status: "law", Source: "reference", SourceVi: "tài liệu tham khảo"}},
 		VolumesAssumed: 20, FeesUnknown: 7, TimeUnknown: 2, SavingAssumedShare: 0.9}
 	return in
 }
@@ -100,12 +103,56 @@ func TestHandmadeGolden(t *testing.T) {
 		"… và 10 dòng nữa không liệt kê",                     // 20 collapsed, 10 listed
 		"Còn 18 thủ tục khác có giấy tờ đã có dữ liệu",       // 23 opportunities, top 5
 		`Cấp phép \<script\>alert(1)\</script\> \| loại A`,
-		"Nghị định 224/2026 Điều 18.4 — *chưa chắc chắn* (bản sao chưa đối chiếu)",
+		"khoản 4 Điều 18 Nghị định 224/2026 — *chưa chắc chắn* (bản sao chưa đối chiếu)",
 		"| `online_share` | 0,8 | share |   | ministry survey \\| 2026 (đặt trong `ministry.yaml`) | có |",
 		"1 tệp hoặc bản ghi không đọc được",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q", want)
+		}
+	}
+}
+
+// A Vietnamese report names databases, owners and legal texts in
+// Vietnamese, an English one in English; a name without a Vietnamese
+// version stands in both.
+func TestNamesInReportLanguage(t *testing.T) {
+	tests := []struct {
+		lang      Lang
+		want, not []string
+	}{
+		{Vietnamese, []string{
+			"| Cơ sở dữ liệu quốc gia về dân cư | Bộ Công an | 18 | 14 |",
+			"### Cơ sở dữ liệu quốc gia về dân cư",
+			"- điểm a khoản 1 Điều 4 Nghị quyết 66.7/2025/NQ-CP\n",
+			"| Cơ sở dữ liệu quốc gia về dân cư | 100.000.000 đ |",
+			"| Nghị quyết 66.7/2025/NQ-CP | đã đối chiếu văn bản | tài liệu tham khảo |\n| Thông tư Z |", // sorted by the Vietnamese title
+			"| CSDL \\`đăng ký\\` doanh nghiệp | Bộ Tài chính |",
+			"áp dụng tại ngày:** 23/11/2026",
+		}, []string{"National Population Database", "Ministry of Public Security", "Resolution", "copy not checked", "2026-11-23"}},
+		{English, []string{
+			"| National Population Database | Ministry of Public Security | 18 | 14 |",
+			"### National Population Database",
+			"- Decree 224/2026 Art. 18.4 — *unsure* (copy not checked)",
+			"| Circular A | from official news, not read in the text | news |\n| Resolution 66.7/2025/NQ-CP | read in the legal text | reference |",
+			"2026-11-23",
+		}, []string{"Cơ sở dữ liệu quốc gia về dân cư", "Bộ Công an", "Nghị quyết", "khoản", "Thông tư"}},
+	}
+	for _, tt := range tests {
+		var b bytes.Buffer
+		if err := WriteMarkdown(&b, handmade(), Options{Lang: tt.lang}); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s report lacks %q", tt.lang, w)
+			}
+		}
+		for _, n := range tt.not {
+			if strings.Contains(out, n) {
+				t.Errorf("%s report contains %q", tt.lang, n)
+			}
 		}
 	}
 }

@@ -382,7 +382,7 @@ func databases(results []flags.ProcedureResult, cur []*corpus.Procedure, cat *ca
 			}
 			a := acc[pr.Database]
 			if a == nil {
-				a = &dbAcc{db: reports.Database{Name: pr.Database, Owner: pr.Owner}, basis: map[string]bool{},
+				a = &dbAcc{db: reports.Database{Name: pr.Database, Owner: pr.Owner, NameVi: pr.DatabaseVi, OwnerVi: pr.OwnerVi}, basis: map[string]bool{},
 					entries: map[string]int{}, procs: map[int]int{}}
 				acc[pr.Database] = a
 			}
@@ -393,7 +393,8 @@ func databases(results []flags.ProcedureResult, cur []*corpus.Procedure, cat *ca
 				key := b.String()
 				if !a.basis[key] {
 					a.basis[key] = true
-					a.db.Basis = append(a.db.Basis, reports.Basis{Citation: citation(b), Status: string(b.Status), Note: b.Note})
+					a.db.Basis = append(a.db.Basis, reports.Basis{Citation: b.Citation(catalog.English), CitationVi: b.Citation(catalog.Vietnamese),
+						Status: string(b.Status), Note: b.Note, NoteVi: b.NoteVi})
 				}
 			}
 		}
@@ -428,14 +429,6 @@ func databases(results []flags.ProcedureResult, cur []*corpus.Procedure, cat *ca
 		return out[i].Name < out[j].Name
 	})
 	return out
-}
-
-// citation cites a basis without its status mark, which the report prints itself.
-func citation(b catalog.Basis) string {
-	if b.Article == "" {
-		return b.Title
-	}
-	return b.Title + " " + b.Article
 }
 
 func ref(p *corpus.Procedure, papers int) reports.ProcedureRef {
@@ -486,14 +479,17 @@ func opportunities(now, withFlags *compare.Scenario, results []flags.ProcedureRe
 		o.Percent = float(saving.Percent(before.Annual))
 		o.AssumedShare = float(before.AssumedShare())
 		o.Volume, o.VolumeMeasured = before.Volume, before.VolumeMeasured
-		seen := map[string]bool{}
+		vi := map[string]string{}
 		for _, pr := range results[i].Papers {
-			if pr.Flagged && !seen[pr.Database] {
-				seen[pr.Database] = true
+			if _, seen := vi[pr.Database]; pr.Flagged && !seen {
+				vi[pr.Database] = pr.DatabaseVi
 				o.Databases = append(o.Databases, pr.Database)
 			}
 		}
 		sort.Strings(o.Databases)
+		for _, d := range o.Databases {
+			o.DatabasesVi = append(o.DatabasesVi, vi[d])
+		}
 		out = append(out, o)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -548,7 +544,7 @@ func method(params *cost.Params, model *cost.Model, cat *catalog.Catalog, now, w
 		}
 	}
 	for _, d := range cat.Documents {
-		m.Documents = append(m.Documents, reports.Document{Title: d.Title, Status: string(d.Status), Source: d.Source})
+		m.Documents = append(m.Documents, reports.Document{Title: d.Title, Status: string(d.Status), Source: d.Source, TitleVi: d.TitleVi, SourceVi: d.SourceVi})
 	}
 	sort.Slice(m.Documents, func(i, j int) bool { return m.Documents[i].Title < m.Documents[j].Title })
 	for _, ch := range now.Changes {
