@@ -538,7 +538,9 @@ func (w *writer) appendix() {
 	w.d.md(w.f("sources_lead", w.files(m.CatalogFiles)))
 	var drows [][]string
 	docs := append([]Document(nil), m.Documents...)
-	sort.SliceStable(docs, func(i, j int) bool { return w.loc(docs[i].Title, docs[i].TitleVi) < w.loc(docs[j].Title, docs[j].TitleVi) })
+	sort.SliceStable(docs, func(i, j int) bool {
+		return w.loc(docs[i].Title, docs[i].TitleVi) < w.loc(docs[j].Title, docs[j].TitleVi)
+	})
 	for _, doc := range docs {
 		drows = append(drows, []string{esc(w.loc(doc.Title, doc.TitleVi)), w.f("status_" + doc.Status), esc(w.loc(doc.Source, doc.SourceVi))})
 	}
