@@ -49,21 +49,19 @@ func pick(l Lang, vi, en string) string {
 // 4.1.a"); in Vietnamese the article comes first, as Vietnamese legal
 // writing cites it ("điểm a khoản 1 Điều 4 Nghị quyết 66.7/2025/NQ-CP"),
 // when it is written "Art. N", "Art. N.M" or "Art. N.M.x"; any other
-// article is kept as written after the title.
+// article is kept as written after the title. Without a Vietnamese title
+// the English citation stands in Vietnamese too, rather than a mix.
 func (b Basis) Citation(l Lang) string {
-	title := b.Title
-	if l == Vietnamese && b.TitleVi != "" {
-		title = b.TitleVi
+	if l != Vietnamese || b.TitleVi == "" {
+		return strings.TrimSpace(b.Title + " " + b.Article)
 	}
 	if b.Article == "" {
-		return title
+		return b.TitleVi
 	}
-	if l == Vietnamese {
-		if a, ok := ArticleVi(b.Article); ok {
-			return a + " " + title
-		}
+	if a, ok := ArticleVi(b.Article); ok {
+		return a + " " + b.TitleVi
 	}
-	return title + " " + b.Article
+	return b.TitleVi + " " + b.Article
 }
 
 // articleRE reads "Art. 4", "Art. 4.1", "Art. 4.1.a", "Art. 4.a" (also

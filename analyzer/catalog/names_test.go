@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -43,7 +44,8 @@ func TestCitation(t *testing.T) {
 	}{
 		{b, English, "Resolution 66.7/2025/NQ-CP Art. 4.1.a"},
 		{b, Vietnamese, "điểm a khoản 1 Điều 4 Nghị quyết 66.7/2025/NQ-CP"},
-		{Basis{Title: "Decree X", Article: "Annex II"}, Vietnamese, "Decree X Annex II"}, // no Vietnamese title, odd article: as written
+		{Basis{Title: "Decree X", Article: "Art. 2.1"}, Vietnamese, "Decree X Art. 2.1"}, // no Vietnamese title: English, not a mix
+		{Basis{Title: "Decree X", TitleVi: "Nghị định X", Article: "Annex II"}, Vietnamese, "Nghị định X Annex II"},
 		{Basis{Title: "Decree X", TitleVi: "Nghị định X"}, Vietnamese, "Nghị định X"},
 		{Basis{Title: "Decree X", TitleVi: "Nghị định X", Article: "Art. 3"}, English, "Decree X Art. 3"},
 	}
@@ -154,4 +156,20 @@ func TestVietnameseNamesInferredAndChecked(t *testing.T) {
 			t.Errorf("%s: error %v, want one containing %q", tt.name, err, tt.want)
 		}
 	}
+}
+
+func ExampleBasis_Citation() {
+	c, _ := Default()
+	e := c.Entry("criminal-record")
+	fmt.Println(e.DatabaseIn(Vietnamese), "—", e.OwnerIn(Vietnamese))
+	fmt.Println(e.DatabaseIn(English), "—", e.OwnerIn(English))
+	for _, b := range e.Basis[:1] {
+		fmt.Println(b.Citation(Vietnamese))
+		fmt.Println(b.Citation(English))
+	}
+	// Output:
+	// Cơ sở dữ liệu lý lịch tư pháp — Bộ Công an (từ năm 2025)
+	// Criminal-record database — Ministry of Public Security (since 2025)
+	// khoản 8 Điều 4 Nghị quyết 66.7/2025/NQ-CP
+	// Resolution 66.7/2025/NQ-CP Art. 4.8
 }

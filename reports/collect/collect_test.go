@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/demo"
 	"github.com/redtape-vn/redtape/reports"
@@ -219,5 +220,84 @@ func TestSharedCorpus(t *testing.T) {
 	}
 	if b.Len() > 2<<20 {
 		t.Errorf("report is %d bytes: too long to read", b.Len())
+	}
+	// No English name of the catalog leaks into the Vietnamese report.
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range cat.Entries {
+		for _, en := range []string{e.Database, e.Owner} {
+			if strings.Contains(out, en) {
+				t.Errorf("Vietnamese report contains the English name %q", en)
+			}
+		}
+	}
+}
+
+// The report input carries the catalog's Vietnamese names next to the
+// English ones; a user catalog without them falls back to English.
+func TestVietnameseNames(t *testing.T) {
+	procs, err := demo.Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := Collect(context.Background(), procs, Options{Generated: reportDay})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in.Databases) == 0 || len(in.Opportunities) == 0 || len(in.Method.Documents) == 0 {
+		t.Fatal("demo input has no databases, opportunities or documents")
+	}
+	for _, db := range in.Databases {
+		if db.NameVi == "" || db.OwnerVi == "" || db.NameVi == db.Name {
+			t.Errorf("database %q: Vietnamese %q (%q)", db.Name, db.NameVi, db.OwnerVi)
+		}
+		for _, b := range db.Basis {
+			if b.CitationVi == "" || b.CitationVi == b.Citation || (b.Note != "" && b.NoteVi == "") {
+				t.Errorf("%s: basis %+v", db.Name, b)
+			}
+		}
+	}
+	for _, o := range in.Opportunities {
+		if len(o.DatabasesVi) != len(o.Databases) {
+			t.Errorf("%s: %d Vietnamese names for %d databases", o.Code, len(o.DatabasesVi), len(o.Databases))
+		}
+	}
+	for _, d := range in.Method.Documents {
+		if d.TitleVi == "" || d.SourceVi == "" {
+			t.Errorf("document %q has no Vietnamese title or source", d.Title)
+		}
+	}
+
+	user := `schema: redtape.catalog/v1
+replace: true
+sources: {me: "a test"}
+documents:
+  law-x: {title: "Law X", from: 2020-01-01, status: law, source: "me"}
+entries:
+  - id: id-card
+    name: "Căn cước công dân"
+    english: "identity card"
+    variants: ["CCCD", "chứng minh nhân dân"]
+    database: "Identity DB"
+    owner: "Ministry X"
+    coverage: full
+    basis: [{document: law-x, article: "Art. 2.1"}]
+    sources: [me]
+`
+	cat, err := catalog.Parse("user.yaml", []byte(user), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err = Collect(context.Background(), procs, Options{Generated: reportDay, Catalog: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(render(t, in, reports.Vietnamese, false))
+	for _, want := range []string{"| Identity DB | Ministry X |", "- Law X Art. 2.1\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report with an English-only catalog lacks %q", want)
+		}
 	}
 }
