@@ -71,7 +71,9 @@ var ErrStop = errors.New("stop walking")
 // Walk reads every supported file under paths (files or directories,
 // recursively, hidden entries skipped), calling fn with each procedure in
 // file order. Unreadable files and records are collected in the summary and
-// the walk goes on. It stops early when ctx is done or fn returns an error;
+// the walk goes on; files recognised as holding no records on purpose (an
+// export's summary; a Markdown file without any procedure met in a
+// directory) are listed in [Summary.Skipped]. It stops early when ctx is done or fn returns an error;
 // a callback error of [ErrStop] ends the walk without error.
 func Walk(ctx context.Context, paths []string, opts Options, fn func(*Procedure) error) (*Summary, error) {
 	sum := &Summary{}
@@ -111,18 +113,25 @@ func Load(ctx context.Context, paths []string, opts Options) ([]*Procedure, *Sum
 	return out, sum, err
 }
 
+// inputFile is a file to read: its path, and whether it was found while
+// walking a directory rather than named directly.
+type inputFile struct {
+	path  string
+	found bool
+}
+
 // expand turns paths into a sorted list of files. Files named directly are
 // always kept; files found in directories are kept only when a reader knows
 // their extension.
-func expand(paths []string, forced bool) ([]string, error) {
-	var files []string
+func expand(paths []string, forced bool) ([]inputFile, error) {
+	var files []inputFile
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", p, err)
 		}
 		if !info.IsDir() {
-			files = append(files, p)
+			files = append(files, inputFile{path: p})
 			continue
 		}
 		var found []string
@@ -146,7 +155,9 @@ func expand(paths []string, forced bool) ([]string, error) {
 			return nil, fmt.Errorf("walk %s: %w", p, err)
 		}
 		sort.Strings(found)
-		files = append(files, found...)
+		for _, f := range found {
+			files = append(files, inputFile{path: f, found: true})
+		}
 	}
 	return files, nil
 }
@@ -158,23 +169,24 @@ func ReadData(ctx context.Context, name string, data []byte, opts Options, fn fu
 	if opts.Format != "" && lookupReader(opts.Format) == nil {
 		return sum, fmt.Errorf("unknown format %q (known: %s)", opts.Format, strings.Join(Formats(), ", "))
 	}
-	err := readData(ctx, name, data, opts, sum, fn)
+	err := readData(ctx, inputFile{path: name}, data, opts, sum, fn)
 	if errors.Is(err, ErrStop) {
 		err = nil
 	}
 	return sum, err
 }
 
-func readFile(ctx context.Context, path string, opts Options, sum *Summary, fn func(*Procedure) error) error {
-	raw, err := os.ReadFile(path)
+func readFile(ctx context.Context, f inputFile, opts Options, sum *Summary, fn func(*Procedure) error) error {
+	raw, err := os.ReadFile(f.path)
 	if err != nil {
-		sum.Errors = append(sum.Errors, &ReadError{File: path, Err: err})
+		sum.Errors = append(sum.Errors, &ReadError{File: f.path, Err: err})
 		return nil
 	}
-	return readData(ctx, path, raw, opts, sum, fn)
+	return readData(ctx, f, raw, opts, sum, fn)
 }
 
-func readData(ctx context.Context, path string, raw []byte, opts Options, sum *Summary, fn func(*Procedure) error) error {
+func readData(ctx context.Context, f inputFile, raw []byte, opts Options, sum *Summary, fn func(*Procedure) error) error {
+	path := f.path
 	text, err := decodeText(raw, opts.Encoding)
 	if err != nil {
 		sum.Errors = append(sum.Errors, &ReadError{File: path, Err: err})
@@ -189,7 +201,7 @@ func readData(ctx context.Context, path string, raw []byte, opts Options, sum *S
 		return nil
 	}
 	if r.skip != nil {
-		if reason := r.skip(path, text); reason != "" {
+		if reason := r.skip(path, text, f.found); reason != "" {
 			sum.Skipped = append(sum.Skipped, Skipped{File: path, Reason: reason})
 			return nil
 		}

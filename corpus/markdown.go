@@ -28,6 +28,7 @@ func markdownReader() reader {
 	return reader{
 		name: "markdown",
 		exts: []string{".md", ".markdown"},
+		skip: skipMarkdown,
 		read: func(ctx context.Context, file, text string, emit func(*Procedure) error, fail func(*ReadError)) error {
 			chunks := splitMarkdownH1(text)
 			if len(chunks) == 0 {
@@ -61,6 +62,28 @@ func markdownReader() reader {
 			return nil
 		},
 	}
+}
+
+// skipMarkdown skips a Markdown file met while walking a directory that
+// holds no procedure at all (a README, notes): no level-1 heading starts a
+// procedure (see [readMarkdownProcedure]). Named directly, such a file is
+// reported as unreadable, since it was asked for. A file with one
+// procedure or more is read, and its other headings are reported.
+func skipMarkdown(_, text string, found bool) string {
+	if !found {
+		return ""
+	}
+	chunks := splitMarkdownH1(text)
+	for _, c := range chunks {
+		// Stops at the first procedure: in a procedure file, the first.
+		if _, known := readMarkdownProcedure(parser.NewWithExtensions(markdownExtensions).Parse([]byte(c.text))); known {
+			return ""
+		}
+	}
+	if len(chunks) == 0 {
+		return "Markdown without a level-1 heading, not a procedure record"
+	}
+	return "Markdown without procedure fields (Mã thủ tục: ..., or sections such as ## Thành phần hồ sơ), not a procedure record"
 }
 
 type markdownError string

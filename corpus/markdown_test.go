@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -120,4 +122,71 @@ func FuzzMarkdown(f *testing.F) {
 	fuzzReader(f, "FuzzMarkdown", "markdown", "fuzz.md", fx,
 		"# A\n## Thành phần hồ sơ\n- Trường hợp x:\n  - B | Bản chính: 1\n",
 		"A\n===\n| a | b |\n|---|---|\n| Mã thủ tục | 1 |\n")
+}
+
+// TestMarkdownSkippedInDirectories walks a directory holding a README (no
+// procedure), notes without a heading, and a procedure file with a broken
+// heading: the first two are skipped with a reason, the broken heading is
+// still an error. Named directly, the README is an error.
+func TestMarkdownSkippedInDirectories(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"README.md":   "# Hồ sơ mẫu\n\nCác tệp trong thư mục này là thủ tục hành chính.\n\n## Nguồn\n\n- Cổng dịch vụ công\n",
+		"notes.md":    "Ghi chú, không có tiêu đề.\n",
+		"procs.md":    "# Thủ tục A\n\n- Mã thủ tục: 1.1\n\n## Thành phần hồ sơ\n\n- Đơn\n\n# Giới thiệu chung\n\nKhông phải thủ tục.\n",
+		"z/other.md":  "# Thủ tục B\n\n## Thành phần hồ sơ\n\n- Tờ khai\n",
+		"z/README.md": "Thư mục con\n===========\n\nMô tả.\n",
+	}
+	for name, text := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	procs, sum := loadAll(t, []string{dir}, Options{})
+	var names []string
+	for _, p := range procs {
+		names = append(names, p.Name)
+	}
+	if !equalStrings(names, []string{"Thủ tục A", "Thủ tục B"}) {
+		t.Errorf("procedures %q", names)
+	}
+	var skipped []string
+	for _, s := range sum.Skipped {
+		rel, _ := filepath.Rel(dir, s.File)
+		skipped = append(skipped, filepath.ToSlash(rel))
+		if !strings.Contains(s.Reason, "not a procedure record") {
+			t.Errorf("%s: reason %q", rel, s.Reason)
+		}
+	}
+	if !equalStrings(skipped, []string{"README.md", "notes.md", "z/README.md"}) {
+		t.Errorf("skipped %q", skipped)
+	}
+	if len(sum.Errors) != 1 || sum.Errors[0].File != filepath.Join(dir, "procs.md") || sum.Errors[0].Line != 9 || !strings.Contains(sum.Errors[0].Error(), `"Giới thiệu chung" has no procedure fields`) {
+		t.Errorf("errors %v, want the broken heading of procs.md:9", sum.Errors)
+	}
+	if sum.Files != 5 {
+		t.Errorf("%d files counted", sum.Files)
+	}
+
+	_, direct := loadAll(t, []string{filepath.Join(dir, "README.md")}, Options{})
+	if len(direct.Errors) != 1 || len(direct.Skipped) != 0 {
+		t.Errorf("README named directly: errors %v, skipped %v", direct.Errors, direct.Skipped)
+	}
+}
+
+// TestMarkdownSharedReadmeSkipped reads the shared corpus's README as a walk
+// meets it: skipped, not an error.
+func TestMarkdownSharedReadmeSkipped(t *testing.T) {
+	readme := filepath.Join(filepath.Dir(mustSharedCorpus(t, "portal-crawl")), "README.md")
+	sum := &Summary{}
+	if err := readFile(context.Background(), inputFile{path: readme, found: true}, Options{}, sum, func(*Procedure) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if sum.Failed() || len(sum.Skipped) != 1 || sum.Skipped[0].File != readme {
+		t.Errorf("errors %v, skipped %+v", sum.Errors, sum.Skipped)
+	}
 }

@@ -220,7 +220,7 @@ func nationalExportReader() reader {
 		name:  "national-export",
 		exts:  []string{".json"},
 		sniff: sniffNationalExport,
-		skip:  nationalExportSummary,
+		skip:  func(path, text string, _ bool) string { return nationalExportSummary(path, text) },
 		read: jsonExportRead("national-export", func(raw json.RawMessage) (*Procedure, string, error) {
 			var r nationalRecord
 			if err := json.Unmarshal(raw, &r); err != nil {

@@ -21,8 +21,11 @@ type reader struct {
 	read func(ctx context.Context, path, text string, emit func(*Procedure) error, fail func(*ReadError)) error
 	// skip, when set, recognises a file of this format that knowingly
 	// holds no records (such as an export's summary) and returns why it is
-	// skipped; "" means read the file.
-	skip func(path, text string) string
+	// skipped; "" means read the file. found is true for a file found while
+	// walking a directory, false for one named directly or read from memory:
+	// a reader may skip files it only meets on the way (a README among
+	// Markdown procedures) and still report them when asked for by name.
+	skip func(path, text string, found bool) string
 	// canonical is true when the reader hands over records already in
 	// canonical form (NFC strings, nil for empty lists; see
 	// [canonicalize]), so the walk need not walk them again.
