@@ -22,7 +22,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"sort"
 	"strings"
 	"sync"
 
@@ -236,7 +235,7 @@ func (g *Generator) procedure() *corpus.Procedure {
 	}
 
 	days := []int{1, 3, 5, 7, 10, 15, 20, 30, 45, 60}[r.IntN(10)]
-	for i, step := range pickOrdered(r, v.Steps, 3+r.IntN(2)) {
+	for i, step := range g.steps() {
 		step = strings.Replace(step, "{agency}", agency, -1)
 		step = strings.Replace(step, "{days}", fmt.Sprint(days), -1)
 		// Renumber, since some steps are left out.
@@ -266,6 +265,30 @@ func (g *Generator) procedure() *corpus.Procedure {
 		}
 	}
 	return p
+}
+
+// steps picks one variant of each step ("Bước 1: …", "Bước 2: …", …) in
+// order; the third step is left out of one procedure in five. Variants
+// listed several times in the vocabulary are drawn that much more often.
+func (g *Generator) steps() []string {
+	var groups [][]string
+	last := ""
+	for _, s := range g.v.Steps {
+		head, _, _ := strings.Cut(s, ":")
+		if head != last {
+			groups = append(groups, nil)
+			last = head
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], s)
+	}
+	var out []string
+	for i, variants := range groups {
+		if i == 2 && g.r.IntN(5) == 0 {
+			continue
+		}
+		out = append(out, variants[g.r.IntN(len(variants))])
+	}
+	return out
 }
 
 func (g *Generator) channels(days int) []corpus.Channel {
@@ -395,20 +418,6 @@ func pickN(r *rand.Rand, list []string, k int) []string {
 	idx := r.Perm(len(list))[:k]
 	out := make([]string, k)
 	for i, j := range idx {
-		out[i] = list[j]
-	}
-	return out
-}
-
-// pickOrdered returns k distinct elements of list in list order.
-func pickOrdered(r *rand.Rand, list []string, k int) []string {
-	if k > len(list) {
-		k = len(list)
-	}
-	keep := r.Perm(len(list))[:k]
-	sort.Ints(keep)
-	out := make([]string, k)
-	for i, j := range keep {
 		out[i] = list[j]
 	}
 	return out
