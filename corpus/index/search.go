@@ -24,7 +24,30 @@ type Index struct {
 	path string
 
 	mu     sync.Mutex
-	labels map[string]string // facet code → "field\x1fvalue"
+	labels map[string]string   // facet code → "field\x1fvalue"
+	values map[string][]string // keyword field → its values
+}
+
+// fieldValues returns the values of a keyword field, read once from the
+// index's term dictionary.
+func (ix *Index) fieldValues(field string) []string {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if vs, ok := ix.values[field]; ok {
+		return vs
+	}
+	var vs []string
+	if d, err := ix.b.FieldDict(field); err == nil {
+		for e, err := d.Next(); err == nil && e != nil; e, err = d.Next() {
+			vs = append(vs, e.Term)
+		}
+		d.Close()
+	}
+	if ix.values == nil {
+		ix.values = map[string][]string{}
+	}
+	ix.values[field] = vs
+	return vs
 }
 
 // Open opens the index at path for reading. It returns an error wrapping
@@ -156,7 +179,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	bq, err := query.Translate(tree)
+	bq, err := query.TranslateWith(tree, query.Options{Values: ix.fieldValues})
 	if err != nil {
 		return nil, err
 	}

@@ -21,8 +21,21 @@ const (
 // Translate turns a query tree into a bleve query over the fields of
 // package fields. Words that analyse to nothing (lone punctuation) are
 // dropped; a query left with nothing to search is an error.
-func Translate(n Node) (bq.Query, error) {
-	t := translator{folded: fields.Folded(), exact: fields.Exact()}
+func Translate(n Node) (bq.Query, error) { return TranslateWith(n, Options{}) }
+
+// Options tune [TranslateWith].
+type Options struct {
+	// Values, when set, returns every value the index holds in a keyword
+	// field (fields.Ministry, fields.Sector, fields.Level). A ministry:,
+	// sector: or level: filter then becomes keyword terms for the values
+	// whose words contain the filter's words, instead of a phrase search
+	// over every record of that ministry: same matches, far less work.
+	Values func(field string) []string
+}
+
+// TranslateWith is [Translate] with options.
+func TranslateWith(n Node, opts Options) (bq.Query, error) {
+	t := translator{folded: fields.Folded(), exact: fields.Exact(), opts: opts}
 	q := t.node(n)
 	if q == nil {
 		return nil, &Error{Query: n.String(), Pos: 1, Msg: "the query has no searchable words"}
@@ -32,6 +45,7 @@ func Translate(n Node) (bq.Query, error) {
 
 type translator struct {
 	folded, exact *fields.Analyzer
+	opts          Options
 }
 
 func (t *translator) node(n Node) bq.Query {
@@ -112,11 +126,11 @@ func (t *translator) leaf(field, text string, prefix, phrase bool) bq.Query {
 	case "paper":
 		return t.words(fields.Papers, t.folded.Terms(text), prefix, 1)
 	case "ministry":
-		return t.words(fields.MinistryText, t.folded.Terms(text), prefix, 1)
+		return t.valueFilter(fields.Ministry, fields.MinistryText, text, prefix)
 	case "sector":
-		return t.words(fields.SectorText, t.folded.Terms(text), prefix, 1)
+		return t.valueFilter(fields.Sector, fields.SectorText, text, prefix)
 	case "level":
-		return t.words(fields.LevelText, t.folded.Terms(text), prefix, 1)
+		return t.valueFilter(fields.Level, fields.LevelText, text, prefix)
 	case "code":
 		return keyword(fields.Code, strings.ToLower(strings.TrimSpace(text)), prefix)
 	case "flagged":
@@ -133,6 +147,51 @@ func (t *translator) leaf(field, text string, prefix, phrase bool) bq.Query {
 		return t.words(fields.BasisText, t.folded.Terms(text), prefix, 1)
 	}
 	panic("query: unknown field " + field)
+}
+
+// valueFilter matches the values of a keyword field that contain the
+// words of text, in order; without Options.Values, a phrase over the
+// field's folded text does the same.
+func (t *translator) valueFilter(keywordField, textField, text string, prefix bool) bq.Query {
+	words := t.folded.Terms(text)
+	if t.opts.Values == nil || len(words) == 0 {
+		return t.words(textField, words, prefix, 1)
+	}
+	var qs []bq.Query
+	for _, v := range t.opts.Values(keywordField) {
+		if containsRun(t.folded.Terms(v), words, prefix) {
+			tq := bq.NewTermQuery(v)
+			tq.SetField(keywordField)
+			qs = append(qs, tq)
+		}
+	}
+	if len(qs) == 0 {
+		return bq.NewMatchNoneQuery()
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bq.NewDisjunctionQuery(qs)
+}
+
+// containsRun reports whether words occur in have one after the other;
+// with prefix the last may be the start of a word.
+func containsRun(have, words []string, prefix bool) bool {
+	n := len(words)
+	for i := 0; i+n <= len(have); i++ {
+		ok := true
+		for j, w := range words {
+			h := have[i+j]
+			if h != w && !(prefix && j == n-1 && strings.HasPrefix(h, w)) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // phrase matches words in this order anywhere: through the bigram field,
