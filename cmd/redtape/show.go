@@ -102,15 +102,14 @@ func writeShowText(w io.Writer, procs []*corpus.Procedure, sum *corpus.Summary) 
 		}
 		writeProcedureText(ew, p)
 	}
-	files := 0
+	files, failed, skipped := 0, 0, 0
 	if sum != nil {
-		files = sum.Files
+		files, failed, skipped = sum.Files, len(sum.Errors), len(sum.Skipped)
 	}
-	ew.printf("\n%d procedures from %d files", len(procs), files)
-	if sum != nil && sum.Failed() {
-		ew.printf("; %d files or records could not be read (see stderr)", len(sum.Errors))
+	if len(procs) > 0 {
+		ew.printf("\n")
 	}
-	ew.printf("\n")
+	ew.printf("%s\n", readSummary(len(procs), files, failed, skipped))
 	return ew.err
 }
 
@@ -136,7 +135,7 @@ func writeProcedureText(w *showWriter, p *corpus.Procedure) {
 		field("Subjects", strings.Join(p.Subjects, "; "))
 	}
 	if p.AnnualVolume != nil {
-		field("Per year", strconv.FormatInt(*p.AnnualVolume, 10)+" dossiers")
+		field("Per year", showGroupDigits(*p.AnnualVolume)+" dossiers")
 	}
 	if len(p.Steps) > 0 {
 		field("Steps", strconv.Itoa(len(p.Steps)))
@@ -197,7 +196,7 @@ func showChannel(c corpus.Channel) string {
 		name = "any channel"
 	}
 	if c.Mode != "" && c.Mode != corpus.ModeOther {
-		name += " (" + string(c.Mode) + ")"
+		name += " (" + strings.ReplaceAll(string(c.Mode), "_", " ") + ")"
 	}
 	return name
 }

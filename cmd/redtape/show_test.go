@@ -33,7 +33,8 @@ func TestShowText(t *testing.T) {
 		"9.300001  Đăng ký thường trú (thử nghiệm)\n",
 		"  Ministry:     Bộ Công an\n",
 		"  Levels:       Cấp xã\n",
-		"  Per year:     1200000 dossiers\n",
+		"  Per year:     1.200.000 dossiers\n",
+		"    - Trực tiếp (in person): time 7 working days; charge 20.000 đ\n",
 		"    - Trực tuyến (online): time 7 working days; charge 10.000 đ\n",
 		"  Papers (4):\n",
 		"     1. Tờ khai thay đổi thông tin cư trú\n        1 original, copies not stated; form CT01.docx\n",
@@ -43,7 +44,7 @@ func TestShowText(t *testing.T) {
 		"9.300002  Cấp lại giấy phép lái xe (thử nghiệm)\n",
 		"    [Trường hợp giấy phép bị mất]\n",
 		"  Legal basis:  not stated\n",
-		"\n2 procedures from 1 files\n",
+		"\n2 procedures from 1 file\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -56,7 +57,7 @@ func TestShowDemo(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d", code)
 	}
-	if !strings.Contains(out, "Bộ Tư pháp") || !strings.Contains(out, "demo/procedures.jsonl:1 (record 1) [jsonl]") || !strings.HasSuffix(out, " procedures from 1 files\n") {
+	if !strings.Contains(out, "Bộ Tư pháp") || !strings.Contains(out, "demo/procedures.jsonl:1 (record 1) [jsonl]") || !strings.HasSuffix(out, "\n46 procedures from 1 file\n") {
 		t.Errorf("demo output:\n%s", out)
 	}
 }
@@ -106,7 +107,7 @@ func TestShowReadErrors(t *testing.T) {
 	if code != exitInputFailed {
 		t.Fatalf("exit %d, want %d", code, exitInputFailed)
 	}
-	if !strings.Contains(out, "1.1  Thủ tục tốt") || !strings.Contains(out, "1.3  Thủ tục thứ ba") || !strings.Contains(out, "2 procedures from 2 files; 2 files or records could not be read") {
+	if !strings.Contains(out, "1.1  Thủ tục tốt") || !strings.Contains(out, "1.3  Thủ tục thứ ba") || !strings.Contains(out, "2 procedures from 2 files; 2 files or records could not be read (see stderr)\n") {
 		t.Errorf("stdout:\n%s", out)
 	}
 	for _, want := range []string{"a.jsonl:2 (record 2): invalid JSON", "b.json: unrecognised format", "2 files or records could not be read"} {
@@ -181,7 +182,7 @@ func TestRunShowAndStatsDirect(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = runStats(context.Background(), statsOptions{Paths: []string{bad}, Format: "text"}, e)
-	if !errors.Is(err, errInputFailed) || !strings.Contains(out.String(), "1 procedures from 1 files; 1 files or records could not be read") {
+	if !errors.Is(err, errInputFailed) || !strings.Contains(out.String(), "\n1 procedure from 1 file; 1 file or record could not be read (see stderr)\n") {
 		t.Errorf("err %v, output %s", err, out.String())
 	}
 	if !strings.Contains(errb.String(), "x.csv:3 (record 2): record has neither code nor name") {

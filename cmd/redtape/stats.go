@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 
@@ -211,25 +212,35 @@ func runStats(ctx context.Context, opts statsOptions, e *env) error {
 	return inputResult(sum)
 }
 
-// writeStatsText prints the counts as two aligned tables: what was found,
-// and what is missing.
+// writeStatsText prints the counts as two aligned tables, what was found and
+// what is missing, each with a row per ministry and a total, then the read
+// summary. The ministry column is aligned left, the counts right.
 func writeStatsText(w io.Writer, rep *statsReport) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	rows := append([]statsMinistry(nil), rep.Ministries...)
 	rows = append(rows, statsMinistry{Ministry: "Total", statsCounts: rep.Total})
-	fmt.Fprintln(tw, "ministry\tprocedures\tpapers\tcounted\tfee amount\tfee stated\ttime read\ttime stated\tlegal refs\tnumbered\t")
+	width := len("ministry")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", r.Ministry, r.Procedures, r.Papers, r.PapersCounted,
+		width = max(width, utf8.RuneCountInString(r.Ministry))
+	}
+	// fmt pads by runes, as tabwriter counts them: NFC names line up.
+	name := func(s string) string { return fmt.Sprintf("%-*s", width, s) }
+
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "Found, by ministry:")
+	fmt.Fprintln(tw, name("ministry")+"\tprocedures\tpapers\tcounted\tfee amount\tfee stated\ttime read\ttime stated\tlegal refs\tnumbered\t")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", name(r.Ministry), r.Procedures, r.Papers, r.PapersCounted,
 			r.WithFees, r.WithFeeText, r.WithTime, r.WithTimeText, r.LegalRefs, r.LegalNumbered)
 	}
 	fmt.Fprintln(tw)
-	head := "missing"
+	fmt.Fprintln(tw, "Procedures not stating each field, by ministry:")
+	head := name("ministry")
 	for _, f := range statsFields {
 		head += "\t" + f.name
 	}
 	fmt.Fprintln(tw, head+"\t")
 	for _, r := range rows {
-		line := r.Ministry
+		line := name(r.Ministry)
 		for _, f := range statsFields {
 			line += "\t" + strconv.Itoa(r.Missing[f.name])
 		}
@@ -238,7 +249,31 @@ func writeStatsText(w io.Writer, rep *statsReport) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\n%d procedures from %d files; %d files or records could not be read; %d skipped\n",
-		rep.Total.Procedures, rep.Files, rep.ReadErrors, rep.Skipped)
+	_, err := fmt.Fprintf(w, "\n%s\n", readSummary(rep.Total.Procedures, rep.Files, rep.ReadErrors, rep.Skipped))
 	return err
+}
+
+// readSummary is the closing line of show and stats: how many procedures
+// were read from how many files, how many files or records could not be
+// read and how many files were skipped on purpose (both listed on stderr).
+func readSummary(procedures, files, failed, skipped int) string {
+	s := countOf(procedures, "procedure", "procedures") + " from " + countOf(files, "file", "files")
+	if failed > 0 {
+		s += "; " + countOf(failed, "file or record", "files or records") + " could not be read"
+	}
+	if skipped > 0 {
+		s += "; " + countOf(skipped, "file", "files") + " skipped"
+	}
+	if failed > 0 || skipped > 0 {
+		s += " (see stderr)"
+	}
+	return s
+}
+
+// countOf writes n and the noun in the number n takes.
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -37,7 +39,8 @@ func TestStatsText(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"ministry  procedures  papers", "Total", "missing  code  name  ministry", "Bộ Tư pháp", "from 1 files; 0 files or records could not be read"} {
+	for _, want := range []string{"Found, by ministry:\n  ministry                      procedures  papers", "\n  Total     ", "\n  ministry                      code  name  ministry",
+		"\n  Bộ Tư pháp                     ", "\n\n46 procedures from 1 file\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -51,5 +54,69 @@ func TestStatsUnknownMinistryAndErrors(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "stats", "--format", "csv"); code != exitUsage {
 		t.Errorf("bad format: exit %d", code)
+	}
+}
+
+// TestStatsSkippedAndFailed counts a directory with a procedure file, a
+// README without procedures (skipped) and a file no reader knows (failed):
+// stdout ends with one closing line, stderr has one line per event.
+func TestStatsSkippedAndFailed(t *testing.T) {
+	dir := t.TempDir()
+	md, err := os.ReadFile(mdFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{
+		"procedures.md": md,
+		"README.md":     []byte("# Thư mục thủ tục\n\nCác tệp ở đây mô tả thủ tục.\n"),
+		"bad.json":      []byte(`{"khong":"phai"}`),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, stderr := runCLI(t, "stats", dir)
+	if code != exitInputFailed {
+		t.Errorf("exit %d, want %d", code, exitInputFailed)
+	}
+	if !strings.HasSuffix(out, "\n\n2 procedures from 3 files; 1 file or record could not be read; 1 file skipped (see stderr)\n") {
+		t.Errorf("stdout:\n%s", out)
+	}
+	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	for _, want := range []string{"bad.json: unrecognised format", "skipped " + filepath.Join(dir, "README.md") + ": Markdown without procedure fields", "some input could not be read"} {
+		n := 0
+		for _, l := range lines {
+			if !strings.HasPrefix(l, "redtape: ") {
+				t.Errorf("stderr line without the program name: %q", l)
+			}
+			if strings.Contains(l, want) {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("stderr has %d lines with %q, want 1:\n%s", n, want, stderr)
+		}
+	}
+
+	os.Remove(filepath.Join(dir, "bad.json"))
+	if code, out, _ := runCLI(t, "stats", dir); code != exitOK || !strings.HasSuffix(out, "\n2 procedures from 2 files; 1 file skipped (see stderr)\n") {
+		t.Errorf("without the bad file: exit %d\n%s", code, out)
+	}
+}
+
+func TestReadSummary(t *testing.T) {
+	for _, tc := range []struct {
+		procs, files, failed, skipped int
+		want                          string
+	}{
+		{0, 0, 0, 0, "0 procedures from 0 files"},
+		{1, 1, 0, 0, "1 procedure from 1 file"},
+		{2054, 2056, 0, 2, "2054 procedures from 2056 files; 2 files skipped (see stderr)"},
+		{3, 5, 1, 1, "3 procedures from 5 files; 1 file or record could not be read; 1 file skipped (see stderr)"},
+		{0, 2, 2, 0, "0 procedures from 2 files; 2 files or records could not be read (see stderr)"},
+	} {
+		if got := readSummary(tc.procs, tc.files, tc.failed, tc.skipped); got != tc.want {
+			t.Errorf("readSummary(%d, %d, %d, %d) = %q, want %q", tc.procs, tc.files, tc.failed, tc.skipped, got, tc.want)
+		}
 	}
 }
