@@ -93,8 +93,8 @@ func runIndex(ctx context.Context, opts indexOptions, e *env) error {
 	}
 	// Indexing allocates short-lived analysis data by the gigabyte: collect
 	// less often, under a soft memory limit that keeps the peak below 1 GiB.
-	defer debug.SetGCPercent(debug.SetGCPercent(200))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(512 << 20))
+	defer debug.SetGCPercent(debug.SetGCPercent(300))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(576 << 20))
 	start := time.Now()
 	var p *progress
 	if e.interactive {

@@ -160,9 +160,10 @@ func build(ctx context.Context, path string, src Source, opts UpdateOptions, rea
 	if err := os.RemoveAll(tmp); err != nil {
 		return nil, fmt.Errorf("remove unfinished build %s: %w", tmp, err)
 	}
-	// Batches need not be synced one by one: the build is swapped in
-	// only after Close has persisted it all.
-	idx, err := bleve.NewUsing(tmp, newMapping(), scorch.Name, scorch.Name, nil)
+	// Batches need not be synced one by one: write waits for the last
+	// batch to be persisted, which persists all before it, and the build
+	// is swapped in only after that.
+	idx, err := bleve.NewUsing(tmp, newMapping(), scorch.Name, scorch.Name, map[string]interface{}{"unsafe_batch": true})
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", tmp, err)
 	}
@@ -201,7 +202,7 @@ func build(ctx context.Context, path string, src Source, opts UpdateOptions, rea
 // openWritable opens an existing index for writing. A search holding the
 // index open makes it wait up to a few seconds, then fail with ErrLocked.
 func openWritable(path string) (bleve.Index, error) {
-	idx, err := bleve.OpenUsing(path, map[string]interface{}{"bolt_timeout": "3s"})
+	idx, err := bleve.OpenUsing(path, map[string]interface{}{"bolt_timeout": "3s", "unsafe_batch": false})
 	if err != nil && strings.Contains(err.Error(), "timeout") {
 		return nil, ErrLocked
 	}
@@ -313,8 +314,14 @@ func write(ctx context.Context, idx bleve.Index, src Source, opts UpdateOptions,
 		}
 	}
 	batch.SetInternal(keyUpdated, []byte(opts.Now().UTC().Format(time.RFC3339)))
+	persisted := make(chan error, 1)
+	batch.SetPersistedCallback(func(err error) { persisted <- err })
 	if err := idx.Batch(batch); err != nil {
 		return nil, fmt.Errorf("write index batch: %w", err)
+	}
+	// Segments persist in order: once the last batch is on disk, all are.
+	if err := <-persisted; err != nil {
+		return nil, fmt.Errorf("persist index: %w", err)
 	}
 	if opts.Progress != nil {
 		opts.Progress(st.Read)
