@@ -72,3 +72,29 @@ func BenchmarkReadPortalCrawl(b *testing.B) {
 		b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "procedures/s")
 	})
 }
+
+// BenchmarkDetectFormat picks the reader of every portal-crawl file from
+// its text, as a walk does before reading, and reports files per second.
+// The portal's records end with a long page text (raw_text), which format
+// sniffing must not decode.
+func BenchmarkDetectFormat(b *testing.B) {
+	dir := filepath.Join(sharedDir(b), "corpus", "portal-crawl")
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.json"))
+	texts := make([]string, len(files))
+	for i, f := range files {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts[i] = string(d)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for j, text := range texts {
+			if r := detectReader(files[j], text); r == nil || r.name != "portal-crawl" {
+				b.Fatalf("%s: detected %v", files[j], r)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(files))/b.Elapsed().Seconds(), "files/s")
+}

@@ -111,11 +111,13 @@ func FuzzPortalCrawl(f *testing.F) {
 }
 
 func FuzzParseFees(f *testing.F) {
-	addSeeds(f, "FuzzParseFees", "Miễn phí", "135 VNĐ(135.000 đồng/lần)", "Phí : 0 Đồng", "20 triệu đồng")
+	addSeeds(f, "FuzzParseFees", "Miễn phí", "135 VNĐ(135.000 đồng/lần)", "Phí : 0 Đồng", "20 triệu đồng",
+		"Phí : Không Đồng", "Không", "Miễn phí(Lệ phí cấp mới 200 USD/lần)")
 	f.Fuzz(func(t *testing.T, s string) {
 		fees := ParseFees(s)
 		checkFees(t, fees)
-		if IsPlaceholder(s) && fees != nil {
+		// A placeholder states nothing, except "Không" for a fee: none due.
+		if _, none := noFee(strings.TrimSpace(s)); IsPlaceholder(s) && fees != nil && !none {
 			t.Fatalf("placeholder %q gave fees %+v", s, fees)
 		}
 	})
@@ -174,6 +176,21 @@ func FuzzSplitPapers(f *testing.F) {
 				t.Fatalf("papers overlap or go backwards: %+v", papers)
 			}
 			last = p.Span.End
+		}
+	})
+}
+
+func FuzzParseQuantity(f *testing.F) {
+	addSeeds(f, "FuzzParseQuantity", "0 bản chính,1 bản sao", "Bản chính: 1\nBản sao: 0", "Bản chính 1 Bản sao 0", "Bản chính:")
+	f.Fuzz(func(t *testing.T, s string) {
+		o, c := ParseQuantity(s)
+		for _, n := range []*int{o, c} {
+			if n != nil && (*n < 0 || *n > 1000) {
+				t.Fatalf("count %d from %q", *n, s)
+			}
+		}
+		if (o != nil || c != nil) && !strings.ContainsAny(s, "0123456789") {
+			t.Fatalf("counts without digits in %q", s)
 		}
 	})
 }

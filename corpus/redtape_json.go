@@ -159,41 +159,6 @@ func sniffRedtapeJSON(_, text string) bool {
 	return keys["code"] && keys["name"] && (keys["papers"] || keys["source"] || keys["channels"] || keys["legal_basis"])
 }
 
-// topLevelKeys returns the keys of the top-level object of text, or of the
-// first element when text is an array. It returns nil for anything else.
-func topLevelKeys(text string) map[string]bool {
-	dec := json.NewDecoder(strings.NewReader(text))
-	tok, err := dec.Token()
-	if err != nil {
-		return nil
-	}
-	if d, ok := tok.(json.Delim); ok && d == '[' {
-		if tok, err = dec.Token(); err != nil {
-			return nil
-		}
-	}
-	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return nil
-	}
-	keys := map[string]bool{}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return keys
-		}
-		k, ok := tok.(string)
-		if !ok {
-			return keys
-		}
-		keys[k] = true
-		var skip json.RawMessage
-		if err := dec.Decode(&skip); err != nil {
-			return keys
-		}
-	}
-	return keys
-}
-
 // lineOfOffset returns the 1-based line of byte offset off in text.
 func lineOfOffset(text string, off int64) int {
 	if off > int64(len(text)) {
