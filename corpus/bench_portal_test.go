@@ -27,13 +27,9 @@ func BenchmarkReadPortalCrawl(b *testing.B) {
 		b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "procedures/s")
 	})
 	b.Run("convert", func(b *testing.B) {
-		files, _ := filepath.Glob(filepath.Join(dir, "*", "*.json"))
+		files, datas := readPortalFiles(b, dir)
 		recs := make([]portalRecord, len(files))
-		for i, f := range files {
-			d, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
+		for i, d := range datas {
 			if err := json.Unmarshal(d, &recs[i]); err != nil {
 				b.Fatal(err)
 			}
@@ -51,15 +47,7 @@ func BenchmarkReadPortalCrawl(b *testing.B) {
 		b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "procedures/s")
 	})
 	b.Run("memory", func(b *testing.B) {
-		files, _ := filepath.Glob(filepath.Join(dir, "*", "*.json"))
-		datas := make([][]byte, len(files))
-		for i, f := range files {
-			d, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			datas[i] = d
-		}
+		files, datas := readPortalFiles(b, dir)
 		b.ResetTimer()
 		total := 0
 		for i := 0; i < b.N; i++ {
@@ -78,14 +66,9 @@ func BenchmarkReadPortalCrawl(b *testing.B) {
 // The portal's records end with a long page text (raw_text), which format
 // sniffing must not decode.
 func BenchmarkDetectFormat(b *testing.B) {
-	dir := filepath.Join(sharedDir(b), "corpus", "portal-crawl")
-	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.json"))
-	texts := make([]string, len(files))
-	for i, f := range files {
-		d, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
+	files, datas := readPortalFiles(b, filepath.Join(sharedDir(b), "corpus", "portal-crawl"))
+	texts := make([]string, len(datas))
+	for i, d := range datas {
 		texts[i] = string(d)
 	}
 	b.ResetTimer()
@@ -97,4 +80,20 @@ func BenchmarkDetectFormat(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*len(files))/b.Elapsed().Seconds(), "files/s")
+}
+
+// readPortalFiles returns the paths and contents of the portal crawl's
+// files under dir.
+func readPortalFiles(b *testing.B, dir string) ([]string, [][]byte) {
+	b.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.json"))
+	datas := make([][]byte, len(files))
+	for i, f := range files {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		datas[i] = d
+	}
+	return files, datas
 }
