@@ -31,7 +31,7 @@ import (
 // FormatVersion names the layout of the index: its fields and analysis. An
 // index stored with another version is rebuilt by [Update] and refused by
 // [Open].
-const FormatVersion = "redtape.index/4"
+const FormatVersion = "redtape.index/5"
 
 // Internal keys stored in the index.
 var (

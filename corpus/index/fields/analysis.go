@@ -127,11 +127,12 @@ func bigrams(words analysis.TokenStream) analysis.TokenStream {
 }
 
 // wordSpans returns the byte ranges of the words of b; the third element
-// is 1 when a Separator comes before the word.
+// is 1 when a Separator comes before the word. A run of combining marks
+// with no letter or digit is not a word.
 func wordSpans(b []byte) [][3]int {
 	spans := make([][3]int, 0, len(b)/6)
 	start := -1
-	prevDigit := false
+	prevDigit, hasBase := false, false
 	gap, wordGap := 0, 0
 	for i := 0; i < len(b); {
 		r, size := rune(b[i]), 1
@@ -141,21 +142,29 @@ func wordSpans(b []byte) [][3]int {
 				gap = 1
 			}
 		}
-		word := r < utf8.RuneSelf && isASCIIWord(byte(r)) || r >= utf8.RuneSelf && vntext.IsWordRune(r)
+		ascii := r < utf8.RuneSelf && isASCIIWord(byte(r))
+		word := ascii || r >= utf8.RuneSelf && vntext.IsWordRune(r)
 		if !word && start >= 0 && prevDigit && (r == '.' || r == ',') && i+1 < len(b) && b[i+1] >= '0' && b[i+1] <= '9' {
 			word = true // 1.000178, 4.500.000
 		}
 		switch {
 		case word && start < 0:
-			start, wordGap, gap = i, gap, 0
+			start, wordGap, gap, hasBase = i, gap, 0, false
 		case !word && start >= 0:
-			spans = append(spans, [3]int{start, i, wordGap})
+			if hasBase {
+				spans = append(spans, [3]int{start, i, wordGap})
+			} else {
+				gap = wordGap // keep a separator seen before a dropped run
+			}
 			start = -1
+		}
+		if word && (ascii || r >= utf8.RuneSelf && !unicode.Is(unicode.Mn, r)) {
+			hasBase = true
 		}
 		prevDigit = r >= '0' && r <= '9'
 		i += size
 	}
-	if start >= 0 {
+	if start >= 0 && hasBase {
 		spans = append(spans, [3]int{start, len(b), wordGap})
 	}
 	return spans
