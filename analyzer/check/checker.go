@@ -228,11 +228,12 @@ type FileResult struct {
 	Notes []string `json:"-"`
 }
 
-// ParseFile reads and parses the draft at path.
+// ParseFile reads and parses the draft at path. A file that is not text
+// (see [ErrNotText]) is an error naming the file.
 func (c *Checker) ParseFile(path string) (*Draft, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, fmt.Errorf("read draft: %w", err)
 	}
 	return c.Parse(path, data)
 }

@@ -2,6 +2,7 @@ package check
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -185,5 +186,42 @@ func TestParseDiff(t *testing.T) {
 	}
 	if _, err := ParseDiff(strings.NewReader("+++ b/x\n@@ -a +1 @@\n")); err == nil {
 		t.Error("bad hunk header accepted")
+	}
+}
+
+// TestParseDiffStructure: text without any diff structure is ErrNotDiff,
+// blank input an empty diff, and diffs without hunks (a new empty file, a
+// binary change, a rename) are diffs.
+func TestParseDiffStructure(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		err   error
+		empty bool
+		files int
+	}{
+		{"garbage", "garbage\n", ErrNotDiff, false, 0},
+		{"a draft instead of a diff", "# Điều 1\n\nHồ sơ gồm:\n- Đơn đề nghị;\n+ Bản sao\n", ErrNotDiff, false, 0},
+		{"front matter is not a header", "---\ntitle: x\n---\n", ErrNotDiff, false, 0},
+		{"empty", "", nil, true, 0},
+		{"blank lines", "\n  \n\t\n", nil, true, 0},
+		{"new empty file", "diff --git a/x.md b/x.md\nnew file mode 100644\nindex 0000000..e69de29\n", nil, false, 0},
+		{"binary change", "diff --git a/x.bin b/x.bin\nindex 1..2 100644\nBinary files a/x.bin and b/x.bin differ\n", nil, false, 0},
+		{"diff -u", "--- x.md\t2026-01-01\n+++ x.md\t2026-01-02\n@@ -1 +1 @@\n-a\n+b\n", nil, false, 1},
+		{"mail preface then diff", "From: a\nSubject: fix\n\n---\n x.md | 2 +-\n\n--- a/x.md\n+++ b/x.md\n@@ -1 +1 @@\n-a\n+b\n", nil, false, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ch, err := ParseDiff(strings.NewReader(tt.in))
+			if !errors.Is(err, tt.err) || (tt.err != nil) != (err != nil) {
+				t.Fatalf("err = %v, want %v", err, tt.err)
+			}
+			if err != nil {
+				return
+			}
+			if ch.Empty() != tt.empty || len(ch.Files()) != tt.files {
+				t.Errorf("empty %v, files %v; want %v, %d", ch.Empty(), ch.Files(), tt.empty, tt.files)
+			}
+		})
 	}
 }

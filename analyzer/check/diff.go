@@ -2,6 +2,7 @@ package check
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -13,7 +14,17 @@ import (
 // the new side. Build it with [ParseDiff].
 type ChangedLines struct {
 	files map[string]map[int]bool
+	// empty is true when the diff held nothing but blank lines.
+	empty bool
 }
+
+// ErrNotDiff is the error [ParseDiff] wraps when its input has text but no
+// unified-diff structure: no "diff --git", "--- ", "+++ " or "@@ " line.
+var ErrNotDiff = errors.New("not a unified diff")
+
+// Empty reports whether the diff read was empty (or only blank lines): no
+// change at all, or nothing was given.
+func (c *ChangedLines) Empty() bool { return c != nil && c.empty }
 
 // Files returns the changed files (new side, slash-separated) in no order.
 func (c *ChangedLines) Files() []string {
@@ -26,7 +37,8 @@ func (c *ChangedLines) Files() []string {
 
 // ParseDiff reads a unified diff (git diff, diff -u) and records the lines
 // each hunk adds on the new side. Deleted files and pure deletions record
-// nothing. Malformed hunks are errors.
+// nothing. Malformed hunks are errors, and so is text without any diff
+// structure (see [ErrNotDiff]); empty input is an empty diff.
 func ParseDiff(r io.Reader) (*ChangedLines, error) {
 	c := &ChangedLines{files: map[string]map[int]bool{}}
 	sc := bufio.NewScanner(r)
@@ -34,9 +46,17 @@ func ParseDiff(r io.Reader) (*ChangedLines, error) {
 	var cur map[int]bool
 	line, oldLeft, newLeft := 0, 0, 0
 	n := 0
+	structured, blank := false, true
 	for sc.Scan() {
 		n++
 		t := sc.Text()
+		if blank && strings.TrimSpace(t) != "" {
+			blank = false
+		}
+		if !structured && (strings.HasPrefix(t, "diff --git ") || strings.HasPrefix(t, "--- ") ||
+			strings.HasPrefix(t, "+++ ") || strings.HasPrefix(t, "@@ ")) {
+			structured = true
+		}
 		if oldLeft > 0 || newLeft > 0 {
 			switch {
 			case strings.HasPrefix(t, "+"):
@@ -83,6 +103,10 @@ func ParseDiff(r io.Reader) (*ChangedLines, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read diff: %w", err)
 	}
+	if !blank && !structured {
+		return nil, fmt.Errorf("%w: no \"diff --git\", \"--- \", \"+++ \" or \"@@ \" line in %d lines", ErrNotDiff, n)
+	}
+	c.empty = blank
 	return c, nil
 }
 

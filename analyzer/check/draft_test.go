@@ -1,6 +1,11 @@
 package check
 
 import (
+	"bytes"
+	"errors"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -270,6 +275,78 @@ func TestInvariantsOnFixtures(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkInvariants(t, d)
+		}
+	}
+}
+
+// TestParseRefusesBinary: input that is not text once decoded is an error
+// wrapping ErrNotText and naming the file; text with the odd control
+// character, legacy encodings and UTF-16 with a byte-order mark are read.
+func TestParseRefusesBinary(t *testing.T) {
+	random := make([]byte, 4096)
+	rng := rand.New(rand.NewPCG(7, 11))
+	for i := range random {
+		random[i] = byte(rng.UintN(256))
+	}
+	noNUL := bytes.ReplaceAll(random, []byte{0}, []byte{'x'})
+	utf16NoBOM := []byte{'H', 0, 0xD3, 0x1E, ' ', 0, 's', 0, 0xA1, 0x01, '\n', 0}
+	long := strings.Repeat("Hồ sơ gồm đơn đề nghị và bản sao giấy phép. ", 20)
+	tests := []struct {
+		name    string
+		data    []byte
+		notText bool
+	}{
+		{"random bytes", random, true},
+		{"random bytes without NUL", noNUL, true},
+		{"PNG header", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), true},
+		{"gzip header", []byte{0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03}, true},
+		{"UTF-16 without byte-order mark", utf16NoBOM, true},
+		{"one NUL in text", []byte(long + "\x00" + long), true},
+		{"control characters in a short line", []byte("ab\x01\x02\x03cd\n"), true},
+		{"C1 controls (UTF-8)", []byte(strings.Repeat("a\u0085\u0090b", 10)), true},
+		{"empty", nil, false},
+		{"one escape in a long text", []byte(long + "\x1b" + long), false},
+		{"form feed, vertical tab, tabs, CRLF", []byte("Điều 1.\f\r\nHồ sơ:\v\ta) Đơn;\r\n"), false},
+		{"Windows-1258", []byte{'T', 0xEA, 'n', ' ', 0x80, ' ', 'v', 0xE0}, false},
+		{"UTF-16 with byte-order mark", append([]byte{0xFF, 0xFE}, utf16NoBOM...), false},
+		{"the word garbage", []byte("garbage\n"), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("drafts/x.bin", tt.data, "")
+			if got := errors.Is(err, ErrNotText); got != tt.notText {
+				t.Fatalf("Parse error = %v, want not-text %v", err, tt.notText)
+			}
+			if err != nil && !strings.Contains(err.Error(), "drafts/x.bin") {
+				t.Errorf("error does not name the file: %v", err)
+			}
+			if !tt.notText && err != nil {
+				t.Errorf("unexpected error: %v", err)
+			}
+		})
+	}
+}
+
+// TestRealTextIsText: no real legal text or Word-export record of
+// ../shared is taken for binary, so the control-character bound leaves
+// real input alone.
+func TestRealTextIsText(t *testing.T) {
+	shared := filepath.Join("..", "..", "..", "shared")
+	var files []string
+	for _, pat := range []string{"regulations/*.md", "corpus/word-export/*", "corpus/national-export-sample/*"} {
+		m, _ := filepath.Glob(filepath.Join(shared, filepath.FromSlash(pat)))
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		t.Skip("../shared is absent: the real texts are not available here")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := checkText(data); err != nil {
+			t.Errorf("%s: %v", f, err)
 		}
 	}
 }
