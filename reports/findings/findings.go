@@ -29,12 +29,23 @@ type Report struct {
 	Rules []RuleInfo
 	// Notes are remarks about rules that could not run.
 	Notes []string
+	// Unreadable are the inputs (drafts, corpus files) that could not be
+	// read, in the order met; the report covers the rest.
+	Unreadable []Unreadable
 	// FailOn is the severity at which the run fails.
 	FailOn check.Severity
 	// ShowMetrics prints metric findings in the text and Markdown outputs.
 	ShowMetrics bool
 	// Color enables ANSI colours in the text output.
 	Color bool
+}
+
+// Unreadable is an input the run could not read.
+type Unreadable struct {
+	// File is the path as given.
+	File string `json:"file"`
+	// Error says why, naming the file, as printed on standard error.
+	Error string `json:"error"`
 }
 
 // RuleInfo is a rule as configured for the run.
@@ -105,6 +116,14 @@ func (r *Report) rule(id string) *RuleInfo {
 		}
 	}
 	return nil
+}
+
+// unreadableLine says how many inputs could not be read, or "" when all were.
+func (r *Report) unreadableLine() string {
+	if len(r.Unreadable) == 0 {
+		return ""
+	}
+	return plural(len(r.Unreadable), "input", "inputs") + " could not be read"
 }
 
 // severityList returns severities from the most serious down.

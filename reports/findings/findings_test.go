@@ -52,6 +52,7 @@ func sampleReport(t *testing.T) *Report {
 			Message: `requires a dossier paper: "Đơn đề nghị"`, Snippet: "Đơn đề nghị", Article: "3", Fingerprint: "aa04"},
 	}
 	r.Notes = []string{"RT008 cost-increase: needs --corpus (the current procedures) to compare the draft's dossiers against; the rule did not run"}
+	r.Unreadable = []Unreadable{{File: "drafts/scan|1.pdf", Error: "read draft drafts/scan|1.pdf: not text: 212 NUL characters (a binary file, or UTF-16 without a byte-order mark)"}}
 	return r
 }
 
@@ -128,7 +129,7 @@ func TestGitHubEscaping(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
-	if len(lines) != 4 { // error, warning, notice (info), summary; the metric is left out
+	if len(lines) != 5 { // error, warning, notice (info), unreadable input, summary; the metric is left out
 		t.Fatalf("annotations = %d:\n%s", len(lines), buf.String())
 	}
 	if !strings.HasPrefix(lines[1], "::warning file=drafts/b.html,line=11,endLine=12,col=5,endColumn=3,title=RT002 catch-all-requirement::") {
@@ -139,6 +140,44 @@ func TestGitHubEscaping(t *testing.T) {
 	}
 	if !strings.HasPrefix(lines[2], "::notice file=drafts/nghị-định.md,line=20") {
 		t.Errorf("info line = %q", lines[2])
+	}
+	if !strings.HasPrefix(lines[3], "::error file=drafts/scan|1.pdf,title=unreadable input::read draft drafts/scan|1.pdf: not text") {
+		t.Errorf("unreadable line = %q", lines[3])
+	}
+}
+
+// TestUnreadableStatus: a run whose inputs could not all be read is not
+// reported as passed or successful, even without a failing finding.
+func TestUnreadableStatus(t *testing.T) {
+	for _, tt := range []struct {
+		unreadable bool
+		md, sarif  string
+	}{
+		{false, "## redtape check: ✅ passed", `"executionSuccessful": true`},
+		{true, "## redtape check: ⚠️ incomplete", `"executionSuccessful": false`},
+	} {
+		r := sampleReport(t)
+		r.FailOn = check.SeverityError
+		r.Findings = r.Findings[1:] // no error left
+		if !tt.unreadable {
+			r.Unreadable = nil
+		}
+		var md, sarif bytes.Buffer
+		if err := WriteMarkdown(&md, r); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteSARIF(&sarif, r); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(md.String(), tt.md) || strings.Contains(md.String(), "could not read") != tt.unreadable {
+			t.Errorf("unreadable %v: markdown:\n%s", tt.unreadable, md.String())
+		}
+		if !strings.Contains(sarif.String(), tt.sarif) || strings.Contains(sarif.String(), "toolExecutionNotifications") != tt.unreadable {
+			t.Errorf("unreadable %v: sarif lacks %s", tt.unreadable, tt.sarif)
+		}
+		for _, e := range validateSARIF(sarif.Bytes()) {
+			t.Error(e)
+		}
 	}
 }
 
@@ -159,7 +198,8 @@ func TestSARIFValid(t *testing.T) {
 	bad := strings.Replace(buf.String(), `"startLine": 9`, `"startLine": 0`, 1)
 	bad = strings.Replace(bad, `"level": "warning"`, `"level": "warn"`, 1)
 	bad = strings.Replace(bad, `"version": "2.1.0"`, `"version": "2.0.0"`, 1)
-	if errs := validateSARIF([]byte(bad)); len(errs) < 3 {
+	bad = strings.Replace(bad, `"executionSuccessful": false`, `"executionSuccessful": "no"`, 1)
+	if errs := validateSARIF([]byte(bad)); len(errs) < 4 {
 		t.Errorf("validator missed broken properties: %v", errs)
 	}
 }
@@ -275,6 +315,39 @@ func validateSARIF(data []byte) []error {
 		where := fmt.Sprintf("runs[%d]", ri)
 		run := obj(where, rv)
 		only(where, run, "tool", "results", "columnKind", "originalUriBaseIds", "properties", "invocations", "artifacts")
+		invs, _ := run["invocations"].([]any)
+		for ii, iv := range invs {
+			w := fmt.Sprintf("%s.invocations[%d]", where, ii)
+			inv := obj(w, iv)
+			only(w, inv, "executionSuccessful", "toolExecutionNotifications", "toolConfigurationNotifications", "exitCode", "properties")
+			if _, ok := inv["executionSuccessful"].(bool); !ok {
+				fail("%s.executionSuccessful: want a boolean, got %v", w, inv["executionSuccessful"])
+			}
+			notes, _ := inv["toolExecutionNotifications"].([]any)
+			for ni, nv := range notes {
+				nw := fmt.Sprintf("%s.toolExecutionNotifications[%d]", w, ni)
+				n := obj(nw, nv)
+				only(nw, n, "level", "message", "locations", "descriptor", "associatedRule", "timeUtc", "exception", "properties")
+				message(nw+".message", n["message"])
+				if lv, ok := n["level"].(string); ok && !sarifLevels[lv] {
+					fail("%s.level = %q", nw, lv)
+				}
+				locs, _ := n["locations"].([]any)
+				for li, lv := range locs {
+					lw := fmt.Sprintf("%s.locations[%d]", nw, li)
+					loc := obj(lw, lv)
+					only(lw, loc, "physicalLocation", "message", "properties", "id")
+					pl := obj(lw+".physicalLocation", loc["physicalLocation"])
+					only(lw+".physicalLocation", pl, "artifactLocation", "region", "contextRegion", "properties")
+					al := obj(lw+".artifactLocation", pl["artifactLocation"])
+					only(lw+".artifactLocation", al, "uri", "uriBaseId", "index", "description", "properties")
+					u := str(lw+".artifactLocation.uri", al["uri"])
+					if _, err := url.Parse(u); err != nil || strings.Contains(u, `\`) {
+						fail("%s: uri %q is not a URI reference", lw, u)
+					}
+				}
+			}
+		}
 		if ck, ok := run["columnKind"]; ok && ck != "utf16CodeUnits" && ck != "unicodeCodePoints" {
 			fail("%s.columnKind = %v", where, ck)
 		}

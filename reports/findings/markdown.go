@@ -22,17 +22,33 @@ var severityMark = map[check.Severity]string{
 
 // WriteMarkdown writes a summary for a pull-request comment: counts by
 // severity and rule, the findings (errors first, at most [MarkdownRows]),
-// what the drafts define, and notes.
+// what the drafts define, inputs that could not be read, and notes. A run
+// with unreadable inputs and no failing finding is "incomplete", not passed.
 func WriteMarkdown(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
 	c := r.Count()
 	status := "✅ passed"
-	if check.AtOrAbove(r.Findings, r.FailOn) {
+	switch {
+	case check.AtOrAbove(r.Findings, r.FailOn):
 		status = "❌ failed"
+	case len(r.Unreadable) > 0:
+		status = "⚠️ incomplete"
 	}
 	fmt.Fprintf(bw, "## redtape check: %s\n\n", status)
-	fmt.Fprintf(bw, "%s in %s: %s (failing at %s and above).\n\n", plural(c.Findings, "finding", "findings"),
+	fmt.Fprintf(bw, "%s in %s: %s (failing at %s and above)", plural(c.Findings, "finding", "findings"),
 		plural(len(r.Files), "file", "files"), r.summaryLine(), r.FailOn)
+	if u := r.unreadableLine(); u != "" {
+		fmt.Fprintf(bw, "; **%s**", u)
+	}
+	fmt.Fprint(bw, ".\n\n")
+	if len(r.Unreadable) > 0 {
+		fmt.Fprintln(bw, "| could not read | why |")
+		fmt.Fprintln(bw, "| --- | --- |")
+		for _, u := range r.Unreadable {
+			fmt.Fprintf(bw, "| `%s` | %s |\n", mdCode(u.File), mdCell(u.Error))
+		}
+		fmt.Fprintln(bw)
+	}
 	if c.Findings > 0 || (r.ShowMetrics && c.Metrics > 0) {
 		fmt.Fprintln(bw, "| rule | severity | findings |")
 		fmt.Fprintln(bw, "| --- | --- | ---: |")

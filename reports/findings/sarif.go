@@ -25,7 +25,28 @@ type sarifRun struct {
 	Results           []sarifResult             `json:"results"`
 	ColumnKind        string                    `json:"columnKind"`
 	OriginalURIBaseID map[string]sarifArtifactL `json:"originalUriBaseIds,omitempty"`
+	Invocations       []sarifInvocation         `json:"invocations"`
 	Properties        map[string]any            `json:"properties,omitempty"`
+}
+
+// sarifInvocation says whether the run read everything: an input that
+// could not be read is a tool execution notification of level error.
+type sarifInvocation struct {
+	ExecutionSuccessful bool                `json:"executionSuccessful"`
+	Notifications       []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level     string              `json:"level"`
+	Message   sarifText           `json:"message"`
+	Locations []sarifFileLocation `json:"locations,omitempty"`
+}
+
+// sarifFileLocation is a location naming a whole file, without a region.
+type sarifFileLocation struct {
+	PhysicalLocation struct {
+		ArtifactLocation sarifArtifactL `json:"artifactLocation"`
+	} `json:"physicalLocation"`
 }
 
 type sarifTool struct {
@@ -111,6 +132,8 @@ func sarifLevel(s check.Severity) string {
 // out of the results (their totals are in the run's properties). Each result
 // carries two partial fingerprints: redtape's own, stable when lines move,
 // and primaryLocationLineHash, a hash of the line's text and its occurrence.
+// Inputs that could not be read make the invocation unsuccessful, each with
+// an error notification naming the file.
 func WriteSARIF(w io.Writer, r *Report) error {
 	run := sarifRun{ColumnKind: "unicodeCodePoints", Results: []sarifResult{}}
 	run.Tool.Driver = sarifDriver{Name: r.Tool, Version: r.Version, InformationURI: "https://github.com/redtape-vn/redtape"}
@@ -173,6 +196,17 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		}
 		run.Results = append(run.Results, res)
 	}
+	inv := sarifInvocation{ExecutionSuccessful: len(r.Unreadable) == 0}
+	for _, u := range r.Unreadable {
+		n := sarifNotification{Level: "error", Message: sarifText{Text: u.Error}}
+		if u.File != "" {
+			var loc sarifFileLocation
+			loc.PhysicalLocation.ArtifactLocation.URI, loc.PhysicalLocation.ArtifactLocation.URIBaseID = sarifURI(u.File)
+			n.Locations = []sarifFileLocation{loc}
+		}
+		inv.Notifications = append(inv.Notifications, n)
+	}
+	run.Invocations = []sarifInvocation{inv}
 	t := r.totals()
 	run.Properties = map[string]any{
 		"procedures": t.Procedures, "dossiers": t.Dossiers, "papers": t.Papers,

@@ -51,6 +51,9 @@ func WriteText(w io.Writer, r *Report) error {
 			fmt.Fprintf(bw, "    fix: %s\n", oneLine(f.Fix))
 		}
 	}
+	for _, u := range r.Unreadable {
+		fmt.Fprintf(bw, "%s: %s\n", paint(ansiRed, "unreadable"), oneLine(u.Error))
+	}
 	c := r.Count()
 	t := r.totals()
 	fmt.Fprintf(bw, "%s in %s: %s", plural(c.Findings, "finding", "findings"), plural(len(r.Files), "file", "files"), r.summaryLine())
@@ -59,6 +62,9 @@ func WriteText(w io.Writer, r *Report) error {
 	}
 	if t.Suppressed > 0 {
 		fmt.Fprintf(bw, "; %d suppressed", t.Suppressed)
+	}
+	if u := r.unreadableLine(); u != "" {
+		fmt.Fprintf(bw, "; %s", paint(ansiRed, u))
 	}
 	fmt.Fprintln(bw)
 	fmt.Fprintf(bw, "defined: %s, %s, %s, %s; %s\n",
@@ -95,22 +101,26 @@ type jsonReport struct {
 	Findings []check.Finding     `json:"findings"`
 	Rules    []jsonRule          `json:"rules"`
 	Notes    []string            `json:"notes"`
+	// Unreadable lists the inputs that could not be read (added in v1).
+	Unreadable []Unreadable `json:"unreadable"`
 }
 
 type jsonSummary struct {
 	Counts
 	Files int `json:"files"`
+	// Unreadable counts the inputs that could not be read (added in v1).
+	Unreadable int `json:"unreadable"`
 	check.Tally
 }
 
 // WriteJSON writes the redtape.check/v1 document: every finding (metrics
-// included), per-file counts, the rules and notes.
+// included), per-file counts, the rules, notes and unreadable inputs.
 func WriteJSON(w io.Writer, r *Report) error {
 	var out jsonReport
 	out.Schema = check.SchemaVersion
 	out.Tool.Name, out.Tool.Version = r.Tool, r.Version
 	out.FailOn = r.FailOn.String()
-	out.Summary = jsonSummary{Counts: r.Count(), Files: len(r.Files), Tally: r.totals()}
+	out.Summary = jsonSummary{Counts: r.Count(), Files: len(r.Files), Unreadable: len(r.Unreadable), Tally: r.totals()}
 	out.Files = r.Files
 	if out.Files == nil {
 		out.Files = []*check.FileResult{}
@@ -127,6 +137,10 @@ func WriteJSON(w io.Writer, r *Report) error {
 	if out.Notes == nil {
 		out.Notes = []string{}
 	}
+	out.Unreadable = r.Unreadable
+	if out.Unreadable == nil {
+		out.Unreadable = []Unreadable{}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -134,8 +148,8 @@ func WriteJSON(w io.Writer, r *Report) error {
 }
 
 // WriteGitHub writes GitHub Actions workflow commands, one annotation per
-// finding above metric level (error, warning, notice), then a summary
-// notice.
+// finding above metric level (error, warning, notice), an error per input
+// that could not be read, then a summary notice.
 func WriteGitHub(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range r.Findings {
@@ -157,9 +171,15 @@ func WriteGitHub(w io.Writer, r *Report) error {
 		fmt.Fprintf(bw, "::%s file=%s,line=%d,endLine=%d,col=%d,endColumn=%d,title=%s::%s\n", cmd,
 			ghProperty(f.File), f.Line, f.EndLine, f.Column, f.EndColumn, ghProperty(f.Rule+" "+f.Name), ghData(msg))
 	}
+	for _, u := range r.Unreadable {
+		fmt.Fprintf(bw, "::error file=%s,title=unreadable input::%s\n", ghProperty(u.File), ghData(u.Error))
+	}
 	c := r.Count()
-	fmt.Fprintf(bw, "::notice title=redtape check::%s\n", ghData(fmt.Sprintf("%s in %s: %s",
-		plural(c.Findings, "finding", "findings"), plural(len(r.Files), "file", "files"), r.summaryLine())))
+	summary := fmt.Sprintf("%s in %s: %s", plural(c.Findings, "finding", "findings"), plural(len(r.Files), "file", "files"), r.summaryLine())
+	if u := r.unreadableLine(); u != "" {
+		summary += "; " + u
+	}
+	fmt.Fprintf(bw, "::notice title=redtape check::%s\n", ghData(summary))
 	return bw.Flush()
 }
 
