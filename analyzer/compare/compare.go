@@ -113,8 +113,14 @@ type Tally struct {
 	// Conditions counts conditions (yêu cầu, điều kiện): Cut = conditions
 	// removed, including those of abolished procedures.
 	Conditions Count `json:"conditions"`
-	// Regulations counts the official units, procedures + conditions.
+	// Regulations counts the official units, procedures + conditions. A
+	// procedure simplified only by fewer conditions is not counted as a
+	// simplified procedure here: its removed conditions already count, and
+	// one change is one cut.
 	Regulations Count `json:"regulations"`
+	// ConditionsOnly counts the simplified procedures whose only way of
+	// getting lighter is fewer conditions: left out of Regulations.Cut.
+	ConditionsOnly int `json:"simplified_by_conditions_only"`
 	// Papers counts dossier components, a finer measure than the official
 	// units: Cut = papers removed, including those of abolished procedures.
 	Papers Count `json:"papers"`
@@ -132,23 +138,50 @@ type Tally struct {
 }
 
 // Count is the cut of one unit.
+//
+// Cut is the official figure of the reference's formula, units abolished
+// or simplified: Cut = Abolished + Simplified. For procedures, Abolished
+// counts procedures no longer in the current set and Simplified those
+// lighter in some way and heavier in none (one optional paper fewer is
+// enough). For conditions and papers, Abolished counts those of abolished
+// procedures and Simplified those removed from procedures kept. For
+// regulations, each is the sum over procedures and conditions, except that
+// a procedure simplified only by fewer conditions counts once, through its
+// conditions (see [Tally]).
 type Count struct {
 	// Unit names what is counted: "procedures", "conditions",
 	// "regulations (procedures + conditions)" or "papers".
 	Unit string `json:"unit"`
+	// CutMeans names what Cut counts: the constant [CutMeans], "abolished
+	// or simplified", so that JSON readers see the figure named.
+	CutMeans string `json:"cut_means"`
 	// Baseline and Current are the numbers of units on each side.
 	Baseline int `json:"baseline"`
 	Current  int `json:"current"`
-	// Cut is the number of baseline units cut (see [Tally] per unit).
+	// Cut is the number of baseline units abolished or simplified (see
+	// [Tally] per unit).
 	Cut int `json:"cut"`
+	// Abolished and Simplified split Cut: units gone with an abolished
+	// procedure, and units simplified or removed from a procedure kept.
+	Abolished  int `json:"abolished"`
+	Simplified int `json:"simplified"`
 	// Added is the number of units the current side adds (new procedures,
 	// papers or conditions added to matched procedures).
 	Added int `json:"added"`
-	// Percent is Cut / Baseline × 100.
+	// Percent is Cut / Baseline × 100: the figure judged against the target.
 	Percent cost.Amount `json:"percent"`
+	// AbolishedPercent and SimplifiedPercent are Abolished and Simplified
+	// / Baseline × 100; they add up to Percent.
+	AbolishedPercent  cost.Amount `json:"abolished_percent"`
+	SimplifiedPercent cost.Amount `json:"simplified_percent"`
 	// Gap is how many points Percent falls short of the target; 0 when met.
 	Gap cost.Amount `json:"gap"`
 }
+
+// CutMeans names the official figure, the units abolished or simplified
+// (../shared/reference/cost-model.md: % cut = (abolished + simplified) /
+// baseline).
+const CutMeans = "abolished or simplified"
 
 // CostCut is the change in annual compliance cost, in đồng per year.
 type CostCut struct {
@@ -584,13 +617,20 @@ func (t *Tally) add(ch *Change, b, c *corpus.Procedure) {
 		t.Papers.Added += len(c.Papers)
 		t.Conditions.Added += len(c.Conditions)
 		t.Cost.NewCost = t.Cost.NewCost.Add(ch.After.Annual)
+	case Abolished:
+		t.Procedures.Abolished++
+		t.Papers.Abolished += len(ch.PapersRemoved)
+		t.Conditions.Abolished += len(ch.ConditionsRemoved)
 	default:
-		if ch.Status == Simplified || ch.Status == Abolished {
-			t.Procedures.Cut++
+		if ch.Status == Simplified {
+			t.Procedures.Simplified++
+			if slices.Equal(ch.Reasons, []string{FewerConditions}) {
+				t.ConditionsOnly++
+			}
 		}
-		t.Papers.Cut += len(ch.PapersRemoved)
+		t.Papers.Simplified += len(ch.PapersRemoved)
 		t.Papers.Added += len(ch.PapersAdded)
-		t.Conditions.Cut += len(ch.ConditionsRemoved)
+		t.Conditions.Simplified += len(ch.ConditionsRemoved)
 		t.Conditions.Added += len(ch.ConditionsAdded)
 	}
 }
@@ -601,14 +641,20 @@ func (t *Tally) finish(target cost.Amount) {
 	t.Conditions.Unit = "conditions"
 	t.Papers.Unit = "papers"
 	t.Regulations = Count{
-		Unit:     "regulations (procedures + conditions)",
-		Baseline: t.Procedures.Baseline + t.Conditions.Baseline,
-		Current:  t.Procedures.Current + t.Conditions.Current,
-		Cut:      t.Procedures.Cut + t.Conditions.Cut,
-		Added:    t.Procedures.Added + t.Conditions.Added,
+		Unit:       "regulations (procedures + conditions)",
+		Baseline:   t.Procedures.Baseline + t.Conditions.Baseline,
+		Current:    t.Procedures.Current + t.Conditions.Current,
+		Abolished:  t.Procedures.Abolished + t.Conditions.Abolished,
+		Simplified: t.Procedures.Simplified - t.ConditionsOnly + t.Conditions.Simplified,
+		Added:      t.Procedures.Added + t.Conditions.Added,
 	}
 	for _, c := range []*Count{&t.Procedures, &t.Conditions, &t.Regulations, &t.Papers} {
-		c.Percent = cost.Int(int64(c.Cut)).Percent(cost.Int(int64(c.Baseline)))
+		c.CutMeans = CutMeans
+		c.Cut = c.Abolished + c.Simplified
+		whole := cost.Int(int64(c.Baseline))
+		c.Percent = cost.Int(int64(c.Cut)).Percent(whole)
+		c.AbolishedPercent = cost.Int(int64(c.Abolished)).Percent(whole)
+		c.SimplifiedPercent = cost.Int(int64(c.Simplified)).Percent(whole)
 		c.Gap = gap(target, c.Percent)
 	}
 	t.Cost.Saving, t.Cost.Percent = cost.Cut(t.Cost.Before, t.Cost.After)

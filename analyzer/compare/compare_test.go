@@ -105,6 +105,25 @@ func TestHandWorked(t *testing.T) {
 	checkCount(t, s.Regulations, 7, 6, 3, 1, "42.86")
 	// Papers: T.002's one + T.001's judicial record = 2 of 6; T.005 adds one.
 	checkCount(t, s.Papers, 6, 5, 2, 1, "33.33")
+	// Split: T.002 abolished (with its one paper, no condition); T.001
+	// simplified, with one condition and one paper removed.
+	for _, c := range []struct {
+		got                   Count
+		abolished, simplified int
+		abolPct, simplPct     string
+	}{
+		{s.Procedures, 1, 1, "25.00", "25.00"},
+		{s.Conditions, 0, 1, "0.00", "33.33"},
+		{s.Regulations, 1, 2, "14.29", "28.57"},
+		{s.Papers, 1, 1, "16.67", "16.67"},
+	} {
+		if c.got.Abolished != c.abolished || c.got.Simplified != c.simplified || c.got.CutMeans != "abolished or simplified" ||
+			c.got.AbolishedPercent.Format(2) != c.abolPct || c.got.SimplifiedPercent.Format(2) != c.simplPct {
+			t.Errorf("%s: abolished %d (%s%%) simplified %d (%s%%) %q, want %d (%s%%) %d (%s%%)", c.got.Unit,
+				c.got.Abolished, c.got.AbolishedPercent.Format(2), c.got.Simplified, c.got.SimplifiedPercent.Format(2), c.got.CutMeans,
+				c.abolished, c.abolPct, c.simplified, c.simplPct)
+		}
+	}
 	if g := s.Conditions.Gap.Format(2); g != "6.67" {
 		t.Errorf("conditions gap to 40%% = %s, want 6.67", g)
 	}
@@ -371,6 +390,75 @@ func TestOneVolumePerPair(t *testing.T) {
 			if measured := tc.base != nil || tc.cur != nil; ch.After.VolumeMeasured != measured ||
 				(measured && ch.After.AnnualAssumed.Cmp(ch.After.Annual) >= 0) {
 				t.Errorf("measured %v, assumed %s of %s", ch.After.VolumeMeasured, ch.After.AnnualAssumed, ch.After.Annual)
+			}
+		})
+	}
+}
+
+// Each unit's cut is split into abolished and simplified, and in
+// regulations one change counts once: a procedure simplified only by
+// dropping a condition is cut through that condition, not twice.
+func TestCutSplit(t *testing.T) {
+	fee := func(n int64) []corpus.Channel {
+		return []corpus.Channel{{Mode: corpus.ModeInPerson, Fees: []corpus.Fee{{Text: "Phí", Amount: &n, Kind: "fee"}}}}
+	}
+	papers := func(texts ...string) []corpus.Paper {
+		var out []corpus.Paper
+		for _, s := range texts {
+			out = append(out, corpus.Paper{Text: s})
+		}
+		return out
+	}
+	proc := func(ps []corpus.Paper, conds []string, ch []corpus.Channel) *corpus.Procedure {
+		return &corpus.Procedure{Code: "A", Name: "A", Papers: ps, Conditions: conds, Channels: ch}
+	}
+	conds := []string{"Có trụ sở cố định", "Có ít nhất hai nhân viên có chứng chỉ hành nghề"}
+	base := proc(papers("Tờ khai", "Bản sao hợp đồng thuê nhà (nếu có)"), conds, fee(100000))
+	type split struct{ abolished, simplified int }
+	for _, tc := range []struct {
+		name                         string
+		cur                          *corpus.Procedure // nil: abolished
+		status                       Status
+		procs, conditions, regs, pap split
+		condOnly                     int
+	}{
+		{"one optional paper fewer", proc(papers("Tờ khai"), conds, fee(100000)), Simplified,
+			split{0, 1}, split{0, 0}, split{0, 1}, split{0, 1}, 0},
+		{"one condition fewer, nothing else", proc(base.Papers, conds[:1], fee(100000)), Simplified,
+			split{0, 1}, split{0, 1}, split{0, 1}, split{0, 0}, 1},
+		{"one condition fewer and a lower fee", proc(base.Papers, conds[:1], fee(50000)), Simplified,
+			split{0, 1}, split{0, 1}, split{0, 2}, split{0, 0}, 0},
+		{"one condition fewer, one paper more", proc(papers("Tờ khai", "Bản sao hợp đồng thuê nhà (nếu có)", "Ảnh 3x4"), conds[:1], fee(100000)), Mixed,
+			split{0, 0}, split{0, 1}, split{0, 1}, split{0, 0}, 0},
+		{"abolished", nil, Abolished,
+			split{1, 0}, split{2, 0}, split{3, 0}, split{2, 0}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var cur []*corpus.Procedure
+			if tc.cur != nil {
+				cur = []*corpus.Procedure{tc.cur}
+			}
+			res, err := Compare(context.Background(), []*corpus.Procedure{base}, cur, nil, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := res.Scenarios[0]
+			if st := s.Changes[0].Status; st != tc.status {
+				t.Errorf("status %s, want %s", st, tc.status)
+			}
+			for _, c := range []struct {
+				got  Count
+				want split
+			}{{s.Procedures, tc.procs}, {s.Conditions, tc.conditions}, {s.Regulations, tc.regs}, {s.Papers, tc.pap}} {
+				if (split{c.got.Abolished, c.got.Simplified}) != c.want || c.got.Cut != c.want.abolished+c.want.simplified {
+					t.Errorf("%s: abolished %d simplified %d cut %d, want %+v", c.got.Unit, c.got.Abolished, c.got.Simplified, c.got.Cut, c.want)
+				}
+				if sum := c.got.AbolishedPercent.Add(c.got.SimplifiedPercent); sum.Cmp(c.got.Percent) != 0 {
+					t.Errorf("%s: %s%% + %s%% != %s%%", c.got.Unit, c.got.AbolishedPercent.Format(2), c.got.SimplifiedPercent.Format(2), c.got.Percent.Format(2))
+				}
+			}
+			if s.ConditionsOnly != tc.condOnly {
+				t.Errorf("simplified by conditions only = %d, want %d", s.ConditionsOnly, tc.condOnly)
 			}
 		})
 	}

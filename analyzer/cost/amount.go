@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+	"strconv"
 	"strings"
 )
 
@@ -301,6 +302,16 @@ func (a Amount) Format(decimals int) string {
 		b.WriteString(frac)
 	}
 	return b.String()
+}
+
+// Exact returns a's exact value as text that loses nothing: an integer
+// ("1802750000", "-3") when a is whole, else the reduced fraction
+// ("337500/11"). [ParseAmount] reads it back to the same value.
+func (a Amount) Exact() string {
+	if a.r == nil && a.d == 0 {
+		return strconv.FormatInt(a.n, 10)
+	}
+	return a.rat().RatString()
 }
 
 // String returns a rounded to whole units with thousands separators.

@@ -99,6 +99,9 @@ func FuzzAmountArithmetic(f *testing.F) {
 		if rb.Sign() != 0 {
 			check("÷", a.Div(b), new(big.Rat).Quo(ra, rb))
 		}
+		if back, err := ParseAmount(a.Exact()); err != nil || back.Cmp(a) != 0 {
+			t.Fatalf("Exact %q reads back as %v (%v)", a.Exact(), back.Rat(), err)
+		}
 		if got, want := a.Cmp(b), ra.Cmp(rb); got != want {
 			t.Fatalf("Cmp = %d, want %d", got, want)
 		}

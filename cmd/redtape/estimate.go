@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
@@ -264,6 +265,7 @@ type estimateReport struct {
 	Current     estimateSide       `json:"current"`
 	Target      cost.Amount        `json:"target"`
 	HourlyValue cost.Amount        `json:"hourly_value"`
+	Exact       estimateExact      `json:"exact"`
 	Scenarios   []estimateScenario `json:"scenarios"`
 	Parameters  []estimateParam    `json:"parameters"`
 	Notes       []string           `json:"notes"`
@@ -272,8 +274,10 @@ type estimateReport struct {
 }
 
 type estimateSide struct {
-	Paths      []string `json:"paths"`
-	Procedures int      `json:"procedures"`
+	Paths []string `json:"paths"`
+	// BuiltIn is true when the side is the built-in demo corpus.
+	BuiltIn    bool `json:"built_in"`
+	Procedures int  `json:"procedures"`
 }
 
 type estimateScenario struct {
@@ -292,12 +296,15 @@ type estimateMinistry struct {
 
 // estimateTally is what the JSON says of a scenario or a ministry.
 type estimateTally struct {
-	Regulations compare.Count          `json:"regulations"`
-	Procedures  compare.Count          `json:"procedures"`
-	Conditions  compare.Count          `json:"conditions"`
-	Papers      compare.Count          `json:"papers"`
+	Regulations estimateCount          `json:"regulations"`
+	Procedures  estimateCount          `json:"procedures"`
+	Conditions  estimateCount          `json:"conditions"`
+	Papers      estimateCount          `json:"papers"`
 	Cost        estimateCost           `json:"cost"`
 	Statuses    map[compare.Status]int `json:"statuses"`
+	// ConditionsOnly counts procedures simplified only by fewer
+	// conditions, which regulations count once, through the conditions.
+	ConditionsOnly int `json:"simplified_by_conditions_only"`
 	// VolumeAssumed and Unknown count procedures resting on assumptions.
 	VolumeAssumed int            `json:"volume_assumed"`
 	Unknown       map[string]int `json:"unknown"`
@@ -306,16 +313,28 @@ type estimateTally struct {
 
 func estimateTallyOf(t compare.Tally, cuts []*compare.Change) estimateTally {
 	return estimateTally{
-		Regulations: t.Regulations, Procedures: t.Procedures, Conditions: t.Conditions, Papers: t.Papers,
-		Cost: estimateCostOf(t.Cost), Statuses: t.Statuses, TopCuts: estimateCutsOf(cuts),
-		VolumeAssumed: t.VolumeAssumed, Unknown: t.Unknown,
+		Regulations: estimateCountOf(t.Regulations), Procedures: estimateCountOf(t.Procedures),
+		Conditions: estimateCountOf(t.Conditions), Papers: estimateCountOf(t.Papers),
+		Cost: estimateCostOf(t.Cost), Statuses: t.Statuses, ConditionsOnly: t.ConditionsOnly,
+		TopCuts: estimateCutsOf(cuts), VolumeAssumed: t.VolumeAssumed, Unknown: t.Unknown,
 	}
+}
+
+// estimateCount is a unit's count with the exact values of its percentages.
+type estimateCount struct {
+	compare.Count
+	Exact estimateExact `json:"exact"`
+}
+
+func estimateCountOf(c compare.Count) estimateCount {
+	return estimateCount{Count: c, Exact: estimateExactOf(c)}
 }
 
 type estimateCost struct {
 	compare.CostCut
-	AssumedShareBefore cost.Amount `json:"assumed_percent_before"`
-	AssumedShareAfter  cost.Amount `json:"assumed_percent_after"`
+	AssumedShareBefore cost.Amount   `json:"assumed_percent_before"`
+	AssumedShareAfter  cost.Amount   `json:"assumed_percent_after"`
+	Exact              estimateExact `json:"exact"`
 }
 
 type estimateCut struct {
@@ -332,11 +351,44 @@ type estimateCut struct {
 	PapersAdded       int            `json:"papers_added"`
 	ConditionsRemoved int            `json:"conditions_removed"`
 	ConditionsAdded   int            `json:"conditions_added"`
+	Exact             estimateExact  `json:"exact"`
 }
 
 type estimateParam struct {
 	Name string `json:"name"`
 	cost.Param
+	Exact estimateExact `json:"exact"`
+}
+
+// estimateExact gives the exact value of every amount of the JSON object
+// it sits in, by the amount's key: the JSON numbers are rounded to 2
+// decimals for reading, these strings lose nothing ("1802750000",
+// "337500/11"; see cost.Amount.Exact).
+type estimateExact map[string]string
+
+// estimateExactOf returns the exact values of the cost.Amount fields of
+// the struct v, embedded structs included, keyed by their JSON names, so
+// that no amount of the contract can miss its exact value.
+func estimateExactOf(v any) estimateExact {
+	out := estimateExact{}
+	var walk func(rv reflect.Value)
+	walk = func(rv reflect.Value) {
+		rt := rv.Type()
+		for i := range rt.NumField() {
+			f := rt.Field(i)
+			switch {
+			case !f.IsExported():
+			case f.Anonymous && f.Type.Kind() == reflect.Struct:
+				walk(rv.Field(i))
+			case f.Type == reflect.TypeFor[cost.Amount]():
+				if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
+					out[name] = rv.Field(i).Interface().(cost.Amount).Exact()
+				}
+			}
+		}
+	}
+	walk(reflect.ValueOf(v))
+	return out
 }
 
 func buildEstimate(res *compare.Result, params *cost.Params, opts estimateOptions, demo bool, nBase, nCur int, e *env) *estimateReport {
@@ -351,17 +403,20 @@ func buildEstimate(res *compare.Result, params *cost.Params, opts estimateOption
 		hourlyBasis: estimateHourlyBasis(params.TimeValue),
 		Notes: []string{
 			"regulations count the official units, procedures and conditions; papers are a finer measure, not an official unit",
-			"a procedure counts as cut when abolished or simplified (fewer papers, conditions, fees or days, or moved online, and heavier in none of these)",
+			"cut means abolished or simplified, the official count (% cut = (abolished + simplified) / baseline); a procedure is simplified when lighter in any way (fewer papers, conditions, fees or days, or moved online) and heavier in none, so one paper fewer is enough: abolished and simplified are given apart",
+			"in regulations a procedure simplified only by fewer conditions counts once, through its conditions",
 			"compliance cost is annual, in VND, by the Standard Cost Model; new procedures count in the current cost",
+			"amounts and percentages are JSON numbers rounded to 2 decimals; each object's \"exact\" gives them exactly, as integers or fractions",
 		},
 	}
+	rep.Exact = estimateExactOf(*rep)
 	if demo {
-		rep.Baseline.Paths = []string{"demo corpus"}
-		rep.Current.Paths = []string{"demo corpus"}
-		rep.Notes = append(rep.Notes, "no --baseline or --current given: the built-in demo corpus is the baseline, and only the flags-applied scenario is shown")
+		rep.Baseline = estimateSide{Paths: []string{"demo corpus"}, BuiltIn: true, Procedures: nBase}
+		rep.Current = estimateSide{Paths: []string{"demo corpus"}, BuiltIn: true, Procedures: nCur}
+		rep.Notes = append(rep.Notes, "no --baseline or --current given: the built-in demo corpus is compared with itself; only the flags-applied scenario is shown, as the demo against itself is 0% by construction")
 	}
 	for _, np := range params.All() {
-		rep.Parameters = append(rep.Parameters, estimateParam{Name: np.Name, Param: np.Param})
+		rep.Parameters = append(rep.Parameters, estimateParam{Name: np.Name, Param: np.Param, Exact: estimateExactOf(np.Param)})
 	}
 	for _, s := range res.Scenarios {
 		if demo && s.Name == compare.ScenarioCurrent {
@@ -393,11 +448,13 @@ func estimateNonNil(s []string) []string {
 }
 
 func estimateCostOf(c compare.CostCut) estimateCost {
-	return estimateCost{
+	out := estimateCost{
 		CostCut:            c,
 		AssumedShareBefore: c.AssumedShareBefore().MulInt(100),
 		AssumedShareAfter:  c.AssumedShareAfter().MulInt(100),
 	}
+	out.Exact = estimateExactOf(out)
+	return out
 }
 
 func estimateCutsOf(changes []*compare.Change) []estimateCut {
@@ -414,6 +471,7 @@ func estimateCutsOf(changes []*compare.Change) []estimateCut {
 		if ch.After != nil {
 			c.After = ch.After.Annual
 		}
+		c.Exact = estimateExactOf(c)
 		out = append(out, c)
 	}
 	return out
@@ -422,29 +480,48 @@ func estimateCutsOf(changes []*compare.Change) []estimateCut {
 // writeEstimateText prints the estimate for people.
 func writeEstimateText(w io.Writer, rep *estimateReport) error {
 	ew := &estimateWriter{w: w}
-	ew.printf("Baseline: %s (%d procedures)\n", strings.Join(rep.Baseline.Paths, ", "), rep.Baseline.Procedures)
-	ew.printf("Current:  %s (%d procedures)\n", strings.Join(rep.Current.Paths, ", "), rep.Current.Procedures)
-	ew.printf("Target:   %s%% cut of regulations and of compliance cost\n", rep.Target.Decimal(2))
-	ew.printf("Hourly value of time: %s VND (%s)\n", rep.HourlyValue.Format(2), rep.hourlyBasis)
 	if rep.Demo {
-		ew.printf("\nNo --baseline or --current given: the built-in demo corpus is the baseline, and the\n" +
-			"scenario below removes every paper flagged as held in a state database from it.\n")
+		ew.printf("DEMO: no --baseline or --current given, so the built-in demo corpus is compared with itself.\n" +
+			"Only the \"flags_applied\" scenario is shown: it removes every paper flagged as held in a state\n" +
+			"database from the demo corpus. Give --baseline and --current to estimate real progress.\n\n")
+		ew.printf("Baseline: built-in demo corpus (%d procedures)\n", rep.Baseline.Procedures)
+		ew.printf("Current:  the same built-in demo corpus (%d procedures)\n", rep.Current.Procedures)
+	} else {
+		ew.printf("Baseline: %s (%d procedures)\n", strings.Join(rep.Baseline.Paths, ", "), rep.Baseline.Procedures)
+		ew.printf("Current:  %s (%d procedures)\n", strings.Join(rep.Current.Paths, ", "), rep.Current.Procedures)
 	}
-	for _, s := range rep.Scenarios {
+	ew.printf("Target:   %s%% of regulations abolished or simplified, and %s%% of compliance cost cut\n", rep.Target.Decimal(2), rep.Target.Decimal(2))
+	ew.printf("Hourly value of time: %s VND (%s)\n", rep.HourlyValue.Format(2), rep.hourlyBasis)
+	for i, s := range rep.Scenarios {
 		ew.printf("\n== Scenario %q: %s\n\n", s.Name, s.Description)
-		rows := [][]string{{"unit", "baseline", "current", "cut", "added", "% cut", "gap to target"}}
-		for _, c := range []compare.Count{s.Regulations, s.Procedures, s.Conditions, s.Papers} {
+		rows := [][]string{{"unit", "baseline", "abolished", "simplified", compare.CutMeans, "gap to target", "added", "current"}}
+		for _, c := range []estimateCount{s.Regulations, s.Procedures, s.Conditions, s.Papers} {
 			unit := c.Unit
 			if c.Unit == "papers" {
 				unit = "papers (finer measure, not official)"
 			}
-			pct, gap := c.Percent.Format(2)+"%", estimateGap(c.Gap)
-			if c.Baseline == 0 {
-				pct, gap = "n/a", "n/a"
+			part := func(n int, pct cost.Amount) string {
+				if c.Baseline == 0 {
+					return strconv.Itoa(n)
+				}
+				return fmt.Sprintf("%d (%s%%)", n, pct.Format(2))
 			}
-			rows = append(rows, []string{unit, strconv.Itoa(c.Baseline), strconv.Itoa(c.Current), strconv.Itoa(c.Cut), strconv.Itoa(c.Added), pct, gap})
+			gap := estimateGap(c.Gap)
+			if c.Baseline == 0 {
+				gap = "n/a"
+			}
+			rows = append(rows, []string{unit, strconv.Itoa(c.Baseline), part(c.Abolished, c.AbolishedPercent),
+				part(c.Simplified, c.SimplifiedPercent), part(c.Cut, c.Percent), gap, strconv.Itoa(c.Added), strconv.Itoa(c.Current)})
 		}
 		writeEstimateTable(ew, rows)
+		if i == 0 {
+			ew.printf("  The target is judged on regulations %s (procedures and conditions, the official units).\n", compare.CutMeans)
+			ew.printf("  A procedure is simplified when lighter in any way and heavier in none; for conditions and papers,\n" +
+				"  abolished are those of abolished procedures, simplified those removed from procedures kept.\n")
+		}
+		if s.ConditionsOnly > 0 {
+			ew.printf("  %d simplified only by fewer conditions: counted once in regulations, through their conditions.\n", s.ConditionsOnly)
+		}
 		cc := s.Cost
 		ew.printf("\nCompliance cost (VND/yr): before %s, after %s, saving %s = %s%% cut (%s)\n",
 			cc.Before.Format(0), cc.After.Format(0), cc.Saving.Format(0), cc.Percent.Format(2), estimateGap(cc.Gap))
@@ -461,7 +538,7 @@ func writeEstimateText(w io.Writer, rep *estimateReport) error {
 		}
 		if len(s.Ministries) > 0 {
 			ew.printf("\nBy ministry:\n")
-			rows := [][]string{{"ministry", "regulations % cut", "papers % cut", "cost before", "cost after", "saving", "cost % cut"}}
+			rows := [][]string{{"ministry", "regulations " + compare.CutMeans, "papers " + compare.CutMeans, "cost before", "cost after", "saving", "cost % cut"}}
 			for _, m := range s.Ministries {
 				rows = append(rows, []string{m.Name, m.Regulations.Percent.Format(2) + "%", m.Papers.Percent.Format(2) + "%",
 					m.Cost.Before.Format(0), m.Cost.After.Format(0), m.Cost.Saving.Format(0), m.Cost.Percent.Format(2) + "%"})

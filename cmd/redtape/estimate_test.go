@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -192,6 +193,9 @@ func TestEstimateDemo(t *testing.T) {
 	if !rep.Demo || len(rep.Scenarios) != 1 || rep.Scenarios[0].Name != "flags_applied" {
 		t.Errorf("demo = %v, scenarios = %d", rep.Demo, len(rep.Scenarios))
 	}
+	if !rep.Baseline.BuiltIn || !rep.Current.BuiltIn {
+		t.Errorf("built_in = %v, %v; want both true", rep.Baseline.BuiltIn, rep.Current.BuiltIn)
+	}
 	if rep.Scenarios[0].Procedures.Baseline == 0 {
 		t.Error("demo corpus is empty")
 	}
@@ -203,8 +207,122 @@ func TestEstimateDemo(t *testing.T) {
 	if code := run(context.Background(), []string{"redtape", "estimate"}, e); code != exitOK {
 		t.Fatalf("text exit %d", code)
 	}
-	if !strings.Contains(out.String(), "demo corpus is the baseline") {
-		t.Errorf("text output does not say it runs on the demo corpus:\n%s", out)
+	// The first line says the demo corpus is compared with itself.
+	first, _, _ := strings.Cut(out.String(), "\n")
+	if !strings.HasPrefix(first, "DEMO:") || !strings.Contains(first, "demo corpus is compared with itself") {
+		t.Errorf("first line does not say the demo corpus is compared with itself: %q", first)
+	}
+	// Real inputs are not called built-in.
+	e, out, errb = estimateEnv()
+	if code := run(context.Background(), pairArgs("--format", "json"), e); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	rep = estimateReport{}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Demo || rep.Baseline.BuiltIn || rep.Current.BuiltIn {
+		t.Errorf("given inputs reported as built-in: demo %v, %v, %v", rep.Demo, rep.Baseline.BuiltIn, rep.Current.BuiltIn)
+	}
+	e, out, _ = estimateEnv()
+	if code := run(context.Background(), pairArgs(), e); code != exitOK {
+		t.Fatalf("text exit %d", code)
+	}
+	if strings.Contains(out.String(), "DEMO") || strings.Contains(out.String(), "built-in demo") {
+		t.Errorf("text output of given inputs mentions the demo:\n%s", out)
+	}
+}
+
+// Every amount of the JSON has its exact value beside it, which the
+// rounded number agrees with, and exact values add up without loss.
+func TestEstimateExact(t *testing.T) {
+	e, out, errb := estimateEnv()
+	if code := run(context.Background(), []string{"redtape", "estimate", "--format", "json"}, e); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	dec := json.NewDecoder(out)
+	dec.UseNumber()
+	var doc map[string]any
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatal(err)
+	}
+	// The keys each object's exact values must cover.
+	want := map[string][]string{
+		"report":    {"hourly_value", "target"},
+		"count":     {"abolished_percent", "gap", "percent", "simplified_percent"},
+		"cost":      {"after", "after_assumed", "assumed_percent_after", "assumed_percent_before", "baseline_percent", "baseline_saving", "before", "before_assumed", "gap", "new_cost", "percent", "saving"},
+		"cut":       {"after", "before", "saving"},
+		"parameter": {"value"},
+	}
+	kind := func(obj map[string]any) string {
+		switch {
+		case obj["schema"] != nil:
+			return "report"
+		case obj["cut_means"] != nil:
+			return "count"
+		case obj["new_cost"] != nil:
+			return "cost"
+		case obj["status"] != nil:
+			return "cut"
+		case obj["origin"] != nil:
+			return "parameter"
+		}
+		return ""
+	}
+	seen := map[string]int{}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		case map[string]any:
+			if k := kind(v); k != "" {
+				seen[k]++
+				exact, _ := v["exact"].(map[string]any)
+				var keys []string
+				for key, x := range exact {
+					keys = append(keys, key)
+					a, err := cost.ParseAmount(x.(string))
+					num, ok := v[key].(json.Number)
+					if err != nil || !ok || a.Decimal(2) != num.String() {
+						t.Errorf("%s %s: exact %v does not round to %v", k, key, x, v[key])
+					}
+				}
+				slices.Sort(keys)
+				if !slices.Equal(keys, want[k]) {
+					t.Errorf("%s: exact values for %v, want %v", k, keys, want[k])
+				}
+			}
+			for key, x := range v {
+				if key != "exact" {
+					walk(x)
+				}
+			}
+		}
+	}
+	walk(doc)
+	for k := range want {
+		if seen[k] == 0 {
+			t.Errorf("no %s object met", k)
+		}
+	}
+	// 5,400,000 / 22 / 8 exactly; the rounded number is 30681.82.
+	if ex := doc["exact"].(map[string]any)["hourly_value"]; ex != "337500/11" || doc["hourly_value"].(json.Number) != "30681.82" {
+		t.Errorf("hourly value %v, exact %v", doc["hourly_value"], ex)
+	}
+	// before − after = saving, exactly.
+	c := doc["scenarios"].([]any)[0].(map[string]any)["cost"].(map[string]any)["exact"].(map[string]any)
+	amount := func(key string) cost.Amount {
+		a, err := cost.ParseAmount(c[key].(string))
+		if err != nil {
+			t.Fatalf("%s: %v", key, err)
+		}
+		return a
+	}
+	if got := amount("before").Sub(amount("after")); got.Cmp(amount("saving")) != 0 {
+		t.Errorf("before − after = %s, saving %s", got.Exact(), c["saving"])
 	}
 }
 
