@@ -106,8 +106,10 @@ func TestAccuracy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Failed() {
-		t.Logf("%d labelled records could not be read: %v", len(sum.Errors), sum.Errors[0])
+	// A labelled record the reader cannot read is a reader regression:
+	// name each one.
+	for _, e := range sum.Errors {
+		t.Errorf("labelled record could not be read: %v", e)
 	}
 	byFile := map[string]*corpus.Procedure{}
 	for _, p := range procs {
@@ -125,12 +127,13 @@ func TestAccuracy(t *testing.T) {
 		p := byFile[l.file]
 		if p == nil {
 			missing++
+			t.Errorf("labels.tsv:%d: %s was not read", l.line, l.file)
 			continue
 		}
 		i, ok := pick(p, l)
 		if !ok {
 			missing++
-			t.Logf("labels.tsv:%d: no paper of %s at %d-%d #%d", l.line, l.file, l.start, l.end, l.index)
+			t.Errorf("labels.tsv:%d: no paper of %s at %d-%d #%d", l.line, l.file, l.start, l.end, l.index)
 			continue
 		}
 		r, done := results[p]
