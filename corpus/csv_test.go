@@ -10,10 +10,11 @@ import (
 
 func TestCSVRoundTrip(t *testing.T) {
 	paths := []string{filepath.Join("..", "testdata", "corpus", "markdown"), filepath.Join("..", "testdata", "corpus", "html")}
-	if dir := filepath.Join("..", "..", "shared", "corpus", "word-export"); fileExists(dir) {
-		paths = append(paths, dir)
-	}
 	procs, _ := loadAll(t, paths, Options{})
+	if fileExists(filepath.Join("..", "..", "shared", "corpus", "word-export")) {
+		shared, _ := loadShared(t, "word-export")
+		procs = append(procs, shared...)
+	}
 	vol := int64(42)
 	procs = append(procs, &Procedure{
 		Code: "X.1", Name: "Tên có | dấu gạch", Levels: []string{"a | b", " c"}, Steps: []string{"[1] bước"},

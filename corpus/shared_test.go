@@ -3,8 +3,11 @@ package corpus
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -32,13 +35,60 @@ func loadShared(t testing.TB, sub string) ([]*Procedure, *Summary) {
 	dir := mustSharedCorpus(t, sub)
 	v, _ := sharedReads.LoadOrStore(sub, &sharedRead{})
 	r := v.(*sharedRead)
-	r.once.Do(func() {
-		r.procs, r.sum, r.err = Load(context.Background(), []string{dir}, Options{})
-	})
+	r.once.Do(func() { r.procs, r.sum, r.err = loadParallel(dir) })
 	if r.err != nil {
 		t.Fatalf("Load(%s): %v", dir, r.err)
 	}
 	return r.procs, r.sum
+}
+
+// loadParallel reads dir as [Load] does, but the directories directly
+// under it (the crawl's ministries) at the same time, one per processor:
+// half the wait on two cores, and -race sees the readers run concurrently.
+func loadParallel(dir string) ([]*Procedure, *Summary, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	var parts []string
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			return Load(context.Background(), []string{dir}, Options{})
+		}
+		parts = append(parts, filepath.Join(dir, e.Name()))
+	}
+	type result struct {
+		procs []*Procedure
+		sum   *Summary
+		err   error
+	}
+	results := make([]result, len(parts))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			procs, sum, err := Load(context.Background(), []string{p}, Options{})
+			results[i] = result{procs, sum, err}
+		}()
+	}
+	wg.Wait()
+	var procs []*Procedure
+	sum := &Summary{}
+	for _, r := range results { // in the order Load walks them
+		if r.err != nil {
+			return nil, nil, r.err
+		}
+		procs = append(procs, r.procs...)
+		sum.Files += r.sum.Files
+		sum.Procedures += r.sum.Procedures
+		sum.Errors = append(sum.Errors, r.sum.Errors...)
+		sum.Skipped = append(sum.Skipped, r.sum.Skipped...)
+	}
+	return procs, sum, nil
 }
 
 // portalRaw holds the raw fields of every portal-crawl record, by path.
@@ -49,7 +99,8 @@ var portalRaw struct {
 }
 
 // portalRawRecords returns the fields of every record of the portal crawl
-// as published, by file path (the paths [Load] gives as Source.File), read
+// that hold papers and legal basis (thanh_phan_ho_so, raw_text,
+// can_cu_phap_ly) as published, by file path (the paths [Load] gives as Source.File), read
 // once for all tests.
 func portalRawRecords(t testing.TB) map[string]map[string]string {
 	t.Helper()
@@ -67,12 +118,18 @@ func portalRawRecords(t testing.TB) map[string]map[string]string {
 				portalRaw.err = err
 				return
 			}
-			var m map[string]string
-			if err := json.Unmarshal(b, &m); err != nil {
-				portalRaw.err = err
+			// Only the fields tests look at: decoding every field of every
+			// record costs seconds under -race.
+			var r struct {
+				Dossier string `json:"thanh_phan_ho_so"`
+				Legal   string `json:"can_cu_phap_ly"`
+				RawText string `json:"raw_text"`
+			}
+			if err := json.Unmarshal(b, &r); err != nil {
+				portalRaw.err = fmt.Errorf("%s: %w", f, err)
 				return
 			}
-			portalRaw.records[f] = m
+			portalRaw.records[f] = map[string]string{"thanh_phan_ho_so": r.Dossier, "can_cu_phap_ly": r.Legal, "raw_text": r.RawText}
 		}
 	})
 	if portalRaw.err != nil {

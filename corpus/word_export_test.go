@@ -8,8 +8,7 @@ import (
 )
 
 func TestWordExportRealRecords(t *testing.T) {
-	dir := mustSharedCorpus(t, "word-export")
-	procs, sum := loadAll(t, []string{dir}, Options{})
+	procs, sum := loadShared(t, "word-export")
 	if sum.Failed() {
 		t.Fatalf("%d read errors, first: %v", len(sum.Errors), sum.Errors[0])
 	}
