@@ -104,7 +104,7 @@ func ParseDiff(r io.Reader) (*ChangedLines, error) {
 		return nil, fmt.Errorf("read diff: %w", err)
 	}
 	if !blank && !structured {
-		return nil, fmt.Errorf("%w: no \"diff --git\", \"--- \", \"+++ \" or \"@@ \" line in %d lines", ErrNotDiff, n)
+		return nil, fmt.Errorf("%w: no \"diff --git\", \"--- \", \"+++ \" or \"@@ \" line", ErrNotDiff)
 	}
 	c.empty = blank
 	return c, nil

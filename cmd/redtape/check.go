@@ -123,18 +123,21 @@ func runCheck(ctx context.Context, opts checkOptions, e *env) error {
 	if err != nil {
 		return err
 	}
-	paths := opts.Paths
+	paths, fromDiff := opts.Paths, false
 	if len(paths) == 0 {
 		if changed == nil {
 			return usageErrorf("check needs DRAFTS (files or directories), or --diff to check the changed drafts")
 		}
-		paths = changedDrafts(changed)
+		paths, fromDiff = changedDrafts(changed), true
 	}
 
 	catalogPath := opts.Catalog
 	if catalogPath == "" {
 		catalogPath = cfg.Resolve(cfg.Catalog)
 	}
+	// The catalog is loaded as estimate loads it (estimateMatcher in
+	// estimate.go): the built-in catalog extended by catalogPath, validated,
+	// legal bases in force on e.now; a bad catalog is a usage error there.
 	m, err := estimateMatcher(catalogPath, e)
 	if err != nil {
 		return err
@@ -146,6 +149,8 @@ func runCheck(ctx context.Context, opts checkOptions, e *env) error {
 			corpusPaths = append(corpusPaths, cfg.Resolve(p))
 		}
 	}
+	rep := &findings.Report{Tool: "redtape", Version: toolVersion(), ShowMetrics: opts.Metrics,
+		Color: opts.Format == "text" && opts.Output == "" && isTerminal(e.stdout) && e.getenv("NO_COLOR") == ""}
 	var sum corpus.Summary
 	if len(corpusPaths) > 0 {
 		procs, csum, err := loadInput(ctx, e, corpusPaths, opts.Input)
@@ -155,6 +160,9 @@ func runCheck(ctx context.Context, opts checkOptions, e *env) error {
 		copts.Corpus = procs
 		if csum != nil {
 			sum.Errors = append(sum.Errors, csum.Errors...)
+			for _, re := range csum.Errors {
+				rep.Unreadable = append(rep.Unreadable, findings.Unreadable{File: re.File, Error: re.Error()})
+			}
 		}
 	}
 	checker, err := check.New(copts)
@@ -162,12 +170,16 @@ func runCheck(ctx context.Context, opts checkOptions, e *env) error {
 		return usageErrorf("%v", err)
 	}
 
-	files, err := expandDrafts(paths, cfg)
+	files, ignored, err := expandDrafts(paths, cfg)
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
-	rep := &findings.Report{Tool: "redtape", Version: toolVersion(), FailOn: failOn, ShowMetrics: opts.Metrics,
-		Color: opts.Format == "text" && opts.Output == "" && isTerminal(e.stdout) && e.getenv("NO_COLOR") == ""}
+	if len(files) == 0 && ignored == 0 && !fromDiff {
+		// A gate that checked nothing must not pass: a mistyped directory,
+		// drafts with another extension.
+		return usageErrorf("no drafts found under %s (looked for %s files)", strings.Join(paths, ", "), draftExtensionList())
+	}
+	rep.FailOn = failOn
 	for _, r := range checker.Rules() {
 		rep.Rules = append(rep.Rules, findings.RuleInfo{Rule: r, Severity: cfg.Severity(r)})
 	}
@@ -183,6 +195,7 @@ func runCheck(ctx context.Context, opts checkOptions, e *env) error {
 		d, err := checker.ParseFile(f)
 		if err != nil {
 			sum.Errors = append(sum.Errors, &corpus.ReadError{File: f, Err: err})
+			rep.Unreadable = append(rep.Unreadable, findings.Unreadable{File: f, Error: err.Error()})
 			fmt.Fprintf(e.stderr, "redtape: %v\n", err)
 			continue
 		}
@@ -200,19 +213,48 @@ func runCheck(ctx context.Context, opts checkOptions, e *env) error {
 			}
 		}
 	}
+	if n := nothingCheckedNote(opts, paths, fromDiff, len(files), ignored, sum.Files); n != "" {
+		rep.Notes = append(rep.Notes, n)
+	}
 	check.SortFindings(rep.Findings)
 	sort.Strings(rep.Notes)
 
 	if err := writeCheckReport(opts, e, rep); err != nil {
 		return err
 	}
-	if err := inputResult(&sum); err != nil {
-		return err
-	}
-	if check.AtOrAbove(rep.Findings, failOn) {
+	return checkResult(e, check.AtOrAbove(rep.Findings, failOn), &sum)
+}
+
+// checkResult is the error runCheck ends with. Findings at or above
+// --fail-on win over unreadable inputs (exit 1, not 3): exitCode tests
+// errFindings first, so both are joined and the unreadable inputs, already
+// listed on stderr and in the report, are summed up on stderr here.
+func checkResult(e *env, failed bool, sum *corpus.Summary) error {
+	inputErr := inputResult(sum)
+	switch {
+	case failed && inputErr != nil:
+		fmt.Fprintf(e.stderr, "redtape: %v\n", inputErr)
+		return errors.Join(errFindings, inputErr)
+	case failed:
 		return errFindings
 	}
-	return nil
+	return inputErr
+}
+
+// nothingCheckedNote explains a run that checked no draft without it being
+// an error: the diff touches none of the drafts, or the configuration
+// ignores every one. It returns "" when some draft was checked.
+func nothingCheckedNote(opts checkOptions, paths []string, fromDiff bool, found, ignored, checked int) string {
+	switch {
+	case checked > 0:
+		return ""
+	case found == 0 && ignored > 0:
+		return fmt.Sprintf("the configuration ignores every draft under %s (ignored: %d); nothing was checked",
+			strings.Join(paths, ", "), ignored)
+	case found == 0:
+		return fmt.Sprintf("--diff %s changes no draft (%s file); nothing was checked", opts.Diff, draftExtensionList())
+	}
+	return fmt.Sprintf("--diff %s adds no line to the %d drafts under %s; nothing was checked", opts.Diff, found, strings.Join(paths, ", "))
 }
 
 // listRules prints the registry: id, name, severity as configured (the
@@ -289,8 +331,15 @@ func readChanges(ctx context.Context, opts checkOptions, e *env) (*check.Changed
 		return nil, nil
 	case "-":
 		ch, err := check.ParseDiff(e.stdin)
-		if err != nil {
+		switch {
+		case errors.Is(err, check.ErrNotDiff):
+			return nil, usageErrorf("--diff -: standard input: %v; pipe in the output of git diff or diff -u", err)
+		case err != nil:
 			return nil, usageErrorf("--diff -: %v", err)
+		case ch.Empty():
+			// A failed or empty git diff upstream of the pipe must not pass
+			// the gate; --diff BASE is the way to allow "no change".
+			return nil, usageErrorf("--diff -: standard input is empty: no diff to check against (did the command before the pipe fail?); use --diff BASE, or leave out --diff to check whole drafts")
 		}
 		return ch, nil
 	}
@@ -330,18 +379,30 @@ func changedDrafts(ch *check.ChangedLines) []string {
 	return out
 }
 
+// draftExtensionList names the draft extensions for messages.
+func draftExtensionList() string {
+	exts := make([]string, 0, len(draftExtensions))
+	for x := range draftExtensions {
+		exts = append(exts, x)
+	}
+	sort.Strings(exts)
+	return strings.Join(exts, ", ")
+}
+
 // expandDrafts lists the draft files under paths, sorted per argument,
-// leaving out hidden entries and ignored paths. Files named directly are
-// kept whatever their extension, unless ignored.
-func expandDrafts(paths []string, cfg *check.Config) ([]string, error) {
-	var files []string
+// leaving out hidden entries and ignored paths, and counts the drafts and
+// directories the configuration ignores. Files named directly are kept whatever their
+// extension, unless ignored.
+func expandDrafts(paths []string, cfg *check.Config) (files []string, ignored int, err error) {
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", p, err)
+			return nil, 0, fmt.Errorf("read %s: %w", p, err)
 		}
 		if !st.IsDir() {
-			if !cfg.Ignored(p) {
+			if cfg.Ignored(p) {
+				ignored++
+			} else {
 				files = append(files, p)
 			}
 			continue
@@ -359,7 +420,11 @@ func expandDrafts(paths []string, cfg *check.Config) ([]string, error) {
 			}
 			if cfg.Ignored(path) {
 				if d.IsDir() && path != p {
+					ignored++
 					return filepath.SkipDir
+				}
+				if !d.IsDir() && draftExtensions[strings.ToLower(filepath.Ext(path))] {
+					ignored++
 				}
 				return nil
 			}
@@ -369,12 +434,12 @@ func expandDrafts(paths []string, cfg *check.Config) ([]string, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("walk %s: %w", p, err)
+			return nil, 0, fmt.Errorf("walk %s: %w", p, err)
 		}
 		sort.Strings(found)
 		files = append(files, found...)
 	}
-	return files, nil
+	return files, ignored, nil
 }
 
 // writeCheckReport writes the report to stdout or to opts.Output.

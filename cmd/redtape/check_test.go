@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -115,6 +116,18 @@ func TestCheckExitCodes(t *testing.T) {
 	}
 	dossier := filepath.Join(checkFixtures, "dossier.md")
 	negatives := filepath.Join(checkFixtures, "negatives.md")
+	garbage := writeGarbage(t, dir)
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	noDrafts := filepath.Join(dir, "scans")
+	if err := os.Mkdir(noDrafts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(noDrafts, "draft.pdf"), []byte("%PDF-1.7\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		args []string
@@ -134,6 +147,13 @@ func TestCheckExitCodes(t *testing.T) {
 		{"missing config", []string{"--config", filepath.Join(dir, "none.yaml"), clean}, exitUsage},
 		{"bad diff revision", []string{"--diff", "no-such-revision-xyz", clean}, exitUsage},
 		{"unreadable draft", []string{broken}, exitInputFailed},
+		{"binary draft", []string{garbage}, exitInputFailed},
+		{"binary draft and findings below fail-on", []string{garbage, negatives}, exitInputFailed},
+		{"binary draft and findings at fail-on: findings win", []string{garbage, dossier}, exitFindings},
+		{"unreadable draft and findings at fail-on", []string{"--fail-on", "info", broken, negatives}, exitFindings},
+		{"empty directory", []string{empty}, exitUsage},
+		{"directory without drafts", []string{noDrafts}, exitUsage},
+		{"empty directory beside a draft", []string{empty, clean}, exitOK},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -143,6 +163,112 @@ func TestCheckExitCodes(t *testing.T) {
 				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, out, stderr)
 			}
 		})
+	}
+}
+
+// writeGarbage writes 4 KiB of fixed pseudo-random bytes, which decode as
+// Windows-1258 without error, and returns the file's path.
+func writeGarbage(t *testing.T, dir string) string {
+	t.Helper()
+	data := make([]byte, 4096)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range data {
+		data[i] = byte(rng.UintN(256))
+	}
+	path := filepath.Join(dir, "garbage.bin")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestCheckUnreadable: a binary file named as a draft is an unreadable
+// input named on stderr and in every output, counted in the summary; the
+// other drafts are still checked, and their findings decide the exit code.
+func TestCheckUnreadable(t *testing.T) {
+	garbage := writeGarbage(t, t.TempDir())
+	dossier := filepath.Join(checkFixtures, "dossier.md")
+	code, out, stderr := runCheckCLI(t, "", "--no-config", "--format", "json", garbage, dossier)
+	if code != exitFindings {
+		t.Errorf("exit %d, want %d (findings win over unreadable input)", code, exitFindings)
+	}
+	for _, want := range []string{"redtape: read draft " + garbage + ": not text: ", "redtape: some input could not be read: 1 of"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	var doc struct {
+		Summary struct {
+			Files      int `json:"files"`
+			Findings   int `json:"findings"`
+			Unreadable int `json:"unreadable"`
+		} `json:"summary"`
+		Unreadable []struct{ File, Error string } `json:"unreadable"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Summary.Files != 1 || doc.Summary.Findings == 0 || doc.Summary.Unreadable != 1 ||
+		len(doc.Unreadable) != 1 || doc.Unreadable[0].File != garbage || !strings.Contains(doc.Unreadable[0].Error, "not text") {
+		t.Errorf("summary %+v, unreadable %+v", doc.Summary, doc.Unreadable)
+	}
+	for format, want := range map[string]string{
+		"text":     "unreadable: read draft " + garbage,
+		"github":   ",title=unreadable input::read draft ",
+		"markdown": "| could not read | why |",
+		"sarif":    `"executionSuccessful": false`,
+	} {
+		code, out, _ := runCheckCLI(t, "", "--no-config", "--format", format, garbage)
+		if code != exitInputFailed || !strings.Contains(out, want) {
+			t.Errorf("%s: exit %d, output lacks %q:\n%s", format, code, want, out)
+		}
+	}
+}
+
+// TestCheckNothingToCheck: a gate that would check nothing is a usage error
+// with a message saying why, unless the configuration or the diff says
+// there is nothing to check, which a note explains.
+func TestCheckNothingToCheck(t *testing.T) {
+	dir := t.TempDir()
+	dossier := filepath.Join(checkFixtures, "dossier.md")
+	for _, tt := range []struct {
+		name, stdin string
+		args        []string
+		code        int
+		stderr      string
+	}{
+		{"empty directory", "", []string{dir}, exitUsage, "no drafts found under " + dir + " (looked for .htm, .html, .markdown, .md, .txt files)"},
+		{"garbage on stdin", "garbage\n", []string{"--diff", "-", dossier}, exitUsage, "--diff -: standard input: not a unified diff"},
+		{"a draft on stdin", "# Điều 1\n\n- Đơn đề nghị;\n+ Bản sao\n", []string{"--diff", "-", dossier}, exitUsage, "not a unified diff"},
+		{"empty stdin", "", []string{"--diff", "-", dossier}, exitUsage, "--diff -: standard input is empty"},
+		{"empty stdin, no drafts named", "", []string{"--diff", "-"}, exitUsage, "standard input is empty"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, stderr := runCheckCLI(t, tt.stdin, append([]string{"--no-config"}, tt.args...)...)
+			if code != tt.code || !strings.Contains(stderr, tt.stderr) || out != "" {
+				t.Errorf("exit %d (want %d), stderr %q (want %q), stdout %q", code, tt.code, stderr, tt.stderr, out)
+			}
+		})
+	}
+	// A diff of other files: the draft is found but nothing it adds is
+	// checked; that passes, with a note.
+	other := "--- a/src/main.go\n+++ b/src/main.go\n@@ -1,0 +2,1 @@\n+x\n"
+	code, out, _ := runCheckCLI(t, other, "--no-config", "--diff", "-", dossier)
+	if code != exitOK || !strings.Contains(out, "note: --diff - adds no line to the 1 drafts under "+dossier+"; nothing was checked") {
+		t.Errorf("diff of other files: exit %d\n%s", code, out)
+	}
+	code, out, _ = runCheckCLI(t, other, "--no-config", "--diff", "-")
+	if code != exitOK || !strings.Contains(out, "note: --diff - changes no draft") {
+		t.Errorf("diff of other files, no drafts named: exit %d\n%s", code, out)
+	}
+	// Every draft ignored by the configuration: the configuration says so.
+	cfg := filepath.Join(dir, "c.yaml")
+	if err := os.WriteFile(cfg, []byte("ignore: ['*.md']\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = runCheckCLI(t, "", "--config", cfg, dossier)
+	if code != exitOK || !strings.Contains(out, "note: the configuration ignores every draft under "+dossier) {
+		t.Errorf("all ignored: exit %d\n%s", code, out)
 	}
 }
 
