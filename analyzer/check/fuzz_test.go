@@ -2,8 +2,10 @@ package check
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -33,7 +35,13 @@ func fuzzDraft(f *testing.F, target string, format Format) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := ParseWith("fuzz", data, format, c.lx)
 		if err != nil {
+			if !errors.Is(err, ErrNotText) { // the only input Parse refuses
+				t.Fatalf("Parse: %v", err)
+			}
 			return
+		}
+		if strings.IndexByte(d.Source(), 0) >= 0 {
+			t.Fatal("a NUL passed as text")
 		}
 		checkInvariants(t, d)
 		res, err := c.Check(t.Context(), d)
