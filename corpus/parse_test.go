@@ -141,6 +141,8 @@ func TestParseLegalRefs(t *testing.T) {
 		{"Thông tư liên tịch số 01/2021/TTLT-BTP-BCA", []string{"01/2021/TTLT-BTP-BCA"}, []string{"Thông tư liên tịch"}},
 		{"15/2023/QĐ-UBND", []string{"15/2023/QĐ-UBND"}, []string{"Quyết định"}},
 		{"Pháp lệnh Chi phí tố tụng năm 202405/2024/UBTVQH15Nghị định", []string{"05/2024/UBTVQH15"}, []string{"Pháp lệnh"}},
+		// The name column glued to the number column: one document, not "8/2017/QH14" besides.
+		{"Luật 08/2017/QH1408/2017/QH14", []string{"08/2017/QH14"}, []string{"Luật"}},
 		{"Pháp lệnh 06/2013/UBTVQH1306/2013/UBTVQH13Thông tư 24/2022/TT-NHNN", []string{"06/2013/UBTVQH13", "24/2022/TT-NHNN"}, []string{"Pháp lệnh", "Thông tư"}},
 	}
 	for _, tt := range tests {
