@@ -115,3 +115,34 @@ func FuzzAmountArithmetic(f *testing.F) {
 		check("× ÷", a.Mul(b).Mul(b).Div(b), new(big.Rat).Quo(new(big.Rat).Mul(new(big.Rat).Mul(ra, rb), rb), rb))
 	})
 }
+
+// FuzzFeeLimit reads fee texts as published: a limit is only found where
+// the text names one, and a limit never takes a channel's fee outside the
+// range of the amounts stated.
+func FuzzFeeLimit(f *testing.F) {
+	f.Add("Phí: 2.500 đồng/trang, tối đa 200.000 đồng", int64(200000), int64(2500))
+	f.Add("145 USD(Thẻ tạm trú có thời hạn không quá 02 năm: 145 USD/thẻ.)", int64(145), int64(100))
+	f.Add("tối thiểu 9223372036854775807 tỷ", int64(math.MaxInt64), int64(0))
+	f.Fuzz(func(t *testing.T, text string, amount, other int64) {
+		if amount < 0 || other < 0 {
+			return
+		}
+		fee := corpus.Fee{Text: text, Amount: &amount, Kind: "fee"}
+		l := limitOf(fee)
+		if l != tariff {
+			words := " " + strings.Join(feeWords(text), " ") + " "
+			named := false
+			for _, lw := range limitWords {
+				named = named || strings.Contains(words, " "+lw.words+" ")
+			}
+			if !named {
+				t.Fatalf("%q read as limit %d without naming one", text, l)
+			}
+		}
+		got := channelFee([]corpus.Fee{{Text: "Phí", Amount: &other, Kind: "fee"}, fee}).fee
+		lo, hi := Int(min(amount, other)), Int(max(amount, other))
+		if got.Cmp(lo) < 0 || got.Cmp(hi) > 0 {
+			t.Fatalf("%q (%d) beside %d: fee %s outside [%s, %s]", text, amount, other, got.Exact(), lo.Exact(), hi.Exact())
+		}
+	})
+}

@@ -36,6 +36,7 @@ const (
 	AssumeFeesNotStated    = "fees_not_stated_counted_zero"    // no channel states a fee
 	AssumeFeeAmountZero    = "fee_amount_unknown_counted_zero" // a fee's amount could not be read
 	AssumeFeeAlternatives  = "fee_alternatives_averaged"       // several tariffs of one kind: their mean
+	AssumeFeeLimitAsAmount = "fee_limit_taken_as_amount"       // only a ceiling or floor stated: taken as the fee
 	AssumeCertifiedByText  = "certified_copy.keywords"         // certified copy recognised from the text
 	AssumeFromOtherVersion = "from_other_version"              // not stated here, taken from the other version
 	AssumeOneCopy          = "certified_copy.one_copy"         // the record does not say how many copies
@@ -526,59 +527,6 @@ func (m *Model) waiting(p *corpus.Procedure, pc *ProcedureCost) (Component, bool
 		[]string{InputTime}, []string{"waiting_hours_per_day"}), true
 }
 
-// channelFee returns one channel's fee per dossier. Fees of different
-// kinds (phí, lệ phí) add up; several amounts of one kind are alternative
-// tariffs ("Phí: 2.000.000 Đồng (… nghiên cứu) Phí: 3.500.000 Đồng (… trên
-// đất liền)"), of which the mean is taken, and alternatives is true. An
-// amount of no stated kind joins the only stated kind, or is dropped when it
-// repeats an amount of a stated kind. Negative amounts are ignored; a nil
-// amount sets unparsed.
-func channelFee(fees []corpus.Fee) (fee Amount, alternatives, unparsed bool) {
-	byKind := map[string]map[int64]bool{}
-	for _, f := range fees {
-		if f.Amount == nil {
-			unparsed = true
-			continue
-		}
-		if *f.Amount < 0 {
-			continue
-		}
-		if byKind[f.Kind] == nil {
-			byKind[f.Kind] = map[int64]bool{}
-		}
-		byKind[f.Kind][*f.Amount] = true
-	}
-	if untyped, ok := byKind[""]; ok && len(byKind) > 1 {
-		delete(byKind, "")
-		for amount := range untyped {
-			repeat := false
-			for _, amounts := range byKind {
-				repeat = repeat || amounts[amount]
-			}
-			switch {
-			case len(byKind) == 1:
-				for _, amounts := range byKind {
-					amounts[amount] = true
-				}
-			case !repeat:
-				if byKind[""] == nil {
-					byKind[""] = map[int64]bool{}
-				}
-				byKind[""][amount] = true
-			}
-		}
-	}
-	for _, amounts := range byKind {
-		var sum Amount
-		for amount := range amounts {
-			sum = sum.Add(Int(amount))
-		}
-		fee = fee.Add(sum.Div(Int(int64(len(amounts)))))
-		alternatives = alternatives || len(amounts) > 1
-	}
-	return fee, alternatives, unparsed
-}
-
 // workingDays converts a processing time to working days exactly, with the
 // conventions of [corpus.Duration.Hours]: 8 hours a day, 5 working days to
 // 7 calendar days, 22 working days a month.
@@ -609,15 +557,17 @@ func (m *Model) fees(p *corpus.Procedure, pc *ProcedureCost) Component {
 	byMode := map[corpus.ChannelMode]Amount{}
 	stated := map[corpus.ChannelMode]bool{}
 	var maxFee Amount
-	anyStated, unparsed, alternatives := false, false, false
+	anyStated, unparsed, alternatives, limitOnly := false, false, false, false
 	for _, c := range p.Channels {
 		mode := c.Mode
 		if mode != corpus.ModeOnline && mode != corpus.ModePost {
 			mode = corpus.ModeInPerson
 		}
-		sum, alt, bad := channelFee(c.Fees)
-		unparsed = unparsed || bad
-		alternatives = alternatives || alt
+		cf := channelFee(c.Fees)
+		sum := cf.fee
+		unparsed = unparsed || cf.unparsed
+		alternatives = alternatives || cf.alternatives
+		limitOnly = limitOnly || cf.limitOnly
 		if len(c.Fees) == 0 {
 			continue
 		}
@@ -666,6 +616,9 @@ func (m *Model) fees(p *corpus.Procedure, pc *ProcedureCost) Component {
 	}
 	if alternatives {
 		assumed = append(assumed, AssumeFeeAlternatives)
+	}
+	if limitOnly {
+		assumed = append(assumed, AssumeFeeLimitAsAmount)
 	}
 	return m.component(ActivityFees, -1, "", Int(1), Amount{}, cash, []string{InputFees}, assumed)
 }

@@ -111,6 +111,26 @@ func TestProcedureUnknowns(t *testing.T) {
 			{Text: "Phí : 50.000 Đồng", Amount: i64(50000), Kind: "fee"}, {Text: "50.000 đồng/hồ sơ", Amount: i64(50000)},
 			{Text: "Riêng sơ tuyển các ngành năng khiếu: 120.000 đồng/hồ sơ", Amount: i64(120000)}}}}},
 			85000, []string{"processing time"}, true, ""},
+		{"a cap is not averaged into the tariff", feeProc(corpus.Fee{Text: "Phí: 2.500 đồng/trang", Amount: i64(2500), Kind: "fee"},
+			corpus.Fee{Text: "Phí: 2.500 đồng/trang, tối đa 200.000 đồng", Amount: i64(200000), Kind: "fee"}),
+			2500, []string{"processing time"}, false, ""},
+		{"a tariff above an untyped cap is held to it", feeProc(corpus.Fee{Text: "Phí: 300.000 đồng", Amount: i64(300000), Kind: "fee"},
+			corpus.Fee{Text: "không quá 200.000 đồng", Amount: i64(200000)}),
+			200000, []string{"processing time"}, false, ""},
+		{"a floor raises a lower tariff", feeProc(corpus.Fee{Text: "Lệ phí: 20.000 đồng/trang", Amount: i64(20000), Kind: "charge"},
+			corpus.Fee{Text: "tối thiểu 50.000 đồng", Amount: i64(50000), Kind: "charge"}),
+			50000, []string{"processing time"}, false, ""},
+		{"alternatives averaged below their cap", feeProc(corpus.Fee{Text: "Phí: 2.000.000 đồng", Amount: i64(2000000), Kind: "fee"},
+			corpus.Fee{Text: "Phí: 3.500.000 đồng", Amount: i64(3500000), Kind: "fee"},
+			corpus.Fee{Text: "Phí tối đa 3.000.000 đồng", Amount: i64(3000000), Kind: "fee"}),
+			2750000, []string{"processing time"}, true, ""},
+		{"a cap alone is the fee, assumed", feeProc(corpus.Fee{Text: "Phí: không quá 1.000.000 đồng", Amount: i64(1000000), Kind: "fee"}),
+			1000000, []string{"processing time"}, true, ""},
+		{"an untyped cap beside two kinds bounds neither", feeProc(corpus.Fee{Text: "Phí 100.000", Amount: i64(100000), Kind: "fee"},
+			corpus.Fee{Text: "Lệ phí 50.000", Amount: i64(50000), Kind: "charge"}, corpus.Fee{Text: "tối đa 120.000 đồng", Amount: i64(120000)}),
+			150000, []string{"processing time"}, false, ""},
+		{"a limit word before another number is no limit", feeProc(corpus.Fee{Text: "145 USD(Thẻ tạm trú có thời hạn không quá 02 năm: 145 USD/thẻ.)", Amount: i64(145)}),
+			145, []string{"processing time"}, false, ""},
 		{"online cheaper", corpus.Procedure{Name: "E", Channels: []corpus.Channel{
 			{Mode: corpus.ModeInPerson, Fees: []corpus.Fee{{Text: "300.000", Amount: &high}}},
 			{Mode: corpus.ModeOnline, Fees: []corpus.Fee{{Text: "100.000", Amount: &low}}}}}, 200000, []string{"processing time"}, true, ""},
@@ -132,6 +152,38 @@ func TestProcedureUnknowns(t *testing.T) {
 }
 
 func i64(n int64) *int64 { return &n }
+
+// feeProc is a procedure with one in-person channel stating fees.
+func feeProc(fees ...corpus.Fee) corpus.Procedure {
+	return corpus.Procedure{Name: "fees", Channels: []corpus.Channel{{Mode: corpus.ModeInPerson, Fees: fees}}}
+}
+
+func TestLimitOf(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		amount *int64
+		want   feeLimit
+	}{
+		{"Phí: 2.500 đồng/trang, tối đa 200.000 đồng", i64(200000), ceiling},
+		{"Phí: 2.500 đồng/trang, tối đa 200.000 đồng", i64(2500), tariff},
+		{"không quá 1.000.000 đồng", i64(1000000), ceiling},
+		{"Lệ phí: không vượt quá 500.000đ/hồ sơ", i64(500000), ceiling},
+		{"mức thu tối đa không quá 2 triệu đồng", i64(2000000), ceiling},
+		{"TỐI ĐA 1,000,000 ĐỒNG/LẦN", i64(1000000), ceiling},
+		{"Tối thiểu 50.000 đồng/hồ sơ", i64(50000), floor},
+		{"ít nhất: 100.000 đồng", i64(100000), floor},
+		{"4,500,000 Việt Nam Đồng(Lệ phí: 4.500.000 Đồng)", i64(4500000), tariff},
+		{"145 USD(Thẻ tạm trú có thời hạn không quá 02 năm: 145 USD/thẻ.)", i64(145), tariff},
+		{"Phí 50.000 đồng, tối đa 3 lần/năm", i64(50000), tariff},
+		{"Phí 3 đồng, tối đa 3", i64(3), ceiling},
+		{"tối đa 200.000 đồng", nil, tariff},
+		{"tối đa", i64(0), tariff},
+	} {
+		if got := limitOf(corpus.Fee{Text: tc.text, Amount: tc.amount}); got != tc.want {
+			t.Errorf("limitOf(%q, %v) = %d, want %d", tc.text, tc.amount, got, tc.want)
+		}
+	}
+}
 
 func TestChannelWeights(t *testing.T) {
 	m := New(testParams(t))
