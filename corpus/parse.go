@@ -219,8 +219,13 @@ func singleAmount(note string) (int64, bool) {
 	return found, found >= 0
 }
 
+// perUnitAmountRe matches an amount with no currency but a unit after it,
+// "8.000.000/lần": thousands in groups, so not a date or a document number.
+var perUnitAmountRe = regexp.MustCompile(`(?:^|[^\d.,])[1-9]\d{0,2}(?:[.,]\d{3})+\s*/\s*\pL`)
+
 // feeSetElsewhere reports whether a note beside "Miễn phí" says a positive
-// fee exists (its level set by a council, or an amount in đồng or dollars).
+// fee exists (its level set by a council, or an amount in đồng or dollars,
+// or one per unit with no currency).
 func feeSetElsewhere(note string) bool {
 	f := vntext.Fold(note)
 	if strings.Contains(f, "hoi dong nhan dan") || strings.Contains(f, "hdnd") {
@@ -230,6 +235,9 @@ func feeSetElsewhere(note string) bool {
 		if v, ok := parseAmount(m[1], ""); ok && v > 0 {
 			return true // "Miễn phí(Lệ phí cấp mới 200 USD/lần ...)"
 		}
+	}
+	if perUnitAmountRe.MatchString(note) {
+		return true // "Miễn phí(Cho một loại hình sản phẩm: 8.000.000/lần ...)"
 	}
 	for _, m := range moneyRe.FindAllStringSubmatchIndex(note, -1) {
 		if !moneyEndOK(note, m[1]) {

@@ -52,6 +52,8 @@ func TestParseFees(t *testing.T) {
 		{"Miễn phí đối với hồ sơ nộp trực tuyến", []string{"0"}, []string{""}},
 		{"Miễn phí(Không quy định)", []string{"0"}, []string{""}},
 		{"Miễn phí(Lệ phí cấp mới 200 USD/lần; lệ phí cấp lại 100 USD/lần.)", []string{"nil"}, []string{FeeKindCharge}},
+		{"Miễn phí(Cho một loại hình sản phẩm hoặc dịch vụ: 8.000.000/lần)", []string{"nil"}, []string{""}},
+		{"Miễn phí(Thông tư số 60/2023/TT-BTC ngày 07/9/2023)", []string{"0"}, []string{""}},
 		{"Phí : Không Đồng (Mức thu do Hội đồng nhân dân tỉnh quyết định)", []string{"nil"}, []string{FeeKindFee}},
 		// Nothing stated: no fee, or a fee of unknown amount.
 		{"Không quy định", nil, nil},
