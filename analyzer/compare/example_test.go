@@ -24,14 +24,15 @@ func ExampleCompare() {
 	}
 	s := res.Scenarios[0]
 	for _, c := range []compare.Count{s.Procedures, s.Papers} {
-		fmt.Printf("%s: %d of %d cut = %s%%, gap %s\n", c.Unit, c.Cut, c.Baseline, c.Percent.Format(2), c.Gap.Format(2))
+		fmt.Printf("%s: %d of %d %s = %s%% (%d abolished, %d simplified), gap %s\n",
+			c.Unit, c.Cut, c.Baseline, c.CutMeans, c.Percent.Format(2), c.Abolished, c.Simplified, c.Gap.Format(2))
 	}
 	for _, ch := range s.TopCuts(0, "") {
 		fmt.Println(ch.ID, ch.Status, ch.Reasons)
 	}
 	// Output:
-	// procedures: 2 of 2 cut = 100.00%, gap 0.00
-	// papers: 2 of 3 cut = 66.67%, gap 0.00
+	// procedures: 2 of 2 abolished or simplified = 100.00% (1 abolished, 1 simplified), gap 0.00
+	// papers: 2 of 3 abolished or simplified = 66.67% (1 abolished, 1 simplified), gap 0.00
 	// B abolished []
 	// A simplified [fewer_papers]
 }
