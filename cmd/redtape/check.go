@@ -72,8 +72,9 @@ func checkCommand(e *env) *cli.Command {
 			"conditions and papers (RT004-RT006), requirement words per article (RT007) and the\n" +
 			"compliance-cost increase of an amended procedure (RT008, needs --corpus).\n" +
 			"Configuration: .redtape.yaml; inline: <!-- redtape-disable RT002 --> ... <!-- redtape-enable RT002 -->.\n" +
-			"Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or\n" +
-			"configuration error, 3 some drafts could not be read. See docs/check.md.",
+			"Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (also when some\n" +
+			"input could not be read), 2 usage or configuration error (also: no drafts under DRAFTS, a\n" +
+			"--diff - that is empty or not a diff), 3 some input could not be read. See docs/check.md.",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(findings.Formats(), ", ")},
 			&cli.StringFlag{Name: "fail-on", Usage: "lowest severity that fails the run: error, warning or info (default: config, else error)"},
