@@ -138,6 +138,15 @@ type Entry struct {
 	// Excludes are longer names that contain a variant but name another
 	// paper ("giấy phép lái xe quân sự"); where one matches, the entry does not.
 	Excludes []string `json:"excludes,omitempty"`
+	// Broader are names of a wider class of papers of which the entry's is
+	// one ("giấy tờ chứng minh nhân thân": an ID card, but also a passport
+	// or a foreign paper). They match like variants, but the match has
+	// coverage at most BroaderCoverage, with BroaderNote (and
+	// BroaderNoteVi) saying why.
+	Broader         []string `json:"broader,omitempty"`
+	BroaderCoverage Coverage `json:"broader_coverage,omitempty"`
+	BroaderNote     string   `json:"broader_note,omitempty"`
+	BroaderNoteVi   string   `json:"broader_note_vi,omitempty"`
 	// Companions are papers that, listed after this one with a comma, offer
 	// another choice rather than another paper ("văn bằng, chứng chỉ").
 	Companions []string `json:"companions,omitempty"`
@@ -193,6 +202,10 @@ type Catalog struct {
 	Sources map[string]string
 	// Files lists the files the catalog was read from, in order.
 	Files []string
+	// Abbreviations map a phrase of catalog names ("giấy chứng nhận") to
+	// the abbreviations written for it in dossiers ("GCN"); a matcher
+	// also accepts every name with any of its phrases abbreviated.
+	Abbreviations map[string][]string
 }
 
 // Entry returns the entry with id, or nil.
@@ -208,7 +221,7 @@ func (c *Catalog) Entry(id string) *Entry {
 // InForce returns the catalog of the entries with a basis in force on day
 // asOf, each keeping only the bases in force then.
 func (c *Catalog) InForce(asOf time.Time) *Catalog {
-	out := &Catalog{Documents: c.Documents, Sources: c.Sources, Files: c.Files}
+	out := &Catalog{Documents: c.Documents, Sources: c.Sources, Files: c.Files, Abbreviations: c.Abbreviations}
 	for _, e := range c.Entries {
 		var bases []Basis
 		for _, b := range e.Basis {
@@ -250,7 +263,22 @@ type file struct {
 	Replace   bool                `yaml:"replace"`
 	Sources   map[string]string   `yaml:"sources"`
 	Documents map[string]document `yaml:"documents"`
-	Entries   []entry             `yaml:"entries"`
+	// Abbreviations map a phrase to its abbreviations, each with the
+	// sources where it was seen.
+	Abbreviations map[string]abbreviation `yaml:"abbreviations"`
+	Entries       []entry                 `yaml:"entries"`
+}
+
+type abbreviation struct {
+	Short   []string `yaml:"short"`
+	Sources []string `yaml:"sources"`
+}
+
+type broader struct {
+	Names    []string `yaml:"names"`
+	Coverage string   `yaml:"coverage"`
+	Note     string   `yaml:"note"`
+	NoteVi   string   `yaml:"note_vi"`
 }
 
 type document struct {
@@ -271,6 +299,7 @@ type entry struct {
 	Excludes   []string `yaml:"excludes"`
 	Citizens   bool     `yaml:"citizens_only"`
 	Companions []string `yaml:"companions"`
+	Broader    broader  `yaml:"broader"`
 	Database   string   `yaml:"database"`
 	DatabaseVi string   `yaml:"database_vi"`
 	Owner      string   `yaml:"owner"`
@@ -306,8 +335,11 @@ func Parse(name string, data []byte, base *Catalog) (*Catalog, error) {
 	if f.Schema != Schema {
 		return nil, fmt.Errorf("catalog %s: schema is %q, want %q", name, f.Schema, Schema)
 	}
-	out := &Catalog{Documents: map[string]*Document{}, Sources: map[string]string{}}
+	out := &Catalog{Documents: map[string]*Document{}, Sources: map[string]string{}, Abbreviations: map[string][]string{}}
 	if base != nil {
+		for k, v := range base.Abbreviations {
+			out.Abbreviations[k] = v
+		}
 		for k, v := range base.Documents {
 			out.Documents[k] = v
 		}
@@ -327,6 +359,36 @@ func Parse(name string, data []byte, base *Catalog) (*Catalog, error) {
 			continue
 		}
 		out.Sources[k] = v
+	}
+	for _, phrase := range sortedKeys(f.Abbreviations) {
+		ab := f.Abbreviations[phrase]
+		words := vntext.FoldedWords(phrase)
+		if len(words) == 0 {
+			fail("abbreviation of %q: the phrase has no words", phrase)
+			continue
+		}
+		var short []string
+		for _, a := range ab.Short {
+			a = vntext.NFC(strings.TrimSpace(a))
+			if len(vntext.FoldedWords(a)) != 1 || strings.ToUpper(a) != a {
+				fail("abbreviation %q of %q: want one word in capitals", a, phrase)
+				continue
+			}
+			short = append(short, a)
+		}
+		if len(ab.Short) == 0 {
+			fail("abbreviation of %q: short is missing", phrase)
+		}
+		if len(ab.Sources) == 0 {
+			fail("abbreviation of %q: sources are missing: say where it is written so", phrase)
+		}
+		for _, src := range ab.Sources {
+			if _, ok := out.Sources[src]; !ok {
+				fail("abbreviation of %q: source %q is not defined under sources", phrase, src)
+			}
+		}
+		key := strings.Join(words, " ")
+		out.Abbreviations[key] = append(append([]string{}, out.Abbreviations[key]...), short...)
 	}
 	for _, id := range sortedKeys(f.Documents) {
 		d := f.Documents[id]
@@ -453,6 +515,32 @@ func (r entry) build(c *Catalog) (*Entry, []error) {
 		}
 		excludes = append(excludes, vntext.CollapseSpace(vntext.NFC(x)))
 	}
+	var broaderNames []string
+	var broaderCov Coverage
+	if len(r.Broader.Names) > 0 {
+		for _, x := range r.Broader.Names {
+			if len(vntext.FoldedWords(x)) == 0 {
+				bad("broader name %q has no words", x)
+				continue
+			}
+			broaderNames = append(broaderNames, vntext.CollapseSpace(vntext.NFC(x)))
+		}
+		broaderCov = Coverage(r.Broader.Coverage)
+		switch {
+		case broaderCov.Rank() < 0:
+			bad("broader: coverage %q is not full, partial or conditional", r.Broader.Coverage)
+		case cov.Rank() >= 0 && broaderCov.Rank() > cov.Rank():
+			bad("broader: coverage %s is wider than the entry's %s", broaderCov, cov)
+		}
+		if strings.TrimSpace(r.Broader.Note) == "" {
+			bad("broader: a note must say which papers of the class the database does not hold")
+		}
+		if err := checkVi("broader.note_vi", r.Broader.NoteVi); err != nil {
+			errs = append(errs, err)
+		}
+	} else if r.Broader.Coverage != "" || r.Broader.Note != "" {
+		bad("broader: names are missing")
+	}
 	var sources []string
 	for _, s := range r.Sources {
 		text, ok := c.Sources[s]
@@ -511,7 +599,8 @@ func (r entry) build(c *Catalog) (*Entry, []error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	e := &Entry{ID: r.ID, Name: r.Name, Variants: kept, Excludes: excludes, CitizensOnly: r.Citizens, Companions: r.Companions, English: r.English, Database: r.Database, Owner: r.Owner,
+	e := &Entry{ID: r.ID, Name: r.Name, Variants: kept, Excludes: excludes,
+		Broader: broaderNames, BroaderCoverage: broaderCov, BroaderNote: r.Broader.Note, BroaderNoteVi: tidy(r.Broader.NoteVi), CitizensOnly: r.Citizens, Companions: r.Companions, English: r.English, Database: r.Database, Owner: r.Owner,
 		DatabaseVi: tidy(r.DatabaseVi), OwnerVi: tidy(r.OwnerVi),
 		Basis: bases, Coverage: cov, Note: r.Note, Sources: sources}
 	e.From, e.Until = span(bases)

@@ -135,6 +135,13 @@ func TestParseErrors(t *testing.T) {
 		{"until before from", strings.Replace(okFile, "from: 2020-01-01,", "from: 2020-01-01, until: 2019-01-01,", 1), "before from"},
 		{"no source", strings.Replace(okFile, `source: "me"`, `source: ""`, 1), "source is missing"},
 		{"no basis", strings.Replace(okFile, `basis: [{document: law-x, article: "Art. 1"}]`, "basis: []", 1), "basis is missing"},
+		{"abbreviation lower case", strings.Replace(okFile, "entries:", "abbreviations: {\"giấy phép\": {short: [gp], sources: [me]}}\nentries:", 1), `abbreviation "gp" of "giấy phép": want one word in capitals`},
+		{"abbreviation two words", strings.Replace(okFile, "entries:", "abbreviations: {\"giấy phép\": {short: [\"G P\"], sources: [me]}}\nentries:", 1), "want one word in capitals"},
+		{"abbreviation without source", strings.Replace(okFile, "entries:", "abbreviations: {\"giấy phép\": {short: [GP]}}\nentries:", 1), "sources are missing"},
+		{"abbreviation unknown source", strings.Replace(okFile, "entries:", "abbreviations: {\"giấy phép\": {short: [GP], sources: [you]}}\nentries:", 1), `source "you" is not defined`},
+		{"broader without note", strings.Replace(okFile, "    coverage: full", "    coverage: full\n    broader: {names: [\"giấy tờ nuôi thú\"], coverage: conditional}", 1), "broader: a note must say"},
+		{"broader wider", strings.Replace(okFile, "    coverage: full", "    coverage: partial\n    note: n\n    broader: {names: [\"giấy tờ nuôi thú\"], coverage: full, note: n}", 1), "broader: coverage full is wider than the entry's partial"},
+		{"broader without names", strings.Replace(okFile, "    coverage: full", "    coverage: full\n    broader: {coverage: conditional, note: n}", 1), "broader: names are missing"},
 	}
 	for _, tt := range tests {
 		_, err := Parse("x.yaml", []byte(tt.data), nil)
@@ -231,4 +238,44 @@ func ExampleCatalog_InForce() {
 	// residence-book Decree 104/2022/NĐ-CP [news]
 	// residence-confirmation Circular 55/2021/TT-BCA (amended by 66/2023) Art. 17 [unsure]
 	// id-card Law on Identification 2023 (26/2023/QH15) Art. 20.3
+}
+
+func TestSpellings(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := c.Abbreviator()
+	tests := []struct {
+		name string
+		want []string // among the spellings
+		not  []string // not among them
+	}{
+		{"giấy chứng nhận đăng ký doanh nghiệp", []string{"giấy chứng nhận đăng ký doanh nghiệp", "GCN đăng ký DN", "giấy CN ĐK DN", "GCN ĐK DN", "giấy chứng nhận ĐK doanh nghiệp"}, nil},
+		{"giấy chứng nhận đăng ký kinh doanh", []string{"GCN ĐKKD", "giấy chứng nhận ĐK KD"}, nil},
+		{"giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở", []string{"GCN QSDĐ, quyền sở hữu nhà ở", "GCN QSD đất, quyền sở hữu nhà ở"}, nil},
+		// A phrase does not run across punctuation.
+		{"giấy chứng, nhận", []string{"giấy chứng, nhận"}, []string{"giấy CN"}},
+		{"sổ hộ khẩu", []string{"sổ hộ khẩu"}, nil},
+	}
+	for _, tt := range tests {
+		got := a.Spellings(tt.name)
+		if len(got) == 0 || got[0] != tt.name || len(got) > maxSpellings {
+			t.Errorf("Spellings(%q) = %q: want the name first, at most %d", tt.name, got, maxSpellings)
+		}
+		set := map[string]bool{}
+		for _, g := range got {
+			set[g] = true
+		}
+		for _, w := range tt.want {
+			if !set[w] {
+				t.Errorf("Spellings(%q) lacks %q: %q", tt.name, w, got)
+			}
+		}
+		for _, w := range tt.not {
+			if set[w] {
+				t.Errorf("Spellings(%q) has %q", tt.name, w)
+			}
+		}
+	}
 }

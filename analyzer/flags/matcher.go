@@ -29,6 +29,9 @@ type variantRef struct {
 	// names that fold alike ("giấy chứng tử", "giấy chứng từ").
 	marks []uint32
 	ascii []bool
+	// broader is true for a name of a wider class of papers than the
+	// entry's (catalog.Entry.Broader).
+	broader bool
 }
 
 // newVariantRef describes variant v of entry e.
@@ -70,25 +73,47 @@ func NewMatcher(c *catalog.Catalog) *Matcher {
 	for _, e := range c.Entries {
 		m.companions = append(m.companions, newPhraseSet(e.Companions...))
 	}
+	abbr := c.Abbreviator()
 	for i, e := range c.Entries {
-		for _, v := range e.Variants {
-			key, ref := newVariantRef(i, v)
-			if key == "" {
-				continue
+		for k, names := range [][]string{e.Variants, e.Broader} {
+			broader := k == 1
+			for _, v := range names {
+				_, orig := newVariantRef(i, v)
+				for _, sp := range abbr.Spellings(v) {
+					// An abbreviated spelling reports the name in full.
+					key, ref := newVariantRef(i, sp)
+					ref.words = orig.words
+					if key == "" || m.has(key, ref) {
+						continue
+					}
+					ref.broader = broader
+					m.full[key] = append(m.full[key], ref)
+					m.addPrefixes(key)
+				}
 			}
-			m.full[key] = append(m.full[key], ref)
-			m.addPrefixes(key)
 		}
 	}
 	// Excludes win over variants: a longer name for another paper.
 	for _, e := range c.Entries {
 		for _, x := range e.Excludes {
-			key, ref := newVariantRef(-1, x)
-			m.full[key] = append([]variantRef{ref}, m.full[key]...)
-			m.addPrefixes(key)
+			for _, sp := range abbr.Spellings(x) {
+				key, ref := newVariantRef(-1, sp)
+				m.full[key] = append([]variantRef{ref}, m.full[key]...)
+				m.addPrefixes(key)
+			}
 		}
 	}
 	return m
+}
+
+// has reports whether key already holds a name of ref's entry with ref's words.
+func (m *Matcher) has(key string, ref variantRef) bool {
+	for _, r := range m.full[key] {
+		if r.entry == ref.entry && r.words == ref.words {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *Matcher) addPrefixes(key string) {
@@ -103,9 +128,10 @@ func (m *Matcher) Catalog() *catalog.Catalog { return m.cat }
 
 // mention is a catalog name found in tokens [i, j).
 type mention struct {
-	entry int
-	i, j  int
-	words string
+	entry   int
+	i, j    int
+	words   string
+	broader bool // a name of a wider class than the entry's paper
 }
 
 // findMentions returns the catalog names in toks, leftmost longest, not
@@ -138,7 +164,7 @@ func (m *Matcher) findMentions(toks []token) []mention {
 			}
 		}
 		if best >= 0 {
-			out = append(out, mention{entry: ref.entry, i: i, j: best + 1, words: ref.words})
+			out = append(out, mention{entry: ref.entry, i: i, j: best + 1, words: ref.words, broader: ref.broader})
 			i = best
 		}
 	}
@@ -180,6 +206,7 @@ type analysis struct {
 	toks   []token
 	ments  []mention
 	groups []group
+	intro  int // first token of "một trong các giấy tờ sau" and the like, or -1
 }
 
 // scratch holds buffers reused from one paper to the next of a procedure;
@@ -195,7 +222,7 @@ func (m *Matcher) analyze(text string, sc *scratch) *analysis {
 		sc = &scratch{}
 	}
 	sc.toks = tokenizeInto(sc.toks, text)
-	a := &analysis{m: m, text: text, toks: sc.toks}
+	a := &analysis{m: m, text: text, toks: sc.toks, intro: -1}
 	toks := a.toks
 	all := m.findMentions(toks)
 	var excluded []mention
@@ -225,6 +252,7 @@ func (m *Matcher) analyze(text string, sc *scratch) *analysis {
 	if cap(sc.grouped) < len(a.ments) {
 		sc.grouped = make([]bool, len(a.ments))
 	}
+	a.intro = intros.find(toks, 0, len(toks))
 	grouped := sc.grouped[:len(a.ments)]
 	clear(grouped)
 	segStart := 0 // first token of the current comma or "và" segment
@@ -302,7 +330,7 @@ func listOfPapers(toks []token, i int, mentAt []int) bool {
 	if k >= len(toks) {
 		return false
 	}
-	return mentAt[k] != -1 || isPaperNoun(toks, k) || forms.match(toks, k) > 0
+	return mentAt[k] != -1 || isPaperNoun(toks, k) || forms.match(toks, k) > 0 || ownDocs.match(toks, k) > 0
 }
 
 // isPaperNoun reports whether a paper's name starts at toks[k]; "số" (a
@@ -367,6 +395,8 @@ func (a *analysis) expand(mentAt []int, grouped []bool, first int) group {
 	trailing := func() bool { // whether the current alternative has words after its name
 		return cur >= 0 && g.alts[cur].mention >= 0 && g.alts[cur].j > a.ments[g.alts[cur].mention].j
 	}
+	// After "một trong các giấy tờ sau" every listed paper is a choice.
+	altList := a.intro >= 0 && a.ments[first].i > a.intro
 	pos := a.ments[first].j
 	for pos < len(toks) {
 		t := toks[pos]
@@ -420,6 +450,16 @@ func (a *analysis) expand(mentAt []int, grouped []bool, first int) group {
 			pos = k
 			continue
 		}
+		noun := isPaperNoun(toks, k)
+		companion := cur >= 0 && g.alts[cur].mention >= 0 && a.m.companions[a.ments[g.alts[cur].mention].entry].match(toks, k) > 0
+		if !isOr && t.brk&brkComma != 0 && (mentAt[k] >= 0 || noun) && !companion && !a.sameEntry(g, cur, mentAt[k]) &&
+			!altList && !a.orAhead(pos, flat, mentAt) {
+			// "Giấy khai sinh, Sổ hộ khẩu": a comma list is a list of
+			// papers each asked for, unless "hoặc" ends it ("Căn cước
+			// công dân, Chứng minh nhân dân hoặc Hộ chiếu") or it follows
+			// "một trong các giấy tờ sau".
+			break
+		}
 		if mi := mentAt[k]; mi >= 0 && !grouped[mi] {
 			cur = a.addMention(&g, grouped, mi)
 			pos = a.ments[mi].j
@@ -439,8 +479,6 @@ func (a *analysis) expand(mentAt []int, grouped []bool, first int) group {
 				g.alts[0].why = whyExcept
 			}
 		}
-		noun := isPaperNoun(toks, k)
-		companion := cur >= 0 && g.alts[cur].mention >= 0 && a.m.companions[a.ments[g.alts[cur].mention].entry].match(toks, k) > 0
 		if !isOr && noun && trailing() && !companion {
 			break // a comma after a described paper starts another paper
 		}
@@ -462,6 +500,39 @@ func (a *analysis) expand(mentAt []int, grouped []bool, first int) group {
 	}
 	g.j = pos
 	return g
+}
+
+// sameEntry reports whether mention mi names the same catalog entry as the
+// current alternative cur of g ("CCCD, CMND": one paper under two names).
+func (a *analysis) sameEntry(g group, cur, mi int) bool {
+	if mi < 0 || cur < 0 || g.alts[cur].mention < 0 {
+		return false
+	}
+	return a.ments[mi].entry == a.ments[g.alts[cur].mention].entry
+}
+
+// orAhead reports whether "hoặc" (or "hay") followed by a paper's name
+// comes after toks[pos] in the same clause, at parenthesis depth flat or
+// less, before a "và": the comma at pos then separates choices.
+func (a *analysis) orAhead(pos int, flat int16, mentAt []int) bool {
+	toks := a.toks
+	for q := pos; q < len(toks); q++ {
+		t := toks[q]
+		if t.depth > flat {
+			continue
+		}
+		if q > pos && t.brk&brkClause != 0 || t.fold == "va" {
+			return false
+		}
+		if t.fold != "hoac" && t.fold != "hay" {
+			continue
+		}
+		k := skipCopy(toks, q+1, false, mentAt)
+		if k < len(toks) && (mentAt[k] >= 0 || isPaperNoun(toks, k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Reasons an alternative is not covered.

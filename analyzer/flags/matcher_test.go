@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/redtape-vn/redtape/analyzer/catalog"
@@ -12,6 +13,16 @@ import (
 	"github.com/redtape-vn/redtape/corpus/demo"
 	"golang.org/x/text/unicode/norm"
 )
+
+// flaggedEntry judges text as a paper and returns the flagged entry ("" when
+// not flagged) with the result.
+func flaggedEntry(m *Matcher, text string) (string, PaperResult) {
+	r := m.Paper(corpus.Paper{Text: text})
+	if !r.Flagged {
+		return "", r
+	}
+	return r.Entry, r
+}
 
 func testMatcher(t testing.TB) *Matcher {
 	t.Helper()
@@ -79,11 +90,7 @@ func TestPaper(t *testing.T) {
 		{"Giấy xác nhận tình trạng hôn nhân do cơ quan đại diện Việt Nam ở nước ngoài cấp", "", false},
 	}
 	for _, tt := range tests {
-		r := m.Paper(corpus.Paper{Text: tt.text})
-		got := ""
-		if r.Flagged {
-			got = r.Entry
-		}
+		got, r := flaggedEntry(m, tt.text)
 		if got != tt.entry {
 			t.Errorf("Paper(%q): flagged entry %q, want %q (%s)", tt.text, got, tt.entry, r.Reason)
 		}
@@ -301,4 +308,141 @@ func ExampleMatcher_Mentions() {
 	// birth-certificate 43 59 Giấy khai sinh true
 	// id-card 74 78 CMND true
 	// passport 86 98 hộ chiếu true
+}
+
+// TestComponents: a comma or "và" list asks for every paper it names, each
+// reported as a component; "hoặc" and "một trong" lists offer choices.
+func TestComponents(t *testing.T) {
+	m := testMatcher(t)
+	tests := []struct {
+		text    string
+		entry   string   // flagged entry, "" for none
+		covered []string // entries of the covered components, in order
+		alts    int      // alternatives of the flagged requirement
+	}{
+		{"Giấy khai sinh, Sổ hộ khẩu", "birth-certificate", []string{"birth-certificate", "residence-book"}, 1},
+		{"Bản sao Giấy khai sinh và Căn cước công dân", "birth-certificate", []string{"birth-certificate", "id-card"}, 1},
+		{"Bản sao Giấy chứng nhận quyền sử dụng đất, văn bản về dự án đầu tư", "land-certificate", []string{"land-certificate"}, 1},
+		{"Thẻ căn cước công dân, Chứng minh nhân dân hoặc Hộ chiếu", "id-card", []string{"id-card"}, 3},
+		{"Bản sao CCCD, chứng minh nhân dân", "id-card", []string{"id-card"}, 2},
+		{"Một trong các giấy tờ sau: Thẻ Căn cước công dân, Chứng minh nhân dân, Giấy xác nhận thông tin về cư trú", "id-card", []string{"id-card"}, 3},
+		{"Bản sao CMND hoặc giấy tờ tương đương, Sổ hộ khẩu", "residence-book", []string{"residence-book"}, 1},
+		{"Bản sao CMND hoặc giấy tờ tương đương", "", nil, 2},
+		{"Bản sao văn bằng, chứng chỉ", "", nil, 2},
+	}
+	for _, tt := range tests {
+		got, r := flaggedEntry(m, tt.text)
+		var covered []string
+		for _, c := range r.Components {
+			if c.Covered {
+				if c.Database == "" || len(c.Basis) == 0 || c.Coverage == "" {
+					t.Errorf("Paper(%q): covered component without database, basis or coverage: %+v", tt.text, c)
+				}
+				covered = append(covered, c.Entry)
+			}
+		}
+		if got != tt.entry || fmt.Sprint(covered) != fmt.Sprint(tt.covered) || len(r.Alternatives) != tt.alts {
+			t.Errorf("Paper(%q): entry %q, covered %v, %d alternatives; want %q, %v, %d (%s)",
+				tt.text, got, covered, len(r.Alternatives), tt.entry, tt.covered, tt.alts, r.Reason)
+		}
+		if got != "" && (r.ReasonCode != ReasonFlagged || strings.Contains(r.Reason, "; every alternative is covered") != (tt.alts > 1)) {
+			t.Errorf("Paper(%q): reason %q (%s)", tt.text, r.Reason, r.ReasonCode)
+		}
+	}
+}
+
+// TestReasons: papers that are not flagged say why in one word and one sentence.
+func TestReasons(t *testing.T) {
+	m := testMatcher(t)
+	tests := []struct {
+		text, code, words string // words: a part of the reason
+	}{
+		{"Hợp đồng mua bán xe", ReasonOwnDocument, "draws up or holds (Hợp đồng)"},
+		{"Ảnh chân dung 4x6", ReasonOwnDocument, "(Ảnh)"},
+		{"Bản vẽ thiết kế công trình", ReasonOwnDocument, "(Bản vẽ)"},
+		{"Bản sao Quyết định thành lập doanh nghiệp", ReasonNotInCatalog, "names no paper of the catalog (Quyết định thành lập doanh nghiệp)"},
+		{"Giấy phép xây dựng", ReasonNotInCatalog, "names no paper of the catalog"},
+		{"Tờ khai đăng ký khai sinh theo mẫu", ReasonForm, "a form or declaration the applicant fills in (Tờ khai)"},
+		{"Đơn đề nghị cấp giấy phép", ReasonForm, "(Đơn)"},
+		{"Bản sao giấy khai sinh (không phải nộp nếu cơ quan khai thác được thông tin)", ReasonMentionOnly, "looks the data up"},
+		{"Văn bản đề nghị, ghi rõ họ tên, số CMND của người đứng đầu", ReasonForm, "without asking for it"},
+		{"Không phải nộp bản sao CCCD", ReasonMentionOnly, "need not be submitted"},
+		{"Phiếu lý lịch tư pháp do cơ quan có thẩm quyền của nước ngoài cấp", ReasonNotCovered, "issued abroad"},
+		{"Bản sao CMND hoặc giấy tờ tương đương", ReasonNotCovered, "not every alternative is covered"},
+		{"Bản sao giấy khai sinh", ReasonFlagged, "asks for"},
+	}
+	for _, tt := range tests {
+		r := m.Paper(corpus.Paper{Text: tt.text})
+		if r.ReasonCode != tt.code || !strings.Contains(r.Reason, tt.words) {
+			t.Errorf("Paper(%q): %s %q, want %s with %q", tt.text, r.ReasonCode, r.Reason, tt.code, tt.words)
+		}
+		if r.Form != (tt.code == ReasonForm) {
+			t.Errorf("Paper(%q): Form %v", tt.text, r.Form)
+		}
+	}
+}
+
+// TestBroaderNames: a generic identity paper is flagged as the ID card's
+// with conditional coverage and a note; the card itself keeps full coverage.
+func TestBroaderNames(t *testing.T) {
+	m := testMatcher(t)
+	tests := []struct {
+		text     string
+		coverage catalog.Coverage
+		note     bool
+	}{
+		{"Giấy tờ chứng minh nhân thân", catalog.Conditional, true},
+		{"Bản sao giấy tờ tùy thân của người đề nghị", catalog.Conditional, true},
+		{"Bản sao giấy tờ tuỳ thân", catalog.Conditional, true},
+		{"Bản sao thẻ căn cước công dân", catalog.Full, false},
+		{"CMND hoặc giấy tờ tùy thân", catalog.Conditional, true},
+	}
+	for _, tt := range tests {
+		r := m.Paper(corpus.Paper{Text: tt.text})
+		if !r.Flagged || r.Entry != "id-card" || r.Coverage != tt.coverage || (r.Note != "") != tt.note {
+			t.Errorf("Paper(%q): flagged %v %q coverage %q note %q; want id-card %q note %v", tt.text, r.Flagged, r.Entry, r.Coverage, r.Note, tt.coverage, tt.note)
+		}
+	}
+}
+
+// TestAbbreviations: catalog names match with their phrases abbreviated as
+// the catalog's abbreviation table says, in any spacing.
+func TestAbbreviations(t *testing.T) {
+	m := testMatcher(t)
+	tests := []struct{ text, entry string }{
+		{"GCN đăng ký DN", "business-registration"},
+		{"GCNĐKDN", "business-registration"},
+		{"Bản sao giấy CNĐKDN", "business-registration"},
+		{"Bản sao GCN ĐKKD", "business-registration"},
+		{"Bản sao giấy chứng nhận ĐKDN", "business-registration"},
+		{"Bản sao Giấy chứng nhận đăng ký HTX", "cooperative-registration"},
+		{"Bản sao GCN QSDĐ", "land-certificate"},
+		{"Bản sao giấy CN quyền sử dụng đất", "land-certificate"},
+		{"Phiếu LLTP số 1", "criminal-record"},
+		{"Bản sao thẻ BHYT", "health-insurance-card"},
+		{"GCN an toàn thực phẩm", ""},
+		{"Cơ quan ĐKKD cấp tỉnh xác nhận", ""},
+	}
+	for _, tt := range tests {
+		got, r := flaggedEntry(m, tt.text)
+		if got != tt.entry {
+			t.Errorf("Paper(%q): %q, want %q (%s)", tt.text, got, tt.entry, r.Reason)
+		}
+	}
+}
+
+// TestSummarizeComponents: a paper asking for papers of two databases
+// counts once in each database group, and once in the totals.
+func TestSummarizeComponents(t *testing.T) {
+	m := testMatcher(t)
+	r := m.Procedure(&corpus.Procedure{Code: "A", Papers: []corpus.Paper{{Text: "Bản sao Giấy khai sinh và Căn cước công dân"}, {Text: "Sổ hộ khẩu"}}})
+	s := Summarize([]ProcedureResult{r})
+	if s.PapersFlagged != 2 || len(s.ByDatabase) != 3 {
+		t.Fatalf("totals %d flagged, databases %+v; want 2 and 3 groups", s.PapersFlagged, s.ByDatabase)
+	}
+	for _, g := range s.ByDatabase {
+		if g.PapersFlagged != 1 || g.Affected != 1 {
+			t.Errorf("database group %+v: want 1 paper, 1 procedure", g)
+		}
+	}
 }

@@ -22,9 +22,65 @@ type Alternative struct {
 	Covered bool `json:"covered"`
 	// Coverage is the entry's coverage, when covered.
 	Coverage catalog.Coverage `json:"coverage,omitempty"`
+	// Note says why the coverage is weaker than the entry's, when the name
+	// matched is a broader one ("giấy tờ chứng minh nhân thân").
+	Note string `json:"note,omitempty"`
 	// Why says why the alternative is not covered.
 	Why string `json:"why,omitempty"`
 }
+
+// Component is one paper a requirement row asks for besides the others it
+// lists ("Bản sao Giấy khai sinh và Căn cước công dân" asks for two), when
+// it names a catalog paper: every component is required, and each is
+// covered or not on its own.
+type Component struct {
+	// Text is the component as written, from its first to its last alternative.
+	Text string `json:"text"`
+	// Covered is true when the catalog covers every alternative of the component.
+	Covered bool `json:"covered"`
+	// Entry, Database, Owner (and their Vietnamese names), Basis and
+	// Coverage describe the catalog entry of the component's first
+	// alternative, when covered; Coverage is the weakest among its
+	// alternatives.
+	Entry      string           `json:"entry,omitempty"`
+	Database   string           `json:"database,omitempty"`
+	DatabaseVi string           `json:"database_vi,omitempty"`
+	Owner      string           `json:"owner,omitempty"`
+	OwnerVi    string           `json:"owner_vi,omitempty"`
+	Basis      []catalog.Basis  `json:"basis,omitempty"`
+	Coverage   catalog.Coverage `json:"coverage,omitempty"`
+	// Note says why the coverage is weaker than the entry's, when a
+	// broader name matched ("giấy tờ chứng minh nhân thân").
+	Note string `json:"note,omitempty"`
+	// Alternatives are the choices of the component, when there are several.
+	Alternatives []Alternative `json:"alternatives,omitempty"`
+	// Why says why the component is not covered.
+	Why string `json:"why,omitempty"`
+	// matched is the catalog name its first alternative matched.
+	matched string
+}
+
+// Reason codes say in one word why a paper is or is not flagged
+// ([PaperResult.ReasonCode]).
+const (
+	// ReasonFlagged: some component the paper asks for is covered.
+	ReasonFlagged = "flagged"
+	// ReasonForm: a form or declaration the applicant fills in.
+	ReasonForm = "form"
+	// ReasonOwnDocument: a document the applicant draws up or holds
+	// (contract, photo, plan, drawing, report), not a record of the state.
+	ReasonOwnDocument = "own-document"
+	// ReasonNotInCatalog: the paper names no paper of the catalog.
+	ReasonNotInCatalog = "not-in-catalog"
+	// ReasonMentionOnly: the paper names a catalog paper without asking
+	// for it (need not be submitted, the agency looks it up, part of a
+	// condition or of a form's content).
+	ReasonMentionOnly = "mention-only"
+	// ReasonNotCovered: a catalog paper is asked for, but some choice a
+	// person could make instead, or the paper itself here, is not covered
+	// (issued abroad, issued by the procedure, "or an equivalent paper").
+	ReasonNotCovered = "not-covered"
+)
 
 // PaperResult is the verdict on one required paper.
 type PaperResult struct {
@@ -56,6 +112,13 @@ type PaperResult struct {
 	// Alternatives are the alternatives of the requirement reported on (the
 	// flagged one, else the first one found), each with its coverage.
 	Alternatives []Alternative `json:"alternatives,omitempty"`
+	// Note says why the coverage is weaker than the entry's, when a
+	// broader name matched ("giấy tờ chứng minh nhân thân").
+	Note string `json:"note,omitempty"`
+	// Components are the papers the row asks for that name a catalog
+	// paper, each covered or not; a row listing papers with a comma or
+	// "và" asks for each of them. The paper is flagged when one is covered.
+	Components []Component `json:"components,omitempty"`
 	// Optional is true when the paper is asked for only if it exists ("nếu có").
 	Optional bool `json:"optional,omitempty"`
 	// Conditional is true when the paper is asked for only in some case.
@@ -67,6 +130,8 @@ type PaperResult struct {
 	NotRequired bool `json:"not_required,omitempty"`
 	// Reason explains the verdict in one sentence.
 	Reason string `json:"reason"`
+	// ReasonCode says the same in one word: one of the Reason* constants.
+	ReasonCode string `json:"reason_code"`
 }
 
 // Paper judges one required paper.
@@ -97,82 +162,194 @@ func (m *Matcher) paper(p corpus.Paper, ctx procContext, sc *scratch) PaperResul
 		if n := forms.match(toks, head); n > 0 {
 			res.Form = true
 			res.Reason = fmt.Sprintf("a form or declaration the applicant fills in (%s)", span(p.Text, toks, head, head+n))
+			res.ReasonCode = ReasonForm
+		} else if n := ownDocs.match(toks, head); n > 0 {
+			res.Reason = fmt.Sprintf("a document the applicant draws up or holds (%s), not a record of the state", span(p.Text, toks, head, head+n))
+			res.ReasonCode = ReasonOwnDocument
 		}
 	}
 	if len(a.ments) == 0 {
 		if res.Reason == "" {
 			res.Reason = "names no paper of the catalog"
+			if head < len(toks) {
+				res.Reason += fmt.Sprintf(" (%s)", clipWords(p.Text, toks, head, 6))
+			}
+			res.ReasonCode = ReasonNotInCatalog
 		}
 		return res
 	}
 	m.judge(a, ctx)
 	lookup := lookups.find(toks, 0, len(toks))
-	var chosen *group
+	var chosen, first *group
+	var comps []*group
 	for gi := range a.groups {
 		g := &a.groups[gi]
 		if g.depth > 0 {
 			continue
 		}
-		if chosen == nil {
+		if first == nil {
+			first = g
+		}
+		if g.negated {
+			continue
+		}
+		comps = append(comps, g)
+		if chosen == nil && g.covered() {
 			chosen = g
 		}
-		if g.covered() && !g.negated {
-			chosen = g
-			break
-		}
+	}
+	if chosen == nil {
+		chosen = first
 	}
 	if chosen == nil {
 		res.NotRequired = true
 		if res.Reason == "" {
 			res.Reason = fmt.Sprintf("mentions %s without asking for it", quoteList(res.Matched))
+			res.ReasonCode = ReasonMentionOnly
 		} else {
 			res.Reason += fmt.Sprintf("; it names %s without asking for it", quoteList(res.Matched))
 		}
 		return res
 	}
 	res.Alternatives = m.alternatives(a, chosen)
-	first := mention{entry: -1}
-	if mi := chosen.alts[0].mention; mi >= 0 {
-		first = a.ments[mi]
-	}
+	res.ReasonCode = ReasonNotCovered
 	switch {
 	case chosen.negated:
 		res.NotRequired = true
 		res.Reason = fmt.Sprintf("says %s need not be submitted", quoteList(res.Matched))
+		res.ReasonCode = ReasonMentionOnly
 	case lookup >= 0:
 		res.NotRequired = true
 		res.Reason = fmt.Sprintf("the agency looks the data up (%q)", span(p.Text, toks, lookup, min(lookup+3, len(toks))))
+		res.ReasonCode = ReasonMentionOnly
 	case !chosen.covered():
-		var out []string
-		for _, al := range res.Alternatives {
-			if !al.Covered {
-				out = append(out, fmt.Sprintf("%q %s", al.Text, al.Why))
-			}
-		}
-		res.Reason = "not every alternative is covered: " + strings.Join(out, "; ")
+		res.Reason = uncoveredReason(res.Alternatives)
 	default:
 		res.Flagged = true
+		res.ReasonCode = ReasonFlagged
 	}
-	if !res.Flagged || first.entry < 0 {
-		res.Flagged = false
+	if res.NotRequired {
 		return res
 	}
-	e := m.entries[first.entry]
-	res.Entry, res.Database, res.Owner, res.Basis = e.ID, e.Database, e.Owner, e.Basis
-	res.DatabaseVi, res.OwnerVi = e.DatabaseVi, e.OwnerVi
-	res.Coverage = e.Coverage
-	var covered []string
-	for _, al := range res.Alternatives {
-		if al.Coverage.Rank() < res.Coverage.Rank() {
-			res.Coverage = al.Coverage
-		}
-		covered = append(covered, al.Entry)
+	for _, g := range comps {
+		res.Components = append(res.Components, m.component(a, g))
 	}
-	res.Reason = fmt.Sprintf("asks for %q: %s held in %s", first.words, strings.Join(dedupe(covered), ", "), res.Database)
-	if len(res.Alternatives) > 1 {
-		res.Reason += "; every alternative is covered"
+	if !res.Flagged || chosen.alts[0].mention < 0 {
+		res.Flagged = false
+		if res.ReasonCode == ReasonFlagged {
+			res.ReasonCode = ReasonNotCovered
+		}
+		return res
+	}
+	var main *Component
+	for i := range res.Components {
+		if c := &res.Components[i]; c.Covered {
+			main = c
+			break
+		}
+	}
+	res.Entry, res.Database, res.Owner, res.Basis = main.Entry, main.Database, main.Owner, main.Basis
+	res.DatabaseVi, res.OwnerVi = main.DatabaseVi, main.OwnerVi
+	res.Coverage, res.Note = main.Coverage, main.Note
+	var asks, uncovered []string
+	for _, c := range res.Components {
+		if !c.Covered {
+			uncovered = append(uncovered, fmt.Sprintf("%q (%s)", c.Text, c.Why))
+			continue
+		}
+		var entries []string
+		for _, al := range c.Alternatives {
+			entries = append(entries, al.Entry)
+		}
+		if len(entries) == 0 {
+			entries = []string{c.Entry}
+		}
+		what := fmt.Sprintf("%q: %s held in %s", matchedOf(c), strings.Join(dedupe(entries), ", "), c.Database)
+		if len(c.Alternatives) > 1 {
+			what += "; every alternative is covered"
+		}
+		asks = append(asks, what)
+	}
+	res.Reason = "asks for " + strings.Join(asks, "; and for ")
+	if len(uncovered) > 0 {
+		res.Reason += "; not covered: " + strings.Join(uncovered, "; ")
+	}
+	if res.Note != "" {
+		res.Reason += " (" + string(res.Coverage) + ": " + res.Note + ")"
 	}
 	return res
+}
+
+// matchedOf returns the catalog name matched by the first alternative of c.
+func matchedOf(c Component) string {
+	if len(c.Alternatives) > 0 {
+		return c.Alternatives[0].Matched
+	}
+	return c.matched
+}
+
+// uncoveredReason says which alternatives of a requirement are not covered.
+func uncoveredReason(alts []Alternative) string {
+	var out []string
+	for _, al := range alts {
+		if !al.Covered {
+			out = append(out, fmt.Sprintf("%q %s", al.Text, al.Why))
+		}
+	}
+	if len(alts) == 1 {
+		return "not covered: " + strings.Join(out, "; ")
+	}
+	return "not every alternative is covered: " + strings.Join(out, "; ")
+}
+
+// component describes requirement g as a component of its paper.
+func (m *Matcher) component(a *analysis, g *group) Component {
+	alts := m.alternatives(a, g)
+	c := Component{Covered: g.covered(), Text: a.groupText(g)}
+	if len(alts) > 1 {
+		c.Alternatives = alts
+	}
+	if !c.Covered {
+		c.Why = uncoveredReason(alts)
+		return c
+	}
+	e := m.entries[a.ments[g.alts[0].mention].entry]
+	c.Entry, c.Database, c.Owner, c.Basis = e.ID, e.Database, e.Owner, e.Basis
+	c.DatabaseVi, c.OwnerVi = e.DatabaseVi, e.OwnerVi
+	c.Coverage = e.Coverage
+	c.matched = alts[0].Matched
+	for _, al := range alts {
+		if al.Coverage.Rank() < c.Coverage.Rank() {
+			c.Coverage = al.Coverage
+		}
+		if al.Note != "" && c.Note == "" {
+			c.Note = al.Note
+		}
+	}
+	return c
+}
+
+// groupText returns the words of g from its first alternative to its last.
+func (a *analysis) groupText(g *group) string {
+	i, j := g.alts[0].i, g.alts[0].j
+	for _, al := range g.alts {
+		j = max(j, al.j)
+	}
+	if i >= j || j > len(a.toks) {
+		return ""
+	}
+	return span(a.text, a.toks, i, j)
+}
+
+// clipWords returns up to n words of text from toks[i].
+func clipWords(text string, toks []token, i, n int) string {
+	j := i + n
+	for k := i + 1; k < len(toks) && k < j; k++ {
+		if toks[k].brk&(brkClause|brkOpen) != 0 {
+			j = k
+		}
+	}
+	return span(text, toks, i, min(j, len(toks)))
 }
 
 // judge marks the alternatives the context rules out: papers the procedure
@@ -291,6 +468,9 @@ func (m *Matcher) alternatives(a *analysis, g *group) []Alternative {
 			x.Entry, x.Matched = e.ID, mm.words
 			if al.why == "" {
 				x.Covered, x.Coverage = true, e.Coverage
+				if mm.broader && e.BroaderCoverage.Rank() < x.Coverage.Rank() {
+					x.Coverage, x.Note = e.BroaderCoverage, e.BroaderNote
+				}
 			}
 		}
 		out = append(out, x)

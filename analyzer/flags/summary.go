@@ -31,7 +31,9 @@ type Summary struct {
 	Papers        int `json:"papers"`
 	PapersFlagged int `json:"papers_flagged"`
 	// ByMinistry, BySector and ByDatabase break the totals down; a
-	// database group counts only flagged papers and the procedures with one.
+	// database group counts only flagged papers with a covered component it
+	// holds (a paper asking for papers of two databases counts in both) and
+	// the procedures with one.
 	ByMinistry []Group `json:"by_ministry"`
 	BySector   []Group `json:"by_sector"`
 	ByDatabase []Group `json:"by_database"`
@@ -70,16 +72,26 @@ func Summarize(results []ProcedureResult) Summary {
 			if !p.Flagged {
 				continue
 			}
-			g := get(databases, p.Database)
-			if g.KeyVi == "" {
-				g.KeyVi = p.DatabaseVi
+			// A paper asking for several covered components ("Giấy khai
+			// sinh, Sổ hộ khẩu") counts once for each database holding one.
+			dbs := map[string]string{p.Database: p.DatabaseVi}
+			for _, c := range p.Components {
+				if c.Covered {
+					dbs[c.Database] = c.DatabaseVi
+				}
 			}
-			g.Papers++
-			g.PapersFlagged++
-			if !seen[p.Database] {
-				seen[p.Database] = true
-				g.Procedures++
-				g.Affected++
+			for db, vi := range dbs {
+				g := get(databases, db)
+				if g.KeyVi == "" {
+					g.KeyVi = vi
+				}
+				g.Papers++
+				g.PapersFlagged++
+				if !seen[db] {
+					seen[db] = true
+					g.Procedures++
+					g.Affected++
+				}
 			}
 		}
 	}

@@ -126,10 +126,18 @@ var citizens = newPhraseSet("công dân việt nam", "người việt nam")
 var forms = newPhraseSet(
 	"tờ khai", "đơn", "phiếu đề nghị", "phiếu đăng ký", "phiếu yêu cầu", "phiếu thu thập", "phiếu thu nhận", "phiếu khai", "phiếu",
 	"bản khai", "bản kê khai", "bản tự khai", "văn bản đề nghị", "văn bản đăng ký", "giấy đề nghị", "giấy đăng ký",
-	"mẫu", "mẫu số", "báo cáo", "danh sách", "biên bản", "sơ yếu lý lịch", "lý lịch", "tờ trình", "công văn", "bản cam kết",
+	"mẫu", "mẫu số", "danh sách", "sơ yếu lý lịch", "lý lịch", "tờ trình", "công văn", "bản cam kết",
 	"giấy cam kết", "văn bản cam kết", "cam kết", "giấy ủy quyền", "văn bản ủy quyền", "giấy uỷ quyền", "văn bản uỷ quyền",
+	"tờ kê", "bảng kê", "bản kê", "thông báo", "văn bản thông báo", "bản giải trình", "văn bản giải trình",
+)
+
+// ownDocs are the heads of papers the applicant draws up or holds as its
+// own records (contracts, photos, plans, drawings, technical files, its
+// reports): not records of the state, so never flagged, and not forms either.
+var ownDocs = newPhraseSet(
 	"hợp đồng", "kế hoạch", "phương án", "dự án", "đề án", "bản thuyết minh", "thuyết minh", "bản vẽ", "ảnh", "bản đồ",
-	"tờ kê", "bảng kê", "bản kê", "thông báo", "văn bản thông báo", "bản giải trình", "văn bản giải trình", "quyết định",
+	"biên bản", "báo cáo", "hóa đơn", "hoá đơn", "chứng từ", "điều lệ", "bản mô tả", "tài liệu kỹ thuật", "hồ sơ thiết kế",
+	"hồ sơ kỹ thuật", "bản chụp ảnh", "tấm ảnh", "hình ảnh", "sổ sách", "bản tóm tắt", "quy chế", "quy trình",
 )
 
 // qualifiers begin a segment that qualifies the paper before it rather than

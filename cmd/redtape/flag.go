@@ -162,6 +162,23 @@ func basisText(bases []catalog.Basis) string {
 	return strings.Join(s, "; ")
 }
 
+// alsoCovered returns the covered components of a flagged paper after the
+// first, which the paper's own entry and database describe.
+func alsoCovered(p flags.PaperResult) []flags.Component {
+	var out []flags.Component
+	first := true
+	for _, c := range p.Components {
+		if !c.Covered {
+			continue
+		}
+		if !first {
+			out = append(out, c)
+		}
+		first = false
+	}
+	return out
+}
+
 func writeFlagTable(w io.Writer, rep flagReport) error {
 	var b strings.Builder
 	for _, r := range rep.Procedures {
@@ -175,7 +192,10 @@ func writeFlagTable(w io.Writer, rep flagReport) error {
 			switch {
 			case p.Flagged:
 				fmt.Fprintf(&b, "      → %s, %s (%s); %s\n", p.Entry, orEnglish(p.DatabaseVi, p.Database), p.Coverage, basisText(p.Basis))
-			case len(p.Matched) > 0:
+				for _, c := range alsoCovered(p) {
+					fmt.Fprintf(&b, "      + %s, %s (%s); %s\n", c.Entry, orEnglish(c.DatabaseVi, c.Database), c.Coverage, basisText(c.Basis))
+				}
+			default:
 				fmt.Fprintf(&b, "      · not flagged: %s\n", clip(p.Reason, 140))
 			}
 		}
@@ -226,7 +246,11 @@ func writeFlagMarkdown(w io.Writer, rep flagReport) error {
 			if p.Flagged {
 				yes = "yes"
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(clip(oneLine(p.Text), 160)), yes, p.Entry, mdCell(orEnglish(p.DatabaseVi, p.Database)), mdCell(basisText(p.Basis)), p.Coverage)
+			entry := p.Entry
+			for _, c := range alsoCovered(p) {
+				entry += ", " + c.Entry
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(clip(oneLine(p.Text), 160)), yes, entry, mdCell(orEnglish(p.DatabaseVi, p.Database)), mdCell(basisText(p.Basis)), p.Coverage)
 		}
 		b.WriteByte('\n')
 	}
