@@ -26,7 +26,7 @@ type abbrPhrase struct {
 func (c *Catalog) Abbreviator() *Abbreviator {
 	a := &Abbreviator{byFirst: map[string][]abbrPhrase{}}
 	for _, phrase := range sortedKeys(c.Abbreviations) {
-		w := strings.Fields(phrase)
+		w := vntext.FoldedWords(phrase)
 		if len(w) == 0 {
 			continue
 		}

@@ -387,7 +387,7 @@ func Parse(name string, data []byte, base *Catalog) (*Catalog, error) {
 				fail("abbreviation of %q: source %q is not defined under sources", phrase, src)
 			}
 		}
-		key := strings.Join(words, " ")
+		key := vntext.CollapseSpace(vntext.NFC(phrase))
 		out.Abbreviations[key] = append(append([]string{}, out.Abbreviations[key]...), short...)
 	}
 	for _, id := range sortedKeys(f.Documents) {

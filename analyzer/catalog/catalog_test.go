@@ -205,7 +205,13 @@ func FuzzCatalog(f *testing.F) {
 			return
 		}
 		vi := map[string]string{}
+		ab := c.Abbreviator()
 		for _, e := range c.Entries {
+			for _, v := range e.Variants {
+				if sp := ab.Spellings(v); len(sp) == 0 || sp[0] != strings.Join(strings.Fields(v), " ") || len(sp) > maxSpellings {
+					t.Fatalf("Spellings(%q) = %q", v, sp)
+				}
+			}
 			if e.ID == "" || len(e.Basis) == 0 || len(e.Variants) == 0 {
 				t.Fatalf("invalid entry accepted: %+v", e)
 			}

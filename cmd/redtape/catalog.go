@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -45,6 +46,8 @@ type catalogReport struct {
 	Schema  string           `json:"schema"`
 	Files   []string         `json:"files"`
 	Entries []*catalog.Entry `json:"entries"`
+	// Abbreviations map a phrase of names to its abbreviations.
+	Abbreviations map[string][]string `json:"abbreviations,omitempty"`
 }
 
 func runCatalog(_ context.Context, opts catalogOptions, e *env) error {
@@ -70,7 +73,7 @@ func runCatalog(_ context.Context, opts catalogOptions, e *env) error {
 	if opts.Format == "json" {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(catalogReport{Schema: catalog.Schema, Files: cat.Files, Entries: cat.Entries}); err != nil {
+		if err := enc.Encode(catalogReport{Schema: catalog.Schema, Files: cat.Files, Entries: cat.Entries, Abbreviations: cat.Abbreviations}); err != nil {
 			return fmt.Errorf("write catalog: %w", err)
 		}
 		return nil
@@ -101,11 +104,26 @@ func writeCatalogTable(w io.Writer, cat *catalog.Catalog) error {
 			}
 		}
 		fmt.Fprintf(&b, "  names:     %s\n", strings.Join(en.Variants, "; "))
+		if len(en.Broader) > 0 {
+			fmt.Fprintf(&b, "  broader:   %s (%s: %s)\n", strings.Join(en.Broader, "; "), en.BroaderCoverage, en.BroaderNote)
+		}
 		if en.Note != "" {
 			fmt.Fprintf(&b, "  note:      %s\n", en.Note)
 		}
 		for _, s := range en.Sources {
 			fmt.Fprintf(&b, "  source:    %s\n", s)
+		}
+		b.WriteByte('\n')
+	}
+	if len(cat.Abbreviations) > 0 {
+		phrases := make([]string, 0, len(cat.Abbreviations))
+		for p := range cat.Abbreviations {
+			phrases = append(phrases, p)
+		}
+		sort.Strings(phrases)
+		b.WriteString("abbreviations (names also match with these phrases abbreviated):\n")
+		for _, p := range phrases {
+			fmt.Fprintf(&b, "  %s: %s\n", strings.Join(cat.Abbreviations[p], ", "), p)
 		}
 		b.WriteByte('\n')
 	}

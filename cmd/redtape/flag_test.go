@@ -154,6 +154,8 @@ func TestCatalogCommand(t *testing.T) {
 	for _, want := range []string{
 		"  database:  Cơ sở dữ liệu lý lịch tư pháp (Bộ Công an (từ năm 2025))\n             Criminal-record database (Ministry of Public Security (since 2025))\n",
 		"  basis:     Resolution 66.7/2025/NQ-CP Art. 4.8\n             khoản 8 Điều 4 Nghị quyết 66.7/2025/NQ-CP\n",
+		"  broader:   giấy tờ tùy thân; ",
+		"  GCN: giấy chứng nhận\n",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("table lacks %q", want)
