@@ -12,9 +12,11 @@
 // a clause after copy wording ("Bản sao có chứng thực ...", "01 bản chính
 // hoặc bản sao ...") or after a verb of submission ("nộp", "xuất trình",
 // "kèm theo"), and not when negated ("không phải nộp") or when the agency
-// looks the data up ("khai thác thông tin", "cơ sở dữ liệu"). A requirement
-// with alternatives ("CMND hoặc hộ chiếu hoặc giấy tờ tương đương") is
-// flagged only when every alternative is covered. Forms and declarations
+// looks the data up ("khai thác thông tin", "cơ sở dữ liệu"). A comma or
+// "và" list asks for every paper it names: each is a component, and the row
+// is flagged when one component is covered. A component with alternatives
+// ("CMND hoặc hộ chiếu hoặc giấy tờ tương đương") is covered only when every
+// alternative is. Forms and declarations
 // the applicant fills in, papers issued abroad and papers the procedure
 // itself issues are never flagged.
 package flags
