@@ -446,3 +446,25 @@ func TestSummarizeComponents(t *testing.T) {
 		}
 	}
 }
+
+// TestRemovable: a paper can be dropped whole only when every catalog paper
+// it asks for is covered.
+func TestRemovable(t *testing.T) {
+	m := testMatcher(t)
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Bản sao Giấy khai sinh và Căn cước công dân", true},
+		{"Sổ hộ khẩu", true},
+		{"Bản sao CMND hoặc giấy tờ tương đương, Sổ hộ khẩu", false},
+		{"Bản sao CMND hoặc giấy tờ tương đương", false},
+		{"Tờ khai đăng ký khai sinh", false},
+	}
+	for _, tt := range tests {
+		_, r := flaggedEntry(m, tt.text)
+		if got := r.Removable(); got != tt.want {
+			t.Errorf("Paper(%q).Removable() = %v, want %v (flagged %v, components %+v)", tt.text, got, tt.want, r.Flagged, r.Components)
+		}
+	}
+}

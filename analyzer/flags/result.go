@@ -134,6 +134,22 @@ type PaperResult struct {
 	ReasonCode string `json:"reason_code"`
 }
 
+// Removable reports whether the whole paper could be dropped from the
+// dossier: it is flagged and every catalog paper it asks for is covered. A
+// row that lists a covered paper beside an uncovered one ("Giấy khai sinh
+// và Hộ chiếu") is flagged but not removable: only part of it can go.
+func (r *PaperResult) Removable() bool {
+	if !r.Flagged {
+		return false
+	}
+	for i := range r.Components {
+		if !r.Components[i].Covered {
+			return false
+		}
+	}
+	return true
+}
+
 // Paper judges one required paper.
 func (m *Matcher) Paper(p corpus.Paper) PaperResult {
 	return m.paper(p, procContext{}, nil)

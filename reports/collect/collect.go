@@ -108,7 +108,7 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 		if results[i].Flagged > 0 {
 			fl := make([]bool, len(p.Papers))
 			for k, pr := range results[i].Papers {
-				fl[k] = pr.Flagged
+				fl[k] = pr.Removable()
 			}
 			flagged[p] = fl
 		}
