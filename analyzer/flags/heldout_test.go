@@ -178,12 +178,22 @@ func newFlagScorer(t *testing.T, labels ...[]heldoutLabel) *flagScorer {
 	return s
 }
 
-// flagged returns the entries the matcher reports for a paper.
+// flagged returns the entries the matcher reports for a flagged paper: one
+// per covered component of a conjunction ("A, B và C"), else its entry.
 func flagged(r PaperResult) []string {
-	if !r.Flagged || r.Entry == "" {
+	if !r.Flagged {
 		return nil
 	}
-	return []string{r.Entry}
+	var out []string
+	for _, c := range r.Components {
+		if c.Covered && c.Entry != "" && !slices.Contains(out, c.Entry) {
+			out = append(out, c.Entry)
+		}
+	}
+	if len(out) == 0 && r.Entry != "" {
+		out = append(out, r.Entry)
+	}
+	return out
 }
 
 func (s *flagScorer) score(labels []heldoutLabel) flagScore {
