@@ -22,7 +22,7 @@ const (
 	Simplified Status = "simplified" // lighter in at least one way, heavier in none
 	Mixed      Status = "mixed"      // lighter in some ways, heavier in others: not counted as cut
 	Heavier    Status = "heavier"    // heavier in at least one way, lighter in none
-	Unchanged  Status = "unchanged"  // no change in papers, conditions, fees, time or channels
+	Unchanged  Status = "unchanged"  // no change in papers, conditions, fees, time, channels or cost
 	New        Status = "new"        // in the current set only
 )
 
@@ -38,6 +38,12 @@ const (
 	HigherFees      = "higher_fees"
 	LongerTime      = "longer_time"
 	LostOnline      = "lost_online" // lost its online channel
+	// LowerCost and HigherCost are given only when none of the above
+	// applies and the compliance cost changed all the same (a paper made
+	// optional, fewer copies or certified copies, a channel added or lost
+	// beside online).
+	LowerCost  = "lower_cost"
+	HigherCost = "higher_cost"
 )
 
 // Scenario names.
@@ -512,8 +518,13 @@ func diff(b, c *corpus.Procedure, bp, cp *prepared, sim float64, names *Ministri
 			heavier++
 		}
 	}
-	reason(cmp.Compare(len(c.Papers), len(b.Papers)), FewerPapers, MorePapers)
-	reason(cmp.Compare(len(c.Conditions), len(b.Conditions)), FewerConditions, MoreConditions)
+	// A paper or condition removed makes the procedure lighter and one added
+	// makes it heavier, whatever the counts: swapping one paper for another
+	// is a change both ways (mixed), not no change.
+	reason(-boolInt(len(ch.PapersRemoved) > 0), FewerPapers, MorePapers)
+	reason(boolInt(len(ch.PapersAdded) > 0), FewerPapers, MorePapers)
+	reason(-boolInt(len(ch.ConditionsRemoved) > 0), FewerConditions, MoreConditions)
+	reason(boolInt(len(ch.ConditionsAdded) > 0), FewerConditions, MoreConditions)
 	if feesKnown(bc) && feesKnown(cc) { // a fee no longer stated is not a lower fee
 		reason(cc.Fees.Cmp(bc.Fees), LowerFees, HigherFees)
 	}
@@ -521,6 +532,12 @@ func diff(b, c *corpus.Procedure, bp, cp *prepared, sim float64, names *Ministri
 		reason(cmp.Compare(ct.Hours(), bt.Hours()), ShorterTime, LongerTime)
 	}
 	reason(cmp.Compare(boolInt(hasOnline(b)), boolInt(hasOnline(c))), MovedOnline, LostOnline)
+	if lighter == 0 && heavier == 0 {
+		// Nothing above changed, yet the cost did: a paper made optional,
+		// fewer copies, no certified copy, another channel. The status says
+		// so instead of "unchanged".
+		reason(-ch.Saving.Sign(), LowerCost, HigherCost)
+	}
 	sort.Strings(ch.Reasons)
 	switch {
 	case lighter > 0 && heavier > 0:

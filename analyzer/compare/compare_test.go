@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -336,7 +337,7 @@ func TestPapersReworded(t *testing.T) {
 	}{
 		{"reordered words", []string{"Bản sao Giấy khai sinh", "Tờ khai"}, []string{"Tờ khai", "Giấy khai sinh (bản sao)"}, 0, 0, 1, "unchanged"},
 		{"form number changed", []string{"Tờ khai đăng ký theo mẫu 01"}, []string{"Tờ khai đăng ký theo mẫu 02/2025"}, 0, 0, 1, "unchanged"},
-		{"a different certificate", []string{"Giấy chứng nhận đăng ký doanh nghiệp"}, []string{"Giấy chứng nhận đăng ký đầu tư"}, 1, 1, 0, "unchanged"},
+		{"a different certificate", []string{"Giấy chứng nhận đăng ký doanh nghiệp"}, []string{"Giấy chứng nhận đăng ký đầu tư"}, 1, 1, 0, "mixed"},
 		{"one dropped, one reworded", []string{"Bản sao Căn cước", "Đơn đề nghị cấp phép"}, []string{"Đơn đề nghị cấp giấy phép"}, 1, 0, 1, "simplified"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -459,6 +460,57 @@ func TestCutSplit(t *testing.T) {
 			}
 			if s.ConditionsOnly != tc.condOnly {
 				t.Errorf("simplified by conditions only = %d, want %d", s.ConditionsOnly, tc.condOnly)
+			}
+		})
+	}
+}
+
+// A procedure is unchanged only when nothing that is costed changed: a
+// swap of one paper or condition for another is a change both ways, and a
+// cost change none of the other reasons explains is named by the cost.
+func TestStatusSeesEveryChange(t *testing.T) {
+	one, three := 1, 3
+	base := func() *corpus.Procedure {
+		return &corpus.Procedure{Code: "A", Name: "A",
+			Papers:     []corpus.Paper{{Text: "Đơn đề nghị"}, {Text: "Phiếu lý lịch tư pháp"}, {Text: "Bản sao có chứng thực Giấy khai sinh", Copies: &one}},
+			Conditions: []string{"Có năng lực hành vi dân sự đầy đủ"},
+			Channels:   []corpus.Channel{{Mode: corpus.ModeOnline}},
+		}
+	}
+	for _, tc := range []struct {
+		name    string
+		change  func(p *corpus.Procedure)
+		status  Status
+		reasons []string
+		saving  int // sign of the saving
+	}{
+		{"nothing", func(p *corpus.Procedure) {}, Unchanged, nil, 0},
+		{"paper made optional", func(p *corpus.Procedure) { p.Papers[1].Optional = true }, Simplified, []string{LowerCost}, 1},
+		{"more copies", func(p *corpus.Procedure) { p.Papers[2].Copies = &three }, Heavier, []string{HigherCost}, -1},
+		{"paper swapped", func(p *corpus.Procedure) {
+			p.Papers[1] = corpus.Paper{Text: "Giấy xác nhận của cơ quan thuế"}
+		},
+			Mixed, []string{FewerPapers, MorePapers}, 1}, // a judicial record costs more than a letter
+		{"condition swapped", func(p *corpus.Procedure) {
+			p.Conditions = []string{"Đã đóng đủ tiền thuê đất hằng năm"}
+		},
+			Mixed, []string{FewerConditions, MoreConditions}, 0},
+		{"paper removed", func(p *corpus.Procedure) { p.Papers = p.Papers[:2] }, Simplified, []string{FewerPapers}, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cur := base()
+			tc.change(cur)
+			res, err := Compare(context.Background(), []*corpus.Procedure{base()}, []*corpus.Procedure{cur}, nil, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := res.Scenarios[0]
+			ch := s.Changes[0]
+			if ch.Status != tc.status || !slices.Equal(ch.Reasons, tc.reasons) || ch.Saving.Sign() != tc.saving {
+				t.Errorf("status %s reasons %v saving %s, want %s %v sign %d", ch.Status, ch.Reasons, ch.Saving, tc.status, tc.reasons, tc.saving)
+			}
+			if want := boolInt(tc.status == Simplified); s.Procedures.Cut != want {
+				t.Errorf("procedures cut %d, want %d", s.Procedures.Cut, want)
 			}
 		})
 	}

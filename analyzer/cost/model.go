@@ -518,19 +518,26 @@ func (m *Model) waiting(p *corpus.Procedure, pc *ProcedureCost) (Component, bool
 		pc.Unknown = append(pc.Unknown, "processing time")
 		return Component{}, false
 	}
-	days, ok := workingDays(t)
+	days, ok := m.workingDays(t)
 	if !ok {
 		pc.Unknown = append(pc.Unknown, "processing time")
 		return Component{}, false
 	}
+	assumed := []string{"waiting_hours_per_day"}
+	switch t.Unit {
+	case corpus.Hours, corpus.WorkingHours:
+		assumed = append(assumed, "time_value.hours_per_day")
+	case corpus.Months:
+		assumed = append(assumed, "time_value.working_days_per_month")
+	}
 	return m.component(ActivityWaiting, -1, "", Int(1), days.Mul(m.p.WaitingHoursPerDay.Value), Amount{},
-		[]string{InputTime}, []string{"waiting_hours_per_day"}), true
+		[]string{InputTime}, assumed), true
 }
 
-// workingDays converts a processing time to working days exactly, with the
-// conventions of [corpus.Duration.Hours]: 8 hours a day, 5 working days to
-// 7 calendar days, 22 working days a month.
-func workingDays(d *corpus.Duration) (Amount, bool) {
+// workingDays converts a processing time to working days exactly: hours
+// by time_value.hours_per_day, months by time_value.working_days_per_month,
+// and 5 working days to 7 calendar days.
+func (m *Model) workingDays(d *corpus.Duration) (Amount, bool) {
 	v, err := ParseAmount(strconvFloat(d.Value))
 	if err != nil || v.Sign() < 0 {
 		return Amount{}, false
@@ -541,9 +548,9 @@ func workingDays(d *corpus.Duration) (Amount, bool) {
 	case corpus.Days:
 		return v.Mul(Frac(5, 7)), true
 	case corpus.Hours, corpus.WorkingHours:
-		return v.Div(Int(8)), true
+		return v.Div(m.p.TimeValue.HoursPerDay.Value), true
 	case corpus.Months:
-		return v.MulInt(22), true
+		return v.Mul(m.p.TimeValue.WorkingDaysPerMonth.Value), true
 	}
 	return Amount{}, false
 }
