@@ -277,6 +277,9 @@ func TestTimeNoLongerStated(t *testing.T) {
 
 func TestMatch(t *testing.T) {
 	p := func(code, name string) *corpus.Procedure { return &corpus.Procedure{Code: code, Name: name} }
+	pm := func(name, ministry string) *corpus.Procedure {
+		return &corpus.Procedure{Name: name, Ministry: ministry}
+	}
 	for _, tc := range []struct {
 		name      string
 		base, cur []*corpus.Procedure
@@ -294,6 +297,13 @@ func TestMatch(t *testing.T) {
 			[]Pair{{0, 0, ByCode}, {1, -1, ""}}},
 		{"abolished and new", []*corpus.Procedure{p("1", "A")}, []*corpus.Procedure{p("2", "B")},
 			[]Pair{{0, -1, ""}, {-1, 0, ""}}},
+		{"by name, the same ministry first",
+			[]*corpus.Procedure{pm("Cấp phép", "Bộ Xây dựng"), pm("Cấp phép", "Bộ Y tế")},
+			[]*corpus.Procedure{pm("Cấp phép", "Bộ Y tế"), pm("Cấp phép", "bo xay dung")},
+			[]Pair{{0, 1, ByName}, {1, 0, ByName}}},
+		{"by name, another ministry when none of its own is left",
+			[]*corpus.Procedure{pm("Cấp phép", "Bộ Kế hoạch và Đầu tư")}, []*corpus.Procedure{pm("Cấp phép", "Bộ Tài chính")},
+			[]Pair{{0, 0, ByName}}},
 		{"empty", nil, nil, []Pair{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

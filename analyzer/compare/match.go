@@ -44,7 +44,8 @@ func CodeKey(code string) string {
 
 // Match pairs baseline and current procedures: first by code (the i-th
 // baseline record of a code with the i-th current one), then the rest by
-// normalised name. Pairs come in baseline order, then the new procedures
+// normalised name, a current procedure of the same ministry (folded name)
+// before one of another. Pairs come in baseline order, then the new procedures
 // in current order.
 func Match(baseline, current []*corpus.Procedure) []Pair {
 	used := make([]bool, len(current))
@@ -79,12 +80,26 @@ func Match(baseline, current []*corpus.Procedure) []Pair {
 			}
 		}
 	}
+	// By name, a current procedure of the same ministry is taken first:
+	// provinces and ministries publish procedures of one name.
+	sameMinistry := func(i int, list []int) []int {
+		m := NameKey(baseline[i].Ministry)
+		var same, other []int
+		for _, j := range list {
+			if NameKey(current[j].Ministry) == m {
+				same = append(same, j)
+			} else {
+				other = append(other, j)
+			}
+		}
+		return append(same, other...)
+	}
 	for i, p := range baseline {
 		if matched[i] >= 0 {
 			continue
 		}
 		if k := NameKey(p.Name); k != "" {
-			if j := take(names[k]); j >= 0 {
+			if j := take(sameMinistry(i, names[k])); j >= 0 {
 				matched[i], by[i] = j, ByName
 			}
 		}
