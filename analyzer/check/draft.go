@@ -110,6 +110,10 @@ type Draft struct {
 	Sentences []Span
 	// Dossiers are the dossier lists (hồ sơ gồm ...) the draft defines.
 	Dossiers []Dossier
+	// Exempt are the lists the draft says need not be submitted ("không
+	// phải nộp các giấy tờ sau:", "Hồ sơ không bao gồm ..."): opener and
+	// items. No requirement is read inside them.
+	Exempt []Span
 	// Procedures are the procedures the draft defines.
 	Procedures []ProcedureDef
 	// Conditions are the business conditions the draft sets.

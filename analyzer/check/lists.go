@@ -2,6 +2,7 @@ package check
 
 import (
 	"strings"
+	"unicode"
 )
 
 // findDossiers finds the dossier lists: "Hồ sơ ... gồm: a) ...; b) ..." with
@@ -13,7 +14,7 @@ func findDossiers(d *Draft, lx *Lexicon) {
 			continue
 		}
 		ti, tj := d.tokenRange(p.Span)
-		trig, verbEnd, name, ok := dossierTrigger(d, lx, ti, tj)
+		trig, verbEnd, name, negated, ok := dossierTrigger(d, lx, ti, tj)
 		if !ok && p.Kind != ParaArticle {
 			trig, verbEnd, name, ok = componentsHeading(d, lx, p)
 		}
@@ -23,12 +24,18 @@ func findDossiers(d *Draft, lx *Lexicon) {
 		ds := Dossier{Trigger: trig, Name: name, Article: d.ArticleAt(p.Start)}
 		inline := listRest(d, verbEnd, p.End)
 		ds.Items = splitItems(d, inline)
+		last := pi
 		if len(ds.Items) == 0 {
-			var last int
 			ds.Items, last = blockItems(d, pi)
 			for k := pi + 1; k <= last; k++ {
 				used[k] = true
 			}
+		}
+		if negated {
+			// "không phải nộp các giấy tờ sau:", "Hồ sơ không bao gồm":
+			// the list names papers not to ask for.
+			d.Exempt = append(d.Exempt, Span{p.Start, d.Paragraphs[last].End})
+			continue
 		}
 		if len(ds.Items) == 0 {
 			continue
@@ -42,19 +49,26 @@ func findDossiers(d *Draft, lx *Lexicon) {
 
 // dossierTrigger looks in tokens [ti, tj) for "<head> ... <verb>" or
 // "<submission cue> ... <list opener>" and returns the trigger span, the
-// text offset after it and the dossier's name.
-func dossierTrigger(d *Draft, lx *Lexicon, ti, tj int) (Span, int, string, bool) {
+// text offset after it and the dossier's name. negated is set when the
+// opener is negated or follows a request ban ("Hồ sơ không bao gồm",
+// "không được yêu cầu ... nộp các giấy tờ sau:"): the list names papers
+// that need not be submitted.
+func dossierTrigger(d *Draft, lx *Lexicon, ti, tj int) (trig Span, after int, name string, negated, ok bool) {
 	toks := d.toks
+	sentStart := func(i int) int {
+		for i > ti && !toks[i].hard {
+			i--
+		}
+		return i
+	}
 	for i := ti; i < tj; i++ {
 		if _, n := lx.dHeads.matchAt(toks, i); n > 0 {
 			// "Thành phần hồ sơ:" opens a list without a verb.
 			if end := toks[i+n-1].end; n > 2 && end < len(d.Text) && d.Text[end] == ':' {
-				sent := i
-				for sent > ti && !toks[sent].hard {
-					sent--
-				}
+				sent := sentStart(i)
 				if k, _ := lx.dExclude.find(toks, sent, i); k < 0 {
-					return Span{toks[i].start, end}, end, "", true
+					b, _ := lx.bans.find(toks, sent, i)
+					return Span{toks[i].start, end}, end, "", b >= 0, true
 				}
 			}
 			for v := i + n; v < tj && v < i+n+25; v++ {
@@ -71,28 +85,48 @@ func dossierTrigger(d *Draft, lx *Lexicon, ti, tj int) (Span, int, string, bool)
 				}
 				// "Nội dung thẩm tra hồ sơ gồm" lists what is checked; words
 				// after the head name the dossier ("hồ sơ đề nghị thẩm định").
-				sent := i
-				for sent > ti && !toks[sent].hard {
-					sent--
-				}
+				sent := sentStart(i)
 				if k, _ := lx.dExclude.find(toks, sent, i); k >= 0 {
 					break
 				}
+				b, _ := lx.bans.find(toks, sent, v)
+				neg := b >= 0 || verbNegated(lx, toks, i+n, v)
 				name := nameBetween(d, toks[i+n-1].end, toks[v].start)
-				return Span{toks[i].start, toks[v+vn-1].end}, toks[v+vn-1].end, name, true
+				return Span{toks[i].start, toks[v+vn-1].end}, toks[v+vn-1].end, name, neg, true
 			}
 		}
 		if _, n := lx.dOpeners.matchAt(toks, i); n > 0 {
-			sent := i
-			for sent > ti && !toks[sent].hard {
-				sent--
+			sent := sentStart(i)
+			// The cue nearest the opener is the verb of the list ("Người
+			// nộp hồ sơ không cần nộp các giấy tờ sau").
+			cue := -1
+			for k := sent; k < i; k++ {
+				if _, cn := lx.cues.matchAt(toks, k); cn > 0 && k+cn <= i {
+					cue = k
+				}
 			}
-			if k, _ := lx.cues.find(toks, sent, i); k >= 0 {
-				return Span{toks[sent].start, toks[i+n-1].end}, toks[i+n-1].end, "", true
+			if cue >= 0 {
+				b, _ := lx.bans.find(toks, sent, i)
+				return Span{toks[sent].start, toks[i+n-1].end}, toks[i+n-1].end, "", b >= 0 || verbNegated(lx, toks, sent, cue), true
 			}
 		}
 	}
-	return Span{}, 0, "", false
+	return Span{}, 0, "", false, false
+}
+
+// verbNegated reports whether a negation ("không", "không cần", "chưa")
+// ends just before token v, a modal ("phải", "cần") allowed in between
+// ("không phải bao gồm"), with no token before from.
+func verbNegated(lx *Lexicon, toks []token, from, v int) bool {
+	k := v
+	if k-1 >= from && (toks[k-1].word == "phải" || toks[k-1].word == "cần") && !toks[k].hard {
+		k--
+	}
+	if k <= from || toks[k].hard {
+		return false
+	}
+	n, ok := lx.negations.endsAt(toks, k-1)
+	return ok && k-n >= from
 }
 
 // componentsHeading recognises a paragraph that opens with "Thành phần hồ
@@ -117,7 +151,9 @@ func componentsHeading(d *Draft, lx *Lexicon, p Paragraph) (Span, int, string, b
 }
 
 // nameBetween returns what a dossier is for from the words between its head
-// and its verb ("đề nghị cấp thẻ nhà báo").
+// and its verb ("đề nghị cấp thẻ nhà báo"). Words that only qualify the verb
+// ("còn", "cũng", "phải") or a parenthesis ("Toàn bộ hồ sơ (gồm có ...")
+// name nothing: it returns "" and the article title names the dossier.
 func nameBetween(d *Draft, from, to int) string {
 	if to <= from {
 		return ""
@@ -126,11 +162,43 @@ func nameBetween(d *Draft, from, to int) string {
 	for _, p := range []string{"đề nghị ", "xin ", "của "} {
 		s = strings.TrimPrefix(s, p)
 	}
+	// "hồ sơ (bản chính) gồm", "Toàn bộ hồ sơ (gồm có": a parenthesis
+	// qualifies the dossier and names nothing.
+	for strings.HasPrefix(s, "(") {
+		k := strings.IndexByte(s, ')')
+		if k < 0 {
+			return ""
+		}
+		s = strings.Trim(s[k+1:], " ,")
+	}
 	if len(s) > 200 {
 		return ""
 	}
-	return s
+	f := strings.Fields(s)
+	n := len(f)
+	for n > 0 && verbQualifiers[lowerSameLen(f[n-1])] {
+		n--
+	}
+	only := true // every word qualifies the verb ("mới", "không cần")
+	for _, w := range f[:n] {
+		only = only && (verbQualifiers[lowerSameLen(w)] || onlyQualifiers[lowerSameLen(w)])
+	}
+	if n == 0 || only || !strings.ContainsFunc(s, unicode.IsLetter) {
+		return ""
+	}
+	return strings.Join(f[:n], " ")
 }
+
+// verbQualifiers are words between a dossier head and its verb that qualify
+// the verb, not the dossier ("hồ sơ còn bao gồm", "hồ sơ cũng phải gồm").
+var verbQualifiers = map[string]bool{
+	"còn": true, "cũng": true, "phải": true, "cần": true, "sẽ": true, "đã": true,
+	"chỉ": true, "thì": true, "đều": true, "vẫn": true, "không": true,
+}
+
+// onlyQualifiers name nothing on their own ("hồ sơ mới gồm") though they can
+// end a name ("đăng ký mẫu con dấu mới").
+var onlyQualifiers = map[string]bool{"mới": true, "được": true, "chính": true, "này": true, "đó": true}
 
 // titleName turns an article title into a procedure name by dropping
 // leading "Hồ sơ", "Trình tự", "Thủ tục".
@@ -143,6 +211,7 @@ func titleName(title string) string {
 			if strings.HasPrefix(low, p) {
 				t = strings.TrimLeft(t[len(p):], " ,")
 				cut = true
+				break
 			}
 		}
 		if !cut {

@@ -8,8 +8,9 @@ import (
 
 // requirementUnits returns the spans a requirement can be stated in: every
 // dossier item, and every sentence that carries a submission cue ("nộp",
-// "kèm theo", "xuất trình" ...) or lies in a dossier list. Sentences that
-// ban asking ("không được yêu cầu ...") are left out.
+// "kèm theo", "xuất trình" ...) outside the lists of papers not to ask for
+// ([Draft.Exempt]). Within a unit, what follows a request ban ("không được
+// yêu cầu ...") is left out (see banned).
 func requirementUnits(p *Pass) []Span {
 	d, lx := p.Draft, p.Lexicon
 	var units []Span
@@ -17,6 +18,9 @@ func requirementUnits(p *Pass) []Span {
 		units = append(units, ds.Items...)
 	}
 	for _, s := range d.Sentences {
+		if d.exempt(s) {
+			continue
+		}
 		i, j := d.tokenRange(s)
 		if k, _ := lx.cues.find(d.toks, i, j); k < 0 {
 			continue
@@ -24,6 +28,17 @@ func requirementUnits(p *Pass) []Span {
 		units = append(units, s)
 	}
 	return units
+}
+
+// exempt reports whether s overlaps a list of papers the draft says need
+// not be submitted.
+func (d *Draft) exempt(s Span) bool {
+	for _, e := range d.Exempt {
+		if s.Start < e.End && e.Start < s.End {
+			return true
+		}
+	}
+	return false
 }
 
 // banned reports whether a request ban ("không được yêu cầu") precedes
