@@ -208,7 +208,28 @@ var listMarkerRe = regexp.MustCompile(`^[a-zđ]{1,4}[).]`)
 
 // qtyCellEndOK reports whether rest, the text after a quantity phrase, may
 // follow a quantity cell.
+//
+// A phrase followed straight by a whole quantity cell is the paper's own
+// text with a padded count, not a cell: in "Tờ khai hải quan: 02 bản
+// chính0 bản chính" the cell is "0 bản chính" and "02 bản chính" belongs to
+// the paper. A paper that starts with a count ("1 bản chính01 bản sao giấy
+// khai sinh") does not make its phrase a cell, since a space and lower-case
+// text follow it.
 func qtyCellEndOK(rest string) bool {
+	if !qtyCellEndShapeOK(rest) {
+		return false
+	}
+	if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		if loc := qtyCellRe.FindStringIndex(rest); loc != nil && qtyCellEndShapeOK(rest[loc[1]:]) {
+			return false
+		}
+	}
+	return true
+}
+
+// qtyCellEndShapeOK reports whether the first characters of rest may follow
+// a quantity cell, looking no further.
+func qtyCellEndShapeOK(rest string) bool {
 	if rest == "" {
 		return true
 	}
