@@ -296,11 +296,12 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 	}
 	res.Scenarios = append(res.Scenarios, s)
 	if opts.Drop != nil {
-		dropped := DropPapers(current, opts.Drop)
+		dropped, removed := dropPapers(current, opts.Drop)
 		dropCosts, err := prepareAll(ctx, model, dropped, reuse(current, curCosts))
 		if err != nil {
 			return nil, err
 		}
+		keepLookedUp(model, current, removed, curCosts, dropCosts)
 		desc := opts.DropDescription
 		if desc == "" {
 			desc = "the current set of procedures without the dropped papers"
@@ -312,6 +313,37 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 		res.Scenarios = append(res.Scenarios, s)
 	}
 	return res, nil
+}
+
+// keepLookedUp adds to the cost of each procedure of the flags-applied
+// side what remains of the papers removed from it (cost.Model.LookedUp):
+// looking data up saves the paper, not the service behind it. Only papers
+// the current cost counted are considered (a paper of a case not costed
+// saves nothing and keeps nothing).
+func keepLookedUp(model *cost.Model, current []*corpus.Procedure, removed [][]int, curPrep, dropPrep []*prepared) {
+	for i, ks := range removed {
+		var extra []cost.Component
+		for _, k := range ks {
+			if counted(curPrep[i].cost, k) {
+				extra = append(extra, model.LookedUp(current[i], k)...)
+			}
+		}
+		if len(extra) > 0 {
+			d := *dropPrep[i]
+			d.cost = d.cost.With(extra, "data looked up instead of a paper: the service behind it is still costed")
+			dropPrep[i] = &d
+		}
+	}
+}
+
+// counted reports whether pc costs paper k.
+func counted(pc *cost.ProcedureCost, k int) bool {
+	for _, c := range pc.Components {
+		if c.Paper == k && c.Activity == cost.ActivityPaper {
+			return true
+		}
+	}
+	return false
 }
 
 // prepared is what a comparison needs of one procedure, computed once.

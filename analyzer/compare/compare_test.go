@@ -525,3 +525,39 @@ func TestStatusSeesEveryChange(t *testing.T) {
 		})
 	}
 }
+
+// Dropping a flagged health certificate saves the paper, not the
+// examination behind it: the flags-applied cost keeps the exam (the
+// defaults' kept_when_looked_up), while a dropped judicial record saves
+// its whole cost.
+func TestFlagsAppliedKeepsLookedUpService(t *testing.T) {
+	proc := &corpus.Procedure{Code: "A", Name: "A", Papers: []corpus.Paper{
+		{Text: "Giấy khám sức khỏe"}, {Text: "Phiếu lý lịch tư pháp"}, {Text: "Đơn đề nghị"},
+	}}
+	model := cost.New(nil)
+	saving := func(drop int) cost.Amount {
+		res, err := Compare(context.Background(), []*corpus.Procedure{proc}, []*corpus.Procedure{proc}, model,
+			Options{Drop: func(_ *corpus.Procedure, k int) bool { return k == drop }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := res.Scenarios[1]
+		if s.Papers.Cut != 1 || s.Changes[0].Status != Simplified {
+			t.Errorf("drop %d: papers cut %d, status %s", drop, s.Papers.Cut, s.Changes[0].Status)
+		}
+		return s.Cost.Saving
+	}
+	if got := saving(0); !got.IsZero() {
+		t.Errorf("dropping the health certificate saves %s, want 0 (the examination remains)", got)
+	}
+	pc := model.Procedure(proc)
+	var record cost.Amount
+	for _, c := range pc.Components {
+		if c.Paper == 1 {
+			record = record.Add(c.Cost)
+		}
+	}
+	if got, want := saving(1), record.MulInt(pc.Volume); got.Cmp(want) != 0 {
+		t.Errorf("dropping the judicial record saves %s, want its whole cost %s", got, want)
+	}
+}

@@ -120,21 +120,28 @@ func Match(baseline, current []*corpus.Procedure) []Pair {
 // remove; drop gets each procedure and the index of a paper in it. The
 // procedures themselves are not changed. A nil drop returns procs.
 func DropPapers(procs []*corpus.Procedure, drop func(p *corpus.Procedure, paperIndex int) bool) []*corpus.Procedure {
+	out, _ := dropPapers(procs, drop)
+	return out
+}
+
+// dropPapers is DropPapers that also returns, per procedure, the indexes
+// of the papers removed (nil where none was).
+func dropPapers(procs []*corpus.Procedure, drop func(p *corpus.Procedure, paperIndex int) bool) ([]*corpus.Procedure, [][]int) {
 	if drop == nil {
-		return procs
+		return procs, make([][]int, len(procs))
 	}
 	out := make([]*corpus.Procedure, len(procs))
+	removed := make([][]int, len(procs))
 	for i, p := range procs {
 		var kept []corpus.Paper
-		removed := false
 		for k := range p.Papers {
 			if drop(p, k) {
-				removed = true
+				removed[i] = append(removed[i], k)
 				continue
 			}
 			kept = append(kept, p.Papers[k])
 		}
-		if !removed {
+		if removed[i] == nil {
 			out[i] = p
 			continue
 		}
@@ -142,7 +149,7 @@ func DropPapers(procs []*corpus.Procedure, drop func(p *corpus.Procedure, paperI
 		q.Papers = kept
 		out[i] = &q
 	}
-	return out
+	return out, removed
 }
 
 // multisetDiff returns the indexes of a's items with no counterpart in b

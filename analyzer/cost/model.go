@@ -18,6 +18,9 @@ const (
 	ActivitySubmission    = "submission"     // submitting and collecting, by channel
 	ActivityWaiting       = "waiting"        // time lost while the dossier is processed
 	ActivityFees          = "fees"           // fees and charges stated in the record
+	// ActivityLookedUp is what remains of a paper whose data the agency
+	// looks up instead of asking for it (see [PaperKind.KeptWhenLookedUp]).
+	ActivityLookedUp = "looked_up"
 )
 
 // Input names that are read from the record rather than the parameters.
@@ -699,5 +702,51 @@ func (c *ProcedureCost) Borrow(activity string, from *ProcedureCost) *ProcedureC
 	}
 	out.Notes = append(slices.Clone(c.Notes), activity+" not stated: taken from the other version of the procedure")
 	sort.Strings(out.Notes)
+	return out.WithVolume(c.Volume, c.VolumeMeasured)
+}
+
+// LookedUp returns what remains of paper i of p, per dossier, when the
+// agency looks its data up instead of asking for it: for its kind and the
+// extra kinds it names, the share kept_when_looked_up of their hours and
+// cash (the examination behind a health certificate still takes place);
+// its certified copies are saved whole. It returns nil when nothing remains.
+func (m *Model) LookedUp(p *corpus.Procedure, i int) []Component {
+	var out []Component
+	for _, c := range m.paper(i, &p.Papers[i]) {
+		if c.Activity != ActivityPaper && c.Activity != ActivityExtraPaper {
+			continue
+		}
+		k := &m.p.PaperKinds[m.kinds[c.Kind]]
+		keep := k.KeptWhenLookedUp
+		if keep == nil || keep.Value.IsZero() {
+			continue
+		}
+		hours, cash := c.Hours.Mul(keep.Value), c.Cash.Mul(keep.Value)
+		assumed := appendUnique(slices.Clone(c.Assumed), "paper_kinds."+k.ID+".kept_when_looked_up")
+		out = append(out, Component{
+			Activity: ActivityLookedUp, Paper: i, Kind: k.ID, Weight: c.Weight,
+			Hours: hours, Cash: cash, Cost: hours.Mul(m.hourly).Add(cash),
+			Measured: c.Measured, Assumed: assumed,
+		})
+	}
+	return out
+}
+
+// With returns a copy of c with extra components added (see
+// [Model.LookedUp]) and note among its notes, costed at c's volume.
+func (c *ProcedureCost) With(extra []Component, note string) *ProcedureCost {
+	if len(extra) == 0 {
+		return c
+	}
+	out := *c
+	out.Components = append(slices.Clone(c.Components), extra...)
+	for _, comp := range extra {
+		out.Hours = out.Hours.Add(comp.Hours)
+		out.Unit = out.Unit.Add(comp.Cost)
+		if comp.IsAssumed() {
+			out.UnitAssumed = out.UnitAssumed.Add(comp.Cost)
+		}
+	}
+	out.Notes = appendUnique(slices.Clone(c.Notes), note)
 	return out.WithVolume(c.Volume, c.VolumeMeasured)
 }

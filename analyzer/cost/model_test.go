@@ -220,3 +220,61 @@ func TestChannelWeights(t *testing.T) {
 		})
 	}
 }
+
+// TestLookedUp: looking up a health certificate's data keeps the
+// examination (kept_when_looked_up 1 in the defaults), half of it at a
+// share of 0.5; a judicial record or a certified copy keeps nothing.
+func TestLookedUp(t *testing.T) {
+	p := &corpus.Procedure{Papers: []corpus.Paper{
+		{Text: "Giấy khám sức khỏe do cơ sở y tế có thẩm quyền cấp"},
+		{Text: "Phiếu lý lịch tư pháp"},
+		{Text: "Bản sao có chứng thực Giấy khai sinh"},
+	}}
+	m := New(nil)
+	kept := m.LookedUp(p, 0)
+	if len(kept) != 1 || kept[0].Activity != ActivityLookedUp || kept[0].Kind != "health_certificate" {
+		t.Fatalf("LookedUp(health certificate) = %+v", kept)
+	}
+	var exam Component
+	for _, c := range m.Procedure(p).Components {
+		if c.Paper == 0 && c.Activity == ActivityPaper {
+			exam = c
+		}
+	}
+	checkEq(t, "kept cost", kept[0].Cost, exam.Cost)
+	if !strings.Contains(strings.Join(kept[0].Assumed, " "), "paper_kinds.health_certificate.kept_when_looked_up") {
+		t.Errorf("assumed %v does not name the share", kept[0].Assumed)
+	}
+	for i := 1; i < 3; i++ {
+		if got := m.LookedUp(p, i); got != nil {
+			t.Errorf("LookedUp(paper %d) = %+v, want nothing kept", i, got)
+		}
+	}
+	half, err := LoadParams(strings.NewReader("schema: "+ParamsSchema+`
+paper_kinds:
+  - {id: health_certificate, keywords: ["kham suc khoe"], hours: 4, cash: 300000, kept_when_looked_up: 0.5}
+  - {id: document, hours: 1, cash: 0}
+  - {id: form, hours: 1, cash: 0}
+`), "half.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mh := New(half)
+	got := mh.LookedUp(p, 0)
+	if len(got) != 1 {
+		t.Fatalf("LookedUp at 0.5 = %+v", got)
+	}
+	checkEq(t, "half kept", got[0].Cost, Int(2).Mul(mh.HourlyValue()).Add(Int(150000)))
+	pc := mh.Procedure(p)
+	with := pc.With(got, "looked up")
+	checkEq(t, "unit with kept", with.Unit, pc.Unit.Add(got[0].Cost))
+	checkEq(t, "annual with kept", with.Annual, with.Unit.MulInt(with.Volume))
+	if _, err := LoadParams(strings.NewReader("schema: "+ParamsSchema+`
+paper_kinds:
+  - {id: health_certificate, hours: 4, cash: 300000, kept_when_looked_up: 2}
+  - {id: document, hours: 1, cash: 0}
+  - {id: form, hours: 1, cash: 0}
+`), "bad.yaml"); err == nil || !strings.Contains(err.Error(), "kept_when_looked_up must be between 0 and 1") {
+		t.Errorf("a share above 1 gives %v", err)
+	}
+}

@@ -204,6 +204,11 @@ type PaperKind struct {
 	// anywhere (a list "bản thông tin cá nhân, Phiếu lý lịch tư pháp")
 	// costs this kind too.
 	Extra bool `yaml:"extra,omitempty" json:"extra,omitempty"`
+	// KeptWhenLookedUp is the share (0–1) of Hours and Cash that remains
+	// when the agency looks the paper's data up instead of asking for the
+	// paper: the service behind the paper still takes place (a health
+	// certificate's data comes from an examination). Nil means none remains.
+	KeptWhenLookedUp *Param `yaml:"kept_when_looked_up,omitempty" json:"kept_when_looked_up,omitempty"`
 }
 
 // FallbackKind names the kinds given to papers no keyword matches.
@@ -289,6 +294,9 @@ func (p *Params) each(fn func(name string, q *Param)) {
 		k := &p.PaperKinds[i]
 		fn("paper_kinds."+k.ID+".hours", &k.Hours)
 		fn("paper_kinds."+k.ID+".cash", &k.Cash)
+		if k.KeptWhenLookedUp != nil {
+			fn("paper_kinds."+k.ID+".kept_when_looked_up", k.KeptWhenLookedUp)
+		}
 	}
 }
 
@@ -460,6 +468,9 @@ func (p *Params) validate(builtin bool) error {
 			errs = append(errs, fmt.Errorf("paper kind %q given twice", k.ID))
 		}
 		ids[k.ID] = true
+		if q := k.KeptWhenLookedUp; q != nil && q.Value.Cmp(Int(1)) > 0 {
+			errs = append(errs, fmt.Errorf("paper_kinds.%s.kept_when_looked_up must be between 0 and 1", k.ID))
+		}
 		p.foldedKinds = append(p.foldedKinds, foldKeywords(k.Keywords))
 	}
 	for _, id := range []string{p.FallbackKind.WithForm, p.FallbackKind.Otherwise} {
