@@ -213,7 +213,7 @@ func TestHandWorked(t *testing.T) {
 	checkCount(t, ca.Procedures, 2, 3, 0, 1, "0.00")
 
 	// Flags applied: T.001's certified copy of the business registration
-	// goes too (1.5h, 4,000 less): 72,500 − 15,000 − 4,000 = 557,500 × 2,000
+	// goes too (1.5h, 4,000 less): 576,500 − 15,000 − 4,000 = 557,500 × 2,000
 	// = 1,115,000,000. After = 1,189,750,000; saving 613,000,000 = 34.00%.
 	f := res.Scenarios[1]
 	checkAmount(t, "flags after", f.Cost.After, vnd(1_189_750_000))
