@@ -59,11 +59,20 @@ type Lexicon struct {
 	// ProcedureTitles and ConditionTitles open procedure and condition titles.
 	ProcedureTitles []string `yaml:"procedure_titles"`
 	ConditionTitles []string `yaml:"condition_titles"`
+	// ConditionListOpeners impose the conditions a list opener names
+	// ("phải đáp ứng", "bảo đảm"); ConditionListEnds close such an opener
+	// ("các điều kiện sau đây:"); ConditionExclude mark openers that exempt,
+	// abolish, review or merely mention conditions ("không thuộc diện",
+	// "bãi bỏ", "rà soát").
+	ConditionListOpeners []string `yaml:"condition_list_openers"`
+	ConditionListEnds    []string `yaml:"condition_list_ends"`
+	ConditionExclude     []string `yaml:"condition_exclude"`
 
 	reqWords, negations, nonDeontic, cues, bans          *phraseSet
 	caNouns, caBlockers, caTails, caPhrases              *phraseSet
 	ccPhrases, ccLate, ccAlternatives                    *phraseSet
 	dHeads, dVerbs, dExclude, dOpeners, procTitles, cond *phraseSet
+	condImpose, condEnds, condExclude                    *phraseSet
 }
 
 // RequirementWord is one word or phrase counted as a requirement.
@@ -126,6 +135,9 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	lx.dOpeners = build("dossier.list_openers", lx.Dossier.ListOpeners, false)
 	lx.procTitles = build("procedure_titles", lx.ProcedureTitles, true)
 	lx.cond = build("condition_titles", lx.ConditionTitles, true)
+	lx.condImpose = build("condition_list_openers", lx.ConditionListOpeners, true)
+	lx.condEnds = build("condition_list_ends", lx.ConditionListEnds, true)
+	lx.condExclude = build("condition_exclude", lx.ConditionExclude, false)
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("lexicon: %w", errors.Join(errs...))
 	}

@@ -456,7 +456,7 @@ func findConditions(d *Draft, lx *Lexicon) {
 			continue
 		}
 		ti, tj := d.tokenRange(p.Body)
-		if k, _ := lx.cond.find(d.toks, ti, tj); k < 0 {
+		if !conditionOpener(d, lx, ti, tj) {
 			continue
 		}
 		// "Hồ sơ đề nghị cấp giấy chứng nhận đủ điều kiện gồm:" lists papers.
@@ -508,6 +508,50 @@ func findConditions(d *Draft, lx *Lexicon) {
 			}
 		}
 	}
+}
+
+// conditionOpener reports whether tokens [ti, tj), a paragraph ending in
+// ":", open a list of conditions the draft imposes: it starts with a
+// condition title ("Điều kiện cấp giấy phép:", "Tiêu chuẩn, điều kiện …:"),
+// or a word that imposes precedes a title in its sentence and a list end
+// follows it ("… phải đáp ứng các điều kiện sau đây:"). Openers that exempt,
+// abolish, review or verify ("không thuộc diện", "Bãi bỏ các điều kiện",
+// "Rà soát điều kiện") open none.
+func conditionOpener(d *Draft, lx *Lexicon, ti, tj int) bool {
+	toks := d.toks
+	for k := ti; k < tj; k++ {
+		_, n := lx.cond.matchAt(toks, k)
+		if n == 0 {
+			continue
+		}
+		sent := k
+		for sent > ti && !toks[sent].hard {
+			sent--
+		}
+		if x, _ := lx.condExclude.find(toks, sent, k); x >= 0 {
+			continue
+		}
+		// "tạo điều kiện thuận lợi" is in the exclusions as a phrase that
+		// starts before the title.
+		if x, _ := lx.condExclude.find(toks, max(sent, k-1), k+n); x >= 0 {
+			continue
+		}
+		if k == sent && k-ti <= 2 || k == ti+2 && toks[ti].word == "tiêu" && toks[ti+1].word == "chuẩn" {
+			return true
+		}
+		if x, _ := lx.condImpose.find(toks, sent, k); x < 0 {
+			continue
+		}
+		for m := k + n; m < tj && m < k+n+8; m++ {
+			if toks[m].hard {
+				break
+			}
+			if _, en := lx.condEnds.matchAt(toks, m); en > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isStep reports whether an item is a procedural step or a time limit

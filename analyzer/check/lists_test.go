@@ -19,6 +19,7 @@ func TestDossierOpeners(t *testing.T) {
 		{"### Điều 1. Giấy tờ\n\nNgười nộp hồ sơ không phải nộp các giấy tờ sau:\n\na) Sổ hộ khẩu;\n\nb) Giấy khai sinh.", false, "", true},
 		{"### Điều 1. Giấy tờ\n\nNgười nộp hồ sơ không cần nộp các giấy tờ sau:\n\na) Sổ hộ khẩu;\n\nb) Giấy khai sinh.", false, "", true},
 		{"### Điều 1. Giấy tờ\n\nNgười nộp hồ sơ nộp các giấy tờ sau:\n\na) Sổ hộ khẩu;\n\nb) Giấy khai sinh.", true, "Giấy tờ", false},
+		{"### Điều 1. Giấy tờ\n\nNgười nộp hồ sơ được miễn nộp các giấy tờ sau:\n\na) Sổ hộ khẩu;\n\nb) Giấy khai sinh.", false, "", true},
 		{"### Điều 1. Gia hạn\n\nHồ sơ không bao gồm phiếu lý lịch tư pháp; sổ hộ khẩu.", false, "", true},
 		{"### Điều 1. Gia hạn\n\nHồ sơ không cần bao gồm: phiếu lý lịch tư pháp; sổ hộ khẩu.", false, "", true},
 		{"### Điều 1. Gia hạn\n\nHồ sơ không phải bao gồm: phiếu lý lịch tư pháp; sổ hộ khẩu.", false, "", true},

@@ -257,7 +257,9 @@ func runCertifiedCopy(p *Pass) {
 				p.Report(s, fmt.Sprintf("requires a certified copy (%q) where a plain copy with the original, an electronic copy or a look-up would do", d.TextOf(s)),
 					"accept a plain copy shown with the original (bản sao kèm bản chính để đối chiếu) or an electronic copy, or look the data up")
 			}
-			break
+			// Every certified copy of the unit counts ("bản sao có chứng
+			// thực A và bản sao có chứng thực B").
+			k = end - 1
 		}
 	}
 }
