@@ -62,8 +62,13 @@ func (c *barChart) mermaid() string {
 	return b.String()
 }
 
+// mermaidQuote quotes a label for Mermaid. Mermaid draws labels as HTML,
+// so the characters that make markup or entities (< > &) are replaced by
+// look-alikes that stay text; quotes, backticks and the characters Mermaid
+// reads itself (# ;) are replaced or dropped.
 func mermaidQuote(s string) string {
-	s = strings.NewReplacer("\"", "'", "\n", " ", "\r", " ", "`", "'", "#", "", ";", ",").Replace(s)
+	s = strings.NewReplacer("\"", "'", "\n", " ", "\r", " ", "`", "'", "#", "", ";", ",",
+		"<", "‹", ">", "›", "&", "＆").Replace(s)
 	return "\"" + s + "\""
 }
 

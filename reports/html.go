@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"html"
@@ -99,19 +100,20 @@ func writeHTMLBlock(b *strings.Builder, d *doc, bl block) {
 }
 
 // renderMarkdown renders one Markdown block with a fresh parser (a
-// gomarkdown parser is single use).
+// gomarkdown parser is single use). Bare URLs are not turned into links
+// (no Autolink extension), and the node hook keeps only links to a place
+// in the document (#anchor): any other link or image, which can only come
+// from outside text that slipped past escaping, is printed as its text.
 func renderMarkdown(text string) []byte {
-	p := parser.NewWithExtensions(parser.Tables | parser.FencedCode | parser.Autolink | parser.Strikethrough |
+	p := parser.NewWithExtensions(parser.Tables | parser.FencedCode | parser.Strikethrough |
 		parser.NoIntraEmphasis | parser.SpaceHeadings)
-	r := mdhtml.NewRenderer(mdhtml.RendererOptions{
-		Flags:          mdhtml.Safelink | mdhtml.NoopenerLinks | mdhtml.NoreferrerLinks,
-		RenderNodeHook: escapeRawHTML,
-	})
+	r := mdhtml.NewRenderer(mdhtml.RendererOptions{RenderNodeHook: safeNodes})
 	return markdown.ToHTML([]byte(text), p, r)
 }
 
-// escapeRawHTML prints raw HTML nodes as text.
-func escapeRawHTML(w io.Writer, node ast.Node, entering bool) (ast.WalkStatus, bool) {
+// safeNodes prints raw HTML nodes as text, and links other than
+// in-document ones, and images, as their text.
+func safeNodes(w io.Writer, node ast.Node, entering bool) (ast.WalkStatus, bool) {
 	switch n := node.(type) {
 	case *ast.HTMLBlock:
 		io.WriteString(w, "<p>"+html.EscapeString(string(n.Literal))+"</p>\n")
@@ -119,6 +121,17 @@ func escapeRawHTML(w io.Writer, node ast.Node, entering bool) (ast.WalkStatus, b
 	case *ast.HTMLSpan:
 		io.WriteString(w, html.EscapeString(string(n.Literal)))
 		return ast.GoToNext, true
+	case *ast.Link:
+		if !fragment(n.Destination) {
+			return ast.GoToNext, true // the children (the link text) are rendered
+		}
+	case *ast.Image:
+		return ast.GoToNext, true
 	}
 	return ast.GoToNext, false
+}
+
+// fragment reports whether a link destination is a place in the document.
+func fragment(dest []byte) bool {
+	return len(dest) > 1 && dest[0] == '#' && !bytes.ContainsAny(dest, "\"<> ")
 }

@@ -38,6 +38,9 @@ type Input struct {
 type Scope struct {
 	// Ministry and Sector are the narrowing filters as given; empty for all.
 	Ministry, Sector string
+	// Ministries and Sectors are the names the filters matched, in the
+	// baseline or the current input, sorted; empty without a filter.
+	Ministries, Sectors []string
 	// Corpus names the current input (paths); empty for the built-in demo corpus.
 	Corpus string
 	// Baseline names the baseline input; empty when the current corpus is
@@ -170,8 +173,9 @@ type Changes struct {
 	// Added are the procedures new since the baseline, and Abolished the
 	// baseline procedures no longer present, in display order.
 	Added, Abolished []ProcedureRef
-	// AddedCost is the annual cost of the new procedures, in đồng.
-	AddedCost int64
+	// AddedCost is the annual cost of the new procedures, in đồng, and
+	// AbolishedCost the annual cost the abolished ones had at the baseline.
+	AddedCost, AbolishedCost int64
 }
 
 // Method is what the figures rest on, for the appendix.

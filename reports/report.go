@@ -96,6 +96,12 @@ func build(in *Input, opts Options) (*doc, error) {
 // f formats text key with args (already escaped Markdown).
 func (w *writer) f(key string, args ...any) string { return w.t.get(key, args...) }
 
+// fn formats text key, in its form for the number n, with args.
+func (w *writer) fn(key string, n int, args ...any) string { return w.t.count(key, int64(n), args...) }
+
+// cnt writes n with the noun of key: "3 thủ tục", "1 procedure".
+func (w *writer) cnt(key string, n int) string { return w.fn(key, n, w.nf.Int(int64(n))) }
+
 func (w *writer) date() string {
 	g := w.in.Generated.UTC()
 	if w.opts.Lang == English {
@@ -133,22 +139,22 @@ func (w *writer) header() {
 		meta = append(meta, w.f("meta_scope_all"))
 	default:
 		if sc.Ministry != "" {
-			meta = append(meta, w.f("meta_scope_ministry", esc(sc.Ministry)))
+			meta = append(meta, w.f("meta_scope_ministry", w.matched(sc.Ministry, sc.Ministries)))
 		}
 		if sc.Sector != "" {
-			meta = append(meta, w.f("meta_scope_sector", esc(sc.Sector)))
+			meta = append(meta, w.f("meta_scope_sector", w.matched(sc.Sector, sc.Sectors)))
 		}
 	}
 	if sc.Corpus == "" {
-		meta = append(meta, w.f("meta_corpus_demo", w.nf.Int(int64(sc.Procedures))))
+		meta = append(meta, w.f("meta_corpus_demo", w.cnt("n_procedures", sc.Procedures)))
 	} else {
-		meta = append(meta, w.f("meta_corpus", code(sc.Corpus), w.nf.Int(int64(sc.Procedures)), w.nf.Int(int64(sc.Files))))
+		meta = append(meta, w.f("meta_corpus", code(sc.Corpus), w.cnt("n_procedures", sc.Procedures), w.cnt("n_files", sc.Files)))
 	}
-	if sc.ReadErrors > 0 || sc.BaselineReadErrors > 0 {
-		meta = append(meta, w.f("meta_read_errors", w.nf.Int(int64(sc.ReadErrors+sc.BaselineReadErrors))))
+	if n := sc.ReadErrors + sc.BaselineReadErrors; n > 0 {
+		meta = append(meta, w.fn("meta_read_errors", n, w.nf.Int(int64(n))))
 	}
 	if sc.Baseline != "" {
-		meta = append(meta, w.f("meta_baseline", code(sc.Baseline), w.nf.Int(int64(sc.BaselineProcedures))))
+		meta = append(meta, w.f("meta_baseline", code(sc.Baseline), w.cnt("n_procedures", sc.BaselineProcedures)))
 	} else {
 		meta = append(meta, w.f("meta_no_baseline"))
 	}
@@ -158,6 +164,30 @@ func (w *writer) header() {
 	}
 	w.d.md("- " + strings.Join(meta, "\n- "))
 	w.d.add(tocBlock{title: w.f("toc")})
+}
+
+// maxNames is how many matched names the header lists before counting the rest.
+const maxNames = 8
+
+// matched lists the names a --ministry or --sector filter matched, with
+// the text searched for when it is not the one name matched.
+func (w *writer) matched(query string, names []string) string {
+	if len(names) == 0 {
+		return esc(query)
+	}
+	shown := names[:min(len(names), maxNames)]
+	q := make([]string, len(shown))
+	for i, n := range shown {
+		q[i] = w.name(n)
+	}
+	s := strings.Join(q, "; ")
+	if rest := len(names) - len(shown); rest > 0 {
+		s = w.fn("names_more", rest, s, w.nf.Int(int64(rest)))
+	}
+	if len(names) != 1 || names[0] != query {
+		s = w.f("meta_scope_query", s, esc(query))
+	}
+	return s
 }
 
 // title is the report's title: the one given, else the default, naming
@@ -236,8 +266,8 @@ func (w *writer) summary() {
 	// Findings in a sentence each.
 	var bullets []string
 	if tot.FlaggedPapers > 0 {
-		bullets = append(bullets, w.f("summary_flagged", w.nf.Int(int64(tot.FlaggedPapers)), w.nf.Int(int64(tot.FlaggedProcedures)),
-			w.nf.Int(int64(len(in.Databases))), w.nf.Short(money.SavingFlags-money.Saving), w.nf.Pct(money.PercentFlags-money.Percent)))
+		bullets = append(bullets, w.fn("summary_flagged", tot.FlaggedPapers, w.cnt("n_papers", tot.FlaggedPapers), w.cnt("n_procedures", tot.FlaggedProcedures),
+			w.cnt("n_databases", len(in.Databases)), w.nf.Short(money.SavingFlags-money.Saving), w.nf.Pct(money.PercentFlags-money.Percent)))
 	} else {
 		bullets = append(bullets, w.f("summary_no_flags"))
 	}
@@ -251,13 +281,17 @@ func (w *writer) summary() {
 	}
 	if in.Changes != nil {
 		s := in.Changes.Statuses
-		bullets = append(bullets, w.f("summary_changes", w.nf.Int(int64(s["abolished"])), w.nf.Int(int64(s["simplified"])),
+		bullets = append(bullets, w.f("summary_changes", w.cnt("n_procedures", s["abolished"]), w.nf.Int(int64(s["simplified"])),
 			w.nf.Int(int64(s["new"]))))
 	}
 	bullets = append(bullets, w.f("summary_assumed", w.nf.Share(money.AssumedShare),
-		w.nf.Int(int64(in.Method.VolumesAssumed)), w.nf.Int(int64(tot.Procedures.Current))))
+		w.nf.Int(int64(in.Method.VolumesAssumed)), w.cnt("n_procedures", tot.Procedures.Current), w.anchor("h_appendix")))
 	w.d.md("- " + strings.Join(bullets, "\n- "))
 }
+
+// anchor is the id the heading of text key gets (the first heading with
+// that text), for links to a section written later.
+func (w *writer) anchor(key string) string { return slug(w.t.plain(key)) }
 
 // name escapes a ministry or sector name; an empty one is "not stated".
 func (w *writer) name(s string) string {
@@ -297,13 +331,13 @@ func (w *writer) groupTable(first string, groups []Tally) string {
 
 // rankedTable shows the first Top groups and collapses the rest.
 func (w *writer) rankedTable(first string, groups []Tally, moreKey string) {
-	w.collapse(len(groups), w.opts.Top, moreKey, func(from, to int) string { return w.groupTable(first, groups[from:to]) })
+	w.collapse(len(groups), w.opts.Top, moreKey, "hint_groups", func(from, to int) string { return w.groupTable(first, groups[from:to]) })
 }
 
 // collapse shows the first shown of n rows (rendered by render) and puts
 // the rest, at most MaxList of them, in a collapsed block that says how
-// many were left out.
-func (w *writer) collapse(n, shown int, moreKey string, render func(from, to int) string) {
+// many were left out and, by the text hintKey, how to list them all.
+func (w *writer) collapse(n, shown int, moreKey, hintKey string, render func(from, to int) string) {
 	if n <= shown {
 		w.d.md(render(0, n))
 		return
@@ -312,9 +346,9 @@ func (w *writer) collapse(n, shown int, moreKey string, render func(from, to int
 	end := min(n, shown+w.opts.MaxList)
 	body := []block{mdBlock{render(shown, end)}}
 	if end < n {
-		body = append(body, mdBlock{w.f("more_not_listed", w.nf.Int(int64(n-end)))})
+		body = append(body, mdBlock{w.fn("more_not_listed", n-end, w.nf.Int(int64(n-end))) + " " + w.f(hintKey)})
 	}
-	w.d.add(detailsBlock{summary: w.t.plain(moreKey, w.nf.Int(int64(n-shown))), body: body})
+	w.d.add(detailsBlock{summary: w.t.plainCount(moreKey, int64(n-shown), w.nf.Int(int64(n-shown))), body: body})
 }
 
 func (w *writer) chart(title string, groups []Tally, cost bool) *barChart {
@@ -362,7 +396,7 @@ func (w *writer) sectors() {
 		w.d.md(w.f("none"))
 		return
 	}
-	w.d.md(w.f("sectors_lead", w.nf.Int(int64(len(w.in.Sectors)))))
+	w.d.md(w.fn("sectors_lead", len(w.in.Sectors), w.nf.Int(int64(len(w.in.Sectors)))))
 	w.rankedTable(w.f("col_sector"), w.in.Sectors, "more_sectors")
 }
 
@@ -405,16 +439,18 @@ func (w *writer) databases() {
 			erows = append(erows, []string{name, w.f("coverage_" + e.Coverage), w.nf.Int(int64(e.Papers))})
 		}
 		w.d.md(table([]string{w.f("col_paper"), w.f("col_coverage"), w.f("col_flagged_papers")}, "llr", erows))
-		w.procList(db.Procedures, false, "more_procedures")
+		w.procList(db.Procedures, "", "more_procedures", "hint_flagged")
 	}
 }
 
-// procTable lists procedures with their papers (and annual cost when withCost).
-func (w *writer) procTable(ps []ProcedureRef, withCost bool) string {
+// procTable lists procedures with their papers, and their annual cost
+// under the heading of text costKey unless it is empty.
+func (w *writer) procTable(ps []ProcedureRef, costKey string) string {
+	withCost := costKey != ""
 	head := []string{w.f("col_code"), w.f("col_procedure"), w.f("col_ministry"), w.f("col_papers_concerned")}
 	align := "lllr"
 	if withCost {
-		head, align = append(head, w.f("col_cost_year")), align+"r"
+		head, align = append(head, w.f(costKey)), align+"r"
 	}
 	var rows [][]string
 	for _, p := range ps {
@@ -428,8 +464,8 @@ func (w *writer) procTable(ps []ProcedureRef, withCost bool) string {
 }
 
 // procList shows up to 10 procedures, the rest collapsed.
-func (w *writer) procList(ps []ProcedureRef, withCost bool, moreKey string) {
-	w.collapse(len(ps), 10, moreKey, func(from, to int) string { return w.procTable(ps[from:to], withCost) })
+func (w *writer) procList(ps []ProcedureRef, costKey, moreKey, hintKey string) {
+	w.collapse(len(ps), 10, moreKey, hintKey, func(from, to int) string { return w.procTable(ps[from:to], costKey) })
 }
 
 func (w *writer) opportunities() {
@@ -465,7 +501,7 @@ func (w *writer) opportunities() {
 		for _, o := range rest {
 			sum += o.Saving
 		}
-		w.d.md(w.f("opportunities_rest", w.nf.Int(int64(len(rest))), w.nf.Money(sum)))
+		w.d.md(w.fn("opportunities_rest", len(rest), w.nf.Int(int64(len(rest))), w.nf.Money(sum)))
 	}
 }
 
@@ -485,14 +521,15 @@ func (w *writer) changes() {
 	if len(ch.Added) == 0 {
 		w.d.md(w.f("none"))
 	} else {
-		w.d.md(w.f("added_lead", w.nf.Int(int64(len(ch.Added))), w.nf.Money(ch.AddedCost)))
-		w.procList(ch.Added, true, "more_procedures")
+		w.d.md(w.fn("added_lead", len(ch.Added), w.nf.Int(int64(len(ch.Added))), w.nf.Money(ch.AddedCost)))
+		w.procList(ch.Added, "col_cost_year", "more_procedures", "hint_changes")
 	}
 	w.d.heading(3, w.f("h_abolished"))
 	if len(ch.Abolished) == 0 {
 		w.d.md(w.f("none"))
 	} else {
-		w.procList(ch.Abolished, true, "more_procedures")
+		w.d.md(w.fn("abolished_lead", len(ch.Abolished), w.nf.Int(int64(len(ch.Abolished))), w.nf.Money(ch.AbolishedCost)))
+		w.procList(ch.Abolished, "col_cost_baseline", "more_procedures", "hint_changes")
 	}
 }
 
@@ -510,11 +547,11 @@ func (w *writer) appendix() {
 		{w.f("fig_cost"), w.nf.Share(tot.Cost.AssumedShare), w.f("fig_cost_note")},
 		{w.f("fig_saving"), w.nf.Share(m.SavingAssumedShare), w.f("fig_saving_note")},
 		{w.f("fig_volume"), w.nf.Pct(pct(m.VolumesAssumed, tot.Procedures.Current)),
-			w.f("fig_of_procedures", w.nf.Int(int64(m.VolumesAssumed)), w.nf.Int(int64(tot.Procedures.Current)))},
+			w.f("fig_of_procedures", w.nf.Int(int64(m.VolumesAssumed)), w.cnt("n_procedures", tot.Procedures.Current))},
 		{w.f("fig_fees"), w.nf.Pct(pct(m.FeesUnknown, tot.Procedures.Current)),
-			w.f("fig_fees_note", w.nf.Int(int64(m.FeesUnknown)), w.nf.Int(int64(tot.Procedures.Current)))},
+			w.f("fig_fees_note", w.nf.Int(int64(m.FeesUnknown)), w.cnt("n_procedures", tot.Procedures.Current))},
 		{w.f("fig_time"), w.nf.Pct(pct(m.TimeUnknown, tot.Procedures.Current)),
-			w.f("fig_time_note", w.nf.Int(int64(m.TimeUnknown)), w.nf.Int(int64(tot.Procedures.Current)))},
+			w.f("fig_time_note", w.nf.Int(int64(m.TimeUnknown)), w.cnt("n_procedures", tot.Procedures.Current))},
 	}
 	w.d.md(table([]string{w.f("col_figure"), w.f("col_assumed_share"), w.f("col_note")}, "lrl", rows))
 
@@ -551,10 +588,10 @@ func (w *writer) appendix() {
 
 	w.d.heading(3, w.f("h_input"))
 	sc := in.Scope
-	lines := []string{w.f("input_current", w.nf.Int(int64(sc.Procedures)), w.nf.Int(int64(sc.Files)), w.nf.Int(int64(sc.ReadErrors)))}
+	lines := []string{w.f("input_current", w.cnt("n_procedures", sc.Procedures), w.cnt("n_files", sc.Files), w.cnt("n_unreadable", sc.ReadErrors))}
 	if sc.Baseline != "" {
-		lines = append(lines, w.f("input_baseline", w.nf.Int(int64(sc.BaselineProcedures)), w.nf.Int(int64(sc.BaselineFiles)),
-			w.nf.Int(int64(sc.BaselineReadErrors))))
+		lines = append(lines, w.f("input_baseline", w.cnt("n_procedures", sc.BaselineProcedures), w.cnt("n_files", sc.BaselineFiles),
+			w.cnt("n_unreadable", sc.BaselineReadErrors)))
 	}
 	lines = append(lines, w.f("input_repro"))
 	w.d.md("- " + strings.Join(lines, "\n- "))

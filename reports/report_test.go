@@ -73,7 +73,7 @@ func handmade() *Input {
 	}
 	in.Changes = &Changes{Statuses: map[string]int{"abolished": 3, "simplified": 2, "mixed": 1, "heavier": 1, "unchanged": 35, "new": 1},
 		Added:     []ProcedureRef{{Code: "9.000001", Name: "Thủ tục mới", Ministry: "Bộ Tài chính", Papers: 4, Annual: 2_000_000_000}},
-		AddedCost: 2_000_000_000}
+		AddedCost: 2_000_000_000, AbolishedCost: 3_000_000}
 	for i := 0; i < 3; i++ {
 		in.Changes.Abolished = append(in.Changes.Abolished, ProcedureRef{Code: fmt.Sprintf("8.00000%d", i), Name: "Thủ tục đã bỏ", Ministry: "Bộ Tài chính", Papers: 2, Annual: 1_000_000})
 	}
@@ -251,5 +251,178 @@ func TestParseLang(t *testing.T) {
 	}
 	if _, err := ParseLang("fr"); err == nil {
 		t.Error("ParseLang accepted fr")
+	}
+}
+
+var hrefRE = regexp.MustCompile(`href="#([^"]+)"`)
+
+// Every in-document link of the HTML page, in the contents and in the
+// prose (the summary's link to the appendix), is a live link to an id of
+// the page.
+func TestHTMLLinks(t *testing.T) {
+	for _, lang := range []Lang{Vietnamese, English} {
+		var b bytes.Buffer
+		if err := WriteHTML(&b, handmade(), Options{Lang: lang}); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		body := out[strings.Index(out, "</nav>"):]
+		links := hrefRE.FindAllStringSubmatch(body, -1)
+		if len(links) == 0 {
+			t.Errorf("%s: no in-document link outside the contents", lang)
+		}
+		for _, m := range hrefRE.FindAllStringSubmatch(out, -1) {
+			if !strings.Contains(out, `id="`+m[1]+`"`) {
+				t.Errorf("%s: link to #%s has no target", lang, m[1])
+			}
+		}
+		if strings.Contains(out, "<tt>") {
+			t.Errorf("%s: a link was rendered as plain text (<tt>)", lang)
+		}
+	}
+}
+
+// Text from the records never becomes a live link, an image or markup in
+// the HTML page or a Mermaid label, whatever its Markdown or URLs.
+func TestInputTextNotLive(t *testing.T) {
+	in := handmade()
+	hostile := []string{
+		"Thủ tục ![img](http://evil.example/a.png) http://evil.example/b <http://evil.example/c>",
+		"[bấm](https://evil.example/d) www.evil.example",
+		"Bộ <img src=x onerror=alert(3)> &lt;b&gt;",
+	}
+	in.Ministries[0].Name = hostile[2]
+	in.Opportunities[0].Name = hostile[0]
+	in.Opportunities[1].Name = hostile[1]
+	in.Databases[0].Procedures[0].Name = hostile[0]
+	var h, md bytes.Buffer
+	if err := WriteHTML(&h, in, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out := h.String()
+	for _, bad := range []string{"<a href=\"http", "<a href=\"www", "<img", "evil.example\" rel"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("HTML contains %q", bad)
+		}
+	}
+	if !strings.Contains(out, "http://evil.example/a.png") {
+		t.Error("the URL in a name is not shown as text")
+	}
+	if err := WriteMarkdown(&md, in, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, block := range strings.Split(md.String(), "```mermaid")[1:] {
+		for _, line := range strings.Split(block[:strings.Index(block, "```")], "\n") {
+			if strings.Contains(line, "x-axis") && strings.ContainsAny(line, "<>&") {
+				t.Errorf("Mermaid labels keep markup: %s", line)
+			}
+		}
+	}
+}
+
+var pluralRE = regexp.MustCompile(`\b1 (procedures|files|papers|databases|sectors|ministries|rows|records)\b|\b1 files or records\b`)
+
+// English counts agree with their nouns: "1 procedure", "2 procedures".
+func TestEnglishPlurals(t *testing.T) {
+	in := handmade()
+	in.Scope.Files, in.Scope.BaselineFiles = 1, 1
+	in.Total.FlaggedPapers, in.Total.FlaggedProcedures = 1, 1
+	in.Databases = in.Databases[:1]
+	in.Sectors = in.Sectors[:6] // 5 shown, 1 more
+	in.Opportunities = in.Opportunities[:6]
+	in.Changes.Abolished = in.Changes.Abolished[:1]
+	var b bytes.Buffer
+	if err := WriteMarkdown(&b, in, Options{Lang: English, Top: 5}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if m := pluralRE.FindString(out); m != "" {
+		t.Errorf("English report says %q", m)
+	}
+	for _, want := range []string{
+		"(40 procedures from 1 file)", "1 file or record could not be read and is not counted",
+		"**1 paper** in **1 procedure** asks for data the state already holds in 1 database. Dropping it",
+		"<summary>Show 1 more sector</summary>", "1 more procedure has flagged papers, saving",
+		"1 new procedure, adding", "1 procedure abolished; its compliance cost at the baseline",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("English report lacks %q", want)
+		}
+	}
+}
+
+// The abolished procedures are listed with their baseline cost, under a
+// heading that says so, after a lead sentence with their total.
+func TestAbolishedAtBaselineCost(t *testing.T) {
+	for _, tc := range []struct {
+		lang       Lang
+		lead, head string
+	}{
+		{Vietnamese, "3 thủ tục đã bãi bỏ; chi phí tuân thủ ở kỳ gốc: 3.000.000 đ mỗi năm.", "| Chi phí mỗi năm ở kỳ gốc |"},
+		{English, "3 procedures abolished; their compliance cost at the baseline: 3,000,000 VND a year together.", "| Cost per year at the baseline |"},
+	} {
+		in := handmade()
+		in.Changes.AbolishedCost = 3_000_000
+		var b bytes.Buffer
+		if err := WriteMarkdown(&b, in, Options{Lang: tc.lang}); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		_, sec, _ := strings.Cut(out, "### "+map[Lang]string{Vietnamese: "Thủ tục đã bãi bỏ", English: "Procedures abolished"}[tc.lang])
+		sec, _, _ = strings.Cut(sec, "\n## ")
+		if !strings.Contains(sec, tc.lead) || !strings.Contains(sec, tc.head) {
+			t.Errorf("%s: abolished section lacks %q or %q:\n%s", tc.lang, tc.lead, tc.head, sec)
+		}
+	}
+}
+
+// A list too long to print says which command lists it all: the flagged
+// procedures of a database by redtape flag, the changes by redtape estimate.
+func TestMoreRowsHint(t *testing.T) {
+	in := handmade()
+	for i := 0; i < 14; i++ {
+		in.Changes.Added = append(in.Changes.Added, ProcedureRef{Code: fmt.Sprintf("9.1%05d", i), Name: "Mới", Papers: 1, Annual: 1})
+	}
+	var b bytes.Buffer
+	if err := WriteMarkdown(&b, in, Options{Top: 5, MaxList: 2}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, tc := range []struct{ section, hint string }{
+		{"### Cơ sở dữ liệu quốc gia về dân cư", "`redtape flag --only-flagged`"},
+		{"### Thủ tục mới kể từ kỳ gốc", "`redtape estimate --baseline KỲ_GỐC --current HIỆN_TẠI --format json`"},
+		{"## Theo lĩnh vực", "`--top`"},
+	} {
+		_, sec, _ := strings.Cut(out, tc.section+"\n")
+		sec, _, _ = strings.Cut(sec, "\n#")
+		if !strings.Contains(sec, "dòng nữa không liệt kê. ") || !strings.Contains(sec, tc.hint) {
+			t.Errorf("%s: hint lacks %s:\n%s", tc.section, tc.hint, sec)
+		}
+	}
+}
+
+// The header names the ministries and sectors a filter matched, with the
+// text searched for when it is not one of them.
+func TestScopeNamesMatched(t *testing.T) {
+	for _, tc := range []struct {
+		query string
+		names []string
+		want  string
+	}{
+		{"Bộ Tài chính", []string{"Bộ Tài chính"}, "**Bộ, ngành:** Bộ Tài chính\n"},
+		{"tai chinh", []string{"Bộ Tài chính"}, "**Bộ, ngành:** Bộ Tài chính (tìm theo “tai chinh”)\n"},
+		{"Bộ", []string{"Bộ A", "Bộ B"}, "**Bộ, ngành:** Bộ A; Bộ B (tìm theo “Bộ”)\n"},
+		{"b", []string{"B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "B10"},
+			"**Bộ, ngành:** B1; B2; B3; B4; B5; B6; B7; B8 và 2 khác (tìm theo “b”)\n"},
+	} {
+		in := handmade()
+		in.Scope.Ministry, in.Scope.Ministries = tc.query, tc.names
+		var b bytes.Buffer
+		if err := WriteMarkdown(&b, in, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), tc.want) {
+			t.Errorf("%q: header lacks %q", tc.query, tc.want)
+		}
 	}
 }

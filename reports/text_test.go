@@ -36,3 +36,47 @@ func TestTextsErrors(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestPluralForms(t *testing.T) {
+	file := "schema: redtape.report-text/v1\ntexts:\n  n: {vi: '%s thủ tục', en: {one: '%s procedure', other: '%s procedures'}}\n  p: {vi: 'Xem', en: 'Show'}\n"
+	all, err := parseTexts([]byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := &texts{lang: English, m: map[string]text{}}
+	vi := &texts{lang: Vietnamese, m: map[string]text{}}
+	for k, tr := range all {
+		en.m[k], vi.m[k] = tr["en"], tr["vi"]
+	}
+	for _, tc := range []struct {
+		t    *texts
+		n    int64
+		want string
+	}{
+		{en, 0, "0 procedures"}, {en, 1, "1 procedure"}, {en, 2, "2 procedures"},
+		{vi, 1, "1 thủ tục"}, {vi, 2, "2 thủ tục"},
+	} {
+		if got := tc.t.count("n", tc.n, itoa(int(tc.n))); got != tc.want {
+			t.Errorf("%s count(%d) = %q, want %q", tc.t.lang, tc.n, got, tc.want)
+		}
+	}
+	if got := en.count("p", 1); got != "Show" {
+		t.Errorf("a text without forms counted: %q", got)
+	}
+	if got := en.get("n", "3"); got != "3 procedures" {
+		t.Errorf("get on a plural text = %q", got)
+	}
+	for _, tc := range []struct{ name, file, want string }{
+		{"vietnamese forms", "schema: redtape.report-text/v1\ntexts: {a: {vi: {one: x, other: y}, en: z}}\n", "Vietnamese nouns"},
+		{"one form only", "schema: redtape.report-text/v1\ntexts: {a: {vi: x, en: {other: y}}}\n", "both one and other"},
+		{"verbs in one form", "schema: redtape.report-text/v1\ntexts: {a: {vi: '%s x', en: {one: 'one x', other: '%s xs'}}}\n", "verbs"},
+		{"list", "schema: redtape.report-text/v1\ntexts: {a: {vi: x, en: [y]}}\n", "mapping of plural forms"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := parseTexts([]byte(tc.file))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error = %v, want %q", err, tc.want)
+			}
+		})
+	}
+}

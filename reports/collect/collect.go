@@ -131,6 +131,12 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 
 	in := &reports.Input{Title: opts.Title, Generated: opts.Generated, Target: target}
 	in.Scope = scope(opts, asOf)
+	if opts.Ministry != "" {
+		in.Scope.Ministries = names(base, cur, func(p *corpus.Procedure) string { return p.Ministry })
+	}
+	if opts.Sector != "" {
+		in.Scope.Sectors = names(base, cur, func(p *corpus.Procedure) string { return p.Sector })
+	}
 	fsum := flags.Summarize(results)
 	in.Total = tally("", &now.Tally, &withFlags.Tally)
 	in.Total.FlaggedPapers, in.Total.FlaggedProcedures = fsum.PapersFlagged, fsum.Affected
@@ -193,6 +199,22 @@ func narrow(procs []*corpus.Procedure, ministry, sector string) ([]*corpus.Proce
 		keep = out
 	}
 	return keep, nil
+}
+
+// names lists the distinct values of get in base and cur, sorted.
+func names(base, cur []*corpus.Procedure, get func(*corpus.Procedure) string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, ps := range [][]*corpus.Procedure{base, cur} {
+		for _, p := range ps {
+			if v := get(p); v != "" && !seen[v] {
+				seen[v] = true
+				out = append(out, v)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 func fold(s string) string { return strings.Join(vntext.FoldedWords(s), " ") }
@@ -521,6 +543,7 @@ func changes(now *compare.Scenario, base, cur []*corpus.Procedure) *reports.Chan
 		case compare.Abolished:
 			r := ref(base[c.Base], len(base[c.Base].Papers))
 			r.Annual = money(c.Before.Annual)
+			ch.AbolishedCost += r.Annual
 			ch.Abolished = append(ch.Abolished, r)
 		}
 	}

@@ -140,9 +140,21 @@ func TestMinistryNarrowing(t *testing.T) {
 	}
 	checkGolden(t, "ministry.vi.md", render(t, in, reports.Vietnamese, false))
 
+	if got := in.Scope.Ministries; len(got) != 1 || got[0] != "Bộ Dân sự mẫu" || in.Scope.Sectors != nil {
+		t.Errorf("names matched: %q, sectors %q", got, in.Scope.Sectors)
+	}
 	sec := pairInput(t, Options{Sector: "Hộ tịch"})
 	if sec.Total.Procedures.Current != 2 || len(sec.Sectors) != 1 {
 		t.Errorf("sector narrowing: %d procedures, %d sectors", sec.Total.Procedures.Current, len(sec.Sectors))
+	}
+	if got := sec.Scope.Sectors; len(got) != 1 || got[0] != "Hộ tịch" {
+		t.Errorf("sectors matched: %q", got)
+	}
+	// A part of several names matches them all, in the baseline or the
+	// current corpus, and the scope lists each once.
+	all := pairInput(t, Options{Ministry: "mau"})
+	if got := all.Scope.Ministries; len(got) != 2 || got[0] != "Bộ Dân sự mẫu" || got[1] != "Bộ Kế hoạch mẫu" {
+		t.Errorf("ministries matched by a part: %q", got)
 	}
 
 	cur, _ := load(t, filepath.Join(pairDir, "current.jsonl"))
