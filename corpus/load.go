@@ -54,6 +54,11 @@ type Summary struct {
 	// Skipped lists files recognised as holding no records on purpose,
 	// such as the summary (meta.json) of a national export, with why.
 	Skipped []Skipped
+	// Warnings lists files and records that were read but not wholly as
+	// written: a few invalid bytes in a UTF-8 file (read as U+FFFD), text
+	// before a Markdown file's first procedure. They do not make the walk
+	// fail.
+	Warnings []*ReadError
 }
 
 // Skipped is a file that was recognised and knowingly not read as records.
@@ -223,9 +228,26 @@ func readData(ctx context.Context, f inputFile, raw []byte, opts Options, sum *S
 		if e.File == "" {
 			e.File = path
 		}
+		var w *readWarning
+		if errors.As(e.Err, &w) {
+			sum.Warnings = append(sum.Warnings, e)
+			return
+		}
 		sum.Errors = append(sum.Errors, e)
 	}
 	return r.read(ctx, path, text, emit, fail)
+}
+
+// readWarning is a problem a reader reports through its fail function that
+// does not stop the record from being read: the walk lists it in
+// [Summary.Warnings], not in [Summary.Errors].
+type readWarning struct{ msg string }
+
+func (w *readWarning) Error() string { return w.msg }
+
+// warningf makes a [readWarning].
+func warningf(format string, args ...any) error {
+	return &readWarning{msg: fmt.Sprintf(format, args...)}
 }
 
 // canonicalize puts a record in canonical form: every empty list nil and,

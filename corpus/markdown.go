@@ -6,6 +6,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/gomarkdown/markdown/ast"
 	"github.com/gomarkdown/markdown/parser"
@@ -21,8 +22,55 @@ import (
 
 // markdownExtensions are the gomarkdown extensions the reader enables: no
 // includes (a file must not pull in others) and no maths.
+// NoEmptyLineBeforeBlock lets a list start right after a paragraph line;
+// headings right after a list item or table row are separated by
+// [separateHeadings].
 const markdownExtensions = parser.NoIntraEmphasis | parser.Tables | parser.FencedCode |
-	parser.Autolink | parser.Strikethrough | parser.SpaceHeadings | parser.BackslashLineBreak
+	parser.Autolink | parser.Strikethrough | parser.SpaceHeadings | parser.BackslashLineBreak |
+	parser.NoEmptyLineBeforeBlock
+
+// parseMarkdown parses the text of one procedure with a new parser (a
+// gomarkdown parser is single use).
+func parseMarkdown(text string) ast.Node {
+	return parser.NewWithExtensions(markdownExtensions).Parse([]byte(separateHeadings(text)))
+}
+
+// atxHeadingRE matches an ATX heading line at the left margin.
+var atxHeadingRE = regexp.MustCompile(`^#{1,6}(?:[ \t]|$)`)
+
+// separateHeadings puts a blank line before every ATX heading at the left
+// margin (outside fenced code) that follows a non-blank line. Headings need
+// no blank line before them in Markdown, but gomarkdown takes a heading
+// right after a list item into the item ("- Mã thủ tục: 7.7\n## Trình tự
+// thực hiện" would be one item) and one right after a table row into the
+// table. Line numbers are counted before this, so the added lines do not
+// shift them.
+func separateHeadings(text string) string {
+	if !strings.Contains(text, "\n#") {
+		return text
+	}
+	lines := strings.SplitAfter(text, "\n")
+	var b strings.Builder
+	b.Grow(len(text) + 64)
+	fence := ""
+	prevBlank := true
+	for _, l := range lines {
+		trimmed := strings.TrimRight(l, "\r\n")
+		if m := fenceRE.FindStringSubmatch(trimmed); m != nil {
+			switch {
+			case fence == "":
+				fence = m[1]
+			case m[1] == fence:
+				fence = ""
+			}
+		} else if fence == "" && !prevBlank && atxHeadingRE.MatchString(trimmed) {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l)
+		prevBlank = strings.TrimSpace(l) == ""
+	}
+	return b.String()
+}
 
 func markdownReader() reader {
 	return reader{
@@ -30,18 +78,19 @@ func markdownReader() reader {
 		exts: []string{".md", ".markdown"},
 		skip: skipMarkdown,
 		read: func(ctx context.Context, file, text string, emit func(*Procedure) error, fail func(*ReadError)) error {
-			chunks := splitMarkdownH1(text)
+			chunks, pre := splitMarkdownH1(text)
 			if len(chunks) == 0 {
 				fail(&ReadError{Line: 1, Err: errNoMarkdownProcedure})
 				return nil
+			}
+			if pre.text != "" && !isHTMLComment(pre.text) {
+				fail(markdownPreamble(pre))
 			}
 			for i, c := range chunks {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				// A gomarkdown parser is single use: one per procedure.
-				doc := parser.NewWithExtensions(markdownExtensions).Parse([]byte(c.text))
-				p, known := readMarkdownProcedure(doc)
+				p, known := readMarkdownProcedure(parseMarkdown(c.text))
 				rec := 0
 				if len(chunks) > 1 {
 					rec = i + 1
@@ -73,10 +122,10 @@ func skipMarkdown(_, text string, found bool) string {
 	if !found {
 		return ""
 	}
-	chunks := splitMarkdownH1(text)
+	chunks, _ := splitMarkdownH1(text)
 	for _, c := range chunks {
 		// Stops at the first procedure: in a procedure file, the first.
-		if _, known := readMarkdownProcedure(parser.NewWithExtensions(markdownExtensions).Parse([]byte(c.text))); known {
+		if _, known := readMarkdownProcedure(parseMarkdown(c.text)); known {
 			return ""
 		}
 	}
@@ -104,10 +153,35 @@ var (
 	fenceRE    = regexp.MustCompile("^ {0,3}(```|~~~)")
 )
 
+// markdownPreamble reports the non-blank text before a file's first
+// level-1 heading, which belongs to no procedure: an error when it holds
+// what only a procedure has (a code, a section of papers, channels, steps,
+// fees or time), since that content is lost; otherwise (a note on what the
+// file holds) a warning.
+func markdownPreamble(pre markdownChunk) *ReadError {
+	where := fmt.Sprintf("line %d", pre.line)
+	if last := pre.line + strings.Count(strings.TrimRightFunc(pre.text, unicode.IsSpace), "\n"); last > pre.line {
+		where = fmt.Sprintf("lines %d–%d", pre.line, last)
+	}
+	// Read as if it were a procedure under a heading of its own.
+	_, known := readMarkdownProcedure(parseMarkdown("# -\n\n" + pre.text))
+	if known {
+		return &ReadError{Line: pre.line, Err: fmt.Errorf("text before the first level-1 heading (%s) has procedure fields but no procedure heading (# Name): not read", where)}
+	}
+	return &ReadError{Line: pre.line, Err: warningf("text before the first level-1 heading (%s) belongs to no procedure: not read", where)}
+}
+
+// isHTMLComment reports whether s is one HTML comment, which Markdown
+// does not show: a file may start with a note to its readers that way.
+func isHTMLComment(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasPrefix(s, "<!--") && strings.HasSuffix(s, "-->") && !strings.Contains(s[4:len(s)-3], "-->")
+}
+
 // splitMarkdownH1 cuts text before each level-1 heading (ATX "# Name" or
-// setext "Name\n===") outside fenced code. Text before the first heading
-// is dropped.
-func splitMarkdownH1(text string) []markdownChunk {
+// setext "Name\n===") outside fenced code. pre holds the text before the
+// first heading, from its first non-blank line, or "" when that is blank.
+func splitMarkdownH1(text string) (chunks []markdownChunk, pre markdownChunk) {
 	lines := strings.SplitAfter(text, "\n")
 	var starts []int
 	fence := ""
@@ -133,15 +207,24 @@ func splitMarkdownH1(text string) []markdownChunk {
 			starts = append(starts, i-1)
 		}
 	}
-	var out []markdownChunk
+	preEnd := len(lines)
+	if len(starts) > 0 {
+		preEnd = starts[0]
+	}
+	for i := 0; i < preEnd; i++ {
+		if strings.TrimSpace(lines[i]) != "" {
+			pre = markdownChunk{text: strings.Join(lines[i:preEnd], ""), line: i + 1}
+			break
+		}
+	}
 	for k, s := range starts {
 		end := len(lines)
 		if k+1 < len(starts) {
 			end = starts[k+1]
 		}
-		out = append(out, markdownChunk{text: strings.Join(lines[s:end], ""), line: s + 1})
+		chunks = append(chunks, markdownChunk{text: strings.Join(lines[s:end], ""), line: s + 1})
 	}
-	return out
+	return chunks, pre
 }
 
 func isListOrQuote(line string) bool {

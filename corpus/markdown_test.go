@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -188,5 +189,94 @@ func TestMarkdownSharedReadmeSkipped(t *testing.T) {
 	}
 	if sum.Failed() || len(sum.Skipped) != 1 || sum.Skipped[0].File != readme {
 		t.Errorf("errors %v, skipped %+v", sum.Errors, sum.Skipped)
+	}
+}
+
+// TestMarkdownHeadingsWithoutBlankLines reads procedures written with no
+// blank line before their headings, and checks what is said about text
+// before the first level-1 heading.
+func TestMarkdownHeadingsWithoutBlankLines(t *testing.T) {
+	type view struct {
+		Code, Sector     string
+		Steps, Papers    []string
+		Legal, Channels  []string
+		Errors, Warnings []string
+	}
+	tests := []struct {
+		name string
+		doc  string
+		want view
+	}{
+		{
+			name: "heading after a list, a paragraph and a table",
+			doc: "# Thủ tục A\n- Mã thủ tục: 7.7\n- Lĩnh vực: Hộ tịch\n## Trình tự thực hiện\nBước 1: nộp. Bước 2: nhận.\n" +
+				"## Thành phần hồ sơ\n- Đơn đề nghị | Số lượng: 1 bản chính\n### Trường hợp khác\n- Giấy phép cũ | Bản sao: 1\n" +
+				"## Căn cứ pháp lý\n- Luật Hộ tịch số 60/2014/QH13\n## Cách thức thực hiện\n| Hình thức nộp | Thời hạn giải quyết |\n| --- | --- |\n| Trực tiếp | 5 ngày làm việc |\n## Kết quả\nGiấy chứng nhận.\n",
+			want: view{
+				Code: "7.7", Sector: "Hộ tịch",
+				Steps:    []string{"Bước 1: nộp.", "Bước 2: nhận."},
+				Papers:   []string{"Đơn đề nghị|1 bản chính|", "Giấy phép cũ|Bản sao: 1|Trường hợp khác"},
+				Legal:    []string{"60/2014/QH13"},
+				Channels: []string{"in_person|5 ngày làm việc"},
+			},
+		},
+		{
+			name: "list right after a paragraph",
+			doc:  "# Thủ tục B\nMã thủ tục: 2.2\n## Thành phần hồ sơ\nHồ sơ gồm:\n- Tờ khai\n- Ảnh\n",
+			want: view{Code: "2.2", Papers: []string{"Tờ khai||", "Ảnh||"}},
+		},
+		{
+			name: "heading inside fenced code stays code",
+			doc:  "# Thủ tục C\n- Mã thủ tục: 3.3\n## Kết quả\n```\n## Thành phần hồ sơ\n- Đơn\n```\n",
+			want: view{Code: "3.3"},
+		},
+		{
+			name: "note before the first heading",
+			doc:  "Tệp ghi một thủ tục.\n\n# Thủ tục D\n- Mã thủ tục: 4.4\n",
+			want: view{Code: "4.4", Warnings: []string{"x.md:1: text before the first level-1 heading (line 1) belongs to no procedure: not read"}},
+		},
+		{
+			name: "comment before the first heading",
+			doc:  "<!-- Tệp ghi một thủ tục.\n     Viết cho dự án. -->\n\n# Thủ tục D\n- Mã thủ tục: 4.4\n",
+			want: view{Code: "4.4"},
+		},
+		{
+			name: "papers before the first heading",
+			doc:  "## Thành phần hồ sơ\n- Đơn\n\n# Thủ tục E\n- Mã thủ tục: 5.5\n",
+			want: view{Code: "5.5", Errors: []string{"x.md:1: text before the first level-1 heading (lines 1–2) has procedure fields but no procedure heading (# Name): not read"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			procs, sum := readAllData(t, "x.md", []byte(tt.doc), Options{})
+			var got view
+			if len(procs) != 1 {
+				t.Fatalf("%d procedures, errors %v", len(procs), sum.Errors)
+			}
+			p := procs[0]
+			got.Code, got.Sector, got.Steps = p.Code, p.Sector, p.Steps
+			for _, pp := range p.Papers {
+				got.Papers = append(got.Papers, pp.Text+"|"+pp.Quantity+"|"+pp.Case)
+			}
+			for _, r := range p.LegalBasis {
+				got.Legal = append(got.Legal, r.Number)
+			}
+			for _, c := range p.Channels {
+				tm := ""
+				if c.Time != nil {
+					tm = c.Time.Text
+				}
+				got.Channels = append(got.Channels, string(c.Mode)+"|"+tm)
+			}
+			for _, e := range sum.Errors {
+				got.Errors = append(got.Errors, e.Error())
+			}
+			for _, w := range sum.Warnings {
+				got.Warnings = append(got.Warnings, w.Error())
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+		})
 	}
 }

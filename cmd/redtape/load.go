@@ -51,9 +51,16 @@ func classifyLoadError(err error) error {
 	return &usageError{err}
 }
 
-// reportReadErrors prints each read error and a one-line summary to stderr.
+// reportReadErrors prints each read warning, each read error and, when
+// some input could not be read, a one-line summary to stderr.
 func reportReadErrors(e *env, sum *corpus.Summary) {
-	if sum == nil || !sum.Failed() {
+	if sum == nil {
+		return
+	}
+	for _, w := range sum.Warnings {
+		fmt.Fprintf(e.stderr, "redtape: warning: %v\n", w)
+	}
+	if !sum.Failed() {
 		return
 	}
 	for _, re := range sum.Errors {
