@@ -182,6 +182,12 @@ type Count struct {
 	SimplifiedPercent cost.Amount `json:"simplified_percent"`
 	// Gap is how many points Percent falls short of the target; 0 when met.
 	Gap cost.Amount `json:"gap"`
+	// Net is Cut − Added and NetPercent Net / Baseline × 100: the cut net
+	// of what the current side adds, shown beside the official figure
+	// (which does not net additions out) so that swapping one unit for
+	// another is not read as a cut. Negative when more was added than cut.
+	Net        int         `json:"net"`
+	NetPercent cost.Amount `json:"net_percent"`
 }
 
 // CutMeans names the official figure, the units abolished or simplified
@@ -705,6 +711,8 @@ func (t *Tally) finish(target cost.Amount) {
 		c.AbolishedPercent = cost.Int(int64(c.Abolished)).Percent(whole)
 		c.SimplifiedPercent = cost.Int(int64(c.Simplified)).Percent(whole)
 		c.Gap = gap(target, c.Percent)
+		c.Net = c.Cut - c.Added
+		c.NetPercent = cost.Int(int64(c.Net)).Percent(whole)
 	}
 	t.Cost.Saving, t.Cost.Percent = cost.Cut(t.Cost.Before, t.Cost.After)
 	t.Cost.BaselineSaving, t.Cost.BaselinePercent = cost.Cut(t.Cost.Before, t.Cost.After.Sub(t.Cost.NewCost))

@@ -522,6 +522,13 @@ func TestStatusSeesEveryChange(t *testing.T) {
 			if want := boolInt(tc.status == Simplified); s.Procedures.Cut != want {
 				t.Errorf("procedures cut %d, want %d", s.Procedures.Cut, want)
 			}
+			if tc.name == "condition swapped" {
+				// The official figure counts the removed condition as cut; net of
+				// the one added, nothing is.
+				if r := s.Regulations; r.Cut != 1 || r.Added != 1 || r.Net != 0 || !r.NetPercent.IsZero() {
+					t.Errorf("regulations cut %d added %d net %d (%s%%), want 1, 1, 0", r.Cut, r.Added, r.Net, r.NetPercent)
+				}
+			}
 		})
 	}
 }

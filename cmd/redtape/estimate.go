@@ -403,7 +403,8 @@ func buildEstimate(res *compare.Result, params *cost.Params, opts estimateOption
 		hourlyBasis: estimateHourlyBasis(params.TimeValue),
 		Notes: []string{
 			"regulations count the official units, procedures and conditions; papers are a finer measure, not an official unit",
-			"cut means abolished or simplified, the official count (% cut = (abolished + simplified) / baseline); a procedure is simplified when lighter in any way (fewer papers, conditions, fees or days, or moved online) and heavier in none, so one paper fewer is enough: abolished and simplified are given apart",
+			"cut means abolished or simplified, the official count (% cut = (abolished + simplified) / baseline); a procedure is simplified when lighter in any way (a paper or condition removed, lower fees, fewer days, moved online, or a lower cost otherwise) and heavier in none, so one paper fewer is enough: abolished and simplified are given apart",
+			"net is cut minus added, beside the official figure, which does not net additions out",
 			"in regulations a procedure simplified only by fewer conditions counts once, through its conditions",
 			"compliance cost is annual, in VND, by the Standard Cost Model; new procedures count in the current cost",
 			"amounts and percentages are JSON numbers rounded to 2 decimals; each object's \"exact\" gives them exactly, as integers or fractions",
@@ -518,6 +519,10 @@ func writeEstimateText(w io.Writer, rep *estimateReport) error {
 			ew.printf("  The target is judged on regulations %s (procedures and conditions, the official units).\n", compare.CutMeans)
 			ew.printf("  A procedure is simplified when lighter in any way and heavier in none; for conditions and papers,\n" +
 				"  abolished are those of abolished procedures, simplified those removed from procedures kept.\n")
+		}
+		if r := s.Regulations; r.Added > 0 && r.Baseline > 0 {
+			ew.printf("  Net of what was added (%d): %d (%s%%) regulations cut; the official figure does not net additions out.\n",
+				r.Added, r.Net, r.NetPercent.Format(2))
 		}
 		if s.ConditionsOnly > 0 {
 			ew.printf("  %d simplified only by fewer conditions: counted once in regulations, through their conditions.\n", s.ConditionsOnly)

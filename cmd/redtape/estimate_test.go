@@ -249,7 +249,7 @@ func TestEstimateExact(t *testing.T) {
 	// The keys each object's exact values must cover.
 	want := map[string][]string{
 		"report":    {"hourly_value", "target"},
-		"count":     {"abolished_percent", "gap", "percent", "simplified_percent"},
+		"count":     {"abolished_percent", "gap", "net_percent", "percent", "simplified_percent"},
 		"cost":      {"after", "after_assumed", "assumed_percent_after", "assumed_percent_before", "baseline_percent", "baseline_saving", "before", "before_assumed", "gap", "new_cost", "percent", "saving"},
 		"cut":       {"after", "before", "saving"},
 		"parameter": {"value"},
