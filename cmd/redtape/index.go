@@ -107,6 +107,8 @@ func runIndex(ctx context.Context, opts indexOptions, e *env) error {
 		switch {
 		case errors.Is(err, index.ErrLocked):
 			return fmt.Errorf("index %s: %w", dir, err)
+		case errors.As(err, new(*index.NotIndexError)):
+			return usageErrorf("index: %v", err)
 		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 			fmt.Fprintf(e.stderr, "redtape: interrupted; the index at %s is unchanged or partly updated, and usable\n", dir)
 			return err
@@ -119,6 +121,12 @@ func runIndex(ctx context.Context, opts indexOptions, e *env) error {
 		dir, st.Read, st.Added, st.Updated, st.Unchanged, st.Deleted, st.Docs)
 	if st.Rebuilt {
 		fmt.Fprintf(e.stdout, "built anew: %s\n", st.Reason)
+		if st.Reread > 0 {
+			fmt.Fprintf(e.stdout, "kept %d procedures of files outside these paths that the earlier index held (read again)\n", st.Reread)
+		}
+		if st.Dropped > 0 {
+			fmt.Fprintf(e.stdout, "dropped %d procedures of files outside these paths that the earlier index held\n", st.Dropped)
+		}
 	}
 	if e.interactive && elapsed > 0 {
 		fmt.Fprintf(e.stderr, "took %s (%.0f procedures/s)\n", elapsed.Round(time.Millisecond), float64(st.Read)/elapsed.Seconds())
@@ -160,6 +168,8 @@ func indexSource(paths []string, opts corpus.Options) index.Source {
 	}
 	return index.Source{Roots: paths, Walk: func(ctx context.Context, fn func(*corpus.Procedure) error) (*corpus.Summary, error) {
 		return corpus.Walk(ctx, paths, opts, fn)
+	}, Read: func(ctx context.Context, files []string, fn func(*corpus.Procedure) error) (*corpus.Summary, error) {
+		return corpus.Walk(ctx, files, opts, fn)
 	}}
 }
 
@@ -186,8 +196,12 @@ func flagsFunc(e *env) (func(*corpus.Procedure) []string, error) {
 			if pr.Entry != "" {
 				set[pr.Entry] = true
 			}
-			if pr.Database != "" {
-				set[pr.Database] = true
+			// Both names of the database: the catalog prints the
+			// Vietnamese one first.
+			for _, db := range []string{pr.Database, pr.DatabaseVi} {
+				if db != "" {
+					set[db] = true
+				}
 			}
 		}
 		out := make([]string, 0, len(set))

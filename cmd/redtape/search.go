@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -234,6 +235,26 @@ func markSnippet(s index.Snippet, open, close string) string {
 	return b.String()
 }
 
+// facetLine is the number of values a table's facet line lists.
+const facetLine = 8
+
+// facetRest returns the number of values of f beyond the first shown and
+// their count of procedures, including those beyond the values listed in
+// JSON (f.OtherValues, f.Other).
+func facetRest(f index.Facet, shown int) (values, count int) {
+	values, count = f.OtherValues, f.Other
+	for i := shown; i < len(f.Terms); i++ {
+		values++
+		count += f.Terms[i].Count
+	}
+	return values, count
+}
+
+// pastEnd says that a page lies beyond the last one.
+func pastEnd(res *index.Result) string {
+	return fmt.Sprintf("page %d is past the last page (%d): no hits shown; use --page 1 to %d", res.Page, searchPages(res), searchPages(res))
+}
+
 func searchPages(res *index.Result) int {
 	if res.Total == 0 {
 		return 0
@@ -255,6 +276,9 @@ func writeSearchTable(w io.Writer, res *index.Result, color bool) error {
 		bw.printf("1 procedure matches %s\n", res.Query)
 	default:
 		bw.printf("%d procedures match %s (page %d of %d)\n", res.Total, res.Query, res.Page, searchPages(res))
+	}
+	if len(res.Hits) == 0 {
+		bw.printf("%s\n", pastEnd(res))
 	}
 	for i, h := range res.Hits {
 		n := (res.Page-1)*res.Size + i + 1
@@ -279,9 +303,9 @@ func writeSearchTable(w io.Writer, res *index.Result, color bool) error {
 				bw.printf("     %s: %s\n", s.Field, searchOneLine(markSnippet(s, open, close)))
 			}
 		}
-		src := h.File
+		src := shownPath(h.File)
 		if h.Record > 0 {
-			src = fmt.Sprintf("%s #%d", h.File, h.Record)
+			src = fmt.Sprintf("%s #%d", src, h.Record)
 		}
 		bw.printf("     %s\n", src)
 	}
@@ -291,11 +315,13 @@ func writeSearchTable(w io.Writer, res *index.Result, color bool) error {
 		for _, f := range res.Facets {
 			var parts []string
 			for i, t := range f.Terms {
-				if i == 8 {
-					parts = append(parts, fmt.Sprintf("… %d more", len(f.Terms)-i))
+				if i == facetLine {
 					break
 				}
 				parts = append(parts, fmt.Sprintf("%s (%d)", t.Value, t.Count))
+			}
+			if values, count := facetRest(f, facetLine); values > 0 {
+				parts = append(parts, fmt.Sprintf("… %d more values (%d)", values, count))
 			}
 			fmt.Fprintf(tw, "%s:\t%s\n", f.Field, strings.Join(parts, ", "))
 		}
@@ -304,6 +330,20 @@ func writeSearchTable(w io.Writer, res *index.Result, color bool) error {
 		}
 	}
 	return bw.err
+}
+
+// shownPath returns file relative to the working directory when it lies
+// under it: the index records absolute paths (JSON shows them as stored).
+func shownPath(file string) string {
+	wd, err := os.Getwd()
+	if err != nil || !filepath.IsAbs(file) {
+		return file
+	}
+	rel, err := filepath.Rel(wd, file)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return file
+	}
+	return rel
 }
 
 func searchOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -319,6 +359,10 @@ func writeSearchMarkdown(w io.Writer, res *index.Result) error {
 		bw.printf("1 procedure matches.\n\n")
 	} else {
 		bw.printf("%d procedures match; page %d of %d.\n\n", res.Total, res.Page, searchPages(res))
+	}
+	if len(res.Hits) == 0 {
+		bw.printf("%s\n", pastEnd(res))
+		return bw.err
 	}
 	bw.printf("| # | Code | Procedure | Ministry | Sector | Level | Matches |\n| ---: | --- | --- | --- | --- | --- | --- |\n")
 	for i, h := range res.Hits {
@@ -346,6 +390,9 @@ func writeSearchMarkdown(w io.Writer, res *index.Result) error {
 				bw.printf(", ")
 			}
 			bw.printf("%s (%d)", searchMDCell(t.Value), t.Count)
+		}
+		if f.OtherValues > 0 {
+			bw.printf(", … %d more values (%d)", f.OtherValues, f.Other)
 		}
 		bw.printf("\n")
 	}

@@ -5,10 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/redtape-vn/redtape/corpus/index"
 )
 
 var searchFixture = filepath.Join("..", "..", "testdata", "search", "fixture.jsonl")
@@ -21,6 +24,19 @@ func searchEnv() (*env, *bytes.Buffer, *bytes.Buffer) {
 	e.now = func() time.Time { return time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC) }
 	e.getenv = func(string) string { return "" }
 	return e, &out, &errb
+}
+
+// repoRoot returns the absolute path of the repository.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err := filepath.EvalSymlinks(root); err == nil {
+		root = r
+	}
+	return root
 }
 
 // indexFixture indexes the search fixture into a new index and returns its path.
@@ -74,7 +90,10 @@ func TestSearchGolden(t *testing.T) {
 			t.Errorf("%v: exit %d: %s", tt.args, code, errb)
 			continue
 		}
-		goldenFile(t, filepath.Join("..", "..", "testdata", "search", "golden", tt.golden), out.Bytes())
+		// The index records absolute paths; the golden files hold them
+		// under $REPO, the repository's root.
+		got := bytes.ReplaceAll(out.Bytes(), []byte(repoRoot(t)+string(filepath.Separator)), []byte("$REPO/"))
+		goldenFile(t, filepath.Join("..", "..", "testdata", "search", "golden", tt.golden), got)
 	}
 }
 
@@ -187,5 +206,76 @@ func TestSearchBuildsDemoIndex(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "match") {
 		t.Errorf("no results: %q", out)
+	}
+}
+
+// TestIndexRefusesForeignDirectory: --index naming a directory that holds
+// other files is a usage error naming it, and its files survive.
+func TestIndexRefusesForeignDirectory(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "d")
+	if err := os.MkdirAll(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	notes := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(notes, []byte("important\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, extra := range [][]string{nil, {"--rebuild"}} {
+		e, _, errb := searchEnv()
+		args := append(append([]string{"redtape", "index", "--index", dir}, extra...), searchFixture)
+		if code := run(context.Background(), args, e); code != exitUsage || !strings.Contains(errb.String(), dir+" is not a redtape index") {
+			t.Errorf("%v: exit %d, stderr %q", extra, code, errb)
+		}
+		if b, err := os.ReadFile(notes); err != nil || string(b) != "important\n" {
+			t.Fatalf("%v: notes.txt lost (%v)", extra, err)
+		}
+	}
+}
+
+// TestIndexSamePathsTwoSpellings: the fixture indexed by its relative and
+// then its absolute path is one set of records.
+func TestIndexSamePathsTwoSpellings(t *testing.T) {
+	dir := indexFixture(t)
+	abs, err := filepath.Abs(searchFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, out, errb := searchEnv()
+	if code := run(context.Background(), []string{"redtape", "index", "--index", dir, abs}, e); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	if want := "0 added, 0 updated, 6 unchanged, 0 removed; 6 in the index"; !strings.Contains(out.String(), want) {
+		t.Errorf("absolute path after relative: %q, want %q", out, want)
+	}
+}
+
+// TestSearchPagePastEnd: a page beyond the last says so in table and
+// Markdown output.
+func TestSearchPagePastEnd(t *testing.T) {
+	dir := indexFixture(t)
+	for _, format := range []string{"table", "markdown"} {
+		e, out, errb := searchEnv()
+		if code := run(context.Background(), []string{"redtape", "search", "--index", dir, "-f", format, "--page", "99", "--", "-code:none"}, e); code != exitOK {
+			t.Fatalf("%s: exit %d: %s", format, code, errb)
+		}
+		if !strings.Contains(out.String(), "page 99 is past the last page (1)") {
+			t.Errorf("%s: no note on the page past the end: %q", format, out)
+		}
+	}
+}
+
+// TestFacetRest: the table's "… N more" line counts the values and
+// procedures past the shown ones, including those JSON folds into other.
+func TestFacetRest(t *testing.T) {
+	f := index.Facet{Field: "sector", Other: 40, OtherValues: 30}
+	for i := 0; i < 12; i++ {
+		f.Terms = append(f.Terms, index.FacetCount{Value: fmt.Sprint(i), Count: 20 - i})
+	}
+	values, count := facetRest(f, 8)
+	if values != 4+30 || count != (12+11+10+9)+40 {
+		t.Errorf("facetRest = %d values, %d procedures; want 34, 82", values, count)
+	}
+	if v, c := facetRest(index.Facet{Terms: f.Terms[:3]}, 8); v != 0 || c != 0 {
+		t.Errorf("short facet: %d, %d", v, c)
 	}
 }

@@ -158,8 +158,14 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) *document.Do
 		appendBody(c.Description)
 	}
 	add(body...)
+	levels := make([]string, 0, len(p.Levels))
+	for _, l := range p.Levels {
+		if l = fields.CanonicalLevel(l); l != "" {
+			levels = appendUnique(levels, l)
+		}
+	}
 	add(p.Ministry, p.Sector, p.Kind, p.Decision, p.Code)
-	add(p.Levels...)
+	add(levels...)
 
 	d.AddField(document.NewTextFieldCustom(fields.Name, nil, []byte(p.Name), optStored, b.folded))
 	text(fields.Text, texts, optWords, b.folded)
@@ -174,7 +180,7 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) *document.Do
 	keyword(fields.Basis, numbers...)
 	keyword(fields.Ministry, p.Ministry)
 	keyword(fields.Sector, p.Sector)
-	keyword(fields.Level, p.Levels...)
+	keyword(fields.Level, levels...)
 	// All facet values in one doc-values field: counting facets visits
 	// one field per hit instead of three.
 	var facets []string
@@ -182,7 +188,7 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) *document.Do
 	for _, f := range []struct {
 		name   string
 		values []string
-	}{{fields.Ministry, []string{p.Ministry}}, {fields.Sector, []string{p.Sector}}, {fields.Level, p.Levels}} {
+	}{{fields.Ministry, []string{p.Ministry}}, {fields.Sector, []string{p.Sector}}, {fields.Level, levels}} {
 		for _, v := range f.values {
 			if v = strings.TrimSpace(v); v != "" {
 				code := fields.FacetCode(f.name, v)
@@ -200,9 +206,9 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) *document.Do
 	if p.Sector != "" {
 		text(fields.SectorText, []string{p.Sector}, optText, b.folded)
 	}
-	text(fields.LevelText, p.Levels, optText, b.folded)
+	text(fields.LevelText, levels, optText, b.folded)
 	for i, f := range x.flagged {
-		d.AddField(document.NewTextFieldCustom(fields.Flagged, []uint64{uint64(i)}, []byte(f), optKeyword, b.lower))
+		d.AddField(document.NewTextFieldCustom(fields.Flagged, []uint64{uint64(i)}, []byte(fields.FlagTerm(f)), optKeyword, b.lower))
 	}
 	d.AddField(document.NewTextFieldCustom(fields.Hash, nil, []byte(x.hash), optOnly, nil))
 	d.AddField(document.NewTextFieldCustom(fields.File, nil, []byte(p.Source.File), optOnly, nil))

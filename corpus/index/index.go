@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -31,7 +32,7 @@ import (
 // FormatVersion names the layout of the index: its fields and analysis. An
 // index stored with another version is rebuilt by [Update] and refused by
 // [Open].
-const FormatVersion = "redtape.index/5"
+const FormatVersion = "redtape.index/6"
 
 // Internal keys stored in the index.
 var (
@@ -60,6 +61,17 @@ func (e *IncompatibleError) Error() string {
 	return fmt.Sprintf("index %s has format %q, this redtape reads %q: run \"redtape index\" to rebuild it", e.Path, found, FormatVersion)
 }
 
+// NotIndexError reports a path that holds something other than a redtape
+// index: [Update] refuses to replace it rather than delete what it holds.
+type NotIndexError struct {
+	Path   string
+	Reason string // what was found there
+}
+
+func (e *NotIndexError) Error() string {
+	return fmt.Sprintf("%s is not a redtape index (%s); refusing to replace it: choose another index directory, or empty or remove this one yourself", e.Path, e.Reason)
+}
+
 // Source is what an update indexes.
 type Source struct {
 	// Roots are the paths the walk reads (files or directories). A record
@@ -68,6 +80,11 @@ type Source struct {
 	Roots []string
 	// Walk calls fn with each procedure, as corpus.Walk does.
 	Walk func(ctx context.Context, fn func(*corpus.Procedure) error) (*corpus.Summary, error)
+	// Read, when set, reads the given files as Walk reads its roots. A
+	// rebuild uses it to read again the files of the earlier index that
+	// lie outside Roots, so that building anew keeps what was indexed.
+	// Without it those records are dropped and counted in Stats.Dropped.
+	Read func(ctx context.Context, files []string, fn func(*corpus.Procedure) error) (*corpus.Summary, error)
 }
 
 // UpdateOptions tune [Update]. The zero value is usable.
@@ -88,13 +105,19 @@ type UpdateOptions struct {
 
 // Stats counts what an [Update] did.
 type Stats struct {
-	Read      int  // records read
-	Added     int  // new records indexed
-	Updated   int  // changed records indexed again
-	Unchanged int  // records skipped because their hash was unchanged
-	Deleted   int  // records removed because their file or record is gone
-	Docs      int  // records in the index afterwards
-	Rebuilt   bool // the index was built anew
+	Read      int // records read
+	Added     int // new records indexed
+	Updated   int // changed records indexed again
+	Unchanged int // records skipped because their hash was unchanged
+	Deleted   int // records removed because their file or record is gone
+	// Reread counts the records a rebuild read again from files of the
+	// earlier index outside this run's roots (see Source.Read).
+	Reread int
+	// Dropped counts the records of the earlier index that a rebuild
+	// could not carry over: their files exist but Source.Read is not set.
+	Dropped int
+	Docs    int  // records in the index afterwards
+	Rebuilt bool // the index was built anew
 	// Reason says why the index was built anew, when it was.
 	Reason string
 	// Summary is the walk's summary (files read, read errors).
@@ -107,7 +130,12 @@ type docState struct {
 
 // Update brings the index at path up to date with the procedures of src,
 // creating it when absent and rebuilding it when it has another format. It
-// returns ErrLocked when another process holds the index.
+// returns ErrLocked when another process holds the index and a
+// *NotIndexError when path holds something other than a redtape index.
+//
+// Source files are recorded by their canonical path (absolute, cleaned,
+// symbolic links of their directory resolved), so one file named by a
+// relative and by an absolute path is one record.
 func Update(ctx context.Context, path string, src Source, opts UpdateOptions) (*Stats, error) {
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 500
@@ -124,42 +152,136 @@ func Update(ctx context.Context, path string, src Source, opts UpdateOptions) (*
 		return nil, err
 	}
 	defer unlock()
-	recoverSwap(path)
+	if err := tidy(path); err != nil {
+		return nil, err
+	}
+	canon := newCanonicalizer()
+	src.Roots = canon.all(src.Roots)
 
 	reason := ""
+	empty, err := checkReplaceable(path)
 	switch {
+	case err != nil:
+		return nil, err
+	case empty:
+		reason = "new index"
 	case opts.Rebuild:
 		reason = "rebuild requested"
-	case !exists(path):
-		reason = "new index"
 	}
 	var idx bleve.Index
-	if reason == "" {
+	var earlier map[string]docState
+	if exists(path) && !empty {
 		idx, err = openWritable(path)
 		if errors.Is(err, ErrLocked) {
 			return nil, err
 		}
 		if err != nil {
 			reason = fmt.Sprintf("existing index unreadable (%v)", err)
-		} else if v, _ := idx.GetInternal(keyFormat); string(v) != FormatVersion {
-			idx.Close()
-			idx = nil
-			reason = fmt.Sprintf("format %q replaced by %q", string(v), FormatVersion)
+		} else {
+			v, _ := idx.GetInternal(keyFormat)
+			if len(v) == 0 {
+				idx.Close()
+				return nil, &NotIndexError{Path: path, Reason: "a bleve index that redtape did not write"}
+			}
+			if string(v) != FormatVersion {
+				reason = fmt.Sprintf("format %q replaced by %q", string(v), FormatVersion)
+			}
+			if reason != "" {
+				// Building anew: remember what the earlier index held, to
+				// read it again.
+				earlier, err = loadStates(ctx, idx)
+				idx.Close()
+				idx = nil
+				if err != nil {
+					return nil, err
+				}
+			}
 		}
 	}
 	if reason != "" {
-		return build(ctx, path, src, opts, reason)
+		return build(ctx, path, src, opts, reason, canon, earlier)
 	}
 	defer idx.Close()
-	return update(ctx, idx, src, opts)
+	return update(ctx, idx, src, opts, canon)
+}
+
+// bleveEntries are the names a bleve (scorch) index directory holds.
+var bleveEntries = map[string]bool{"index_meta.json": true, "store": true}
+
+// checkReplaceable reports whether path may be replaced by a new index: it
+// does not exist, is an empty directory (empty is true then), or holds only
+// what a bleve index holds. Anything else is a *NotIndexError.
+func checkReplaceable(path string) (empty bool, err error) {
+	fi, err := os.Lstat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("index %s: %w", path, err)
+	}
+	if !fi.IsDir() {
+		return false, &NotIndexError{Path: path, Reason: "not a directory"}
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return false, fmt.Errorf("index %s: %w", path, err)
+	}
+	if len(entries) == 0 {
+		return true, nil
+	}
+	meta := false
+	for _, e := range entries {
+		if !bleveEntries[e.Name()] {
+			return false, &NotIndexError{Path: path, Reason: fmt.Sprintf("it holds %q", e.Name())}
+		}
+		meta = meta || e.Name() == "index_meta.json"
+	}
+	if !meta {
+		return false, &NotIndexError{Path: path, Reason: "index_meta.json is missing"}
+	}
+	return false, nil
+}
+
+// tidy finishes or undoes a swap that a crash interrupted and removes an
+// unfinished build (<path>.new, <path>.old), touching only directories that
+// hold a bleve index or nothing. The caller holds the writer's lock.
+func tidy(path string) error {
+	old := path + ".old"
+	if !exists(path) && exists(old) {
+		_ = os.Rename(old, path)
+	}
+	for _, p := range []string{path + ".new", old} {
+		if !exists(p) {
+			continue
+		}
+		if _, err := checkReplaceable(p); err != nil {
+			return err
+		}
+		if err := os.RemoveAll(p); err != nil {
+			return fmt.Errorf("remove unfinished build %s: %w", p, err)
+		}
+	}
+	return nil
+}
+
+// tidyIfIdle runs tidy when a leftover exists and no writer holds the lock.
+func tidyIfIdle(path string) {
+	if !exists(path+".new") && !exists(path+".old") {
+		return
+	}
+	unlock, err := lockFile(path + ".lock")
+	if err != nil {
+		return // a writer is running: the leftovers are its own
+	}
+	defer unlock()
+	_ = tidy(path)
 }
 
 // build writes a complete index beside path and swaps it in on success.
-func build(ctx context.Context, path string, src Source, opts UpdateOptions, reason string) (*Stats, error) {
+// The records of earlier (the index replaced) whose files lie outside the
+// roots are read again with src.Read.
+func build(ctx context.Context, path string, src Source, opts UpdateOptions, reason string, canon *canonicalizer, earlier map[string]docState) (*Stats, error) {
 	tmp := path + ".new"
-	if err := os.RemoveAll(tmp); err != nil {
-		return nil, fmt.Errorf("remove unfinished build %s: %w", tmp, err)
-	}
 	// Batches need not be synced one by one: write waits for the last
 	// batch to be persisted, which persists all before it, and the build
 	// is swapped in only after that.
@@ -175,17 +297,41 @@ func build(ctx context.Context, path string, src Source, opts UpdateOptions, rea
 	if err := idx.SetInternal(keyFormat, []byte(FormatVersion)); err != nil {
 		return fail(fmt.Errorf("write index format: %w", err))
 	}
-	st, err := write(ctx, idx, src, opts, nil)
+	extra, dropped, gone := carryOver(earlier, src, canon)
+	reread := 0
+	if len(extra) > 0 {
+		walk := src.Walk
+		src.Walk = func(ctx context.Context, fn func(*corpus.Procedure) error) (*corpus.Summary, error) {
+			sum, err := walk(ctx, fn)
+			if err != nil {
+				return sum, err
+			}
+			more, err := src.Read(ctx, extra, func(p *corpus.Procedure) error {
+				reread++
+				return fn(p)
+			})
+			return mergeSummaries(sum, more), err
+		}
+	}
+	st, err := write(ctx, idx, src, opts, nil, canon)
 	if err != nil {
 		return fail(err)
 	}
 	st.Rebuilt, st.Reason = true, reason
+	st.Reread, st.Dropped, st.Deleted = reread, dropped, gone
 	if err := idx.Close(); err != nil {
 		os.RemoveAll(tmp)
 		return nil, fmt.Errorf("close index: %w", err)
 	}
 	old := path + ".old"
-	os.RemoveAll(old)
+	if exists(old) {
+		// Left by a crash after the swap; Update checked path itself.
+		if _, err := checkReplaceable(old); err != nil {
+			os.RemoveAll(tmp)
+			return nil, err
+		}
+		os.RemoveAll(old)
+	}
 	if exists(path) {
 		if err := os.Rename(path, old); err != nil {
 			os.RemoveAll(tmp)
@@ -209,25 +355,56 @@ func openWritable(path string) (bleve.Index, error) {
 	return idx, err
 }
 
-// recoverSwap finishes or undoes a swap that a crash interrupted.
-func recoverSwap(path string) {
-	old := path + ".old"
-	if !exists(path) && exists(old) {
-		_ = os.Rename(old, path)
-	}
-}
-
-func update(ctx context.Context, idx bleve.Index, src Source, opts UpdateOptions) (*Stats, error) {
+func update(ctx context.Context, idx bleve.Index, src Source, opts UpdateOptions, canon *canonicalizer) (*Stats, error) {
 	known, err := loadStates(ctx, idx)
 	if err != nil {
 		return nil, err
 	}
-	return write(ctx, idx, src, opts, known)
+	return write(ctx, idx, src, opts, known, canon)
+}
+
+// carryOver sorts the records of an earlier index that lie outside the
+// roots of this run: files to read again (when src.Read is set), the
+// number of records dropped (files that exist, but src.Read is not set)
+// and the number gone (files that no longer exist).
+func carryOver(earlier map[string]docState, src Source, canon *canonicalizer) (files []string, dropped, gone int) {
+	perFile := map[string]int{}
+	for _, s := range earlier {
+		perFile[canon.file(s.file)]++
+	}
+	for f, n := range perFile {
+		if underRoots(f, src.Roots) {
+			continue
+		}
+		switch _, err := os.Stat(f); {
+		case err != nil:
+			gone += n
+		case src.Read == nil:
+			dropped += n
+		default:
+			files = append(files, f)
+		}
+	}
+	sort.Strings(files)
+	return files, dropped, gone
+}
+
+func mergeSummaries(a, b *corpus.Summary) *corpus.Summary {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	}
+	return &corpus.Summary{
+		Files: a.Files + b.Files, Procedures: a.Procedures + b.Procedures,
+		Errors: append(a.Errors[:len(a.Errors):len(a.Errors)], b.Errors...), Skipped: append(a.Skipped[:len(a.Skipped):len(a.Skipped)], b.Skipped...),
+	}
 }
 
 // write indexes what src yields into idx, skipping records whose hash
 // known already holds and deleting stale ones of known at the end.
-func write(ctx context.Context, idx bleve.Index, src Source, opts UpdateOptions, known map[string]docState) (*Stats, error) {
+func write(ctx context.Context, idx bleve.Index, src Source, opts UpdateOptions, known map[string]docState, canon *canonicalizer) (*Stats, error) {
 	st := &Stats{}
 	b := newBuilder()
 	w := newBatchWriter(ctx, idx, writers)
@@ -249,6 +426,7 @@ func write(ctx context.Context, idx bleve.Index, src Source, opts UpdateOptions,
 	}
 	sum, err := src.Walk(ctx, func(p *corpus.Procedure) error {
 		st.Read++
+		p.Source.File = canon.file(p.Source.File)
 		key := Key(p) + "@" + p.Source.File
 		repeats[key]++
 		id := DocID(p, repeats[key])
@@ -306,8 +484,14 @@ func write(ctx context.Context, idx bleve.Index, src Source, opts UpdateOptions,
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	unreadable := map[string]bool{}
+	if sum != nil {
+		for _, e := range sum.Errors {
+			unreadable[canon.file(e.File)] = true
+		}
+	}
 	for id, s := range known {
-		if !seen[id] && stale(s.file, src.Roots, sum) {
+		if !seen[id] && stale(s.file, src.Roots, unreadable) {
 			batch.Delete(id)
 			pending++
 			st.Deleted++
@@ -395,23 +579,74 @@ func (w *batchWriter) wait() error {
 
 // stale reports whether a record of file not seen in this run is gone: its
 // file was read this run without error (so the record left it), or lies
-// under one of the roots, or no longer exists.
-func stale(file string, roots []string, sum *corpus.Summary) bool {
-	if sum != nil {
-		for _, e := range sum.Errors {
-			if e.File == file {
-				return false // unreadable this time: keep what we had
-			}
-		}
+// under one of the roots, or no longer exists. unreadable holds the files
+// that could not be read this run.
+func stale(file string, roots []string, unreadable map[string]bool) bool {
+	if unreadable[file] {
+		return false // unreadable this time: keep what we had
 	}
-	for _, r := range roots {
-		r = filepath.Clean(r)
-		if file == r || strings.HasPrefix(file, r+string(filepath.Separator)) {
-			return true
-		}
+	if underRoots(file, roots) {
+		return true
 	}
 	_, err := os.Stat(file)
 	return errors.Is(err, os.ErrNotExist)
+}
+
+// underRoots reports whether file is one of roots or lies under one.
+func underRoots(file string, roots []string) bool {
+	for _, r := range roots {
+		if file == r || strings.HasPrefix(file, strings.TrimSuffix(r, string(filepath.Separator))+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// canonicalizer maps source paths to their canonical form: absolute,
+// cleaned, with the symbolic links of the directory resolved (once per
+// directory). A path that cannot be resolved stays absolute and cleaned.
+type canonicalizer struct {
+	dirs map[string]string
+}
+
+func newCanonicalizer() *canonicalizer { return &canonicalizer{dirs: map[string]string{}} }
+
+func (c *canonicalizer) file(f string) string {
+	if f == "" {
+		return f
+	}
+	abs, err := filepath.Abs(f)
+	if err != nil {
+		return filepath.Clean(f)
+	}
+	dir, base := filepath.Split(abs)
+	real, ok := c.dirs[dir]
+	if !ok {
+		real = filepath.Clean(dir)
+		if r, err := filepath.EvalSymlinks(dir); err == nil {
+			real = r
+		}
+		c.dirs[dir] = real
+	}
+	if base == "" {
+		return real
+	}
+	out := filepath.Join(real, base)
+	// A root may itself be a link to a directory.
+	if fi, err := os.Lstat(out); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		if r, err := filepath.EvalSymlinks(out); err == nil {
+			return r
+		}
+	}
+	return out
+}
+
+func (c *canonicalizer) all(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = c.file(p)
+	}
+	return out
 }
 
 // loadStates reads the stored hash and file of every record.

@@ -72,8 +72,16 @@ func TestQuality(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
+	// The index records canonical (absolute) paths.
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err := filepath.EvalSymlinks(absRoot); err == nil {
+		absRoot = r
+	}
 	rel := func(file string) string {
-		return filepath.ToSlash(strings.TrimPrefix(file, root+string(filepath.Separator)))
+		return filepath.ToSlash(strings.TrimPrefix(file, absRoot+string(filepath.Separator)))
 	}
 	passed := 0
 	for _, c := range cases {

@@ -55,6 +55,7 @@ func (ix *Index) fieldValues(field string) []string {
 // *IncompatibleError when it was written with another format.
 func Open(path string) (*Index, error) {
 	path = filepath.Clean(path)
+	tidyIfIdle(path)
 	if !exists(path) {
 		return nil, fmt.Errorf("%w at %s", ErrNotExist, path)
 	}
@@ -156,8 +157,11 @@ type Hit struct {
 type Facet struct {
 	Field string       `json:"field"`
 	Terms []FacetCount `json:"terms"`
-	// Other counts values beyond those listed.
+	// Other counts the matching procedures of the values beyond those
+	// listed (a procedure with two levels counts under each).
 	Other int `json:"other,omitempty"`
+	// OtherValues is the number of values beyond those listed.
+	OtherValues int `json:"other_values,omitempty"`
 }
 
 // FacetCount is the number of matching procedures with one value.
@@ -280,6 +284,7 @@ func makeFacets(fr *bsearch.FacetResult, label func(string) string) []Facet {
 			for _, t := range f.Terms[facetShown:] {
 				f.Other += t.Count
 			}
+			f.OtherValues = len(f.Terms) - facetShown
 			f.Terms = f.Terms[:facetShown]
 		}
 	}

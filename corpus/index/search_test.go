@@ -194,7 +194,7 @@ func TestSearchErrors(t *testing.T) {
 	if !errors.As(err, &qe) || qe.Pos != 6 {
 		t.Errorf("got %v, want a query error at column 6", err)
 	}
-	_, err = ix.Search(context.Background(), Request{Query: "/ -"})
+	_, err = ix.Search(context.Background(), Request{Query: "/ ,"})
 	if !errors.As(err, &qe) || !strings.Contains(qe.Msg, "no searchable words") {
 		t.Errorf("got %v, want no searchable words", err)
 	}

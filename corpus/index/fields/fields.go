@@ -13,7 +13,31 @@ package fields
 import (
 	"fmt"
 	"hash/fnv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
+
+// CanonicalLevel is the label a level (cấp) is indexed and shown with:
+// NFC, spaces collapsed, lower case but for the first letter. Records
+// write "Cấp xã" and "Cấp Xã"; both become "Cấp xã", one facet value.
+func CanonicalLevel(s string) string {
+	s = strings.ToLower(strings.Join(strings.Fields(norm.NFC.String(s)), " "))
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// FlagTerm is the indexed form of a flagged: value (a catalog entry id or
+// a database name, in English or Vietnamese): folded, spaces collapsed,
+// so the query may be typed with or without diacritics.
+func FlagTerm(s string) string {
+	return strings.Join(strings.Fields(Fold(s)), " ")
+}
 
 // FacetCode is the term of value of the facet field in the Facets field:
 // the field's initial and a 48-bit hash of field and value. Short terms

@@ -105,3 +105,34 @@ func TestLooksLikeNumber(t *testing.T) {
 		t.Error("dash lost")
 	}
 }
+
+func TestCanonicalLevel(t *testing.T) {
+	tests := map[string]string{
+		"Cấp xã":                          "Cấp xã",
+		"Cấp Xã":                          "Cấp xã",
+		"CẤP  TỈNH ":                      "Cấp tỉnh",
+		norm.NFD.String("cấp Bộ"):         "Cấp bộ",
+		"":                                "",
+		"Cấp huyện\u00a0(cũ)":             "Cấp huyện (cũ)",
+		norm.NFD.String("Cấp Trung ương"): "Cấp trung ương",
+	}
+	for in, want := range tests {
+		if got := CanonicalLevel(in); got != want {
+			t.Errorf("CanonicalLevel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestFlagTerm(t *testing.T) {
+	tests := map[string]string{
+		"id-card": "id-card",
+		"Cơ sở dữ liệu quốc gia về dân cư":                   "co so du lieu quoc gia ve dan cu",
+		norm.NFD.String("CƠ SỞ  dữ liệu quốc gia về dân cư"): "co so du lieu quoc gia ve dan cu",
+		"National Population Database":                       "national population database",
+	}
+	for in, want := range tests {
+		if got := FlagTerm(in); got != want {
+			t.Errorf("FlagTerm(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

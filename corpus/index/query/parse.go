@@ -282,6 +282,9 @@ func lex(q string) ([]token, error) {
 		case r == '-' && (i == 0 || isSpace(rs[i-1]) || rs[i-1] == '(') && i+1 < len(rs) && !isSpace(rs[i+1]) && rs[i+1] != ')':
 			toks = append(toks, token{tokNot, "-", col})
 			i++
+		case r == '-' && (i == 0 || isSpace(rs[i-1]) || rs[i-1] == '('):
+			// A dangling "-": at the end, before a space or a ")".
+			return nil, &Error{Query: q, Pos: col, Msg: "nothing to exclude after - (write -word, with no space after the -)"}
 		default:
 			j := i
 			for j < len(rs) && !isWordEnd(rs[j]) {

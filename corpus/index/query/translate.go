@@ -134,7 +134,7 @@ func (t *translator) leaf(field, text string, prefix, phrase bool) bq.Query {
 	case "code":
 		return keyword(fields.Code, strings.ToLower(strings.TrimSpace(text)), prefix)
 	case "flagged":
-		return keyword(fields.Flagged, strings.ToLower(strings.TrimSpace(text)), prefix)
+		return keyword(fields.Flagged, fields.FlagTerm(text), prefix)
 	case "basis":
 		if fields.LooksLikeNumber(text) {
 			n := fields.NormalizeNumber(text)

@@ -1,0 +1,260 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/redtape-vn/redtape/corpus"
+)
+
+// TestUpdateRefusesForeignDirectory: a directory holding anything but a
+// bleve index is never replaced, with or without --rebuild, and what it
+// holds survives.
+func TestUpdateRefusesForeignDirectory(t *testing.T) {
+	for _, rebuild := range []bool{false, true} {
+		dir := filepath.Join(t.TempDir(), "d")
+		if err := os.MkdirAll(filepath.Join(dir, "sub"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		notes := filepath.Join(dir, "notes.txt")
+		if err := os.WriteFile(notes, []byte("important"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Update(context.Background(), dir, sliceSource(nil, fixture()), UpdateOptions{Rebuild: rebuild})
+		var ne *NotIndexError
+		if !errors.As(err, &ne) || ne.Path != dir {
+			t.Fatalf("rebuild=%v: got %v, want a NotIndexError naming %s", rebuild, err, dir)
+		}
+		if b, err := os.ReadFile(notes); err != nil || string(b) != "important" {
+			t.Errorf("rebuild=%v: notes.txt lost: %v", rebuild, err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "sub")); err != nil {
+			t.Errorf("rebuild=%v: sub/ lost: %v", rebuild, err)
+		}
+	}
+	// A plain file is refused too; an empty directory becomes the index.
+	file := filepath.Join(t.TempDir(), "f")
+	os.WriteFile(file, []byte("x"), 0o644)
+	if _, err := Update(context.Background(), file, sliceSource(nil, fixture()), UpdateOptions{}); !errors.As(err, new(*NotIndexError)) {
+		t.Errorf("a file as index: %v", err)
+	}
+	empty := filepath.Join(t.TempDir(), "e")
+	os.Mkdir(empty, 0o755)
+	st, err := Update(context.Background(), empty, sliceSource(nil, fixture()), UpdateOptions{})
+	if err != nil || st.Docs != 5 || st.Reason != "new index" {
+		t.Fatalf("empty directory: %+v, %v", st, err)
+	}
+	// A leftover build holding foreign files is refused, not removed.
+	if err := os.MkdirAll(empty+".new", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(empty+".new", "mine.txt"), []byte("x"), 0o644)
+	if _, err := Update(context.Background(), empty, sliceSource(nil, fixture()), UpdateOptions{}); !errors.As(err, new(*NotIndexError)) {
+		t.Errorf("foreign %s.new: %v", empty, err)
+	}
+	if _, err := os.Stat(filepath.Join(empty+".new", "mine.txt")); err != nil {
+		t.Errorf("foreign .new emptied: %v", err)
+	}
+}
+
+// TestLeftoverBuildRemoved: an unfinished build (DIR.new) is removed by
+// the next run of any kind, update or search.
+func TestLeftoverBuildRemoved(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "idx")
+	if _, err := Update(context.Background(), path, sliceSource(nil, fixture()), UpdateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	leftover := func() {
+		t.Helper()
+		// What a killed build leaves: a bleve index under DIR.new.
+		if _, err := Update(context.Background(), path+".new", sliceSource(nil, fixture()[:1]), UpdateOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		os.Remove(path + ".new.lock")
+	}
+	leftover()
+	if _, err := Update(context.Background(), path, sliceSource(nil, fixture()), UpdateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if exists(path + ".new") {
+		t.Error("update left DIR.new")
+	}
+	leftover()
+	ix, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	if exists(path + ".new") {
+		t.Error("search left DIR.new")
+	}
+}
+
+// TestCanonicalSourcePaths: one file named relatively, absolutely and
+// through a symbolic link is one record.
+func TestCanonicalSourcePaths(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "corp"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	procs := fixture()
+	for _, p := range procs {
+		os.WriteFile(filepath.Join(dir, "corp", p.Code+".json"), []byte("{}"), 0o644)
+	}
+	if err := os.Symlink(filepath.Join(dir, "corp"), filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	path := filepath.Join(dir, "idx")
+	run := func(root string) *Stats {
+		t.Helper()
+		in := make([]*corpus.Procedure, len(procs))
+		for i, p := range procs {
+			c := *p
+			c.Source.File = filepath.Join(root, p.Code+".json")
+			in[i] = &c
+		}
+		st, err := Update(context.Background(), path, sliceSource([]string{root}, in), UpdateOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	run("corp")
+	for _, root := range []string{filepath.Join(dir, "corp"), "./corp/", "link", filepath.Join(dir, "link")} {
+		if st := run(root); st.Unchanged != len(procs) || st.Added+st.Deleted != 0 || st.Docs != len(procs) {
+			t.Errorf("root %s: %+v, want all %d unchanged", root, st, len(procs))
+		}
+	}
+	if n := count(t, path, "code:T.1"); n != 1 {
+		t.Errorf("code:T.1 has %d hits", n)
+	}
+}
+
+// TestRebuildKeepsEarlierPaths: a rebuild forced by a format change keeps
+// the records of files outside this run's paths by reading them again;
+// without a reader it counts them as dropped, and records of files that
+// are gone as removed.
+func TestRebuildKeepsEarlierPaths(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "idx")
+	fx := fixture()
+	in := func(root string, ps ...*corpus.Procedure) Source {
+		var out []*corpus.Procedure
+		for _, p := range ps {
+			c := *p
+			c.Source.File = filepath.Join(dir, root, p.Code+".json")
+			os.MkdirAll(filepath.Join(dir, root), 0o755)
+			os.WriteFile(c.Source.File, []byte("{}"), 0o644)
+			out = append(out, &c)
+		}
+		src := sliceSource([]string{filepath.Join(dir, root)}, out)
+		return src
+	}
+	a, b, c := in("a", fx[0], fx[1]), in("b", fx[2]), in("c", fx[3])
+	for _, src := range []Source{a, b, c} {
+		if _, err := Update(context.Background(), path, src, UpdateOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.RemoveAll(filepath.Join(dir, "c"))
+	age := func() {
+		t.Helper()
+		ix, err := openWritable(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix.SetInternal(keyFormat, []byte("redtape.index/0"))
+		ix.Close()
+	}
+	// Read gives the records of files again, as a walk of them would.
+	b.Read = func(ctx context.Context, files []string, fn func(*corpus.Procedure) error) (*corpus.Summary, error) {
+		sum, err := a.Walk(ctx, func(p *corpus.Procedure) error {
+			for _, f := range files {
+				if f == p.Source.File {
+					return fn(p)
+				}
+			}
+			return nil
+		})
+		return sum, err
+	}
+	age()
+	st, err := Update(context.Background(), path, b, UpdateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !st.Rebuilt || st.Docs != 3 || st.Reread != 2 || st.Deleted != 1 || st.Dropped != 0 {
+		t.Fatalf("rebuild with a reader: %+v, want 3 records, 2 read again, 1 removed", st)
+	}
+	if n := count(t, path, "code:T.1"); n != 1 {
+		t.Errorf("record of a earlier path lost: %d hits", n)
+	}
+	age()
+	b.Read = nil
+	st, err = Update(context.Background(), path, b, UpdateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Docs != 1 || st.Dropped != 2 || st.Reread != 0 {
+		t.Fatalf("rebuild without a reader: %+v, want 2 dropped", st)
+	}
+}
+
+// TestLevelSpellingsOneFacet: levels spelled with other capitals or
+// spacing are one facet value, and level: finds them all.
+func TestLevelSpellingsOneFacet(t *testing.T) {
+	procs := fixture()
+	procs[1].Levels = []string{"Cấp Xã"}
+	procs[3].Levels = []string{"CẤP  TỈNH", "cấp xã"}
+	ix, _ := buildFixture(t, procs)
+	res, err := ix.Search(context.Background(), Request{Query: "level:xã"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 3 {
+		t.Errorf("level:xã: %d hits, want 3", res.Total)
+	}
+	for _, f := range res.Facets {
+		if f.Field != "level" {
+			continue
+		}
+		if len(f.Terms) != 2 || f.Terms[0] != (FacetCount{"Cấp xã", 3}) || f.Terms[1] != (FacetCount{"Cấp tỉnh", 1}) {
+			t.Errorf("level facet %+v, want Cấp xã (3), Cấp tỉnh (1)", f.Terms)
+		}
+	}
+	for _, h := range res.Hits {
+		for _, l := range h.Levels {
+			if l != "Cấp xã" && l != "Cấp tỉnh" {
+				t.Errorf("%s shows level %q", h.Code, l)
+			}
+		}
+	}
+}
+
+// TestFlaggedDatabaseNames: flagged: finds a database by either of the
+// names the flag function gives, with or without diacritics.
+func TestFlaggedDatabaseNames(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "idx")
+	flags := func(p *corpus.Procedure) []string {
+		if p.Code == "T.1" || p.Code == "T.5" {
+			return []string{"any", "residence-book", "National Population Database", "Cơ sở dữ liệu quốc gia về dân cư"}
+		}
+		return nil
+	}
+	if _, err := Update(context.Background(), path, sliceSource(nil, fixture()), UpdateOptions{Flags: flags}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`flagged:"Cơ sở dữ liệu quốc gia về dân cư"`, `flagged:"co so du lieu quoc gia ve dan cu"`,
+		`flagged:"national population database"`, "flagged:residence-book", "flagged:any", "flagged:co*"} {
+		if n := count(t, path, q); n != 2 {
+			t.Errorf("%s: %d hits, want 2", q, n)
+		}
+	}
+	if n := count(t, path, `flagged:"cơ sở dữ liệu"`); n != 0 {
+		t.Errorf("part of a database name matched %d", n)
+	}
+}
