@@ -44,7 +44,29 @@ type Lexicon struct {
 		Blockers []string `yaml:"blockers"`
 		Tails    []string `yaml:"tails"`
 		Phrases  []string `yaml:"phrases"`
+		// References after "theo quy định" make the catch-all a
+		// cross-reference to other law ("theo quy định của pháp luật về
+		// hải quan"), not an open request.
+		References []string `yaml:"references"`
 	} `yaml:"catch_all"`
+	// DigitisedPaper holds the wordings in which RT001 does not read a
+	// mention of a digitised paper as a paper to hand over.
+	DigitisedPaper struct {
+		// LookUps before the paper (same sentence or item; a colon may
+		// intervene): the agency verifies or looks the data up.
+		LookUps []string `yaml:"look_ups"`
+		// Alternatives after the paper in its clause offer the data instead.
+		Alternatives []string `yaml:"alternatives"`
+		// ReplacedAfter right after and ReplacedBefore right before the
+		// paper replace it ("được thay bằng", "thay thế việc nộp").
+		ReplacedAfter  []string `yaml:"replaced_after"`
+		ReplacedBefore []string `yaml:"replaced_before"`
+		// Foreign after the paper in its clause: issued abroad, not held.
+		Foreign []string `yaml:"foreign"`
+		// Held right before the paper: a qualification to hold ("phải có
+		// bằng tốt nghiệp"), not a paper to submit.
+		Held []string `yaml:"held"`
+	} `yaml:"digitised_paper"`
 	CertifiedCopy struct {
 		Phrases      []string `yaml:"phrases"`
 		LateMarks    []string `yaml:"late_marks"`
@@ -71,6 +93,9 @@ type Lexicon struct {
 	reqWords, negations, nonDeontic, cues, bans          *phraseSet
 	caNouns, caBlockers, caTails, caPhrases              *phraseSet
 	ccPhrases, ccLate, ccAlternatives                    *phraseSet
+	caRefs                                               *phraseSet
+	dpLookUps, dpAlternatives, dpReplacedAfter           *phraseSet
+	dpReplacedBefore, dpForeign, dpHeld                  *phraseSet
 	dHeads, dVerbs, dExclude, dOpeners, procTitles, cond *phraseSet
 	condImpose, condEnds, condExclude                    *phraseSet
 }
@@ -126,6 +151,13 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	lx.caBlockers = build("catch_all.blockers", lx.CatchAll.Blockers, false)
 	lx.caTails = build("catch_all.tails", lx.CatchAll.Tails, true)
 	lx.caPhrases = build("catch_all.phrases", lx.CatchAll.Phrases, false)
+	lx.caRefs = build("catch_all.references", lx.CatchAll.References, false)
+	lx.dpLookUps = build("digitised_paper.look_ups", lx.DigitisedPaper.LookUps, false)
+	lx.dpAlternatives = build("digitised_paper.alternatives", lx.DigitisedPaper.Alternatives, false)
+	lx.dpReplacedAfter = build("digitised_paper.replaced_after", lx.DigitisedPaper.ReplacedAfter, false)
+	lx.dpReplacedBefore = build("digitised_paper.replaced_before", lx.DigitisedPaper.ReplacedBefore, false)
+	lx.dpForeign = build("digitised_paper.foreign", lx.DigitisedPaper.Foreign, false)
+	lx.dpHeld = build("digitised_paper.held", lx.DigitisedPaper.Held, false)
 	lx.ccPhrases = build("certified_copy.phrases", lx.CertifiedCopy.Phrases, true)
 	lx.ccLate = build("certified_copy.late_marks", lx.CertifiedCopy.LateMarks, false)
 	lx.ccAlternatives = build("certified_copy.alternatives", lx.CertifiedCopy.Alternatives, false)

@@ -70,13 +70,24 @@ func runDigitisedPaper(p *Pass) {
 	for _, u := range requirementUnits(p) {
 		i, j := d.tokenRange(u)
 		var ms []PaperMention
-		for _, m := range p.Matcher.Mentions(d.Text[u.Start:u.End]) {
+		skipEnd := -1 // end of the last paper not asked for
+		found := p.Matcher.Mentions(d.Text[u.Start:u.End])
+		sort.SliceStable(found, func(a, b int) bool { return found[a].Start < found[b].Start })
+		for _, m := range found {
 			if m.Start < 0 || m.End > u.Len() || m.Start >= m.End {
 				continue
 			}
 			m.Start, m.End = m.Start+u.Start, m.End+u.Start
 			k, _ := d.tokenRange(Span{m.Start, m.Start})
+			ke, _ := d.tokenRange(Span{m.End, m.End})
 			if banned(p, i, min(k, j)) || seen[m.Start] {
+				continue
+			}
+			// A paper listed with one not asked for shares its fate
+			// ("xác thực điện tử …, gồm: Phiếu lý lịch tư pháp, Giấy khai
+			// sinh", "phải có CMND hoặc CCCD").
+			if notAskedFor(d, p.Lexicon, i, j, min(k, j), min(ke, j)) || skipEnd >= 0 && skipEnd <= m.Start && listedWith(d.low[skipEnd:m.Start]) {
+				skipEnd = m.End
 				continue
 			}
 			ms = append(ms, m)
@@ -108,6 +119,65 @@ func runDigitisedPaper(p *Pass) {
 			p.Report(s, msg, fix)
 		}
 	}
+}
+
+// notAskedFor reports whether the paper at tokens [k, ke) of unit [i, j)
+// is named without being asked for: the agency verifies or looks the data
+// up, the clause offers the data instead, the paper is replaced, issued
+// abroad, or a qualification to hold ("phải có bằng tốt nghiệp").
+func notAskedFor(d *Draft, lx *Lexicon, i, j, k, ke int) bool {
+	toks := d.toks
+	// Before the paper, back to the start of its sentence or item; a colon
+	// does not end it ("xác thực điện tử thông tin về xe, gồm: …").
+	from := k
+	for from > i && k-from < 12 && !d.stopBefore(from) {
+		from--
+	}
+	if x, _ := lx.dpLookUps.find(toks, from, k); x >= 0 {
+		return true
+	}
+	// After the paper, to the end of its clause.
+	to := ke
+	for to < j && (to == ke || !toks[to].hard) {
+		to++
+	}
+	if x, _ := lx.dpAlternatives.find(toks, ke, to); x >= 0 {
+		return true
+	}
+	if x, _ := lx.dpForeign.find(toks, ke, min(to, ke+16)); x >= 0 {
+		return true
+	}
+	if _, n := lx.dpReplacedAfter.matchAt(toks, ke); n > 0 && ke < j && !toks[ke].hard {
+		return true
+	}
+	if k > i && !toks[k].hard {
+		if _, ok := lx.dpReplacedBefore.endsAt(toks, k-1); ok {
+			return true
+		}
+		if n, ok := lx.dpHeld.endsAt(toks, k-1); ok && k-n >= i {
+			return true
+		}
+	}
+	return false
+}
+
+// listedWith reports whether gap, the text between two papers, makes them
+// one list: commas, spaces, "và" or "hoặc".
+func listedWith(gap string) bool {
+	switch strings.Trim(gap, " ,") {
+	case "", "và", "hoặc", "hay":
+		return true
+	}
+	return false
+}
+
+// stopBefore reports whether a sentence or item stop (. ; ! ? or a line
+// break, not a colon) separates token t from the one before.
+func (d *Draft) stopBefore(t int) bool {
+	if t == 0 || !d.toks[t].hard {
+		return t == 0
+	}
+	return strings.ContainsAny(d.Text[d.toks[t-1].end:d.toks[t].start], ".;!?\n")
 }
 
 // groupMentions groups mentions that are alternatives of one requirement:
@@ -180,7 +250,7 @@ func runCatchAll(p *Pass) {
 				dossier := strings.Join(lx.caNouns.phrases[idx], " ") == "hồ sơ"
 				end = catchAllTail(lx, toks, k+n, j, !dossier)
 			}
-			if end < 0 || banned(p, i, k) {
+			if end < 0 || banned(p, i, k) || crossReference(lx, toks, end, j) {
 				continue
 			}
 			s := Span{toks[k].start, toks[end-1].end}
@@ -196,6 +266,24 @@ func runCatchAll(p *Pass) {
 			k = end - 1
 		}
 	}
+}
+
+// crossReference reports whether a catch-all ending before token end
+// refers to other law: it ends in "theo quy định", or "theo quy định"
+// follows it, and a reference comes next ("theo quy định của pháp luật về
+// hải quan", "theo quy định tại Điều 5").
+func crossReference(lx *Lexicon, toks []token, end, j int) bool {
+	if end < 3 || !(toks[end-3].word == "theo" && toks[end-2].word == "quy" && toks[end-1].word == "định") {
+		if end+3 > j || toks[end].hard || toks[end].word != "theo" || toks[end+1].word != "quy" || toks[end+2].word != "định" {
+			return false
+		}
+		end += 3
+	}
+	if end >= j || toks[end].hard {
+		return false
+	}
+	_, n := lx.caRefs.matchAt(toks, end)
+	return n > 0
 }
 
 // catchAllTail looks, after a paper noun ending before token k, for "khác"
