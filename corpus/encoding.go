@@ -114,12 +114,14 @@ func metaCharset(raw []byte) encoding.Encoding {
 
 // decodeText converts raw file bytes to NFC UTF-8. With no encoding forced it
 // honours a byte-order mark, then the charset an HTML page declares in its
-// <meta>, keeps valid UTF-8 and otherwise decodes Windows-1258, the legacy
-// Vietnamese code page.
-func decodeText(raw []byte, forced string) (string, error) {
+// <meta>, keeps valid UTF-8 and otherwise tells mostly UTF-8 with a few
+// invalid bytes from Windows-1258, the legacy Vietnamese code page (see
+// [guessInvalidUTF8]). warning is not empty when the text was read with
+// invalid bytes replaced by U+FFFD.
+func decodeText(raw []byte, forced string) (text, warning string, err error) {
 	enc, err := decoderFor(forced)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	if enc == nil {
 		var meta encoding.Encoding
@@ -140,23 +142,112 @@ func decodeText(raw []byte, forced string) (string, error) {
 			order, _ := utf16Order(raw)
 			enc = unicode.UTF16(order, unicode.IgnoreBOM)
 		case utf8.Valid(raw):
-			return nfc(string(raw)), nil
+			return nfc(string(raw)), "", nil
 		default:
-			enc = charmap.Windows1258
+			legacy, ok, warn := guessInvalidUTF8(raw)
+			if !ok {
+				return nfc(strings.ToValidUTF8(string(raw), "\uFFFD")), warn, nil
+			}
+			return nfc(legacy), "", nil
 		}
 	}
 	if enc == unicode.UTF8 {
 		raw = bytes.TrimPrefix(raw, []byte{0xEF, 0xBB, 0xBF})
 		if !utf8.Valid(raw) {
-			return "", fmt.Errorf("invalid UTF-8 (use --encoding windows-1258 for legacy files)")
+			return "", "", fmt.Errorf("invalid UTF-8 (use --encoding windows-1258 for legacy files)")
 		}
-		return nfc(string(raw)), nil
+		return nfc(string(raw)), "", nil
 	}
 	out, err := enc.NewDecoder().Bytes(raw)
 	if err != nil {
-		return "", fmt.Errorf("decode: %w", err)
+		return "", "", fmt.Errorf("decode: %w", err)
 	}
-	return nfc(strings.TrimPrefix(string(out), "\uFEFF")), nil
+	return nfc(strings.TrimPrefix(string(out), "\uFEFF")), "", nil
+}
+
+// guessInvalidUTF8 decides how to read raw, which is not valid UTF-8 and
+// has no byte-order mark or declared charset. A legacy Windows-1258 file
+// has almost no valid multi-byte UTF-8 sequences (its letters are single
+// bytes, rarely followed by 0x80–0xBF); a UTF-8 file with a stray byte has
+// many. So the file is UTF-8 with invalid bytes (ok false, warning set)
+// when its invalid bytes are at most a tenth of its valid multi-byte
+// characters, or when it has some of those and its Windows-1258 reading is
+// not Vietnamese (fewer than 70% of the non-ASCII characters Vietnamese
+// letters); otherwise it is Windows-1258 (ok true, its decoded text).
+func guessInvalidUTF8(raw []byte) (legacy string, ok bool, warning string) {
+	bad, multi, first := 0, 0, -1
+	for i := 0; i < len(raw); {
+		if raw[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(raw[i:])
+		if r == utf8.RuneError && n == 1 {
+			if first < 0 {
+				first = i
+			}
+			bad++
+		} else {
+			multi++
+		}
+		i += n
+	}
+	warn := func() string {
+		line := 1 + bytes.Count(raw[:first], []byte{'\n'})
+		return fmt.Sprintf("%d invalid UTF-8 byte(s) in a UTF-8 file (%d valid non-ASCII characters), the first at line %d, byte %d: read as U+FFFD (use --encoding to choose another reading)", bad, multi, line, first+1)
+	}
+	if multi > 0 && bad*10 <= multi {
+		return "", false, warn()
+	}
+	out, err := charmap.Windows1258.NewDecoder().Bytes(raw)
+	if err != nil { // cannot happen: every byte decodes
+		return "", false, warn()
+	}
+	text := norm.NFC.String(string(out))
+	if multi > 0 && vietnameseShare(text) < 0.7 {
+		return "", false, warn()
+	}
+	return text, true, ""
+}
+
+// vietnameseShare returns the share of the non-ASCII characters of s that
+// are letters of the Vietnamese alphabet (in NFC), 1 when there are none.
+func vietnameseShare(s string) float64 {
+	all, vi := 0, 0
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			continue
+		}
+		all++
+		if isVietnameseLetter(r) {
+			vi++
+		}
+	}
+	if all == 0 {
+		return 1
+	}
+	return float64(vi) / float64(all)
+}
+
+// isVietnameseLetter reports whether r, a composed character, is a letter of
+// the Vietnamese alphabet: đ, or a Latin letter with only the vowel marks
+// (circumflex, breve, horn) and tone marks Vietnamese uses.
+func isVietnameseLetter(r rune) bool {
+	if r == 'đ' || r == 'Đ' {
+		return true
+	}
+	d := norm.NFD.String(string(r))
+	if d == "" || d[0] >= utf8.RuneSelf || !('a' <= d[0]|0x20 && d[0]|0x20 <= 'z') {
+		return false
+	}
+	for _, m := range d[1:] {
+		switch m {
+		case '\u0300', '\u0301', '\u0303', '\u0309', '\u0323', '\u0302', '\u0306', '\u031B':
+		default:
+			return false
+		}
+	}
+	return len(d) > 1
 }
 
 // nfcChunk is the size above which nfc checks a text in parallel pieces.

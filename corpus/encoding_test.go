@@ -1,10 +1,13 @@
 package corpus
 
 import (
+	"bytes"
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -84,13 +87,64 @@ func TestDecodeText(t *testing.T) {
 		{"meta charset utf-8", []byte(`<meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><p>Việt`), "", `<meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><p>Việt`},
 		{"unknown meta charset falls back", []byte(`<meta charset="x-unknown"><p>Việt`), "", `<meta charset="x-unknown"><p>Việt`},
 	} {
-		got, err := decodeText(tc.raw, tc.forced)
+		got, _, err := decodeText(tc.raw, tc.forced)
 		if err != nil || got != tc.want {
 			t.Errorf("%s: decodeText = %q, %v; want %q", tc.name, got, err, tc.want)
 		}
 	}
-	if _, err := decodeText([]byte(`<meta charset="utf-8"><p>T`+"\xea"), ""); err == nil {
+	if _, _, err := decodeText([]byte(`<meta charset="utf-8"><p>T`+"\xea"), ""); err == nil {
 		t.Error("a page declaring UTF-8 with invalid bytes must fail")
+	}
+}
+
+// TestDecodeInvalidUTF8 checks how a file that is not valid UTF-8 is read
+// without a forced encoding: mostly UTF-8 with a few bad bytes stays UTF-8,
+// with a warning; legacy Windows-1258 Vietnamese is decoded as such.
+func TestDecodeInvalidUTF8(t *testing.T) {
+	vi := "Đăng ký tài khoản điện tử; Thành phần hồ sơ: Tờ khai đề nghị cấp giấy phép. "
+	for _, tc := range []struct {
+		name     string
+		raw      []byte
+		want     string
+		warning  string // substring; "" for none
+		noLegacy bool
+	}{
+		{"one stray byte in UTF-8", []byte(vi + "\xff" + vi), vi + "\uFFFD" + vi, "1 invalid UTF-8 byte(s)", true},
+		{"stray byte on line 3", []byte("a\nb\n" + vi + "\x80x"), "a\nb\n" + vi + "\uFFFDx", "line 3, byte", true},
+		{"Windows-1258", []byte("Vi\xea\xf2t Nam \xd0\xe3ng ky\xec"), "Việt Nam Đăng ký", "", false},
+		{"Windows-1258 with an accidental UTF-8 pair", []byte("Vi\xea\xf2t Nam \xd0\xe3ng ky\xec th\xea\xf2 \xc3\xa1"), "Việt Nam Đăng ký thệ Ă¡", "", false},
+		{"many bad bytes, Windows-1258 reading not Vietnamese", []byte("Vi\xe1\xbb\x87t \x81\x8d\x8f\x90\x9d\x9e"), "Việt \uFFFD", "6 invalid UTF-8 byte(s)", true},
+	} {
+		got, warning, err := decodeText(tc.raw, "")
+		if err != nil || got != tc.want {
+			t.Errorf("%s: decodeText = %q, %v; want %q", tc.name, got, err, tc.want)
+		}
+		if tc.warning == "" && warning != "" || tc.warning != "" && !strings.Contains(warning, tc.warning) {
+			t.Errorf("%s: warning %q, want %q", tc.name, warning, tc.warning)
+		}
+	}
+
+	// A portal record with one stray byte in raw_text: every field reads
+	// as UTF-8 and the file is listed with a warning.
+	rec := portalFixture("bo-cong-an")
+	rec["raw_text"] = "Thủ tục \xff"
+	data, err := json.Marshal(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.Replace(data, []byte("\\ufffd"), []byte("\xff"), 1)
+	if utf8.Valid(data) {
+		t.Fatal("fixture lost its invalid byte")
+	}
+	procs, sum := readAllData(t, "x/bo-cong-an/9.999001.json", data, Options{})
+	if sum.Failed() || len(procs) != 1 {
+		t.Fatalf("errors %v, %d records", sum.Errors, len(procs))
+	}
+	if p := procs[0]; p.Name != "Cấp giấy phép thử nghiệm" || len(p.Papers) != 3 {
+		t.Errorf("name %q, %d papers", p.Name, len(p.Papers))
+	}
+	if len(sum.Warnings) != 1 || !strings.Contains(sum.Warnings[0].Error(), "9.999001.json: 1 invalid UTF-8 byte(s)") {
+		t.Errorf("warnings %v", sum.Warnings)
 	}
 }
 

@@ -192,10 +192,13 @@ func readFile(ctx context.Context, f inputFile, opts Options, sum *Summary, fn f
 
 func readData(ctx context.Context, f inputFile, raw []byte, opts Options, sum *Summary, fn func(*Procedure) error) error {
 	path := f.path
-	text, err := decodeText(raw, opts.Encoding)
+	text, warning, err := decodeText(raw, opts.Encoding)
 	if err != nil {
 		sum.Errors = append(sum.Errors, &ReadError{File: path, Err: err})
 		return nil
+	}
+	if warning != "" {
+		sum.Warnings = append(sum.Warnings, &ReadError{File: path, Err: &readWarning{msg: warning}})
 	}
 	r := lookupReader(opts.Format)
 	if r == nil {
