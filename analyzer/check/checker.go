@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -151,6 +152,11 @@ type Options struct {
 	Lexicon *Lexicon
 	// Format forces the draft format; empty detects it per file.
 	Format Format
+	// Root is the directory fingerprints locate drafts from: the
+	// repository root inside a git repository, else the working directory
+	// (see [RootPath]). A draft's fingerprints then do not change with the
+	// directory the check runs in. Empty hashes the path as given.
+	Root string
 }
 
 // Checker runs the rules over drafts. It is safe for concurrent use once built.
@@ -276,7 +282,7 @@ func (c *Checker) Check(ctx context.Context, d *Draft) (*FileResult, error) {
 		kept = append(kept, f)
 	}
 	SortFindings(kept)
-	fingerprint(kept)
+	fingerprint(kept, RootPath(c.opts.Root, d.Path))
 	res.Findings = kept
 	return res, nil
 }
@@ -301,19 +307,55 @@ func SortFindings(fs []Finding) {
 	})
 }
 
-// fingerprint sets the fingerprint of sorted findings: a hash of the rule,
-// the file, the normalised sentence and matched text, and the occurrence
-// number among findings with the same key.
-func fingerprint(fs []Finding) {
+// fingerprint sets the fingerprint of sorted findings of one draft: a hash
+// of the rule, the draft's path (file, relative to the root), the normalised
+// sentence and matched text, and the occurrence number among findings with
+// the same key.
+func fingerprint(fs []Finding, file string) {
 	seen := map[string]int{}
 	for i := range fs {
 		f := &fs[i]
-		k := f.Rule + "\x00" + f.File + "\x00" + f.key
+		k := f.Rule + "\x00" + file + "\x00" + f.key
 		n := seen[k]
 		seen[k] = n + 1
 		sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", k, n)))
 		f.Fingerprint = hex.EncodeToString(sum[:16])
 	}
+}
+
+// RootPath returns path as machine output names it: slash-separated and
+// relative to root when it lies under root (root is the repository root or
+// the working directory), else cleaned as given. Paths are compared after
+// resolving symbolic links, so "/tmp/x" and its real path agree.
+func RootPath(root, path string) string {
+	if root == "" {
+		return cleanPath(path)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return cleanPath(path)
+	}
+	rel, ok := relUnder(root, abs)
+	if !ok {
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			if realRoot, err := filepath.EvalSymlinks(root); err == nil {
+				rel, ok = relUnder(realRoot, real)
+			}
+		}
+	}
+	if !ok {
+		return cleanPath(path)
+	}
+	return cleanPath(rel)
+}
+
+// relUnder returns path relative to root when it lies under it.
+func relUnder(root, path string) (string, bool) {
+	rel, err := filepath.Rel(root, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return rel, true
 }
 
 // AtOrAbove reports whether any finding has a severity at or above min.

@@ -35,6 +35,26 @@ func (c *ChangedLines) Files() []string {
 	return out
 }
 
+// MapFiles renames the changed files: fn gets each new-side path as the
+// diff gives it and returns the path to match drafts against (resolving a
+// repository-root-relative path from a subdirectory, say).
+func (c *ChangedLines) MapFiles(fn func(string) string) {
+	if c == nil {
+		return
+	}
+	files := make(map[string]map[int]bool, len(c.files))
+	for name, lines := range c.files {
+		to := cleanPath(fn(name))
+		if old, ok := files[to]; ok {
+			for l := range old {
+				lines[l] = true
+			}
+		}
+		files[to] = lines
+	}
+	c.files = files
+}
+
 // ParseDiff reads a unified diff (git diff, diff -u) and records the lines
 // each hunk adds on the new side. Deleted files and pure deletions record
 // nothing. Malformed hunks are errors, and so is text without any diff

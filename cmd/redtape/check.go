@@ -74,7 +74,9 @@ func checkCommand(e *env) *cli.Command {
 			"Configuration: .redtape.yaml; inline: <!-- redtape-disable RT002 --> ... <!-- redtape-enable RT002 -->.\n" +
 			"Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (also when some\n" +
 			"input could not be read), 2 usage or configuration error (also: no drafts under DRAFTS, a\n" +
-			"--diff - that is empty or not a diff), 3 some input could not be read. See docs/check.md.",
+			"--diff - that is empty or not a diff, a diff of drafts not found), 3 some input could not\n" +
+			"be read. Piped diff paths are read from the git top level; SARIF and github output name\n" +
+			"files from the repository root. See docs/check.md.",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(findings.Formats(), ", ")},
 			&cli.StringFlag{Name: "fail-on", Usage: "lowest severity that fails the run: error, warning or info (default: config, else error)"},
@@ -120,9 +122,23 @@ func runCheck(ctx context.Context, opts checkOptions, e *env) error {
 	if opts.ListRules {
 		return listRules(e.stdout, cfg)
 	}
+	top, root := checkRoot(ctx)
 	changed, err := readChanges(ctx, opts, e)
 	if err != nil {
 		return err
+	}
+	if opts.Diff == "-" {
+		resolveDiffPaths(changed, top)
+	}
+	if missing := missingDrafts(changed); len(missing) > 0 {
+		// A gate that checks nothing must not pass: a diff taken elsewhere
+		// or paths that do not resolve would leave every draft unchecked.
+		where := "the working directory"
+		if top != "" {
+			where = "the repository root " + top + " and the working directory"
+		}
+		return usageErrorf("--diff %s: the diff changes drafts not found here: %s (paths resolved against %s)",
+			opts.Diff, strings.Join(missing, ", "), where)
 	}
 	paths, fromDiff := opts.Paths, false
 	if len(paths) == 0 {
@@ -143,14 +159,14 @@ func runCheck(ctx context.Context, opts checkOptions, e *env) error {
 	if err != nil {
 		return err
 	}
-	copts := check.Options{Config: cfg, Matcher: flagMatcher{m}, Format: draftFormat, Coster: costModel{cost.New(nil)}}
+	copts := check.Options{Config: cfg, Matcher: flagMatcher{m}, Format: draftFormat, Coster: costModel{cost.New(nil)}, Root: root}
 	corpusPaths := opts.Corpus
 	if len(corpusPaths) == 0 {
 		for _, p := range cfg.Corpus {
 			corpusPaths = append(corpusPaths, cfg.Resolve(p))
 		}
 	}
-	rep := &findings.Report{Tool: "redtape", Version: toolVersion(), ShowMetrics: opts.Metrics,
+	rep := &findings.Report{Tool: "redtape", Version: toolVersion(), ShowMetrics: opts.Metrics, Root: root,
 		Color: opts.Format == "text" && opts.Output == "" && isTerminal(e.stdout) && e.getenv("NO_COLOR") == ""}
 	var sum corpus.Summary
 	if len(corpusPaths) > 0 {
@@ -360,6 +376,80 @@ func readChanges(ctx context.Context, opts checkOptions, e *env) (*check.Changed
 		return nil, fmt.Errorf("--diff %s: %w", opts.Diff, err)
 	}
 	return ch, nil
+}
+
+// checkRoot returns the git top level of the working directory ("" outside
+// a repository or without git) and the root machine output names files
+// from: the top level, else the working directory.
+func checkRoot(ctx context.Context) (top, root string) {
+	out, err := exec.CommandContext(ctx, "git", "rev-parse", "--show-toplevel").Output()
+	if err == nil {
+		top = strings.TrimSpace(string(out))
+	}
+	if top != "" {
+		return top, top
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", ""
+	}
+	return "", wd
+}
+
+// resolveDiffPaths makes the paths of a piped diff name files from the
+// working directory. git diff writes paths relative to the repository root
+// whatever directory it runs in, so inside a repository each path is read
+// from the top level; a path that exists only relative to the working
+// directory (git diff --relative, diff -u) is kept.
+func resolveDiffPaths(ch *check.ChangedLines, top string) {
+	if ch == nil || top == "" {
+		return
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return
+	}
+	if real, err := filepath.EvalSymlinks(wd); err == nil {
+		wd = real
+	}
+	if real, err := filepath.EvalSymlinks(top); err == nil {
+		top = real
+	}
+	ch.MapFiles(func(name string) string {
+		if filepath.IsAbs(name) {
+			return name
+		}
+		atTop := filepath.Join(top, filepath.FromSlash(name))
+		rel, err := filepath.Rel(wd, atTop)
+		if err != nil {
+			return name
+		}
+		if _, err := os.Stat(atTop); err != nil {
+			if _, err := os.Stat(filepath.FromSlash(name)); err == nil {
+				return name
+			}
+		}
+		return rel
+	})
+}
+
+// missingDrafts lists the drafts (by extension) a diff adds lines to that
+// do not exist from the working directory, sorted.
+func missingDrafts(ch *check.ChangedLines) []string {
+	if ch == nil {
+		return nil
+	}
+	var out []string
+	for _, f := range ch.Files() {
+		if !draftExtensions[strings.ToLower(filepath.Ext(f))] {
+			continue
+		}
+		if _, err := os.Stat(filepath.FromSlash(f)); err != nil {
+			out = append(out, f)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // draftExtensions are the files a directory walk and a diff pick up.

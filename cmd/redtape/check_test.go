@@ -579,3 +579,74 @@ func BenchmarkCheckRegulations(b *testing.B) {
 		}
 	}
 }
+
+// TestCheckFromSubdirectory runs check from a subdirectory of a scratch git
+// repository: a piped git diff (paths relative to the repository root) is
+// resolved against the top level, SARIF and GitHub annotations name files
+// from the repository root, fingerprints do not depend on the directory the
+// run starts in, and a diff naming drafts that exist nowhere is refused.
+func TestCheckFromSubdirectory(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	git := func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.email=t@example.invalid", "-c", "user.name=t"}, args...)...)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	if err := os.MkdirAll("drafts", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	base := "### Điều 1. Hồ sơ\n\nHồ sơ gồm:\n\na) Đơn đề nghị;\n\nb) Bản thuyết minh.\n"
+	if err := os.WriteFile("drafts/a.md", []byte(base), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	git("init", "-q")
+	git("add", ".")
+	git("commit", "-q", "-m", "base")
+	changed := base + "\nc) Các giấy tờ khác có liên quan.\n"
+	if err := os.WriteFile("drafts/a.md", []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	diff := git("diff", "HEAD")
+	fromRoot := map[string]bool{}
+	_, out, _ := runCheckCLI(t, "", "--no-config", "--format", "json", "drafts/a.md")
+	for _, f := range jsonFindings(t, out) {
+		fromRoot[f.Fingerprint] = true
+	}
+
+	t.Chdir(filepath.Join(dir, "drafts"))
+	code, out, stderr := runCheckCLI(t, diff, "--no-config", "--format", "json", "--fail-on", "warning", "--diff", "-")
+	fs := jsonFindings(t, out)
+	if code != exitFindings || len(fs) == 0 {
+		t.Fatalf("piped diff from a subdirectory: exit %d, %d findings; stderr %s\n%s", code, len(fs), stderr, out)
+	}
+	for _, f := range fs {
+		if f.File != "a.md" || f.Line != 9 {
+			t.Errorf("finding %s:%d %s, want a.md:9", f.File, f.Line, f.Rule)
+		}
+		if !fromRoot[f.Fingerprint] {
+			t.Errorf("%s:%d %s: fingerprint %s differs from the run at the repository root", f.File, f.Line, f.Rule, f.Fingerprint)
+		}
+	}
+	_, out, _ = runCheckCLI(t, "", "--no-config", "--format", "sarif", "a.md")
+	if !strings.Contains(out, `"uri": "drafts/a.md"`) || strings.Contains(out, `"uri": "a.md"`) {
+		t.Errorf("SARIF from a subdirectory does not name drafts/a.md:\n%s", out)
+	}
+	_, out, _ = runCheckCLI(t, "", "--no-config", "--format", "github", "a.md")
+	if !strings.Contains(out, "file=drafts/a.md,") {
+		t.Errorf("annotations from a subdirectory do not name drafts/a.md:\n%s", out)
+	}
+	// A diff of a draft that exists neither at the top level nor here.
+	gone := strings.ReplaceAll(diff, "drafts/a.md", "elsewhere/b.md")
+	code, _, stderr = runCheckCLI(t, gone, "--no-config", "--diff", "-")
+	if code != exitUsage || !strings.Contains(stderr, "elsewhere/b.md") {
+		t.Errorf("diff of missing drafts: exit %d, stderr %q", code, stderr)
+	}
+}

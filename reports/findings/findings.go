@@ -38,6 +38,21 @@ type Report struct {
 	ShowMetrics bool
 	// Color enables ANSI colours in the text output.
 	Color bool
+	// Root is the directory SARIF and GitHub annotations name files
+	// from: the repository root inside a git repository, else the working
+	// directory. Code scanning and annotations resolve paths against the
+	// repository root, so a run from a subdirectory must not name
+	// "a.md" for "drafts/a.md". Empty keeps the paths as given. Text,
+	// JSON and Markdown keep the paths as given.
+	Root string
+}
+
+// repoPath returns file as SARIF and GitHub annotations name it.
+func (r *Report) repoPath(file string) string {
+	if r.Root == "" {
+		return file
+	}
+	return check.RootPath(r.Root, file)
 }
 
 // Unreadable is an input the run could not read.

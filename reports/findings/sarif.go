@@ -168,12 +168,12 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		if !ok {
 			return fmt.Errorf("sarif: finding of unregistered rule %s", f.Rule)
 		}
-		uri, base := sarifURI(f.File)
+		uri, base := sarifURI(r.repoPath(f.File))
 		msg := f.Message
 		if f.Fix != "" {
 			msg += ". Fix: " + f.Fix
 		}
-		lk := f.Rule + "\x00" + f.File + "\x00" + f.Snippet
+		lk := f.Rule + "\x00" + r.repoPath(f.File) + "\x00" + f.Snippet
 		n := lineSeen[lk]
 		lineSeen[lk] = n + 1
 		sum := sha256.Sum256([]byte(lk))
@@ -201,7 +201,7 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		n := sarifNotification{Level: "error", Message: sarifText{Text: u.Error}}
 		if u.File != "" {
 			var loc sarifFileLocation
-			loc.PhysicalLocation.ArtifactLocation.URI, loc.PhysicalLocation.ArtifactLocation.URIBaseID = sarifURI(u.File)
+			loc.PhysicalLocation.ArtifactLocation.URI, loc.PhysicalLocation.ArtifactLocation.URIBaseID = sarifURI(r.repoPath(u.File))
 			n.Locations = []sarifFileLocation{loc}
 		}
 		inv.Notifications = append(inv.Notifications, n)

@@ -169,10 +169,10 @@ func WriteGitHub(w io.Writer, r *Report) error {
 			msg += "\nFix: " + f.Fix
 		}
 		fmt.Fprintf(bw, "::%s file=%s,line=%d,endLine=%d,col=%d,endColumn=%d,title=%s::%s\n", cmd,
-			ghProperty(f.File), f.Line, f.EndLine, f.Column, f.EndColumn, ghProperty(f.Rule+" "+f.Name), ghData(msg))
+			ghProperty(r.repoPath(f.File)), f.Line, f.EndLine, f.Column, f.EndColumn, ghProperty(f.Rule+" "+f.Name), ghData(msg))
 	}
 	for _, u := range r.Unreadable {
-		fmt.Fprintf(bw, "::error file=%s,title=unreadable input::%s\n", ghProperty(u.File), ghData(u.Error))
+		fmt.Fprintf(bw, "::error file=%s,title=unreadable input::%s\n", ghProperty(r.repoPath(u.File)), ghData(u.Error))
 	}
 	c := r.Count()
 	summary := fmt.Sprintf("%s in %s: %s", plural(c.Findings, "finding", "findings"), plural(len(r.Files), "file", "files"), r.summaryLine())
