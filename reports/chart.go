@@ -22,18 +22,29 @@ type barChart struct {
 	nf                                            numbers
 }
 
-// top returns the upper end of the percentage axis: a multiple of 10 above
-// every value and half again the target, at most 100.
-func (c *barChart) top() float64 {
-	m := c.target * 1.5
+// axis returns the ends of the percentage axis and the step between its
+// ticks: round numbers (a step of 5, 10, 20, 25, 50 or 100, at most 6 of
+// them) spanning every value, half again the target, and zero. The top is
+// at most 100; the bottom is below zero only when a value is (a cut that
+// made things costlier), and at most −100: a bar below that is drawn to
+// the edge and its label gives the figure.
+func (c *barChart) axis() (lo, hi, step float64) {
+	mx, mn := c.target*1.5, 0.0
 	for i := range c.labels {
-		m = math.Max(m, math.Max(c.achieved[i], c.potential[i]))
+		mx = math.Max(mx, math.Max(c.achieved[i], c.potential[i]))
+		mn = math.Min(mn, math.Min(c.achieved[i], c.potential[i]))
 	}
-	t := math.Ceil(m/10) * 10
-	if t < 10 {
-		t = 10
+	mx, mn = math.Min(mx, 100), math.Max(mn, -100)
+	for _, step = range []float64{5, 10, 20, 25, 50, 100} {
+		lo, hi = math.Floor(mn/step)*step, math.Ceil(mx/step)*step
+		if hi == lo {
+			hi = lo + step
+		}
+		if (hi-lo)/step <= 6 {
+			break
+		}
 	}
-	return math.Min(t, 100)
+	return lo, hi, step
 }
 
 // mermaid writes the chart as a Mermaid xychart (rendered by GitHub, GitLab
@@ -51,7 +62,8 @@ func (c *barChart) mermaid() string {
 		b.WriteString(mermaidQuote(shorten(l, 40)))
 	}
 	b.WriteString("]\n")
-	fmt.Fprintf(&b, "    y-axis \"%%\" 0 --> %s\n", plain1(c.top()))
+	lo, hi, _ := c.axis()
+	fmt.Fprintf(&b, "    y-axis \"%%\" %s --> %s\n", plain1(lo), plain1(hi))
 	b.WriteString("    bar " + series(c.potential) + "\n")
 	b.WriteString("    bar " + series(c.achieved) + "\n")
 	t := make([]float64, len(c.labels))
@@ -107,39 +119,58 @@ const (
 )
 
 // svg writes the chart as inline SVG, the same figure as the Mermaid block.
+// Bars grow from the zero line, to the left for a negative value; the
+// value label follows the longer bar and, where it would cross the target
+// line, is moved past it.
 func (c *barChart) svg() string {
-	top := c.top()
+	lo, hi, step := c.axis()
 	n := len(c.labels)
 	height := svgTop + n*svgRowH + 56
 	x0 := float64(svgLabelW)
-	scale := func(v float64) float64 { return math.Max(0, math.Min(v, top)) / top * svgBarW }
+	pos := func(v float64) float64 { return x0 + (math.Max(lo, math.Min(v, hi))-lo)/(hi-lo)*svgBarW }
+	zero := pos(0)
+	span := func(v float64) (x, w float64) {
+		p := pos(v)
+		return math.Min(zero, p), math.Abs(p - zero)
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<figure class="chart"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="100%%" role="img" aria-label="%s">`,
 		svgWidth, height, html.EscapeString(c.title))
 	fmt.Fprintf(&b, `<text x="0" y="18" class="ct">%s</text>`, html.EscapeString(c.title))
 	bottom := svgTop + n*svgRowH
-	for _, f := range []float64{0, 0.25, 0.5, 0.75, 1} {
-		x := x0 + f*svgBarW
-		fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" class="grid"/>`, x, svgTop-6, x, bottom)
-		fmt.Fprintf(&b, `<text x="%.1f" y="%d" class="tick">%s</text>`, x, bottom+14, html.EscapeString(c.nf.Target(f*top)))
+	for v := lo; v <= hi+step/2; v += step {
+		x := pos(v)
+		class := "grid"
+		if v == 0 && lo < 0 {
+			class = "zero"
+		}
+		fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" class="%s"/>`, x, svgTop-6, x, bottom, class)
+		fmt.Fprintf(&b, `<text x="%.1f" y="%d" class="tick">%s</text>`, x, bottom+14, html.EscapeString(c.nf.Target(v)))
 	}
+	tx := pos(c.target)
+	var labels strings.Builder // drawn after the target line, over it
 	for i, l := range c.labels {
 		y := svgTop + i*svgRowH
 		fmt.Fprintf(&b, `<text x="%.1f" y="%d" class="lab">%s</text>`, x0-8, y+15, html.EscapeString(shorten(l, 38)))
-		fmt.Fprintf(&b, `<rect x="%.1f" y="%d" width="%.1f" height="18" class="pot"/>`, x0, y+2, scale(c.potential[i]))
-		fmt.Fprintf(&b, `<rect x="%.1f" y="%d" width="%.1f" height="10" class="ach"/>`, x0, y+6, scale(c.achieved[i]))
-		fmt.Fprintf(&b, `<text x="%.1f" y="%d" class="val">%s</text>`, x0+scale(c.potential[i])+6, y+15,
-			html.EscapeString(c.nf.Pct(c.achieved[i])+" → "+c.nf.Pct(c.potential[i])))
+		px, pw := span(c.potential[i])
+		ax, aw := span(c.achieved[i])
+		fmt.Fprintf(&b, `<rect x="%.1f" y="%d" width="%.1f" height="18" class="pot"/>`, px, y+2, pw)
+		fmt.Fprintf(&b, `<rect x="%.1f" y="%d" width="%.1f" height="10" class="ach"/>`, ax, y+6, aw)
+		label := c.nf.Pct(c.achieved[i]) + " → " + c.nf.Pct(c.potential[i])
+		lx := math.Max(zero, math.Max(px+pw, ax+aw)) + 6
+		if w := textWidth(label); lx-3 < tx && tx < lx+w+3 {
+			lx = tx + 6
+		}
+		fmt.Fprintf(&labels, `<text x="%.1f" y="%d" class="val">%s</text>`, lx, y+15, html.EscapeString(label))
 	}
-	tx := x0 + scale(c.target)
 	fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" class="tgt"/>`, tx, svgTop-6, tx, bottom)
-	// Legend under the axis, items placed by an estimate of their width
-	// (about 6.5 units a letter at 11px).
+	b.WriteString(labels.String())
+	// Legend under the axis, items placed by an estimate of their width.
 	ly := bottom + 36
 	lx := 0.0
 	next := func(text string) float64 {
 		x := lx
-		lx += 18 + float64(utf8.RuneCountInString(text))*6.5 + 24
+		lx += 18 + textWidth(text) + 24
 		return x
 	}
 	x := next(c.legendPotential)
@@ -154,6 +185,9 @@ func (c *barChart) svg() string {
 	b.WriteString(`</svg></figure>`)
 	return b.String()
 }
+
+// textWidth estimates the width of 11px chart text: about 6.5 units a letter.
+func textWidth(s string) float64 { return float64(utf8.RuneCountInString(s)) * 6.5 }
 
 // bar draws progress as text for the Markdown headline: █ achieved,
 // ▒ added by the flags, ░ the rest, │ the target; width cells for 0–100 %.

@@ -31,5 +31,5 @@ func ExampleWriteMarkdown() {
 	}
 	// Output:
 	// Regulations      ▒▒▒▒▒▒░░░░│░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░  0.0% → 12.0%
-	// | **Compliance cost per year** | 1,234,567,000 VND | 0 VND (0.0%) | 154,320,875 VND (12.5%) | 7.5 points short |
+	// | **Compliance cost per year** | 1,234,567,000 VND | 0 VND (0.0%) | 154,320,875 VND (12.5%) | 7.5 percentage points short |
 }

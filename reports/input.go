@@ -68,6 +68,10 @@ type Tally struct {
 	// FlaggedPapers counts the current papers flagged as held in a database,
 	// and FlaggedProcedures the current procedures with at least one.
 	FlaggedPapers, FlaggedProcedures int
+	// RemovablePapers counts the flagged papers that could be dropped
+	// whole (every paper they ask for is covered), and RemovableProcedures
+	// the procedures with at least one; set for the total only.
+	RemovablePapers, RemovableProcedures int
 }
 
 // Count is the cut of one unit in the two scenarios: achieved since the
@@ -163,6 +167,24 @@ type Opportunity struct {
 	// the record states it.
 	Volume         int64
 	VolumeMeasured bool
+	// Parts split Saving by what is saved, largest first.
+	Parts []CostPart
+}
+
+// CostPart is the part of a saving that one kind of cost makes up: a kind
+// of paper, certified copies, or another activity of the cost model.
+type CostPart struct {
+	// Key names the kind of cost: "paper_kinds.<kind>", "certified_copy",
+	// or an activity of the cost model.
+	Key string
+	// Params are the parameters the part is costed with that belong to it
+	// (named under Key), sorted.
+	Params []string
+	// Saving is the annual saving of the part, in đồng.
+	Saving int64
+	// Default is true for the kinds of paper the cost model gives to papers
+	// of no recognised kind: one figure for every such paper alike.
+	Default bool
 }
 
 // Changes is what changed between the baseline and the current corpus.
@@ -202,9 +224,12 @@ type Method struct {
 type Param struct {
 	// Name is the dotted name, e.g. "time_value.monthly_income".
 	Name string
-	// Value is the figure and Unit what it counts.
-	Value float64
-	Unit  string
+	// Value is the figure and Unit what it counts; UnitVi and SourceVi
+	// give the unit and the source in Vietnamese when the parameter file
+	// does (empty: the file's text is quoted).
+	Value            float64
+	Unit             string
+	UnitVi, SourceVi string
 	// AsOf, Source and Origin say when it holds, where it comes from and
 	// which file set it.
 	AsOf, Source, Origin string

@@ -77,12 +77,17 @@ func (n numbers) Num(v float64) string {
 	return s
 }
 
-// Pct formats a percentage with one decimal: "12,5 %" or "12.5%".
+// Pct formats a percentage with one decimal: "12,5 %" or "12.5%". A
+// positive share too small to show is "<0,1 %", not "0,0 %".
 func (n numbers) Pct(v float64) string {
-	if n.lang == English {
-		return n.Dec(v, 1) + "%"
+	s := n.Dec(v, 1)
+	if v > 0 && math.Round(v*10) == 0 {
+		s = "<" + n.Dec(0.1, 1)
 	}
-	return n.Dec(v, 1) + " %"
+	if n.lang == English {
+		return s + "%"
+	}
+	return s + " %"
 }
 
 // Target formats a target percentage without needless decimals: "20 %".

@@ -3,6 +3,8 @@ package reports
 import (
 	"fmt"
 	"io"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -120,6 +122,39 @@ func (w *writer) day(s string) string {
 	return d.Format("02/01/2006")
 }
 
+var (
+	dmyRE = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4})\b`)
+	dMonY = regexp.MustCompile(`\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* (\d{4})\b`)
+)
+
+// dates writes the dates of a text from the catalog in the report's
+// convention (docs/reports.md): 01/07/2024 in Vietnamese, 2024-07-01 in
+// English, whether the text wrote 1/7/2024 or 1 Jul 2024. Anything that
+// is not a valid date stays as written.
+func (w *writer) dates(s string) string {
+	out := func(d time.Time) string {
+		if w.opts.Lang == English {
+			return d.Format("2006-01-02")
+		}
+		return d.Format("02/01/2006")
+	}
+	s = dmyRE.ReplaceAllStringFunc(s, func(m string) string {
+		d, err := time.Parse("2/1/2006", m)
+		if err != nil {
+			return m
+		}
+		return out(d)
+	})
+	return dMonY.ReplaceAllStringFunc(s, func(m string) string {
+		f := strings.Fields(m)
+		d, err := time.Parse("2 Jan 2006", f[0]+" "+f[1][:3]+" "+f[2])
+		if err != nil {
+			return m
+		}
+		return out(d)
+	})
+}
+
 // loc picks the Vietnamese text vi in a Vietnamese report when there is
 // one, else the English text en.
 func (w *writer) loc(en, vi string) string {
@@ -155,6 +190,9 @@ func (w *writer) header() {
 	}
 	if sc.Baseline != "" {
 		meta = append(meta, w.f("meta_baseline", code(sc.Baseline), w.cnt("n_procedures", sc.BaselineProcedures)))
+		if w.in.Total.Procedures.Baseline == 0 {
+			meta = append(meta, w.f("meta_baseline_empty"))
+		}
 	} else {
 		meta = append(meta, w.f("meta_no_baseline"))
 	}
@@ -268,6 +306,15 @@ func (w *writer) summary() {
 	if tot.FlaggedPapers > 0 {
 		bullets = append(bullets, w.fn("summary_flagged", tot.FlaggedPapers, w.cnt("n_papers", tot.FlaggedPapers), w.cnt("n_procedures", tot.FlaggedProcedures),
 			w.cnt("n_databases", len(in.Databases)), w.nf.Short(money.SavingFlags-money.Saving), w.nf.Pct(money.PercentFlags-money.Percent)))
+		// Why the counts of the table and of the ranking are smaller.
+		last := &bullets[len(bullets)-1]
+		if rest := tot.FlaggedPapers - tot.RemovablePapers; rest > 0 {
+			*last += " " + w.fn("summary_reconcile_partial", rest, w.cnt("n_papers", tot.RemovablePapers),
+				w.cnt("n_procedures", tot.RemovableProcedures), w.cnt("n_papers", rest))
+		}
+		if rest := tot.RemovableProcedures - len(in.Opportunities); rest > 0 {
+			*last += " " + w.f("summary_reconcile_rank", w.cnt("n_procedures", len(in.Opportunities)), w.cnt("n_procedures", rest))
+		}
 	} else {
 		bullets = append(bullets, w.f("summary_no_flags"))
 	}
@@ -282,7 +329,7 @@ func (w *writer) summary() {
 	if in.Changes != nil {
 		s := in.Changes.Statuses
 		bullets = append(bullets, w.f("summary_changes", w.cnt("n_procedures", s["abolished"]), w.nf.Int(int64(s["simplified"])),
-			w.nf.Int(int64(s["new"]))))
+			w.nf.Int(int64(s["heavier"])), w.nf.Int(int64(s["mixed"])), w.nf.Int(int64(s["new"]))))
 	}
 	bullets = append(bullets, w.f("summary_assumed", w.nf.Share(money.AssumedShare),
 		w.nf.Int(int64(in.Method.VolumesAssumed)), w.cnt("n_procedures", tot.Procedures.Current), w.anchor("h_appendix")))
@@ -423,7 +470,7 @@ func (w *writer) databases() {
 				line += " — *" + w.f("status_"+bs.Status) + "*"
 			}
 			if note := w.loc(bs.Note, bs.NoteVi); note != "" {
-				line += " " + w.f("note_paren", esc(note))
+				line += " " + w.f("note_paren", esc(w.dates(note)))
 			}
 			basis = append(basis, line)
 		}
@@ -503,13 +550,67 @@ func (w *writer) opportunities() {
 		}
 		w.d.md(w.fn("opportunities_rest", len(rest), w.nf.Int(int64(len(rest))), w.nf.Money(sum)))
 	}
+	w.driverNote(ops[:n])
+}
+
+// driverShare is the share of the ranked saving above which one kind of
+// cost costed by unconfirmed parameters gets a note.
+const driverShare = 0.5
+
+// driverNote warns when most of the saving of the ranked procedures comes
+// from one kind of cost whose parameters are unconfirmed (a default
+// figure the ranking then rests on). The cost model's figure for papers of
+// no recognised kind applies to every such paper alike and is not one.
+func (w *writer) driverNote(ops []Opportunity) {
+	var total int64
+	parts := map[string]int64{}
+	params := map[string][]string{}
+	for _, o := range ops {
+		total += o.Saving
+		for _, p := range o.Parts {
+			if p.Default {
+				continue // one figure for every ordinary paper: it scales the savings, it does not order them
+			}
+			parts[p.Key] += p.Saving
+			for _, name := range p.Params {
+				if !slices.Contains(params[p.Key], name) {
+					params[p.Key] = append(params[p.Key], name)
+				}
+			}
+		}
+	}
+	best := ""
+	for k, v := range parts {
+		if best == "" || v > parts[best] || (v == parts[best] && k < best) {
+			best = k
+		}
+	}
+	if best == "" || total <= 0 || float64(parts[best]) < driverShare*float64(total) {
+		return
+	}
+	byName := map[string]Param{}
+	for _, p := range w.in.Method.Params {
+		byName[p.Name] = p
+	}
+	var figures []string
+	for _, name := range params[best] {
+		if p, ok := byName[name]; ok && p.Unconfirmed {
+			figures = append(figures, code(name)+" = "+w.nf.Num(p.Value))
+		}
+	}
+	if len(figures) == 0 {
+		return
+	}
+	sort.Strings(figures)
+	w.d.md(w.f("opportunities_driver", w.nf.Share(float64(parts[best])/float64(total)), w.cnt("n_procedures", len(ops)),
+		strings.Join(figures, ", ")))
 }
 
 func (w *writer) changes() {
 	w.d.heading(2, w.f("h_changes"))
 	ch := w.in.Changes
 	if ch == nil {
-		w.d.md(w.f("changes_no_baseline"))
+		w.d.md(w.f("changes_no_baseline", w.anchor("h_input")))
 		return
 	}
 	var rows [][]string
@@ -579,7 +680,7 @@ func (w *writer) appendix() {
 		return w.loc(docs[i].Title, docs[i].TitleVi) < w.loc(docs[j].Title, docs[j].TitleVi)
 	})
 	for _, doc := range docs {
-		drows = append(drows, []string{esc(w.loc(doc.Title, doc.TitleVi)), w.f("status_" + doc.Status), esc(w.loc(doc.Source, doc.SourceVi))})
+		drows = append(drows, []string{esc(w.loc(doc.Title, doc.TitleVi)), w.f("status_" + doc.Status), esc(w.dates(w.loc(doc.Source, doc.SourceVi)))})
 	}
 	if len(drows) > 0 {
 		w.d.md(table([]string{w.f("col_document"), w.f("col_certainty"), w.f("col_source")}, "lll", drows))
@@ -593,7 +694,13 @@ func (w *writer) appendix() {
 		lines = append(lines, w.f("input_baseline", w.cnt("n_procedures", sc.BaselineProcedures), w.cnt("n_files", sc.BaselineFiles),
 			w.cnt("n_unreadable", sc.BaselineReadErrors)))
 	}
-	lines = append(lines, w.f("input_repro"))
+	if sc.Corpus == "" {
+		lines = append(lines, w.f("input_demo"))
+	}
+	if sc.Baseline == "" {
+		lines = append(lines, w.f("input_no_baseline"))
+	}
+	lines = append(lines, w.f("input_options"), w.f("input_repro"))
 	w.d.md("- " + strings.Join(lines, "\n- "))
 }
 

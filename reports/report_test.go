@@ -45,6 +45,7 @@ func handmade() *Input {
 		}
 	}
 	in.Total = mk("", 42, 5, 14, 50_000_000_000, 46_000_000_000, 38_500_000_000)
+	in.Total.RemovablePapers, in.Total.RemovableProcedures = 26, 14
 	in.Ministries = []Tally{
 		mk("Bộ Tài chính", 30, 4, 10, 40_000_000_000, 37_000_000_000, 30_000_000_000),
 		mk("Bộ <b>Công</b> an | A", 12, 1, 4, 10_000_000_000, 9_000_000_000, 8_500_000_000),
@@ -424,5 +425,145 @@ func TestScopeNamesMatched(t *testing.T) {
 		if !strings.Contains(b.String(), tc.want) {
 			t.Errorf("%q: header lacks %q", tc.query, tc.want)
 		}
+	}
+}
+
+// The summary explains why the flagged count is larger than the table's
+// and the ranking's, and mentions procedures made heavier.
+func TestSummaryReconciles(t *testing.T) {
+	in := handmade()
+	in.Total.RemovablePapers, in.Total.RemovableProcedures = 25, 14 // of 28 flagged papers; 23 ranked
+	in.Opportunities = in.Opportunities[:12]
+	var b bytes.Buffer
+	if err := WriteMarkdown(&b, in, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		"Trong số đó, 25 giấy tờ ở 14 thủ tục bỏ được hẳn khỏi hồ sơ, như bảng trên tính; 3 giấy tờ còn lại yêu cầu nhiều hơn",
+		"Mục Cơ hội cắt giảm chỉ xếp hạng 12 thủ tục mà việc bỏ giấy tờ làm giảm chi phí; ở 2 thủ tục còn lại",
+		"1 nặng hơn, 1 nhẹ hơn mặt này nhưng nặng hơn mặt khác, 1 mới.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("summary lacks %q", want)
+		}
+	}
+	// When every flagged paper can go and every such procedure saves, there is nothing to explain.
+	in.Total.RemovablePapers, in.Total.RemovableProcedures = in.Total.FlaggedPapers, len(in.Opportunities)
+	b.Reset()
+	if err := WriteMarkdown(&b, in, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "Trong số đó") || strings.Contains(b.String(), "chỉ xếp hạng") {
+		t.Error("reconciling sentence without a difference to explain")
+	}
+}
+
+// A note says when most of the ranked saving comes from one kind of cost
+// costed by unconfirmed parameters, and only then.
+func TestRankingDriverNote(t *testing.T) {
+	const note = "**Lưu ý:** "
+	health := CostPart{Key: "paper_kinds.health_certificate", Params: []string{"paper_kinds.health_certificate.cash", "paper_kinds.health_certificate.hours"}}
+	other := CostPart{Key: "paper_kinds.document", Params: []string{"paper_kinds.document.hours"}}
+	params := []Param{{Name: "paper_kinds.health_certificate.cash", Value: 300000, Unconfirmed: true},
+		{Name: "paper_kinds.health_certificate.hours", Value: 4, Unconfirmed: true},
+		{Name: "paper_kinds.document.hours", Value: 0.5, Unconfirmed: true}}
+	for _, tc := range []struct {
+		name      string
+		share     float64 // of each saving from health
+		def       bool    // the other part is the default kind
+		confirmed bool
+		want      string
+	}{
+		{"mostly one assumed kind", 0.8, false, false, "80,0 % tổng mức tiết kiệm của 5 thủ tục ở bảng trên đến từ một loại chi phí tính bằng tham số chưa xác nhận (`paper_kinds.health_certificate.cash` = 300.000, `paper_kinds.health_certificate.hours` = 4"},
+		{"spread", 0.4, true, false, ""},
+		{"the default kind is not a driver", 0.2, true, false, ""},
+		{"confirmed figures", 0.8, false, true, ""},
+	} {
+		in := handmade()
+		in.Method.Params = append([]Param(nil), params...)
+		if tc.confirmed {
+			in.Method.Params[0].Unconfirmed, in.Method.Params[1].Unconfirmed = false, false
+		}
+		for i := range in.Opportunities {
+			o := &in.Opportunities[i]
+			h, d := health, other
+			h.Saving = int64(float64(o.Saving) * tc.share)
+			d.Saving, d.Default = o.Saving-h.Saving, tc.def
+			o.Parts = []CostPart{h, d}
+		}
+		var b bytes.Buffer
+		if err := WriteMarkdown(&b, in, Options{Top: 5}); err != nil {
+			t.Fatal(err)
+		}
+		_, sec, _ := strings.Cut(b.String(), "## Cơ hội cắt giảm lớn nhất")
+		sec, _, _ = strings.Cut(sec, "\n## ")
+		got := strings.Contains(sec, note)
+		if got != (tc.want != "") || (tc.want != "" && !strings.Contains(sec, tc.want)) {
+			t.Errorf("%s: note %v, want %q:\n%s", tc.name, got, tc.want, sec)
+		}
+	}
+}
+
+// Outside the appendix (and the collapsed lists' hints) the report is
+// prose for a minister: no command lines, no options.
+func TestNoCommandsInProse(t *testing.T) {
+	for _, lang := range []Lang{Vietnamese, English} {
+		for _, in := range []*Input{handmade(), {Generated: handmade().Generated, Target: 20}} {
+			var b bytes.Buffer
+			if err := WriteMarkdown(&b, in, Options{Lang: lang, Top: 5, MaxList: 10}); err != nil {
+				t.Fatal(err)
+			}
+			out := b.String()
+			appendix := map[Lang]string{Vietnamese: "\n## Phụ lục", English: "\n## Appendix"}[lang]
+			body := out[:strings.Index(out, appendix)]
+			body = regexp.MustCompile(`(?s)<details>.*?</details>`).ReplaceAllString(body, "")
+			for _, bad := range []string{"`--", "`redtape"} {
+				if i := strings.Index(body, bad); i >= 0 {
+					t.Errorf("%s: prose has %q: %q", lang, bad, body[max(0, i-60):min(len(body), i+40)])
+				}
+			}
+			if !strings.Contains(out[strings.Index(out, appendix):], "`--target`") {
+				t.Errorf("%s: the appendix does not say how to set the target", lang)
+			}
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	for _, tc := range []struct {
+		lang     Lang
+		in, want string
+	}{
+		{Vietnamese, "hiệu lực 01/7/2024; ngày 13/9/2025", "hiệu lực 01/07/2024; ngày 13/09/2025"},
+		{Vietnamese, "issued 15 Nov 2025, in force 1 January 2026", "issued 15/11/2025, in force 01/01/2026"},
+		{English, "issued 15 Nov 2025, 1/7/2024", "issued 2025-11-15, 2024-07-01"},
+		{Vietnamese, "online 24/4-31/12/2025, 32/1/2020, Điều 20.3", "online 24/4-31/12/2025, 32/1/2020, Điều 20.3"},
+	} {
+		w := &writer{opts: Options{Lang: tc.lang}}
+		if got := w.dates(tc.in); got != tc.want {
+			t.Errorf("%s dates(%q) = %q, want %q", tc.lang, tc.in, got, tc.want)
+		}
+	}
+}
+
+// A baseline without procedures is said so in the header.
+func TestEmptyBaselineWarned(t *testing.T) {
+	in := handmade()
+	in.Total.Procedures.Baseline = 0
+	var b bytes.Buffer
+	if err := WriteMarkdown(&b, in, Options{Lang: English}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "- **Warning:** the baseline has no procedure in scope") {
+		t.Error("no warning for an empty baseline")
+	}
+	in.Scope.Baseline = ""
+	b.Reset()
+	if err := WriteMarkdown(&b, in, Options{Lang: English}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "**Warning:**") {
+		t.Error("warning without a baseline given")
 	}
 }

@@ -120,8 +120,10 @@ func runReport(ctx context.Context, opts reportOptions, e *env) error {
 		if err != nil {
 			return err
 		}
-		if base == nil {
+		if len(base) == 0 {
 			base = []*corpus.Procedure{}
+			fmt.Fprintf(e.stderr, "redtape: warning: the baseline %s has no procedures: every current procedure counts as new and no cut can be measured\n",
+				strings.Join(opts.baseline, ", "))
 		}
 		copts.Baseline, copts.BaselineLabel, copts.BaselineSummary = base, strings.Join(opts.baseline, ", "), baseSum
 	}

@@ -26,6 +26,10 @@ func TestReportCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	htmlOut := filepath.Join(dir, "report.html")
+	empty := filepath.Join(dir, "empty.jsonl")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name     string
 		args     []string
@@ -46,6 +50,8 @@ func TestReportCommand(t *testing.T) {
 			code: exitOK, stdout: []string{"**Bộ, ngành:** Bộ Kế hoạch mẫu (tìm theo “bo ke hoach”)"}},
 		{name: "a part matching several ministries lists them", args: []string{"--ministry", "mau", filepath.Join(reportPair, "current.jsonl")},
 			code: exitOK, stdout: []string{"**Bộ, ngành:** Bộ Dân sự mẫu; Bộ Kế hoạch mẫu (tìm theo “mau”)"}},
+		{name: "empty baseline warns", args: []string{"--baseline", empty, filepath.Join(reportPair, "current.jsonl")}, code: exitOK,
+			stdout: []string{"**Lưu ý:** kỳ gốc không có thủ tục nào"}, stderr: "warning: the baseline " + empty + " has no procedures"},
 		{name: "unknown ministry", args: []string{"--ministry", "Bộ Ngoại giao"}, code: exitUsage, stderr: "no procedure matches ministry"},
 		{name: "bad language", args: []string{"--lang", "fr"}, code: exitUsage, stderr: "not vi or en"},
 		{name: "bad target", args: []string{"--target", "0"}, code: exitUsage, stderr: "--target"},

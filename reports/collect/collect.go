@@ -98,6 +98,7 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 	m := flags.NewMatcher(cat)
 	results := make([]flags.ProcedureResult, len(cur))
 	flagged := make(map[*corpus.Procedure][]bool, len(cur))
+	var removable, removableProcs int
 	for i, p := range cur {
 		if i%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -107,8 +108,16 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 		results[i] = m.Procedure(p)
 		if results[i].Flagged > 0 {
 			fl := make([]bool, len(p.Papers))
+			some := false
 			for k, pr := range results[i].Papers {
 				fl[k] = pr.Removable()
+				if fl[k] {
+					removable++
+					some = true
+				}
+			}
+			if some {
+				removableProcs++
 			}
 			flagged[p] = fl
 		}
@@ -140,13 +149,14 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 	fsum := flags.Summarize(results)
 	in.Total = tally("", &now.Tally, &withFlags.Tally)
 	in.Total.FlaggedPapers, in.Total.FlaggedProcedures = fsum.PapersFlagged, fsum.Affected
+	in.Total.RemovablePapers, in.Total.RemovableProcedures = removable, removableProcs
 
 	in.Ministries = ministries(now, withFlags, fsum.ByMinistry)
 	if in.Sectors, err = sectors(ctx, base, cur, model, copts, fsum.BySector, opts.Baseline != nil); err != nil {
 		return nil, err
 	}
 	in.Databases = databases(results, cur, cat)
-	in.Opportunities = opportunities(now, withFlags, results, cur)
+	in.Opportunities = opportunities(now, withFlags, results, cur, params.FallbackKind)
 	if opts.Baseline != nil {
 		in.Changes = changes(now, base, cur)
 	}
@@ -477,7 +487,7 @@ func sortRefs(rs []reports.ProcedureRef, key func(reports.ProcedureRef) int64) {
 
 // opportunities ranks the current procedures by the annual saving of
 // dropping their flagged papers: the current cost minus the cost without them.
-func opportunities(now, withFlags *compare.Scenario, results []flags.ProcedureResult, cur []*corpus.Procedure) []reports.Opportunity {
+func opportunities(now, withFlags *compare.Scenario, results []flags.ProcedureResult, cur []*corpus.Procedure, fallback cost.FallbackKind) []reports.Opportunity {
 	after := make([]*cost.ProcedureCost, len(cur))
 	for _, ch := range now.Changes {
 		if ch.Current >= 0 {
@@ -501,6 +511,7 @@ func opportunities(now, withFlags *compare.Scenario, results []flags.ProcedureRe
 		o.Percent = float(saving.Percent(before.Annual))
 		o.AssumedShare = float(before.AssumedShare())
 		o.Volume, o.VolumeMeasured = before.Volume, before.VolumeMeasured
+		o.Parts = costParts(before, ch.After, fallback)
 		vi := map[string]string{}
 		for _, pr := range results[i].Papers {
 			if _, seen := vi[pr.Database]; pr.Flagged && !seen {
@@ -523,6 +534,62 @@ func opportunities(now, withFlags *compare.Scenario, results []flags.ProcedureRe
 			return a.Code < b.Code
 		}
 		return a.Name < b.Name
+	})
+	return out
+}
+
+// costParts splits the annual saving from before to after by the kind of
+// cost (a kind of paper, certified copies, another activity), largest
+// first; parts that save nothing are left out.
+func costParts(before, after *cost.ProcedureCost, fallback cost.FallbackKind) []reports.CostPart {
+	type acc struct {
+		saving cost.Amount
+		params map[string]bool
+	}
+	parts := map[string]*acc{}
+	add := func(pc *cost.ProcedureCost, sign int64) {
+		for _, c := range pc.Components {
+			key := c.Activity
+			switch {
+			case c.Activity == cost.ActivityCertifiedCopy:
+				key = "certified_copy"
+			case c.Kind != "":
+				key = "paper_kinds." + c.Kind
+			}
+			a := parts[key]
+			if a == nil {
+				a = &acc{params: map[string]bool{}}
+				parts[key] = a
+			}
+			a.saving = a.saving.Add(c.Cost.MulInt(pc.Volume * sign))
+			for _, p := range c.Assumed {
+				if strings.HasPrefix(p, key+".") || p == key {
+					a.params[p] = true
+				}
+			}
+		}
+	}
+	add(before, 1)
+	add(after, -1)
+	var out []reports.CostPart
+	for key, a := range parts {
+		s := money(a.saving)
+		if s <= 0 {
+			continue
+		}
+		p := reports.CostPart{Key: key, Saving: s,
+			Default: key == "paper_kinds."+fallback.Otherwise || key == "paper_kinds."+fallback.WithForm}
+		for name := range a.params {
+			p.Params = append(p.Params, name)
+		}
+		sort.Strings(p.Params)
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Saving != out[j].Saving {
+			return out[i].Saving > out[j].Saving
+		}
+		return out[i].Key < out[j].Key
 	})
 	return out
 }
