@@ -445,9 +445,10 @@ func ParseDuration(text string) *Duration {
 
 // legalNumberRe matches a Vietnamese legal document number: a number, an
 // optional year and the type-and-issuer suffix, e.g. "104/2022/NĐ-CP",
-// "26/2023/QH15", "66.7/2025/NQ-CP", "2628/QĐ-BTC", "20/2013/TTLT-BYT-BCT".
-// Spaces around the separators are tolerated ("08/2022/NĐ -CP").
-var legalNumberRe = regexp.MustCompile(`(\d{1,5}(?:\.\d{1,3})?)\s?/\s?(?:((?:19|20)\d{2})\s?/\s?)?((?:TTg|QH\d{0,2}|[A-ZĐ]{1,10}QH\d{0,2}|[A-ZĐ]{1,12})(?:\s?[-/]\s?(?:TTg|QH\d{0,2}|[A-ZĐ]{1,10}QH\d{0,2}|[A-ZĐ]{2,12}))*)`)
+// "26/2023/QH15", "66.7/2025/NQ-CP", "2628/QĐ-BTC", "20/2013/TTLT-BYT-BCT",
+// "30a/2008/NQ-CP" (a number with a letter). Spaces around the separators
+// are tolerated ("08/2022/NĐ -CP").
+var legalNumberRe = regexp.MustCompile(`(\d{1,5}(?:\.\d{1,3}|[a-zđ])?)\s?/\s?(?:((?:19|20)\d{2})\s?/\s?)?((?:TTg|QH\d{0,2}|[A-ZĐ]{1,10}QH\d{0,2}|[A-ZĐ]{1,12})(?:\s?[-/]\s?(?:TTg|QH\d{0,2}|[A-ZĐ]{1,10}QH\d{0,2}|[A-ZĐ]{2,12}))*)`)
 
 // suffixTypes gives the document type from the first part of its suffix.
 var suffixTypes = []struct{ prefix, typ string }{
@@ -526,12 +527,19 @@ func FindLegalNumbers(text string) []LegalNumber {
 		}
 		if start > 0 && text[start-1] >= '0' && text[start-1] <= '9' {
 			// Glued to a number before it ("năm 202072/2020/QH14"): after
-			// "năm" the digits begin with the year; else prefer the
-			// shortest reading found elsewhere in the text.
+			// "năm" the digits begin with the year; else prefer a reading
+			// found elsewhere in the text not glued to digits; else a year
+			// that begins the digits ("sửa đổi 202323/2023/QH15", "giai
+			// đoạn 2026 - 2030182/2025/NQ-HĐND", "ngày 12/6/20252418/QĐ-
+			// BNNMT") is cut off.
 			if n, at := afterGluedYear(text, m[3]); n != "" {
 				num, start = n, at
-			} else {
-				num = ungluedNumber(text, num, text[m[3]:end])
+			} else if n, ok := ungluedElsewhere(text, num, text[m[3]:end]); ok {
+				num, start = n, m[3]-len(n)
+			} else if n, at := leadingYearCut(text, m[3]); n != "" {
+				num, start = n, at
+			} else if t := strings.TrimLeft(num, "0"); t != "" {
+				num, start = t, m[3]-len(t)
 			}
 		}
 		if m[4] >= 0 {
@@ -562,22 +570,42 @@ func afterGluedYear(text string, end int) (string, int) {
 	return run[4:], s + 4
 }
 
-// ungluedNumber picks, among num and its tails, one that appears with the
-// same rest elsewhere in text not glued to a digit; else num without
-// leading zeros.
-func ungluedNumber(text, num, rest string) string {
+// ungluedElsewhere picks, among num and its tails, one that appears with
+// the same rest elsewhere in text not glued to a digit.
+func ungluedElsewhere(text, num, rest string) (string, bool) {
 	for i := 0; i < len(num); i++ {
 		cand := num[i:] + rest
 		for _, j := range allIndexes(text, cand) {
 			if j == 0 || text[j-1] < '0' || text[j-1] > '9' {
-				return num[i:]
+				return num[i:], true
 			}
 		}
 	}
-	if t := strings.TrimLeft(num, "0"); t != "" {
-		return t
+	return "", false
+}
+
+// leadingYearCut reads the run of digits that ends at byte end of text as a
+// year (1900–2099) glued to a document number, as a title ending in a year
+// ("Luật Doanh nghiệp 2020", "giai đoạn 2026 - 2030", a date "12/6/2025")
+// is glued to the number cell after it: it returns the digits after the
+// year and where they start, or "" when the run is not longer than a year
+// or does not start with one. A number up to five digits the regular
+// expression took whole never gets here: only runs longer than the number
+// it matched do.
+func leadingYearCut(text string, end int) (string, int) {
+	s := end
+	for s > 0 && text[s-1] >= '0' && text[s-1] <= '9' {
+		s--
 	}
-	return num
+	run := text[s:end]
+	if len(run) < 5 || !(strings.HasPrefix(run, "19") || strings.HasPrefix(run, "20")) {
+		return "", 0
+	}
+	n := run[4:]
+	if strings.Trim(n, "0") == "" {
+		return "", 0
+	}
+	return n, end - len(n)
 }
 
 // knownCodePrefix returns the byte length of the longest issuer code that

@@ -145,6 +145,21 @@ func TestParseLegalRefs(t *testing.T) {
 		{"Pháp lệnh Chi phí tố tụng năm 202405/2024/UBTVQH15Nghị định", []string{"05/2024/UBTVQH15"}, []string{"Pháp lệnh"}},
 		// The name column glued to the number column: one document, not "8/2017/QH14" besides.
 		{"Luật 08/2017/QH1408/2017/QH14", []string{"08/2017/QH14"}, []string{"Luật"}},
+		// A title ending in a year glued to the number cell.
+		{"Luật Xuất cảnh sửa đổi 202323/2023/QH15Luật 51/2019/QH14", []string{"23/2023/QH15", "51/2019/QH14"}, []string{"Luật", "Luật"}},
+		{"Luật Doanh nghiệp 202076/2025/QH15", []string{"76/2025/QH15"}, []string{"Luật"}},
+		{"Luật Địa chất và khoáng sản sửa đổi 2025147/2025/QH15", []string{"147/2025/QH15"}, []string{"Luật"}},
+		{"tỉnh Hà Tĩnh giai đoạn 2026 - 2030182/2025/NQ-HĐND Quy định", []string{"182/2025/NQ-HĐND"}, []string{"Nghị quyết"}},
+		{"giai đoạn 2026-203016/2026/QĐ-UBND", []string{"16/2026/QĐ-UBND"}, []string{"Quyết định"}},
+		{"Đính chính Nghị định số 151/2025/NĐ-CP ngày 12/6/20252418/QĐ-BNNMT", []string{"151/2025/NĐ-CP", "2418/QĐ-BNNMT"}, []string{"Nghị định", "Quyết định"}},
+		{"Pháp lệnh sửa đổi 202305/2023/UBTVQH15", []string{"05/2023/UBTVQH15"}, []string{"Pháp lệnh"}},
+		// The year of a date glued to the number, read elsewhere unglued.
+		{"Luật số 43/2024/QH15 ngày 29/6/202443/2024/QH15", []string{"43/2024/QH15"}, []string{"Luật"}},
+		// Five digits not glued to anything are a number, not a year and more.
+		{"Công văn số 20123/BTC-TCT", []string{"20123/BTC-TCT"}, []string{"Công văn"}},
+		// A number with a letter.
+		{"Nghị quyết số 30a/2008/NQ-CP ngày 27/12/2008", []string{"30a/2008/NQ-CP"}, []string{"Nghị quyết"}},
+		{"huyện nghèoNghị quyết số 30a/2008/NQ-CPCơ quan", []string{"30a/2008/NQ-CP"}, []string{"Nghị quyết"}},
 		{"Pháp lệnh 06/2013/UBTVQH1306/2013/UBTVQH13Thông tư 24/2022/TT-NHNN", []string{"06/2013/UBTVQH13", "24/2022/TT-NHNN"}, []string{"Pháp lệnh", "Thông tư"}},
 	}
 	for _, tt := range tests {

@@ -242,6 +242,11 @@ func TestParsePortalLegal(t *testing.T) {
 			[]string{"143/2025/QH15|Luật Đầu tư số 143/2025/QH15 ngày 11/12/2025", "96/2026/NĐ-CP|Nghị định số 96/2026/NĐ-CP"}},
 		{legalHeader + "Không có thông tin", nil},
 		{legalHeader + "Quyết định 24/2024/QĐ-UBND tỉnh về mẫu hồ sơ", []string{"24/2024/QĐ-UBND|Quyết định 24/2024/QĐ-UBND tỉnh về mẫu hồ sơ"}},
+		// A title ending in a year glued to the number cell keeps its year.
+		{legalHeader + "Luật Xuất cảnh sửa đổi 202323/2023/QH15Luật 51/2019/QH1451/2019/QH14",
+			[]string{"23/2023/QH15|Luật Xuất cảnh sửa đổi 2023", "51/2019/QH14|Luật 51/2019/QH14"}},
+		{legalHeader + "Luật số 43/2024/QH15 ngày 29/6/202443/2024/QH15",
+			[]string{"43/2024/QH15|Luật số 43/2024/QH15 ngày 29/6/2024"}},
 	}
 	for _, tt := range tests {
 		var got []string
