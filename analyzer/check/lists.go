@@ -298,8 +298,9 @@ func blockItems(d *Draft, pi int) ([]Span, int) {
 		p := d.Paragraphs[q]
 		if p.Kind == ParaRow && (itemKind == ParaText || itemKind == ParaRow) {
 			// A table lists one paper per row, after its header.
+			first := itemKind != ParaRow
 			itemKind = ParaRow
-			if !p.Header {
+			if !p.Header && !(first && headerRow(d, q)) {
 				if body := rowItem(d, p.Span); body.Len() > 0 {
 					items = append(items, body)
 				}
@@ -564,6 +565,29 @@ func isStep(d *Draft, s Span) bool {
 		}
 	}
 	return false
+}
+
+// headerRow reports whether table row q, the first of its table, is a
+// header written with <td> cells: its first cell numbers the rows ("STT",
+// "TT", "Số thứ tự"), or it has no number cell while the row below has one
+// ("Tên giấy tờ; Số lượng" above "1; Đơn đề nghị; 01 bản").
+func headerRow(d *Draft, q int) bool {
+	cell := func(p Paragraph) string {
+		t := d.TextOf(p.Span)
+		if i := strings.IndexByte(t, ';'); i >= 0 {
+			t = t[:i]
+		}
+		return strings.Trim(lowerSameLen(t), " .*")
+	}
+	number := func(c string) bool { return c != "" && strings.Trim(c, "0123456789") == "" }
+	switch strings.Join(strings.Fields(cell(d.Paragraphs[q])), " ") {
+	case "stt", "tt", "số tt", "số thứ tự", "thứ tự":
+		return true
+	}
+	if number(cell(d.Paragraphs[q])) || q+1 >= len(d.Paragraphs) || d.Paragraphs[q+1].Kind != ParaRow {
+		return false
+	}
+	return number(cell(d.Paragraphs[q+1]))
 }
 
 // rowItem returns the paper of a table row: the row without a leading
