@@ -283,7 +283,12 @@ func (d *Draft) EndPos(s Span) Position {
 	if s.End <= s.Start {
 		return d.Pos(s.Start)
 	}
+	// The last character's first byte: a column counts code points, and a
+	// continuation byte would count the character once more ("trú").
 	last := s.End - 1
+	for last > s.Start && !utf8.RuneStart(d.Text[last]) {
+		last--
+	}
 	so := d.SourceOffset(last)
 	p := d.SourcePos(so)
 	p.Column++

@@ -350,3 +350,26 @@ func TestRealTextIsText(t *testing.T) {
 		}
 	}
 }
+
+// TestEndPos checks that a span's end column is one past its last code
+// point, whatever the width of that character in UTF-8.
+func TestEndPos(t *testing.T) {
+	for _, tt := range []struct{ text, span string }{
+		{"Xuất trình hộ khẩu thường trú;", "hộ khẩu thường trú"},
+		{"Xuất trình hộ khẩu thường trú (sổ hộ khẩu).", "hộ khẩu thường trú"},
+		{"Nộp giấy Chứng minh nhân dân đã cấp.", "giấy Chứng minh nhân dân"},
+		{"Bản sao giấy tờ về sở hữu nhà ở;", "sở hữu nhà ở"},
+		{"Tờ khai đề nghị cấp thẻ Đ", "thẻ Đ"},
+	} {
+		d, err := Parse("t.txt", []byte(tt.text), FormatText)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := strings.Index(d.Text, tt.span)
+		s := Span{i, i + len(tt.span)}
+		start, end := d.Pos(s.Start), d.EndPos(s)
+		if want := start.Column + utf8.RuneCountInString(tt.span); end.Line != start.Line || end.Column != want {
+			t.Errorf("%q in %q: end %v, want column %d", tt.span, tt.text, end, want)
+		}
+	}
+}

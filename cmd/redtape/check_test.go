@@ -650,3 +650,36 @@ func TestCheckFromSubdirectory(t *testing.T) {
 		t.Errorf("diff of missing drafts: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestCheckEndColumn checks that a finding of the catalog's matcher ends
+// on the paper's last letter, not on the space or ";" after it.
+func TestCheckEndColumn(t *testing.T) {
+	dir := t.TempDir()
+	draft := filepath.Join(dir, "d.md")
+	text := "### Điều 1. Cấp thẻ\n\n1. Người đề nghị:\n\na) Xuất trình hộ khẩu thường trú;\n\nb) Xuất trình hộ khẩu thường trú (sổ hộ khẩu).\n"
+	if err := os.WriteFile(draft, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ := runCheckCLI(t, "", "--no-config", "--format", "json", draft)
+	lines := strings.Split(text, "\n")
+	n := 0
+	for _, f := range jsonFindings(t, out) {
+		if f.Rule != "RT001" {
+			continue
+		}
+		n++
+		runes := []rune(lines[f.Line-1])
+		if f.EndLine != f.Line || f.EndColumn-1 > len(runes) {
+			t.Fatalf("%d:%d-%d:%d outside the line", f.Line, f.Column, f.EndLine, f.EndColumn)
+		}
+		// The span is a whole paper name: no space or punctuation at
+		// either end.
+		got := string(runes[f.Column-1 : f.EndColumn-1])
+		if got != strings.TrimFunc(got, func(r rune) bool { return r == ' ' || strings.ContainsRune(";,.()", r) }) || !strings.Contains(got, "hộ khẩu") {
+			t.Errorf("line %d: span %q", f.Line, got)
+		}
+	}
+	if n == 0 {
+		t.Fatalf("no RT001 finding:\n%s", out)
+	}
+}
