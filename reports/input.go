@@ -244,4 +244,8 @@ type Document struct {
 	// in Vietnamese (empty: the English text stands).
 	Title, Status, Source string
 	TitleVi, SourceVi     string
+	// SourceFile names the file the source texts refer to, when they
+	// started with the key of one of the catalog's sources; the texts then
+	// hold the rest ("…: in force 1 Jul 2024").
+	SourceFile string
 }

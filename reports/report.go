@@ -155,6 +155,19 @@ func (w *writer) dates(s string) string {
 	})
 }
 
+// glossRE finds an English passage quoted from a source and glossed in
+// parentheses: 'The rules that forbid asking again' (các quy định …).
+var glossRE = regexp.MustCompile(`'([A-Za-z][A-Za-z ,\-]*)' \(([^()]+)\)`)
+
+// quoted prints, in a Vietnamese report, an English passage a catalog
+// text quotes with a Vietnamese gloss as the gloss alone, in quotes.
+func (w *writer) quoted(s string) string {
+	if w.opts.Lang != Vietnamese {
+		return s
+	}
+	return glossRE.ReplaceAllString(s, "“$2”")
+}
+
 // loc picks the Vietnamese text vi in a Vietnamese report when there is
 // one, else the English text en.
 func (w *writer) loc(en, vi string) string {
@@ -470,7 +483,7 @@ func (w *writer) databases() {
 				line += " — *" + w.f("status_"+bs.Status) + "*"
 			}
 			if note := w.loc(bs.Note, bs.NoteVi); note != "" {
-				line += " " + w.f("note_paren", esc(w.dates(note)))
+				line += " " + w.f("note_paren", esc(w.dates(w.quoted(note))))
 			}
 			basis = append(basis, line)
 		}
@@ -658,18 +671,26 @@ func (w *writer) appendix() {
 
 	w.d.heading(3, w.f("h_params"))
 	var prows [][]string
+	quoted := false // a unit or source quoted in English in a Vietnamese report
 	for _, p := range m.Params {
+		if w.opts.Lang == Vietnamese && (p.UnitVi == "" && p.Unit != "" || p.SourceVi == "" && p.Source != "") {
+			quoted = true
+		}
 		unc := ""
 		if p.Unconfirmed {
 			unc = w.f("yes")
 		}
-		src := esc(p.Source)
+		src := esc(w.loc(p.Source, p.SourceVi))
 		if p.Origin != "" && p.Origin != "built-in" {
 			src += " " + w.f("note_paren", w.f("set_in", code(p.Origin)))
 		}
-		prows = append(prows, []string{code(p.Name), w.nf.Num(p.Value), esc(p.Unit), esc(p.AsOf), src, unc})
+		prows = append(prows, []string{code(p.Name), w.nf.Num(p.Value), esc(w.loc(p.Unit, p.UnitVi)), esc(p.AsOf), src, unc})
 	}
-	w.d.md(w.f("params_lead", w.files(m.ParamFiles)))
+	lead := w.f("params_lead", w.files(m.ParamFiles))
+	if quoted {
+		lead += " " + w.f("params_quoted")
+	}
+	w.d.md(lead)
 	w.d.md(table([]string{w.f("col_param"), w.f("col_value"), w.f("col_unit_param"), w.f("col_asof"), w.f("col_source"), w.f("col_unconfirmed")}, "lrllll", prows))
 
 	w.d.heading(3, w.f("h_sources"))
@@ -680,7 +701,11 @@ func (w *writer) appendix() {
 		return w.loc(docs[i].Title, docs[i].TitleVi) < w.loc(docs[j].Title, docs[j].TitleVi)
 	})
 	for _, doc := range docs {
-		drows = append(drows, []string{esc(w.loc(doc.Title, doc.TitleVi)), w.f("status_" + doc.Status), esc(w.dates(w.loc(doc.Source, doc.SourceVi)))})
+		src := esc(w.dates(w.quoted(w.loc(doc.Source, doc.SourceVi))))
+		if doc.SourceFile != "" {
+			src = code(doc.SourceFile) + src
+		}
+		drows = append(drows, []string{esc(w.loc(doc.Title, doc.TitleVi)), w.f("status_" + doc.Status), src})
 	}
 	if len(drows) > 0 {
 		w.d.md(table([]string{w.f("col_document"), w.f("col_certainty"), w.f("col_source")}, "lll", drows))

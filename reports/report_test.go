@@ -567,3 +567,32 @@ func TestEmptyBaselineWarned(t *testing.T) {
 		t.Error("warning without a baseline given")
 	}
 }
+
+// Catalog texts in a Vietnamese report: the source file in a code span
+// before the rest, an English passage glossed in Vietnamese printed as the
+// gloss; parameters in Vietnamese where given.
+func TestVietnameseSources(t *testing.T) {
+	in := handmade()
+	in.Method.Documents = []Document{{Title: "Resolution 66.7", TitleVi: "Nghị quyết 66.7", Status: "law", SourceFile: "shared/reference/digitised-data.md",
+		Source: ", 'The rules that forbid asking again': issued 15 Nov 2025", SourceVi: ", mục 'The rules that forbid asking again' (các quy định cấm yêu cầu lại giấy tờ): ban hành 15/11/2025"}}
+	in.Method.Params = []Param{{Name: "a", Value: 1, Unit: "hours", UnitVi: "giờ", Source: "GSO", SourceVi: "Tổng cục Thống kê"}}
+	for _, tc := range []struct {
+		lang      Lang
+		want, not string
+	}{
+		{Vietnamese, "| Nghị quyết 66.7 | đã đối chiếu văn bản | `shared/reference/digitised-data.md`, mục “các quy định cấm yêu cầu lại giấy tờ”: ban hành 15/11/2025 |", "The rules"},
+		{English, "| Resolution 66.7 | read in the legal text | `shared/reference/digitised-data.md`, 'The rules that forbid asking again': issued 2025-11-15 |", "các quy định"},
+	} {
+		var b bytes.Buffer
+		if err := WriteMarkdown(&b, in, Options{Lang: tc.lang}); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if !strings.Contains(out, tc.want) || strings.Contains(out, tc.not) {
+			t.Errorf("%s: sources table lacks %q or has %q", tc.lang, tc.want, tc.not)
+		}
+		if tc.lang == Vietnamese && (!strings.Contains(out, "| `a` | 1 | giờ |   | Tổng cục Thống kê |") || strings.Contains(out, "trích nguyên văn")) {
+			t.Errorf("Vietnamese parameters not used, or said to be quoted")
+		}
+	}
+}

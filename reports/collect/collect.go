@@ -620,6 +620,45 @@ func changes(now *compare.Scenario, base, cur []*corpus.Procedure) *reports.Chan
 	return ch
 }
 
+// sourceKey takes the key of the catalog's sources that a document's
+// source texts start with ("ref: in force 1 Jul 2024", "ref, bảng …") off
+// both texts, and returns the file that source names (the first word of
+// its description, when it is a path) and the rest of the texts. Texts
+// that start with no key are returned as they are.
+func sourceKey(sources map[string]string, en, vi string) (file, restEn, restVi string) {
+	cut := func(s, key string) (string, bool) {
+		rest, ok := strings.CutPrefix(s, key)
+		if !ok || (rest != "" && !strings.ContainsAny(rest[:1], " ,:;")) {
+			return s, false
+		}
+		return rest, true
+	}
+	keys := make([]string, 0, len(sources))
+	for k := range sources {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { // the longest key first
+		if len(keys[i]) != len(keys[j]) {
+			return len(keys[i]) > len(keys[j])
+		}
+		return keys[i] < keys[j]
+	})
+	for _, key := range keys {
+		desc := sources[key]
+		re, okEn := cut(en, key)
+		rv, okVi := cut(vi, key)
+		if !okEn || (vi != "" && !okVi) {
+			continue
+		}
+		file = key
+		if f := strings.Fields(desc); len(f) > 0 && strings.ContainsAny(f[0], "/.") {
+			file = f[0]
+		}
+		return file, re, rv
+	}
+	return "", en, vi
+}
+
 // method gathers the parameters, sources and assumption counts.
 func method(params *cost.Params, model *cost.Model, cat *catalog.Catalog, now, withFlags *compare.Scenario) reports.Method {
 	m := reports.Method{HourlyValue: float(model.HourlyValue()), CatalogFiles: cat.Files}
@@ -634,7 +673,9 @@ func method(params *cost.Params, model *cost.Model, cat *catalog.Catalog, now, w
 		}
 	}
 	for _, d := range cat.Documents {
-		m.Documents = append(m.Documents, reports.Document{Title: d.Title, Status: string(d.Status), Source: d.Source, TitleVi: d.TitleVi, SourceVi: d.SourceVi})
+		doc := reports.Document{Title: d.Title, Status: string(d.Status), Source: d.Source, TitleVi: d.TitleVi, SourceVi: d.SourceVi}
+		doc.SourceFile, doc.Source, doc.SourceVi = sourceKey(cat.Sources, d.Source, d.SourceVi)
+		m.Documents = append(m.Documents, doc)
 	}
 	sort.Slice(m.Documents, func(i, j int) bool { return m.Documents[i].Title < m.Documents[j].Title })
 	for _, ch := range now.Changes {

@@ -313,3 +313,55 @@ entries:
 		}
 	}
 }
+
+func TestSourceKey(t *testing.T) {
+	sources := map[string]string{"ref": "shared/reference/digitised-data.md (facts)", "ref-news": "official news of 2025", "me": "a test"}
+	for _, tc := range []struct {
+		en, vi               string
+		file, restEn, restVi string
+	}{
+		{"ref: in force 1 Jul 2024", "ref: hiệu lực 01/7/2024", "shared/reference/digitised-data.md", ": in force 1 Jul 2024", ": hiệu lực 01/7/2024"},
+		{"ref table (tax code)", "ref, bảng (mã số thuế)", "shared/reference/digitised-data.md", " table (tax code)", ", bảng (mã số thuế)"},
+		{"ref-news: dated 2025", "", "ref-news", ": dated 2025", ""},
+		{"me", "me", "me", "", ""},
+		{"reference notes", "tài liệu", "", "reference notes", "tài liệu"}, // "ref" only as a part of a word
+		{"ref: x", "nguồn khác", "", "ref: x", "nguồn khác"},               // the Vietnamese text names no source
+	} {
+		file, en, vi := sourceKey(sources, tc.en, tc.vi)
+		if file != tc.file || en != tc.restEn || vi != tc.restVi {
+			t.Errorf("sourceKey(%q, %q) = %q, %q, %q; want %q, %q, %q", tc.en, tc.vi, file, en, vi, tc.file, tc.restEn, tc.restVi)
+		}
+	}
+}
+
+// The Vietnamese appendix names the catalog's source files, not its keys,
+// and quotes no English passage where the catalog glosses it.
+func TestVietnameseAppendix(t *testing.T) {
+	procs, err := demo.Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := Collect(context.Background(), procs, Options{Generated: reportDay})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(render(t, in, reports.Vietnamese, false))
+	appendix := out[strings.Index(out, "\n## Phụ lục"):]
+	for key := range cat.Sources {
+		if strings.Contains(appendix, "| "+key+":") || strings.Contains(appendix, "| "+key+",") || strings.Contains(appendix, "| "+key+" ") {
+			t.Errorf("a source cell starts with the key %q", key)
+		}
+	}
+	for _, d := range in.Method.Documents {
+		if strings.Contains(d.SourceVi, "'") && strings.Contains(appendix, d.SourceVi) {
+			t.Errorf("quoted passage printed as is: %q", d.SourceVi)
+		}
+	}
+	if !strings.Contains(appendix, "trích nguyên văn (tiếng Anh) từ tệp") {
+		t.Error("the parameter table does not say its units and sources are quoted from the file")
+	}
+}
