@@ -1,7 +1,9 @@
 package flags
 
 import (
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/redtape-vn/redtape/analyzer/catalog"
 )
@@ -11,15 +13,15 @@ type Matcher struct {
 	cat     *catalog.Catalog
 	entries []*catalog.Entry
 	// full maps a catalog name with its folded words run together
-	// ("giaykhaisinh") to its variants, first come first; prefix holds
-	// every prefix of those keys.
-	full   map[string][]variantRef
-	prefix map[string]bool
+	// ("giaykhaisinh") to its variants, first come first; names is the
+	// same as a trie walked byte by byte while matching.
+	full  map[string][]variantRef
+	names *trie
 	// companions[i] lists the names that, after entry i and a comma, are
 	// another choice.
 	companions []*phraseSet
-	// first marks the first bytes of catalog names.
-	first [256]bool
+	// pool holds scratch buffers, one in use per goroutine.
+	pool sync.Pool
 }
 
 type variantRef struct {
@@ -69,7 +71,7 @@ func (ref variantRef) sameMarks(toks []token, i, j int) bool {
 
 // NewMatcher builds a matcher for the entries of c.
 func NewMatcher(c *catalog.Catalog) *Matcher {
-	m := &Matcher{cat: c, entries: c.Entries, full: map[string][]variantRef{}, prefix: map[string]bool{}}
+	m := &Matcher{cat: c, entries: c.Entries, full: map[string][]variantRef{}}
 	for _, e := range c.Entries {
 		m.companions = append(m.companions, newPhraseSet(e.Companions...))
 	}
@@ -88,7 +90,6 @@ func NewMatcher(c *catalog.Catalog) *Matcher {
 					}
 					ref.broader = broader
 					m.full[key] = append(m.full[key], ref)
-					m.addPrefixes(key)
 				}
 			}
 		}
@@ -99,10 +100,10 @@ func NewMatcher(c *catalog.Catalog) *Matcher {
 			for _, sp := range abbr.Spellings(x) {
 				key, ref := newVariantRef(-1, sp)
 				m.full[key] = append([]variantRef{ref}, m.full[key]...)
-				m.addPrefixes(key)
 			}
 		}
 	}
+	m.names = newTrie(m.full)
 	return m
 }
 
@@ -114,13 +115,6 @@ func (m *Matcher) has(key string, ref variantRef) bool {
 		}
 	}
 	return false
-}
-
-func (m *Matcher) addPrefixes(key string) {
-	m.first[key[0]] = true
-	for k := 1; k <= len(key); k++ {
-		m.prefix[key[:k]] = true
-	}
 }
 
 // Catalog returns the catalog the matcher was built from.
@@ -138,29 +132,34 @@ type mention struct {
 // overlapping, with excluded names (another paper that contains a catalog
 // name) as mentions of entry -1. A name never runs across a clause break or
 // a parenthesis.
-func (m *Matcher) findMentions(toks []token) []mention {
-	var out []mention
-	var buf []byte
+func (m *Matcher) findMentions(toks []token) []mention { return m.findMentionsInto(nil, toks) }
+
+// findMentionsInto is findMentions appending to out.
+func (m *Matcher) findMentionsInto(out []mention, toks []token) []mention {
+	t := m.names
 	for i := 0; i < len(toks); i++ {
-		if f := toks[i].fold; f == "" || !m.first[f[0]] {
+		if f := toks[i].fold; f == "" || t.child(0, f[0]) == 0 {
 			continue
 		}
-		buf = buf[:0]
 		best := -1
 		var ref variantRef
+		node := int32(0)
+	words:
 		for j := i; j < len(toks); j++ {
 			if j > i && toks[j].brk&(brkClause|brkOpen|brkClose) != 0 {
 				break
 			}
-			buf = append(buf, toks[j].fold...)
-			for _, r := range m.full[string(buf)] {
+			f := toks[j].fold
+			for b := 0; b < len(f); b++ {
+				if node = t.child(node, f[b]); node == 0 {
+					break words
+				}
+			}
+			for _, r := range t.refs[node] {
 				if r.sameMarks(toks, i, j+1) {
 					best, ref = j, r
 					break
 				}
-			}
-			if !m.prefix[string(buf)] {
-				break
 			}
 		}
 		if best >= 0 {
@@ -169,6 +168,57 @@ func (m *Matcher) findMentions(toks []token) []mention {
 		}
 	}
 	return out
+}
+
+// trie holds the catalog names with their folded words run together, one
+// node per prefix, walked a byte at a time; node 0 is the root.
+type trie struct {
+	// class numbers the bytes the names hold from 1; 0 for the others.
+	class  [256]uint16
+	fanout int32
+	next   []int32        // child of node n by class c at n*fanout+c, 0 for none
+	refs   [][]variantRef // the names ending at a node
+}
+
+// newTrie builds the trie of the keys of full.
+func newTrie(full map[string][]variantRef) *trie {
+	t := &trie{fanout: 1}
+	keys := make([]string, 0, len(full))
+	for key := range full {
+		keys = append(keys, key)
+		for k := 0; k < len(key); k++ {
+			if t.class[key[k]] == 0 {
+				t.class[key[k]] = uint16(t.fanout)
+				t.fanout++
+			}
+		}
+	}
+	slices.Sort(keys) // the same node numbers on every run
+	t.next = make([]int32, t.fanout)
+	t.refs = make([][]variantRef, 1)
+	for _, key := range keys {
+		node := int32(0)
+		for k := 0; k < len(key); k++ {
+			at := node*t.fanout + int32(t.class[key[k]])
+			if t.next[at] == 0 {
+				t.next = append(t.next, make([]int32, t.fanout)...)
+				t.refs = append(t.refs, nil)
+				t.next[at] = int32(len(t.refs) - 1)
+			}
+			node = t.next[at]
+		}
+		t.refs[node] = full[key]
+	}
+	return t
+}
+
+// child returns the child of node by byte b, or 0.
+func (t *trie) child(node int32, b byte) int32 {
+	c := t.class[b]
+	if c == 0 {
+		return 0
+	}
+	return t.next[node*t.fanout+int32(c)]
 }
 
 // alt is one alternative of a requirement: a catalog name (mention >= 0)
@@ -213,20 +263,36 @@ type analysis struct {
 // nothing of a paper's analysis outlives it but its result.
 type scratch struct {
 	toks    []token
+	name    []token // the procedure's name
+	ments   []mention
 	mentAt  []int
 	grouped []bool
+	a       analysis
 }
 
-func (m *Matcher) analyze(text string, sc *scratch) *analysis {
-	if sc == nil {
-		sc = &scratch{}
+// getScratch returns buffers from the matcher's pool; putScratch returns them.
+func (m *Matcher) getScratch() *scratch {
+	if sc, ok := m.pool.Get().(*scratch); ok {
+		return sc
 	}
+	return &scratch{}
+}
+
+func (m *Matcher) putScratch(sc *scratch) {
+	sc.a = analysis{ments: sc.a.ments[:0], groups: sc.a.groups[:0]} // keep the buffers, not the text
+	m.pool.Put(sc)
+}
+
+// analyze tokenizes text and finds the requirements in it. The analysis
+// lives in sc and is valid until sc analyses another text.
+func (m *Matcher) analyze(text string, sc *scratch) *analysis {
 	sc.toks = tokenizeInto(sc.toks, text)
-	a := &analysis{m: m, text: text, toks: sc.toks, intro: -1}
+	sc.a = analysis{m: m, text: text, toks: sc.toks, intro: -1, ments: sc.a.ments[:0], groups: sc.a.groups[:0]}
+	a := &sc.a
 	toks := a.toks
-	all := m.findMentions(toks)
+	sc.ments = m.findMentionsInto(sc.ments[:0], toks)
 	var excluded []mention
-	for _, mm := range all {
+	for _, mm := range sc.ments {
 		if mm.entry < 0 {
 			excluded = append(excluded, mm)
 		} else {

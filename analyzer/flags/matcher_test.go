@@ -1,7 +1,6 @@
 package flags
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/corpus"
-	"github.com/redtape-vn/redtape/corpus/demo"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -260,33 +258,6 @@ func FuzzMatch(f *testing.F) {
 			}
 		}
 	})
-}
-
-// BenchmarkProcedures flags the demo corpus replicated to 100,000
-// procedures; the target is under 10 s per run.
-func BenchmarkProcedures(b *testing.B) {
-	m := testMatcher(b)
-	procs, err := demo.Load(context.Background())
-	if err != nil || len(procs) == 0 {
-		b.Fatalf("demo corpus: %v", err)
-	}
-	// Add real-looking papers so each procedure carries a typical dossier.
-	base := *procs[0]
-	base.Papers = append(append([]corpus.Paper{}, base.Papers...),
-		corpus.Paper{Text: "Bản sao có chứng thực chứng minh nhân dân hoặc căn cước công dân hoặc hộ chiếu"},
-		corpus.Paper{Text: "Văn bản đề nghị, trong đó ghi rõ tên, địa chỉ, số định danh cá nhân của người đại diện theo pháp luật"},
-		corpus.Paper{Text: "Danh sách nhân sự, bản thông tin cá nhân, Phiếu lý lịch tư pháp được cấp không quá 06 tháng"})
-	const n = 100000
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		flagged := 0
-		for j := 0; j < n; j++ {
-			flagged += m.Procedure(&base).Flagged
-		}
-		if flagged == 0 {
-			b.Fatal("nothing flagged")
-		}
-	}
 }
 
 func ExampleMatcher_Paper() {

@@ -152,7 +152,9 @@ func (r *PaperResult) Removable() bool {
 
 // Paper judges one required paper.
 func (m *Matcher) Paper(p corpus.Paper) PaperResult {
-	return m.paper(p, procContext{}, nil)
+	sc := m.getScratch()
+	defer m.putScratch(sc)
+	return m.paper(p, procContext{}, sc)
 }
 
 // procContext is what the procedure tells about its papers.
@@ -535,13 +537,20 @@ type ProcedureResult struct {
 // itself issues ("Cấp đổi giấy phép lái xe" asking for the old licence) is
 // not flagged.
 func (m *Matcher) Procedure(p *corpus.Procedure) ProcedureResult {
+	sc := m.getScratch()
+	defer m.putScratch(sc)
+	return m.procedure(p, sc)
+}
+
+// procedure is Procedure reusing the buffers of sc.
+func (m *Matcher) procedure(p *corpus.Procedure, sc *scratch) ProcedureResult {
 	res := ProcedureResult{ID: p.Code, Name: p.Name, Ministry: p.Ministry, Sector: p.Sector, Source: p.Source.File}
 	if res.ID == "" {
 		res.ID = p.ID()
 	}
 	var ctx procContext
-	sc := &scratch{}
-	name := tokenize(p.Name)
+	sc.name = tokenizeInto(sc.name, p.Name)
+	name := sc.name
 	for _, mm := range m.findMentions(name) {
 		if mm.entry < 0 {
 			continue
@@ -591,7 +600,9 @@ type Mention struct {
 // "số CMND", a sentence where the agency looks the data up) are left out,
 // as are papers issued abroad and "other" papers.
 func (m *Matcher) Mentions(text string) []Mention {
-	a := m.analyze(text, nil)
+	sc := m.getScratch()
+	defer m.putScratch(sc)
+	a := m.analyze(text, sc)
 	if len(a.groups) == 0 {
 		return nil
 	}

@@ -12,6 +12,9 @@ type phraseSet struct {
 	// first marks the first bytes of the first words, to skip the map
 	// for most tokens.
 	first [256]bool
+	// bit is the set's bit in token.sets (keywordSets), 0 for a set of
+	// the catalog's words.
+	bit uint32
 }
 
 func newPhraseSet(phrases ...string) *phraseSet {
@@ -39,7 +42,14 @@ func newPhraseSet(phrases ...string) *phraseSet {
 // match returns the number of tokens of the longest phrase starting at
 // toks[i], or 0. A phrase does not run across a clause break.
 func (s *phraseSet) match(toks []token, i int) int {
-	if i >= len(toks) || toks[i].fold == "" || !s.first[toks[i].fold[0]] {
+	if i >= len(toks) {
+		return 0
+	}
+	if s.bit != 0 {
+		if toks[i].sets&s.bit == 0 {
+			return 0
+		}
+	} else if toks[i].fold == "" || !s.first[toks[i].fold[0]] {
 		return 0
 	}
 	for _, p := range s.byFirst[toks[i].fold] {
@@ -177,6 +187,27 @@ var conditions = newPhraseSet("trường hợp", "đối với", "nếu", "khi",
 
 // other marks "other" papers after a name: "giấy tờ tùy thân khác".
 var other = newPhraseSet("khác", "tương đương", "tương tự", "có giá trị tương đương", "thay thế")
+
+// keywordSets are the phrase sets of the package. Each has a bit of
+// token.sets, set when one of its phrases starts with the token's word, so
+// that matching a phrase at a token looks a word up once, in tokenizing.
+var keywordSets = []*phraseSet{copyWording, triggers, negations, lookups, foreign, foreignPersons, foreigners, citizens,
+	forms, ownDocs, paperNouns, intros, exceptions, optionals, conditions, other, predicates}
+
+// firstWords maps the first word of every phrase of keywordSets to the bits
+// of the sets it starts a phrase of; computed once and never written after.
+var firstWords = newWordTable(indexFirstWords(keywordSets))
+
+func indexFirstWords(sets []*phraseSet) map[string]uint32 {
+	idx := map[string]uint32{}
+	for i, s := range sets {
+		s.bit = 1 << i
+		for w := range s.byFirst {
+			idx[w] |= s.bit
+		}
+	}
+	return idx
+}
 
 // joinFold returns the folded words of toks[i:j] joined by spaces.
 func joinFold(toks []token, i, j int) string {

@@ -106,13 +106,9 @@ func runFlag(ctx context.Context, opts flagOptions, e *env) error {
 	if err != nil {
 		return err
 	}
-	m := flags.NewMatcher(cat)
-	results := make([]flags.ProcedureResult, 0, len(procs))
-	for _, p := range procs {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		results = append(results, m.Procedure(p))
+	results, err := flags.NewMatcher(cat).Procedures(ctx, procs)
+	if err != nil {
+		return err
 	}
 	rep := flagReport{Schema: flagSchema, AsOf: day.Format("2006-01-02"), Catalog: cat.Files, Summary: flags.Summarize(results)}
 	rep.Procedures = results
