@@ -249,8 +249,12 @@ func (c *Checker) Parse(name string, data []byte) (*Draft, error) {
 	return ParseWith(name, data, c.opts.Format, c.lx)
 }
 
-// Check runs every enabled rule over d.
+// Check runs every enabled rule over d. A suppression directive naming an
+// unknown rule is an error wrapping [ErrDirective].
 func (c *Checker) Check(ctx context.Context, d *Draft) (*FileResult, error) {
+	if err := checkDirectives(d, c.rules); err != nil {
+		return nil, err
+	}
 	res := &FileResult{Path: d.Path, Format: d.Format, Tally: Tally{Articles: len(d.Articles), Procedures: len(d.Procedures),
 		Dossiers: len(d.Dossiers), Conditions: len(d.Conditions)}}
 	for _, ds := range d.Dossiers {

@@ -55,6 +55,9 @@ type Config struct {
 	// Dir is the directory of the config file; relative paths in it
 	// resolve against it. Empty for a config not read from a file.
 	Dir string `yaml:"-"`
+	// Path is the config file as named; errors found in it name it.
+	// Empty for a config not read from a file.
+	Path string `yaml:"-"`
 }
 
 // RuleConfig is the configuration of one rule.
@@ -122,7 +125,7 @@ func LoadConfig(path string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	c.Dir = filepath.Dir(path)
+	c.Dir, c.Path = filepath.Dir(path), path
 	return c, nil
 }
 
@@ -151,7 +154,8 @@ func FindConfig(dir string) (string, error) {
 	}
 }
 
-// Validate checks rule keys, severities, thresholds and patterns.
+// Validate checks rule keys, severities, thresholds, patterns and fail-on;
+// the error names the file the configuration was read from.
 func (c *Config) Validate(rules []*Rule) error {
 	var errs []error
 	for k, rc := range c.Rules {
@@ -179,7 +183,11 @@ func (c *Config) Validate(rules []*Rule) error {
 		}
 	}
 	if len(errs) > 0 {
-		return fmt.Errorf("config: %w", errors.Join(errs...))
+		where := "config"
+		if c.Path != "" {
+			where = c.Path
+		}
+		return fmt.Errorf("%s: %w", where, errors.Join(errs...))
 	}
 	return nil
 }

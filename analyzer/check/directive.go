@@ -1,8 +1,36 @@
 package check
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 )
+
+// ErrDirective is wrapped by the error [Checker.Check] returns when a
+// redtape-disable or redtape-enable comment names a rule that does not
+// exist: a typo there would silently suppress nothing, so the run stops as
+// for an unknown rule in the configuration.
+var ErrDirective = errors.New("bad redtape directive")
+
+// checkDirectives returns an error naming, with file and line, every rule
+// of d's suppression directives that is neither a rule id nor a name.
+func checkDirectives(d *Draft, rules []*Rule) error {
+	var errs []error
+	for _, dir := range d.Directives {
+		if dir.Kind == DirWant {
+			continue
+		}
+		for _, r := range dir.Rules {
+			if lookupRule(rules, r) == nil {
+				errs = append(errs, fmt.Errorf("%s:%d: redtape-%s: unknown rule %q", d.Path, dir.Line, dir.Kind, r))
+			}
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%w: %w", ErrDirective, errors.Join(errs...))
+}
 
 // Directive kinds.
 const (

@@ -45,6 +45,9 @@ func fuzzDraft(f *testing.F, target string, format Format) {
 		}
 		checkInvariants(t, d)
 		res, err := c.Check(t.Context(), d)
+		if errors.Is(err, ErrDirective) { // a redtape-disable naming no rule
+			return
+		}
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -148,14 +148,7 @@ func runCheck(ctx context.Context, opts checkOptions, e *env) error {
 		paths, fromDiff = changedDrafts(changed), true
 	}
 
-	catalogPath := opts.Catalog
-	if catalogPath == "" {
-		catalogPath = cfg.Resolve(cfg.Catalog)
-	}
-	// The catalog is loaded as estimate loads it (estimateMatcher in
-	// estimate.go): the built-in catalog extended by catalogPath, validated,
-	// legal bases in force on e.now; a bad catalog is a usage error there.
-	m, err := estimateMatcher(catalogPath, e)
+	m, err := checkMatcher(opts, cfg, e)
 	if err != nil {
 		return err
 	}
@@ -217,6 +210,9 @@ func runCheck(ctx context.Context, opts checkOptions, e *env) error {
 			continue
 		}
 		res, err := checker.Check(ctx, d)
+		if errors.Is(err, check.ErrDirective) {
+			return usageErrorf("%v", err)
+		}
 		if err != nil {
 			return err
 		}
@@ -240,6 +236,30 @@ func runCheck(ctx context.Context, opts checkOptions, e *env) error {
 		return err
 	}
 	return checkResult(e, check.AtOrAbove(rep.Findings, failOn), &sum)
+}
+
+// checkMatcher loads the catalog of digitised data as estimate loads it
+// (estimateMatcher in estimate.go): the built-in catalog extended by
+// --catalog, else by the config's catalog, validated, legal bases in force
+// on e.now. A bad catalog is a usage error naming where it was set: the
+// flag, or the configuration file.
+func checkMatcher(opts checkOptions, cfg *check.Config, e *env) (*flags.Matcher, error) {
+	if opts.Catalog != "" || cfg.Catalog == "" {
+		return estimateMatcher(opts.Catalog, e)
+	}
+	cat, err := catalog.Default()
+	if err != nil {
+		return nil, err
+	}
+	path := cfg.Resolve(cfg.Catalog)
+	if cat, err = catalog.Load(path, cat); err != nil {
+		where := "config"
+		if cfg.Path != "" {
+			where = cfg.Path
+		}
+		return nil, usageErrorf("%s: catalog: %v", where, err)
+	}
+	return flags.NewMatcher(cat.InForce(e.now())), nil
 }
 
 // checkResult is the error runCheck ends with. Findings at or above
@@ -320,6 +340,15 @@ func loadCheckConfig(opts checkOptions) (*check.Config, error) {
 	}
 	cfg, err := check.LoadConfig(path)
 	if err != nil {
+		return nil, usageErrorf("%v", err)
+	}
+	// Validated here, before --fail-on falls back to it, so its mistakes
+	// (fail-on included) are reported against the file, not a flag.
+	rules, err := check.Rules()
+	if err != nil {
+		return nil, err
+	}
+	if err := cfg.Validate(rules); err != nil {
 		return nil, usageErrorf("%v", err)
 	}
 	return cfg, nil

@@ -683,3 +683,58 @@ func TestCheckEndColumn(t *testing.T) {
 		t.Fatalf("no RT001 finding:\n%s", out)
 	}
 }
+
+// TestCheckConfigErrors checks that mistakes in .redtape.yaml are usage
+// errors naming the file (not a flag), and that a suppression comment
+// naming no rule stops the run, naming the draft and line.
+func TestCheckConfigErrors(t *testing.T) {
+	dir := t.TempDir()
+	draft := filepath.Join(dir, "d.md")
+	if err := os.WriteFile(draft, []byte("### Điều 1. Hồ sơ\n\nHồ sơ gồm: đơn đề nghị; bản thuyết minh.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "redtape.yaml")
+	for _, tt := range []struct {
+		name, config string
+		want         []string // in stderr
+		not          string   // never in stderr
+	}{
+		{"fail-on", "fail-on: sometimes\n", []string{cfg + ": ", `fail-on: "sometimes"`}, "--fail-on"},
+		{"catalog", "catalog: missing-catalog.yaml\n", []string{cfg + ": catalog: ", "missing-catalog.yaml"}, "--catalog"},
+		{"unknown rule", "rules:\n  RT999: error\n", []string{cfg + ": ", `unknown rule "RT999"`}, "--"},
+		{"bad threshold", "thresholds:\n  cost-increase-percent: -1\n", []string{cfg + ": ", "cost-increase-percent"}, "--"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := os.WriteFile(cfg, []byte(tt.config), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, _, stderr := runCheckCLI(t, "", "--config", cfg, draft)
+			if code != exitUsage {
+				t.Errorf("exit %d, want %d; stderr %s", code, exitUsage, stderr)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr %q lacks %q", stderr, w)
+				}
+			}
+			if strings.Contains(stderr, tt.not) {
+				t.Errorf("stderr %q blames a flag (%q)", stderr, tt.not)
+			}
+		})
+	}
+	typo := filepath.Join(dir, "typo.md")
+	if err := os.WriteFile(typo, []byte("### Điều 1. Hồ sơ\n\n<!-- redtape-disable RT0002 -->\nHồ sơ gồm: đơn đề nghị; các giấy tờ khác có liên quan.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCheckCLI(t, "", "--no-config", typo)
+	if code != exitUsage || !strings.Contains(stderr, typo+`:3: redtape-disable: unknown rule "RT0002"`) {
+		t.Errorf("directive naming no rule: exit %d, stderr %q", code, stderr)
+	}
+	ok := filepath.Join(dir, "ok.md")
+	if err := os.WriteFile(ok, []byte("### Điều 1. Hồ sơ\n\n<!-- redtape-disable catch-all-requirement RT006 -- kept -->\nHồ sơ gồm: đơn đề nghị; các giấy tờ khác có liên quan.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCheckCLI(t, "", "--no-config", "--fail-on", "warning", ok); code != exitOK {
+		t.Errorf("directive naming rules by name and id: exit %d, stderr %q", code, stderr)
+	}
+}
