@@ -75,6 +75,9 @@ func TestCountRequirementWords(t *testing.T) {
 		{"Chủ đầu tư không cần phải xin phép; người lao động chưa phải đóng.", ""},
 		{"Phải có giấy phép.", "phải"},
 		{"Người bán không phải chịu trách nhiệm; người mua phải chịu trách nhiệm.", "phải chịu trách nhiệm"},
+		{"Doanh nghiệp không còn phải nộp báo cáo; hộ kinh doanh không bị bắt buộc đăng ký.", ""},
+		{"Cá nhân không còn bị cấm xuất cảnh; tổ chức chưa cần phải đăng ký.", ""},
+		{"Hàng hóa bị cấm nhập khẩu; tổ chức không bị phạt phải nộp lại.", "phải bị cấm"},
 	}
 	for _, tt := range tests {
 		d, err := ParseWith("t.txt", []byte(tt.text), FormatText, lx)

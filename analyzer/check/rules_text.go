@@ -100,10 +100,18 @@ func runDigitisedPaper(p *Pass) {
 			}
 			var names, dbs, bases []string
 			for _, m := range g {
-				names = appendNew(names, fmt.Sprintf("%q", d.TextOf(Span{m.Start, m.End})))
+				// "Giấy phép lái xe hoặc giấy phép lái xe quốc tế …": a
+				// name repeated in another case is listed once.
+				name := d.TextOf(Span{m.Start, m.End})
+				if !containsFold(names, fmt.Sprintf("%q", name)) {
+					names = append(names, fmt.Sprintf("%q", name))
+				}
 				dbs = appendNew(dbs, m.Database)
-				if m.Basis != "" {
-					bases = appendNew(bases, m.Basis)
+				// Bases shared by several papers are cited once.
+				for _, b := range strings.Split(m.Basis, "; ") {
+					if b = strings.TrimSpace(b); b != "" {
+						bases = appendNew(bases, b)
+					}
 				}
 			}
 			what := names[0]
@@ -223,6 +231,16 @@ func groupMentions(d *Draft, ms []PaperMention) [][]PaperMention {
 		i = j
 	}
 	return out
+}
+
+// containsFold reports whether list holds s in any letter case.
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
 }
 
 func appendNew(list []string, s string) []string {

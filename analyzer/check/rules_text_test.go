@@ -56,3 +56,66 @@ func TestCertifiedCopyRule(t *testing.T) {
 		}
 	}
 }
+
+// basesMatcher finds two papers whose legal bases overlap, the way catalog
+// entries of one database share a resolution.
+type basesMatcher struct{}
+
+func (basesMatcher) Mentions(text string) []PaperMention {
+	var out []PaperMention
+	low := lowerSameLen(text)
+	for _, p := range []struct{ name, basis string }{
+		{"giấy phép lái xe quốc tế", "Decree 1/2026 Art. 2; Law 3/2025 Art. 4"},
+		{"giấy phép lái xe", "Decree 1/2026 Art. 2"},
+	} {
+		for from := 0; ; {
+			i := strings.Index(low[from:], p.name)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(p.name)
+			taken := false
+			for _, o := range out {
+				taken = taken || i >= o.Start && i < o.End
+			}
+			if !taken {
+				out = append(out, PaperMention{Start: i, End: i + len(p.name), Entry: p.name, Paper: p.name, Database: "Driving-licence database", Basis: p.basis})
+			}
+		}
+	}
+	return out
+}
+
+// TestDigitisedPaperFix checks that a grouped RT001 finding names each
+// paper and each legal basis once.
+func TestDigitisedPaperFix(t *testing.T) {
+	c, err := New(Options{Matcher: basesMatcher{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := c.Parse("t.md", []byte("Người đề nghị xuất trình Giấy phép lái xe hoặc giấy phép lái xe hoặc giấy phép lái xe quốc tế."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Check(context.Background(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Finding
+	for _, f := range res.Findings {
+		if f.Rule == "RT001" {
+			got = append(got, f)
+		}
+	}
+	if len(got) != 1 {
+		t.Fatalf("%d RT001 findings, want 1 for the group: %+v", len(got), got)
+	}
+	f := got[0]
+	if n := strings.Count(strings.ToLower(f.Message), `"giấy phép lái xe"`); n != 1 {
+		t.Errorf("message names the licence %d times: %s", n, f.Message)
+	}
+	if n := strings.Count(f.Fix, "Decree 1/2026 Art. 2"); n != 1 || !strings.Contains(f.Fix, "Law 3/2025 Art. 4") {
+		t.Errorf("fix cites the shared basis %d times: %s", n, f.Fix)
+	}
+}
