@@ -91,6 +91,11 @@ func ParseFees(text string) []Fee {
 		if !moneyEndOK(text, m[1]) {
 			continue
 		}
+		if yearOfDate(text, m[2], m[3]) {
+			// "ban hành ngày 11 tháng 11 năm 2016 Đồng": a date's year
+			// before the export's currency column, not an amount.
+			continue
+		}
 		amt, ok := parseAmount(text[m[2]:m[3]], submatch(text, m, 2))
 		if !ok {
 			continue
@@ -219,16 +224,77 @@ func singleAmount(note string) (int64, bool) {
 	return found, found >= 0
 }
 
+// yearOfDate reports whether text[start:end), a number before a currency
+// word, is the year of a date: four digits 1900–2099 after "năm" ("ngày 11
+// tháng 11 năm 2016") or after a day and month ("11/11/2016").
+func yearOfDate(text string, start, end int) bool {
+	num := text[start:end]
+	if len(num) != 4 || !(strings.HasPrefix(num, "19") || strings.HasPrefix(num, "20")) {
+		return false
+	}
+	for _, c := range []byte(num) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	before := text[max(0, start-8):start]
+	if dateBeforeYearRe.MatchString(before) {
+		return true
+	}
+	f := strings.TrimRight(vntext.Fold(text[max(0, start-12):start]), " ")
+	return strings.HasSuffix(f, " nam") || f == "nam"
+}
+
+// dateBeforeYearRe matches the day and month of a date ending where its
+// year starts: "11/11/", "5-6-", "05.02.".
+var dateBeforeYearRe = regexp.MustCompile(`\d{1,2}[/.\-]\d{1,2}[/.\-]$`)
+
+// scheduleNoteRe matches, folded, a clause of a note that says a fee is
+// charged at a level set elsewhere: by a schedule or a collection level
+// ("mức thu", "Biểu phí", "Biểu mức thu", "mức phí"), a named fee of
+// assessment, quarantine, inspection, data use or supply ("phí thẩm
+// định", "phí kiểm dịch" ...), or a provincial People's Committee. A bare
+// citation of a circular ("Thông tư số 60/2023/TT-BTC") does not count: it
+// may be the one that exempts.
+var scheduleNoteRe = regexp.MustCompile(`muc thu|bieu phi|bieu muc|muc phi|phi (tham dinh|kiem dich|kiem tra|khai thac|cung cap|in )|\b(do|theo quy dinh cua) (uy ban nhan dan|ubnd)`)
+
+// scheduleNegatedRe matches, folded, a clause that says the fee is not
+// charged or not in the schedule ("Miễn lệ phí (Thông tư số 47/2019/TT-
+// BTC)", "Không được quy định tại Biểu phí"), or speaks of other costs
+// ("Chi phí khác: Biểu khung giá dịch vụ ..."), which are not fees.
+var scheduleNegatedRe = regexp.MustCompile(`\bmien\b|\bkhong (thu|phai nop|duoc quy dinh|quy dinh|co)\b|\bchua quy dinh\b|\bchi phi\b`)
+
+// chargedBySchedule reports whether a note beside "Miễn phí" has a clause
+// that says a fee is charged by a schedule set elsewhere (see
+// [scheduleNoteRe]) and does not negate it.
+func chargedBySchedule(note string) bool {
+	f := vntext.Fold(note)
+	for _, clause := range noteClauseRe.Split(f, -1) {
+		if scheduleNoteRe.MatchString(clause) && !scheduleNegatedRe.MatchString(clause) {
+			return true
+		}
+	}
+	return false
+}
+
+// noteClauseRe splits a folded note into clauses: at semicolons, sentence
+// ends, line breaks and list dashes or pluses.
+var noteClauseRe = regexp.MustCompile(`;|\.\s|\n|(?:^|\s)[-+]\s`)
+
 // perUnitAmountRe matches an amount with no currency but a unit after it,
 // "8.000.000/lần": thousands in groups, so not a date or a document number.
 var perUnitAmountRe = regexp.MustCompile(`(?:^|[^\d.,])[1-9]\d{0,2}(?:[.,]\d{3})+\s*/\s*\pL`)
 
 // feeSetElsewhere reports whether a note beside "Miễn phí" says a positive
-// fee exists (its level set by a council, or an amount in đồng or dollars,
-// or one per unit with no currency).
+// fee exists (its level set by a council or a schedule, see
+// [chargedBySchedule], or an amount in đồng or dollars, or one per unit
+// with no currency).
 func feeSetElsewhere(note string) bool {
 	f := vntext.Fold(note)
 	if strings.Contains(f, "hoi dong nhan dan") || strings.Contains(f, "hdnd") {
+		return true
+	}
+	if chargedBySchedule(note) {
 		return true
 	}
 	for _, m := range usdRe.FindAllStringSubmatch(note, -1) {

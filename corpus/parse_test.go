@@ -55,6 +55,22 @@ func TestParseFees(t *testing.T) {
 		{"Miễn phí(Cho một loại hình sản phẩm hoặc dịch vụ: 8.000.000/lần)", []string{"nil"}, []string{""}},
 		{"Miễn phí(Thông tư số 60/2023/TT-BTC ngày 07/9/2023)", []string{"0"}, []string{""}},
 		{"Phí : Không Đồng (Mức thu do Hội đồng nhân dân tỉnh quyết định)", []string{"nil"}, []string{FeeKindFee}},
+		// "Miễn phí" beside a note saying a fee is charged by a schedule:
+		// unknown, not zero.
+		{"Miễn phí(- Phí kiểm dịch động vật, sản phẩm động vật: Mục III Biểu phí, lệ phí trong công tác thú y Thông tư số 101/2020/TT-BTC ngày 23/11/2020 của Bộ trưởng Bộ Tài chính quy định mức thu)", []string{"nil"}, []string{FeeKindCharge}},
+		{"Miễn phí(Áp dụng mức thu theo mức phí quy định tại Thông tư số 48/2022/TT-BTC)", []string{"nil"}, []string{FeeKindFee}},
+		{"Miễn phí(Mức phí bảo lãnh chính phủ được quy định cụ thể tại Khoản 1 Điều 51 Nghị định số 91/2018/NĐ-CP.)", []string{"nil"}, []string{FeeKindFee}},
+		{"Miễn phí(không thu phí cấp Giấy chứng nhận kiểm định; phí in và dán tem kiểm định được quy định tại Thông tư số 02/2021/TT-BTC)", []string{"nil"}, []string{FeeKindFee}},
+		{"Miễn phí(do Ủy ban nhân dân cấp tỉnh quy định.)", []string{"nil"}, []string{""}},
+		// ... but not beside one that exempts, or speaks of other costs.
+		{"Miễn phí(- Miễn lệ phí (Thông tư số 47/2019/TT-BTC).)", []string{"0"}, []string{FeeKindCharge}},
+		{"Miễn phí(Không được quy định tại Biểu phí, lệ phí đăng ký doanh nghiệp ban hành kèm theo Thông tư số 47/2019/TT-BTC.)", []string{"0"}, []string{FeeKindCharge}},
+		{"Miễn phí(- Chi phí khác: Biểu khung giá dịch vụ ban hành kèm theo Thông tư số 283/2016/TT-BTC)", []string{"0"}, []string{""}},
+		{"Miễn phí(Theo quy định của Luật phí và lệ phí và các văn bản hướng dẫn.)", []string{"0"}, []string{FeeKindCharge}},
+		// A year read as an amount before the export's currency column.
+		{"Phí : Mức thu bằng 50% mức thu phí quy định tại Biểu mức thu phí ban hành kèm theo Thông tư số 249/2016/TT-BTC ngày 11 tháng 11 năm 2016 Đồng", []string{"nil"}, []string{FeeKindFee}},
+		{"Lệ phí theo Thông tư ban hành ngày 11/11/2016 đồng", []string{"nil"}, []string{FeeKindCharge}},
+		{"Lệ phí: 2016 đồng/bản", []string{"2016"}, []string{FeeKindCharge}},
 		// Nothing stated: no fee, or a fee of unknown amount.
 		{"Không quy định", nil, nil},
 		{"Phí :  Đồng", []string{"nil"}, []string{FeeKindFee}},
