@@ -3,13 +3,16 @@ package findings
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/redtape-vn/redtape/analyzer/check"
 )
@@ -181,9 +184,9 @@ func TestUnreadableStatus(t *testing.T) {
 	}
 }
 
-// TestSARIFValid checks the SARIF output against the required properties
-// and enumerations of the SARIF 2.1.0 schema and what GitHub code scanning
-// needs (stable rule ids, ruleIndex, partialFingerprints, 1-based regions).
+// TestSARIFValid checks the SARIF output against the SARIF 2.1.0 JSON
+// schema and what GitHub code scanning needs (ruleIndex, partialFingerprints,
+// a location per result), and that the validator rejects broken logs.
 func TestSARIFValid(t *testing.T) {
 	var buf bytes.Buffer
 	if err := WriteSARIF(&buf, sampleReport(t)); err != nil {
@@ -201,6 +204,27 @@ func TestSARIFValid(t *testing.T) {
 	bad = strings.Replace(bad, `"executionSuccessful": false`, `"executionSuccessful": "no"`, 1)
 	if errs := validateSARIF([]byte(bad)); len(errs) < 4 {
 		t.Errorf("validator missed broken properties: %v", errs)
+	}
+	// Each kind of mistake alone: the schema catches what a hand-written
+	// subset would miss (an unknown property, a bad URI, a bad enum).
+	for _, tt := range []struct{ name, from, to string }{
+		{"startLine 0", `"startLine": 9`, `"startLine": 0`},
+		{"level", `"level": "warning"`, `"level": "warn"`},
+		{"version", `"version": "2.1.0"`, `"version": "2.0.0"`},
+		{"executionSuccessful", `"executionSuccessful": false`, `"executionSuccessful": "no"`},
+		{"unknown property", `"ruleId": "RT002"`, `"ruleId": "RT002", "rule_id": "RT002"`},
+		{"columnKind", `"columnKind": "unicodeCodePoints"`, `"columnKind": "codePoints"`},
+		{"helpUri", `"helpUri": "https://`, `"helpUri": "not a uri https://`},
+		{"ruleIndex", `"ruleIndex": 1,`, `"ruleIndex": 0,`},
+		{"no fingerprints", `"partialFingerprints": {`, `"fingerprintz": {`},
+	} {
+		broken := strings.Replace(buf.String(), tt.from, tt.to, 1)
+		if broken == buf.String() {
+			t.Fatalf("%s: %q not in the SARIF output", tt.name, tt.from)
+		}
+		if errs := validateSARIF([]byte(broken)); len(errs) == 0 {
+			t.Errorf("%s: validator accepted a broken log", tt.name)
+		}
 	}
 }
 
@@ -240,210 +264,105 @@ func TestSARIFFingerprintsStable(t *testing.T) {
 	}
 }
 
-// sarifLevels are the values of result.level and
-// reportingConfiguration.level in SARIF 2.1.0.
-var sarifLevels = map[string]bool{"none": true, "note": true, "warning": true, "error": true}
+// sarifSchemaFile is the SARIF 2.1.0 JSON schema published with the OASIS
+// standard, vendored (see its README for source and licence).
+var sarifSchemaFile = filepath.Join("..", "..", "testdata", "check", "sarif", "sarif-2.1.0-rtm.5.json")
 
-// validateSARIF checks the properties SARIF 2.1.0 requires, the
-// enumerations it restricts, the cross-references between results and
-// rules, and that no object carries a property the schema does not define.
+// sarifSchema compiles the vendored schema once per test binary.
+var sarifSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
+	f, err := os.Open(sarifSchemaFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", sarifSchemaFile, err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat() // "uri", "date-time" … are checked, as the schema intends
+	const loc = "urn:redtape:sarif-2.1.0.json"
+	if err := c.AddResource(loc, doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", sarifSchemaFile, err)
+	}
+	sch, err := c.Compile(loc)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", sarifSchemaFile, err)
+	}
+	return sch, nil
+})
+
+// validateSARIF validates a SARIF log against the SARIF 2.1.0 JSON schema
+// (draft-04) and checks what GitHub code scanning needs beyond it: a
+// results array, each result with a location, partialFingerprints and a
+// ruleIndex pointing at its rule.
 func validateSARIF(data []byte) []error {
-	var errs []error
-	fail := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
-	var root map[string]any
-	if err := json.Unmarshal(data, &root); err != nil {
+	sch, err := sarifSchema()
+	if err != nil {
+		return []error{fmt.Errorf("SARIF schema: %w", err)}
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
 		return []error{err}
 	}
-	only := func(where string, obj map[string]any, allowed ...string) {
-		ok := map[string]bool{}
-		for _, a := range allowed {
-			ok[a] = true
+	var errs []error
+	if err := sch.Validate(inst); err != nil {
+		var ve *jsonschema.ValidationError
+		if !errors.As(err, &ve) {
+			return []error{err}
 		}
-		for k := range obj {
-			if !ok[k] {
-				fail("%s: property %q not in the SARIF 2.1.0 schema", where, k)
-			}
-		}
-	}
-	obj := func(where string, v any) map[string]any {
-		m, ok := v.(map[string]any)
-		if !ok {
-			fail("%s: want an object, got %T", where, v)
-			return map[string]any{}
-		}
-		return m
-	}
-	str := func(where string, v any) string {
-		s, ok := v.(string)
-		if !ok || s == "" {
-			fail("%s: want a non-empty string, got %v", where, v)
-		}
-		return s
-	}
-	intAtLeast := func(where string, v any, min int) int {
-		f, ok := v.(float64)
-		if !ok || f != float64(int(f)) || int(f) < min {
-			fail("%s: want an integer >= %d, got %v", where, min, v)
-			return min
-		}
-		return int(f)
-	}
-	message := func(where string, v any) {
-		m := obj(where, v)
-		only(where, m, "text", "markdown", "id", "arguments", "properties")
-		if _, ok := m["text"]; !ok {
-			if _, ok := m["id"]; !ok {
-				fail("%s: message needs text or id", where)
-			}
-		}
-	}
-	only("log", root, "$schema", "version", "runs", "inlineExternalProperties", "properties")
-	if root["version"] != "2.1.0" {
-		fail("log.version = %v, want 2.1.0", root["version"])
-	}
-	if s, ok := root["$schema"].(string); ok {
-		if u, err := url.Parse(s); err != nil || !u.IsAbs() {
-			fail("$schema %q is not an absolute URI", s)
-		}
-	}
-	runs, ok := root["runs"].([]any)
-	if !ok {
-		fail("log.runs missing")
-		return errs
-	}
-	for ri, rv := range runs {
-		where := fmt.Sprintf("runs[%d]", ri)
-		run := obj(where, rv)
-		only(where, run, "tool", "results", "columnKind", "originalUriBaseIds", "properties", "invocations", "artifacts")
-		invs, _ := run["invocations"].([]any)
-		for ii, iv := range invs {
-			w := fmt.Sprintf("%s.invocations[%d]", where, ii)
-			inv := obj(w, iv)
-			only(w, inv, "executionSuccessful", "toolExecutionNotifications", "toolConfigurationNotifications", "exitCode", "properties")
-			if _, ok := inv["executionSuccessful"].(bool); !ok {
-				fail("%s.executionSuccessful: want a boolean, got %v", w, inv["executionSuccessful"])
-			}
-			notes, _ := inv["toolExecutionNotifications"].([]any)
-			for ni, nv := range notes {
-				nw := fmt.Sprintf("%s.toolExecutionNotifications[%d]", w, ni)
-				n := obj(nw, nv)
-				only(nw, n, "level", "message", "locations", "descriptor", "associatedRule", "timeUtc", "exception", "properties")
-				message(nw+".message", n["message"])
-				if lv, ok := n["level"].(string); ok && !sarifLevels[lv] {
-					fail("%s.level = %q", nw, lv)
+		// One error per failing leaf keyword, located in the log.
+		var leaves func(e *jsonschema.ValidationError)
+		leaves = func(e *jsonschema.ValidationError) {
+			if len(e.Causes) == 0 {
+				msg := strings.TrimSpace(e.Error())
+				if i := strings.LastIndex(msg, "\n"); i >= 0 {
+					msg = strings.TrimSpace(msg[i+1:])
 				}
-				locs, _ := n["locations"].([]any)
-				for li, lv := range locs {
-					lw := fmt.Sprintf("%s.locations[%d]", nw, li)
-					loc := obj(lw, lv)
-					only(lw, loc, "physicalLocation", "message", "properties", "id")
-					pl := obj(lw+".physicalLocation", loc["physicalLocation"])
-					only(lw+".physicalLocation", pl, "artifactLocation", "region", "contextRegion", "properties")
-					al := obj(lw+".artifactLocation", pl["artifactLocation"])
-					only(lw+".artifactLocation", al, "uri", "uriBaseId", "index", "description", "properties")
-					u := str(lw+".artifactLocation.uri", al["uri"])
-					if _, err := url.Parse(u); err != nil || strings.Contains(u, `\`) {
-						fail("%s: uri %q is not a URI reference", lw, u)
-					}
-				}
+				errs = append(errs, fmt.Errorf("schema: %s", strings.TrimPrefix(msg, "- ")))
+			}
+			for _, c := range e.Causes {
+				leaves(c)
 			}
 		}
-		if ck, ok := run["columnKind"]; ok && ck != "utf16CodeUnits" && ck != "unicodeCodePoints" {
-			fail("%s.columnKind = %v", where, ck)
+		leaves(ve)
+	}
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID string `json:"id"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results *[]struct {
+				RuleID              string            `json:"ruleId"`
+				RuleIndex           *int              `json:"ruleIndex"`
+				Locations           []json.RawMessage `json:"locations"`
+				PartialFingerprints map[string]string `json:"partialFingerprints"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(data, &log); err != nil {
+		return append(errs, err)
+	}
+	for ri, run := range log.Runs {
+		if run.Results == nil {
+			errs = append(errs, fmt.Errorf("runs[%d].results missing (code scanning needs the array, even empty)", ri))
+			continue
 		}
-		tool := obj(where+".tool", run["tool"])
-		driver := obj(where+".tool.driver", tool["driver"])
-		only(where+".tool.driver", driver, "name", "version", "semanticVersion", "informationUri", "rules", "properties", "fullName", "organization")
-		str(where+".tool.driver.name", driver["name"])
-		var ruleIDs []string
-		seen := map[string]bool{}
-		rules, _ := driver["rules"].([]any)
-		for i, rv := range rules {
-			w := fmt.Sprintf("%s.rules[%d]", where, i)
-			rule := obj(w, rv)
-			only(w, rule, "id", "name", "shortDescription", "fullDescription", "help", "helpUri", "defaultConfiguration", "properties", "messageStrings")
-			id := str(w+".id", rule["id"])
-			if seen[id] {
-				fail("%s: duplicate rule id %s", w, id)
+		for i, res := range *run.Results {
+			w := fmt.Sprintf("runs[%d].results[%d]", ri, i)
+			rules := run.Tool.Driver.Rules
+			if res.RuleIndex == nil || *res.RuleIndex >= len(rules) || rules[*res.RuleIndex].ID != res.RuleID {
+				errs = append(errs, fmt.Errorf("%s: ruleIndex does not point at rule %q", w, res.RuleID))
 			}
-			seen[id] = true
-			ruleIDs = append(ruleIDs, id)
-			if len(id) > 255 {
-				fail("%s: id longer than GitHub accepts", w)
+			if len(res.Locations) == 0 {
+				errs = append(errs, fmt.Errorf("%s: no locations (code scanning needs one)", w))
 			}
-			for _, k := range []string{"shortDescription", "fullDescription", "help"} {
-				if v, ok := rule[k]; ok {
-					m := obj(w+"."+k, v)
-					only(w+"."+k, m, "text", "markdown", "properties")
-					str(w+"."+k+".text", m["text"])
-				}
-			}
-			if h, ok := rule["helpUri"].(string); ok {
-				if u, err := url.Parse(h); err != nil || !u.IsAbs() {
-					fail("%s.helpUri %q is not an absolute URI", w, h)
-				}
-			}
-			if dc, ok := rule["defaultConfiguration"]; ok {
-				m := obj(w+".defaultConfiguration", dc)
-				only(w+".defaultConfiguration", m, "enabled", "level", "rank", "parameters", "properties")
-				if lv, ok := m["level"].(string); ok && !sarifLevels[lv] {
-					fail("%s.defaultConfiguration.level = %q", w, lv)
-				}
-			}
-		}
-		results, ok := run["results"].([]any)
-		if !ok {
-			fail("%s.results missing (GitHub needs the array, even empty)", where)
-		}
-		for i, rv := range results {
-			w := fmt.Sprintf("%s.results[%d]", where, i)
-			res := obj(w, rv)
-			only(w, res, "ruleId", "ruleIndex", "level", "message", "locations", "partialFingerprints", "fingerprints", "properties", "kind", "fixes")
-			message(w+".message", res["message"])
-			id := str(w+".ruleId", res["ruleId"])
-			idx := intAtLeast(w+".ruleIndex", res["ruleIndex"], 0)
-			if idx >= len(ruleIDs) || ruleIDs[idx] != id {
-				fail("%s: ruleIndex %d does not point at rule %s", w, idx, id)
-			}
-			if lv, ok := res["level"].(string); ok && !sarifLevels[lv] {
-				fail("%s.level = %q", w, lv)
-			}
-			pf := obj(w+".partialFingerprints", res["partialFingerprints"])
-			if len(pf) == 0 {
-				fail("%s: no partialFingerprints", w)
-			}
-			for k, v := range pf {
-				str(w+".partialFingerprints."+k, v)
-			}
-			locs, _ := res["locations"].([]any)
-			if len(locs) == 0 {
-				fail("%s: no locations (code scanning needs one)", w)
-			}
-			for li, lv := range locs {
-				lw := fmt.Sprintf("%s.locations[%d]", w, li)
-				loc := obj(lw, lv)
-				only(lw, loc, "physicalLocation", "message", "properties", "id")
-				pl := obj(lw+".physicalLocation", loc["physicalLocation"])
-				only(lw+".physicalLocation", pl, "artifactLocation", "region", "contextRegion", "properties")
-				al := obj(lw+".artifactLocation", pl["artifactLocation"])
-				only(lw+".artifactLocation", al, "uri", "uriBaseId", "index", "description", "properties")
-				u := str(lw+".artifactLocation.uri", al["uri"])
-				if _, err := url.Parse(u); err != nil || strings.Contains(u, `\`) {
-					fail("%s: uri %q is not a URI reference", lw, u)
-				}
-				reg := obj(lw+".region", pl["region"])
-				only(lw+".region", reg, "startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength", "snippet", "message", "properties")
-				sl := intAtLeast(lw+".region.startLine", reg["startLine"], 1)
-				sc := intAtLeast(lw+".region.startColumn", reg["startColumn"], 1)
-				el := intAtLeast(lw+".region.endLine", reg["endLine"], sl)
-				ec := intAtLeast(lw+".region.endColumn", reg["endColumn"], 1)
-				if el == sl && ec < sc {
-					fail("%s.region ends (%d) before it starts (%d)", lw, ec, sc)
-				}
-				if sn, ok := reg["snippet"]; ok {
-					m := obj(lw+".region.snippet", sn)
-					only(lw+".region.snippet", m, "text", "binary", "rendered", "properties")
-				}
+			if len(res.PartialFingerprints) == 0 {
+				errs = append(errs, fmt.Errorf("%s: no partialFingerprints", w))
 			}
 		}
 	}
