@@ -111,6 +111,16 @@ func TestParseDuration(t *testing.T) {
 		{"1 năm", false, 12, Months},
 		{"Trong thời hạn 03 ngày làm việc kể từ ngày nhận đủ hồ sơ", false, 3, WorkingDays},
 		{"60 phút", false, 1, Hours},
+		// Compound times: one value in the smaller unit.
+		{"02 tháng và 15 ngày làm việc", false, 59, WorkingDays},
+		{"1 tháng 10 ngày", false, 40, Days},
+		{"1 giờ 30 phút", false, 1.5, Hours},
+		{"2 tuần và 3 ngày làm việc", false, 13, WorkingDays},
+		{"02 ngày làm việc và 4 giờ làm việc", false, 20, WorkingHours},
+		// Not compound: a smaller unit that is not the next part, or the same unit.
+		{"03 ngày làm việc, 05 ngày làm việc đối với hồ sơ giấy", false, 3, WorkingDays},
+		{"02 tháng kể từ ngày nhận 15 ngày làm việc", false, 2, Months},
+		{"5 ngày 10 ngày", false, 5, Days},
 		{"Khác", false, 0, ""},
 		{"2", false, 0, ""},
 		{"Không có thông tin", true, 0, ""},
