@@ -244,9 +244,7 @@ func csvReader() reader {
 		name: "csv",
 		exts: []string{".csv"},
 		read: func(ctx context.Context, path, text string, emit func(*Procedure) error, fail func(*ReadError)) error {
-			cr := csv.NewReader(strings.NewReader(text))
-			cr.Comma = csvDelimiter(text)
-			cr.FieldsPerRecord = -1
+			cr := newCSVReader(text, csvDelimiter(text))
 			header, err := cr.Read()
 			if err != nil {
 				if errors.Is(err, io.EOF) {
@@ -271,6 +269,9 @@ func csvReader() reader {
 					return nil
 				}
 			}
+			// lineBase is the number of lines of text before the one cr
+			// reads from: after a broken quote the reading starts afresh.
+			lineBase := 0
 			for rec := 1; ; rec++ {
 				if rec%1024 == 0 {
 					if err := ctx.Err(); err != nil {
@@ -284,16 +285,31 @@ func csvReader() reader {
 				line := 0
 				if err == nil && len(row) > 0 {
 					line, _ = cr.FieldPos(0)
+					line += lineBase
 				}
 				if err != nil {
 					var pe *csv.ParseError
-					if errors.As(err, &pe) {
-						line = pe.StartLine
+					if !errors.As(err, &pe) {
+						fail(&ReadError{Line: line, Record: rec, Err: fmt.Errorf("csv: %w", err)})
+						return nil
 					}
-					fail(&ReadError{Line: line, Record: rec, Err: fmt.Errorf("csv: %w", err)})
-					if pe == nil || pe.Err != csv.ErrFieldCount {
-						return nil // the rest of the file cannot be trusted
+					line = lineBase + pe.StartLine
+					if pe.Err == csv.ErrFieldCount {
+						fail(&ReadError{Line: line, Record: rec, Err: fmt.Errorf("csv: %w", err)})
+						continue
 					}
+					// A broken quote swallows the rows after it: report the
+					// row where it starts and read on from the next line,
+					// so that each later row is read or reported itself.
+					next, ok := lineStart(text, line+1)
+					msg := fmt.Sprintf("csv: row starting on line %d: %v (line %d, column %d)", line, pe.Err, lineBase+pe.Line, pe.Column)
+					if !ok {
+						fail(&ReadError{Line: line, Record: rec, Err: errors.New(msg)})
+						return nil
+					}
+					fail(&ReadError{Line: line, Record: rec, Err: fmt.Errorf("%s; reading on from line %d", msg, line+1)})
+					cr = newCSVReader(text[next:], cr.Comma)
+					lineBase = line
 					continue
 				}
 				p := new(Procedure)
@@ -320,6 +336,29 @@ func csvReader() reader {
 			}
 		},
 	}
+}
+
+// newCSVReader returns a CSV reader of text with delimiter comma, rows of
+// any length.
+func newCSVReader(text string, comma rune) *csv.Reader {
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma = comma
+	cr.FieldsPerRecord = -1
+	return cr
+}
+
+// lineStart returns the byte offset where 1-based line n of text starts;
+// false when text has fewer lines.
+func lineStart(text string, n int) (int, bool) {
+	at := 0
+	for l := 1; l < n; l++ {
+		i := strings.IndexByte(text[at:], '\n')
+		if i < 0 {
+			return 0, false
+		}
+		at += i + 1
+	}
+	return at, at < len(text)
 }
 
 // csvDelimiter picks ';' for a file whose header row has semicolons and no

@@ -73,6 +73,11 @@ func TestCSVRead(t *testing.T) {
 		{"empty record", "code,name\n,\n6.1,A\n", []string{"6.1"}, []int{2}, "neither code nor name"},
 		{"no key column", "ten,ma\nA,1\n", nil, []int{1}, "neither a code nor a name column"},
 		{"bare quote", "code,name\n7.1,\"A\n", nil, []int{2}, "csv:"},
+		// An unterminated quote: its row fails, the rows after it are
+		// read (or fail) each on its own.
+		{"unterminated quote", "code,name,ministry,papers\n1.1,A,X,\n1.2,\"B unterminated,X,\n1.3,C,X,[not json\n1.4,D,X,\n", []string{"1.1", "1.4"}, []int{3, 4}, "in.csv:"},
+		{"unterminated quote, then quoted cells", "code,name\n8.1,\"A\n8.2,\"B\"\n8.3,\"C, D\"\n", []string{"8.2", "8.3"}, []int{2}, "reading on from line 3"},
+		{"stray quote mid-cell", "code,name\n9.1,A \"x\" B\n9.2,C\n", []string{"9.2"}, []int{2}, "bare \" in non-quoted-field"},
 		{"empty file", "", nil, []int{1}, "header"},
 	} {
 		procs, sum := readAllData(t, "in.csv", []byte(tc.doc), Options{})
@@ -94,7 +99,11 @@ func TestCSVRead(t *testing.T) {
 			t.Errorf("%s: error lines %v, want %v", tc.name, lines, tc.errLines)
 		}
 	}
-	procs, _ := readAllData(t, "in.csv", []byte("code,name,steps\n3.1,\"A\nB\",s1\n3.2,C,\n"), Options{})
+	procs, _ := readAllData(t, "in.csv", []byte("code,name\n8.1,\"A\n8.2,B\n\n8.3,\"C\nD\"\n"), Options{})
+	if len(procs) != 2 || procs[0].Source.Line != 3 || procs[1].Source.Line != 5 || procs[1].Source.Record != 3 || procs[1].Name != "C\nD" {
+		t.Errorf("lines after an unterminated quote: %+v", procs)
+	}
+	procs, _ = readAllData(t, "in.csv", []byte("code,name,steps\n3.1,\"A\nB\",s1\n3.2,C,\n"), Options{})
 	if len(procs) == 2 && (procs[1].Source.Line != 4 || procs[0].Name != "A\nB") {
 		t.Errorf("line of record after a multi-line cell: %+v", procs[1].Source)
 	}
