@@ -22,7 +22,7 @@ import (
 //     div.list-expand > div.item (a div.title case and a table.table-result);
 //   - the database page: a #popupChitietTTHC of .info-row elements, each a
 //     label div and a value div, with channels and dossier (table.tphs) as
-//     tables inside the values.
+//     tables inside the values or directly in the popup.
 //
 // One page holds one procedure. Labels and column headers are matched on
 // folded text (no diacritics, any case), so spelling variants still read.
@@ -60,6 +60,7 @@ func readHTMLPage(doc *goquery.Document) *Procedure {
 			}
 			readHTMLSection(p, &extra, blockText(cols.First()), cols.Eq(1))
 		})
+		readLooseTables(p, popup)
 	}
 	if p.Name == "" {
 		p.Name = oneLine(blockText(doc.Find("h1.main-title").First()))
@@ -82,6 +83,60 @@ func readHTMLPage(doc *goquery.Document) *Procedure {
 	}
 	extra.apply(p)
 	return p
+}
+
+// readLooseTables reads the tables of a database page that sit in the
+// popup outside any labelled .info-row (and outside another table): a
+// table.tphs or one headed "Tên giấy tờ" is the dossier, one headed "Hình
+// thức nộp" the channels, one headed "Số ký hiệu" or "Trích yếu" the legal
+// basis. Other tables are left alone.
+func readLooseTables(p *Procedure, popup *goquery.Selection) {
+	popup.Find("table").Each(func(_ int, t *goquery.Selection) {
+		if t.Closest(".info-row").Length() > 0 || t.ParentsFiltered("table").Length() > 0 {
+			return
+		}
+		switch tableField(t) {
+		case fieldPapers:
+			p.Papers = append(p.Papers, htmlPapers(t, "")...)
+		case fieldChannels:
+			p.Channels = append(p.Channels, htmlChannels(t)...)
+		case fieldLegal:
+			p.LegalBasis = append(p.LegalBasis, htmlLegalRefs(t)...)
+		}
+	})
+}
+
+// tableField tells what a table holds from its class and column headers:
+// fieldPapers, fieldChannels, fieldLegal or fieldNone.
+func tableField(t *goquery.Selection) field {
+	if t.HasClass("tphs") {
+		return fieldPapers
+	}
+	var headers []string
+	t.Find("th").Each(func(_ int, th *goquery.Selection) {
+		if th.Closest("table").Get(0) == t.Get(0) {
+			headers = append(headers, labelKey(blockText(th)))
+		}
+	})
+	has := func(prefixes ...string) bool {
+		for _, h := range headers {
+			for _, pre := range prefixes {
+				if h == pre || strings.HasPrefix(h, pre+" ") {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	switch {
+	case has("ten giay to", "ten ho so", "ten thanh phan", "thanh phan ho so"):
+		return fieldPapers
+	case has("hinh thuc nop", "hinh thuc"):
+		return fieldChannels
+	case has("so ky hieu", "trich yeu", "so hieu", "ma van ban"):
+		return fieldLegal
+	}
+	return fieldNone
 }
 
 func firstAttr(doc *goquery.Document, pairs ...string) string {

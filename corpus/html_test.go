@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -144,6 +145,61 @@ func TestHTMLQuantityColumns(t *testing.T) {
 	}
 	if pp := procs[0].Papers[0]; pp.Text != "Tờ khai" || pp.Quantity != "Bản chính: 2 - Bản sao: 0" {
 		t.Errorf("paper %+v", pp)
+	}
+}
+
+// TestHTMLDatabasePageLooseTables reads database pages whose tables sit
+// directly in #popupChitietTTHC rather than in a labelled row.
+func TestHTMLDatabasePageLooseTables(t *testing.T) {
+	head := `<div id="popupChitietTTHC"><div class="info-row"><div>Mã thủ tục</div><div>9.200010</div></div>` +
+		`<div class="info-row"><div>Tên thủ tục</div><div>Cấp phép thử</div></div>`
+	channels := `<table><tr><th>Hình thức nộp</th><th>Thời hạn giải quyết</th><th>Phí, lệ phí</th><th>Mô tả</th></tr>` +
+		`<tr><td>Trực tiếp</td><td>15 Ngày</td><td>Phí: 1.500.000 đồng</td><td></td></tr>` +
+		`<tr><td>Dịch vụ bưu chính</td><td>4 giờ</td><td>Không</td><td></td></tr></table>`
+	tphs := `<table class="tphs"><tr><th>Tên giấy tờ</th><th>Bản chính</th><th>Bản sao</th><th>Mẫu đơn</th></tr>` +
+		`<tr><td colspan="4">Trường hợp A</td></tr><tr><td>Đơn đề nghị</td><td>1</td><td>0</td><td>Mau01.docx</td></tr>` +
+		`<tr><td>Giấy tờ khác</td><td></td><td></td><td></td></tr></table>`
+	legal := `<table><tr><th>Số ký hiệu</th><th>Trích yếu</th></tr><tr><td>104/2022/NĐ-CP</td><td>Sửa đổi nghị định</td></tr></table>`
+	other := `<table><tr><th>Ghi chú</th></tr><tr><td>Đơn không phải giấy tờ</td></tr></table>`
+	for _, tc := range []struct {
+		name                     string
+		page                     string
+		channels, papers, legals []string
+	}{
+		{"tables in the popup", head + channels + tphs + legal + other + `</div>`,
+			[]string{"in_person|15 Ngày|1500000", "post|4 giờ|0"},
+			[]string{"Đơn đề nghị|Trường hợp A|Bản chính: 1 - Bản sao: 0|Mau01.docx", "Giấy tờ khác|Trường hợp A||"},
+			[]string{"104/2022/NĐ-CP"}},
+		{"dossier table without its class", head + `<div>` + strings.Replace(tphs, ` class="tphs"`, "", 1) + `</div></div>`, nil,
+			[]string{"Đơn đề nghị|Trường hợp A|Bản chính: 1 - Bản sao: 0|Mau01.docx", "Giấy tờ khác|Trường hợp A||"}, nil},
+		{"tables in rows are read once", head + `<div class="info-row"><div>Cách thức thực hiện</div><div>` + channels + `</div></div></div>`,
+			[]string{"in_person|15 Ngày|1500000", "post|4 giờ|0"}, nil, nil},
+	} {
+		procs, sum := readAllData(t, "db.html", []byte(tc.page), Options{})
+		if sum.Failed() || len(procs) != 1 {
+			t.Fatalf("%s: %d procedures, errors %v", tc.name, len(procs), sum.Errors)
+		}
+		p := procs[0]
+		var chans, papers, legals []string
+		for _, c := range p.Channels {
+			tm, fee := "", ""
+			if c.Time != nil {
+				tm = c.Time.Text
+			}
+			if len(c.Fees) > 0 {
+				fee = amountString(c.Fees[0].Amount)
+			}
+			chans = append(chans, string(c.Mode)+"|"+tm+"|"+fee)
+		}
+		for _, pp := range p.Papers {
+			papers = append(papers, pp.Text+"|"+pp.Case+"|"+pp.Quantity+"|"+strings.Join(pp.Forms, ","))
+		}
+		for _, r := range p.LegalBasis {
+			legals = append(legals, r.Number)
+		}
+		if !reflect.DeepEqual(chans, tc.channels) || !reflect.DeepEqual(papers, tc.papers) || !reflect.DeepEqual(legals, tc.legals) {
+			t.Errorf("%s:\n channels %q\n papers %q\n legal %q", tc.name, chans, papers, legals)
+		}
 	}
 }
 
