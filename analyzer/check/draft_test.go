@@ -22,6 +22,7 @@ func TestMarkerOf(t *testing.T) {
 		{"Điều 5. Hồ sơ cấp phép", ParaArticle, "5", "Hồ sơ cấp phép", false},
 		{"**Điều 12a.** Sửa đổi", ParaArticle, "12a", "Sửa đổi", false},
 		{"Điều 1.3.NĐ.1.2. Đối tượng áp dụng", ParaArticle, "1.3.NĐ.1.2", "Đối tượng áp dụng", false},
+		{"Điều 36.5.NĐ.1.25a. Thủ tục chia, tách hội", ParaArticle, "36.5.NĐ.1.25a", "Thủ tục chia, tách hội", false},
 		{"“Điều 8. Thẩm quyền", ParaArticle, "8", "Thẩm quyền", true},
 		{"ĐIỀU 3: Giải thích", ParaArticle, "3", "Giải thích", false},
 		{"Điều 5 của Luật này quy định rằng mọi việc phải được làm theo đúng quy trình đã định", ParaText, "", "", false},

@@ -264,6 +264,10 @@ func articleLabel(s string) (string, int) {
 		for k < len(s) && (s[k] >= '0' && s[k] <= '9') {
 			k++
 		}
+		// "Điều 36.5.NĐ.1.25a.": a numbered part may end in a letter.
+		if k > j && k+1 < len(s) && s[k] >= 'a' && s[k] <= 'z' && (s[k+1] == '.' || s[k+1] == ' ') {
+			k++
+		}
 		if k == j {
 			for k < len(s) && (s[k] >= 'A' && s[k] <= 'Z' || strings.HasPrefix(s[k:], "Đ")) {
 				if strings.HasPrefix(s[k:], "Đ") {
