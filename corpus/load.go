@@ -76,10 +76,12 @@ var ErrStop = errors.New("stop walking")
 // Walk reads every supported file under paths (files or directories,
 // recursively, hidden entries skipped), calling fn with each procedure in
 // file order. Unreadable files and records are collected in the summary and
-// the walk goes on; files recognised as holding no records on purpose (an
-// export's summary; a Markdown file without any procedure met in a
-// directory) are listed in [Summary.Skipped]. It stops early when ctx is done or fn returns an error;
-// a callback error of [ErrStop] ends the walk without error.
+// the walk goes on; so is a path that cannot be opened, when another of
+// paths can (when none can, Walk returns an error). Files recognised as
+// holding no records on purpose (an export's summary; a Markdown file
+// without any procedure met in a directory) are listed in
+// [Summary.Skipped]. It stops early when ctx is done or fn returns an
+// error; a callback error of [ErrStop] ends the walk without error.
 func Walk(ctx context.Context, paths []string, opts Options, fn func(*Procedure) error) (*Summary, error) {
 	sum := &Summary{}
 	if opts.Format != "" && lookupReader(opts.Format) == nil {
@@ -88,10 +90,16 @@ func Walk(ctx context.Context, paths []string, opts Options, fn func(*Procedure)
 	if _, err := decoderFor(opts.Encoding); err != nil {
 		return sum, err
 	}
-	files, err := expand(paths, opts.Format != "")
+	files, missing, err := expand(paths, opts.Format != "")
 	if err != nil {
 		return sum, err
 	}
+	if len(missing) > 0 && len(missing) == len(paths) {
+		// Nothing named can be read: a mistake in the command, not input
+		// to report among what was read.
+		return sum, fmt.Errorf("read %s: %w", missing[0].File, errors.Unwrap(missing[0].Err))
+	}
+	sum.Errors = append(sum.Errors, missing...)
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return sum, err
@@ -127,13 +135,19 @@ type inputFile struct {
 
 // expand turns paths into a sorted list of files. Files named directly are
 // always kept; files found in directories are kept only when a reader knows
-// their extension.
-func expand(paths []string, forced bool) ([]inputFile, error) {
-	var files []inputFile
+// their extension. A path that cannot be opened is returned in missing, as
+// unreadable input.
+func expand(paths []string, forced bool) (files []inputFile, missing []*ReadError, err error) {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", p, err)
+			cause := err
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				cause = pe.Err
+			}
+			missing = append(missing, &ReadError{File: p, Err: fmt.Errorf("unreadable input: %w", cause)})
+			continue
 		}
 		if !info.IsDir() {
 			files = append(files, inputFile{path: p})
@@ -157,14 +171,14 @@ func expand(paths []string, forced bool) ([]inputFile, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("walk %s: %w", p, err)
+			return nil, nil, fmt.Errorf("walk %s: %w", p, err)
 		}
 		sort.Strings(found)
 		for _, f := range found {
 			files = append(files, inputFile{path: f, found: true})
 		}
 	}
-	return files, nil
+	return files, missing, nil
 }
 
 // ReadData reads the records of one in-memory file, named name for format
@@ -205,7 +219,7 @@ func readData(ctx context.Context, f inputFile, raw []byte, opts Options, sum *S
 		r = detectReader(path, text)
 	}
 	if r == nil {
-		sum.Errors = append(sum.Errors, &ReadError{File: path, Err: errors.New("unrecognised format (use --format to choose a reader)")})
+		sum.Errors = append(sum.Errors, &ReadError{File: path, Err: errors.New("unrecognised format (use --from to choose a reader)")})
 		return nil
 	}
 	if r.skip != nil {

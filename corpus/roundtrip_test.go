@@ -243,3 +243,57 @@ func FuzzJSONL(f *testing.F) {
 		`{"code":"1","name":"A","papers":[{"text":"B","originals":1}]}`+"\n\n"+`{"code":2}`+"\n",
 		`{"code":"1","name":"Te\u0302\u0300n"}`)
 }
+
+// TestWalkMissingPaths checks that a path that cannot be opened is reported
+// as unreadable input while the others are read, and that a walk of
+// nothing but such paths is an error.
+func TestWalkMissingPaths(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.md")
+	if err := os.WriteFile(good, []byte("# Thủ tục A\n\n- Mã thủ tục: 1.1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "missing.json")
+	for _, tc := range []struct {
+		name   string
+		paths  []string
+		codes  []string
+		errors []string
+		fail   bool
+	}{
+		{"one missing among several", []string{good, missing}, []string{"1.1"}, []string{missing + ": unreadable input: no such file or directory"}, false},
+		{"missing first", []string{missing, good}, []string{"1.1"}, []string{missing + ": unreadable input: no such file or directory"}, false},
+		{"only missing", []string{missing}, nil, nil, true},
+		{"all missing", []string{missing, missing + "2"}, nil, nil, true},
+	} {
+		procs, sum, err := Load(t.Context(), tc.paths, Options{})
+		if (err != nil) != tc.fail {
+			t.Errorf("%s: err %v", tc.name, err)
+		}
+		if tc.fail {
+			if err == nil || !strings.Contains(err.Error(), missing) {
+				t.Errorf("%s: error %v should name %s", tc.name, err, missing)
+			}
+			continue
+		}
+		var codes, errs []string
+		for _, p := range procs {
+			codes = append(codes, p.Code)
+		}
+		for _, e := range sum.Errors {
+			errs = append(errs, e.Error())
+		}
+		if !equalStrings(codes, tc.codes) || !equalStrings(errs, tc.errors) || sum.Files != 1 {
+			t.Errorf("%s: codes %q errors %q files %d", tc.name, codes, errs, sum.Files)
+		}
+	}
+}
+
+// TestUnrecognisedFormatHint checks that the error for a file no reader
+// recognises names the flag that chooses one.
+func TestUnrecognisedFormatHint(t *testing.T) {
+	_, sum := readAllData(t, "x.json", []byte(`{"khong":"phai"}`), Options{})
+	if len(sum.Errors) != 1 || !strings.Contains(sum.Errors[0].Error(), "x.json: unrecognised format (use --from to choose a reader)") {
+		t.Errorf("errors %v", sum.Errors)
+	}
+}

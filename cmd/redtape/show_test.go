@@ -117,6 +117,18 @@ func TestShowReadErrors(t *testing.T) {
 	}
 }
 
+// TestShowMissingPath reads the paths that exist when another is missing,
+// reports the missing one and exits 3; a lone missing path is a usage error
+// (TestShowUsage).
+func TestShowMissingPath(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing.json")
+	code, out, stderr := runCLI(t, "show", mdFixture, missing)
+	if code != exitInputFailed || !strings.Contains(out, "9.300001  Đăng ký thường trú (thử nghiệm)") ||
+		!strings.Contains(stderr, missing+": unreadable input") {
+		t.Errorf("exit %d (want %d)\nstdout %s\nstderr %s", code, exitInputFailed, out, stderr)
+	}
+}
+
 func TestShowUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"show", "--format", "yaml"},
