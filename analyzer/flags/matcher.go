@@ -508,6 +508,9 @@ func (a *analysis) expand(mentAt []int, grouped []bool, first int) group {
 			seg++
 		}
 		k := skipCopy(toks, seg, false, mentAt)
+		if n := uses.match(toks, k); isOr && n > 0 && k+n < len(toks) && mentAt[k+n] >= 0 {
+			k += n // "hoặc sử dụng căn cước điện tử": the e-ID is the choice
+		}
 		if k >= len(toks) || (k > pos && toks[k].brk&brkClause != 0 && toks[k].depth <= flat) {
 			pos = k
 			break
@@ -604,6 +607,7 @@ func (a *analysis) orAhead(pos int, flat int16, mentAt []int) bool {
 // Reasons an alternative is not covered.
 const (
 	whyForeign      = "issued abroad or held by a foreigner"
+	whyTravellers   = "held by crew or passengers, of any nationality"
 	whyNotInCatalog = "not in the catalog"
 	whyProduced     = "the procedure issues or handles this paper itself"
 	whyExcept       = "all papers of the kind except those the catalog covers"

@@ -161,6 +161,48 @@ func (m *Matcher) Paper(p corpus.Paper) PaperResult {
 type procContext struct {
 	produced  map[int]bool // entries the procedure itself issues
 	foreigner bool         // the procedure is for foreigners
+	// abroad is true when the paper's case heading is about people
+	// abroad or foreigners.
+	abroad bool
+}
+
+// aboutAbroad reports whether a paper's case heading is about foreigners or
+// people abroad, and not also about Vietnamese citizens ("Đối với người
+// Việt Nam, người nước ngoài có thẻ thường trú ...").
+func aboutAbroad(s string) bool {
+	if s == "" {
+		return false
+	}
+	t := tokenize(s)
+	if foreignCountries.find(t, 0, len(t)) >= 0 && vietnam.find(t, 0, len(t)) < 0 {
+		return true // "Đối với doanh nghiệp Trung Quốc:"
+	}
+	return foreignPersons.find(t, 0, len(t)) >= 0 && citizens.find(t, 0, len(t)) < 0
+}
+
+// issuedBy reports whether the catalog name at name[i] is what the
+// procedure's name says it issues, changes or works on: it follows a verb
+// of issuing in the same clause ("Cấp đổi giấy phép lái xe", "Cấp, cấp lại
+// Giấy chứng nhận đăng ký hộ kinh doanh", "Điều chỉnh thông tin trên sổ
+// BHXH", "Cấp tài khoản định danh điện tử, căn cước điện tử") with no word
+// of a case between ("Cấp lại tem AB trong trường hợp hộ chiếu bị mất"), or
+// it names the database worked on ("... vào Cơ sở dữ liệu về căn cước").
+func issuedBy(name []token, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if databases.match(name, k) > 0 && k >= i-6 {
+			return true
+		}
+		if nameCases.match(name, k) > 0 {
+			return false
+		}
+		if issuing.match(name, k) > 0 {
+			return true
+		}
+		if name[k].brk&brkClause != 0 {
+			break
+		}
+	}
+	return false
 }
 
 // paper judges p in the context of its procedure.
@@ -196,6 +238,9 @@ func (m *Matcher) paper(p corpus.Paper, ctx procContext, sc *scratch) PaperResul
 		}
 		return res
 	}
+	// A case heading is over every paper of the case; a paper's condition
+	// may be one of its items' only, so it does not count.
+	ctx.abroad = aboutAbroad(p.Case)
 	m.judge(a, ctx)
 	lookup := lookups.find(toks, 0, len(toks))
 	var chosen, first *group
@@ -423,11 +468,25 @@ func (m *Matcher) judge(a *analysis, ctx procContext) {
 			g.negated = true
 		}
 		cond := condClause && foreignPersons.find(a.toks, from, g.i) >= 0
-		if cond || foreignPersons.find(a.toks, g.j, to) >= 0 {
+		if cond || ctx.abroad || foreignPersons.find(a.toks, g.j, to) >= 0 || a.foreignHeading(from) {
 			for ai := range g.alts {
 				if g.alts[ai].why == "" {
 					g.alts[ai].why = whyForeign
 				}
+			}
+		}
+	}
+	// A passport of a vessel's crew or passengers ("Hộ chiếu thuyền viên,
+	// hộ chiếu của hành khách") is of any nationality.
+	for gi := range a.groups {
+		g := &a.groups[gi]
+		for ai := range g.alts {
+			al := &g.alts[ai]
+			if al.mention < 0 || al.why != "" || !m.entries[a.ments[al.mention].entry].CitizensOnly {
+				continue
+			}
+			if a.travellersAfter(a.ments[al.mention].j) {
+				al.why = whyTravellers
 			}
 		}
 	}
@@ -463,6 +522,37 @@ func (m *Matcher) judge(a *analysis, ctx procContext) {
 			}
 		}
 	}
+}
+
+// foreignHeading reports whether the paper opens with a heading (its first
+// clause, ending with a colon: "Hồ sơ của thành viên sáng lập là tổ chức
+// tín dụng nước ngoài:", "Đối với người định cư ở nước ngoài, hồ sơ gồm:")
+// about foreigners, people abroad or a foreign organisation, and toks[i]
+// comes after it.
+func (a *analysis) foreignHeading(i int) bool {
+	for k := skipCopy(a.toks, 0, true, nil) + 1; k <= i && k < len(a.toks); k++ {
+		t := a.toks[k]
+		if t.brk&brkColon != 0 && t.depth == 0 {
+			return foreignPersons.find(a.toks, 0, k) >= 0 || foreignOwners.find(a.toks, 0, k) >= 0
+		}
+		if t.brk&brkClause != 0 && t.depth == 0 && t.brk&brkStop != 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// travellersAfter reports whether the words right after a name say it is
+// of crew or passengers ("Hộ chiếu thuyền viên", "hộ chiếu của hành
+// khách").
+func (a *analysis) travellersAfter(k int) bool {
+	if k < len(a.toks) && a.toks[k].fold == "cua" && a.toks[k].brk == 0 {
+		k++
+		if k < len(a.toks) && a.toks[k].fold == "cac" {
+			k++
+		}
+	}
+	return k < len(a.toks) && a.toks[k].brk&(brkClause|brkComma) == 0 && travellers.match(a.toks, k) > 0
 }
 
 func startsMention(a *analysis, k int) bool {
@@ -552,7 +642,7 @@ func (m *Matcher) procedure(p *corpus.Procedure, sc *scratch) ProcedureResult {
 	sc.name = tokenizeInto(sc.name, p.Name)
 	name := sc.name
 	for _, mm := range m.findMentions(name) {
-		if mm.entry < 0 {
+		if mm.entry < 0 || !issuedBy(name, mm.i) {
 			continue
 		}
 		// "Cấp giấy phép lái xe quốc tế" issues another paper than the

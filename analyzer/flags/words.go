@@ -112,6 +112,10 @@ var lookups = newPhraseSet(
 	"không phải kèm", "không yêu cầu", "không cần xuất trình",
 	"khai thác", "tra cứu", "kết nối, chia sẻ", "chia sẻ dữ liệu", "đã được tích hợp", "được tích hợp",
 	"chưa được đăng tải", "chưa được tích hợp", "chưa có dữ liệu", "chưa có thông tin trong",
+	// Asked only when the look-up fails: a mention too.
+	"chưa cập nhật", "chưa được cập nhật", "không có thông tin trong",
+	"chưa được kết nối", "chưa kết nối", "chưa được số hóa", "chưa được số hoá", "chưa số hóa", "chưa số hoá",
+	"không khai thác được", "không tra cứu được", "không thể khai thác", "không thể tra cứu",
 )
 
 // foreign words mark a paper issued abroad or held by a foreigner.
@@ -124,7 +128,48 @@ var foreign = newPhraseSet("nước ngoài", "hợp pháp hóa lãnh sự", "h�
 // foreign things ("không có vốn đầu tư nước ngoài") about a Vietnamese paper.
 var foreignPersons = newPhraseSet("người nước ngoài", "cá nhân nước ngoài", "quốc tịch nước ngoài", "không có quốc tịch việt nam",
 	"không mang quốc tịch việt nam", "không quốc tịch", "thị thực nhập cảnh việt nam", "định cư ở nước ngoài",
-	"sinh sống tại nước ngoài", "do cơ quan có thẩm quyền của nước ngoài cấp", "do nước ngoài cấp")
+	"định cư tại nước ngoài", "sinh sống ở nước ngoài", "sinh sống tại nước ngoài", "cư trú ở nước ngoài", "cư trú tại nước ngoài",
+	"do cơ quan có thẩm quyền của nước ngoài cấp", "do nước ngoài cấp")
+
+// foreignOwners, in a heading over papers ("Hồ sơ của chủ sở hữu là tổ
+// chức tín dụng nước ngoài: ..."), say the papers are of a foreign
+// organisation and its people.
+var foreignOwners = newPhraseSet("tổ chức nước ngoài", "tổ chức tín dụng nước ngoài", "ngân hàng nước ngoài", "nhà đầu tư nước ngoài",
+	"thương nhân nước ngoài", "công ty nước ngoài", "doanh nghiệp nước ngoài", "pháp nhân nước ngoài")
+
+// foreignCountries, in a case heading without "Việt Nam" ("Đối với doanh
+// nghiệp Trung Quốc:"), put its papers abroad. (Lào is left out: it folds
+// like "lao", labour.)
+var foreignCountries = newPhraseSet("trung quốc", "campuchia", "cam pu chia", "thái lan", "hàn quốc", "nhật bản", "hoa kỳ",
+	"liên bang nga", "singapore", "malaysia", "indonesia", "philippines", "myanmar")
+
+// vietnam names the country.
+var vietnam = newPhraseSet("việt nam")
+
+// travellers hold a citizens-only paper of any nationality: the passports
+// of a vessel's crew and passengers are not all Vietnamese.
+var travellers = newPhraseSet("thuyền viên", "hành khách", "thủy thủ", "thuỷ thủ", "người đi trên tàu", "người trên tàu",
+	"thành viên tổ bay", "tổ bay", "người lái phương tiện", "lái xe nước ngoài", "người lái xe nước ngoài")
+
+// issuing are the verbs with which a procedure's name says it issues,
+// changes or corrects the paper that follows ("Cấp đổi giấy phép lái xe",
+// "Điều chỉnh thông tin trên sổ BHXH").
+var issuing = newPhraseSet("cấp", "cấp lại", "cấp đổi", "cấp mới", "cấp bản sao", "đổi", "gia hạn", "điều chỉnh", "sửa đổi",
+	"thu hồi", "hủy", "huỷ", "đăng ký", "đăng ký lại", "in", "xác nhận", "hiệu đính", "cập nhật", "tích hợp", "chuyển đổi")
+
+// nameCases, between a verb of issuing and a catalog name in a
+// procedure's name, make the name the case rather than the object ("Cấp
+// lại tem AB trong trường hợp hộ chiếu bị mất").
+// (Words folding like others are left out: "do" is also "độ", "có" "cơ".)
+var nameCases = newPhraseSet("trường hợp", "khi", "nếu", "đối với", "bị", "cho", "của", "theo", "kèm theo", "sau khi")
+
+// uses, after "hoặc", say how a person uses the paper that follows
+// ("hoặc sử dụng căn cước điện tử").
+var uses = newPhraseSet("sử dụng", "dùng", "xuất trình", "cung cấp")
+
+// databases name a database: a procedure about "Cơ sở dữ liệu về căn
+// cước" works on that paper's data itself.
+var databases = newPhraseSet("cơ sở dữ liệu", "csdl")
 
 // foreigners in a procedure's name say it is for foreigners.
 var foreigners = newPhraseSet("người nước ngoài", "người không quốc tịch")
@@ -192,7 +237,8 @@ var other = newPhraseSet("khác", "tương đương", "tương tự", "có giá 
 // token.sets, set when one of its phrases starts with the token's word, so
 // that matching a phrase at a token looks a word up once, in tokenizing.
 var keywordSets = []*phraseSet{copyWording, triggers, negations, lookups, foreign, foreignPersons, foreigners, citizens,
-	forms, ownDocs, paperNouns, intros, exceptions, optionals, conditions, other, predicates}
+	forms, ownDocs, paperNouns, intros, exceptions, optionals, conditions, other, predicates, travellers, issuing,
+	foreignOwners, nameCases, databases, uses, foreignCountries, vietnam}
 
 // firstWords maps the first word of every phrase of keywordSets to the bits
 // of the sets it starts a phrase of; computed once and never written after.

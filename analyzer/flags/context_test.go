@@ -1,0 +1,85 @@
+package flags
+
+import (
+	"testing"
+
+	"github.com/redtape-vn/redtape/corpus"
+)
+
+// TestForeignContext: papers of foreigners, people abroad, foreign
+// organisations and crews are not covered, whether the text, its opening
+// heading or the case heading says so. Texts written for the test.
+func TestForeignContext(t *testing.T) {
+	m := testMatcher(t)
+	tests := []struct {
+		text, caseHeading string
+		entry             string // flagged entry, "" for none
+	}{
+		{"Hộ chiếu thuyền viên, hộ chiếu của hành khách", "", ""},
+		{"Bản sao hộ chiếu của các thành viên tổ bay", "", ""},
+		{"Bản sao hộ chiếu của người đề nghị", "", "passport"},
+		{"Hộ chiếu phổ thông và sổ thuyền viên của người đi biển", "", "passport"},
+		{"Đối với người đang định cư ở nước ngoài, hồ sơ gồm: - Tờ khai; - Bản sao hộ chiếu hoặc giấy tờ chứng minh nhân thân", "", ""},
+		{"3. Hồ sơ của cổ đông sáng lập là tổ chức tín dụng nước ngoài: a) Điều lệ; b) Quyết định cử người đại diện kèm theo bản sao hộ chiếu của người đại diện", "", ""},
+		{"3. Hồ sơ của cổ đông sáng lập là doanh nghiệp trong nước: a) Điều lệ; b) Quyết định cử người đại diện kèm theo bản sao hộ chiếu của người đại diện", "", "passport"},
+		{"Giấy đăng ký kinh doanh của doanh nghiệp", "Đối với doanh nghiệp Trung Quốc:", ""},
+		{"Bản sao hộ chiếu", "Trường hợp người nước ngoài đề nghị:", ""},
+		{"Bản sao hộ chiếu", "Đối với người Việt Nam, người nước ngoài có thẻ thường trú:", "passport"},
+		{"Giấy đăng ký kinh doanh của doanh nghiệp", "Đối với doanh nghiệp Việt Nam, Campuchia:", "business-registration"},
+	}
+	for _, tt := range tests {
+		r := m.Paper(corpus.Paper{Text: tt.text, Case: tt.caseHeading})
+		got := ""
+		if r.Flagged {
+			got = r.Entry
+		}
+		if got != tt.entry {
+			t.Errorf("Paper(%q, case %q): %q, want %q (%s: %s)", tt.text, tt.caseHeading, got, tt.entry, r.ReasonCode, r.Reason)
+		}
+		if tt.entry == "" && r.ReasonCode != ReasonNotCovered {
+			t.Errorf("Paper(%q, case %q): reason code %s, want %s", tt.text, tt.caseHeading, r.ReasonCode, ReasonNotCovered)
+		}
+	}
+}
+
+// TestLookupFallback: a paper asked for only when the look-up fails is a
+// mention, not a requirement.
+func TestLookupFallback(t *testing.T) {
+	m := testMatcher(t)
+	for _, text := range []string{
+		"Giấy xác nhận thông tin về cư trú (trường hợp thông tin chưa cập nhật trên Cơ sở dữ liệu quốc gia về dân cư)",
+		"Bản sao giấy khai sinh, nếu dữ liệu hộ tịch chưa được số hóa",
+		"Sổ hộ khẩu (trường hợp cơ quan không khai thác được thông tin)",
+	} {
+		r := m.Paper(corpus.Paper{Text: text})
+		if r.Flagged || !r.NotRequired || r.ReasonCode != ReasonMentionOnly {
+			t.Errorf("Paper(%q): flagged %v, not required %v, %s; want a mention (%s)", text, r.Flagged, r.NotRequired, r.ReasonCode, r.Reason)
+		}
+	}
+}
+
+// TestProducedByName: a procedure handles a paper itself when its name
+// issues, changes or works on it, not when the name only mentions it.
+func TestProducedByName(t *testing.T) {
+	m := testMatcher(t)
+	tests := []struct {
+		name, paper string
+		flagged     bool
+	}{
+		{"Cấp đổi giấy phép lái xe", "Bản sao giấy phép lái xe", false},
+		{"Cấp, cấp lại, cấp đổi giấy phép lái xe", "Giấy phép lái xe", false},
+		{"Cấp giấy phép lái xe quốc tế", "Bản chính giấy phép lái xe", true},
+		{"Cấp lại tem kiểm soát trong trường hợp hộ chiếu bị mất", "Hộ chiếu phổ thông còn thời hạn", true},
+		{"Gia hạn thị thực khi hộ chiếu còn hạn", "Bản chính hộ chiếu", true},
+		{"Điều chỉnh thông tin trên sổ bảo hiểm xã hội", "Sổ bảo hiểm xã hội", false},
+		{"Cấp tài khoản định danh mức độ 2, thẻ căn cước cho công dân", "Xuất trình thẻ căn cước", false},
+		{"Thu thập thông tin sinh trắc học vào cơ sở dữ liệu về căn cước", "Xuất trình thẻ căn cước", false},
+		{"Đăng ký khai sinh cho trẻ em có cha mẹ đã có giấy chứng nhận kết hôn", "Bản sao giấy chứng nhận kết hôn", true},
+	}
+	for _, tt := range tests {
+		r := m.Procedure(&corpus.Procedure{Name: tt.name, Papers: []corpus.Paper{{Text: tt.paper}}})
+		if got := r.Papers[0].Flagged; got != tt.flagged {
+			t.Errorf("procedure %q, paper %q: flagged %v, want %v (%s)", tt.name, tt.paper, got, tt.flagged, r.Papers[0].Reason)
+		}
+	}
+}
