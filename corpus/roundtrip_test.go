@@ -123,6 +123,12 @@ func TestRoundTripRealRecords(t *testing.T) {
 // Whatever the input, reading must not panic, every record must have a code
 // or a name, and every string must be valid NFC UTF-8.
 func fuzzReader(f *testing.F, target, format, name string, extra ...string) {
+	addFuzzSeeds(f, target, extra...)
+	f.Fuzz(func(t *testing.T, data []byte) { checkFuzzRead(t, format, name, data) })
+}
+
+// addFuzzSeeds adds the files of testdata/fuzz/target and extra as seeds.
+func addFuzzSeeds(f *testing.F, target string, extra ...string) {
 	seeds, _ := filepath.Glob(filepath.Join("..", "testdata", "fuzz", target, "*"))
 	for _, s := range seeds {
 		if b, err := os.ReadFile(s); err == nil {
@@ -132,30 +138,34 @@ func fuzzReader(f *testing.F, target, format, name string, extra ...string) {
 	for _, s := range extra {
 		f.Add([]byte(s))
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, opts := range []Options{{Format: format}, {}} {
-			var n int
-			sum, err := ReadData(context.Background(), name, data, opts, func(p *Procedure) error {
-				n++
-				if p.Code == "" && p.Name == "" {
-					t.Fatalf("record without code or name: %+v", p)
-				}
-				checkNFC(t, reflect.ValueOf(p))
-				return nil
-			})
-			if err != nil {
-				t.Fatalf("ReadData: %v", err)
+}
+
+// checkFuzzRead reads data as file name, with the reader format forced and
+// detected, and fails on a record without code or name, text not in NFC, a
+// summary that miscounts, or an error without the file name.
+func checkFuzzRead(t *testing.T, format, name string, data []byte) {
+	for _, opts := range []Options{{Format: format}, {}} {
+		var n int
+		sum, err := ReadData(context.Background(), name, data, opts, func(p *Procedure) error {
+			n++
+			if p.Code == "" && p.Name == "" {
+				t.Fatalf("record without code or name: %+v", p)
 			}
-			if sum.Procedures != n {
-				t.Fatalf("summary counts %d procedures, emitted %d", sum.Procedures, n)
-			}
-			for _, e := range sum.Errors {
-				if e.File != name {
-					t.Fatalf("read error without the file name: %v", e)
-				}
+			checkNFC(t, reflect.ValueOf(p))
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("ReadData: %v", err)
+		}
+		if sum.Procedures != n {
+			t.Fatalf("summary counts %d procedures, emitted %d", sum.Procedures, n)
+		}
+		for _, e := range sum.Errors {
+			if e.File != name {
+				t.Fatalf("read error without the file name: %v", e)
 			}
 		}
-	})
+	}
 }
 
 // checkNFC fails when a string reachable from v is not NFC UTF-8.
@@ -242,6 +252,40 @@ func FuzzJSONL(f *testing.F) {
 	fuzzReader(f, "FuzzJSONL", "jsonl", "fuzz.jsonl",
 		`{"code":"1","name":"A","papers":[{"text":"B","originals":1}]}`+"\n\n"+`{"code":2}`+"\n",
 		`{"code":"1","name":"Te\u0302\u0300n"}`)
+}
+
+// FuzzRedtapeJSON reads redtape JSON documents, arrays and objects: every
+// record has a code or a name and NFC text, errors name the file, and each
+// record written back with [WriteJSON] reads back the same.
+func FuzzRedtapeJSON(f *testing.F) {
+	addFuzzSeeds(f, "FuzzRedtapeJSON",
+		`{"schema":"redtape.procedure/v1","procedures":[{"code":"1","name":"A"},{"name":""},{"code":"2","papers":[{"text":"B","copies":-1}]}]}`,
+		`{"code":"1","name":"A","papers":[{"text":"B"}],"annual_volume":"x"}`)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkFuzzRead(t, "redtape-json", "fuzz.json", data)
+		var procs []*Procedure
+		if _, err := ReadData(context.Background(), "fuzz.json", data, Options{Format: "redtape-json"}, func(p *Procedure) error {
+			procs = append(procs, p)
+			return nil
+		}); err != nil {
+			t.Fatalf("ReadData: %v", err)
+		}
+		if len(procs) == 0 {
+			return
+		}
+		var b bytes.Buffer
+		if err := WriteJSON(&b, procs); err != nil {
+			t.Fatalf("WriteJSON: %v", err)
+		}
+		var back []*Procedure
+		sum, err := ReadData(context.Background(), "fuzz.json", b.Bytes(), Options{Format: "redtape-json"}, func(p *Procedure) error {
+			back = append(back, p)
+			return nil
+		})
+		if err != nil || sum.Failed() || !reflect.DeepEqual(back, procs) {
+			t.Fatalf("round trip: %v, errors %v\nread    %+v\nwritten %+v", err, sum.Errors, procs, back)
+		}
+	})
 }
 
 // TestWalkMissingPaths checks that a path that cannot be opened is reported
