@@ -1,6 +1,7 @@
 package flags
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/redtape-vn/redtape/corpus"
@@ -80,6 +81,39 @@ func TestProducedByName(t *testing.T) {
 		r := m.Procedure(&corpus.Procedure{Name: tt.name, Papers: []corpus.Paper{{Text: tt.paper}}})
 		if got := r.Papers[0].Flagged; got != tt.flagged {
 			t.Errorf("procedure %q, paper %q: flagged %v, want %v (%s)", tt.name, tt.paper, got, tt.flagged, r.Papers[0].Reason)
+		}
+	}
+}
+
+// TestRunOnCopyWording: copy wording run into the paper's name, without a
+// space or a capital seam, is still copy wording.
+func TestRunOnCopyWording(t *testing.T) {
+	m := testMatcher(t)
+	tests := []struct{ text, entry string }{
+		{"Bảnsao giấy khai sinh", "birth-certificate"},
+		{"bansao giaykhaisinh", "birth-certificate"},
+		{"Bản sao có chứng thựcgiấy khai sinh", "birth-certificate"},
+		{"Bản saogiấy khai sinh", "birth-certificate"},
+		{"Bảnsao Giấychứng nhận đăng ký xe", "vehicle-registration"},
+		{"01 bảnchính sổ hộ khẩu", "residence-book"},
+		{"Bảnsao giấy phép xây dựng", ""},
+		{"Bản đồ hiện trạng khu đất", ""},
+	}
+	for _, tt := range tests {
+		got, r := flaggedEntry(m, tt.text)
+		if got != tt.entry {
+			t.Errorf("Paper(%q): %q, want %q (%s: %s)", tt.text, got, tt.entry, r.ReasonCode, r.Reason)
+		}
+		if got != "" && !strings.Contains(tt.text, r.Components[0].Text) {
+			t.Errorf("Paper(%q): component text %q not in the text", tt.text, r.Components[0].Text)
+		}
+	}
+	// The split words keep their place in the text.
+	for _, text := range []string{"Bảnsao giấy khai sinh", "chứng thựcgiấy khai sinh"} {
+		for _, mm := range m.Mentions("Hồ sơ gồm: " + text) {
+			if mm.Text != "giấy khai sinh" {
+				t.Errorf("Mentions(%q): %q at %d-%d", text, mm.Text, mm.Start, mm.End)
+			}
 		}
 	}
 }
