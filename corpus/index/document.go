@@ -62,15 +62,15 @@ const (
 // builder turns procedures into bleve documents. It is not safe for
 // concurrent use.
 type builder struct {
-	folded, exact, bigrams *fields.Analyzer
-	lower                  analysis.Analyzer
+	folded, exact *fields.Analyzer
+	lower         analysis.Analyzer
 	// labels are the facet codes of the last document with their
 	// "field\x1fvalue".
 	labels [][2]string
 }
 
 func newBuilder() *builder {
-	return &builder{folded: fields.Folded(), exact: fields.Exact(), bigrams: fields.Bigrams(), lower: lowerKeyword{}}
+	return &builder{folded: fields.Folded(), exact: fields.Marked(), lower: lowerKeyword{}}
 }
 
 // lowerKeyword indexes a whole value as one lower-case term.
@@ -114,9 +114,6 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) *document.Do
 	}
 
 	add(p.Name)
-	// Exact (diacritic-keeping) terms are indexed for the short, decisive
-	// texts: name, papers, legal basis. Long text is matched folded only.
-	var exact []string
 	papers := make([]string, 0, len(p.Papers))
 	for _, pp := range p.Papers {
 		if t := strings.TrimSpace(pp.Text); t != "" {
@@ -124,7 +121,6 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) *document.Do
 		}
 	}
 	add(papers...)
-	exact = append(exact, texts...)
 	var body []string
 	appendBody := func(ss ...string) {
 		for _, s := range ss {
@@ -153,7 +149,6 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) *document.Do
 		}
 	}
 	appendBody(basisText...)
-	exact = append(exact, basisText...)
 	for _, c := range p.Channels {
 		appendBody(c.Description)
 	}
@@ -168,9 +163,19 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) *document.Do
 	add(levels...)
 
 	d.AddField(document.NewTextFieldCustom(fields.Name, nil, []byte(p.Name), optStored, b.folded))
-	text(fields.Text, texts, optWords, b.folded)
-	text(fields.TextExact, exact, optWords, b.exact)
-	text(fields.TextBigram, texts, optText, b.bigrams)
+	// All text is indexed folded, as pairs of folded words (for phrases),
+	// and, for words written with diacritics, exactly (package fields).
+	// The folded words and their pairs come from one cut of the text.
+	if len(texts) > 0 {
+		all := []byte(fields.Join(texts))
+		sh := fields.NewShared(all)
+		d.AddField(document.NewTextFieldCustom(fields.Text, nil, all, optWords, sh.Folded()))
+		d.AddField(document.NewTextFieldCustom(fields.TextBigram, nil, all, optText, sh.Bigrams()))
+	}
+	text(fields.TextExact, texts, optWords, b.exact)
+	if p.Name != "" {
+		d.AddField(document.NewTextFieldCustom(fields.NameExact, nil, []byte(p.Name), optWords, b.exact))
+	}
 	text(fields.Papers, papers, optStored, b.folded)
 	text(fields.Body, body, optOnly, nil)
 	text(fields.BasisText, basisText, optText, b.folded)
@@ -200,13 +205,6 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) *document.Do
 	for i, v := range facets {
 		d.AddField(document.NewTextFieldCustom(fields.Facets, []uint64{uint64(i)}, []byte(v), optFacet, nil))
 	}
-	if p.Ministry != "" {
-		text(fields.MinistryText, []string{p.Ministry}, optText, b.folded)
-	}
-	if p.Sector != "" {
-		text(fields.SectorText, []string{p.Sector}, optText, b.folded)
-	}
-	text(fields.LevelText, levels, optText, b.folded)
 	for i, f := range x.flagged {
 		d.AddField(document.NewTextFieldCustom(fields.Flagged, []uint64{uint64(i)}, []byte(fields.FlagTerm(f)), optKeyword, b.lower))
 	}

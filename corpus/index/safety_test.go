@@ -258,3 +258,47 @@ func TestFlaggedDatabaseNames(t *testing.T) {
 		t.Errorf("part of a database name matched %d", n)
 	}
 }
+
+// TestExactMatchesFirst: records spelling every typed word as typed, and
+// holding free-text words next to each other, rank before the others,
+// whatever their scores.
+func TestExactMatchesFirst(t *testing.T) {
+	procs := fixture()
+	// A record that says duong many times, folded only, in its name and text.
+	procs = append(procs, &corpus.Procedure{Code: "T.6", Name: "Bảo dưỡng đường ống dưỡng khí", Sector: "Dưỡng",
+		Steps: []string{"dưỡng dưỡng dưỡng"}, Papers: []corpus.Paper{{Text: "Giấy đề nghị khai báo sinh hoạt"}}, Source: corpus.Source{File: "fx/T.6.json"}})
+	ix, _ := buildFixture(t, procs)
+	tests := []struct {
+		q     string
+		first []string // codes allowed in the first len(first) places
+		total int
+	}{
+		{"dương", []string{"T.4"}, 3},
+		{"đường", []string{"T.3", "T.6"}, 3},
+		{"giay khai sinh", []string{"T.3", "T.5"}, 4},
+		{"khai sinh giay", []string{"T.1", "T.3", "T.5", "T.6"}, 4},
+	}
+	for _, tt := range tests {
+		res, err := ix.Search(context.Background(), Request{Query: tt.q, NoFacets: true, NoSnippets: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != tt.total {
+			t.Errorf("%s: %d hits, want %d", tt.q, res.Total, tt.total)
+		}
+		allowed := map[string]bool{}
+		for _, c := range tt.first {
+			allowed[c] = true
+		}
+		for i := 0; i < len(tt.first) && i < len(res.Hits); i++ {
+			if !allowed[res.Hits[i].Code] {
+				var got []string
+				for _, h := range res.Hits {
+					got = append(got, h.Code)
+				}
+				t.Errorf("%s: hits %v, want %v first", tt.q, got, tt.first)
+				break
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package fields
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,7 +21,7 @@ import (
 // ("NĐ-CP" is two words). This is Unicode word segmentation (UAX #29) as
 // it applies to Vietnamese administrative text, at a fraction of its cost.
 type Analyzer struct {
-	fold, bigrams bool
+	fold, bigrams, marked bool
 }
 
 // Folded returns the analyzer of folded fields: lower case, no diacritics, đ as d.
@@ -28,6 +29,12 @@ func Folded() *Analyzer { return &Analyzer{fold: true} }
 
 // Exact returns the analyzer of exact fields: lower case NFC with diacritics.
 func Exact() *Analyzer { return &Analyzer{} }
+
+// Marked returns the analyzer of the exact field: what Exact gives, for
+// the words written with a letter beyond ASCII only (diacritics, đ). A
+// word without one folds to itself, so its exact match tells nothing
+// that its folded match does not; leaving it out keeps the field small.
+func Marked() *Analyzer { return &Analyzer{marked: true} }
 
 // Separator separates the values of a many-valued field stored as one
 // string (see Join). Positions jump by [PositionGap] across it, so no phrase
@@ -53,6 +60,41 @@ func Split(s string) []string {
 // found through short posting lists instead of the long ones of its words.
 // Pairs never span a Separator.
 func Bigrams() *Analyzer { return &Analyzer{fold: true, bigrams: true} }
+
+// Shared analyses one text once for two fields of a document: the folded
+// words of its Folded analyzer and the pairs of its Bigrams analyzer come
+// from one cut of the text. A Shared serves one input: Analyze of another
+// input analyses it afresh. It is safe for concurrent use.
+type Shared struct {
+	once   sync.Once
+	in     []byte
+	tokens analysis.TokenStream
+}
+
+// NewShared returns a Shared for in; both analyzers must be given in itself.
+func NewShared(in []byte) *Shared { return &Shared{in: in} }
+
+func (s *Shared) words(in []byte) analysis.TokenStream {
+	if len(in) != len(s.in) || len(in) > 0 && &in[0] != &s.in[0] {
+		return Folded().Analyze(in)
+	}
+	s.once.Do(func() { s.tokens = Folded().Analyze(s.in) })
+	return s.tokens
+}
+
+// Folded returns an analyzer that gives what [Folded] gives.
+func (s *Shared) Folded() analysis.Analyzer { return sharedFolded{s} }
+
+// Bigrams returns an analyzer that gives what [Bigrams] gives.
+func (s *Shared) Bigrams() analysis.Analyzer { return sharedBigrams{s} }
+
+type sharedFolded struct{ s *Shared }
+
+func (a sharedFolded) Analyze(in []byte) analysis.TokenStream { return a.s.words(in) }
+
+type sharedBigrams struct{ s *Shared }
+
+func (a sharedBigrams) Analyze(in []byte) analysis.TokenStream { return bigrams(a.s.words(in)) }
 
 // BigramTerms returns the bigram terms of a run of folded words.
 func BigramTerms(words []string) []string {
@@ -80,12 +122,18 @@ func (a *Analyzer) Analyze(input []byte) analysis.TokenStream {
 	// One arena holds every term of this input.
 	arena := make([]byte, 0, len(input)+len(input)/4)
 	pos := 0
-	for i, sp := range spans {
+	kept := 0
+	for _, sp := range spans {
 		pos++
 		if sp[2] != 0 {
 			pos += PositionGap
 		}
 		word := input[sp[0]:sp[1]]
+		if a.marked && isASCII(word) {
+			continue
+		}
+		i := kept
+		kept++
 		at := len(arena)
 		if a.fold {
 			arena = appendFolded(arena, word)
@@ -99,7 +147,16 @@ func (a *Analyzer) Analyze(input []byte) analysis.TokenStream {
 		tokens[i] = analysis.Token{Start: sp[0], End: sp[1], Term: arena[at:len(arena):len(arena)], Position: pos, Type: typ}
 		stream[i] = &tokens[i]
 	}
-	return stream
+	return stream[:kept]
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func bigrams(words analysis.TokenStream) analysis.TokenStream {

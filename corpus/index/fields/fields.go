@@ -54,8 +54,9 @@ const (
 	// Text holds every searchable text of a procedure, folded, without
 	// positions: single words are matched here.
 	Text = "text"
-	// TextExact holds the same text analysed exactly (diacritics kept);
-	// matches here are boosted so "đường" ranks above "dương".
+	// TextExact holds the words of the same text written with diacritics,
+	// analysed exactly; records with every typed word spelled as typed
+	// rank first (query.Exactness), so "dương" finds dương before đường.
 	TextExact = "text_exact"
 	// TextBigram holds the same text as pairs of adjacent folded words,
 	// with positions: phrases are matched here. Values are joined with
@@ -63,6 +64,10 @@ const (
 	TextBigram = "text_bi"
 	// Name holds the procedure name, folded and stored; matches are boosted.
 	Name = "name"
+	// NameExact holds the words of the name written with diacritics,
+	// exactly; a free-text word found here as typed counts as a second
+	// name match, so a name saying đường ranks above one saying dưỡng.
+	NameExact = "name_exact"
 	// Papers holds the required papers, folded and stored, one value each.
 	Papers = "papers"
 	// Body holds the steps, conditions, results and other long text, stored
@@ -75,16 +80,13 @@ const (
 	// BasisText holds the legal-basis citations, folded, for basis: filters
 	// that are not numbers ("Luật Đất đai").
 	BasisText = "basis_text"
-	// Ministry, Sector and Level are keywords with the published values, for
-	// facets and display.
+	// Ministry, Sector and Level are keywords with the published values
+	// (levels in canonical form), for display and for filters: a filter
+	// naming part of a value ("level:xa") becomes terms for the values
+	// that contain its words.
 	Ministry = "ministry"
 	Sector   = "sector"
 	Level    = "level"
-	// MinistryText, SectorText and LevelText hold the same values folded, for
-	// filters that name part of a value ("level:xa").
-	MinistryText = "ministry_text"
-	SectorText   = "sector_text"
-	LevelText    = "level_text"
 	// Facets holds the FacetCode of the ministry, the sector and each
 	// level, with doc values, for facet counts.
 	Facets = "facets"

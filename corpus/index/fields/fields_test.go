@@ -1,10 +1,12 @@
 package fields
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -134,5 +136,41 @@ func TestFlagTerm(t *testing.T) {
 		if got := FlagTerm(in); got != want {
 			t.Errorf("FlagTerm(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestSharedAnalysis(t *testing.T) {
+	in := []byte(Join([]string{"Giấy khai sinh bản sao", "Sổ hộ khẩu"}))
+	sh := NewShared(in)
+	terms := func(ts analysis.TokenStream) []string {
+		var out []string
+		for _, t := range ts {
+			out = append(out, fmt.Sprintf("%s@%d:%d-%d", t.Term, t.Position, t.Start, t.End))
+		}
+		return out
+	}
+	if got, want := terms(sh.Bigrams().Analyze(in)), terms(Bigrams().Analyze(in)); !reflect.DeepEqual(got, want) {
+		t.Errorf("shared bigrams %q, want %q", got, want)
+	}
+	if got, want := terms(sh.Folded().Analyze(in)), terms(Folded().Analyze(in)); !reflect.DeepEqual(got, want) {
+		t.Errorf("shared words %q, want %q", got, want)
+	}
+	other := []byte("Đường bộ")
+	if got, want := terms(sh.Folded().Analyze(other)), terms(Folded().Analyze(other)); !reflect.DeepEqual(got, want) {
+		t.Errorf("another input: %q, want %q", got, want)
+	}
+}
+
+func TestMarked(t *testing.T) {
+	got := Marked().Analyze([]byte("Giấy khai sinh ĐƯỜNG bộ 1.000178 dương"))
+	var terms []string
+	for _, tok := range got {
+		terms = append(terms, string(tok.Term))
+	}
+	if want := []string{"giấy", "đường", "bộ", "dương"}; !reflect.DeepEqual(terms, want) {
+		t.Errorf("Marked terms %q, want %q", terms, want)
+	}
+	if got[1].Position != 4 {
+		t.Errorf("đường at position %d, want 4", got[1].Position)
 	}
 }

@@ -9,14 +9,9 @@ import (
 	"github.com/redtape-vn/redtape/corpus/index/fields"
 )
 
-// Boosts used by [Translate]. A word found in the name counts NameBoost
-// times a word found elsewhere; a word found with its diacritics as typed
-// adds ExactBoost times the folded match, so "đường" ranks procedures that
-// say đường above those that say dương.
-const (
-	NameBoost  = 3.0
-	ExactBoost = 2.0
-)
+// NameBoost is how many times a word found in the name counts a word found
+// elsewhere, in the scores of [Translate].
+const NameBoost = 3.0
 
 // Translate turns a query tree into a bleve query over the fields of
 // package fields. Words that analyse to nothing (lone punctuation) are
@@ -25,11 +20,11 @@ func Translate(n Node) (bq.Query, error) { return TranslateWith(n, Options{}) }
 
 // Options tune [TranslateWith].
 type Options struct {
-	// Values, when set, returns every value the index holds in a keyword
-	// field (fields.Ministry, fields.Sector, fields.Level). A ministry:,
-	// sector: or level: filter then becomes keyword terms for the values
-	// whose words contain the filter's words, instead of a phrase search
-	// over every record of that ministry: same matches, far less work.
+	// Values returns every value the index holds in a keyword field
+	// (fields.Ministry, fields.Sector, fields.Level). A ministry:, sector:
+	// or level: filter becomes keyword terms for the values whose words
+	// contain the filter's words. Without it, such a filter matches its
+	// words anywhere in a record's text.
 	Values func(field string) []string
 }
 
@@ -112,25 +107,30 @@ func combine(pos, neg []bq.Query) bq.Query {
 func (t *translator) leaf(field, text string, prefix, phrase bool) bq.Query {
 	switch field {
 	case "":
-		f, e := t.folded.Terms(text), t.exact.Terms(text)
-		if len(f) > 1 && !prefix {
+		if f := t.folded.Terms(text); len(f) > 1 && !prefix {
 			return t.phrase(f)
 		}
-		return anyOf(
-			t.words(fields.Text, f, prefix, 1),
-			t.words(fields.TextExact, e, prefix, ExactBoost),
-			t.words(fields.Name, f, prefix, NameBoost),
-		)
+		// A word counts more in the name, and again when the name spells
+		// it as typed; through the disjunction's coordination a record
+		// matching in the name ranks above one matching elsewhere only.
+		// Records that spell every word as typed anywhere rank first as a
+		// group (see Exactness).
+		f, e := t.folded.Terms(text), t.exact.Terms(text)
+		var nameExact bq.Query
+		if len(f) == 1 && len(e) == 1 && e[0] != f[0] {
+			nameExact = t.words(fields.NameExact, e, prefix, NameBoost)
+		}
+		return anyOf(t.words(fields.Text, f, prefix, 1), t.words(fields.Name, f, prefix, NameBoost), nameExact)
 	case "name":
 		return t.words(fields.Name, t.folded.Terms(text), prefix, 1)
 	case "paper":
 		return t.words(fields.Papers, t.folded.Terms(text), prefix, 1)
 	case "ministry":
-		return t.valueFilter(fields.Ministry, fields.MinistryText, text, prefix)
+		return t.valueFilter(fields.Ministry, text, prefix)
 	case "sector":
-		return t.valueFilter(fields.Sector, fields.SectorText, text, prefix)
+		return t.valueFilter(fields.Sector, text, prefix)
 	case "level":
-		return t.valueFilter(fields.Level, fields.LevelText, text, prefix)
+		return t.valueFilter(fields.Level, text, prefix)
 	case "code":
 		return keyword(fields.Code, strings.ToLower(strings.TrimSpace(text)), prefix)
 	case "flagged":
@@ -150,12 +150,17 @@ func (t *translator) leaf(field, text string, prefix, phrase bool) bq.Query {
 }
 
 // valueFilter matches the values of a keyword field that contain the
-// words of text, in order; without Options.Values, a phrase over the
-// field's folded text does the same.
-func (t *translator) valueFilter(keywordField, textField, text string, prefix bool) bq.Query {
+// words of text, in order; without Options.Values, the words anywhere.
+func (t *translator) valueFilter(keywordField, text string, prefix bool) bq.Query {
 	words := t.folded.Terms(text)
-	if t.opts.Values == nil || len(words) == 0 {
-		return t.words(textField, words, prefix, 1)
+	if len(words) == 0 {
+		return nil
+	}
+	if t.opts.Values == nil {
+		if len(words) > 1 && !prefix {
+			return t.phrase(words)
+		}
+		return t.words(fields.Text, words, prefix, 1)
 	}
 	var qs []bq.Query
 	for _, v := range t.opts.Values(keywordField) {
@@ -199,15 +204,19 @@ func containsRun(have, words []string, prefix bool) bool {
 // scored for phrases: the words around a word already tell đường bộ from
 // Dương, and the check cost almost half the time of a phrase search.
 func (t *translator) phrase(folded []string) bq.Query {
-	var must bq.Query
+	return bq.NewBooleanQuery([]bq.Query{t.bigramPhrase(folded)}, []bq.Query{t.words(fields.Name, folded, false, NameBoost)}, nil)
+}
+
+// bigramPhrase matches folded words (two or more) in this order anywhere,
+// through the bigram field.
+func (t *translator) bigramPhrase(folded []string) bq.Query {
 	if bi := fields.BigramTerms(folded); len(bi) == 1 {
 		tq := bq.NewTermQuery(bi[0])
 		tq.SetField(fields.TextBigram)
-		must = tq
+		return tq
 	} else {
-		must = bq.NewPhraseQuery(sparseBigrams(bi), fields.TextBigram)
+		return bq.NewPhraseQuery(sparseBigrams(bi), fields.TextBigram)
 	}
-	return bq.NewBooleanQuery([]bq.Query{must}, []bq.Query{t.words(fields.Name, folded, false, NameBoost)}, nil)
 }
 
 // sparseBigrams keeps the bigrams a phrase needs to cover all its words
@@ -332,4 +341,66 @@ func Patterns(n Node) []Pattern {
 	}
 	walk(n)
 	return out
+}
+
+// Exactness returns the query that tells the exact matches of n apart,
+// or nil when n has none to tell: the records that have the free-text
+// words written next to each other as typed ("giay khai sinh" as a
+// phrase) and each word typed with diacritics spelled so ("dương", not
+// đường). Results list these records first. Only the words that n
+// requires count: those of n itself or of its top-level AND, outside
+// exclusions.
+func Exactness(n Node) bq.Query {
+	t := translator{folded: fields.Folded(), exact: fields.Exact()}
+	var nodes []Node
+	switch n := n.(type) {
+	case *And:
+		nodes = n.Nodes
+	case *Term, *Phrase:
+		nodes = []Node{n}
+	default:
+		return nil
+	}
+	var parts []bq.Query
+	exact := func(text string) {
+		f, e := t.folded.Terms(text), t.exact.Terms(text)
+		for i := range e {
+			if i < len(f) && e[i] != f[i] {
+				parts = append(parts, t.words(fields.TextExact, []string{e[i]}, false, 1))
+			}
+		}
+	}
+	var run []string // folded words of consecutive free-text words
+	endRun := func() {
+		if len(run) > 1 {
+			parts = append(parts, t.bigramPhrase(run))
+		}
+		run = nil
+	}
+	for _, c := range nodes {
+		switch c := c.(type) {
+		case *Term:
+			if c.Field != "" || c.Prefix {
+				endRun()
+				continue
+			}
+			exact(c.Text)
+			run = append(run, t.folded.Terms(c.Text)...)
+		case *Phrase:
+			endRun()
+			if c.Field == "" {
+				exact(c.Text)
+			}
+		default:
+			endRun()
+		}
+	}
+	endRun()
+	switch len(parts) {
+	case 0:
+		return nil
+	case 1:
+		return parts[0]
+	}
+	return bq.NewConjunctionQuery(parts)
 }

@@ -1,0 +1,272 @@
+package index
+
+import (
+	"container/heap"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"math/bits"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	bq "github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/redtape-vn/redtape/corpus/index/fields"
+)
+
+// The search loop below replaces bleve's top-N collector for redtape's
+// one use: hits by score, ties in index order, a page of them, and facet
+// counts over all of them. Facets are counted from bit sets of the
+// records holding each facet value, read once per open index, ANDed with
+// the set of hits: counting costs a bit per hit instead of decoding the
+// doc values of every hit (which took 40% of a broad query's time).
+
+// bitset is a set of internal document numbers.
+type bitset []uint64
+
+func (b *bitset) add(n uint64) {
+	w := int(n >> 6)
+	if w >= len(*b) {
+		grown := make(bitset, w+1+w/4)
+		copy(grown, *b)
+		*b = grown
+	}
+	(*b)[w] |= 1 << (n & 63)
+}
+
+// andCount returns the number of members of both sets.
+func (b bitset) andCount(o bitset) int {
+	n := min(len(b), len(o))
+	c := 0
+	for i := 0; i < n; i++ {
+		c += bits.OnesCount64(b[i] & o[i])
+	}
+	return c
+}
+
+// facetSets maps each facet code to the records that hold it.
+type facetSets struct {
+	codes []string
+	sets  []bitset
+}
+
+// docNum is the internal number of a record in an index snapshot.
+func docNum(id bindex.IndexInternalID) (uint64, bool) {
+	if len(id) != 8 {
+		return 0, false
+	}
+	return binary.BigEndian.Uint64(id), true
+}
+
+// loadFacetSets reads the postings of every facet code of r.
+func loadFacetSets(ctx context.Context, r bindex.IndexReader) (*facetSets, error) {
+	d, err := r.FieldDict(fields.Facets)
+	if err != nil {
+		return nil, fmt.Errorf("read facets: %w", err)
+	}
+	var codes []string
+	for e, err := d.Next(); e != nil; e, err = d.Next() {
+		if err != nil {
+			d.Close()
+			return nil, fmt.Errorf("read facets: %w", err)
+		}
+		codes = append(codes, e.Term)
+	}
+	d.Close()
+	fs := &facetSets{codes: codes, sets: make([]bitset, len(codes))}
+	for i, code := range codes {
+		tfr, err := r.TermFieldReader(ctx, []byte(code), fields.Facets, false, false, false)
+		if err != nil {
+			return nil, fmt.Errorf("read facet %s: %w", code, err)
+		}
+		tfd := &bindex.TermFieldDoc{}
+		for {
+			tfd, err = tfr.Next(tfd.Reset())
+			if err != nil || tfd == nil {
+				break
+			}
+			if n, ok := docNum(tfd.ID); ok {
+				fs.sets[i].add(n)
+			}
+		}
+		tfr.Close()
+		if err != nil {
+			return nil, fmt.Errorf("read facet %s: %w", code, err)
+		}
+	}
+	return fs, nil
+}
+
+// counts returns the facet codes with their number of hits, by code.
+func (fs *facetSets) counts(hits bitset) []facetCount {
+	var out []facetCount
+	for i, s := range fs.sets {
+		if c := s.andCount(hits); c > 0 {
+			out = append(out, facetCount{code: fs.codes[i], count: c})
+		}
+	}
+	return out
+}
+
+type facetCount struct {
+	code  string
+	count int
+}
+
+// scored is a hit of the search loop: its tier (0 for exact matches, 1
+// for the others), score and internal id, and the order in which it was
+// found, which breaks ties.
+type scored struct {
+	tier  int
+	score float64
+	id    bindex.IndexInternalID
+	seq   int
+}
+
+// better reports whether a ranks before b.
+func (a scored) better(b scored) bool {
+	if a.tier != b.tier {
+		return a.tier < b.tier
+	}
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return a.seq < b.seq
+}
+
+// worst-first heap of the best hits so far.
+type hitHeap []scored
+
+func (h hitHeap) Len() int           { return len(h) }
+func (h hitHeap) Less(i, j int) bool { return h[j].better(h[i]) }
+func (h hitHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *hitHeap) Push(x any)        { *h = append(*h, x.(scored)) }
+func (h *hitHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// collected is what the search loop found.
+type collected struct {
+	total int
+	page  []scored // the hits of the page, best first
+	hits  bitset   // every hit, when facets are counted
+}
+
+// matchSet returns the records q matches, unscored.
+func matchSet(ctx context.Context, r bindex.IndexReader, q bq.Query, m mapping.IndexMapping) (bitset, error) {
+	s, err := q.Searcher(ctx, r, m, bsearch.SearcherOptions{Score: "none"})
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer s.Close()
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: r}
+	var set bitset
+	for i := 0; ; i++ {
+		if i&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		if dm == nil {
+			return set, nil
+		}
+		if n, ok := docNum(dm.IndexInternalID); ok {
+			set.add(n)
+		}
+		sctx.DocumentMatchPool.Put(dm)
+	}
+}
+
+// has reports whether n is in the set.
+func (b bitset) has(n uint64) bool {
+	w := int(n >> 6)
+	return w < len(b) && b[w]&(1<<(n&63)) != 0
+}
+
+// collect runs q over r, keeping the hits ranked skip+1 … skip+size and,
+// when withSet is true, the set of all hits. Hits that exact matches
+// (when not nil) also matches rank before all others.
+func collect(ctx context.Context, r bindex.IndexReader, q, exact bq.Query, m mapping.IndexMapping, skip, size int, withSet bool) (*collected, error) {
+	var first bitset
+	if exact != nil {
+		var err error
+		if first, err = matchSet(ctx, r, exact, m); err != nil {
+			return nil, err
+		}
+	}
+	s, err := q.Searcher(ctx, r, m, bsearch.SearcherOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer s.Close()
+	keep := skip + size
+	sctx := &bsearch.SearchContext{
+		DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0),
+		IndexReader:       r,
+	}
+	out := &collected{}
+	h := make(hitHeap, 0, min(keep, 1024)+1)
+	for {
+		if out.total&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		if dm == nil {
+			break
+		}
+		n, ok := docNum(dm.IndexInternalID)
+		if withSet && ok {
+			out.hits.add(n)
+		}
+		hit := scored{tier: 1, score: dm.Score, seq: out.total}
+		if ok && first.has(n) {
+			hit.tier = 0
+		}
+		if keep > 0 && (len(h) < keep || hit.better(h[0])) {
+			hit.id = append(bindex.IndexInternalID(nil), dm.IndexInternalID...)
+			if len(h) < keep {
+				heap.Push(&h, hit)
+			} else {
+				h[0] = hit
+				heap.Fix(&h, 0)
+			}
+		}
+		out.total++
+		sctx.DocumentMatchPool.Put(dm)
+	}
+	sort.Slice(h, func(i, j int) bool { return h[i].better(h[j]) })
+	if skip < len(h) {
+		out.page = h[skip:]
+	}
+	return out, nil
+}
+
+// storedFields reads the stored fields of a record, each as its values.
+func storedFields(r bindex.IndexReader, id string) (map[string][]string, error) {
+	doc, err := r.Document(id)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", id, err)
+	}
+	out := map[string][]string{}
+	if doc == nil {
+		return out, nil
+	}
+	doc.VisitFields(func(f bindex.Field) {
+		out[f.Name()] = append(out[f.Name()], string(f.Value()))
+	})
+	return out, nil
+}
