@@ -206,6 +206,10 @@ type Catalog struct {
 	// the abbreviations written for it in dossiers ("GCN"); a matcher
 	// also accepts every name with any of its phrases abbreviated.
 	Abbreviations map[string][]string
+	// invalid holds, while a file is parsed, the documents it defines that
+	// failed to validate: their error is reported once, not again for
+	// every basis citing them.
+	invalid map[string]bool
 }
 
 // Entry returns the entry with id, or nil.
@@ -395,6 +399,10 @@ func Parse(name string, data []byte, base *Catalog) (*Catalog, error) {
 		doc, err := d.build(id)
 		if err != nil {
 			fail("document %q: %v", id, err)
+			if out.invalid == nil {
+				out.invalid = map[string]bool{}
+			}
+			out.invalid[id] = true
 			continue
 		}
 		out.Documents[id] = doc
@@ -415,7 +423,7 @@ func Parse(name string, data []byte, base *Catalog) (*Catalog, error) {
 		for _, err := range eerrs {
 			fail("%s: %v", where, err)
 		}
-		if len(eerrs) == 0 {
+		if e != nil {
 			e.Origin = name
 			entries = append(entries, e)
 		}
@@ -423,6 +431,7 @@ func Parse(name string, data []byte, base *Catalog) (*Catalog, error) {
 	if len(f.Entries) == 0 && (base == nil || f.Replace) {
 		fail("no entries")
 	}
+	out.invalid = nil
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -554,12 +563,18 @@ func (r entry) build(c *Catalog) (*Entry, []error) {
 		bad("sources are missing: every fact cites its source")
 	}
 	var bases []Basis
+	dropped := false // a basis cites a document that failed to validate
 	if len(r.Basis) == 0 {
 		bad("basis is missing: every entry cites the legal text that lets an agency look the data up")
 	}
 	for i, b := range r.Basis {
 		doc, ok := c.Documents[b.Document]
 		if !ok {
+			if c.invalid[b.Document] {
+				// Reported with the document; a basis citing it says nothing more.
+				dropped = true
+				continue
+			}
 			bad("basis %d: document %q is not defined under documents", i+1, b.Document)
 			continue
 		}
@@ -578,10 +593,20 @@ func (r entry) build(c *Catalog) (*Entry, []error) {
 				bad("basis %d: %v", i+1, err)
 				continue
 			}
+			// A basis may only narrow its document's dates: the article
+			// cannot apply before the document does, nor after it lapses.
 			if !f.IsZero() {
+				if f.Before(doc.From) {
+					bad("basis %d: from %s is before %s's from %s: a basis may only narrow its document's dates", i+1, f.Format(dateLayout), doc.ID, doc.From.Format(dateLayout))
+					continue
+				}
 				from = f
 			}
 			if !u.IsZero() {
+				if !doc.Until.IsZero() && u.After(doc.Until) {
+					bad("basis %d: until %s is after %s's until %s: a basis may only narrow its document's dates", i+1, u.Format(dateLayout), doc.ID, doc.Until.Format(dateLayout))
+					continue
+				}
 				until = u
 			}
 			if !until.IsZero() && until.Before(from) {
@@ -596,7 +621,7 @@ func (r entry) build(c *Catalog) (*Entry, []error) {
 		bases = append(bases, Basis{Document: doc.ID, Title: doc.Title, TitleVi: doc.TitleVi, Article: b.Article, Status: st,
 			From: from, Until: until, Note: b.Note, NoteVi: tidy(b.NoteVi)})
 	}
-	if len(errs) > 0 {
+	if len(errs) > 0 || dropped {
 		return nil, errs
 	}
 	e := &Entry{ID: r.ID, Name: r.Name, Variants: kept, Excludes: excludes,

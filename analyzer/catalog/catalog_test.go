@@ -132,6 +132,8 @@ func TestParseErrors(t *testing.T) {
 		{"unknown document", strings.Replace(okFile, "{document: law-x", "{document: law-y", 1), `document "law-y" is not defined`},
 		{"unknown source", strings.Replace(okFile, "sources: [me]", "sources: [you]", 1), `source "you" is not defined`},
 		{"bad date", strings.Replace(okFile, "from: 2020-01-01", "from: 1 Jan 2020", 1), "not a YYYY-MM-DD date"},
+		{"basis before its document", strings.Replace(okFile, `article: "Art. 1"}`, `article: "Art. 1", from: 2019-06-01}`, 1), "from 2019-06-01 is before law-x's from 2020-01-01: a basis may only narrow"},
+		{"basis after its document", strings.Replace(strings.Replace(okFile, "from: 2020-01-01,", "from: 2020-01-01, until: 2021-12-31,", 1), `article: "Art. 1"}`, `article: "Art. 1", until: 2022-06-30}`, 1), "until 2022-06-30 is after law-x's until 2021-12-31: a basis may only narrow"},
 		{"until before from", strings.Replace(okFile, "from: 2020-01-01,", "from: 2020-01-01, until: 2019-01-01,", 1), "before from"},
 		{"no source", strings.Replace(okFile, `source: "me"`, `source: ""`, 1), "source is missing"},
 		{"no basis", strings.Replace(okFile, `basis: [{document: law-x, article: "Art. 1"}]`, "basis: []", 1), "basis is missing"},
@@ -148,6 +150,40 @@ func TestParseErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "x.yaml") {
 			t.Errorf("%s: error %v, want one naming x.yaml and containing %q", tt.name, err, tt.want)
 		}
+	}
+}
+
+// TestBasisNarrows: a basis may narrow its document's dates, and the
+// entry is in force only within them.
+func TestBasisNarrows(t *testing.T) {
+	data := strings.Replace(strings.Replace(okFile, "from: 2020-01-01,", "from: 2020-01-01, until: 2030-12-31,", 1),
+		`article: "Art. 1"}`, `article: "Art. 1", from: 2021-07-01, until: 2025-06-30}`, 1)
+	c, err := Parse("x.yaml", []byte(data), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := c.Entry("pet-licence")
+	if got := e.Basis[0].From.Format(dateLayout) + " " + e.Basis[0].Until.Format(dateLayout); got != "2021-07-01 2025-06-30" {
+		t.Errorf("basis dates %s, want 2021-07-01 2025-06-30", got)
+	}
+	for day, want := range map[string]int{"2020-06-01": 0, "2021-07-01": 1, "2025-06-30": 1, "2026-01-01": 0} {
+		d, _ := ParseDate(day)
+		if n := len(c.InForce(d).Entries); n != want {
+			t.Errorf("InForce(%s): %d entries, want %d", day, n, want)
+		}
+	}
+}
+
+// TestBadDocumentOnce: a document that fails to validate is reported once,
+// not again as undefined for every basis citing it.
+func TestBadDocumentOnce(t *testing.T) {
+	data := strings.Replace(okFile, "from: 2020-01-01", "from: 2020-13-01", 1) + strings.Replace(strings.SplitN(okFile, "entries:\n", 2)[1], "pet-licence", "pet-permit", 1)
+	_, err := Parse("x.yaml", []byte(data), nil)
+	if err == nil || !strings.Contains(err.Error(), `document "law-x"`) {
+		t.Fatalf("error %v, want one for document law-x", err)
+	}
+	if strings.Contains(err.Error(), "not defined") || strings.Count(err.Error(), "\n") != 0 {
+		t.Errorf("error %q: want the document's error alone", err)
 	}
 }
 

@@ -149,13 +149,35 @@ func onlyFlagged(results []flags.ProcedureResult) []flags.ProcedureResult {
 	return out
 }
 
-// basisText cites the bases of a flagged paper, most sure first as listed.
+// basisText cites the bases of a flagged paper in Vietnamese, most sure
+// first as listed, each not of status law marked with its status.
 func basisText(bases []catalog.Basis) string {
 	var s []string
 	for _, b := range bases {
-		s = append(s, b.String())
+		c := b.Citation(catalog.Vietnamese)
+		if b.Status != catalog.Law {
+			c += " [" + string(b.Status) + "]"
+		}
+		s = append(s, c)
 	}
 	return strings.Join(s, "; ")
+}
+
+// coverageText is a paper's coverage with whether the paper is asked for
+// only if it exists or only in some case: "full, if any", "partial, in
+// some cases".
+func coverageText(cov catalog.Coverage, p flags.PaperResult) string {
+	var s []string
+	if cov != "" {
+		s = append(s, string(cov))
+	}
+	if p.Optional {
+		s = append(s, "if any")
+	}
+	if p.Conditional {
+		s = append(s, "in some cases")
+	}
+	return strings.Join(s, ", ")
 }
 
 // alsoCovered returns the covered components of a flagged paper after the
@@ -187,7 +209,7 @@ func writeFlagTable(w io.Writer, rep flagReport) error {
 			fmt.Fprintf(&b, "%s%s\n", mark, clip(oneLine(p.Text), 100))
 			switch {
 			case p.Flagged:
-				fmt.Fprintf(&b, "      → %s, %s (%s); %s\n", p.Entry, orEnglish(p.DatabaseVi, p.Database), p.Coverage, basisText(p.Basis))
+				fmt.Fprintf(&b, "      → %s, %s (%s); %s\n", p.Entry, orEnglish(p.DatabaseVi, p.Database), coverageText(p.Coverage, p), basisText(p.Basis))
 				for _, c := range alsoCovered(p) {
 					fmt.Fprintf(&b, "      + %s, %s (%s); %s\n", c.Entry, orEnglish(c.DatabaseVi, c.Database), c.Coverage, basisText(c.Basis))
 				}
@@ -246,7 +268,7 @@ func writeFlagMarkdown(w io.Writer, rep flagReport) error {
 			for _, c := range alsoCovered(p) {
 				entry += ", " + c.Entry
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(clip(oneLine(p.Text), 160)), yes, entry, mdCell(orEnglish(p.DatabaseVi, p.Database)), mdCell(basisText(p.Basis)), p.Coverage)
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(clip(oneLine(p.Text), 160)), yes, entry, mdCell(orEnglish(p.DatabaseVi, p.Database)), mdCell(basisText(p.Basis)), coverageText(p.Coverage, p))
 		}
 		b.WriteByte('\n')
 	}
