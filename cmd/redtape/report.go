@@ -72,6 +72,40 @@ func reportCommand(e *env) *cli.Command {
 	}
 }
 
+// loadReportInputs reads the current records and, when given, the
+// baseline's at the same time (reading is the longest part of a report);
+// what each read prints to stderr is printed in that order, current first.
+func loadReportInputs(ctx context.Context, e *env, opts reportOptions) (cur []*corpus.Procedure, curSum *corpus.Summary,
+	base []*corpus.Procedure, baseSum *corpus.Summary, err error) {
+	if len(opts.baseline) == 0 {
+		cur, curSum, err = loadInput(ctx, e, opts.paths, opts.input)
+		return cur, curSum, nil, nil, err
+	}
+	var baseErr error
+	var baseLog bytes.Buffer
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		be := *e
+		be.stderr = &baseLog
+		base, baseSum, baseErr = loadInput(ctx, &be, opts.baseline, opts.input)
+	}()
+	var curLog bytes.Buffer
+	ce := *e
+	ce.stderr = &curLog
+	cur, curSum, err = loadInput(ctx, &ce, opts.paths, opts.input)
+	<-done
+	e.stderr.Write(curLog.Bytes())
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	e.stderr.Write(baseLog.Bytes())
+	if baseErr != nil {
+		return nil, nil, nil, nil, baseErr
+	}
+	return cur, curSum, base, baseSum, nil
+}
+
 // runReport writes the report of opts to opts.output or stdout.
 func runReport(ctx context.Context, opts reportOptions, e *env) error {
 	lang, err := reports.ParseLang(opts.lang)
@@ -108,18 +142,12 @@ func runReport(ctx context.Context, opts reportOptions, e *env) error {
 		}
 	}
 
-	current, sum, err := loadInput(ctx, e, opts.paths, opts.input)
+	current, sum, base, baseSum, err := loadReportInputs(ctx, e, opts)
 	if err != nil {
 		return err
 	}
 	copts.Corpus, copts.CurrentSummary = strings.Join(opts.paths, ", "), sum
-	var baseSum *corpus.Summary
 	if len(opts.baseline) > 0 {
-		var base []*corpus.Procedure
-		base, baseSum, err = loadInput(ctx, e, opts.baseline, opts.input)
-		if err != nil {
-			return err
-		}
 		if len(base) == 0 {
 			base = []*corpus.Procedure{}
 			fmt.Fprintf(e.stderr, "redtape: warning: the baseline %s has no procedures: every current procedure counts as new and no cut can be measured\n",

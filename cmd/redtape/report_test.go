@@ -100,3 +100,31 @@ func TestReportDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// The baseline and the current records are read at the same time; what
+// each read says on stderr comes in order, the current records first.
+func TestReportReadsInOrder(t *testing.T) {
+	dir := t.TempDir()
+	badCur, badBase := filepath.Join(dir, "cur.json"), filepath.Join(dir, "base.json")
+	for _, f := range []string{badCur, badBase} {
+		if err := os.WriteFile(f, []byte("{not json"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; i < 5; i++ {
+		e, out, errb := reportEnv()
+		args := []string{"redtape", "report", "--baseline", badBase, "--baseline", filepath.Join(reportPair, "baseline.jsonl"),
+			badCur, filepath.Join(reportPair, "current.jsonl")}
+		if code := run(context.Background(), args, e); code != exitInputFailed {
+			t.Fatalf("exit %d, want %d; stderr: %s", code, exitInputFailed, errb.String())
+		}
+		log := errb.String()
+		c, b := strings.Index(log, "cur.json"), strings.Index(log, "base.json")
+		if c < 0 || b < 0 || c > b {
+			t.Fatalf("stderr not in order (current, then baseline):\n%s", log)
+		}
+		if !strings.Contains(out.String(), "2 tệp hoặc bản ghi không đọc được") {
+			t.Errorf("report does not count both unreadable files")
+		}
+	}
+}

@@ -43,6 +43,31 @@ func BenchmarkSharedCorpus(b *testing.B) {
 	benchReport(b, procs)
 }
 
+// BenchmarkSharedCorpusEndToEnd is the whole of "redtape report -o r.html
+// ../shared/corpus": read the records, flag, cost, compare and write the
+// HTML report. Target: under 5 s (see docs/reports.md).
+func BenchmarkSharedCorpusEndToEnd(b *testing.B) {
+	if _, err := os.Stat(sharedDir); err != nil {
+		b.Skipf("shared corpus not found at %s: %v", sharedDir, err)
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		procs, sum, err := corpus.Load(context.Background(), []string{sharedDir}, corpus.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		in, err := Collect(context.Background(), procs, Options{Generated: reportDay, CurrentSummary: sum, Corpus: sharedDir})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := reports.WriteHTML(&buf, in, reports.Options{}); err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(buf.Len()))
+	}
+}
+
 // BenchmarkSynthetic10k reports on 10,000 synthetic procedures.
 func BenchmarkSynthetic10k(b *testing.B) {
 	benchReport(b, synth.Generate(1, 10000))

@@ -11,8 +11,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/redtape-vn/redtape/analyzer/catalog"
@@ -94,18 +97,15 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 		return nil, err
 	}
 
-	// Flag every current paper.
+	// Flag every current paper, over every core.
 	m := flags.NewMatcher(cat)
-	results := make([]flags.ProcedureResult, len(cur))
+	results, err := m.Procedures(ctx, cur)
+	if err != nil {
+		return nil, fmt.Errorf("flag papers: %w", err)
+	}
 	flagged := make(map[*corpus.Procedure][]bool, len(cur))
 	var removable, removableProcs int
 	for i, p := range cur {
-		if i%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("flag papers: %w", err)
-			}
-		}
-		results[i] = m.Procedure(p)
 		if results[i].Flagged > 0 {
 			fl := make([]bool, len(p.Papers))
 			some := false
@@ -128,13 +128,30 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 	}
 	model := cost.New(params)
 	copts := compare.Options{Target: cost.Int(int64(target)), Drop: drop,
-		DropDescription: "the current set without every paper flagged as held in a state database"}
+		DropDescription: "the current set without every paper flagged as held in a state database",
+		Ministries:      compare.DefaultMinistries()} // parsed once for every comparison below
 	if target != float64(int64(target)) {
 		copts.Target = amountOf(target)
 	}
+	fsum := flags.Summarize(results)
+
+	// The whole comparison and the sectors' comparisons are independent:
+	// the sectors run beside the whole, which leaves a core idle while it
+	// matches and tallies.
+	var secs []reports.Tally
+	var secErr error
+	secDone := make(chan struct{})
+	go func() {
+		defer close(secDone)
+		secs, secErr = sectors(ctx, base, cur, model, copts, fsum.BySector, opts.Baseline != nil)
+	}()
 	res, err := compare.Compare(ctx, base, cur, model, copts)
+	<-secDone
 	if err != nil {
 		return nil, fmt.Errorf("compare: %w", err)
+	}
+	if secErr != nil {
+		return nil, secErr
 	}
 	now, withFlags := res.Scenarios[0], res.Scenarios[1]
 
@@ -146,15 +163,12 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 	if opts.Sector != "" {
 		in.Scope.Sectors = names(base, cur, func(p *corpus.Procedure) string { return p.Sector })
 	}
-	fsum := flags.Summarize(results)
 	in.Total = tally("", &now.Tally, &withFlags.Tally)
 	in.Total.FlaggedPapers, in.Total.FlaggedProcedures = fsum.PapersFlagged, fsum.Affected
 	in.Total.RemovablePapers, in.Total.RemovableProcedures = removable, removableProcs
 
 	in.Ministries = ministries(now, withFlags, fsum.ByMinistry)
-	if in.Sectors, err = sectors(ctx, base, cur, model, copts, fsum.BySector, opts.Baseline != nil); err != nil {
-		return nil, err
-	}
+	in.Sectors = secs
 	in.Databases = databases(results, cur, cat)
 	in.Opportunities = opportunities(now, withFlags, results, cur, params.FallbackKind)
 	if opts.Baseline != nil {
@@ -370,15 +384,47 @@ func sectors(ctx context.Context, base, cur []*corpus.Procedure, model *cost.Mod
 	for k := range cg {
 		names[k] = true
 	}
-	var out []reports.Tally
+	list := make([]string, 0, len(names))
 	for name := range names {
-		res, err := compare.Compare(ctx, bg[name], cg[name], model, copts)
-		if err != nil {
-			return nil, fmt.Errorf("compare sector %q: %w", name, err)
-		}
-		t := tally(name, &res.Scenarios[0].Tally, &res.Scenarios[1].Tally)
-		setFlags(&t, flagged, name)
-		out = append(out, t)
+		list = append(list, name)
+	}
+	sort.Strings(list)
+	// Most sectors are smaller than a comparison's unit of parallel work,
+	// so the sectors themselves are shared among the cores, the largest
+	// first.
+	sort.SliceStable(list, func(i, j int) bool {
+		return len(bg[list[i]])+len(cg[list[i]]) > len(bg[list[j]])+len(cg[list[j]])
+	})
+	out := make([]reports.Tally, len(list))
+	errs := make([]error, len(list))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(list)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(list) || ctx.Err() != nil {
+					return
+				}
+				name := list[i]
+				res, err := compare.Compare(ctx, bg[name], cg[name], model, copts)
+				if err != nil {
+					errs[i] = fmt.Errorf("compare sector %q: %w", name, err)
+					return
+				}
+				out[i] = tally(name, &res.Scenarios[0].Tally, &res.Scenarios[1].Tally)
+				setFlags(&out[i], flagged, name)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("compare sectors: %w", err)
 	}
 	sortTallies(out)
 	return out, nil
