@@ -66,6 +66,9 @@ type Lexicon struct {
 		// Held right before the paper: a qualification to hold ("phải có
 		// bằng tốt nghiệp"), not a paper to submit.
 		Held []string `yaml:"held"`
+		// Issued right before the paper: what a procedure or an agency
+		// issues, renews or revokes ("đổi giấy phép lái xe").
+		Issued []string `yaml:"issued"`
 	} `yaml:"digitised_paper"`
 	CertifiedCopy struct {
 		Phrases      []string `yaml:"phrases"`
@@ -95,7 +98,7 @@ type Lexicon struct {
 	ccPhrases, ccLate, ccAlternatives                    *phraseSet
 	caRefs                                               *phraseSet
 	dpLookUps, dpAlternatives, dpReplacedAfter           *phraseSet
-	dpReplacedBefore, dpForeign, dpHeld                  *phraseSet
+	dpReplacedBefore, dpForeign, dpHeld, dpIssued        *phraseSet
 	dHeads, dVerbs, dExclude, dOpeners, procTitles, cond *phraseSet
 	condImpose, condEnds, condExclude                    *phraseSet
 }
@@ -158,6 +161,7 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	lx.dpReplacedBefore = build("digitised_paper.replaced_before", lx.DigitisedPaper.ReplacedBefore, false)
 	lx.dpForeign = build("digitised_paper.foreign", lx.DigitisedPaper.Foreign, false)
 	lx.dpHeld = build("digitised_paper.held", lx.DigitisedPaper.Held, false)
+	lx.dpIssued = build("digitised_paper.issued", lx.DigitisedPaper.Issued, false)
 	lx.ccPhrases = build("certified_copy.phrases", lx.CertifiedCopy.Phrases, true)
 	lx.ccLate = build("certified_copy.late_marks", lx.CertifiedCopy.LateMarks, false)
 	lx.ccAlternatives = build("certified_copy.alternatives", lx.CertifiedCopy.Alternatives, false)

@@ -75,10 +75,15 @@ func readHTML(d *Draft, b *textBuilder) {
 					d.rows[row] = true
 				}
 				cell = tt == html.StartTagToken || cell
-			case a == atom.Tr:
+			case a == atom.Tr || a == atom.Table:
 				cell = false
 				row = -1
 				b.endParagraph()
+			case cell && row >= 0 && a != atom.Ul && a != atom.Ol && a != atom.Li:
+				// Word puts every cell's text in a <p> (<td><p>1</p></td>
+				// <td><p>Đơn đề nghị</p></td>): blocks inside a cell
+				// keep the row one paragraph.
+				b.softBreak(at)
 			case blockAtoms[a]:
 				cell = false
 				b.endParagraph()

@@ -132,7 +132,8 @@ func runDigitisedPaper(p *Pass) {
 // notAskedFor reports whether the paper at tokens [k, ke) of unit [i, j)
 // is named without being asked for: the agency verifies or looks the data
 // up, the clause offers the data instead, the paper is replaced, issued
-// abroad, or a qualification to hold ("phải có bằng tốt nghiệp").
+// abroad, a qualification to hold ("phải có bằng tốt nghiệp"), or what the
+// procedure issues ("Đơn đề nghị đổi giấy phép lái xe").
 func notAskedFor(d *Draft, lx *Lexicon, i, j, k, ke int) bool {
 	toks := d.toks
 	// Before the paper, back to the start of its sentence or item; a colon
@@ -163,6 +164,9 @@ func notAskedFor(d *Draft, lx *Lexicon, i, j, k, ke int) bool {
 			return true
 		}
 		if n, ok := lx.dpHeld.endsAt(toks, k-1); ok && k-n >= i {
+			return true
+		}
+		if n, ok := lx.dpIssued.endsAt(toks, k-1); ok && k-n >= i {
 			return true
 		}
 	}
