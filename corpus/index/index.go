@@ -168,12 +168,13 @@ func Update(ctx context.Context, path string, src Source, opts UpdateOptions) (*
 	case opts.Rebuild:
 		reason = "rebuild requested"
 	}
-	var idx bleve.Index
-	var earlier map[string]docState
+	// What the index holds is read with the index open read-only, beside
+	// any search; it is opened for writing only once a record changed.
+	var known map[string]docState
 	if exists(path) && !empty {
-		idx, err = openWritable(path)
-		if errors.Is(err, ErrLocked) {
-			return nil, err
+		idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true, "bolt_timeout": "3s"})
+		if err != nil && strings.Contains(err.Error(), "timeout") {
+			return nil, ErrLocked
 		}
 		if err != nil {
 			reason = fmt.Sprintf("existing index unreadable (%v)", err)
@@ -186,23 +187,28 @@ func Update(ctx context.Context, path string, src Source, opts UpdateOptions) (*
 			if string(v) != FormatVersion {
 				reason = fmt.Sprintf("format %q replaced by %q", string(v), FormatVersion)
 			}
-			if reason != "" {
-				// Building anew: remember what the earlier index held, to
-				// read it again.
-				earlier, err = loadStates(ctx, idx)
-				idx.Close()
-				idx = nil
-				if err != nil {
-					return nil, err
-				}
+			// Building anew, this is what to read again.
+			known, err = loadStates(ctx, idx)
+			idx.Close()
+			if err != nil {
+				return nil, err
 			}
 		}
 	}
 	if reason != "" {
-		return build(ctx, path, src, opts, reason, canon, earlier)
+		return build(ctx, path, src, opts, reason, canon, known)
 	}
-	defer idx.Close()
-	return update(ctx, idx, src, opts, canon)
+	var idx bleve.Index
+	defer func() {
+		if idx != nil {
+			idx.Close()
+		}
+	}()
+	return write(ctx, func() (bleve.Index, error) {
+		var err error
+		idx, err = openWritable(path)
+		return idx, err
+	}, src, opts, known, canon)
 }
 
 // bleveEntries are the names a bleve (scorch) index directory holds.
@@ -313,7 +319,7 @@ func build(ctx context.Context, path string, src Source, opts UpdateOptions, rea
 			return mergeSummaries(sum, more), err
 		}
 	}
-	st, err := write(ctx, idx, src, opts, nil, canon)
+	st, err := write(ctx, func() (bleve.Index, error) { return idx, nil }, src, opts, nil, canon)
 	if err != nil {
 		return fail(err)
 	}
@@ -355,14 +361,6 @@ func openWritable(path string) (bleve.Index, error) {
 	return idx, err
 }
 
-func update(ctx context.Context, idx bleve.Index, src Source, opts UpdateOptions, canon *canonicalizer) (*Stats, error) {
-	known, err := loadStates(ctx, idx)
-	if err != nil {
-		return nil, err
-	}
-	return write(ctx, idx, src, opts, known, canon)
-}
-
 // carryOver sorts the records of an earlier index that lie outside the
 // roots of this run: files to read again (when src.Read is set), the
 // number of records dropped (files that exist, but src.Read is not set)
@@ -402,13 +400,30 @@ func mergeSummaries(a, b *corpus.Summary) *corpus.Summary {
 	}
 }
 
-// write indexes what src yields into idx, skipping records whose hash
-// known already holds and deleting stale ones of known at the end.
-func write(ctx context.Context, idx bleve.Index, src Source, opts UpdateOptions, known map[string]docState, canon *canonicalizer) (*Stats, error) {
+// write indexes what src yields into the index that open opens, skipping
+// records whose hash known already holds and deleting stale ones of known
+// at the end. open is called once, when there is something to write: an
+// update that changes nothing never opens the index for writing.
+func write(ctx context.Context, open func() (bleve.Index, error), src Source, opts UpdateOptions, known map[string]docState, canon *canonicalizer) (*Stats, error) {
 	st := &Stats{}
 	b := newBuilder()
-	w := newBatchWriter(ctx, idx, writers)
-	batch := idx.NewBatch()
+	var (
+		idx   bleve.Index
+		w     *batchWriter
+		batch *bleve.Batch
+	)
+	ready := func() error {
+		if idx != nil {
+			return nil
+		}
+		var err error
+		if idx, err = open(); err != nil {
+			return err
+		}
+		w = newBatchWriter(ctx, idx, writers)
+		batch = idx.NewBatch()
+		return nil
+	}
 	pending := 0
 	seen := make(map[string]bool, len(known))
 	repeats := map[string]int{}
@@ -449,6 +464,9 @@ func write(ctx context.Context, idx bleve.Index, src Source, opts UpdateOptions,
 		default:
 			st.Added++
 		}
+		if err := ready(); err != nil {
+			return err
+		}
 		if err := batch.IndexAdvanced(b.document(id, p, x)); err != nil {
 			return fmt.Errorf("index %s: %w", id, err)
 		}
@@ -475,8 +493,10 @@ func write(ctx context.Context, idx bleve.Index, src Source, opts UpdateOptions,
 	if err == nil {
 		err = flush()
 	}
-	if werr := w.wait(); err == nil {
-		err = werr
+	if w != nil {
+		if werr := w.wait(); err == nil {
+			err = werr
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -490,12 +510,27 @@ func write(ctx context.Context, idx bleve.Index, src Source, opts UpdateOptions,
 			unreadable[canon.file(e.File)] = true
 		}
 	}
+	var gone []string
 	for id, s := range known {
 		if !seen[id] && stale(s.file, src.Roots, unreadable) {
-			batch.Delete(id)
-			pending++
-			st.Deleted++
+			gone = append(gone, id)
 		}
+	}
+	if idx == nil && len(gone) == 0 {
+		// Nothing changed: the index was not opened for writing.
+		if opts.Progress != nil {
+			opts.Progress(st.Read)
+		}
+		st.Docs = len(known)
+		return st, nil
+	}
+	if err := ready(); err != nil {
+		return nil, err
+	}
+	for _, id := range gone {
+		batch.Delete(id)
+		pending++
+		st.Deleted++
 	}
 	batch.SetInternal(keyUpdated, []byte(opts.Now().UTC().Format(time.RFC3339)))
 	persisted := make(chan error, 1)

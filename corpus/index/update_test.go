@@ -123,14 +123,26 @@ func TestDocIDsUniqueAcrossFiles(t *testing.T) {
 	}
 }
 
+// TestUpdateWhileSearching: an update that changes nothing runs beside a
+// search (it reads the index read-only); one that must write waits for
+// the search to close the index, then gives up with ErrLocked.
 func TestUpdateWhileSearching(t *testing.T) {
 	ix, path := buildFixture(t, fixture())
-	_, err := Update(context.Background(), path, sliceSource(nil, fixture()), UpdateOptions{})
+	st, err := Update(context.Background(), path, sliceSource(nil, fixture()), UpdateOptions{})
+	if err != nil || st.Unchanged != 5 || st.Docs != 5 {
+		t.Fatalf("unchanged update beside a search: %+v, %v", st, err)
+	}
+	changed := fixture()
+	changed[0].Name = "Đăng ký khai sinh lưu động"
+	_, err = Update(context.Background(), path, sliceSource(nil, changed), UpdateOptions{})
 	if !errors.Is(err, ErrLocked) {
-		t.Fatalf("update of an index open for search got %v, want ErrLocked", err)
+		t.Fatalf("writing update of an index open for search got %v, want ErrLocked", err)
 	}
 	if n, _ := ix.Count(); n != 5 {
 		t.Errorf("searcher sees %d records", n)
+	}
+	if res, err := ix.Search(context.Background(), Request{Query: "khai sinh"}); err != nil || res.Total != 3 {
+		t.Errorf("search after the refused update: %v, %v", res, err)
 	}
 }
 
