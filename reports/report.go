@@ -616,7 +616,7 @@ func (w *writer) driverNote(ops []Opportunity) {
 	}
 	sort.Strings(figures)
 	w.d.md(w.f("opportunities_driver", w.nf.Share(float64(parts[best])/float64(total)), w.cnt("n_procedures", len(ops)),
-		strings.Join(figures, ", ")))
+		code(best), strings.Join(figures, ", ")))
 }
 
 func (w *writer) changes() {

@@ -475,7 +475,7 @@ func TestRankingDriverNote(t *testing.T) {
 		confirmed bool
 		want      string
 	}{
-		{"mostly one assumed kind", 0.8, false, false, "80,0 % tổng mức tiết kiệm của 5 thủ tục ở bảng trên đến từ một loại chi phí tính bằng tham số chưa xác nhận (`paper_kinds.health_certificate.cash` = 300.000, `paper_kinds.health_certificate.hours` = 4"},
+		{"mostly one assumed kind", 0.8, false, false, "80,0 % tổng mức tiết kiệm của 5 thủ tục ở bảng trên đến từ một loại chi phí, `paper_kinds.health_certificate`, tính bằng tham số chưa xác nhận (`paper_kinds.health_certificate.cash` = 300.000, `paper_kinds.health_certificate.hours` = 4"},
 		{"spread", 0.4, true, false, ""},
 		{"the default kind is not a driver", 0.2, true, false, ""},
 		{"confirmed figures", 0.8, false, true, ""},
