@@ -374,3 +374,32 @@ func TestEndPos(t *testing.T) {
 		}
 	}
 }
+
+func TestArticleTitleLine(t *testing.T) {
+	// A capitalised line after an article's title line opens its body; a
+	// title broken after a word that needs more, or in lower case, goes on;
+	// an article named in a wrapped sentence opens none.
+	tests := []struct {
+		src   string
+		title string
+		paras int
+	}{
+		{"Điều 2. Hồ sơ đề nghị cấp thẻ\nHồ sơ đề nghị cấp thẻ gồm: đơn; ảnh.", "Hồ sơ đề nghị cấp thẻ", 2},
+		{"Điều 5. Trách nhiệm của\nBộ Công an\n1. Chủ trì.", "Trách nhiệm của Bộ Công an", 2},
+		{"Điều 9. Hồ sơ đề nghị cấp giấy chứng\nnhận đăng ký\n1. Đơn.", "Hồ sơ đề nghị cấp giấy chứng nhận đăng ký", 2},
+		{"Điều 1. Phạm vi\nNghị định sửa đổi Luật Đường bộ và\nĐiều 77 Luật Trật tự, an toàn giao thông.", "Phạm vi", 2},
+	}
+	for _, tt := range tests {
+		d, err := Parse("d.txt", []byte(tt.src), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Articles) != 1 || d.Articles[0].Title != tt.title || len(d.Paragraphs) != tt.paras {
+			var titles []string
+			for _, a := range d.Articles {
+				titles = append(titles, a.Title)
+			}
+			t.Errorf("%q: titles %q, %d paragraphs; want %q, %d", tt.src, titles, len(d.Paragraphs), tt.title, tt.paras)
+		}
+	}
+}

@@ -30,7 +30,9 @@ func readMarkdown(d *Draft, b *textBuilder, md bool) {
 	prev := lineBlank
 	prevEnd := byte(0) // last visible character of the previous text line
 	blankSince := false
-	lastRow := -1 // text offset of the last table row written
+	prevArticle := false // the paragraph being written opened with "Điều N."
+	prevLast := ""       // last word of the previous text line
+	lastRow := -1        // text offset of the last table row written
 	for pos < len(src) {
 		end := lineEnd(src, pos)
 		raw := src[pos:end]
@@ -93,6 +95,19 @@ func readMarkdown(d *Draft, b *textBuilder, md bool) {
 			star := md && len(body) > 1 && body[0] == '*' && (body[1] == ' ' || body[1] == '\t')
 			structural := isHeading || isTable || star || startsUnit(body)
 			join := prev == lineText && !structural && kind == lineText
+			if k, _, n, _ := markerOf(body); k == ParaArticle && prev == lineText && kind == lineText && !isHeading && !isTable &&
+				!strings.ContainsAny(body[:n], ".:") && openEnded(prevLast) {
+				// "… Luật Đường bộ và" / "Điều 77 Luật Trật tự …": an article
+				// named in a wrapped title, not one opening.
+				join = true
+			}
+			if join && prevArticle && startsUpper(body) && !openEnded(prevLast) {
+				// "Điều 2. Hồ sơ đề nghị cấp thẻ" / "Hồ sơ đề nghị … gồm:":
+				// a capitalised line after an article's title line starts
+				// its body, unless the title breaks after a word that needs
+				// more ("Trách nhiệm của" / "Bộ Công an").
+				join = false
+			}
 			if join && blankSince {
 				// A blank line inside a wrapped sentence (seen in scanned
 				// texts): join only when the sentence plainly goes on.
@@ -115,6 +130,10 @@ func readMarkdown(d *Draft, b *textBuilder, md bool) {
 				d.rows[lastRow] = false
 			}
 			writeInline(b, body, pos+lead, md, isTable)
+			if !join {
+				k, _, _, _ := markerOf(body)
+				prevArticle = k == ParaArticle
+			}
 			if isHeading || isTable {
 				b.endParagraph()
 				prev = lineBreak
@@ -122,6 +141,8 @@ func readMarkdown(d *Draft, b *textBuilder, md bool) {
 				prev = lineText
 				if t := strings.TrimRight(body, " \t"); t != "" {
 					prevEnd = t[len(t)-1]
+					f := strings.Fields(t)
+					prevLast = f[len(f)-1]
 				}
 			}
 			blankSince = false
@@ -131,6 +152,19 @@ func readMarkdown(d *Draft, b *textBuilder, md bool) {
 	if inComment {
 		d.addDirective(src[commentStart:], d.SourcePos(commentStart).Line)
 	}
+}
+
+// openEnded reports whether a line ending in word w plainly goes on: a
+// comma, or a word that needs what follows ("của", "và", "về" …).
+func openEnded(w string) bool {
+	if strings.HasSuffix(w, ",") {
+		return true
+	}
+	switch lowerSameLen(strings.Trim(w, "*_")) {
+	case "của", "và", "về", "cho", "với", "đối", "tại", "trong", "các", "những", "hoặc", "theo", "từ", "đến", "thuộc", "là":
+		return true
+	}
+	return false
 }
 
 // readFrontMatter reads a YAML front matter block of simple "key: value"
