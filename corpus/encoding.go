@@ -141,9 +141,10 @@ func decodeText(raw []byte, forced string) (text, warning string, err error) {
 		case isUTF16(raw):
 			order, _ := utf16Order(raw)
 			enc = unicode.UTF16(order, unicode.IgnoreBOM)
-		case utf8.Valid(raw):
-			return nfc(string(raw)), "", nil
 		default:
+			if out, ok := nfcValid(string(raw)); ok {
+				return out, "", nil
+			}
 			legacy, ok, warn := guessInvalidUTF8(raw)
 			if !ok {
 				return nfc(strings.ToValidUTF8(string(raw), "\uFFFD")), warn, nil
@@ -153,10 +154,11 @@ func decodeText(raw []byte, forced string) (text, warning string, err error) {
 	}
 	if enc == unicode.UTF8 {
 		raw = bytes.TrimPrefix(raw, []byte{0xEF, 0xBB, 0xBF})
-		if !utf8.Valid(raw) {
+		out, ok := nfcValid(string(raw))
+		if !ok {
 			return "", "", fmt.Errorf("invalid UTF-8 (use --encoding windows-1258 for legacy files)")
 		}
-		return nfc(string(raw)), "", nil
+		return out, "", nil
 	}
 	out, err := enc.NewDecoder().Bytes(raw)
 	if err != nil {
@@ -250,16 +252,91 @@ func isVietnameseLetter(r rune) bool {
 	return len(d) > 1
 }
 
+// nfcSafeEnd bounds the runes [nfcSafe] knows: Latin-1, Latin Extended-A
+// and -B, Latin Extended Additional (every Vietnamese letter), general
+// punctuation and currency signs (₫) lie below it.
+const nfcSafeEnd = 0x20D0
+
+// nfcSafe tells, for each rune below nfcSafeEnd, whether a text made of
+// ASCII and such runes is NFC whatever their order: the rune is NFC by
+// itself, is a starter that nothing before it combines with, and its
+// decomposition (if any) starts with an ASCII letter. Combining marks and
+// the runes that compose with what precedes them are not safe. Built from
+// the norm package's own data, read-only.
+var nfcSafe = func() []bool {
+	t := make([]bool, nfcSafeEnd)
+	for r := rune(0x80); r < nfcSafeEnd; r++ {
+		s := string(r)
+		p := norm.NFC.PropertiesString(s)
+		d := p.Decomposition()
+		t[r] = p.BoundaryBefore() && p.CCC() == 0 && norm.NFC.IsNormalString(s) && (len(d) == 0 || d[0] < utf8.RuneSelf)
+	}
+	return t
+}()
+
+// isNFC reports whether s is in NFC. Text of ASCII and the runes of
+// [nfcSafe] (Vietnamese in precomposed form) is told by a table look-up per
+// rune; anything else falls back to the norm package's check of the whole
+// text.
+func isNFC(s string) bool {
+	if valid, ok := scanNFC(s); valid {
+		return ok
+	}
+	return norm.NFC.IsNormalString(s)
+}
+
+// scanNFC reports, in one pass, whether s is valid UTF-8 and, when it is,
+// whether it is in NFC (see [isNFC]).
+func scanNFC(s string) (valid, nfc bool) {
+	safe := true
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) && (s[i]|s[i+1]|s[i+2]|s[i+3]|s[i+4]|s[i+5]|s[i+6]|s[i+7]) < utf8.RuneSelf {
+			i += 8
+			continue
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return false, false
+		}
+		if r >= nfcSafeEnd || !nfcSafe[r] {
+			safe = false
+		}
+		i += n
+	}
+	return true, safe || norm.NFC.IsNormalString(s)
+}
+
 // nfcChunk is the size above which nfc checks a text in parallel pieces.
 const nfcChunk = 256 << 10
 
-// nfc returns s in NFC. A large text is checked (and, where needed,
-// normalised) in pieces cut after line breaks, on all cores: a line break
-// never combines with its neighbours, so the pieces normalise alone.
+// nfc returns s in NFC (see [nfcValid]); s need not be valid UTF-8.
 func nfc(s string) string {
+	if out, ok := nfcValid(s); ok {
+		return out
+	}
+	return norm.NFC.String(s)
+}
+
+// nfcValid returns s in NFC and true, or "" and false when s is not valid
+// UTF-8: one pass tells both. A large text is checked (and, where needed,
+// normalised) in pieces cut after line breaks, on all cores: a line break
+// is never inside a character and never combines with its neighbours, so
+// the pieces are checked and normalise alone.
+func nfcValid(s string) (string, bool) {
 	workers := runtime.GOMAXPROCS(0)
 	if len(s) < 2*nfcChunk || workers < 2 {
-		return norm.NFC.String(s)
+		valid, ok := scanNFC(s)
+		switch {
+		case !valid:
+			return "", false
+		case ok:
+			return s, true
+		}
+		return norm.NFC.String(s), true
 	}
 	var pieces []string
 	for rest := s; rest != ""; {
@@ -273,6 +350,7 @@ func nfc(s string) string {
 		rest = rest[cut:]
 	}
 	changed := make([]bool, len(pieces))
+	invalid := make([]bool, len(pieces))
 	var wg sync.WaitGroup
 	next := make(chan int, len(pieces))
 	for i := range pieces {
@@ -284,17 +362,26 @@ func nfc(s string) string {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				if !norm.NFC.IsNormalString(pieces[i]) {
+				valid, ok := scanNFC(pieces[i])
+				switch {
+				case !valid:
+					invalid[i] = true
+				case !ok:
 					pieces[i], changed[i] = norm.NFC.String(pieces[i]), true
 				}
 			}
 		}()
 	}
 	wg.Wait()
-	for _, c := range changed {
-		if c {
-			return strings.Join(pieces, "")
+	anyChanged := false
+	for i := range pieces {
+		if invalid[i] {
+			return "", false
 		}
+		anyChanged = anyChanged || changed[i]
 	}
-	return s
+	if anyChanged {
+		return strings.Join(pieces, ""), true
+	}
+	return s, true
 }

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -110,6 +111,7 @@ func TestDecodeInvalidUTF8(t *testing.T) {
 		noLegacy bool
 	}{
 		{"one stray byte in UTF-8", []byte(vi + "\xff" + vi), vi + "\uFFFD" + vi, "1 invalid UTF-8 byte(s)", true},
+		{"stray byte in a large file", []byte(strings.Repeat(vi+"\n", 8000) + "\xff"), strings.Repeat(vi+"\n", 8000) + "\uFFFD", "line 8001", true},
 		{"stray byte on line 3", []byte("a\nb\n" + vi + "\x80x"), "a\nb\n" + vi + "\uFFFDx", "line 3, byte", true},
 		{"Windows-1258", []byte("Vi\xea\xf2t Nam \xd0\xe3ng ky\xec"), "Việt Nam Đăng ký", "", false},
 		{"Windows-1258 with an accidental UTF-8 pair", []byte("Vi\xea\xf2t Nam \xd0\xe3ng ky\xec th\xea\xf2 \xc3\xa1"), "Việt Nam Đăng ký thệ Ă¡", "", false},
@@ -146,6 +148,47 @@ func TestDecodeInvalidUTF8(t *testing.T) {
 	if len(sum.Warnings) != 1 || !strings.Contains(sum.Warnings[0].Error(), "9.999001.json: 1 invalid UTF-8 byte(s)") {
 		t.Errorf("warnings %v", sum.Warnings)
 	}
+}
+
+// TestIsNFC checks the table-driven NFC check against the norm package on
+// every safe rune and on random strings mixing them with combining marks,
+// composing starters and other scripts.
+func TestIsNFC(t *testing.T) {
+	safe := 0
+	for r := rune(0x80); r < nfcSafeEnd; r++ {
+		if !nfcSafe[r] {
+			continue
+		}
+		safe++
+		for _, s := range []string{string(r), "a" + string(r), string(r) + "\u0301", string(r) + "\u0323\u0302", "\u1100" + string(r)} {
+			if isNFC(s) != norm.NFC.IsNormalString(s) {
+				t.Fatalf("isNFC(%q) = %v, norm says %v", s, isNFC(s), !isNFC(s))
+			}
+		}
+	}
+	for _, r := range "ếẾđĐơưỮắặ₫–“”…àÀ" {
+		if !nfcSafe[r] {
+			t.Errorf("%q not safe: Vietnamese text would always take the slow check", r)
+		}
+	}
+	for _, r := range []rune{0x0300, 0x0301, 0x0340, 0x0344, 0x0374, 0x037E, 0x0387, 0x2000, 0x2001, 0x1E9B} {
+		if r < nfcSafeEnd && nfcSafe[r] {
+			t.Errorf("%U safe, but it is a mark, a singleton or decomposes to one", r)
+		}
+	}
+	alphabet := []rune("aeEoy đĐơưếẾặ₫–\u0300\u0301\u0302\u0303\u0309\u0323\u031B\u0340\u2000\u212B\u1100\u1161\u0B47\u0B3E한")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := rng.IntN(8); n >= 0; n-- {
+			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if got, want := isNFC(s), norm.NFC.IsNormalString(s); got != want {
+			t.Fatalf("isNFC(%q) = %v, want %v", s, got, want)
+		}
+	}
+	t.Logf("%d safe runes below %U", safe, nfcSafeEnd)
 }
 
 func utf16le(s string) []byte {

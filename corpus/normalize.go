@@ -26,7 +26,7 @@ func normalizeStrings(v reflect.Value) {
 			normalizeStrings(v.Index(i))
 		}
 	case reflect.String:
-		if s := v.String(); !norm.NFC.IsNormalString(s) && v.CanSet() {
+		if s := v.String(); !isNFC(s) && v.CanSet() {
 			v.SetString(norm.NFC.String(s))
 		}
 	}
