@@ -337,7 +337,7 @@ func (w *writer) summary() {
 	}
 	if len(in.Databases) > 0 {
 		db := in.Databases[0]
-		bullets = append(bullets, w.f("summary_top_db", esc(w.loc(db.Name, db.NameVi)), w.nf.Int(int64(db.Papers)), w.nf.Int(int64(len(db.Procedures)))))
+		bullets = append(bullets, w.f("summary_top_db", esc(w.loc(db.Name, db.NameVi)), w.cnt("n_papers", db.Papers), w.cnt("n_procedures", len(db.Procedures))))
 	}
 	if in.Changes != nil {
 		s := in.Changes.Statuses

@@ -328,7 +328,7 @@ func TestEnglishPlurals(t *testing.T) {
 	in := handmade()
 	in.Scope.Files, in.Scope.BaselineFiles = 1, 1
 	in.Total.FlaggedPapers, in.Total.FlaggedProcedures = 1, 1
-	in.Databases = in.Databases[:1]
+	in.Databases = in.Databases[1:] // 2 papers in 1 procedure
 	in.Sectors = in.Sectors[:6] // 5 shown, 1 more
 	in.Opportunities = in.Opportunities[:6]
 	in.Changes.Abolished = in.Changes.Abolished[:1]
@@ -345,6 +345,7 @@ func TestEnglishPlurals(t *testing.T) {
 		"**1 paper** in **1 procedure** asks for data the state already holds in 1 database. Dropping it",
 		"<summary>Show 1 more sector</summary>", "1 more procedure has flagged papers, saving",
 		"1 new procedure, adding", "1 procedure abolished; its compliance cost at the baseline",
+		"(2 papers in 1 procedure).",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("English report lacks %q", want)
