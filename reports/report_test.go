@@ -329,7 +329,7 @@ func TestEnglishPlurals(t *testing.T) {
 	in.Scope.Files, in.Scope.BaselineFiles = 1, 1
 	in.Total.FlaggedPapers, in.Total.FlaggedProcedures = 1, 1
 	in.Databases = in.Databases[1:] // 2 papers in 1 procedure
-	in.Sectors = in.Sectors[:6] // 5 shown, 1 more
+	in.Sectors = in.Sectors[:6]     // 5 shown, 1 more
 	in.Opportunities = in.Opportunities[:6]
 	in.Changes.Abolished = in.Changes.Abolished[:1]
 	var b bytes.Buffer
