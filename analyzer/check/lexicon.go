@@ -80,6 +80,9 @@ type Lexicon struct {
 		Verbs       []string `yaml:"verbs"`
 		Exclude     []string `yaml:"exclude"`
 		ListOpeners []string `yaml:"list_openers"`
+		// Statements between "Hồ sơ" and a colon make the paragraph a
+		// sentence or a form's field, not a list ("Hồ sơ kèm theo:").
+		Statements []string `yaml:"statements"`
 	} `yaml:"dossier"`
 	// ProcedureTitles and ConditionTitles open procedure and condition titles.
 	ProcedureTitles []string `yaml:"procedure_titles"`
@@ -100,6 +103,7 @@ type Lexicon struct {
 	dpLookUps, dpAlternatives, dpReplacedAfter           *phraseSet
 	dpReplacedBefore, dpForeign, dpHeld, dpIssued        *phraseSet
 	dHeads, dVerbs, dExclude, dOpeners, procTitles, cond *phraseSet
+	dStatements                                          *phraseSet
 	condImpose, condEnds, condExclude                    *phraseSet
 }
 
@@ -169,6 +173,7 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	lx.dVerbs = build("dossier.verbs", lx.Dossier.Verbs, true)
 	lx.dExclude = build("dossier.exclude", lx.Dossier.Exclude, false)
 	lx.dOpeners = build("dossier.list_openers", lx.Dossier.ListOpeners, false)
+	lx.dStatements = build("dossier.statements", lx.Dossier.Statements, false)
 	lx.procTitles = build("procedure_titles", lx.ProcedureTitles, true)
 	lx.cond = build("condition_titles", lx.ConditionTitles, true)
 	lx.condImpose = build("condition_list_openers", lx.ConditionListOpeners, true)

@@ -18,6 +18,9 @@ func findDossiers(d *Draft, lx *Lexicon) {
 		if !ok && p.Kind != ParaArticle {
 			trig, verbEnd, name, ok = componentsHeading(d, lx, p)
 		}
+		if !ok && p.Kind != ParaArticle && p.Kind != ParaHeading {
+			trig, verbEnd, name, negated, ok = namedDossier(d, lx, p)
+		}
 		if !ok {
 			continue
 		}
@@ -148,6 +151,64 @@ func componentsHeading(d *Draft, lx *Lexicon, p Paragraph) (Span, int, string, b
 	}
 	end := p.Body.Start + len(body)
 	return Span{d.toks[ti].start, end}, end, nameBetween(d, d.toks[ti+n-1].end, p.Body.Start+len(name)), true
+}
+
+// namedDossier recognises a paragraph that opens with "Hồ sơ <name>:" and
+// no verb, the papers following inline or below it ("1. Hồ sơ đăng ký bản
+// công bố hợp quy:", "2. Hồ sơ: đơn đề nghị; đề án …"). A name that holds a
+// word of dossier.exclude, a step ("trình tự", "thủ tục"), an obligation or
+// a word of dossier.statements ("Hồ sơ thiết kế phải đảm bảo các yêu cầu
+// sau:", "Hồ sơ kèm theo:" in a form) makes the paragraph a sentence about
+// the dossier or a form's field, not its list.
+func namedDossier(d *Draft, lx *Lexicon, p Paragraph) (trig Span, after int, name string, negated, ok bool) {
+	toks := d.toks
+	ti, tj := d.tokenRange(p.Body)
+	if ti >= tj {
+		return
+	}
+	_, n := lx.dHeads.matchAt(toks, ti)
+	if n == 0 || toks[ti].start != p.Body.Start {
+		return
+	}
+	// The colon closes the name: at the first stop, within 30 words.
+	m := ti + n
+	for m < tj && m < ti+n+30 && !toks[m].hard {
+		m++
+	}
+	colon := -1
+	if m < tj && m < ti+n+30 {
+		colon = strings.IndexByte(d.Text[toks[m-1].end:toks[m].start], ':')
+		if colon >= 0 {
+			colon += toks[m-1].end
+		}
+	} else if m == tj {
+		colon = strings.LastIndexByte(d.Text[toks[m-1].end:p.Body.End], ':')
+		if colon >= 0 {
+			colon += toks[m-1].end
+		}
+	}
+	if colon < 0 {
+		return
+	}
+	if k, _ := lx.dExclude.find(toks, ti, m); k >= 0 {
+		return
+	}
+	if k, _ := lx.procTitles.find(toks, ti+n, m); k >= 0 {
+		return
+	}
+	if k, _ := lx.reqWords.find(toks, ti+n, m); k >= 0 {
+		return
+	}
+	if k, _ := lx.dStatements.find(toks, ti+n, m); k >= 0 {
+		return
+	}
+	b, _ := lx.bans.find(toks, ti, m)
+	nameEnd := colon
+	// A verb too far from the head for dossierTrigger ends the name.
+	if vn, ok := lx.dVerbs.endsAt(toks, m-1); ok && m-vn >= ti+n {
+		nameEnd = toks[m-vn].start
+	}
+	return Span{toks[ti].start, colon + 1}, colon + 1, nameBetween(d, toks[ti+n-1].end, nameEnd), b >= 0, true
 }
 
 // nameBetween returns what a dossier is for from the words between its head
@@ -312,6 +373,14 @@ func blockItems(d *Draft, pi int) ([]Span, int) {
 			// Unmarked items, one per paragraph, each but the last ending
 			// in ";" ("Hồ sơ gồm:" / "Đơn đề nghị;" / "Bản sao …;" / "… .").
 			text := strings.TrimSpace(d.TextOf(p.Body))
+			if len(items) == 0 && itemKind == ParaText && strings.HasSuffix(text, ":") && len(text) <= 400 {
+				// "2. Hồ sơ đề nghị …:" / "Tổ chức gửi 01 bộ hồ sơ gồm các
+				// tài liệu sau đây:" / "a) …": an unmarked sentence that
+				// introduces the items below is no item itself.
+				opensList = false
+				last = q
+				continue
+			}
 			if len(text) > 400 || strings.HasPrefix(text, "(") {
 				break
 			}

@@ -30,6 +30,15 @@ func TestDossierOpeners(t *testing.T) {
 		{"### Điều 1. Thủ tục gia hạn\n\nToàn bộ hồ sơ (gồm có tờ khai, bản thuyết minh) gửi cơ quan tài chính.", true, "gia hạn", false},
 		{"### Điều 1. Trình tự, thủ tục gia hạn\n\nHồ sơ (bản chính) gồm: tờ khai; bản thuyết minh.", true, "gia hạn", false},
 		{"### Điều 1. Con dấu\n\nHồ sơ đăng ký mẫu con dấu mới gồm: tờ khai; giấy phép.", true, "đăng ký mẫu con dấu mới", false},
+		// "Hồ sơ <name>:" with no verb opens a list, inline or below; a
+		// sentence about the dossier or a form's field does not.
+		{"### Điều 5. Công bố\n\n1. Hồ sơ đăng ký bản công bố hợp quy:\n\na) Bản công bố;\n\nb) Giấy ủy quyền.", true, "đăng ký bản công bố hợp quy", false},
+		{"### Điều 24. Thử nghiệm\n\n2. Hồ sơ: đơn đề nghị; đề án thử nghiệm.", true, "Thử nghiệm", false},
+		{"### Điều 2. Hỗ trợ\n\n2. Hồ sơ đề nghị hỗ trợ:\n\nTổ chức gửi 01 bộ hồ sơ gồm các tài liệu sau đây:\n\na) Văn bản đề nghị;\n\nb) Kế hoạch trả nợ.", true, "hỗ trợ", false},
+		{"### Điều 3. Kiến trúc\n\n2. Hồ sơ thiết kế kiến trúc phải đảm bảo các yêu cầu sau:\n\na) Đúng quy chuẩn;\n\nb) Đủ bản vẽ.", false, "", false},
+		{"### Điều 3. Mẫu đơn\n\nHồ sơ kèm theo:\n\n- Liệt kê rõ tài liệu kèm theo.", false, "", false},
+		{"### Điều 3. Điều động\n\n4. Hồ sơ, trình tự, thủ tục điều động:\n\na) Cơ quan đề nghị;\n\nb) Cơ quan quyết định.", false, "", false},
+		{"### Điều 3. Lưu trữ\n\n1. Hồ sơ lưu trữ tại cơ quan:\n\na) Bản chính;\n\nb) Bản sao.", false, "", false},
 	}
 	for _, tt := range tests {
 		d, err := Parse("t.md", []byte(tt.text), FormatMarkdown)
