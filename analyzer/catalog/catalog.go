@@ -206,6 +206,10 @@ type Catalog struct {
 	// the abbreviations written for it in dossiers ("GCN"); a matcher
 	// also accepts every name with any of its phrases abbreviated.
 	Abbreviations map[string][]string
+	// Lapsed are the entries [Catalog.InForce] left out, none of whose
+	// bases is in force that day: a matcher tells their papers apart from
+	// papers the catalog does not know.
+	Lapsed []*Entry
 	// invalid holds, while a file is parsed, the documents it defines that
 	// failed to validate: their error is reported once, not again for
 	// every basis citing them.
@@ -234,6 +238,7 @@ func (c *Catalog) InForce(asOf time.Time) *Catalog {
 			}
 		}
 		if len(bases) == 0 {
+			out.Lapsed = append(out.Lapsed, e)
 			continue
 		}
 		ne := *e

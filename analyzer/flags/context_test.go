@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/corpus"
 )
 
@@ -115,5 +116,38 @@ func TestRunOnCopyWording(t *testing.T) {
 				t.Errorf("Mentions(%q): %q at %d-%d", text, mm.Text, mm.Start, mm.End)
 			}
 		}
+	}
+}
+
+// TestReasonCodesNotCovered: a paper the catalog names but does not cover
+// here says not-covered, whether the catalog excludes its name, its entry
+// has no basis in force, or it is one choice among uncovered ones; a later
+// sentence about the paper is not another component.
+func TestReasonCodesNotCovered(t *testing.T) {
+	m := testMatcher(t)
+	tests := []struct{ text, code, words string }{
+		{"Giấy phép lái xe quân sự còn hiệu lực", ReasonNotCovered, "excludes"},
+		{"Bản sao hộ chiếu nước ngoài", ReasonNotCovered, "excludes"},
+		{"Người cha nộp hồ sơ là bản sao giấy khai sinh hoặc bản sao giấy báo sinh của con", ReasonNotCovered, "not every alternative"},
+		{"Bản sao Giấy phép xây dựng", ReasonNotInCatalog, "names no paper"},
+	}
+	for _, tt := range tests {
+		r := m.Paper(corpus.Paper{Text: tt.text})
+		if r.Flagged || r.ReasonCode != tt.code || !strings.Contains(r.Reason, tt.words) {
+			t.Errorf("Paper(%q): %s %q, want %s with %q", tt.text, r.ReasonCode, r.Reason, tt.code, tt.words)
+		}
+	}
+	r := m.Paper(corpus.Paper{Text: "Giấy khám sức khỏe do bệnh viện cấp huyện, tỉnh trở lên cấp. Giấy khám sức khỏe có giá trị 6 tháng kể từ ngày ký."})
+	if !r.Flagged || len(r.Components) != 1 || !strings.Contains(r.Components[0].Text, "tỉnh trở lên cấp") {
+		t.Errorf("health certificate with a statement after it: flagged %v, components %+v", r.Flagged, r.Components)
+	}
+	c, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	day, _ := catalog.ParseDate("2000-01-01")
+	old := NewMatcher(c.InForce(day))
+	if r := old.Paper(corpus.Paper{Text: "Bản sao giấy khai sinh"}); r.Flagged || r.ReasonCode != ReasonNotCovered || !strings.Contains(r.Reason, "in force") {
+		t.Errorf("entry not in force: %s %q, want not-covered saying so", r.ReasonCode, r.Reason)
 	}
 }

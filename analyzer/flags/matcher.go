@@ -14,7 +14,8 @@ import (
 // Matcher matches text against a catalog. It is safe for concurrent use.
 type Matcher struct {
 	cat     *catalog.Catalog
-	entries []*catalog.Entry
+	entries []*catalog.Entry // the catalog's entries, then its lapsed ones
+	inForce int              // entries[:inForce] are in force
 	// full maps a catalog name with its folded words run together
 	// ("giaykhaisinh") to its variants, first come first; names is the
 	// same as a trie walked byte by byte while matching.
@@ -74,12 +75,15 @@ func (ref variantRef) sameMarks(toks []token, i, j int) bool {
 
 // NewMatcher builds a matcher for the entries of c.
 func NewMatcher(c *catalog.Catalog) *Matcher {
-	m := &Matcher{cat: c, entries: c.Entries, full: map[string][]variantRef{}}
-	for _, e := range c.Entries {
+	// Lapsed entries follow the others: their names are found, and their
+	// papers said to be not covered on that day.
+	entries := append(append([]*catalog.Entry{}, c.Entries...), c.Lapsed...)
+	m := &Matcher{cat: c, entries: entries, full: map[string][]variantRef{}, inForce: len(c.Entries)}
+	for _, e := range entries {
 		m.companions = append(m.companions, newPhraseSet(e.Companions...))
 	}
 	abbr := c.Abbreviator()
-	for i, e := range c.Entries {
+	for i, e := range entries {
 		for k, names := range [][]string{e.Variants, e.Broader} {
 			broader := k == 1
 			for _, v := range names {
@@ -98,7 +102,7 @@ func NewMatcher(c *catalog.Catalog) *Matcher {
 		}
 	}
 	// Excludes win over variants: a longer name for another paper.
-	for _, e := range c.Entries {
+	for _, e := range entries {
 		for _, x := range e.Excludes {
 			for _, sp := range abbr.Spellings(x) {
 				key, ref := newVariantRef(-1, sp)
@@ -260,6 +264,10 @@ type analysis struct {
 	ments  []mention
 	groups []group
 	intro  int // first token of "một trong các giấy tờ sau" and the like, or -1
+	// excluded is the first excluded name found ("giấy phép lái xe quân
+	// sự"), when hasExcluded.
+	excluded    mention
+	hasExcluded bool
 }
 
 // scratch holds buffers reused from one paper to the next of a procedure;
@@ -302,6 +310,10 @@ func (m *Matcher) analyze(text string, sc *scratch) *analysis {
 		} else {
 			a.ments = append(a.ments, mm)
 		}
+	}
+	if len(excluded) > 0 {
+		a.excluded = excluded[0]
+		a.hasExcluded = true
 	}
 	if len(a.ments) == 0 {
 		return a
@@ -457,6 +469,7 @@ func (a *analysis) expand(mentAt []int, grouped []bool, first int) group {
 	depth := toks[a.ments[first].i].depth
 	flat := depth                           // parentheses up to this depth read as the same level: "(hoặc ...)"
 	cur := a.addMention(&g, grouped, first) // index of the current alternative, or -1
+	described := -1                         // the alternative a qualifier after a comma describes
 	why := func(reason string) {
 		if cur >= 0 && g.alts[cur].why == "" {
 			g.alts[cur].why = reason
@@ -499,6 +512,10 @@ func (a *analysis) expand(mentAt []int, grouped []bool, first int) group {
 			}
 			if cur >= 0 {
 				g.alts[cur].j = pos + 1
+			} else if described >= 0 {
+				// "do cơ quan y tế cấp quận, huyện trở lên cấp": the words
+				// after a comma still describe the alternative.
+				g.alts[described].j = pos + 1
 			}
 			pos++
 			continue
@@ -563,6 +580,9 @@ func (a *analysis) expand(mentAt []int, grouped []bool, first int) group {
 			names = cur >= 0 && !trailing() && !qualifiers[toks[k].fold]
 		}
 		if !names {
+			if cur >= 0 {
+				described = cur
+			}
 			cur = -1 // a qualifier: the words that follow are not an alternative
 			pos = k + 1
 			continue
@@ -612,6 +632,7 @@ func (a *analysis) orAhead(pos int, flat int16, mentAt []int) bool {
 const (
 	whyForeign      = "issued abroad or held by a foreigner"
 	whyTravellers   = "held by crew or passengers, of any nationality"
+	whyLapsed       = "the catalog entry has no legal basis in force on that day"
 	whyNotInCatalog = "not in the catalog"
 	whyProduced     = "the procedure issues or handles this paper itself"
 	whyExcept       = "all papers of the kind except those the catalog covers"

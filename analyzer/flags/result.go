@@ -229,6 +229,11 @@ func (m *Matcher) paper(p corpus.Paper, ctx procContext, sc *scratch) PaperResul
 		}
 	}
 	if len(a.ments) == 0 {
+		if res.Reason == "" && a.hasExcluded {
+			x := a.excluded
+			res.Reason = fmt.Sprintf("not covered: %q is another paper than the catalog's (a name the catalog excludes)", span(p.Text, toks, x.i, x.j))
+			res.ReasonCode = ReasonNotCovered
+		}
 		if res.Reason == "" {
 			res.Reason = "names no paper of the catalog"
 			if head < len(toks) {
@@ -255,6 +260,9 @@ func (m *Matcher) paper(p corpus.Paper, ctx procContext, sc *scratch) PaperResul
 		}
 		if g.negated {
 			continue
+		}
+		if len(comps) > 0 && a.statement(g) {
+			continue // "Giấy chứng nhận sức khỏe có giá trị 6 tháng ...": about the paper asked for before
 		}
 		comps = append(comps, g)
 		if chosen == nil && g.covered() {
@@ -429,6 +437,8 @@ func (m *Matcher) judge(a *analysis, ctx procContext) {
 			}
 			e := a.ments[al.mention].entry
 			switch {
+			case e >= m.inForce:
+				al.why = whyLapsed
 			case ctx.produced[e]:
 				al.why = whyProduced
 			case ctx.foreigner && m.entries[e].CitizensOnly:
@@ -714,6 +724,20 @@ func (m *Matcher) Mentions(text string) []Mention {
 		}
 	}
 	return out
+}
+
+// statement reports whether a requirement found at the start of a later
+// sentence of a paper is rather a statement about a paper ("Giấy chứng nhận
+// sức khoẻ có giá trị 6 tháng tính đến ngày nộp hồ sơ").
+func (a *analysis) statement(g *group) bool {
+	if g.kind != "head" || len(g.alts) == 0 || g.alts[0].mention < 0 {
+		return false
+	}
+	first := a.ments[g.alts[0].mention]
+	if first.i == 0 || a.toks[first.i].brk&brkStop == 0 {
+		return false
+	}
+	return a.predicateAfter(first.j, g.depth)
 }
 
 // notAsked reports whether a requirement found at the head of a clause of

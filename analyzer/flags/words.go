@@ -100,7 +100,7 @@ var copyWording = newPhraseSet(
 // triggers are verbs of submission after which a catalog name is asked for.
 var triggers = newPhraseSet(
 	"nộp", "phải nộp", "xuất trình", "kèm theo", "kèm", "gửi kèm", "gồm", "bao gồm", "gồm có", "cung cấp", "bổ sung",
-	"nộp kèm", "nộp thêm", "trình", "đính kèm", "theo đó là", "phải có", "có thêm", "nộp kèm theo",
+	"nộp kèm", "nộp thêm", "trình", "đính kèm", "theo đó là", "phải có", "có thêm", "nộp kèm theo", "hồ sơ là",
 )
 
 // negations, when they come shortly before a trigger, turn it into "not required".
