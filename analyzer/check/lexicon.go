@@ -55,6 +55,9 @@ type Lexicon struct {
 		// LookUps before the paper (same sentence or item; a colon may
 		// intervene): the agency verifies or looks the data up.
 		LookUps []string `yaml:"look_ups"`
+		// Fallbacks before the paper in its sentence or item ask for it
+		// only when the data cannot be had ("chưa có trong Cơ sở dữ liệu").
+		Fallbacks []string `yaml:"fallbacks"`
 		// Alternatives after the paper in its clause offer the data instead.
 		Alternatives []string `yaml:"alternatives"`
 		// ReplacedAfter right after and ReplacedBefore right before the
@@ -102,6 +105,7 @@ type Lexicon struct {
 	caRefs                                               *phraseSet
 	dpLookUps, dpAlternatives, dpReplacedAfter           *phraseSet
 	dpReplacedBefore, dpForeign, dpHeld, dpIssued        *phraseSet
+	dpFallbacks                                          *phraseSet
 	dHeads, dVerbs, dExclude, dOpeners, procTitles, cond *phraseSet
 	dStatements                                          *phraseSet
 	condImpose, condEnds, condExclude                    *phraseSet
@@ -165,6 +169,7 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	lx.dpReplacedBefore = build("digitised_paper.replaced_before", lx.DigitisedPaper.ReplacedBefore, false)
 	lx.dpForeign = build("digitised_paper.foreign", lx.DigitisedPaper.Foreign, false)
 	lx.dpHeld = build("digitised_paper.held", lx.DigitisedPaper.Held, false)
+	lx.dpFallbacks = build("digitised_paper.fallbacks", lx.DigitisedPaper.Fallbacks, false)
 	lx.dpIssued = build("digitised_paper.issued", lx.DigitisedPaper.Issued, false)
 	lx.ccPhrases = build("certified_copy.phrases", lx.CertifiedCopy.Phrases, true)
 	lx.ccLate = build("certified_copy.late_marks", lx.CertifiedCopy.LateMarks, false)

@@ -131,7 +131,8 @@ func runDigitisedPaper(p *Pass) {
 
 // notAskedFor reports whether the paper at tokens [k, ke) of unit [i, j)
 // is named without being asked for: the agency verifies or looks the data
-// up, the clause offers the data instead, the paper is replaced, issued
+// up, the sentence asks for it only when the data cannot be had, the
+// clause offers the data instead, the paper is replaced, issued
 // abroad, a qualification to hold ("phải có bằng tốt nghiệp"), or what the
 // procedure issues ("Đơn đề nghị đổi giấy phép lái xe").
 func notAskedFor(d *Draft, lx *Lexicon, i, j, k, ke int) bool {
@@ -143,6 +144,14 @@ func notAskedFor(d *Draft, lx *Lexicon, i, j, k, ke int) bool {
 		from--
 	}
 	if x, _ := lx.dpLookUps.find(toks, from, k); x >= 0 {
+		return true
+	}
+	// A fallback anywhere before it in its sentence ("Trường hợp thông tin
+	// … chưa có trong Cơ sở dữ liệu …, người đăng ký nộp …").
+	for from > i && !d.stopBefore(from) {
+		from--
+	}
+	if x, _ := lx.dpFallbacks.find(toks, from, k); x >= 0 {
 		return true
 	}
 	// After the paper, to the end of its clause.
