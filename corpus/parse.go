@@ -1015,6 +1015,31 @@ func paperCondition(text, f string) string {
 	return strings.TrimSpace(strings.TrimRight(string(rs[start:end]), " ,"))
 }
 
+// itemLetterBeforeRe matches, folded, a lettered list marker ("b) ") that
+// starts the item ending at the end of the text.
+var itemLetterBeforeRe = regexp.MustCompile(`(?:^|[;\n]|\.\s)\s*([a-z])\)\s*$`)
+
+// nextSiblingItem returns the byte offset in f (folded) where the list item
+// after the one holding f[introStart:introEnd) starts, when that item is
+// lettered ("b) Một trong các giấy tờ sau: ...; c) ..."), or -1.
+func nextSiblingItem(f string, introStart, introEnd int) int {
+	m := itemLetterBeforeRe.FindStringSubmatch(f[:introStart])
+	if m == nil || m[1] == "z" {
+		return -1
+	}
+	next := m[1][0] + 1
+	for _, loc := range itemLetterRe.FindAllStringSubmatchIndex(f[introEnd:], -1) {
+		if f[introEnd+loc[2]] == next {
+			return introEnd + loc[0]
+		}
+	}
+	return -1
+}
+
+// itemLetterRe matches, folded, a lettered list marker after a separator:
+// "; c) ".
+var itemLetterRe = regexp.MustCompile(`(?:[;\n]|\.\s)\s*([a-z])\)\s`)
+
 // paperAlternatives lists the papers of which any one will do: the items
 // after "Một trong các giấy tờ sau:", or the parts of a first clause joined
 // by "hoặc".
@@ -1026,12 +1051,23 @@ func paperAlternatives(text, f string) []string {
 	}
 	if loc := alternativesIntroRe.FindStringIndex(f); loc != nil {
 		from := utf8.RuneCountInString(f[:loc[1]])
-		body := string(rs[from:])
+		to := len(rs)
+		if n := nextSiblingItem(f, loc[0], loc[1]); n >= 0 {
+			// "a) Đơn; b) Một trong các giấy tờ sau: ...; c) Giấy xác
+			// nhận": the choice is item b)'s, and ends where c) starts.
+			to = utf8.RuneCountInString(f[:n])
+		}
+		body := string(rs[from:to])
 		items := splitListItems(body)
 		if len(items) >= 2 {
 			return items
 		}
 		parts := strings.Split(body, ";")
+		if len(parts) < 2 && to < len(rs) {
+			// Inside a lettered item, "A, B hoặc C, D" is a choice at
+			// "hoặc", with commas inside its two documents' names.
+			parts = splitOutsideParens(body, " hoặc ")
+		}
 		if len(parts) < 2 {
 			parts = strings.Split(body, ",")
 		}

@@ -222,6 +222,12 @@ func TestNewPaper(t *testing.T) {
 		{in: "Trường hợp dự án không đề nghị giao đất thì nộp bản sao giấy tờ về quyền sử dụng đất", condition: "Trường hợp dự án không đề nghị giao đất"},
 		{in: "CMND hoặc CCCD hoặc Hộ chiếu", alternatives: []string{"CMND", "CCCD", "Hộ chiếu"}},
 		{in: "Một trong các giấy tờ sau: a) Giấy khai sinh; b) Hộ chiếu; c) Thẻ căn cước", alternatives: []string{"Giấy khai sinh", "Hộ chiếu", "Thẻ căn cước"}},
+		// The choice is one lettered item's: it ends where the next item starts.
+		{in: "a) Đơn đề nghị; b) Một trong các giấy tờ sau: Văn bằng chuyên khoa, văn bằng thạc sỹ, văn bằng tiến sỹ; c) Giấy xác nhận thời gian thực hành",
+			alternatives: []string{"Văn bằng chuyên khoa", "văn bằng thạc sỹ", "văn bằng tiến sỹ"}},
+		{in: "a) Tờ khai; b) Một trong các giấy tờ sau: Hộ chiếu; Thẻ căn cước", alternatives: []string{"Hộ chiếu", "Thẻ căn cước"}},
+		{in: "a) Đơn; b) Một trong các giấy tờ sau: Văn bản xác nhận kết quả kiểm tra năng lực khám bệnh, chữa bệnh hoặc giấy phép do cơ quan, tổ chức nước ngoài cấp; c) Sơ yếu lý lịch; d) Hai ảnh",
+			alternatives: []string{"Văn bản xác nhận kết quả kiểm tra năng lực khám bệnh, chữa bệnh", "giấy phép do cơ quan, tổ chức nước ngoài cấp"}},
 		{in: "Vận tải đơn hoặc chứng từ vận tải khác có giá trị tương đương đối với trường hợp hàng hóa vận chuyển bằng đường biển",
 			condition:    "đối với trường hợp hàng hóa vận chuyển bằng đường biển",
 			alternatives: []string{"Vận tải đơn", "chứng từ vận tải khác có giá trị tương đương"}},
