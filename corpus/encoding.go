@@ -196,7 +196,7 @@ func guessInvalidUTF8(raw []byte) (legacy string, ok bool, warning string) {
 	}
 	warn := func() string {
 		line := 1 + bytes.Count(raw[:first], []byte{'\n'})
-		return fmt.Sprintf("%d invalid UTF-8 byte(s) in a UTF-8 file (%d valid non-ASCII characters), the first at line %d, byte %d: read as U+FFFD (use --encoding to choose another reading)", bad, multi, line, first+1)
+		return fmt.Sprintf("%d invalid UTF-8 byte(s) among %d valid non-ASCII characters, the first at line %d, byte %d: read as UTF-8 with U+FFFD for them (use --encoding to choose another reading)", bad, multi, line, first+1)
 	}
 	if multi > 0 && bad*10 <= multi {
 		return "", false, warn()
@@ -210,6 +210,24 @@ func guessInvalidUTF8(raw []byte) (legacy string, ok bool, warning string) {
 		return "", false, warn()
 	}
 	return text, true, ""
+}
+
+// looksBinary reports whether decoded text is binary data rather than text:
+// more than one character in ten among its first 4,096 is a NUL, another
+// control character than tab, line breaks and form feed, or U+FFFD (an
+// invalid byte).
+func looksBinary(text string) bool {
+	all, odd := 0, 0
+	for _, r := range text {
+		if all == 4096 {
+			break
+		}
+		all++
+		if r == utf8.RuneError || r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' || r == 0x7F {
+			odd++
+		}
+	}
+	return all > 0 && odd*10 > all
 }
 
 // vietnameseShare returns the share of the non-ASCII characters of s that

@@ -78,6 +78,10 @@ func markdownReader() reader {
 		exts: []string{".md", ".markdown"},
 		skip: skipMarkdown,
 		read: func(ctx context.Context, file, text string, emit func(*Procedure) error, fail func(*ReadError)) error {
+			if looksBinary(text) {
+				fail(&ReadError{Err: errBinaryMarkdown})
+				return nil
+			}
 			chunks, pre := splitMarkdownH1(text)
 			if len(chunks) == 0 {
 				fail(&ReadError{Line: 1, Err: errNoMarkdownProcedure})
@@ -119,7 +123,8 @@ func markdownReader() reader {
 // reported as unreadable, since it was asked for. A file with one
 // procedure or more is read, and its other headings are reported.
 func skipMarkdown(_, text string, found bool) string {
-	if !found {
+	if !found || looksBinary(text) {
+		// Binary data named .md is not a README: it is reported.
 		return ""
 	}
 	chunks, _ := splitMarkdownH1(text)
@@ -140,6 +145,8 @@ type markdownError string
 func (e markdownError) Error() string { return string(e) }
 
 const errNoMarkdownProcedure = markdownError("no procedure: a procedure starts with a level-1 heading (# Name)")
+
+const errBinaryMarkdown = markdownError("binary data, not Markdown text")
 
 // markdownChunk is the text of one procedure and the line of its heading.
 type markdownChunk struct {

@@ -173,6 +173,17 @@ func TestMarkdownSkippedInDirectories(t *testing.T) {
 		t.Errorf("%d files counted", sum.Files)
 	}
 
+	// Binary data named .md, met on the way, is reported, not skipped.
+	bin := filepath.Join(t.TempDir(), "image.md")
+	data := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00\x5c\x72\xa8\x66")
+	if err := os.WriteFile(bin, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, binSum := loadAll(t, []string{filepath.Dir(bin)}, Options{})
+	if len(binSum.Skipped) != 0 || len(binSum.Errors) != 1 || !strings.Contains(binSum.Errors[0].Error(), "image.md: binary data, not Markdown text") {
+		t.Errorf("binary .md: errors %v, skipped %v", binSum.Errors, binSum.Skipped)
+	}
+
 	_, direct := loadAll(t, []string{filepath.Join(dir, "README.md")}, Options{})
 	if len(direct.Errors) != 1 || len(direct.Skipped) != 0 {
 		t.Errorf("README named directly: errors %v, skipped %v", direct.Errors, direct.Skipped)
