@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/redtape-vn/redtape/analyzer/vntext"
 	"gopkg.in/yaml.v3"
 )
 
@@ -197,6 +198,57 @@ type token struct {
 	// hard is true when sentence or item punctuation (. ; : ! ?) or a
 	// paragraph break separates the token from the one before.
 	hard bool
+	// bare is true when the token's paragraph is typed without diacritics
+	// ("Ho so de nghi gom"): it then matches the lexicon on folded words.
+	bare bool
+}
+
+// is reports whether the token is word w, or its folded form when the
+// token's paragraph has no diacritics.
+func (t token) is(w string) bool {
+	return t.word == w || t.bare && t.word == foldWord(w)
+}
+
+// foldWord folds a lower-case word: diacritics dropped, đ as d.
+func foldWord(w string) string {
+	if isASCII(w) {
+		return w
+	}
+	return vntext.Fold(w)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// markBare sets bare on the tokens of every paragraph (line of low) typed
+// without diacritics: at least four words and no letter outside ASCII.
+// Vietnamese running text of four words nearly always carries a tone mark.
+func markBare(low string, toks []token) {
+	for a := 0; a < len(toks); {
+		nl := strings.IndexByte(low[toks[a].start:], '\n')
+		end := len(low)
+		if nl >= 0 {
+			end = toks[a].start + nl
+		}
+		b := a
+		bare := true
+		for b < len(toks) && toks[b].start < end {
+			bare = bare && isASCII(toks[b].word)
+			b++
+		}
+		if bare && b-a >= 4 {
+			for k := a; k < b; k++ {
+				toks[k].bare = true
+			}
+		}
+		a = b
+	}
 }
 
 // tokenize splits low (lower-cased text) into words. Phrases never match
@@ -239,11 +291,13 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // phraseSet matches phrases as sequences of words.
 type phraseSet struct {
 	phrases [][]string
+	folded  [][]string       // the phrases' words folded, for bare tokens
 	first   map[string][]int // first word → phrase indexes, longest first
+	firstF  map[string][]int // the same on folded words
 }
 
 func newPhraseSet(list []string) (*phraseSet, error) {
-	ps := &phraseSet{first: map[string][]int{}}
+	ps := &phraseSet{first: map[string][]int{}, firstF: map[string][]int{}}
 	for _, p := range list {
 		toks := tokenize(lowerSameLen(strings.TrimSpace(p)))
 		if len(toks) == 0 {
@@ -255,20 +309,40 @@ func newPhraseSet(list []string) (*phraseSet, error) {
 		}
 		idx := len(ps.phrases)
 		ps.phrases = append(ps.phrases, words)
-		l := ps.first[words[0]]
-		pos := len(l)
-		for k, o := range l {
-			if len(ps.phrases[o]) < len(words) {
-				pos = k
-				break
-			}
+		folded := make([]string, len(words))
+		for i, w := range words {
+			folded[i] = foldWord(w)
 		}
-		l = append(l, 0)
-		copy(l[pos+1:], l[pos:])
-		l[pos] = idx
-		ps.first[words[0]] = l
+		ps.folded = append(ps.folded, folded)
+		insertLongestFirst(ps.first, words[0], idx, ps.phrases)
+		insertLongestFirst(ps.firstF, folded[0], idx, ps.phrases)
 	}
 	return ps, nil
+}
+
+// insertLongestFirst adds phrase idx to m[key], keeping longer phrases first.
+func insertLongestFirst(m map[string][]int, key string, idx int, phrases [][]string) {
+	l := m[key]
+	pos := len(l)
+	for k, o := range l {
+		if len(phrases[o]) < len(phrases[idx]) {
+			pos = k
+			break
+		}
+	}
+	l = append(l, 0)
+	copy(l[pos+1:], l[pos:])
+	l[pos] = idx
+	m[key] = l
+}
+
+// words returns the phrases' words as token t matches them: folded when
+// its paragraph has no diacritics.
+func (ps *phraseSet) words(t token) ([][]string, map[string][]int) {
+	if t.bare {
+		return ps.folded, ps.firstF
+	}
+	return ps.phrases, ps.first
 }
 
 // matchAt returns the index of the longest phrase that starts at token i
@@ -277,8 +351,9 @@ func (ps *phraseSet) matchAt(toks []token, i int) (int, int) {
 	if ps == nil || i >= len(toks) {
 		return -1, 0
 	}
-	for _, idx := range ps.first[toks[i].word] {
-		words := ps.phrases[idx]
+	phrases, first := ps.words(toks[i])
+	for _, idx := range first[toks[i].word] {
+		words := phrases[idx]
 		if i+len(words) > len(toks) {
 			continue
 		}
@@ -303,7 +378,8 @@ func (ps *phraseSet) endsAt(toks []token, i int) (int, bool) {
 		return 0, false
 	}
 	best := 0
-	for _, words := range ps.phrases {
+	phrases, _ := ps.words(toks[i])
+	for _, words := range phrases {
 		n := len(words)
 		s := i - n + 1
 		if s < 0 || toks[i].word != words[n-1] {

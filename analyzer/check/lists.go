@@ -122,7 +122,7 @@ func dossierTrigger(d *Draft, lx *Lexicon, ti, tj int) (trig Span, after int, na
 // ("không phải bao gồm"), with no token before from.
 func verbNegated(lx *Lexicon, toks []token, from, v int) bool {
 	k := v
-	if k-1 >= from && (toks[k-1].word == "phải" || toks[k-1].word == "cần") && !toks[k].hard {
+	if k-1 >= from && (toks[k-1].is("phải") || toks[k-1].is("cần")) && !toks[k].hard {
 		k--
 	}
 	if k <= from || toks[k].hard {
@@ -220,7 +220,7 @@ func nameBetween(d *Draft, from, to int) string {
 		return ""
 	}
 	s := strings.Trim(d.Text[from:to], " ,")
-	for _, p := range []string{"đề nghị ", "xin ", "của "} {
+	for _, p := range []string{"đề nghị ", "xin ", "của ", "de nghi ", "cua "} {
 		s = strings.TrimPrefix(s, p)
 	}
 	// "hồ sơ (bản chính) gồm", "Toàn bộ hồ sơ (gồm có": a parenthesis
@@ -501,7 +501,7 @@ func findProcedures(d *Draft, lx *Lexicon) {
 				k = i
 			}
 		}
-		if k < 0 || d.toks[k].word == "hồ" {
+		if k < 0 || d.toks[k].is("hồ") {
 			continue
 		}
 		seen[art] = true
@@ -606,7 +606,7 @@ func conditionOpener(d *Draft, lx *Lexicon, ti, tj int) bool {
 		if x, _ := lx.condExclude.find(toks, max(sent, k-1), k+n); x >= 0 {
 			continue
 		}
-		if k == sent && k-ti <= 2 || k == ti+2 && toks[ti].word == "tiêu" && toks[ti+1].word == "chuẩn" {
+		if k == sent && k-ti <= 2 || k == ti+2 && toks[ti].is("tiêu") && toks[ti+1].is("chuẩn") {
 			return true
 		}
 		if x, _ := lx.condImpose.find(toks, sent, k); x < 0 {

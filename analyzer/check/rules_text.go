@@ -304,8 +304,8 @@ func runCatchAll(p *Pass) {
 // follows it, and a reference comes next ("theo quy định của pháp luật về
 // hải quan", "theo quy định tại Điều 5").
 func crossReference(lx *Lexicon, toks []token, end, j int) bool {
-	if end < 3 || !(toks[end-3].word == "theo" && toks[end-2].word == "quy" && toks[end-1].word == "định") {
-		if end+3 > j || toks[end].hard || toks[end].word != "theo" || toks[end+1].word != "quy" || toks[end+2].word != "định" {
+	if end < 3 || !(toks[end-3].is("theo") && toks[end-2].is("quy") && toks[end-1].is("định")) {
+		if end+3 > j || toks[end].hard || !toks[end].is("theo") || !toks[end+1].is("quy") || !toks[end+2].is("định") {
 			return false
 		}
 		end += 3
@@ -329,10 +329,10 @@ func catchAllTail(lx *Lexicon, toks []token, k, j int, asked bool) int {
 		if _, n := lx.caBlockers.matchAt(toks, m); n > 0 {
 			return -1
 		}
-		if asked && toks[m].word == "theo" && m+1 < j && toks[m+1].word == "yêu" && m+2 < j && toks[m+2].word == "cầu" && !toks[m+1].hard {
+		if asked && toks[m].is("theo") && m+1 < j && toks[m+1].is("yêu") && m+2 < j && toks[m+2].is("cầu") && !toks[m+1].hard {
 			return m + 3
 		}
-		if toks[m].word != "khác" {
+		if !toks[m].is("khác") {
 			continue
 		}
 		next := m + 1
@@ -357,7 +357,7 @@ func runCertifiedCopy(p *Pass) {
 			end := -1
 			if _, n := lx.ccPhrases.matchAt(toks, k); n > 0 {
 				end = k + n
-			} else if toks[k].word == "bản" && k+1 < j && toks[k+1].word == "sao" {
+			} else if toks[k].is("bản") && k+1 < j && toks[k+1].is("sao") {
 				for m := k + 2; m < j && m < k+14; m++ {
 					if toks[m].hard {
 						break

@@ -119,3 +119,38 @@ func TestDigitisedPaperFix(t *testing.T) {
 		t.Errorf("fix cites the shared basis %d times: %s", n, f.Fix)
 	}
 }
+
+// TestUnaccentedText checks that a paragraph typed without diacritics
+// matches the lexicon on folded words, and that a lone unaccented word in
+// text with diacritics does not ("cam" is an orange, not "cấm").
+func TestUnaccentedText(t *testing.T) {
+	tests := []struct {
+		text, rule string
+		want       int
+	}{
+		{"### Dieu 1. Ho so\n\nHo so gom: don de nghi; ban sao co chung thuc hop dong.", "RT006", 2},
+		{"### Dieu 1. Ho so\n\nHo so gom: don de nghi; ban sao co chung thuc hop dong.", "RT003", 1},
+		{"### Dieu 1. Ho so\n\nHo so gom: don de nghi; cac tai lieu khac theo yeu cau.", "RT002", 1},
+		{"### Dieu 1. Ho so\n\nCo quan khong duoc yeu cau nop cac giay to khac co lien quan.", "RT002", 0},
+		{"### Điều 1. Hồ sơ\n\nCán bộ lưu hồ sơ gom đơn đề nghị; bản sao hợp đồng của hộ trồng cam.", "RT006", 0},
+	}
+	for _, tt := range tests {
+		if got := findingsOf(t, tt.text, tt.rule); len(got) != tt.want {
+			t.Errorf("%q: %s = %q, want %d", tt.text, tt.rule, got, tt.want)
+		}
+	}
+	d, err := Parse("t.md", []byte("### Điều 1. Vườn cam\n\nCơ sở trồng cam phải đăng ký.\n\n### Dieu 2. Cam\n\nNghiem cam thu tien sai quy dinh."), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx, err := defaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := countRequirementWords(d, lx, d.Articles[0].Body); got["cấm"] != 0 || got["phải"] != 1 {
+		t.Errorf("accented article: %v", got)
+	}
+	if got := countRequirementWords(d, lx, d.Articles[1].Body); got["nghiêm cấm"] != 1 {
+		t.Errorf("unaccented article: %v", got)
+	}
+}

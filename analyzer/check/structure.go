@@ -95,6 +95,7 @@ type Condition struct {
 func analyse(d *Draft, lx *Lexicon) {
 	d.low = lowerSameLen(d.Text)
 	d.toks = tokenize(d.low)
+	markBare(d.low, d.toks)
 	start := 0
 	for start < len(d.Text) {
 		end := lineEnd(d.Text, start)
@@ -156,8 +157,12 @@ func markerOf(s string) (kind ParaKind, label string, n int, quoted bool) {
 	}
 	rest := s[i:]
 	switch {
-	case hasWordPrefix(rest, "Điều") || hasWordPrefix(rest, "ĐIỀU"):
+	case hasWordPrefix(rest, "Điều") || hasWordPrefix(rest, "ĐIỀU") || hasWordPrefix(rest, "Dieu") || hasWordPrefix(rest, "DIEU"):
+		// "Dieu 5.": a draft typed without diacritics.
 		j := len("Điều")
+		if rest[0] == 'D' {
+			j = len("Dieu")
+		}
 		j = skipSpace(rest, j)
 		lab, k := articleLabel(rest[j:])
 		if lab == "" {
@@ -175,7 +180,7 @@ func markerOf(s string) (kind ParaKind, label string, n int, quoted bool) {
 			j = skipDecor(rest, j)
 			return ParaArticle, lab, i + j, quoted
 		}
-	case hasWordPrefix(rest, "Chương") || hasWordPrefix(rest, "CHƯƠNG") || hasWordPrefix(rest, "Mục") && startsDigitOrRoman(rest[len("Mục"):]) ||
+	case hasWordPrefix(rest, "Chương") || hasWordPrefix(rest, "CHƯƠNG") || hasWordPrefix(rest, "Chuong") && startsDigitOrRoman(rest[len("Chuong"):]) || hasWordPrefix(rest, "Mục") && startsDigitOrRoman(rest[len("Mục"):]) ||
 		hasWordPrefix(rest, "MỤC") || hasWordPrefix(rest, "Phần") && startsDigitOrRoman(rest[len("Phần"):]) || hasWordPrefix(rest, "PHẦN") ||
 		hasWordPrefix(rest, "Phụ lục") || hasWordPrefix(rest, "PHỤ LỤC"):
 		return ParaHeading, "", i, quoted
@@ -343,6 +348,10 @@ func romanLabel(s string) (string, int, bool) {
 
 // pointLabel reads "a)", "đ)" or "a." followed by a space.
 func pointLabel(s string) (string, int, bool) {
+	if strings.HasPrefix(s, "dd)") && (len(s) == 3 || s[3] == ' ' || s[3] == '\t') {
+		// "dd)" is "đ)" typed without diacritics (Telex).
+		return "đ", 3 + skipDecorNoSpace(s[3:], 0), true
+	}
 	r, w := utf8.DecodeRuneInString(s)
 	if !(r >= 'a' && r <= 'z' || r == 'đ') {
 		return "", 0, false
