@@ -36,6 +36,9 @@ type Lexicon struct {
 	NonDeontic []string `yaml:"non_deontic"`
 	// SubmissionCues make a sentence a requirement context.
 	SubmissionCues []string `yaml:"submission_cues"`
+	// SubmissionItems open list items that name a paper to hand over
+	// ("d) Bản sao …"), even outside a dossier list.
+	SubmissionItems []string `yaml:"submission_items"`
 	// RequestBans ("không được yêu cầu") turn what follows into a ban.
 	RequestBans []string `yaml:"request_bans"`
 	// CatchAll, CertifiedCopy and Dossier hold the phrases of RT002, RT003
@@ -108,7 +111,7 @@ type Lexicon struct {
 	dpReplacedBefore, dpForeign, dpHeld, dpIssued        *phraseSet
 	dpFallbacks                                          *phraseSet
 	dHeads, dVerbs, dExclude, dOpeners, procTitles, cond *phraseSet
-	dStatements                                          *phraseSet
+	dStatements, subItems                                *phraseSet
 	condImpose, condEnds, condExclude                    *phraseSet
 }
 
@@ -159,6 +162,7 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	lx.nonDeontic = build("non_deontic", lx.NonDeontic, false)
 	lx.cues = build("submission_cues", lx.SubmissionCues, true)
 	lx.bans = build("request_bans", lx.RequestBans, false)
+	lx.subItems = build("submission_items", lx.SubmissionItems, false)
 	lx.caNouns = build("catch_all.nouns", lx.CatchAll.Nouns, true)
 	lx.caBlockers = build("catch_all.blockers", lx.CatchAll.Blockers, false)
 	lx.caTails = build("catch_all.tails", lx.CatchAll.Tails, true)

@@ -7,9 +7,9 @@ import (
 )
 
 // requirementUnits returns the spans a requirement can be stated in: every
-// dossier item, and every sentence that carries a submission cue ("nộp",
-// "kèm theo", "xuất trình" ...) outside the lists of papers not to ask for
-// ([Draft.Exempt]). Within a unit, what follows a request ban ("không được
+// dossier item, every sentence that carries a submission cue ("nộp",
+// "kèm theo", "xuất trình" ...) and every list item naming a copy ("d) Bản
+// sao …"), outside the lists of papers not to ask for ([Draft.Exempt]). Within a unit, what follows a request ban ("không được
 // yêu cầu ...") is left out (see banned).
 func requirementUnits(p *Pass) []Span {
 	d, lx := p.Draft, p.Lexicon
@@ -26,6 +26,18 @@ func requirementUnits(p *Pass) []Span {
 			continue
 		}
 		units = append(units, s)
+	}
+	// "d) Bản sao …": an item naming a copy hands it over, inside a
+	// dossier of the amended text or one the checker did not find.
+	for _, p := range d.Paragraphs {
+		if p.Kind != ParaPoint && p.Kind != ParaClause && p.Kind != ParaBullet || d.exempt(p.Span) {
+			continue
+		}
+		i, j := d.tokenRange(p.Body)
+		if _, n := lx.subItems.matchAt(d.toks, i); n == 0 || i+n > j {
+			continue
+		}
+		units = append(units, trimItem(d, p.Body))
 	}
 	return units
 }
