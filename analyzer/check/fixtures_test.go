@@ -224,3 +224,40 @@ func TestRequirementWordsFixture(t *testing.T) {
 		t.Errorf("Article 4 requirement words = %v, want none", got)
 	}
 }
+
+// TestRequirementWordsNegations checks RT007 on requirement-words.md: each
+// deontic word counted once, negated and non-deontic ones not at all.
+func TestRequirementWordsNegations(t *testing.T) {
+	c, err := New(Options{Matcher: stubMatcher{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := checkFixture(t, c, filepath.Join(fixtureDir, "requirement-words.md"))
+	got := map[string]map[string]int{}
+	for _, f := range res.Findings {
+		if f.Rule == "RT007" {
+			got[f.Article] = f.Metric.Detail
+		}
+	}
+	want := map[string]map[string]int{
+		// "không phải báo cáo", "không cần phải", "không bắt buộc phải",
+		// "góc phải", "chưa phải" count nothing.
+		"1": {"phải": 1, "không được": 1, "chỉ được": 1, "nghiêm cấm": 1, "có trách nhiệm": 1},
+		// "không bị bắt buộc", "phải chăng" count nothing.
+		"2": {"phải": 1, "có nghĩa vụ": 1, "bị cấm": 1},
+		"3": {},
+	}
+	for art, w := range want {
+		g := got[art]
+		if len(g) != len(w) {
+			t.Errorf("Article %s: %v, want %v", art, g, w)
+			continue
+		}
+		for k, n := range w {
+			if g[k] != n {
+				t.Errorf("Article %s: %v, want %v", art, g, w)
+				break
+			}
+		}
+	}
+}
