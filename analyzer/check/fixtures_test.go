@@ -27,7 +27,8 @@ type stubMatcher struct{}
 
 var stubPapers = []string{"giấy chứng nhận đăng ký doanh nghiệp", "phiếu lý lịch tư pháp", "giấy khai sinh",
 	"trích lục khai sinh", "sổ hộ khẩu", "giấy tờ chứng minh nơi cư trú", "thẻ căn cước công dân", "căn cước công dân", "chứng minh nhân dân",
-	"giấy phép lái xe", "giấy chứng nhận đăng ký xe", "thẻ bảo hiểm y tế", "giấy khám sức khỏe", "giấy chứng nhận quyền sử dụng đất"}
+	"giấy phép lái xe", "giấy chứng nhận đăng ký xe", "thẻ bảo hiểm y tế", "giấy khám sức khỏe", "giấy chứng nhận quyền sử dụng đất",
+	"giấy chứng nhận đăng ký hộ kinh doanh", "cmnd/cccd", "cmnd", "cccd"}
 
 // foldOffsets returns text lower-cased and folded (no diacritics, đ as d)
 // rune by rune, with the byte offset in text of each byte of the result and

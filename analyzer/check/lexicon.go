@@ -87,6 +87,8 @@ type Lexicon struct {
 		Verbs       []string `yaml:"verbs"`
 		Exclude     []string `yaml:"exclude"`
 		ListOpeners []string `yaml:"list_openers"`
+		// NotItems open items that count the dossier ("Số lượng hồ sơ").
+		NotItems []string `yaml:"not_items"`
 		// Statements between "Hồ sơ" and a colon make the paragraph a
 		// sentence or a form's field, not a list ("Hồ sơ kèm theo:").
 		Statements []string `yaml:"statements"`
@@ -94,6 +96,9 @@ type Lexicon struct {
 	// ProcedureTitles and ConditionTitles open procedure and condition titles.
 	ProcedureTitles []string `yaml:"procedure_titles"`
 	ConditionTitles []string `yaml:"condition_titles"`
+	// ConditionTitlePrefixes may precede a condition title at the start of
+	// a list opener ("Yêu cầu, điều kiện …:").
+	ConditionTitlePrefixes []string `yaml:"condition_title_prefixes"`
 	// ConditionListOpeners impose the conditions a list opener names
 	// ("phải đáp ứng", "bảo đảm"); ConditionListEnds close such an opener
 	// ("các điều kiện sau đây:"); ConditionExclude mark openers that exempt,
@@ -111,7 +116,7 @@ type Lexicon struct {
 	dpReplacedBefore, dpForeign, dpHeld, dpIssued        *phraseSet
 	dpFallbacks                                          *phraseSet
 	dHeads, dVerbs, dExclude, dOpeners, procTitles, cond *phraseSet
-	dStatements, subItems                                *phraseSet
+	dStatements, subItems, dNotItems, condPrefixes       *phraseSet
 	condImpose, condEnds, condExclude                    *phraseSet
 }
 
@@ -183,6 +188,8 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	lx.dVerbs = build("dossier.verbs", lx.Dossier.Verbs, true)
 	lx.dExclude = build("dossier.exclude", lx.Dossier.Exclude, false)
 	lx.dOpeners = build("dossier.list_openers", lx.Dossier.ListOpeners, false)
+	lx.dNotItems = build("dossier.not_items", lx.Dossier.NotItems, false)
+	lx.condPrefixes = build("condition_title_prefixes", lx.ConditionTitlePrefixes, false)
 	lx.dStatements = build("dossier.statements", lx.Dossier.Statements, false)
 	lx.procTitles = build("procedure_titles", lx.ProcedureTitles, true)
 	lx.cond = build("condition_titles", lx.ConditionTitles, true)

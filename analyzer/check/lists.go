@@ -34,6 +34,7 @@ func findDossiers(d *Draft, lx *Lexicon) {
 				used[k] = true
 			}
 		}
+		ds.Items = dropNotItems(d, lx, ds.Items)
 		if negated {
 			// "không phải nộp các giấy tờ sau:", "Hồ sơ không bao gồm":
 			// the list names papers not to ask for.
@@ -43,11 +44,51 @@ func findDossiers(d *Draft, lx *Lexicon) {
 		if len(ds.Items) == 0 {
 			continue
 		}
+		if ds.Name == "" {
+			ds.Name = procedureAbove(d, lx, pi, ds.Article)
+		}
 		if ds.Name == "" && ds.Article >= 0 {
 			ds.Name = titleName(d.Articles[ds.Article].Title)
 		}
 		d.Dossiers = append(d.Dossiers, ds)
 	}
+}
+
+// procedureAbove names a dossier from the nearest paragraph above pi, in
+// the same article, that titles a procedure ("1. Thủ tục cấp giấy phép
+// karaoke" / "a) Trình tự thực hiện: …" / "c) Thành phần, số lượng hồ sơ:"),
+// or returns "".
+func procedureAbove(d *Draft, lx *Lexicon, pi, art int) string {
+	for q := pi - 1; q >= 0 && q >= pi-40; q-- {
+		p := d.Paragraphs[q]
+		if p.Kind == ParaArticle || d.ArticleAt(p.Start) != art {
+			return ""
+		}
+		i, j := d.tokenRange(p.Body)
+		if _, n := lx.procTitles.matchAt(d.toks, i); n == 0 || i+n >= j || !d.toks[i].is("thủ") {
+			continue
+		}
+		body := strings.TrimSpace(d.TextOf(p.Body))
+		if len(body) > 200 || strings.ContainsAny(body, ":;") {
+			continue
+		}
+		return titleName(strings.TrimRight(body, ". "))
+	}
+	return ""
+}
+
+// dropNotItems drops the items that count the dossier instead of naming
+// a paper ("Số lượng hồ sơ: 01 bộ").
+func dropNotItems(d *Draft, lx *Lexicon, items []Span) []Span {
+	out := items[:0]
+	for _, it := range items {
+		i, j := d.tokenRange(it)
+		if _, n := lx.dNotItems.matchAt(d.toks, i); n > 0 && i+n <= j {
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
 }
 
 // dossierTrigger looks in tokens [ti, tj) for "<head> ... <verb>" or
@@ -606,7 +647,11 @@ func conditionOpener(d *Draft, lx *Lexicon, ti, tj int) bool {
 		if x, _ := lx.condExclude.find(toks, max(sent, k-1), k+n); x >= 0 {
 			continue
 		}
-		if k == sent && k-ti <= 2 || k == ti+2 && toks[ti].is("tiêu") && toks[ti+1].is("chuẩn") {
+		if k == sent && k-ti <= 2 {
+			return true
+		}
+		// "Tiêu chuẩn, điều kiện …:", "Yêu cầu, điều kiện …:".
+		if _, pn := lx.condPrefixes.matchAt(toks, ti); pn > 0 && k == ti+pn {
 			return true
 		}
 		if x, _ := lx.condImpose.find(toks, sent, k); x < 0 {
