@@ -141,8 +141,10 @@ func readMarkdown(d *Draft, b *textBuilder, md bool) {
 				prev = lineText
 				if t := strings.TrimRight(body, " \t"); t != "" {
 					prevEnd = t[len(t)-1]
-					f := strings.Fields(t)
-					prevLast = f[len(f)-1]
+					prevLast = ""
+					if f := strings.Fields(t); len(f) > 0 {
+						prevLast = f[len(f)-1]
+					}
 				}
 			}
 			blankSince = false
