@@ -5,7 +5,9 @@
 # Writes N procedures (corpus/synth, seed 1) as JSONL files, runs
 # "redtape index" under /usr/bin/time -v (rate and peak memory), then runs
 # BenchmarkSearch of corpus/index against the built index (p50/p95 per
-# query class, facets and snippets included). Everything lives in a
+# query class, facets and snippets included; facet-load-ms is reading the
+# facet sets once per open index). Load averages are printed before and
+# after each step. Everything lives in a
 # temporary directory, removed at the end unless KEEP=1.
 #
 #   scripts/bench-search.sh 100000
@@ -30,7 +32,10 @@ flags=(--no-flags)
 if [[ "${FLAGS:-0}" == 1 ]]; then
 	flags=()
 fi
+# The machine may be shared: the load average goes with every figure.
+load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
 echo "== indexing"
+load
 /usr/bin/time -v "$work/redtape" index "${flags[@]}" --index "$work/index" "$work/corpus" \
 	>"$work/index.out" 2>"$work/time.txt"
 cat "$work/index.out"
@@ -42,7 +47,10 @@ awk -v n="$n" -v s="$secs" 'BEGIN { printf "index rate: %.0f procedures/s\n", n/
 awk -v k="$rss" 'BEGIN { printf "peak memory: %.0f MiB\n", k/1024 }'
 grep -E "User time|System time|Percent of CPU" "$work/time.txt"
 du -sh "$work/index" | sed 's/^/index size: /'
+load
 
 echo "== searching"
+load
 REDTAPE_BENCH_INDEX="$work/index" go test ./corpus/index -run '^$' -bench 'BenchmarkSearch' -benchtime "${BENCHTIME:-300x}" |
 	grep -E '^Benchmark'
+load

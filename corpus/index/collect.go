@@ -157,51 +157,60 @@ type collected struct {
 	hits  bitset   // every hit, when facets are counted
 }
 
-// matchSet returns the records q matches, unscored.
-func matchSet(ctx context.Context, r bindex.IndexReader, q bq.Query, m mapping.IndexMapping) (bitset, error) {
+// follower tells which hits, visited in index order, another query also
+// matches: it advances that query's searcher to each hit, so the work is
+// bounded by the rarer of the two, not by the other query's matches.
+type follower struct {
+	s    bsearch.Searcher
+	sctx *bsearch.SearchContext
+	cur  *bsearch.DocumentMatch
+	done bool
+}
+
+func newFollower(ctx context.Context, r bindex.IndexReader, q bq.Query, m mapping.IndexMapping) (*follower, error) {
 	s, err := q.Searcher(ctx, r, m, bsearch.SearcherOptions{Score: "none"})
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	defer s.Close()
-	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: r}
-	var set bitset
-	for i := 0; ; i++ {
-		if i&1023 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		dm, err := s.Next(sctx)
-		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
-		}
-		if dm == nil {
-			return set, nil
-		}
-		if n, ok := docNum(dm.IndexInternalID); ok {
-			set.add(n)
-		}
-		sctx.DocumentMatchPool.Put(dm)
-	}
+	return &follower{s: s, sctx: &bsearch.SearchContext{
+		DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: r}}, nil
 }
 
-// has reports whether n is in the set.
-func (b bitset) has(n uint64) bool {
-	w := int(n >> 6)
-	return w < len(b) && b[w]&(1<<(n&63)) != 0
+// matches reports whether the query matches id; ids must come in
+// increasing order.
+func (f *follower) matches(id bindex.IndexInternalID) (bool, error) {
+	if f.done {
+		return false, nil
+	}
+	if f.cur == nil || f.cur.IndexInternalID.Compare(id) < 0 {
+		if f.cur != nil {
+			f.sctx.DocumentMatchPool.Put(f.cur)
+		}
+		var err error
+		if f.cur, err = f.s.Advance(f.sctx, id); err != nil {
+			return false, fmt.Errorf("search: %w", err)
+		}
+		if f.cur == nil {
+			f.done = true
+			return false, nil
+		}
+	}
+	return f.cur.IndexInternalID.Equals(id), nil
 }
+
+func (f *follower) close() { f.s.Close() }
 
 // collect runs q over r, keeping the hits ranked skip+1 … skip+size and,
 // when withSet is true, the set of all hits. Hits that exact matches
 // (when not nil) also matches rank before all others.
 func collect(ctx context.Context, r bindex.IndexReader, q, exact bq.Query, m mapping.IndexMapping, skip, size int, withSet bool) (*collected, error) {
-	var first bitset
+	var first *follower
 	if exact != nil {
 		var err error
-		if first, err = matchSet(ctx, r, exact, m); err != nil {
+		if first, err = newFollower(ctx, r, exact, m); err != nil {
 			return nil, err
 		}
+		defer first.close()
 	}
 	s, err := q.Searcher(ctx, r, m, bsearch.SearcherOptions{})
 	if err != nil {
@@ -233,8 +242,14 @@ func collect(ctx context.Context, r bindex.IndexReader, q, exact bq.Query, m map
 			out.hits.add(n)
 		}
 		hit := scored{tier: 1, score: dm.Score, seq: out.total}
-		if ok && first.has(n) {
-			hit.tier = 0
+		if first != nil {
+			exact, err := first.matches(dm.IndexInternalID)
+			if err != nil {
+				return nil, err
+			}
+			if exact {
+				hit.tier = 0
+			}
 		}
 		if keep > 0 && (len(h) < keep || hit.better(h[0])) {
 			hit.id = append(bindex.IndexInternalID(nil), dm.IndexInternalID...)
