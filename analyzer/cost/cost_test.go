@@ -117,10 +117,17 @@ func TestDefaultParamsCiteSources(t *testing.T) {
 		if np.Param.Source == "" {
 			t.Errorf("%s: no source", np.Name)
 		}
+		// Vietnamese reports print the Vietnamese unit and source.
+		if np.Param.SourceVi == "" || np.Param.Unit != "" && np.Param.UnitVi == "" {
+			t.Errorf("%s: no Vietnamese unit or source", np.Name)
+		}
 		// An assumption of this tool must say it is unconfirmed.
 		if strings.Contains(np.Param.Source, "assumption") && !np.Param.Unconfirmed {
 			t.Errorf("%s: an assumption not marked unconfirmed", np.Name)
 		}
+	}
+	if p.CertifiedCopy.SourceVi == "" {
+		t.Error("certified_copy: no Vietnamese source")
 	}
 	// The figures the reference marks unconfirmed stay marked.
 	if !p.TimeValue.WorkingDaysPerMonth.Unconfirmed || !p.TimeValue.HoursPerDay.Unconfirmed {

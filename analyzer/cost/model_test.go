@@ -278,3 +278,21 @@ paper_kinds:
 		t.Errorf("a share above 1 gives %v", err)
 	}
 }
+
+// An override keeps the default's Vietnamese unit when it gives no unit of
+// its own, and drops it when it gives one.
+func TestLoadParamsVietnamese(t *testing.T) {
+	p, err := LoadParams(strings.NewReader("schema: "+ParamsSchema+`
+learning_hours: 2
+online_share: {value: 0.8, unit: share of dossiers, source: "ministry figures"}
+`), "mine.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.LearningHours.UnitVi != "giờ/hồ sơ" || p.LearningHours.SourceVi != "" {
+		t.Errorf("learning_hours: unit_vi %q source_vi %q", p.LearningHours.UnitVi, p.LearningHours.SourceVi)
+	}
+	if p.OnlineShare.UnitVi != "" || p.OnlineShare.Unit != "share of dossiers" {
+		t.Errorf("online_share: unit %q unit_vi %q", p.OnlineShare.Unit, p.OnlineShare.UnitVi)
+	}
+}

@@ -30,10 +30,14 @@ type Param struct {
 	Value Amount `yaml:"value" json:"value"`
 	// Unit says what Value counts, e.g. "hours per dossier".
 	Unit string `yaml:"unit,omitempty" json:"unit,omitempty"`
+	// UnitVi says the same in Vietnamese, for Vietnamese reports; optional.
+	UnitVi string `yaml:"unit_vi,omitempty" json:"unit_vi,omitempty"`
 	// AsOf is the date or year the figure holds for, when it has one.
 	AsOf string `yaml:"as_of,omitempty" json:"as_of,omitempty"`
 	// Source cites where the figure comes from.
 	Source string `yaml:"source,omitempty" json:"source,omitempty"`
+	// SourceVi cites the same source in Vietnamese; optional.
+	SourceVi string `yaml:"source_vi,omitempty" json:"source_vi,omitempty"`
 	// Unconfirmed is true when the figure could not be checked against an
 	// official text or is an assumption of this tool.
 	Unconfirmed bool `yaml:"unconfirmed,omitempty" json:"unconfirmed,omitempty"`
@@ -50,17 +54,19 @@ func (p *Param) UnmarshalYAML(n *yaml.Node) error {
 		if err != nil {
 			return fmt.Errorf("line %d: %w", n.Line, err)
 		}
-		*p = Param{Value: v, Unit: p.Unit, set: true}
+		*p = Param{Value: v, Unit: p.Unit, UnitVi: p.UnitVi, set: true}
 		return nil
 	}
-	if err := knownKeys(n, "value", "unit", "as_of", "source", "unconfirmed"); err != nil {
+	if err := knownKeys(n, "value", "unit", "unit_vi", "as_of", "source", "source_vi", "unconfirmed"); err != nil {
 		return err
 	}
 	var raw struct {
 		Value       yaml.Node `yaml:"value"`
 		Unit        string    `yaml:"unit"`
+		UnitVi      string    `yaml:"unit_vi"`
 		AsOf        string    `yaml:"as_of"`
 		Source      string    `yaml:"source"`
+		SourceVi    string    `yaml:"source_vi"`
 		Unconfirmed bool      `yaml:"unconfirmed"`
 	}
 	if err := n.Decode(&raw); err != nil {
@@ -73,11 +79,15 @@ func (p *Param) UnmarshalYAML(n *yaml.Node) error {
 	if err != nil {
 		return fmt.Errorf("line %d: %w", raw.Value.Line, err)
 	}
-	unit := raw.Unit
+	unit, unitVi := raw.Unit, raw.UnitVi
 	if unit == "" {
 		unit = p.Unit // keep the default's unit when an override omits it
+		if unitVi == "" {
+			unitVi = p.UnitVi
+		}
 	}
-	*p = Param{Value: v, Unit: unit, AsOf: raw.AsOf, Source: raw.Source, Unconfirmed: raw.Unconfirmed, set: true}
+	*p = Param{Value: v, Unit: unit, UnitVi: unitVi, AsOf: raw.AsOf, Source: raw.Source, SourceVi: raw.SourceVi,
+		Unconfirmed: raw.Unconfirmed, set: true}
 	return nil
 }
 
@@ -157,6 +167,8 @@ func (t *Tier) UnmarshalYAML(n *yaml.Node) error {
 type CertifiedCopy struct {
 	// Source cites the ladder.
 	Source string `yaml:"source" json:"source"`
+	// SourceVi cites it in Vietnamese; optional.
+	SourceVi string `yaml:"source_vi,omitempty" json:"source_vi,omitempty"`
 	// Tiers is the per-page ladder, by increasing FromPage, the first from page 1.
 	Tiers []Tier `yaml:"tiers" json:"tiers"`
 	// Cap is the most one copy costs.

@@ -711,8 +711,8 @@ func method(params *cost.Params, model *cost.Model, cat *catalog.Catalog, now, w
 	origins := map[string]bool{}
 	for _, np := range params.All() {
 		p := np.Param
-		m.Params = append(m.Params, reports.Param{Name: np.Name, Value: float(p.Value), Unit: p.Unit, AsOf: p.AsOf,
-			Source: p.Source, Origin: p.Origin, Unconfirmed: p.Unconfirmed})
+		m.Params = append(m.Params, reports.Param{Name: np.Name, Value: float(p.Value), Unit: p.Unit, UnitVi: p.UnitVi, AsOf: p.AsOf,
+			Source: p.Source, SourceVi: p.SourceVi, Origin: p.Origin, Unconfirmed: p.Unconfirmed})
 		if !origins[p.Origin] {
 			origins[p.Origin] = true
 			m.ParamFiles = append(m.ParamFiles, p.Origin)
