@@ -312,8 +312,26 @@ func scanNFC(s string) (valid, nfc bool) {
 			i += 8
 			continue
 		}
-		if s[i] < utf8.RuneSelf {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			i++
+			continue
+		}
+		// Two- and three-byte sequences below nfcSafeEnd (Vietnamese
+		// letters are U+00C0–U+01B0 and U+1EA0–U+1EF9) are decoded here,
+		// the rest by the utf8 package.
+		if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			if !nfcSafe[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)] {
+				safe = false
+			}
+			i += 2
+			continue
+		}
+		if (c == 0xE1 || c == 0xE2 || c == 0xE0 && i+1 < len(s) && s[i+1] >= 0xA0) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r >= nfcSafeEnd || !nfcSafe[r] {
+				safe = false
+			}
+			i += 3
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])

@@ -188,6 +188,19 @@ func TestIsNFC(t *testing.T) {
 			t.Fatalf("isNFC(%q) = %v, want %v", s, got, want)
 		}
 	}
+	// Validity: random bytes, including truncated and overlong sequences.
+	bytesAlphabet := []byte{'a', 0x80, 0xBF, 0xC0, 0xC2, 0xC3, 0xDF, 0xE0, 0xE1, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xFF, 0xA0, 0xBA, 0xBB, 0x83}
+	for i := 0; i < 50000; i++ {
+		b := make([]byte, rng.IntN(12))
+		for j := range b {
+			b[j] = bytesAlphabet[rng.IntN(len(bytesAlphabet))]
+		}
+		s := string(b)
+		valid, ok := scanNFC(s)
+		if valid != utf8.ValidString(s) || valid && ok != norm.NFC.IsNormalString(s) {
+			t.Fatalf("scanNFC(%q) = %v, %v; utf8 says %v, norm %v", s, valid, ok, utf8.ValidString(s), norm.NFC.IsNormalString(s))
+		}
+	}
 	t.Logf("%d safe runes below %U", safe, nfcSafeEnd)
 }
 
