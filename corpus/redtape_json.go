@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Document is the top-level shape of a redtape JSON file: a schema name and
@@ -137,15 +138,19 @@ func decodeJSONLBatch(batch []jsonlLine, workers int, nfc bool) {
 		}
 		return
 	}
+	// Lines are taken one at a time from a shared counter, so a worker
+	// that is held up (by a long line, or by other work on the machine)
+	// does not keep the others waiting at the end of the batch.
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
-		go func(w int) {
+		go func() {
 			defer wg.Done()
-			for i := w; i < len(batch); i += workers {
+			for i := int(next.Add(1) - 1); i < len(batch); i = int(next.Add(1) - 1) {
 				decode(&batch[i])
 			}
-		}(w)
+		}()
 	}
 	wg.Wait()
 }
