@@ -24,9 +24,8 @@ type Index struct {
 	r    bindex.IndexReader // the snapshot searched; a read-only index does not change
 	path string
 
-	facetOnce sync.Once
-	facets    *facetSets
-	facetErr  error
+	facetMu sync.Mutex
+	facets  *facetSets // read at the first search that counts facets
 
 	mu     sync.Mutex
 	labels map[string]string   // facet code → "field\x1fvalue"
@@ -102,10 +101,19 @@ func (ix *Index) Close() error {
 	return err
 }
 
-// facetSets returns the records of each facet value, read once.
+// facetSets returns the records of each facet value, read once (a read
+// that fails, or is cancelled, is tried again by the next search).
 func (ix *Index) facetSets(ctx context.Context) (*facetSets, error) {
-	ix.facetOnce.Do(func() { ix.facets, ix.facetErr = loadFacetSets(ctx, ix.r) })
-	return ix.facets, ix.facetErr
+	ix.facetMu.Lock()
+	defer ix.facetMu.Unlock()
+	if ix.facets == nil {
+		fs, err := loadFacetSets(ctx, ix.r)
+		if err != nil {
+			return nil, err
+		}
+		ix.facets = fs
+	}
+	return ix.facets, nil
 }
 
 // Count returns the number of records in the index.
