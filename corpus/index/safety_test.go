@@ -302,3 +302,28 @@ func TestExactMatchesFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentSearches: one open index serves searches from several
+// goroutines (run with -race), each with the same answer.
+func TestConcurrentSearches(t *testing.T) {
+	ix, _ := buildFixture(t, fixture())
+	want, err := ix.Search(context.Background(), Request{Query: "khai sinh"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			res, err := ix.Search(context.Background(), Request{Query: "khai sinh"})
+			if err == nil && (res.Total != want.Total || len(res.Facets) != len(want.Facets) || res.Hits[0].ID != want.Hits[0].ID) {
+				err = errors.New("a concurrent search answered differently")
+			}
+			errs <- err
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
