@@ -403,7 +403,9 @@ func mergeSummaries(a, b *corpus.Summary) *corpus.Summary {
 // write indexes what src yields into the index that open opens, skipping
 // records whose hash known already holds and deleting stale ones of known
 // at the end. open is called once, when there is something to write: an
-// update that changes nothing never opens the index for writing.
+// update that changes nothing never opens the index for writing. A build
+// (known nil) always ends with a persisted batch, even with no records,
+// so that the index format it set is on disk.
 func write(ctx context.Context, open func() (bleve.Index, error), src Source, opts UpdateOptions, known map[string]docState, canon *canonicalizer) (*Stats, error) {
 	st := &Stats{}
 	b := newBuilder()
@@ -516,7 +518,7 @@ func write(ctx context.Context, open func() (bleve.Index, error), src Source, op
 			gone = append(gone, id)
 		}
 	}
-	if idx == nil && len(gone) == 0 {
+	if idx == nil && len(gone) == 0 && known != nil {
 		// Nothing changed: the index was not opened for writing.
 		if opts.Progress != nil {
 			opts.Progress(st.Read)

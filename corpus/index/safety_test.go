@@ -327,3 +327,22 @@ func TestConcurrentSearches(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyBuild: an index built from no records is a valid, empty index
+// that the next update and a search accept.
+func TestEmptyBuild(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "idx")
+	for i := 0; i < 2; i++ {
+		st, err := Update(context.Background(), path, sliceSource(nil, nil), UpdateOptions{})
+		if err != nil || st.Docs != 0 {
+			t.Fatalf("run %d: %+v, %v", i+1, st, err)
+		}
+	}
+	if n := count(t, path, "-code:none"); n != 0 {
+		t.Errorf("empty index has %d records", n)
+	}
+	st, err := Update(context.Background(), path, sliceSource(nil, fixture()), UpdateOptions{})
+	if err != nil || st.Added != 5 || st.Rebuilt {
+		t.Fatalf("update of the empty index: %+v, %v", st, err)
+	}
+}
