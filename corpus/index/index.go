@@ -396,7 +396,9 @@ func mergeSummaries(a, b *corpus.Summary) *corpus.Summary {
 	}
 	return &corpus.Summary{
 		Files: a.Files + b.Files, Procedures: a.Procedures + b.Procedures,
-		Errors: append(a.Errors[:len(a.Errors):len(a.Errors)], b.Errors...), Skipped: append(a.Skipped[:len(a.Skipped):len(a.Skipped)], b.Skipped...),
+		Errors:   append(a.Errors[:len(a.Errors):len(a.Errors)], b.Errors...),
+		Skipped:  append(a.Skipped[:len(a.Skipped):len(a.Skipped)], b.Skipped...),
+		Warnings: append(a.Warnings[:len(a.Warnings):len(a.Warnings)], b.Warnings...),
 	}
 }
 

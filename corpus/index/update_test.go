@@ -229,3 +229,23 @@ func TestInterruptedBuildKeepsPreviousIndex(t *testing.T) {
 		t.Errorf("index after interrupted update holds %d records", n)
 	}
 }
+
+// Merging the summaries of a walk and a re-read keeps every count and list,
+// warnings included.
+func TestMergeSummaries(t *testing.T) {
+	a := &corpus.Summary{Files: 2, Procedures: 3, Errors: []*corpus.ReadError{{File: "a"}},
+		Warnings: []*corpus.ReadError{{File: "w1"}}}
+	b := &corpus.Summary{Files: 1, Procedures: 1, Skipped: []corpus.Skipped{{File: "meta.json"}},
+		Warnings: []*corpus.ReadError{{File: "w2"}}}
+	got := mergeSummaries(a, b)
+	if got.Files != 3 || got.Procedures != 4 || len(got.Errors) != 1 || len(got.Skipped) != 1 || len(got.Warnings) != 2 ||
+		got.Warnings[0].File != "w1" || got.Warnings[1].File != "w2" {
+		t.Errorf("merged %+v", got)
+	}
+	if len(a.Warnings) != 1 {
+		t.Errorf("merging changed its input: %d warnings", len(a.Warnings))
+	}
+	if mergeSummaries(nil, b) != b || mergeSummaries(a, nil) != a {
+		t.Error("a nil side should give the other")
+	}
+}
