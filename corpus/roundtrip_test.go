@@ -341,3 +341,27 @@ func TestUnrecognisedFormatHint(t *testing.T) {
 		t.Errorf("errors %v", sum.Errors)
 	}
 }
+
+// TestWalkLinkedDirectory checks that a root that is a symbolic link to a
+// directory is walked like the directory, its files named under the link.
+func TestWalkLinkedDirectory(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	if err := os.MkdirAll(filepath.Join(real, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(real, "sub", "a.md"), []byte("# Thủ tục A\n\n- Mã thủ tục: 1.1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	procs, sum, err := Load(t.Context(), []string{link}, Options{})
+	if err != nil || sum.Failed() || len(procs) != 1 || procs[0].Code != "1.1" {
+		t.Fatalf("walk of a linked directory: %v, %+v, %d procedures", err, sum, len(procs))
+	}
+	if got, want := procs[0].Source.File, filepath.Join(link, "sub", "a.md"); got != want {
+		t.Errorf("source file %q, want %q", got, want)
+	}
+}
