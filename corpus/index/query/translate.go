@@ -107,20 +107,13 @@ func combine(pos, neg []bq.Query) bq.Query {
 func (t *translator) leaf(field, text string, prefix, phrase bool) bq.Query {
 	switch field {
 	case "":
-		if f := t.folded.Terms(text); len(f) > 1 && !prefix {
-			return t.phrase(f)
+		if fields.LooksLikeNumber(text) && isTypeCode(fields.NormalizeNumber(text)) {
+			// A legal number typed as free text ("104/2022/NĐ-CP") finds the
+			// records citing it in their legal basis too: in run-together
+			// page text the words around it hide it from the text fields.
+			return anyOf(t.freeText(text, prefix), t.leaf("basis", text, prefix, phrase))
 		}
-		// A word counts more in the name, and again when the name spells
-		// it as typed; through the disjunction's coordination a record
-		// matching in the name ranks above one matching elsewhere only.
-		// Records that spell every word as typed anywhere rank first as a
-		// group (see Exactness).
-		f, e := t.folded.Terms(text), t.exact.Terms(text)
-		var nameExact bq.Query
-		if len(f) == 1 && len(e) == 1 && e[0] != f[0] {
-			nameExact = t.words(fields.NameExact, e, prefix, NameBoost)
-		}
-		return anyOf(t.words(fields.Text, f, prefix, 1), t.words(fields.Name, f, prefix, NameBoost), nameExact)
+		return t.freeText(text, prefix)
 	case "name":
 		return t.words(fields.Name, t.folded.Terms(text), prefix, 1)
 	case "paper":
@@ -147,6 +140,25 @@ func (t *translator) leaf(field, text string, prefix, phrase bool) bq.Query {
 		return t.words(fields.BasisText, t.folded.Terms(text), prefix, 1)
 	}
 	panic("query: unknown field " + field)
+}
+
+// freeText matches words typed without a field: several words as a phrase,
+// one word in the text and, boosted, in the name.
+func (t *translator) freeText(text string, prefix bool) bq.Query {
+	if f := t.folded.Terms(text); len(f) > 1 && !prefix {
+		return t.phrase(f)
+	}
+	// A word counts more in the name, and again when the name spells
+	// it as typed; through the disjunction's coordination a record
+	// matching in the name ranks above one matching elsewhere only.
+	// Records that spell every word as typed anywhere rank first as a
+	// group (see Exactness).
+	f, e := t.folded.Terms(text), t.exact.Terms(text)
+	var nameExact bq.Query
+	if len(f) == 1 && len(e) == 1 && e[0] != f[0] {
+		nameExact = t.words(fields.NameExact, e, prefix, NameBoost)
+	}
+	return anyOf(t.words(fields.Text, f, prefix, 1), t.words(fields.Name, f, prefix, NameBoost), nameExact)
 }
 
 // valueFilter matches the values of a keyword field that contain the
