@@ -149,7 +149,7 @@ func decodeText(raw []byte, forced string) (text, warning string, err error) {
 			if !ok {
 				return nfc(strings.ToValidUTF8(string(raw), "\uFFFD")), warn, nil
 			}
-			return nfc(legacy), "", nil
+			return legacy, "", nil // already NFC
 		}
 	}
 	if enc == unicode.UTF8 {

@@ -67,6 +67,18 @@ type Skipped struct {
 	Reason string // why it holds no records
 }
 
+// Merge adds o's counts and lists to s. A nil o changes nothing.
+func (s *Summary) Merge(o *Summary) {
+	if o == nil {
+		return
+	}
+	s.Files += o.Files
+	s.Procedures += o.Procedures
+	s.Errors = append(s.Errors, o.Errors...)
+	s.Skipped = append(s.Skipped, o.Skipped...)
+	s.Warnings = append(s.Warnings, o.Warnings...)
+}
+
 // Failed reports whether any input could not be read.
 func (s *Summary) Failed() bool { return len(s.Errors) > 0 }
 

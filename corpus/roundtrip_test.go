@@ -365,3 +365,19 @@ func TestWalkLinkedDirectory(t *testing.T) {
 		t.Errorf("source file %q, want %q", got, want)
 	}
 }
+
+// TestSummaryMerge checks that Merge adds every count and list and leaves
+// its argument alone.
+func TestSummaryMerge(t *testing.T) {
+	s := &Summary{Files: 1, Procedures: 2, Errors: []*ReadError{{File: "a"}}}
+	o := &Summary{Files: 3, Procedures: 4, Errors: []*ReadError{{File: "b"}}, Skipped: []Skipped{{File: "meta.json"}},
+		Warnings: []*ReadError{{File: "w"}}}
+	s.Merge(o)
+	s.Merge(nil)
+	if s.Files != 4 || s.Procedures != 6 || len(s.Errors) != 2 || s.Errors[1].File != "b" || len(s.Skipped) != 1 || len(s.Warnings) != 1 {
+		t.Errorf("merged %+v", s)
+	}
+	if len(o.Errors) != 1 || o.Files != 3 {
+		t.Errorf("Merge changed its argument: %+v", o)
+	}
+}

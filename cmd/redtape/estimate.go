@@ -245,12 +245,7 @@ func estimateFlagged(ctx context.Context, m *flags.Matcher, procs []*corpus.Proc
 func mergeEstimateSummaries(sums []*corpus.Summary) *corpus.Summary {
 	out := &corpus.Summary{}
 	for _, s := range sums {
-		if s == nil {
-			continue
-		}
-		out.Files += s.Files
-		out.Procedures += s.Procedures
-		out.Errors = append(out.Errors, s.Errors...)
+		out.Merge(s)
 	}
 	return out
 }

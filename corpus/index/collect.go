@@ -67,10 +67,14 @@ func loadFacetSets(ctx context.Context, r bindex.IndexReader) (*facetSets, error
 		return nil, fmt.Errorf("read facets: %w", err)
 	}
 	var codes []string
-	for e, err := d.Next(); e != nil; e, err = d.Next() {
+	for {
+		e, err := d.Next()
 		if err != nil {
 			d.Close()
 			return nil, fmt.Errorf("read facets: %w", err)
+		}
+		if e == nil {
+			break
 		}
 		codes = append(codes, e.Term)
 	}

@@ -394,12 +394,10 @@ func mergeSummaries(a, b *corpus.Summary) *corpus.Summary {
 	case b == nil:
 		return a
 	}
-	return &corpus.Summary{
-		Files: a.Files + b.Files, Procedures: a.Procedures + b.Procedures,
-		Errors:   append(a.Errors[:len(a.Errors):len(a.Errors)], b.Errors...),
-		Skipped:  append(a.Skipped[:len(a.Skipped):len(a.Skipped)], b.Skipped...),
-		Warnings: append(a.Warnings[:len(a.Warnings):len(a.Warnings)], b.Warnings...),
-	}
+	out := &corpus.Summary{}
+	out.Merge(a)
+	out.Merge(b)
+	return out
 }
 
 // write indexes what src yields into the index that open opens, skipping

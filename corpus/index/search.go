@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -228,9 +227,6 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	// for a given index, so paging is stable.
 	got, err := collect(ctx, ix.r, bq, query.Exactness(tree), ix.b.Mapping(), (req.Page-1)*req.Size, req.Size, fs != nil)
 	if err != nil {
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			return nil, err
-		}
 		return nil, err
 	}
 	out := &Result{Query: tree.String(), Total: got.total, Page: req.Page, Size: req.Size, Hits: []Hit{}}
