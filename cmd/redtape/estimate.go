@@ -7,11 +7,9 @@ import (
 	"io"
 	"os"
 	"reflect"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"text/tabwriter"
 	"unicode/utf8"
 
@@ -194,42 +192,23 @@ func estimateMatcher(path string, e *env) (*flags.Matcher, error) {
 	return flags.NewMatcher(cat), nil
 }
 
-// estimateFlagged judges the papers of procs with the matcher on
-// GOMAXPROCS workers and returns the paper filter of the flags-applied
+// estimateFlagged judges the papers of procs with the matcher (on
+// GOMAXPROCS workers, see flags.Matcher.Procedures) and returns the paper filter of the flags-applied
 // scenario: drop every flagged paper.
 func estimateFlagged(ctx context.Context, m *flags.Matcher, procs []*corpus.Procedure) (func(p *corpus.Procedure, i int) bool, error) {
-	verdicts := make([][]bool, len(procs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				res := m.Procedure(procs[i])
-				v := make([]bool, len(procs[i].Papers))
-				for k, r := range res.Papers {
-					if k < len(v) {
-						v[k] = r.Flagged
-					}
-				}
-				verdicts[i] = v
-			}
-		}()
+	results, err := m.Procedures(ctx, procs)
+	if err != nil {
+		return nil, err
 	}
-	var err error
-	for i := range procs {
-		if i%256 == 0 {
-			if err = ctx.Err(); err != nil {
-				break
+	verdicts := make([][]bool, len(procs))
+	for i, res := range results {
+		v := make([]bool, len(procs[i].Papers))
+		for k, r := range res.Papers {
+			if k < len(v) {
+				v[k] = r.Flagged
 			}
 		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err != nil {
-		return nil, fmt.Errorf("flag papers: %w", err)
+		verdicts[i] = v
 	}
 	byProc := make(map[*corpus.Procedure][]bool, len(procs))
 	for i, p := range procs {
