@@ -6,8 +6,11 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math/bits"
+	"runtime"
 	"sort"
+	"sync"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bq "github.com/blevesearch/bleve/v2/search/query"
@@ -34,6 +37,17 @@ func (b *bitset) add(n uint64) {
 		*b = grown
 	}
 	(*b)[w] |= 1 << (n & 63)
+}
+
+// or returns the union of b and o, reusing the larger.
+func (b bitset) or(o bitset) bitset {
+	if len(b) < len(o) {
+		b, o = o, b
+	}
+	for i, w := range o {
+		b[i] |= w
+	}
+	return b
 }
 
 // andCount returns the number of members of both sets.
@@ -120,13 +134,13 @@ type facetCount struct {
 }
 
 // scored is a hit of the search loop: its tier (0 for exact matches, 1
-// for the others), score and internal id, and the order in which it was
-// found, which breaks ties.
+// for the others), score, internal id and document number, which breaks
+// ties: among equal scores the index order holds.
 type scored struct {
 	tier  int
 	score float64
 	id    bindex.IndexInternalID
-	seq   int
+	num   uint64
 }
 
 // better reports whether a ranks before b.
@@ -137,7 +151,7 @@ func (a scored) better(b scored) bool {
 	if a.score != b.score {
 		return a.score > b.score
 	}
-	return a.seq < b.seq
+	return a.num < b.num
 }
 
 // worst-first heap of the best hits so far.
@@ -152,6 +166,20 @@ func (h *hitHeap) Pop() any {
 	x := old[len(old)-1]
 	*h = old[:len(old)-1]
 	return x
+}
+
+// offer keeps hit when it is among the best keep.
+func (h *hitHeap) offer(hit scored, keep int) {
+	switch {
+	case keep <= 0:
+	case len(*h) < keep:
+		hit.id = append(bindex.IndexInternalID(nil), hit.id...)
+		heap.Push(h, hit)
+	case hit.better((*h)[0]):
+		hit.id = append(bindex.IndexInternalID(nil), hit.id...)
+		(*h)[0] = hit
+		heap.Fix(h, 0)
+	}
 }
 
 // collected is what the search loop found.
@@ -204,74 +232,150 @@ func (f *follower) matches(id bindex.IndexInternalID) (bool, error) {
 
 func (f *follower) close() { f.s.Close() }
 
+// minSplit is the number of document numbers from which a search is split
+// into parts searched at once, one per core: below it, starting the
+// parts costs more than it saves.
+const minSplit = 20000
+
+// docNumbers returns how many document numbers r uses (deleted records
+// included), or 0 when r is not a scorch snapshot.
+func docNumbers(r bindex.IndexReader) uint64 {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return 0
+	}
+	var n uint64
+	for _, s := range snap.Segments() {
+		n += s.Segment().Count()
+	}
+	return n
+}
+
+// searchParts returns the number of parts to search r in at once.
+func searchParts(r bindex.IndexReader) int {
+	if docNumbers(r) < minSplit {
+		return 1
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
 // collect runs q over r, keeping the hits ranked skip+1 … skip+size and,
 // when withSet is true, the set of all hits. Hits that exact matches
-// (when not nil) also matches rank before all others.
-func collect(ctx context.Context, r bindex.IndexReader, q, exact bq.Query, m mapping.IndexMapping, skip, size int, withSet bool) (*collected, error) {
+// (when not nil) also matches rank before all others. The document
+// numbers are searched in parts ranges at once; the scores do not depend
+// on the parts, since every part reads the same snapshot.
+func collect(ctx context.Context, r bindex.IndexReader, q, exact bq.Query, m mapping.IndexMapping, skip, size int, withSet bool, parts int) (*collected, error) {
+	keep := skip + size
+	n := docNumbers(r)
+	if n == 0 || parts < 1 {
+		parts = 1
+	}
+	type result struct {
+		h   hitHeap
+		c   *collected
+		err error
+	}
+	results := make([]result, parts)
+	var wg sync.WaitGroup
+	for i := range parts {
+		from, to := n*uint64(i)/uint64(parts), n*uint64(i+1)/uint64(parts)
+		if i == parts-1 {
+			to = ^uint64(0)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res := &results[i]
+			res.c, res.h, res.err = collectRange(ctx, r, q, exact, m, keep, withSet, from, to)
+		}()
+	}
+	wg.Wait()
+	out := &collected{}
+	var h hitHeap
+	for _, res := range results {
+		if res.err != nil {
+			return nil, res.err
+		}
+		out.total += res.c.total
+		out.hits = out.hits.or(res.c.hits)
+		h = append(h, res.h...)
+	}
+	sort.Slice(h, func(i, j int) bool { return h[i].better(h[j]) })
+	if len(h) > keep {
+		h = h[:keep]
+	}
+	if skip < len(h) {
+		out.page = h[skip:]
+	}
+	return out, nil
+}
+
+// collectRange is collect over the records numbered from up to (not
+// including) to, returning the best keep hits unsorted.
+func collectRange(ctx context.Context, r bindex.IndexReader, q, exact bq.Query, m mapping.IndexMapping, keep int, withSet bool, from, to uint64) (*collected, hitHeap, error) {
 	var first *follower
 	if exact != nil {
 		var err error
 		if first, err = newFollower(ctx, r, exact, m); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		defer first.close()
 	}
 	s, err := q.Searcher(ctx, r, m, bsearch.SearcherOptions{})
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, nil, fmt.Errorf("search: %w", err)
 	}
 	defer s.Close()
-	keep := skip + size
 	sctx := &bsearch.SearchContext{
 		DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0),
 		IndexReader:       r,
 	}
 	out := &collected{}
 	h := make(hitHeap, 0, min(keep, 1024)+1)
+	next := func() (*bsearch.DocumentMatch, error) { return s.Next(sctx) }
+	if from > 0 {
+		start := make(bindex.IndexInternalID, 8)
+		binary.BigEndian.PutUint64(start, from)
+		next = func() (*bsearch.DocumentMatch, error) {
+			next = func() (*bsearch.DocumentMatch, error) { return s.Next(sctx) }
+			return s.Advance(sctx, start)
+		}
+	}
 	for {
 		if out.total&1023 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
-		dm, err := s.Next(sctx)
+		dm, err := next()
 		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+			return nil, nil, fmt.Errorf("search: %w", err)
 		}
 		if dm == nil {
 			break
 		}
 		n, ok := docNum(dm.IndexInternalID)
+		if ok && n >= to {
+			break
+		}
 		if withSet && ok {
 			out.hits.add(n)
 		}
-		hit := scored{tier: 1, score: dm.Score, seq: out.total}
+		hit := scored{tier: 1, score: dm.Score, id: dm.IndexInternalID, num: n}
 		if first != nil {
 			exact, err := first.matches(dm.IndexInternalID)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if exact {
 				hit.tier = 0
 			}
 		}
-		if keep > 0 && (len(h) < keep || hit.better(h[0])) {
-			hit.id = append(bindex.IndexInternalID(nil), dm.IndexInternalID...)
-			if len(h) < keep {
-				heap.Push(&h, hit)
-			} else {
-				h[0] = hit
-				heap.Fix(&h, 0)
-			}
-		}
+		h.offer(hit, keep)
 		out.total++
 		sctx.DocumentMatchPool.Put(dm)
 	}
-	sort.Slice(h, func(i, j int) bool { return h[i].better(h[j]) })
-	if skip < len(h) {
-		out.page = h[skip:]
-	}
-	return out, nil
+	return out, h, nil
 }
 
 // storedFields reads the stored fields of a record, each as its values.

@@ -225,7 +225,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	// Score order; ties keep the index's internal order, which is fixed
 	// for a given index, so paging is stable.
-	got, err := collect(ctx, ix.r, bq, query.Exactness(tree), ix.b.Mapping(), (req.Page-1)*req.Size, req.Size, fs != nil)
+	got, err := collect(ctx, ix.r, bq, query.Exactness(tree), ix.b.Mapping(), (req.Page-1)*req.Size, req.Size, fs != nil, searchParts(ix.r))
 	if err != nil {
 		return nil, err
 	}

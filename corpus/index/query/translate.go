@@ -46,17 +46,21 @@ type translator struct {
 func (t *translator) node(n Node) bq.Query {
 	switch n := n.(type) {
 	case *And:
-		var pos, neg []bq.Query
+		var pos, neg, boosts []bq.Query
 		for _, c := range n.Nodes {
 			if not, ok := c.(*Not); ok {
 				if q := t.node(not.Node); q != nil {
 					neg = append(neg, q)
 				}
-			} else if q := t.node(c); q != nil {
+				continue
+			}
+			q, boost := t.scored(c)
+			if q != nil {
 				pos = append(pos, q)
+				boosts = append(boosts, boost...)
 			}
 		}
-		return combine(pos, neg)
+		return withBoosts(combine(pos, neg), boosts)
 	case *Or:
 		var qs []bq.Query
 		for _, c := range n.Nodes {
@@ -77,12 +81,49 @@ func (t *translator) node(n Node) bq.Query {
 			return nil
 		}
 		return combine(nil, []bq.Query{q})
-	case *Term:
-		return t.leaf(n.Field, n.Text, n.Prefix, false)
-	case *Phrase:
-		return t.leaf(n.Field, n.Text, false, true)
+	case *Term, *Phrase:
+		q, boosts := t.scored(n)
+		return withBoosts(q, boosts)
 	}
 	panic(fmt.Sprintf("query: unknown node %T", n))
+}
+
+// scored translates n into what a record must match and, for free text,
+// the optional queries that raise its score (the words found in the
+// name). Keeping the boosts out of the required part lets a conjunction
+// of words walk one posting list per word: the name is part of the text,
+// so a name match never adds a record, it only ranks it higher.
+func (t *translator) scored(n Node) (bq.Query, []bq.Query) {
+	switch n := n.(type) {
+	case *Term:
+		if n.Field == "" {
+			return t.freeText(n.Text, n.Prefix)
+		}
+		return t.leaf(n.Field, n.Text, n.Prefix, false), nil
+	case *Phrase:
+		if n.Field == "" {
+			return t.freeText(n.Text, false)
+		}
+		return t.leaf(n.Field, n.Text, false, true), nil
+	}
+	return t.node(n), nil
+}
+
+// withBoosts adds optional boosts to q: records matching q match it as
+// before, and score higher for each boost they also match.
+func withBoosts(q bq.Query, boosts []bq.Query) bq.Query {
+	if q == nil || len(boosts) == 0 {
+		return q
+	}
+	var should bq.Query = boosts[0]
+	if len(boosts) > 1 {
+		should = bq.NewDisjunctionQuery(boosts)
+	}
+	if b, ok := q.(*bq.BooleanQuery); ok && b.Should == nil {
+		b.AddShould(should)
+		return b
+	}
+	return bq.NewBooleanQuery([]bq.Query{q}, []bq.Query{should}, nil)
 }
 
 // combine requires all of pos and none of neg. With no pos, it matches every
@@ -107,13 +148,8 @@ func combine(pos, neg []bq.Query) bq.Query {
 func (t *translator) leaf(field, text string, prefix, phrase bool) bq.Query {
 	switch field {
 	case "":
-		if fields.LooksLikeNumber(text) && isTypeCode(fields.NormalizeNumber(text)) {
-			// A legal number typed as free text ("104/2022/NĐ-CP") finds the
-			// records citing it in their legal basis too: in run-together
-			// page text the words around it hide it from the text fields.
-			return anyOf(t.freeText(text, prefix), t.leaf("basis", text, prefix, phrase))
-		}
-		return t.freeText(text, prefix)
+		q, boosts := t.freeText(text, prefix)
+		return withBoosts(q, boosts)
 	case "name":
 		return t.words(fields.Name, t.folded.Terms(text), prefix, 1)
 	case "paper":
@@ -142,23 +178,35 @@ func (t *translator) leaf(field, text string, prefix, phrase bool) bq.Query {
 	panic("query: unknown field " + field)
 }
 
-// freeText matches words typed without a field: several words as a phrase,
-// one word in the text and, boosted, in the name.
-func (t *translator) freeText(text string, prefix bool) bq.Query {
-	if f := t.folded.Terms(text); len(f) > 1 && !prefix {
+// freeText matches words typed without a field: several words as a
+// phrase, one word in the text. It returns what a record must match and
+// the name matches that rank it higher.
+func (t *translator) freeText(text string, prefix bool) (bq.Query, []bq.Query) {
+	if fields.LooksLikeNumber(text) && isTypeCode(fields.NormalizeNumber(text)) {
+		// A legal number typed as free text ("104/2022/NĐ-CP") finds the
+		// records citing it in their legal basis too: in run-together page
+		// text the words around it hide it from the text fields.
+		q, boosts := t.words(fields.Text, t.folded.Terms(text), prefix, 1), []bq.Query(nil)
+		if f := t.folded.Terms(text); len(f) > 1 && !prefix {
+			q, boosts = t.phrase(f)
+		}
+		return anyOf(withBoosts(q, boosts), t.leaf("basis", text, prefix, false)), nil
+	}
+	f := t.folded.Terms(text)
+	if len(f) > 1 && !prefix {
 		return t.phrase(f)
 	}
-	// A word counts more in the name, and again when the name spells
-	// it as typed; through the disjunction's coordination a record
-	// matching in the name ranks above one matching elsewhere only.
-	// Records that spell every word as typed anywhere rank first as a
-	// group (see Exactness).
-	f, e := t.folded.Terms(text), t.exact.Terms(text)
-	var nameExact bq.Query
-	if len(f) == 1 && len(e) == 1 && e[0] != f[0] {
-		nameExact = t.words(fields.NameExact, e, prefix, NameBoost)
+	// A word counts more in the name, and again when the name spells it
+	// as typed. Records that spell every word as typed anywhere rank first
+	// as a group (see Exactness).
+	boosts := []bq.Query{t.words(fields.Name, f, prefix, NameBoost)}
+	if e := t.exact.Terms(text); len(f) == 1 && len(e) == 1 && e[0] != f[0] {
+		boosts = append(boosts, t.words(fields.NameExact, e, prefix, NameBoost))
 	}
-	return anyOf(t.words(fields.Text, f, prefix, 1), t.words(fields.Name, f, prefix, NameBoost), nameExact)
+	if boosts[0] == nil {
+		boosts = nil
+	}
+	return t.words(fields.Text, f, prefix, 1), boosts
 }
 
 // valueFilter matches the values of a keyword field that contain the
@@ -170,7 +218,7 @@ func (t *translator) valueFilter(keywordField, text string, prefix bool) bq.Quer
 	}
 	if t.opts.Values == nil {
 		if len(words) > 1 && !prefix {
-			return t.phrase(words)
+			return t.bigramPhrase(words)
 		}
 		return t.words(fields.Text, words, prefix, 1)
 	}
@@ -215,8 +263,8 @@ func containsRun(have, words []string, prefix bool) bool {
 // with a match in the name as an optional boost. Exact spelling is not
 // scored for phrases: the words around a word already tell đường bộ from
 // Dương, and the check cost almost half the time of a phrase search.
-func (t *translator) phrase(folded []string) bq.Query {
-	return bq.NewBooleanQuery([]bq.Query{t.bigramPhrase(folded)}, []bq.Query{t.words(fields.Name, folded, false, NameBoost)}, nil)
+func (t *translator) phrase(folded []string) (bq.Query, []bq.Query) {
+	return t.bigramPhrase(folded), []bq.Query{t.words(fields.Name, folded, false, NameBoost)}
 }
 
 // bigramPhrase matches folded words (two or more) in this order anywhere,

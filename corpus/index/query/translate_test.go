@@ -1,0 +1,92 @@
+package query
+
+import (
+	"testing"
+
+	bq "github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/redtape-vn/redtape/corpus/index/fields"
+)
+
+// requiredFields returns the fields of the term queries a record must
+// match in q, and those that only add to its score.
+func requiredFields(q bq.Query) (must, optional map[string]int) {
+	must, optional = map[string]int{}, map[string]int{}
+	var walk func(q bq.Query, required bool)
+	walk = func(q bq.Query, required bool) {
+		switch q := q.(type) {
+		case *bq.TermQuery:
+			if required {
+				must[q.Field()]++
+			} else {
+				optional[q.Field()]++
+			}
+		case *bq.PhraseQuery:
+			if required {
+				must[q.Field()]++
+			} else {
+				optional[q.Field()]++
+			}
+		case *bq.ConjunctionQuery:
+			for _, c := range q.Conjuncts {
+				walk(c, required)
+			}
+		case *bq.DisjunctionQuery:
+			for _, c := range q.Disjuncts {
+				walk(c, required && len(q.Disjuncts) == 1)
+			}
+		case *bq.BooleanQuery:
+			if q.Must != nil {
+				walk(q.Must, required)
+			}
+			if q.Should != nil {
+				walk(q.Should, false)
+			}
+		}
+	}
+	walk(q, true)
+	return must, optional
+}
+
+// Free-text words are required in the text field alone; the name fields
+// only rank. Were the name terms part of what each word requires (a
+// disjunction per word), every hit would walk three posting lists per
+// word instead of one.
+func TestTranslateNameBoostsOptional(t *testing.T) {
+	tests := []struct {
+		query    string
+		must     map[string]int
+		optional map[string]int
+	}{
+		{"giấy phép", map[string]int{fields.Text: 2}, map[string]int{fields.Name: 2, fields.NameExact: 2}},
+		{"giay", map[string]int{fields.Text: 1}, map[string]int{fields.Name: 1}},
+		{`"sổ hộ khẩu" level:xã`, map[string]int{fields.TextBigram: 1, fields.Level: 1}, map[string]int{fields.Name: 1}},
+		{"tàu code:1.0001", map[string]int{fields.Text: 1, fields.Code: 1}, map[string]int{fields.Name: 1, fields.NameExact: 1}},
+	}
+	for _, tt := range tests {
+		n, err := Parse(tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, err := TranslateWith(n, Options{Values: func(string) []string { return []string{"Cấp xã", "Cấp tỉnh"} }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		must, optional := requiredFields(q)
+		if !equalCounts(must, tt.must) || !equalCounts(optional, tt.optional) {
+			t.Errorf("%s: required %v, optional %v; want %v, %v", tt.query, must, optional, tt.must, tt.optional)
+		}
+	}
+}
+
+func equalCounts(a, b map[string]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
