@@ -20,6 +20,16 @@ type Options struct {
 	// Encoding forces the input encoding: "utf-8", "utf-16", "windows-1258";
 	// empty or "auto" detects it.
 	Encoding string
+	// Progress, when set, is called by [Walk] after each file it reads,
+	// with how far the walk has come.
+	Progress func(Progress)
+}
+
+// Progress is how far a [Walk] has come: the files read and their bytes,
+// out of all the files the walk will read.
+type Progress struct {
+	Files, TotalFiles int
+	Bytes, TotalBytes int64
 }
 
 // ReadError is a file or record that could not be read.
@@ -112,12 +122,30 @@ func Walk(ctx context.Context, paths []string, opts Options, fn func(*Procedure)
 		return sum, fmt.Errorf("read %s: %w", missing[0].File, errors.Unwrap(missing[0].Err))
 	}
 	sum.Errors = append(sum.Errors, missing...)
-	for _, f := range files {
+	var sizes []int64
+	var prog Progress
+	if opts.Progress != nil {
+		sizes = make([]int64, len(files))
+		for i, f := range files {
+			if fi, err := os.Stat(f.path); err == nil {
+				sizes[i] = fi.Size()
+			}
+			prog.TotalBytes += sizes[i]
+		}
+		prog.TotalFiles = len(files)
+		opts.Progress(prog)
+	}
+	for i, f := range files {
 		if err := ctx.Err(); err != nil {
 			return sum, err
 		}
 		sum.Files++
 		err := readFile(ctx, f, opts, sum, fn)
+		if opts.Progress != nil {
+			prog.Files++
+			prog.Bytes += sizes[i]
+			opts.Progress(prog)
+		}
 		if errors.Is(err, ErrStop) {
 			return sum, nil
 		}

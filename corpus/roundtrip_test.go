@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -379,5 +380,41 @@ func TestSummaryMerge(t *testing.T) {
 	}
 	if len(o.Errors) != 1 || o.Files != 3 {
 		t.Errorf("Merge changed its argument: %+v", o)
+	}
+}
+
+// TestWalkProgress checks that Walk reports every file once, in order,
+// with the running and total counts of files and bytes, unreadable files
+// included, so that a progress bar ends full.
+func TestWalkProgress(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.md":   "# Thủ tục A\n\n- Mã thủ tục: 1.1\n",
+		"b.json": `{"khong":"phai"}`,
+		"c.md":   "# Thủ tục C\n\n- Mã thủ tục: 1.3\n\n# Thủ tục D\n\n- Mã thủ tục: 1.4\n",
+	}
+	var total int64
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		total += int64(len(text))
+	}
+	var got []Progress
+	_, sum, err := Load(t.Context(), []string{dir}, Options{Progress: func(p Progress) { got = append(got, p) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Errors) != 1 {
+		t.Fatalf("errors %v, want the unrecognised b.json", sum.Errors)
+	}
+	want := []Progress{
+		{0, 3, 0, total},
+		{1, 3, int64(len(files["a.md"])), total},
+		{2, 3, int64(len(files["a.md"]) + len(files["b.json"])), total},
+		{3, 3, total, total},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("progress %+v, want %+v", got, want)
 	}
 }

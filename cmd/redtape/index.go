@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -82,6 +83,12 @@ func runIndex(ctx context.Context, opts indexOptions, e *env) error {
 	if err := checkInput(ctx, opts.Paths, opts.Input); err != nil {
 		return err
 	}
+	start := time.Now()
+	var p *progress
+	if e.interactive {
+		p = &progress{e: e, start: start}
+		opts.Input.Progress = p.files
+	}
 	src := indexSource(opts.Paths, opts.Input)
 	uo := index.UpdateOptions{Rebuild: opts.Rebuild, Now: e.now}
 	if !opts.NoFlags {
@@ -95,10 +102,7 @@ func runIndex(ctx context.Context, opts indexOptions, e *env) error {
 	// less often, under a soft memory limit that keeps the peak below 1 GiB.
 	defer debug.SetGCPercent(debug.SetGCPercent(300))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(576 << 20))
-	start := time.Now()
-	var p *progress
-	if e.interactive {
-		p = &progress{e: e, start: start}
+	if p != nil {
 		uo.Progress = p.update
 	}
 	st, err := index.Update(ctx, dir, src, uo)
@@ -219,17 +223,55 @@ type progress struct {
 	start time.Time
 	last  time.Time
 	shown bool
+	read  int
+	walk  corpus.Progress
 }
 
+// barWidth is the number of cells of the progress bar.
+const barWidth = 24
+
+// files records how far the walk has come through the files.
+func (p *progress) files(w corpus.Progress) {
+	p.walk = w
+	p.show(w.Files == w.TotalFiles) // the last file is always drawn
+}
+
+// update records the number of procedures read.
 func (p *progress) update(read int) {
+	p.read = read
+	p.show(false)
+}
+
+// show draws the progress line, at most five times a second unless force.
+func (p *progress) show(force bool) {
 	now := time.Now()
-	if now.Sub(p.last) < 200*time.Millisecond {
+	if !force && now.Sub(p.last) < 200*time.Millisecond {
 		return
 	}
 	p.last = now
-	rate := float64(read) / now.Sub(p.start).Seconds()
-	fmt.Fprintf(p.e.stderr, "\rindexing: %d procedures read (%.0f/s)   ", read, rate)
+	fmt.Fprintf(p.e.stderr, "\r%s\033[K", progressLine(p.walk, p.read, now.Sub(p.start)))
 	p.shown = true
+}
+
+// progressLine renders the progress of an index run: a bar by bytes of
+// the files read when their sizes are known (it moves once per file), the
+// procedures read and their rate.
+func progressLine(w corpus.Progress, read int, elapsed time.Duration) string {
+	var b strings.Builder
+	b.WriteString("indexing ")
+	if w.TotalBytes > 0 {
+		done := min(w.Bytes, w.TotalBytes)
+		cells := int(done * barWidth / w.TotalBytes)
+		fmt.Fprintf(&b, "[%s%s] %3d%% ", strings.Repeat("#", cells), strings.Repeat("-", barWidth-cells), done*100/w.TotalBytes)
+	}
+	fmt.Fprintf(&b, "%d procedures", read)
+	if s := elapsed.Seconds(); s > 0 {
+		fmt.Fprintf(&b, " (%.0f/s)", float64(read)/s)
+	}
+	if w.TotalFiles > 0 {
+		fmt.Fprintf(&b, ", %d/%d files", w.Files, w.TotalFiles)
+	}
+	return b.String()
 }
 
 func (p *progress) done() {

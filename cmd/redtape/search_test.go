@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/index"
 )
 
@@ -277,5 +278,54 @@ func TestFacetRest(t *testing.T) {
 	}
 	if v, c := facetRest(index.Facet{Terms: f.Terms[:3]}, 8); v != 0 || c != 0 {
 		t.Errorf("short facet: %d, %d", v, c)
+	}
+}
+
+func TestProgressLine(t *testing.T) {
+	tests := []struct {
+		w       corpus.Progress
+		read    int
+		elapsed time.Duration
+		want    string
+	}{
+		{corpus.Progress{}, 0, 0, "indexing 0 procedures"},
+		{corpus.Progress{}, 46, 2 * time.Second, "indexing 46 procedures (23/s)"},
+		{corpus.Progress{TotalFiles: 4, TotalBytes: 1000}, 0, time.Second,
+			"indexing [------------------------]   0% 0 procedures (0/s), 0/4 files"},
+		{corpus.Progress{Files: 1, TotalFiles: 4, Bytes: 500, TotalBytes: 1000}, 1200, time.Second,
+			"indexing [############------------]  50% 1200 procedures (1200/s), 1/4 files"},
+		{corpus.Progress{Files: 4, TotalFiles: 4, Bytes: 1000, TotalBytes: 1000}, 2500, 2 * time.Second,
+			"indexing [########################] 100% 2500 procedures (1250/s), 4/4 files"},
+		// A file that grew while the walk read it does not overflow the bar.
+		{corpus.Progress{Files: 1, TotalFiles: 1, Bytes: 1200, TotalBytes: 1000}, 3, time.Second,
+			"indexing [########################] 100% 3 procedures (3/s), 1/1 files"},
+	}
+	for _, tt := range tests {
+		if got := progressLine(tt.w, tt.read, tt.elapsed); got != tt.want {
+			t.Errorf("progressLine(%+v, %d, %v)\n got %q\nwant %q", tt.w, tt.read, tt.elapsed, got, tt.want)
+		}
+	}
+}
+
+// TestIndexProgressInteractive checks that an interactive run draws the
+// bar on stderr, ends it full and clears it, and keeps stdout free of it.
+func TestIndexProgressInteractive(t *testing.T) {
+	var out, errb bytes.Buffer
+	e := newEnv(strings.NewReader(""), &out, &errb)
+	e.interactive = true
+	dir := t.TempDir()
+	code := run(context.Background(), []string{"redtape", "index", "--no-flags", "--index", filepath.Join(dir, "idx"), mdFixture}, e)
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, errb.String())
+	}
+	stderr := errb.String()
+	if !strings.Contains(stderr, "[########################] 100%") || !strings.Contains(stderr, "1/1 files") {
+		t.Errorf("stderr %q: no full bar", stderr)
+	}
+	if !strings.Contains(stderr, "\r\033[K") {
+		t.Errorf("stderr %q: the bar is not cleared", stderr)
+	}
+	if strings.Contains(out.String(), "indexing [") {
+		t.Errorf("stdout %q holds the bar", out.String())
 	}
 }
