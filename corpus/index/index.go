@@ -24,6 +24,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/index/fields"
@@ -411,8 +412,9 @@ func write(ctx context.Context, open func() (bleve.Index, error), src Source, op
 	b := newBuilder()
 	var (
 		idx   bleve.Index
+		adv   bindex.Index
 		w     *batchWriter
-		batch *bleve.Batch
+		batch *bindex.Batch
 	)
 	ready := func() error {
 		if idx != nil {
@@ -422,8 +424,11 @@ func write(ctx context.Context, open func() (bleve.Index, error), src Source, op
 		if idx, err = open(); err != nil {
 			return err
 		}
-		w = newBatchWriter(ctx, idx, writers)
-		batch = idx.NewBatch()
+		if adv, err = idx.Advanced(); err != nil {
+			return fmt.Errorf("open index for writing: %w", err)
+		}
+		w = newBatchWriter(ctx, adv, writers)
+		batch = bindex.NewBatch()
 		return nil
 	}
 	pending := 0
@@ -437,7 +442,7 @@ func write(ctx context.Context, open func() (bleve.Index, error), src Source, op
 		if err := w.write(batch); err != nil {
 			return err
 		}
-		batch = idx.NewBatch()
+		batch = bindex.NewBatch()
 		pending = 0
 		return nil
 	}
@@ -469,9 +474,7 @@ func write(ctx context.Context, open func() (bleve.Index, error), src Source, op
 		if err := ready(); err != nil {
 			return err
 		}
-		if err := batch.IndexAdvanced(b.document(id, p, x)); err != nil {
-			return fmt.Errorf("index %s: %w", id, err)
-		}
+		batch.Update(b.document(id, p, x))
 		// A facet code's label goes in the batch of the first record
 		// that uses it, so it is written no later than the record.
 		for _, l := range b.labels {
@@ -537,7 +540,7 @@ func write(ctx context.Context, open func() (bleve.Index, error), src Source, op
 	batch.SetInternal(keyUpdated, []byte(opts.Now().UTC().Format(time.RFC3339)))
 	persisted := make(chan error, 1)
 	batch.SetPersistedCallback(func(err error) { persisted <- err })
-	if err := idx.Batch(batch); err != nil {
+	if err := adv.Batch(batch); err != nil {
 		return nil, fmt.Errorf("write index batch: %w", err)
 	}
 	// Segments persist in order: once the last batch is on disk, all are.
@@ -565,14 +568,14 @@ const writers = 2
 // batchWriter writes batches on background goroutines.
 type batchWriter struct {
 	ctx  context.Context
-	idx  bleve.Index
-	ch   chan *bleve.Batch
+	idx  bindex.Index
+	ch   chan *bindex.Batch
 	done chan error
 	err  error
 }
 
-func newBatchWriter(ctx context.Context, idx bleve.Index, n int) *batchWriter {
-	w := &batchWriter{ctx: ctx, idx: idx, ch: make(chan *bleve.Batch), done: make(chan error, n)}
+func newBatchWriter(ctx context.Context, idx bindex.Index, n int) *batchWriter {
+	w := &batchWriter{ctx: ctx, idx: idx, ch: make(chan *bindex.Batch), done: make(chan error, n)}
 	for i := 0; i < n; i++ {
 		go func() {
 			var err error
@@ -594,7 +597,7 @@ func newBatchWriter(ctx context.Context, idx bleve.Index, n int) *batchWriter {
 }
 
 // write hands b to a writer, waiting while all are busy.
-func (w *batchWriter) write(b *bleve.Batch) error {
+func (w *batchWriter) write(b *bindex.Batch) error {
 	select {
 	case w.ch <- b:
 		return nil
