@@ -286,7 +286,7 @@ func collect(ctx context.Context, r bindex.IndexReader, q, exact bq.Query, m map
 		go func() {
 			defer wg.Done()
 			res := &results[i]
-			res.c, res.h, res.err = collectRange(ctx, r, q, exact, m, keep, withSet, from, to)
+			res.c, res.h, res.err = collectRange(ctx, r, q, exact, m, keep, withSet, from, to, n)
 		}()
 	}
 	wg.Wait()
@@ -311,8 +311,9 @@ func collect(ctx context.Context, r bindex.IndexReader, q, exact bq.Query, m map
 }
 
 // collectRange is collect over the records numbered from up to (not
-// including) to, returning the best keep hits unsorted.
-func collectRange(ctx context.Context, r bindex.IndexReader, q, exact bq.Query, m mapping.IndexMapping, keep int, withSet bool, from, to uint64) (*collected, hitHeap, error) {
+// including) to, of the numbers numbers r uses (0 when unknown),
+// returning the best keep hits unsorted.
+func collectRange(ctx context.Context, r bindex.IndexReader, q, exact bq.Query, m mapping.IndexMapping, keep int, withSet bool, from, to, numbers uint64) (*collected, hitHeap, error) {
 	var first *follower
 	if exact != nil {
 		var err error
@@ -331,6 +332,10 @@ func collectRange(ctx context.Context, r bindex.IndexReader, q, exact bq.Query, 
 		IndexReader:       r,
 	}
 	out := &collected{}
+	if withSet {
+		// One allocation for the range, not a copy each time it grows.
+		out.hits = make(bitset, (min(to, numbers)+63)/64)
+	}
 	h := make(hitHeap, 0, min(keep, 1024)+1)
 	next := func() (*bsearch.DocumentMatch, error) { return s.Next(sctx) }
 	if from > 0 {
