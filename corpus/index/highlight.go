@@ -85,11 +85,27 @@ func (h *highlighter) marks(field, v string) []Span {
 		return nil
 	}
 	var spans []Span
+	var numbers []fields.NumberMatch
+	numbersFound := false
 	for _, p := range h.patterns {
 		if p.Field != "" && p.Field != field && !(p.Field == "basis" && field == "detail") {
 			continue
 		}
+		if p.Number != "" {
+			if !numbersFound {
+				numbers, numbersFound = fields.FindNumbers(v), true
+			}
+			for _, m := range numbers {
+				if m.Number == p.Number || p.Prefix && strings.HasPrefix(m.Number, p.Number) {
+					spans = append(spans, Span{Start: m.Start, End: m.End})
+				}
+			}
+			continue
+		}
 		n := len(p.Terms)
+		if n == 0 {
+			continue
+		}
 		for i := 0; i+n <= len(tokens); i++ {
 			ok := true
 			for j := 0; j < n; j++ {

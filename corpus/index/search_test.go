@@ -187,6 +187,42 @@ func TestSearchSnippets(t *testing.T) {
 	}
 }
 
+// TestSearchSnippetsRunTogetherNumber checks that a legal number run
+// together with the word before it, as portal pages read, is marked in
+// the snippet, by free text and by basis:, a number without its type
+// included.
+func TestSearchSnippetsRunTogetherNumber(t *testing.T) {
+	p := &corpus.Procedure{Code: "R.1", Name: "Thủ tục thử", Source: corpus.Source{File: "fx/R.1.json"},
+		LegalBasis: []corpus.LegalRef{{Text: "Nghị định về sử dụng dữ liệu dân cư, cung cấp dịch vụ công104/2022/NĐ-CP", Number: "104/2022/NĐ-CP"}}}
+	ix, _ := buildFixture(t, []*corpus.Procedure{p})
+	for _, q := range []string{"104/2022/NĐ-CP", "basis:104/2022/nd-cp", "basis:104/2022", "basis:104/20*"} {
+		r, err := ix.Search(context.Background(), Request{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Total != 1 {
+			t.Fatalf("%s: %d hits", q, r.Total)
+		}
+		var marked []string
+		for _, s := range r.Hits[0].Snippets {
+			for _, m := range s.Marks {
+				marked = append(marked, s.Text[m.Start:m.End])
+			}
+		}
+		if len(marked) != 1 || marked[0] != "104/2022/NĐ-CP" {
+			t.Errorf("%s: marks %q, want the number alone", q, marked)
+		}
+	}
+	// Another number is not marked.
+	r, err := ix.Search(context.Background(), Request{Query: "dịch vụ basis:105/2022"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Total != 0 {
+		t.Errorf("basis:105/2022 found %d", r.Total)
+	}
+}
+
 func TestSearchErrors(t *testing.T) {
 	ix, _ := buildFixture(t, fixture())
 	_, err := ix.Search(context.Background(), Request{Query: "giay (khai"})

@@ -97,6 +97,29 @@ func TestExtractNumbers(t *testing.T) {
 	}
 }
 
+func TestFindNumbers(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string // the numbers as written, then normalised: "written=normalised"
+	}{
+		{"dịch vụ công104/2022/NĐ-CP", []string{"104/2022/NĐ-CP=104/2022/ND-CP"}},
+		{"năm 201102/2011/QH13Quy định", []string{"02/2011/QH13=2/2011/QH13"}},
+		{"nhân dân68/2013/TT-BCALuật", []string{"68/2013/TT-BCA=68/2013/TT-BCA"}},
+		{"Nghị định số 104/2022/NĐ- CP ngày 21/12/2022", []string{"104/2022/NĐ- CP=104/2022/ND-CP"}},
+		{"05/2012/NĐ-CP05/2012/NĐ-CP", []string{"05/2012/NĐ-CP=5/2012/ND-CP", "05/2012/NĐ-CP=5/2012/ND-CP"}},
+		{"ngày 26/12/2013", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range FindNumbers(tt.in) {
+			got = append(got, tt.in[m.Start:m.End]+"="+m.Number)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("FindNumbers(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestLooksLikeNumber(t *testing.T) {
 	for in, want := range map[string]bool{"104/2022/NĐ-CP": true, "104/2022": true, "Luật Đất đai": false, "": false, "2022": false} {
 		if got := LooksLikeNumber(in); got != want {

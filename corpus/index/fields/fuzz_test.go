@@ -12,7 +12,7 @@ import (
 // FuzzQueryAnalysis feeds record and query text to the analyzers and the
 // legal-number extractor: offsets must point at the word each term came
 // from, bigrams must pair adjacent words, and extracted numbers must be in
-// normal form. Seeds live in testdata/fuzz/FuzzQueryAnalysis at the root.
+// normal form, found where they are written. Seeds live in testdata/fuzz/FuzzQueryAnalysis at the root.
 func FuzzQueryAnalysis(f *testing.F) {
 	for _, s := range []string{
 		"Giấy khai sinh", "Nghị định 05/2012/NĐ-CP05/2012/NĐ-CP", "năm 201102/2011/QH13Quy định",
@@ -59,6 +59,16 @@ func FuzzQueryAnalysis(f *testing.F) {
 			if NormalizeNumber(n) != n || !utf8.ValidString(n) || !strings.Contains(n, "/") {
 				t.Fatalf("extracted %q is not a normal number", n)
 			}
+		}
+		last := 0
+		for _, m := range FindNumbers(s) {
+			if m.Start < last || m.End > len(s) || m.Start >= m.End {
+				t.Fatalf("number %q at %d:%d (after %d) in %d bytes", m.Number, m.Start, m.End, last, len(s))
+			}
+			if s[m.Start] < '0' || s[m.Start] > '9' {
+				t.Fatalf("number %q starts at %q, not at its serial", m.Number, s[m.Start:m.End])
+			}
+			last = m.End
 		}
 	})
 }

@@ -51,6 +51,34 @@ func NormalizeNumber(s string) string {
 // loses the year.
 func ExtractNumbers(text string) []string {
 	var out []string
+	for _, m := range FindNumbers(text) {
+		dup := false
+		for _, o := range out {
+			if o == m.Number {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, m.Number)
+		}
+	}
+	return out
+}
+
+// NumberMatch is a legal document number found in a text: its byte range
+// in the text, as written, and its normalised form.
+type NumberMatch struct {
+	Start, End int
+	Number     string
+}
+
+// FindNumbers finds every legal document number in text, in order, with
+// where it is written: what [ExtractNumbers] lists, repeats included. The
+// range covers the number alone when it is run together with the words
+// around it ("dịch vụ công104/2022/NĐ-CP").
+func FindNumbers(text string) []NumberMatch {
+	var out []NumberMatch
 	for _, m := range numberPattern.FindAllStringSubmatchIndex(text, -1) {
 		end := m[1]
 		// "TT-BCALuật", as run-together text reads: the capital that
@@ -60,27 +88,20 @@ func ExtractNumbers(text string) []string {
 				end--
 			}
 		}
+		start := m[2]
 		serial := text[m[2]:m[3]]
 		if len(serial) > 4 && (strings.HasPrefix(serial, "19") || strings.HasPrefix(serial, "20")) {
-			serial = serial[4:]
+			serial, start = serial[4:], start+4
 		}
 		if len(serial) > 4 {
+			start += len(serial) - 4
 			serial = serial[len(serial)-4:]
 		}
 		n := NormalizeNumber(serial + text[m[3]:end])
 		if !hasLetterSuffix(n) {
 			continue
 		}
-		dup := false
-		for _, o := range out {
-			if o == n {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			out = append(out, n)
-		}
+		out = append(out, NumberMatch{Start: start, End: end, Number: n})
 	}
 	return out
 }

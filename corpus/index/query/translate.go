@@ -366,6 +366,11 @@ type Pattern struct {
 	Exact []string
 	// Prefix is true when the last word is a prefix.
 	Prefix bool
+	// Number, when set, is a normalised legal document number to mark
+	// wherever it is written, also run together with the words around it
+	// ("công104/2022/NĐ-CP"); Terms is empty then. With Prefix, numbers
+	// starting so are marked.
+	Number string
 }
 
 // Patterns returns the words and phrases of n that a matching procedure
@@ -391,6 +396,9 @@ func Patterns(n Node) []Pattern {
 					out = append(out, Pattern{Field: n.Field, Terms: f, Exact: exact.Terms(n.Text), Prefix: n.Prefix})
 				}
 			}
+			if num, prefix, ok := numberPattern(n); ok {
+				out = append(out, Pattern{Field: n.Field, Number: num, Prefix: prefix})
+			}
 		case *Phrase:
 			if n.Field == "" || n.Field == "name" || n.Field == "paper" || n.Field == "basis" {
 				if f := folded.Terms(n.Text); len(f) > 0 {
@@ -401,6 +409,26 @@ func Patterns(n Node) []Pattern {
 	}
 	walk(n)
 	return out
+}
+
+// numberPattern returns the legal number that a free-text or basis: term
+// asks for, as the translation matches it: a number without its type
+// ("basis:104/2022") matches every type, as a prefix.
+func numberPattern(n *Term) (number string, prefix, ok bool) {
+	if (n.Field != "" && n.Field != "basis") || !fields.LooksLikeNumber(n.Text) {
+		return "", false, false
+	}
+	num := fields.NormalizeNumber(n.Text)
+	switch {
+	case isTypeCode(num):
+		return num, n.Prefix, true
+	case n.Field == "basis":
+		if n.Prefix {
+			return num, true, true
+		}
+		return strings.TrimSuffix(num, "/") + "/", true, true
+	}
+	return "", false, false // free text without a type is matched as words
 }
 
 // Exactness returns the query that tells the exact matches of n apart,
