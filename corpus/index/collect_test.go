@@ -6,6 +6,10 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/index/query"
 	"github.com/redtape-vn/redtape/corpus/synth"
 )
@@ -80,4 +84,68 @@ func nums(hits []scored) []uint64 {
 		out[i] = h.num
 	}
 	return out
+}
+
+// TestFacetSetsBySegmentAgree checks that the facet sets read as segment
+// bitmaps equal those read record by record, on an index with several
+// segments and deleted records (an update that dropped a third of them
+// and changed others), and that the fast path was taken.
+func TestFacetSetsBySegmentAgree(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a synthetic index")
+	}
+	path := filepath.Join(t.TempDir(), "idx")
+	procs := synth.Generate(11, 1200)
+	if _, err := Update(context.Background(), path, sliceSource(nil, procs), UpdateOptions{BatchSize: 150}); err != nil {
+		t.Fatal(err)
+	}
+	var kept []*corpus.Procedure
+	for i, p := range procs {
+		switch i % 3 {
+		case 0: // deleted
+		case 1:
+			q := *p
+			q.Sector = "Lĩnh vực đổi " + p.Ministry
+			kept = append(kept, &q)
+		default:
+			kept = append(kept, p)
+		}
+	}
+	st, err := Update(context.Background(), path, sliceSource(nil, kept), UpdateOptions{BatchSize: 150})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Deleted == 0 || st.Updated == 0 {
+		t.Fatalf("update deleted %d, updated %d: the test needs both", st.Deleted, st.Updated)
+	}
+	ix, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	snap, ok := ix.r.(*scorch.IndexSnapshot)
+	if !ok {
+		t.Fatalf("reader is %T, not a scorch snapshot", ix.r)
+	}
+	if len(snap.Segments()) < 2 {
+		t.Fatalf("%d segments: the test needs several", len(snap.Segments()))
+	}
+	slow, err := loadFacetSets(context.Background(), struct{ bindex.IndexReader }{ix.r}) // hides the snapshot type
+	if err != nil {
+		t.Fatal(err)
+	}
+	fast, err := facetSetsBySegment(context.Background(), snap, slow.codes)
+	if err != nil || fast == nil {
+		t.Fatalf("fast path: %v, %v", fast, err)
+	}
+	live := 0
+	for i, code := range slow.codes {
+		if !slices.Equal(trimZeros(fast.sets[i]), trimZeros(slow.sets[i])) {
+			t.Errorf("facet %s: sets differ (%d against %d records)", code, fast.sets[i].andCount(fast.sets[i]), slow.sets[i].andCount(slow.sets[i]))
+		}
+		live += slow.sets[i].andCount(slow.sets[i])
+	}
+	if live == 0 {
+		t.Fatal("no facet holds a record")
+	}
 }
