@@ -224,7 +224,8 @@ type progress struct {
 	last  time.Time
 	shown bool
 	read  int
-	walk  corpus.Progress
+	walk  corpus.Progress // the walk under way
+	base  corpus.Progress // the walks finished before it
 }
 
 // barWidth is the number of cells of the progress bar.
@@ -232,8 +233,24 @@ const barWidth = 24
 
 // files records how far the walk has come through the files.
 func (p *progress) files(w corpus.Progress) {
+	if w.Files == 0 && p.walk.TotalFiles > 0 {
+		// Another walk: a rebuild reads again the files of the earlier
+		// index outside the paths given. Its files add to the total.
+		p.base.Files += p.walk.Files
+		p.base.TotalFiles += p.walk.TotalFiles
+		p.base.Bytes += p.walk.Bytes
+		p.base.TotalBytes += p.walk.TotalBytes
+	}
 	p.walk = w
 	p.show(w.Files == w.TotalFiles) // the last file is always drawn
+}
+
+// total returns the progress of all walks so far.
+func (p *progress) total() corpus.Progress {
+	return corpus.Progress{
+		Files: p.base.Files + p.walk.Files, TotalFiles: p.base.TotalFiles + p.walk.TotalFiles,
+		Bytes: p.base.Bytes + p.walk.Bytes, TotalBytes: p.base.TotalBytes + p.walk.TotalBytes,
+	}
 }
 
 // update records the number of procedures read.
@@ -249,7 +266,7 @@ func (p *progress) show(force bool) {
 		return
 	}
 	p.last = now
-	fmt.Fprintf(p.e.stderr, "\r%s\033[K", progressLine(p.walk, p.read, now.Sub(p.start)))
+	fmt.Fprintf(p.e.stderr, "\r%s\033[K", progressLine(p.total(), p.read, now.Sub(p.start)))
 	p.shown = true
 }
 

@@ -329,3 +329,24 @@ func TestIndexProgressInteractive(t *testing.T) {
 		t.Errorf("stdout %q holds the bar", out.String())
 	}
 }
+
+// TestProgressTwoWalks checks that a second walk (a rebuild reading the
+// files of the earlier index) adds to the bar instead of restarting it.
+func TestProgressTwoWalks(t *testing.T) {
+	var errb bytes.Buffer
+	p := &progress{e: &env{stderr: &errb}, start: time.Now()}
+	p.files(corpus.Progress{TotalFiles: 2, TotalBytes: 300})
+	p.files(corpus.Progress{Files: 1, TotalFiles: 2, Bytes: 100, TotalBytes: 300})
+	p.files(corpus.Progress{Files: 2, TotalFiles: 2, Bytes: 300, TotalBytes: 300})
+	p.files(corpus.Progress{TotalFiles: 1, TotalBytes: 100})
+	if got, want := p.total(), (corpus.Progress{Files: 2, TotalFiles: 3, Bytes: 300, TotalBytes: 400}); got != want {
+		t.Errorf("after the second walk starts: %+v, want %+v", got, want)
+	}
+	p.files(corpus.Progress{Files: 1, TotalFiles: 1, Bytes: 100, TotalBytes: 100})
+	if got, want := p.total(), (corpus.Progress{Files: 3, TotalFiles: 3, Bytes: 400, TotalBytes: 400}); got != want {
+		t.Errorf("at the end: %+v, want %+v", got, want)
+	}
+	if !strings.Contains(errb.String(), "100% 0 procedures") || !strings.Contains(errb.String(), "3/3 files") {
+		t.Errorf("stderr %q: no full bar at the end", errb.String())
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math/bits"
 	"runtime"
@@ -334,6 +335,9 @@ func collect(ctx context.Context, r bindex.IndexReader, q, exact bq.Query, m map
 		err error
 	}
 	results := make([]result, parts)
+	// A part that fails stops the others.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	var wg sync.WaitGroup
 	for i := range parts {
 		from, to := n*uint64(i)/uint64(parts), n*uint64(i+1)/uint64(parts)
@@ -345,9 +349,18 @@ func collect(ctx context.Context, r bindex.IndexReader, q, exact bq.Query, m map
 			defer wg.Done()
 			res := &results[i]
 			res.c, res.h, res.err = collectRange(ctx, r, q, exact, m, keep, withSet, from, to, n)
+			if res.err != nil {
+				cancel()
+			}
 		}()
 	}
 	wg.Wait()
+	for _, res := range results {
+		// The first real failure, not the cancellation it caused.
+		if res.err != nil && !errors.Is(res.err, context.Canceled) {
+			return nil, res.err
+		}
+	}
 	out := &collected{}
 	var h hitHeap
 	for _, res := range results {

@@ -14,19 +14,48 @@ import (
 	"github.com/redtape-vn/redtape/corpus/synth"
 )
 
+// churnedIndex builds an index of n synthetic procedures in several
+// segments, then updates it with a third of them deleted and a third
+// changed, so that it holds deleted records between live ones.
+func churnedIndex(t *testing.T, seed int64, n int) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "idx")
+	procs := synth.Generate(seed, n)
+	if _, err := Update(context.Background(), path, sliceSource(nil, procs), UpdateOptions{BatchSize: 150}); err != nil {
+		t.Fatal(err)
+	}
+	var kept []*corpus.Procedure
+	for i, p := range procs {
+		switch i % 3 {
+		case 0: // deleted
+		case 1:
+			q := *p
+			q.Sector = "Lĩnh vực đổi " + p.Ministry
+			kept = append(kept, &q)
+		default:
+			kept = append(kept, p)
+		}
+	}
+	st, err := Update(context.Background(), path, sliceSource(nil, kept), UpdateOptions{BatchSize: 150})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Deleted == 0 || st.Updated == 0 {
+		t.Fatalf("update deleted %d, updated %d: the index needs both", st.Deleted, st.Updated)
+	}
+	return path
+}
+
 // TestCollectPartsAgree checks that searching the document numbers in
 // parts at once finds what one pass finds: the same total, the same set
 // of hits, and the same page in the same order with the same scores,
-// ties included (synthetic records share many equal scores).
+// ties included (synthetic records share many equal scores), on an index
+// with deleted records.
 func TestCollectPartsAgree(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a synthetic index")
 	}
-	path := filepath.Join(t.TempDir(), "idx")
-	if _, err := Update(context.Background(), path, sliceSource(nil, synth.Generate(7, 1500)), UpdateOptions{BatchSize: 200}); err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Open(path)
+	ix, err := Open(churnedIndex(t, 7, 1500))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,36 +117,13 @@ func nums(hits []scored) []uint64 {
 
 // TestFacetSetsBySegmentAgree checks that the facet sets read as segment
 // bitmaps equal those read record by record, on an index with several
-// segments and deleted records (an update that dropped a third of them
-// and changed others), and that the fast path was taken.
+// segments and deleted records (churnedIndex), and that the fast path
+// was taken.
 func TestFacetSetsBySegmentAgree(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a synthetic index")
 	}
-	path := filepath.Join(t.TempDir(), "idx")
-	procs := synth.Generate(11, 1200)
-	if _, err := Update(context.Background(), path, sliceSource(nil, procs), UpdateOptions{BatchSize: 150}); err != nil {
-		t.Fatal(err)
-	}
-	var kept []*corpus.Procedure
-	for i, p := range procs {
-		switch i % 3 {
-		case 0: // deleted
-		case 1:
-			q := *p
-			q.Sector = "Lĩnh vực đổi " + p.Ministry
-			kept = append(kept, &q)
-		default:
-			kept = append(kept, p)
-		}
-	}
-	st, err := Update(context.Background(), path, sliceSource(nil, kept), UpdateOptions{BatchSize: 150})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.Deleted == 0 || st.Updated == 0 {
-		t.Fatalf("update deleted %d, updated %d: the test needs both", st.Deleted, st.Updated)
-	}
+	path := churnedIndex(t, 11, 1200)
 	ix, err := Open(path)
 	if err != nil {
 		t.Fatal(err)

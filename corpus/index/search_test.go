@@ -97,6 +97,11 @@ func TestSearch(t *testing.T) {
 		{"name:\"lý lịch\"", []string{"T.5"}, false},
 		{"-ministry:\"tư pháp\"", []string{"T.3", "T.4"}, false},
 		{"khai*", []string{"T.1", "T.2", "T.3", "T.5"}, false},
+		// Joined words with a star: the last is a prefix, the words in order.
+		{"cấp-gi*", []string{"T.3"}, false},
+		{"cap-l*", []string{"T.5"}, false},
+		{"to-khai-dang-k*", []string{"T.1", "T.2"}, false},
+		{"sinh-dang*", nil, false}, // both words, never in this order
 		// Exact diacritics rank first: đường (T.3) above Dương (T.4).
 		{"đường", []string{"T.3", "T.4"}, true},
 		{"dương", []string{"T.4", "T.3"}, true},

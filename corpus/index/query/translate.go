@@ -193,7 +193,10 @@ func (t *translator) freeText(text string, prefix bool) (bq.Query, []bq.Query) {
 		return anyOf(withBoosts(q, boosts), t.leaf("basis", text, prefix, false)), nil
 	}
 	f := t.folded.Terms(text)
-	if len(f) > 1 && !prefix {
+	if len(f) > 1 {
+		if prefix {
+			return t.phrasePrefix(f)
+		}
 		return t.phrase(f)
 	}
 	// A word counts more in the name, and again when the name spells it
@@ -265,6 +268,23 @@ func containsRun(have, words []string, prefix bool) bool {
 // Dương, and the check cost almost half the time of a phrase search.
 func (t *translator) phrase(folded []string) (bq.Query, []bq.Query) {
 	return t.bigramPhrase(folded), []bq.Query{t.words(fields.Name, folded, false, NameBoost)}
+}
+
+// phrasePrefix matches folded words in this order, the last one as the
+// start of a word ("cấp-gi*": cấp giấy, cấp giám định…):
+// the pair of the last two words is a prefix of a term of the bigram
+// field, and the words before them a phrase. With three words or more the
+// two parts are not tied to one place, so a record holding "a b" in one
+// place and "b c…" in another matches too.
+func (t *translator) phrasePrefix(folded []string) (bq.Query, []bq.Query) {
+	n := len(folded)
+	last := bq.NewPrefixQuery(folded[n-2] + " " + folded[n-1])
+	last.SetField(fields.TextBigram)
+	boost := t.words(fields.Name, folded, false, NameBoost)
+	if n == 2 {
+		return last, []bq.Query{boost}
+	}
+	return bq.NewConjunctionQuery([]bq.Query{t.bigramPhrase(folded[:n-1]), last}), []bq.Query{boost}
 }
 
 // bigramPhrase matches folded words (two or more) in this order anywhere,

@@ -40,7 +40,8 @@ func requiredFields(q bq.Query) (must, optional map[string]int) {
 				walk(q.Must, required)
 			}
 			if q.Should != nil {
-				walk(q.Should, false)
+				// Without a must clause, bleve requires a should match.
+				walk(q.Should, required && q.Must == nil)
 			}
 		}
 	}
