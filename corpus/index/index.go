@@ -25,6 +25,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bindex "github.com/blevesearch/bleve_index_api"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/index/fields"
@@ -174,7 +175,7 @@ func Update(ctx context.Context, path string, src Source, opts UpdateOptions) (*
 	var known map[string]docState
 	if exists(path) && !empty {
 		idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true, "bolt_timeout": "3s"})
-		if err != nil && strings.Contains(err.Error(), "timeout") {
+		if err != nil && lockTimeout(err) {
 			return nil, ErrLocked
 		}
 		if err != nil {
@@ -356,7 +357,7 @@ func build(ctx context.Context, path string, src Source, opts UpdateOptions, rea
 // index open makes it wait up to a few seconds, then fail with ErrLocked.
 func openWritable(path string) (bleve.Index, error) {
 	idx, err := bleve.OpenUsing(path, map[string]interface{}{"bolt_timeout": "3s", "unsafe_batch": false})
-	if err != nil && strings.Contains(err.Error(), "timeout") {
+	if err != nil && lockTimeout(err) {
 		return nil, ErrLocked
 	}
 	return idx, err
@@ -722,6 +723,12 @@ func newMapping() *mapping.IndexMappingImpl {
 	m.StoreDynamic = false
 	m.DocValuesDynamic = false
 	return m
+}
+
+// lockTimeout reports whether err is the store's lock timing out: another
+// process holds the index (a writer, or a search while this one writes).
+func lockTimeout(err error) bool {
+	return errors.Is(err, bolterrors.ErrTimeout)
 }
 
 func exists(path string) bool {

@@ -64,7 +64,7 @@ func Open(path string) (*Index, error) {
 	}
 	b, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true, "bolt_timeout": "1s"})
 	if err != nil {
-		if strings.Contains(err.Error(), "timeout") {
+		if lockTimeout(err) {
 			return nil, ErrLocked
 		}
 		return nil, fmt.Errorf("open index %s: %w", path, err)
