@@ -218,6 +218,20 @@ func TestSearchSnippetsRunTogetherNumber(t *testing.T) {
 			t.Errorf("%s: marks %q, want the number alone", q, marked)
 		}
 	}
+	// A number written only in the steps, asked with a star, is found
+	// through the text (the legal basis does not cite it).
+	q := &corpus.Procedure{Code: "R.2", Name: "Thủ tục khác", Source: corpus.Source{File: "fx/R.2.json"},
+		Steps: []string{"Bước 1: nộp hồ sơ theo Nghị định 104/2022/NĐ-CP"}}
+	ix2, _ := buildFixture(t, []*corpus.Procedure{q})
+	for _, query := range []string{"104/2022/NĐ-CP*", "104/2022/NĐ-CP", "2022/NĐ-C*"} {
+		r, err := ix2.Search(context.Background(), Request{Query: query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Total != 1 {
+			t.Errorf("%s: %d hits of the steps' number, want 1", query, r.Total)
+		}
+	}
 	// Another number is not marked.
 	r, err := ix.Search(context.Background(), Request{Query: "dịch vụ basis:105/2022"})
 	if err != nil {

@@ -178,20 +178,22 @@ func (t *translator) leaf(field, text string, prefix, phrase bool) bq.Query {
 	panic("query: unknown field " + field)
 }
 
-// freeText matches words typed without a field: several words as a
-// phrase, one word in the text. It returns what a record must match and
-// the name matches that rank it higher.
+// freeText matches words typed without a field. It returns what a record
+// must match and the name matches that rank it higher.
 func (t *translator) freeText(text string, prefix bool) (bq.Query, []bq.Query) {
+	q, boosts := t.freeWords(text, prefix)
 	if fields.LooksLikeNumber(text) && isTypeCode(fields.NormalizeNumber(text)) {
 		// A legal number typed as free text ("104/2022/NĐ-CP") finds the
 		// records citing it in their legal basis too: in run-together page
 		// text the words around it hide it from the text fields.
-		q, boosts := t.words(fields.Text, t.folded.Terms(text), prefix, 1), []bq.Query(nil)
-		if f := t.folded.Terms(text); len(f) > 1 && !prefix {
-			q, boosts = t.phrase(f)
-		}
 		return anyOf(withBoosts(q, boosts), t.leaf("basis", text, prefix, false)), nil
 	}
+	return q, boosts
+}
+
+// freeWords matches the words of free text: several as a phrase (the
+// last a prefix with a star), one in the text.
+func (t *translator) freeWords(text string, prefix bool) (bq.Query, []bq.Query) {
 	f := t.folded.Terms(text)
 	if len(f) > 1 {
 		if prefix {
