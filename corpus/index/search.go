@@ -53,6 +53,26 @@ func (ix *Index) fieldValues(field string) []string {
 	return vs
 }
 
+// prefixTerms returns the terms of field that start with prefix.
+func (ix *Index) prefixTerms(field, prefix string) ([]string, error) {
+	d, err := ix.r.FieldDictPrefix(field, []byte(prefix))
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	var out []string
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			return out, nil
+		}
+		out = append(out, e.Term)
+	}
+}
+
 // Open opens the index at path for reading. It returns an error wrapping
 // ErrNotExist when there is none, ErrLocked when a writer holds it, and an
 // *IncompatibleError when it was written with another format.
@@ -213,7 +233,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	bq, err := query.TranslateWith(tree, query.Options{Values: ix.fieldValues})
+	bq, err := query.TranslateWith(tree, query.Options{Values: ix.fieldValues, Terms: ix.prefixTerms})
 	if err != nil {
 		return nil, err
 	}

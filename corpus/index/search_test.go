@@ -102,6 +102,9 @@ func TestSearch(t *testing.T) {
 		{"cap-l*", []string{"T.5"}, false},
 		{"to-khai-dang-k*", []string{"T.1", "T.2"}, false},
 		{"sinh-dang*", nil, false}, // both words, never in this order
+		{"name:cấp-gi*", []string{"T.3"}, false},
+		{"paper:bản-sa*", []string{"T.1", "T.3"}, false},
+		{"name:cap-x*", nil, false},
 		// Exact diacritics rank first: đường (T.3) above Dương (T.4).
 		{"đường", []string{"T.3", "T.4"}, true},
 		{"dương", []string{"T.4", "T.3"}, true},
@@ -188,6 +191,28 @@ func TestSearchSnippets(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: no snippet marks Sổ hộ khẩu: %+v", h.Code, h.Snippets)
+		}
+	}
+}
+
+// TestSearchPrefixRunNameFirst checks that a starred run of words found in
+// the name ranks above one found elsewhere only, as a single starred
+// word does.
+func TestSearchPrefixRunNameFirst(t *testing.T) {
+	mk := func(code, name, paper string) *corpus.Procedure {
+		return &corpus.Procedure{Code: code, Name: name, Papers: []corpus.Paper{{Text: paper}}, Source: corpus.Source{File: "fx/" + code + ".json"}}
+	}
+	ix, _ := buildFixture(t, []*corpus.Procedure{
+		mk("P.1", "Thủ tục", "cấp giấy, cấp giấy, cấp giấy"),
+		mk("P.2", "Cấp giấy phép hoạt động", "Đơn đề nghị kèm theo bản sao các văn bản, tài liệu, hồ sơ và báo cáo tình hình thực hiện trong năm trước của tổ chức"),
+	})
+	for _, q := range []string{"cấp-gi*", "cap-gia*"} {
+		r, err := ix.Search(context.Background(), Request{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := codes(r); len(got) != 2 || got[0] != "P.2" {
+			t.Errorf("%s: order %v, want P.2 (in the name) first", q, got)
 		}
 	}
 }

@@ -26,12 +26,20 @@ type Options struct {
 	// contain the filter's words. Without it, such a filter matches its
 	// words anywhere in a record's text.
 	Values func(field string) []string
+	// Terms returns the terms of a field that start with prefix. A starred
+	// run of words in a field with positions (name:cấp-gi*) becomes a
+	// phrase whose last word is any of them. Without it, the last word
+	// of such a run must be whole.
+	Terms func(field, prefix string) ([]string, error)
 }
 
 // TranslateWith is [Translate] with options.
 func TranslateWith(n Node, opts Options) (bq.Query, error) {
 	t := translator{folded: fields.Folded(), exact: fields.Exact(), opts: opts}
 	q := t.node(n)
+	if t.err != nil {
+		return nil, fmt.Errorf("read the index's terms: %w", t.err)
+	}
 	if q == nil {
 		return nil, &Error{Query: n.String(), Pos: 1, Msg: "the query has no searchable words"}
 	}
@@ -41,6 +49,7 @@ func TranslateWith(n Node, opts Options) (bq.Query, error) {
 type translator struct {
 	folded, exact *fields.Analyzer
 	opts          Options
+	err           error // the first error of Options.Terms
 }
 
 func (t *translator) node(n Node) bq.Query {
@@ -282,7 +291,7 @@ func (t *translator) phrasePrefix(folded []string) (bq.Query, []bq.Query) {
 	n := len(folded)
 	last := bq.NewPrefixQuery(folded[n-2] + " " + folded[n-1])
 	last.SetField(fields.TextBigram)
-	boost := t.words(fields.Name, folded, false, NameBoost)
+	boost := t.words(fields.Name, folded, true, NameBoost)
 	if n == 2 {
 		return last, []bq.Query{boost}
 	}
@@ -353,6 +362,21 @@ func (t *translator) words(field string, terms []string, prefix bool, boost floa
 		tq.SetField(field)
 		tq.SetBoost(boost)
 		q = tq
+	case prefix && t.opts.Terms != nil:
+		last, err := t.opts.Terms(field, terms[len(terms)-1])
+		if err != nil && t.err == nil {
+			t.err = err
+		}
+		if len(last) == 0 {
+			return bq.NewMatchNoneQuery()
+		}
+		steps := make([][]string, 0, len(terms))
+		for _, w := range terms[:len(terms)-1] {
+			steps = append(steps, []string{w})
+		}
+		mq := bq.NewMultiPhraseQuery(append(steps, last), field)
+		mq.SetBoost(boost)
+		q = mq
 	default:
 		pq := bq.NewPhraseQuery(terms, field)
 		pq.SetBoost(boost)

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"errors"
 	"testing"
 
 	bq "github.com/blevesearch/bleve/v2/search/query"
@@ -90,4 +91,31 @@ func equalCounts(a, b map[string]int) bool {
 		}
 	}
 	return true
+}
+
+// An error reading the terms a starred run expands to is the
+// translation's error, not a query that silently finds nothing.
+func TestTranslateTermsError(t *testing.T) {
+	n, err := Parse("name:cấp-gi*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := errors.New("disk gone")
+	_, err = TranslateWith(n, Options{Terms: func(string, string) ([]string, error) { return nil, broken }})
+	if !errors.Is(err, broken) {
+		t.Errorf("got %v, want the terms' error", err)
+	}
+	q, err := TranslateWith(n, Options{Terms: func(field, prefix string) ([]string, error) {
+		if field != fields.Name || prefix != "gi" {
+			t.Errorf("asked for %s %q", field, prefix)
+		}
+		return []string{"giay", "giam"}, nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mq, ok := q.(*bq.MultiPhraseQuery)
+	if !ok || len(mq.Terms) != 2 || len(mq.Terms[1]) != 2 || mq.Terms[0][0] != "cap" {
+		t.Errorf("query %#v, want the phrase cap (giay|giam)", q)
+	}
 }
