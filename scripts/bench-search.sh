@@ -7,7 +7,8 @@
 # BenchmarkSearch of corpus/index against the built index (p50/p95 per
 # query class, facets and snippets included; facet-load-ms is reading the
 # facet sets once per open index). Load averages are printed before and
-# after each step. Everything lives in a
+# after each step; last, the search command itself is timed end to end
+# for a few broad queries. Everything lives in a
 # temporary directory, removed at the end unless KEEP=1.
 #
 #   scripts/bench-search.sh 100000
@@ -54,3 +55,17 @@ load
 REDTAPE_BENCH_INDEX="$work/index" go test ./corpus/index -run '^$' -bench 'BenchmarkSearch' -benchtime "${BENCHTIME:-300x}" |
 	grep -E '^Benchmark'
 load
+
+# What a reviewer waits for: the whole command (start, open, facets, query,
+# output) for a few broad queries, 15 runs each.
+echo "== the search command"
+load
+for q in "giấy phép" "giay chung" "chứng chỉ -level:xã" '"giấy chứng nhận đăng ký doanh nghiệp"'; do
+	for i in $(seq 15); do
+		t0=$(date +%s%N)
+		"$work/redtape" search --index "$work/index" "$q" >/dev/null
+		echo $(( ($(date +%s%N) - t0) / 1000000 ))
+	done | sort -n | awk -v q="$q" '{ a[NR] = $1 } END { printf "%s: median %d ms, slowest %d ms\n", q, a[int((NR + 1) / 2)], a[NR] }'
+done
+load
+
