@@ -254,6 +254,17 @@ func isFieldName(s string) bool {
 	return true
 }
 
+// startsToken reports whether rs[i] begins a token rather than continuing
+// a word: it follows nothing, a space, a parenthesis or a closing quote
+// ("x"-y excludes y, as "x" -y does).
+func startsToken(rs []rune, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r := rs[i-1]
+	return isSpace(r) || r == '(' || r == ')' || r == '"'
+}
+
 func lex(q string) ([]token, error) {
 	rs := []rune(q)
 	var toks []token
@@ -279,10 +290,10 @@ func lex(q string) ([]token, error) {
 			}
 			toks = append(toks, token{tokPhrase, string(rs[i+1 : j]), col})
 			i = j + 1
-		case r == '-' && (i == 0 || isSpace(rs[i-1]) || rs[i-1] == '(') && i+1 < len(rs) && !isSpace(rs[i+1]) && rs[i+1] != ')':
+		case r == '-' && startsToken(rs, i) && i+1 < len(rs) && !isSpace(rs[i+1]) && rs[i+1] != ')':
 			toks = append(toks, token{tokNot, "-", col})
 			i++
-		case r == '-' && (i == 0 || isSpace(rs[i-1]) || rs[i-1] == '('):
+		case r == '-' && startsToken(rs, i):
 			// A dangling "-": at the end, before a space or a ")".
 			return nil, &Error{Query: q, Pos: col, Msg: "nothing to exclude after - (write -word, with no space after the -)"}
 		default:

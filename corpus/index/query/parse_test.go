@@ -28,6 +28,10 @@ func TestParse(t *testing.T) {
 		{"--a", "--a", "*query.Not"},
 		{"NOT -a", "a", "*query.Term"},
 		{"a -(b c)", "a -(b c)", "*query.And"},
+		// A - right after a closing quote or parenthesis excludes, as after a space.
+		{`"x"-y`, `"x" -y`, "*query.And"},
+		{`(a b)-c`, `a b -c`, "*query.And"},
+		{"a-b", "a-b", "*query.Term"},
 		{`a -"b c"`, `a -"b c"`, "*query.And"},
 		{"a-b", "a-b", "*query.Term"},
 		{"khai*", "khai*", "*query.Term"},
@@ -110,6 +114,7 @@ func TestParseErrors(t *testing.T) {
 		{"(a", 1, "not closed"},
 		{"a)", 2, "without a matching ("},
 		{"()", 1, "empty parentheses"},
+		{`"0"-`, 4, "nothing to exclude"},
 		{"a OR", 3, "both sides"},
 		{"OR a", 1, "both sides"},
 		{"a OR OR b", 3, "both sides"},
