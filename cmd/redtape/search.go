@@ -285,6 +285,10 @@ func writeSearchTable(w io.Writer, res *index.Result, color bool) error {
 	if len(res.Hits) == 0 {
 		bw.printf("%s\n", pastEnd(res))
 	}
+	wd, err := os.Getwd()
+	if err != nil {
+		wd = "" // paths are shown as the index holds them
+	}
 	for i, h := range res.Hits {
 		n := (res.Page-1)*res.Size + i + 1
 		name := h.Name
@@ -308,7 +312,7 @@ func writeSearchTable(w io.Writer, res *index.Result, color bool) error {
 				bw.printf("     %s: %s\n", s.Field, searchOneLine(markSnippet(s, open, close)))
 			}
 		}
-		src := shownPath(h.File)
+		src := shownPath(wd, h.File)
 		if h.Record > 0 {
 			src = fmt.Sprintf("%s #%d", src, h.Record)
 		}
@@ -337,11 +341,11 @@ func writeSearchTable(w io.Writer, res *index.Result, color bool) error {
 	return bw.err
 }
 
-// shownPath returns file relative to the working directory when it lies
-// under it: the index records absolute paths (JSON shows them as stored).
-func shownPath(file string) string {
-	wd, err := os.Getwd()
-	if err != nil || !filepath.IsAbs(file) {
+// shownPath returns file relative to the working directory wd ("" when
+// unknown) when it lies under it: the index records absolute paths (JSON
+// shows them as stored).
+func shownPath(wd, file string) string {
+	if wd == "" || !filepath.IsAbs(file) {
 		return file
 	}
 	rel, err := filepath.Rel(wd, file)
