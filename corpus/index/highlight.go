@@ -47,8 +47,18 @@ func (h *highlighter) snippets(name string, papers, body []string) []Snippet {
 	if len(h.patterns) == 0 {
 		return nil
 	}
+	// Words typed with diacritics are marked where they are spelled so
+	// ("trú" marks trú, not trừ); only a record that spells none of them
+	// so anywhere has its folded matches marked.
+	if out := h.snippetsWith(name, papers, body, true); len(out) > 0 {
+		return out
+	}
+	return h.snippetsWith(name, papers, body, false)
+}
+
+func (h *highlighter) snippetsWith(name string, papers, body []string, strict bool) []Snippet {
 	var out []Snippet
-	if marks := h.marks("name", name); len(marks) > 0 {
+	if marks := h.marks("name", name, strict); len(marks) > 0 {
 		out = append(out, Snippet{Field: "name", Text: name, Marks: marks})
 	}
 	type cand struct {
@@ -58,7 +68,7 @@ func (h *highlighter) snippets(name string, papers, body []string) []Snippet {
 	var cands []cand
 	consider := func(field string, values []string) {
 		for _, v := range values {
-			marks := h.marks(field, v)
+			marks := h.marks(field, v, strict)
 			if len(marks) == 0 {
 				continue
 			}
@@ -78,11 +88,22 @@ func (h *highlighter) snippets(name string, papers, body []string) []Snippet {
 	return out
 }
 
-// marks finds the patterns that apply to field in v.
-func (h *highlighter) marks(field, v string) []Span {
+// marks finds the patterns that apply to field in v. With strict, a word
+// typed with diacritics matches only a word spelled with them.
+func (h *highlighter) marks(field, v string, strict bool) []Span {
 	tokens := h.folded.Analyze([]byte(v))
 	if len(tokens) == 0 {
 		return nil
+	}
+	var exact []string // the exact spelling of each token, made when needed
+	spelled := func(k int) string {
+		if exact == nil {
+			exact = make([]string, len(tokens))
+		}
+		if exact[k] == "" {
+			exact[k] = fields.ExactTerm(v[tokens[k].Start:tokens[k].End])
+		}
+		return exact[k]
 	}
 	var spans []Span
 	var numbers []fields.NumberMatch
@@ -110,10 +131,18 @@ func (h *highlighter) marks(field, v string) []Span {
 			ok := true
 			for j := 0; j < n; j++ {
 				term := string(tokens[i+j].Term)
-				if p.Prefix && j == n-1 {
+				prefix := p.Prefix && j == n-1
+				if prefix {
 					ok = strings.HasPrefix(term, p.Terms[j])
 				} else {
 					ok = term == p.Terms[j]
+				}
+				if ok && strict && j < len(p.Exact) && p.Exact[j] != p.Terms[j] {
+					if prefix {
+						ok = strings.HasPrefix(spelled(i+j), p.Exact[j])
+					} else {
+						ok = spelled(i+j) == p.Exact[j]
+					}
 				}
 				if !ok {
 					break

@@ -195,6 +195,46 @@ func TestSearchSnippets(t *testing.T) {
 	}
 }
 
+// TestSearchSnippetsSpelling checks that a word typed with diacritics is
+// marked where it is spelled so, not where another word folds to it, that
+// a word typed without them marks every spelling, and that a record
+// spelling the word only otherwise still has its folded matches marked.
+func TestSearchSnippetsSpelling(t *testing.T) {
+	mk := func(code, name, step string) *corpus.Procedure {
+		return &corpus.Procedure{Code: code, Name: name, Steps: []string{step}, Source: corpus.Source{File: "fx/" + code + ".json"}}
+	}
+	ix, _ := buildFixture(t, []*corpus.Procedure{
+		mk("S.1", "Đăng ký thường trú", "Nộp hồ sơ, trừ ngày nghỉ; căn cứ luật cư trú"),
+		mk("S.2", "Thủ tục khác", "Làm việc cả tuần, trừ ngày lễ"),
+	})
+	tests := []struct {
+		query string
+		want  map[string][]string // code → the marked text, in order
+	}{
+		{"trú", map[string][]string{"S.1": {"trú", "trú"}, "S.2": {"trừ"}}},
+		{"tru", map[string][]string{"S.1": {"trú", "trừ", "trú"}, "S.2": {"trừ"}}},
+		{"cư trú", map[string][]string{"S.1": {"trú", "cư trú"}}},
+	}
+	for _, tt := range tests {
+		r, err := ix.Search(context.Background(), Request{Query: tt.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string][]string{}
+		for _, h := range r.Hits {
+			got[h.Code] = []string{}
+			for _, s := range h.Snippets {
+				for _, m := range s.Marks {
+					got[h.Code] = append(got[h.Code], s.Text[m.Start:m.End])
+				}
+			}
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: marks %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}
+
 // TestSearchPrefixRunNameFirst checks that a starred run of words found in
 // the name ranks above one found elsewhere only, as a single starred
 // word does.
