@@ -72,11 +72,17 @@ func (h *highlighter) snippetsWith(name string, papers, body []string, strict bo
 			if len(marks) == 0 {
 				continue
 			}
+			// Values with more of the query's words come first, then those
+			// with more marks: every word inside a mark counts, so a mark
+			// joining "Nghị định" and a number counts all its words, and a
+			// long text repeating one word does not outrank it.
 			distinct := map[string]bool{}
 			for _, m := range marks {
-				distinct[h.folded.Terms(v[m.Start:m.End])[0]] = true
+				for _, w := range h.folded.Terms(v[m.Start:m.End]) {
+					distinct[w] = true
+				}
 			}
-			cands = append(cands, cand{s: cut(Snippet{Field: field, Text: v, Marks: marks}), score: len(distinct)*4 + len(marks)})
+			cands = append(cands, cand{s: cut(Snippet{Field: field, Text: v, Marks: marks}), score: len(distinct)*1000 + len(marks)})
 		}
 	}
 	consider("paper", papers)

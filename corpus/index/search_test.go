@@ -235,6 +235,25 @@ func TestSearchSnippetsSpelling(t *testing.T) {
 	}
 }
 
+// TestSearchSnippetsMostWordsFirst checks that the passage holding more of
+// the query's words is shown before one that repeats a single word often.
+func TestSearchSnippetsMostWordsFirst(t *testing.T) {
+	p := &corpus.Procedure{Code: "W.1", Name: "Thủ tục thử", Source: corpus.Source{File: "fx/W.1.json"},
+		Papers:     []corpus.Paper{{Text: strings.Repeat("Nghị quyết, quy định và hướng dẫn; ", 12)}},
+		LegalBasis: []corpus.LegalRef{{Text: "Nghị định số 123/2015/NĐ-CP của Chính phủ"}}}
+	ix, _ := buildFixture(t, []*corpus.Procedure{p})
+	r, err := ix.Search(context.Background(), Request{Query: "Nghị định 123/2015/NĐ-CP"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Total != 1 || len(r.Hits[0].Snippets) == 0 {
+		t.Fatalf("hits %+v", r.Hits)
+	}
+	if s := r.Hits[0].Snippets[0]; s.Field != "detail" || !strings.HasPrefix(s.Text, "Nghị định số 123") {
+		t.Errorf("first snippet %+v, want the legal basis", s)
+	}
+}
+
 // TestSearchPrefixRunNameFirst checks that a starred run of words found in
 // the name ranks above one found elsewhere only, as a single starred
 // word does.
