@@ -217,7 +217,8 @@ func flagsFunc(e *env) (func(*corpus.Procedure) []string, error) {
 	}, nil
 }
 
-// progress prints a one-line progress report on stderr.
+// progress draws a one-line progress bar on stderr: the files read by the
+// walks of an index run, the procedures read and their rate.
 type progress struct {
 	e     *env
 	start time.Time
@@ -236,10 +237,7 @@ func (p *progress) files(w corpus.Progress) {
 	if w.Files == 0 && p.walk.TotalFiles > 0 {
 		// Another walk: a rebuild reads again the files of the earlier
 		// index outside the paths given. Its files add to the total.
-		p.base.Files += p.walk.Files
-		p.base.TotalFiles += p.walk.TotalFiles
-		p.base.Bytes += p.walk.Bytes
-		p.base.TotalBytes += p.walk.TotalBytes
+		p.base = p.total()
 	}
 	p.walk = w
 	p.show(w.Files == w.TotalFiles) // the last file is always drawn
