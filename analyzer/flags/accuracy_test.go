@@ -143,7 +143,7 @@ func TestAccuracy(t *testing.T) {
 		}
 		got := r.Papers[i]
 		entry := ""
-		if got.Flagged {
+		if got.Replaceable() {
 			entry = got.Entry
 		}
 		switch {

@@ -16,7 +16,7 @@ import (
 // not flagged) with the result.
 func flaggedEntry(m *Matcher, text string) (string, PaperResult) {
 	r := m.Paper(corpus.Paper{Text: text})
-	if !r.Flagged {
+	if !r.Replaceable() {
 		return "", r
 	}
 	return r.Entry, r
@@ -418,24 +418,30 @@ func TestSummarizeComponents(t *testing.T) {
 	}
 }
 
-// TestRemovable: a paper can be dropped whole only when every catalog paper
-// it asks for is covered.
-func TestRemovable(t *testing.T) {
+// TestStatusOfRows: a paper is replaceable only when every catalog paper
+// it asks for is covered; a row with a covered paper beside an uncovered
+// one is partly replaceable.
+func TestStatusOfRows(t *testing.T) {
 	m := testMatcher(t)
 	tests := []struct {
 		text string
-		want bool
+		want Status
 	}{
-		{"Bản sao Giấy khai sinh và Căn cước công dân", true},
-		{"Sổ hộ khẩu", true},
-		{"Bản sao CMND hoặc giấy tờ tương đương, Sổ hộ khẩu", false},
-		{"Bản sao CMND hoặc giấy tờ tương đương", false},
-		{"Tờ khai đăng ký khai sinh", false},
+		{"Bản sao Giấy khai sinh và Căn cước công dân", StatusReplaceable},
+		{"Sổ hộ khẩu", StatusReplaceable},
+		{"Bản sao CMND hoặc giấy tờ tương đương, Sổ hộ khẩu", StatusPartlyReplaceable},
+		{"Bản sao CMND hoặc giấy tờ tương đương", StatusRequired},
+		{"Tờ khai đăng ký khai sinh", StatusForm},
+		{"Giấy khai sinh (cơ quan giải quyết tự khai thác thông tin)", StatusLookedUp},
+		{"Giấy phép xây dựng", StatusNotInCatalog},
 	}
 	for _, tt := range tests {
-		_, r := flaggedEntry(m, tt.text)
-		if got := r.Removable(); got != tt.want {
-			t.Errorf("Paper(%q).Removable() = %v, want %v (flagged %v, components %+v)", tt.text, got, tt.want, r.Flagged, r.Components)
+		r := m.Paper(corpus.Paper{Text: tt.text})
+		if r.Status != tt.want {
+			t.Errorf("Paper(%q).Status = %q, want %q (reason %s)", tt.text, r.Status, tt.want, r.Reason)
+		}
+		if r.Flagged != (r.Status == StatusReplaceable) {
+			t.Errorf("Paper(%q).Flagged = %v with status %q", tt.text, r.Flagged, r.Status)
 		}
 	}
 }

@@ -88,10 +88,15 @@ type PaperResult struct {
 	Text string `json:"text"`
 	// Case is the case heading the paper belongs to, if any.
 	Case string `json:"case,omitempty"`
-	// Flagged is true when the paper asks for data the state already holds:
-	// some requirement in it has every alternative covered by the catalog,
-	// and the paper is not a form, not optional wording about a look-up, not
-	// issued abroad and not produced by the procedure.
+	// Status is the paper's state: replaceable, partly replaceable, looked
+	// up already, required, and the rest (see [Status]).
+	Status Status `json:"status"`
+	// Flagged is true exactly when Status is StatusReplaceable: every
+	// paper the row asks for names data the state already holds, every
+	// alternative of it is covered by the catalog, and the paper is not a
+	// form, not optional wording about a look-up, not issued abroad and not
+	// produced by the procedure. Kept for readers of the JSON contract
+	// before statuses.
 	Flagged bool `json:"flagged"`
 	// Entry is the catalog entry of the flagged requirement's first alternative.
 	Entry string `json:"entry,omitempty"`
@@ -132,22 +137,9 @@ type PaperResult struct {
 	Reason string `json:"reason"`
 	// ReasonCode says the same in one word: one of the Reason* constants.
 	ReasonCode string `json:"reason_code"`
-}
-
-// Removable reports whether the whole paper could be dropped from the
-// dossier: it is flagged and every catalog paper it asks for is covered. A
-// row that lists a covered paper beside an uncovered one ("Giấy khai sinh
-// và Hộ chiếu") is flagged but not removable: only part of it can go.
-func (r *PaperResult) Removable() bool {
-	if !r.Flagged {
-		return false
-	}
-	for i := range r.Components {
-		if !r.Components[i].Covered {
-			return false
-		}
-	}
-	return true
+	// lookedUp is true when the paper says the agency looks the data up or
+	// that it need not be submitted.
+	lookedUp bool
 }
 
 // Paper judges one required paper.
@@ -205,8 +197,16 @@ func issuedBy(name []token, i int) bool {
 	return false
 }
 
-// paper judges p in the context of its procedure.
+// paper judges p in the context of its procedure and gives it its status.
 func (m *Matcher) paper(p corpus.Paper, ctx procContext, sc *scratch) PaperResult {
+	res := m.verdict(p, ctx, sc)
+	res.Status = statusOf(&res, res.lookedUp)
+	res.Flagged = res.Status == StatusReplaceable
+	return res
+}
+
+// verdict judges p in the context of its procedure.
+func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperResult {
 	res := PaperResult{Text: p.Text, Case: p.Case}
 	a := m.analyze(p.Text, sc)
 	toks := a.toks
@@ -286,11 +286,11 @@ func (m *Matcher) paper(p corpus.Paper, ctx procContext, sc *scratch) PaperResul
 	res.ReasonCode = ReasonNotCovered
 	switch {
 	case chosen.negated:
-		res.NotRequired = true
+		res.NotRequired, res.lookedUp = true, true
 		res.Reason = fmt.Sprintf("says %s need not be submitted", quoteList(res.Matched))
 		res.ReasonCode = ReasonMentionOnly
 	case lookup >= 0:
-		res.NotRequired = true
+		res.NotRequired, res.lookedUp = true, true
 		res.Reason = fmt.Sprintf("the agency looks the data up (%q)", span(p.Text, toks, lookup, min(lookup+3, len(toks))))
 		res.ReasonCode = ReasonMentionOnly
 	case !chosen.covered():

@@ -110,7 +110,7 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 			fl := make([]bool, len(p.Papers))
 			some := false
 			for k, pr := range results[i].Papers {
-				fl[k] = pr.Removable()
+				fl[k] = pr.Status.Dropped(flags.ScenarioReplaceable)
 				if fl[k] {
 					removable++
 					some = true
