@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/reports/estimate"
 )
 
 // The -update flag rewrites golden files. Another test file of this package
@@ -100,11 +101,11 @@ func TestEstimateJSON(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errb)
 	}
 	var rep struct {
-		Schema      string          `json:"schema"`
-		Target      json.Number     `json:"target"`
-		HourlyValue json.Number     `json:"hourly_value"`
-		Demo        bool            `json:"demo"`
-		Parameters  []estimateParam `json:"parameters"`
+		Schema      string           `json:"schema"`
+		Target      json.Number      `json:"target"`
+		HourlyValue json.Number      `json:"hourly_value"`
+		Demo        bool             `json:"demo"`
+		Parameters  []estimate.Param `json:"parameters"`
 		Scenarios   []struct {
 			Name        string `json:"name"`
 			Regulations struct {
@@ -186,7 +187,7 @@ func TestEstimateDemo(t *testing.T) {
 	if code := run(context.Background(), []string{"redtape", "estimate", "--format", "json"}, e); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errb)
 	}
-	var rep estimateReport
+	var rep estimate.Report
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +218,7 @@ func TestEstimateDemo(t *testing.T) {
 	if code := run(context.Background(), pairArgs("--format", "json"), e); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errb)
 	}
-	rep = estimateReport{}
+	rep = estimate.Report{}
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,6 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -58,29 +57,6 @@ func flagCommand(e *env) *cli.Command {
 			}, e)
 		},
 	}
-}
-
-// loadCatalog returns the catalog in force on the --as-of day: the built-in
-// one, extended by file when given. Mistakes in either are usage errors.
-func loadCatalog(file, asOf string, e *env) (*catalog.Catalog, time.Time, error) {
-	day := e.now()
-	if asOf != "" {
-		d, err := catalog.ParseDate(asOf)
-		if err != nil {
-			return nil, day, usageErrorf("--as-of: %v", err)
-		}
-		day = d
-	}
-	cat, err := catalog.Default()
-	if err != nil {
-		return nil, day, err
-	}
-	if file != "" {
-		if cat, err = catalog.Load(file, cat); err != nil {
-			return nil, day, usageErrorf("--catalog: %v", err)
-		}
-	}
-	return cat.InForce(day), day, nil
 }
 
 // flagReport is the JSON document flag prints.

@@ -9,12 +9,11 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/redtape-vn/redtape/analyzer/catalog"
+	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/demo"
@@ -179,21 +178,21 @@ func indexSource(paths []string, opts corpus.Options) index.Source {
 
 // flagsFunc returns what the index stores for flagged: the ids of the
 // catalog entries and the databases that flag one of a procedure's papers,
-// and "any" when one does. The catalog is the built-in one in force today.
+// and "any" when one does: the papers the assessment's flags-applied
+// scenario drops (flags.ScenarioReplaceable). The catalog is the built-in
+// one in force today. The function is safe for concurrent use, as the
+// matcher is.
 func flagsFunc(e *env) (func(*corpus.Procedure) []string, error) {
-	cat, err := catalog.Default()
+	cat, err := assess.Catalog("", e.now())
 	if err != nil {
 		return nil, fmt.Errorf("catalog: %w", err)
 	}
-	m := flags.NewMatcher(cat.InForce(e.now()))
-	var mu sync.Mutex // the matcher is not documented as safe for concurrent use
+	m := flags.NewMatcher(cat)
 	return func(p *corpus.Procedure) []string {
-		mu.Lock()
 		res := m.Procedure(p)
-		mu.Unlock()
 		set := map[string]bool{}
 		for _, pr := range res.Papers {
-			if !pr.Flagged {
+			if !pr.Status.Dropped(flags.ScenarioReplaceable) {
 				continue
 			}
 			set["any"] = true

@@ -3,9 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/redtape-vn/redtape/analyzer/assess"
+	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/demo"
 )
@@ -88,4 +91,30 @@ func joinNames(names []string) string {
 		out += n
 	}
 	return out
+}
+
+// loadCatalog returns the catalog of digitised data that flag, estimate,
+// report and check judge papers against: the built-in one, extended or
+// replaced by file when given, narrowed to what is in force on asOf
+// (YYYY-MM-DD; empty for today), and that day.
+func loadCatalog(file, asOf string, e *env) (*catalog.Catalog, time.Time, error) {
+	day := e.now()
+	if asOf != "" {
+		d, err := catalog.ParseDate(asOf)
+		if err != nil {
+			return nil, day, usageErrorf("--as-of: %v", err)
+		}
+		day = d
+	}
+	cat, err := assess.Catalog(file, day)
+	if err != nil {
+		return nil, day, usageErrorf("--catalog: %v", err)
+	}
+	return cat, day, nil
+}
+
+// targetFlag is the --target option of estimate and report, read by
+// assess.ParseTarget.
+func targetFlag() cli.Flag {
+	return &cli.StringFlag{Name: "target", Value: "20", Usage: "reduction target in percent (Resolution 68/NQ-CP: 20; Resolution 66/NQ-CP: 30)"}
 }

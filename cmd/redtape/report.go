@@ -11,7 +11,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/redtape-vn/redtape/analyzer/catalog"
+	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/reports"
@@ -28,7 +28,7 @@ type reportOptions struct {
 	lang     string
 	html     bool
 	output   string // file to write; empty means stdout
-	target   float64
+	target   string
 	catalog  string // catalog file extending the built-in one
 	params   string // cost parameter file
 	asOf     string // YYYY-MM-DD; empty means today
@@ -53,7 +53,7 @@ func reportCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "lang", Value: "vi", Usage: "language of headings and prose: vi or en"},
 			&cli.BoolFlag{Name: "html", Usage: "write one self-contained HTML file instead of Markdown"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of stdout (a .html name implies --html)"},
-			&cli.Float64Flag{Name: "target", Value: 20, Usage: "reduction target in percent (Resolution 68/NQ-CP: 20; Resolution 66/NQ-CP: 30)"},
+			targetFlag(),
 			&cli.StringFlag{Name: "catalog", Usage: "catalog `FILE` extending (or, with replace: true, replacing) the built-in catalog of digitised data"},
 			&cli.StringFlag{Name: "params", Usage: "cost-model parameter `FILE` overriding the built-in defaults"},
 			&cli.StringFlag{Name: "as-of", Usage: "apply the catalog entries and legal bases in force on `DATE` (YYYY-MM-DD); default today"},
@@ -64,7 +64,7 @@ func reportCommand(e *env) *cli.Command {
 			return runReport(c.Context, reportOptions{
 				paths: c.Args().Slice(), baseline: c.StringSlice("baseline"), input: inputOptions(c),
 				ministry: c.String("ministry"), sector: c.String("sector"), lang: c.String("lang"),
-				html: c.Bool("html"), output: c.String("output"), target: c.Float64("target"),
+				html: c.Bool("html"), output: c.String("output"), target: c.String("target"),
 				catalog: c.String("catalog"), params: c.String("params"), asOf: c.String("as-of"),
 				top: c.Int("top"), title: c.String("title"),
 			}, e)
@@ -112,8 +112,9 @@ func runReport(ctx context.Context, opts reportOptions, e *env) error {
 	if err != nil {
 		return usageErrorf("report: %v", err)
 	}
-	if opts.target <= 0 || opts.target > 100 {
-		return usageErrorf("report: --target %g is not a percentage between 0 and 100", opts.target)
+	target, err := assess.ParseTarget(opts.target)
+	if err != nil {
+		return usageErrorf("report: --%v", err)
 	}
 	if opts.top < 1 {
 		return usageErrorf("report: --top %d must be at least 1", opts.top)
@@ -121,24 +122,14 @@ func runReport(ctx context.Context, opts reportOptions, e *env) error {
 	ext := strings.ToLower(filepath.Ext(opts.output))
 	asHTML := opts.html || ext == ".html" || ext == ".htm"
 
-	copts := collect.Options{Target: opts.target, Ministry: opts.ministry, Sector: opts.sector,
+	copts := collect.Options{Target: target, Ministry: opts.ministry, Sector: opts.sector,
 		Generated: e.now().UTC(), Title: opts.title}
-	if copts.Catalog, err = catalog.Default(); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	if opts.catalog != "" {
-		if copts.Catalog, err = catalog.Load(opts.catalog, copts.Catalog); err != nil {
-			return usageErrorf("report: %v", err)
-		}
+	if copts.Catalog, copts.AsOf, err = loadCatalog(opts.catalog, opts.asOf, e); err != nil {
+		return err
 	}
 	if opts.params != "" {
 		if copts.Params, err = cost.LoadParamsFile(opts.params); err != nil {
 			return usageErrorf("report: %v", err)
-		}
-	}
-	if opts.asOf != "" {
-		if copts.AsOf, err = catalog.ParseDate(opts.asOf); err != nil {
-			return usageErrorf("report: --as-of: %v", err)
 		}
 	}
 

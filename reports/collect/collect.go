@@ -18,6 +18,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/analyzer/compare"
 	"github.com/redtape-vn/redtape/analyzer/cost"
@@ -35,8 +36,8 @@ type Options struct {
 	AsOf time.Time
 	// Params are the cost-model parameters; nil means the defaults.
 	Params *cost.Params
-	// Target is the reduction target in percent; 0 means compare.DefaultTarget.
-	Target float64
+	// Target is the reduction target in percent; zero means compare.DefaultTarget.
+	Target cost.Amount
 	// Ministry and Sector narrow the report to procedures whose ministry or
 	// sector matches, ignoring case and diacritics: an exact name, else a
 	// part of one.
@@ -55,36 +56,28 @@ type Options struct {
 // ErrNoMatch is returned when --ministry or --sector matches no procedure.
 var ErrNoMatch = errors.New("no procedure matches")
 
-// Collect analyses current (and the baseline) and returns the report input.
+// Collect analyses current (and the baseline) with the one assessment
+// pipeline (package assess) and returns the report input.
 func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*reports.Input, error) {
-	cat := opts.Catalog
-	if cat == nil {
-		var err error
-		if cat, err = catalog.Default(); err != nil {
-			return nil, fmt.Errorf("catalog: %w", err)
-		}
-	}
 	asOf := opts.AsOf
 	if asOf.IsZero() {
 		asOf = opts.Generated
 	}
-	if !asOf.IsZero() {
+	cat := opts.Catalog
+	if cat == nil {
+		var err error
+		if cat, err = assess.Catalog("", asOf); err != nil {
+			return nil, fmt.Errorf("catalog: %w", err)
+		}
+	} else if !asOf.IsZero() {
 		cat = cat.InForce(asOf)
-	}
-	params := opts.Params
-	if params == nil {
-		params = cost.Default()
-	}
-	target := opts.Target
-	if target <= 0 {
-		target = compare.DefaultTarget
 	}
 
 	cur, err := narrow(current, opts.Ministry, opts.Sector)
 	if err != nil {
 		return nil, err
 	}
-	base := cur
+	var base []*corpus.Procedure
 	if opts.Baseline != nil {
 		base, err = narrow(opts.Baseline, opts.Ministry, opts.Sector)
 		if err != nil && !errors.Is(err, ErrNoMatch) {
@@ -93,69 +86,44 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 		if len(cur) == 0 && len(base) == 0 {
 			return nil, err
 		}
+		if base == nil {
+			base = []*corpus.Procedure{}
+		}
 	} else if len(cur) == 0 {
 		return nil, err
 	}
 
-	// Flag every current paper, over every core.
-	m := flags.NewMatcher(cat)
-	results, err := m.Procedures(ctx, cur)
+	a, err := assess.Run(ctx, base, cur, assess.Options{Catalog: cat, Params: opts.Params, Target: opts.Target})
 	if err != nil {
-		return nil, fmt.Errorf("flag papers: %w", err)
+		return nil, err
 	}
-	flagged := make(map[*corpus.Procedure][]bool, len(cur))
+	base = a.Baseline
+	results := a.Flags
 	var removable, removableProcs int
-	for i, p := range cur {
-		if results[i].Flagged > 0 {
-			fl := make([]bool, len(p.Papers))
-			some := false
-			for k, pr := range results[i].Papers {
-				fl[k] = pr.Status.Dropped(flags.ScenarioReplaceable)
-				if fl[k] {
-					removable++
-					some = true
-				}
+	for _, r := range results {
+		some := false
+		for _, pr := range r.Papers {
+			if pr.Status.Dropped(flags.ScenarioReplaceable) {
+				removable++
+				some = true
 			}
-			if some {
-				removableProcs++
-			}
-			flagged[p] = fl
 		}
-	}
-	drop := func(p *corpus.Procedure, k int) bool {
-		fl := flagged[p]
-		return k < len(fl) && fl[k]
-	}
-	model := cost.New(params)
-	copts := compare.Options{Target: cost.Int(int64(target)), Drop: drop,
-		DropDescription: "the current set without every paper flagged as held in a state database",
-		Ministries:      compare.DefaultMinistries()} // parsed once for every comparison below
-	if target != float64(int64(target)) {
-		copts.Target = amountOf(target)
+		if some {
+			removableProcs++
+		}
 	}
 	fsum := flags.Summarize(results)
 
 	// The whole comparison and the sectors' comparisons are independent:
 	// the sectors run beside the whole, which leaves a core idle while it
 	// matches and tallies.
-	var secs []reports.Tally
-	var secErr error
-	secDone := make(chan struct{})
-	go func() {
-		defer close(secDone)
-		secs, secErr = sectors(ctx, base, cur, model, copts, fsum.BySector, opts.Baseline != nil)
-	}()
-	res, err := compare.Compare(ctx, base, cur, model, copts)
-	<-secDone
+	secs, err := sectors(ctx, a, base, cur, fsum.BySector, opts.Baseline != nil)
 	if err != nil {
-		return nil, fmt.Errorf("compare: %w", err)
+		return nil, err
 	}
-	if secErr != nil {
-		return nil, secErr
-	}
-	now, withFlags := res.Scenarios[0], res.Scenarios[1]
+	now, withFlags := a.Scenario(compare.ScenarioCurrent), a.Scenario(compare.ScenarioFlagsApplied)
 
-	in := &reports.Input{Title: opts.Title, Generated: opts.Generated, Target: target}
+	in := &reports.Input{Title: opts.Title, Generated: opts.Generated, Target: float(a.Target)}
 	in.Scope = scope(opts, asOf)
 	if opts.Ministry != "" {
 		in.Scope.Ministries = names(base, cur, func(p *corpus.Procedure) string { return p.Ministry })
@@ -169,21 +137,13 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 
 	in.Ministries = ministries(now, withFlags, fsum.ByMinistry)
 	in.Sectors = secs
-	in.Databases = databases(results, cur, cat)
-	in.Opportunities = opportunities(now, withFlags, results, cur, params.FallbackKind)
+	in.Databases = databases(results, cur, a.Catalog)
+	in.Opportunities = opportunities(now, withFlags, results, cur, a.Params.FallbackKind)
 	if opts.Baseline != nil {
 		in.Changes = changes(now, base, cur)
 	}
-	in.Method = method(params, model, cat, now, withFlags)
+	in.Method = method(a.Params, a.Model, a.Catalog, now, withFlags)
 	return in, nil
-}
-
-func amountOf(f float64) cost.Amount {
-	a, err := cost.ParseAmount(fmt.Sprintf("%g", f))
-	if err != nil {
-		return cost.Int(compare.DefaultTarget)
-	}
-	return a
 }
 
 // narrow keeps the procedures of the ministry and sector asked for.
@@ -364,7 +324,7 @@ func ministries(now, withFlags *compare.Scenario, flagged []flags.Group) []repor
 // sectors compares each sector's procedures on their own, in the order of
 // the saving with flags applied. A procedure whose sector changed since the
 // baseline counts as abolished in one sector and new in the other.
-func sectors(ctx context.Context, base, cur []*corpus.Procedure, model *cost.Model, copts compare.Options,
+func sectors(ctx context.Context, a *assess.Assessment, base, cur []*corpus.Procedure,
 	flagged []flags.Group, hasBaseline bool) ([]reports.Tally, error) {
 	group := func(ps []*corpus.Procedure) map[string][]*corpus.Procedure {
 		g := map[string][]*corpus.Procedure{}
@@ -409,7 +369,7 @@ func sectors(ctx context.Context, base, cur []*corpus.Procedure, model *cost.Mod
 					return
 				}
 				name := list[i]
-				res, err := compare.Compare(ctx, bg[name], cg[name], model, copts)
+				res, err := a.Compare(ctx, bg[name], cg[name])
 				if err != nil {
 					errs[i] = fmt.Errorf("compare sector %q: %w", name, err)
 					return

@@ -1,0 +1,183 @@
+// Package assess runs the one assessment every figure of redtape rests
+// on: the catalog of digitised data in force on a day, the flag verdict on
+// every current paper, the drop policy of each scenario
+// ([flags.Status.Dropped]), the comparison of the baseline with the
+// current procedures costed by the Standard Cost Model, and the target.
+//
+// The estimate and report commands, the web workspace and the index all
+// call it, so that "flagged" and "cut" mean one thing everywhere: the same
+// corpus and scenario give the same figures whatever prints them.
+package assess
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/redtape-vn/redtape/analyzer/catalog"
+	"github.com/redtape-vn/redtape/analyzer/compare"
+	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/analyzer/flags"
+	"github.com/redtape-vn/redtape/corpus"
+)
+
+// DropDescription says what the flags-applied scenario removes.
+const DropDescription = "the current set of procedures without every paper flagged as held in a state database"
+
+// Options configure an assessment. The zero value assesses with the
+// built-in catalog as it stands, the default cost parameters, the default
+// target and the built-in ministry renamings.
+type Options struct {
+	// Catalog is the catalog of digitised data, already narrowed to the
+	// entries in force (see [Catalog]); nil means the built-in one in force
+	// on AsOf.
+	Catalog *catalog.Catalog
+	// AsOf is the day whose catalog entries apply when Catalog is nil; the
+	// zero time means today.
+	AsOf time.Time
+	// Params are the cost-model parameters; nil means cost.Default().
+	Params *cost.Params
+	// Target is the reduction target in percent; zero means
+	// compare.DefaultTarget.
+	Target cost.Amount
+	// Ministries renames former ministries; nil means the built-in
+	// renamings of the 2025 reorganisation.
+	Ministries *compare.Ministries
+}
+
+// Assessment is what one run found. Its fields are read only.
+type Assessment struct {
+	// Catalog is the catalog in force that the papers were judged against.
+	Catalog *catalog.Catalog
+	// Params and Model cost the procedures.
+	Params *cost.Params
+	Model  *cost.Model
+	// Target is the reduction target in percent.
+	Target cost.Amount
+	// Baseline and Current are the procedures compared.
+	Baseline, Current []*corpus.Procedure
+	// Flags holds the verdict on every paper of Current, in its order.
+	Flags []flags.ProcedureResult
+	// Comparison compares Baseline with Current as published
+	// ([compare.ScenarioCurrent]) and with every paper dropped that
+	// [flags.ScenarioReplaceable] drops ([compare.ScenarioFlagsApplied]).
+	Comparison *compare.Result
+
+	options compare.Options
+	byProc  map[*corpus.Procedure]int
+}
+
+// Catalog returns the built-in catalog, extended (or replaced, as the
+// file says) by the catalog file at path when path is not empty, narrowed
+// to the entries and legal bases in force on day. It is the one way
+// commands load a catalog; its errors name the file.
+func Catalog(path string, day time.Time) (*catalog.Catalog, error) {
+	cat, err := catalog.Default()
+	if err != nil {
+		return nil, fmt.Errorf("built-in catalog: %w", err)
+	}
+	if path != "" {
+		if cat, err = catalog.Load(path, cat); err != nil {
+			return nil, err
+		}
+	}
+	if day.IsZero() {
+		day = time.Now()
+	}
+	return cat.InForce(day), nil
+}
+
+// ParseTarget reads a reduction target in percent ("20", "20%", "12.5"):
+// above 0 and at most 100, exactly.
+func ParseTarget(s string) (cost.Amount, error) {
+	t, err := cost.ParseAmount(strings.TrimSuffix(strings.TrimSpace(s), "%"))
+	if err != nil || t.Sign() <= 0 || t.Cmp(cost.Int(100)) > 0 {
+		return cost.Amount{}, fmt.Errorf("target must be a percentage above 0 and at most 100, not %q", s)
+	}
+	return t, nil
+}
+
+// Run assesses current against baseline. A nil baseline means the current
+// set is its own baseline, so that only the flags-applied scenario
+// measures anything.
+func Run(ctx context.Context, baseline, current []*corpus.Procedure, opts Options) (*Assessment, error) {
+	a := &Assessment{Catalog: opts.Catalog, Params: opts.Params, Target: opts.Target, Current: current, Baseline: baseline}
+	if a.Baseline == nil {
+		a.Baseline = current
+	}
+	if a.Catalog == nil {
+		cat, err := Catalog("", opts.AsOf)
+		if err != nil {
+			return nil, err
+		}
+		a.Catalog = cat
+	}
+	if a.Params == nil {
+		a.Params = cost.Default()
+	}
+	if a.Target.IsZero() {
+		a.Target = cost.Int(compare.DefaultTarget)
+	}
+	names := opts.Ministries
+	if names == nil {
+		names = compare.DefaultMinistries()
+	}
+	a.Model = cost.New(a.Params)
+
+	results, err := flags.NewMatcher(a.Catalog).Procedures(ctx, current)
+	if err != nil {
+		return nil, fmt.Errorf("flag papers: %w", err)
+	}
+	a.Flags = results
+	a.byProc = make(map[*corpus.Procedure]int, len(current))
+	for i, p := range current {
+		a.byProc[p] = i
+	}
+	a.options = compare.Options{Target: a.Target, Ministries: names, Drop: a.drops(flags.ScenarioReplaceable),
+		DropDescription: DropDescription}
+	if a.Comparison, err = compare.Compare(ctx, a.Baseline, current, a.Model, a.options); err != nil {
+		return nil, fmt.Errorf("compare: %w", err)
+	}
+	return a, nil
+}
+
+// drops returns the paper filter of scenario sc over the current set.
+func (a *Assessment) drops(sc flags.Scenario) func(p *corpus.Procedure, k int) bool {
+	return func(p *corpus.Procedure, k int) bool {
+		i, ok := a.byProc[p]
+		if !ok {
+			return false
+		}
+		papers := a.Flags[i].Papers
+		return k < len(papers) && papers[k].Status.Dropped(sc)
+	}
+}
+
+// FlagsOf returns the verdict on the papers of p, a procedure of the
+// current set, and false for any other.
+func (a *Assessment) FlagsOf(p *corpus.Procedure) (*flags.ProcedureResult, bool) {
+	i, ok := a.byProc[p]
+	if !ok {
+		return nil, false
+	}
+	return &a.Flags[i], true
+}
+
+// Compare compares a part of the assessment (one sector's baseline and
+// current procedures, say) with the same model, target, ministries and
+// drop policy. Current procedures outside the assessment's current set
+// drop no paper.
+func (a *Assessment) Compare(ctx context.Context, baseline, current []*corpus.Procedure) (*compare.Result, error) {
+	return compare.Compare(ctx, baseline, current, a.Model, a.options)
+}
+
+// Scenario returns the comparison's scenario named name, or nil.
+func (a *Assessment) Scenario(name string) *compare.Scenario {
+	for _, s := range a.Comparison.Scenarios {
+		if s.Name == name {
+			return s
+		}
+	}
+	return nil
+}

@@ -1,0 +1,464 @@
+// Package estimate arranges an assessment (package assess) as the
+// estimate's report: the JSON document of schema redtape.estimate/v1 and
+// the text printed for people (docs/estimate.md).
+package estimate
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"reflect"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+	"unicode/utf8"
+
+	"github.com/redtape-vn/redtape/analyzer/assess"
+	"github.com/redtape-vn/redtape/analyzer/compare"
+	"github.com/redtape-vn/redtape/analyzer/cost"
+)
+
+// Schema names the version of the JSON document.
+const Schema = "redtape.estimate/v1"
+
+// Report is the JSON document estimate prints (schema
+// redtape.estimate/v1, documented in docs/estimate.md).
+type Report struct {
+	Schema      string      `json:"schema"`
+	AsOf        string      `json:"as_of"`
+	Demo        bool        `json:"demo"`
+	Baseline    Side        `json:"baseline"`
+	Current     Side        `json:"current"`
+	Target      cost.Amount `json:"target"`
+	HourlyValue cost.Amount `json:"hourly_value"`
+	Exact       Exact       `json:"exact"`
+	Scenarios   []Scenario  `json:"scenarios"`
+	Parameters  []Param     `json:"parameters"`
+	Notes       []string    `json:"notes"`
+
+	basis string // how the hourly value was reached, for the text output
+}
+
+// Side describes one side of the comparison, baseline or current.
+type Side struct {
+	Paths []string `json:"paths"`
+	// BuiltIn is true when the side is the built-in demo corpus.
+	BuiltIn    bool `json:"built_in"`
+	Procedures int  `json:"procedures"`
+}
+
+// Scenario is one scenario of the comparison, with its tally overall and
+// per ministry.
+type Scenario struct {
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	Tally
+	Ministries []Ministry `json:"ministries"`
+	// Changes lists every procedure that is not unchanged, by saving.
+	Changes []Cut `json:"changes"`
+}
+
+// Ministry is a ministry's tally in a scenario.
+type Ministry struct {
+	Name string `json:"name"`
+	Tally
+}
+
+// Tally is what the JSON says of a scenario or a ministry.
+type Tally struct {
+	Regulations Count                  `json:"regulations"`
+	Procedures  Count                  `json:"procedures"`
+	Conditions  Count                  `json:"conditions"`
+	Papers      Count                  `json:"papers"`
+	Cost        Cost                   `json:"cost"`
+	Statuses    map[compare.Status]int `json:"statuses"`
+	// ConditionsOnly counts procedures simplified only by fewer
+	// conditions, which regulations count once, through the conditions.
+	ConditionsOnly int `json:"simplified_by_conditions_only"`
+	// VolumeAssumed and Unknown count procedures resting on assumptions.
+	VolumeAssumed int            `json:"volume_assumed"`
+	Unknown       map[string]int `json:"unknown"`
+	TopCuts       []Cut          `json:"top_cuts"`
+}
+
+func tallyOf(t compare.Tally, cuts []*compare.Change) Tally {
+	return Tally{
+		Regulations: countOf(t.Regulations), Procedures: countOf(t.Procedures),
+		Conditions: countOf(t.Conditions), Papers: countOf(t.Papers),
+		Cost: costOf(t.Cost), Statuses: t.Statuses, ConditionsOnly: t.ConditionsOnly,
+		TopCuts: cutsOf(cuts), VolumeAssumed: t.VolumeAssumed, Unknown: t.Unknown,
+	}
+}
+
+// Count is a unit's count with the exact values of its percentages.
+type Count struct {
+	compare.Count
+	Exact Exact `json:"exact"`
+}
+
+func countOf(c compare.Count) Count {
+	return Count{Count: c, Exact: ExactOf(c)}
+}
+
+// Cost is the compliance-cost cut of a scenario or ministry, with the
+// shares of it that rest on assumed inputs, in percent.
+type Cost struct {
+	compare.CostCut
+	AssumedShareBefore cost.Amount `json:"assumed_percent_before"`
+	AssumedShareAfter  cost.Amount `json:"assumed_percent_after"`
+	Exact              Exact       `json:"exact"`
+}
+
+// Cut is what became of one procedure: its status, why, and its annual
+// cost before and after.
+type Cut struct {
+	ID                string         `json:"id"`
+	Code              string         `json:"code,omitempty"`
+	Name              string         `json:"name"`
+	Ministry          string         `json:"ministry"`
+	Status            compare.Status `json:"status"`
+	Reasons           []string       `json:"reasons,omitempty"`
+	Saving            cost.Amount    `json:"saving"`
+	Before            cost.Amount    `json:"before"`
+	After             cost.Amount    `json:"after"`
+	PapersRemoved     int            `json:"papers_removed"`
+	PapersAdded       int            `json:"papers_added"`
+	ConditionsRemoved int            `json:"conditions_removed"`
+	ConditionsAdded   int            `json:"conditions_added"`
+	Exact             Exact          `json:"exact"`
+}
+
+// Param is one cost-model parameter as the estimate used it.
+type Param struct {
+	Name string `json:"name"`
+	cost.Param
+	Exact Exact `json:"exact"`
+}
+
+// Exact gives the exact value of every amount of the JSON object
+// it sits in, by the amount's key: the JSON numbers are rounded to 2
+// decimals for reading, these strings lose nothing ("1802750000",
+// "337500/11"; see cost.Amount.Exact).
+type Exact map[string]string
+
+// ExactOf returns the exact values of the cost.Amount fields of
+// the struct v, embedded structs included, keyed by their JSON names, so
+// that no amount of the contract can miss its exact value.
+func ExactOf(v any) Exact {
+	out := Exact{}
+	var walk func(rv reflect.Value)
+	walk = func(rv reflect.Value) {
+		rt := rv.Type()
+		for i := range rt.NumField() {
+			f := rt.Field(i)
+			switch {
+			case !f.IsExported():
+			case f.Anonymous && f.Type.Kind() == reflect.Struct:
+				walk(rv.Field(i))
+			case f.Type == reflect.TypeFor[cost.Amount]():
+				if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
+					out[name] = rv.Field(i).Interface().(cost.Amount).Exact()
+				}
+			}
+		}
+	}
+	walk(reflect.ValueOf(v))
+	return out
+}
+
+// Options say what an estimate shows beyond the assessment.
+type Options struct {
+	// Baseline and Current are the paths read for each side; both empty
+	// with Demo set for the built-in demo corpus.
+	Baseline, Current []string
+	// Demo is true when the demo corpus is compared with itself.
+	Demo bool
+	// Top is how many of the largest cuts to list, overall and per ministry.
+	Top int
+	// Day is the date of the estimate.
+	Day time.Time
+}
+
+// Build arranges an assessment as the estimate's report.
+func Build(a *assess.Assessment, opts Options) *Report {
+	res, params := a.Comparison, a.Params
+	demo, nBase, nCur := opts.Demo, len(a.Baseline), len(a.Current)
+	rep := &Report{
+		Schema:      Schema,
+		AsOf:        opts.Day.Format("2006-01-02"),
+		Demo:        demo,
+		Baseline:    Side{Paths: nonNil(opts.Baseline), Procedures: nBase},
+		Current:     Side{Paths: nonNil(opts.Current), Procedures: nCur},
+		Target:      res.Target,
+		HourlyValue: params.HourlyValue(),
+		basis:       hourlyBasis(params.TimeValue),
+		Notes: []string{
+			"regulations count the official units, procedures and conditions; papers are a finer measure, not an official unit",
+			"cut means abolished or simplified, the official count (% cut = (abolished + simplified) / baseline); a procedure is simplified when lighter in any way (a paper or condition removed, lower fees, fewer days, moved online, or a lower cost otherwise) and heavier in none, so one paper fewer is enough: abolished and simplified are given apart",
+			"net is cut minus added, beside the official figure, which does not net additions out",
+			"in regulations a procedure simplified only by fewer conditions counts once, through its conditions",
+			"compliance cost is annual, in VND, by the Standard Cost Model; new procedures count in the current cost",
+			"amounts and percentages are JSON numbers rounded to 2 decimals; each object's \"exact\" gives them exactly, as integers or fractions",
+		},
+	}
+	rep.Exact = ExactOf(*rep)
+	if demo {
+		rep.Baseline = Side{Paths: []string{"demo corpus"}, BuiltIn: true, Procedures: nBase}
+		rep.Current = Side{Paths: []string{"demo corpus"}, BuiltIn: true, Procedures: nCur}
+		rep.Notes = append(rep.Notes, "no --baseline or --current given: the built-in demo corpus is compared with itself; only the flags-applied scenario is shown, as the demo against itself is 0% by construction")
+	}
+	for _, np := range params.All() {
+		rep.Parameters = append(rep.Parameters, Param{Name: np.Name, Param: np.Param, Exact: ExactOf(np.Param)})
+	}
+	for _, s := range res.Scenarios {
+		if demo && s.Name == compare.ScenarioCurrent {
+			continue // the demo against itself is 0% by construction
+		}
+		es := Scenario{Name: s.Name, Description: s.Description,
+			Tally: tallyOf(s.Tally, s.TopCuts(opts.Top, ""))}
+		var changed []*compare.Change
+		for _, ch := range s.Changes {
+			if ch.Status != compare.Unchanged {
+				changed = append(changed, ch)
+			}
+		}
+		es.Changes = cutsOf(changed)
+		for _, m := range s.Ministries {
+			es.Ministries = append(es.Ministries, Ministry{Name: m.Name,
+				Tally: tallyOf(m.Tally, s.TopCuts(opts.Top, m.Name))})
+		}
+		rep.Scenarios = append(rep.Scenarios, es)
+	}
+	return rep
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func costOf(c compare.CostCut) Cost {
+	out := Cost{
+		CostCut:            c,
+		AssumedShareBefore: c.AssumedShareBefore().MulInt(100),
+		AssumedShareAfter:  c.AssumedShareAfter().MulInt(100),
+	}
+	out.Exact = ExactOf(out)
+	return out
+}
+
+func cutsOf(changes []*compare.Change) []Cut {
+	out := []Cut{}
+	for _, ch := range changes {
+		c := Cut{
+			ID: ch.ID, Code: ch.Code, Name: ch.Name, Ministry: ch.Ministry, Status: ch.Status, Reasons: ch.Reasons,
+			Saving: ch.Saving, PapersRemoved: len(ch.PapersRemoved), ConditionsRemoved: len(ch.ConditionsRemoved),
+			PapersAdded: len(ch.PapersAdded), ConditionsAdded: len(ch.ConditionsAdded),
+		}
+		if ch.Before != nil {
+			c.Before = ch.Before.Annual
+		}
+		if ch.After != nil {
+			c.After = ch.After.Annual
+		}
+		c.Exact = ExactOf(c)
+		out = append(out, c)
+	}
+	return out
+}
+
+// WriteText prints the estimate for people.
+func WriteText(w io.Writer, rep *Report) error {
+	ew := &errWriter{w: w}
+	if rep.Demo {
+		ew.printf("DEMO: no --baseline or --current given, so the built-in demo corpus is compared with itself.\n" +
+			"Only the \"flags_applied\" scenario is shown: it removes every paper flagged as held in a state\n" +
+			"database from the demo corpus. Give --baseline and --current to estimate real progress.\n\n")
+		ew.printf("Baseline: built-in demo corpus (%d procedures)\n", rep.Baseline.Procedures)
+		ew.printf("Current:  the same built-in demo corpus (%d procedures)\n", rep.Current.Procedures)
+	} else {
+		ew.printf("Baseline: %s (%d procedures)\n", strings.Join(rep.Baseline.Paths, ", "), rep.Baseline.Procedures)
+		ew.printf("Current:  %s (%d procedures)\n", strings.Join(rep.Current.Paths, ", "), rep.Current.Procedures)
+	}
+	ew.printf("Target:   %s%% of regulations abolished or simplified, and %s%% of compliance cost cut\n", rep.Target.Decimal(2), rep.Target.Decimal(2))
+	ew.printf("Hourly value of time: %s VND (%s)\n", rep.HourlyValue.Format(2), rep.basis)
+	for i, s := range rep.Scenarios {
+		ew.printf("\n== Scenario %q: %s\n\n", s.Name, s.Description)
+		rows := [][]string{{"unit", "baseline", "abolished", "simplified", compare.CutMeans, "gap to target", "added", "current"}}
+		for _, c := range []Count{s.Regulations, s.Procedures, s.Conditions, s.Papers} {
+			unit := c.Unit
+			if c.Unit == "papers" {
+				unit = "papers (finer measure, not official)"
+			}
+			part := func(n int, pct cost.Amount) string {
+				if c.Baseline == 0 {
+					return strconv.Itoa(n)
+				}
+				return fmt.Sprintf("%d (%s%%)", n, pct.Format(2))
+			}
+			gap := gapText(c.Gap)
+			if c.Baseline == 0 {
+				gap = "n/a"
+			}
+			rows = append(rows, []string{unit, strconv.Itoa(c.Baseline), part(c.Abolished, c.AbolishedPercent),
+				part(c.Simplified, c.SimplifiedPercent), part(c.Cut, c.Percent), gap, strconv.Itoa(c.Added), strconv.Itoa(c.Current)})
+		}
+		writeTable(ew, rows)
+		if i == 0 {
+			ew.printf("  The target is judged on regulations %s (procedures and conditions, the official units).\n", compare.CutMeans)
+			ew.printf("  A procedure is simplified when lighter in any way and heavier in none; for conditions and papers,\n" +
+				"  abolished are those of abolished procedures, simplified those removed from procedures kept.\n")
+		}
+		if r := s.Regulations; r.Added > 0 && r.Baseline > 0 {
+			ew.printf("  Net of what was added (%d): %d (%s%%) regulations cut; the official figure does not net additions out.\n",
+				r.Added, r.Net, r.NetPercent.Format(2))
+		}
+		if s.ConditionsOnly > 0 {
+			ew.printf("  %d simplified only by fewer conditions: counted once in regulations, through their conditions.\n", s.ConditionsOnly)
+		}
+		cc := s.Cost
+		ew.printf("\nCompliance cost (VND/yr): before %s, after %s, saving %s = %s%% cut (%s)\n",
+			cc.Before.Format(0), cc.After.Format(0), cc.Saving.Format(0), cc.Percent.Format(2), gapText(cc.Gap))
+		ew.printf("  new procedures add %s; the baseline procedures alone cut %s = %s%%\n",
+			cc.NewCost.Format(0), cc.BaselineSaving.Format(0), cc.BaselinePercent.Format(2))
+		ew.printf("  resting on assumed inputs: %s%% of the cost before, %s%% after\n",
+			cc.AssumedShareBefore.Format(1), cc.AssumedShareAfter.Format(1))
+		ew.printf("Procedures: %s\n", statuses(s.Statuses))
+		ew.printf("Assumed: annual volume of %d procedures; counted as zero where not stated: fees of %d, fee amounts of %d, processing time of %d\n",
+			s.VolumeAssumed, s.Unknown["fees"], s.Unknown["fee amount"], s.Unknown["processing time"])
+		if len(s.TopCuts) > 0 {
+			ew.printf("\nLargest cuts by annual saving (VND/yr):\n")
+			writeCuts(ew, s.TopCuts, true)
+		}
+		if len(s.Ministries) > 0 {
+			ew.printf("\nBy ministry:\n")
+			rows := [][]string{{"ministry", "regulations " + compare.CutMeans, "papers " + compare.CutMeans, "cost before", "cost after", "saving", "cost % cut"}}
+			for _, m := range s.Ministries {
+				rows = append(rows, []string{m.Name, m.Regulations.Percent.Format(2) + "%", m.Papers.Percent.Format(2) + "%",
+					m.Cost.Before.Format(0), m.Cost.After.Format(0), m.Cost.Saving.Format(0), m.Cost.Percent.Format(2) + "%"})
+			}
+			writeTable(ew, rows)
+			for _, m := range s.Ministries {
+				if len(m.TopCuts) == 0 {
+					continue
+				}
+				ew.printf("\nLargest cuts, %s:\n", m.Name)
+				writeCuts(ew, m.TopCuts, false)
+			}
+		}
+	}
+	ew.printf("\nCosts rest on the parameters listed by --format json (\"parameters\"); see docs/estimate.md.\n")
+	return ew.err
+}
+
+func writeCuts(w io.Writer, cuts []Cut, withMinistry bool) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for i, c := range cuts {
+		what := string(c.Status)
+		if len(c.Reasons) > 0 {
+			what += ": " + strings.Join(c.Reasons, ", ")
+		}
+		name := shorten(c.Name, 80)
+		if c.Code != "" {
+			name = c.Code + " " + name
+		}
+		if withMinistry {
+			name += " (" + c.Ministry + ")"
+		}
+		fmt.Fprintf(tw, "%3d.\t%s\t%s\t%s\n", i+1, c.Saving.Format(0), name, what)
+	}
+	tw.Flush()
+}
+
+// writeTable prints rows as aligned columns, the first to the
+// left, the others (numbers) to the right, each line indented by two spaces.
+func writeTable(w io.Writer, rows [][]string) {
+	var width []int
+	for _, r := range rows {
+		for i, cell := range r {
+			n := utf8.RuneCountInString(cell)
+			if i >= len(width) {
+				width = append(width, n)
+			} else if n > width[i] {
+				width[i] = n
+			}
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		b.WriteString(" ")
+		for i, cell := range r {
+			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(cell))
+			b.WriteString(" ")
+			if i == 0 {
+				b.WriteString(cell + pad)
+			} else {
+				b.WriteString(" " + pad + cell)
+			}
+		}
+		fmt.Fprintln(w, b.String())
+	}
+}
+
+// hourlyBasis says how the hourly value is reached, e.g.
+// "5,400,000 VND a month (2024) / 22 days / 8 hours".
+func hourlyBasis(tv cost.TimeValue) string {
+	income := tv.MonthlyIncome.Value.Format(0) + " VND a month"
+	if tv.MonthlyIncome.AsOf != "" {
+		income += " (" + tv.MonthlyIncome.AsOf + ")"
+	}
+	return fmt.Sprintf("%s / %s days / %s hours", income, tv.WorkingDaysPerMonth.Value.Decimal(2), tv.HoursPerDay.Value.Decimal(2))
+}
+
+// shorten cuts s to at most n characters, ending with "…" when cut.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+func gapText(g cost.Amount) string {
+	if g.IsZero() {
+		return "met"
+	}
+	return g.Format(2) + " points short"
+}
+
+func statuses(st map[compare.Status]int) string {
+	var parts []string
+	for _, s := range []compare.Status{compare.Abolished, compare.Simplified, compare.Mixed, compare.Heavier, compare.Unchanged, compare.New} {
+		parts = append(parts, fmt.Sprintf("%d %s", st[s], s))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// errWriter keeps the first write error so printing code stays linear.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+// Write writes p unless an earlier write failed.
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
+
+func (e *errWriter) printf(format string, args ...any) { fmt.Fprintf(e, format, args...) }
+
+// WriteJSON writes rep as indented JSON, HTML characters as they are.
+func WriteJSON(w io.Writer, rep *Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(rep)
+}
