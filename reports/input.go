@@ -68,10 +68,29 @@ type Tally struct {
 	// FlaggedPapers counts the current papers flagged as held in a database,
 	// and FlaggedProcedures the current procedures with at least one.
 	FlaggedPapers, FlaggedProcedures int
-	// RemovablePapers counts the flagged papers that could be dropped
-	// whole (every paper they ask for is covered), and RemovableProcedures
-	// the procedures with at least one; set for the total only.
-	RemovablePapers, RemovableProcedures int
+	// States counts the current papers a ministry can act on, by state.
+	States PaperStates
+}
+
+// StateCount counts the papers in one state and the procedures with at
+// least one such paper.
+type StateCount struct {
+	Papers, Procedures int
+}
+
+// PaperStates counts the current papers by what a ministry can do with
+// them (docs/flags.md, "Statuses").
+type PaperStates struct {
+	// Achieved counts the papers the records say the agency looks up
+	// already, or asks for only when the look-up fails: done.
+	Achieved StateCount
+	// WithinReach counts the replaceable papers: every choice and every
+	// holder covered. The flags-applied scenario drops them.
+	WithinReach StateCount
+	// MostPeople counts the partly replaceable papers: some choices,
+	// holders or cases covered. They are shown apart and no scenario of
+	// the report drops them.
+	MostPeople StateCount
 }
 
 // Count is the cut of one unit in the two scenarios: achieved since the

@@ -319,17 +319,21 @@ func (w *writer) summary() {
 	if tot.FlaggedPapers > 0 {
 		bullets = append(bullets, w.fn("summary_flagged", tot.FlaggedPapers, w.cnt("n_papers", tot.FlaggedPapers), w.cnt("n_procedures", tot.FlaggedProcedures),
 			w.cnt("n_databases", len(in.Databases)), w.nf.Short(money.SavingFlags-money.Saving), w.nf.Pct(money.PercentFlags-money.Percent)))
-		// Why the counts of the table and of the ranking are smaller.
+		// Why the count of the ranking is smaller.
 		last := &bullets[len(bullets)-1]
-		if rest := tot.FlaggedPapers - tot.RemovablePapers; rest > 0 {
-			*last += " " + w.fn("summary_reconcile_partial", rest, w.cnt("n_papers", tot.RemovablePapers),
-				w.cnt("n_procedures", tot.RemovableProcedures), w.cnt("n_papers", rest))
-		}
-		if rest := tot.RemovableProcedures - len(in.Opportunities); rest > 0 {
+		if rest := tot.FlaggedProcedures - len(in.Opportunities); rest > 0 {
 			*last += " " + w.f("summary_reconcile_rank", w.cnt("n_procedures", len(in.Opportunities)), w.cnt("n_procedures", rest))
 		}
 	} else {
 		bullets = append(bullets, w.f("summary_no_flags"))
+	}
+	if st := tot.States; st.MostPeople.Papers > 0 {
+		bullets = append(bullets, w.fn("summary_most_people", st.MostPeople.Papers, w.cnt("n_papers", st.MostPeople.Papers),
+			w.cnt("n_procedures", st.MostPeople.Procedures)))
+	}
+	if st := tot.States; st.Achieved.Papers > 0 {
+		bullets = append(bullets, w.fn("summary_achieved", st.Achieved.Papers, w.cnt("n_papers", st.Achieved.Papers),
+			w.cnt("n_procedures", st.Achieved.Procedures)))
 	}
 	if len(in.Opportunities) > 0 {
 		o := in.Opportunities[0]
@@ -372,6 +376,7 @@ func procLabel(p ProcedureRef) string {
 // groupTable writes the table of ministries or sectors.
 func (w *writer) groupTable(first string, groups []Tally) string {
 	head := []string{first, w.f("col_procedures"), w.f("col_flagged_procs"), w.f("col_flagged_papers"),
+		w.f("col_partly_papers"), w.f("col_looked_up_papers"),
 		w.f("col_reg_cut"), w.f("col_cost_year"), w.f("col_saving_flags"), w.f("col_cost_cut")}
 	var rows [][]string
 	for _, g := range groups {
@@ -380,13 +385,15 @@ func (w *writer) groupTable(first string, groups []Tally) string {
 			w.nf.Int(int64(g.Procedures.Current)),
 			w.nf.Int(int64(g.FlaggedProcedures)),
 			w.nf.Int(int64(g.FlaggedPapers)),
+			w.nf.Int(int64(g.States.MostPeople.Papers)),
+			w.nf.Int(int64(g.States.Achieved.Papers)),
 			w.nf.Pct(g.Regulations.Percent) + " → " + w.nf.Pct(g.Regulations.PercentFlags),
 			w.nf.Money(g.Cost.After),
 			w.nf.Money(g.Cost.SavingFlags - g.Cost.Saving),
 			w.nf.Pct(g.Cost.Percent) + " → " + w.nf.Pct(g.Cost.PercentFlags),
 		})
 	}
-	return table(head, "lrrrrrrr", rows)
+	return table(head, "lrrrrrrrrr", rows)
 }
 
 // rankedTable shows the first Top groups and collapses the rest.

@@ -99,25 +99,16 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 	}
 	base = a.Baseline
 	results := a.Flags
-	var removable, removableProcs int
-	for _, r := range results {
-		some := false
-		for _, pr := range r.Papers {
-			if pr.Status.Dropped(flags.ScenarioReplaceable) {
-				removable++
-				some = true
-			}
-		}
-		if some {
-			removableProcs++
-		}
-	}
 	fsum := flags.Summarize(results)
 
 	// The whole comparison and the sectors' comparisons are independent:
 	// the sectors run beside the whole, which leaves a core idle while it
 	// matches and tallies.
 	secs, err := sectors(ctx, a, base, cur, fsum.BySector, opts.Baseline != nil)
+	if err != nil {
+		return nil, err
+	}
+	setStates(secs, a.StatesBy(assess.Sector))
 	if err != nil {
 		return nil, err
 	}
@@ -133,9 +124,10 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 	}
 	in.Total = tally("", &now.Tally, &withFlags.Tally)
 	in.Total.FlaggedPapers, in.Total.FlaggedProcedures = fsum.PapersFlagged, fsum.Affected
-	in.Total.RemovablePapers, in.Total.RemovableProcedures = removable, removableProcs
+	in.Total.States = statesOf(a.States())
 
 	in.Ministries = ministries(now, withFlags, fsum.ByMinistry)
+	setStates(in.Ministries, a.StatesBy(func(p *corpus.Procedure) string { return ministryName(a.Ministry(p)) }))
 	in.Sectors = secs
 	in.Databases = databases(results, cur, a.Catalog)
 	in.Opportunities = opportunities(now, withFlags, results, cur, a.Params.FallbackKind)
@@ -281,6 +273,25 @@ func tally(name string, c, f *compare.Tally) reports.Tally {
 			Percent: float(c.Cost.Percent), PercentFlags: float(f.Cost.Percent),
 			AssumedShare: float(c.Cost.AssumedShareAfter()),
 		},
+	}
+}
+
+// statesOf converts the assessment's status counts.
+func statesOf(s assess.States) reports.PaperStates {
+	c := func(n assess.StatusCount) reports.StateCount {
+		return reports.StateCount{Papers: n.Papers, Procedures: n.Procedures}
+	}
+	return reports.PaperStates{Achieved: c(s.Achieved()), WithinReach: c(s.WithinReach()), MostPeople: c(s.MostPeople())}
+}
+
+// setStates sets the status counts of every tally from the group of its name.
+func setStates(ts []reports.Tally, groups []assess.States) {
+	byName := make(map[string]assess.States, len(groups))
+	for _, g := range groups {
+		byName[g.Name] = g
+	}
+	for i := range ts {
+		ts[i].States = statesOf(byName[ts[i].Name])
 	}
 }
 

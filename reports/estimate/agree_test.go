@@ -79,7 +79,8 @@ func TestEstimateAndReportAgree(t *testing.T) {
 			agree(t, "papers in the baseline", flagsApplied.Papers.Baseline, in.Total.Papers.Baseline)
 			agree(t, "cost before (VND)", whole(flagsApplied.Cost.Before), in.Total.Cost.Before)
 			agree(t, "saving (VND)", whole(flagsApplied.Cost.Saving), in.Total.Cost.SavingFlags)
-			agree(t, "papers the scenario drops", flagsApplied.Papers.Cut, in.Total.RemovablePapers)
+			agree(t, "papers the scenario drops", flagsApplied.Papers.Cut, in.Total.States.WithinReach.Papers)
+			agree(t, "papers the scenario drops", a.States().WithinReach().Papers, in.Total.States.WithinReach.Papers)
 			if flagsApplied.Papers.Cut == 0 {
 				t.Errorf("no paper cut: the comparison measures nothing")
 			}

@@ -34,10 +34,22 @@ type Report struct {
 	HourlyValue cost.Amount `json:"hourly_value"`
 	Exact       Exact       `json:"exact"`
 	Scenarios   []Scenario  `json:"scenarios"`
+	// PaperStates counts the current papers by status: in total, then
+	// per ministry and per sector.
+	PaperStates PaperStates `json:"paper_states"`
 	Parameters  []Param     `json:"parameters"`
 	Notes       []string    `json:"notes"`
 
 	basis string // how the hourly value was reached, for the text output
+}
+
+// PaperStates counts the current papers by status (docs/flags.md): the
+// looked-up ones are achieved, the replaceable ones within reach, the
+// partly replaceable ones within reach for most people.
+type PaperStates struct {
+	Total      assess.States   `json:"total"`
+	Ministries []assess.States `json:"ministries"`
+	Sectors    []assess.States `json:"sectors"`
 }
 
 // Side describes one side of the comparison, baseline or current.
@@ -203,6 +215,7 @@ func Build(a *assess.Assessment, opts Options) *Report {
 		},
 	}
 	rep.Exact = ExactOf(*rep)
+	rep.PaperStates = PaperStates{Total: a.States(), Ministries: a.StatesBy(a.Ministry), Sectors: a.StatesBy(assess.Sector)}
 	if demo {
 		rep.Baseline = Side{Paths: []string{"demo corpus"}, BuiltIn: true, Procedures: nBase}
 		rep.Current = Side{Paths: []string{"demo corpus"}, BuiltIn: true, Procedures: nCur}
@@ -350,6 +363,14 @@ func WriteText(w io.Writer, rep *Report) error {
 			}
 		}
 	}
+	st := rep.PaperStates.Total
+	ew.printf("\nPapers of the current set by state (docs/flags.md):\n")
+	writeTable(ew, [][]string{
+		{"state", "papers", "procedures", "meaning"},
+		stateRow("looked-up", st.Achieved(), "achieved: the record says the agency looks the data up"),
+		stateRow("replaceable", st.WithinReach(), "within reach: dropped in the flags-applied scenario"),
+		stateRow("partly-replaceable", st.MostPeople(), "within reach for most people: counted in no scenario"),
+	})
 	ew.printf("\nCosts rest on the parameters listed by --format json (\"parameters\"); see docs/estimate.md.\n")
 	return ew.err
 }
@@ -371,6 +392,10 @@ func writeCuts(w io.Writer, cuts []Cut, withMinistry bool) {
 		fmt.Fprintf(tw, "%3d.\t%s\t%s\t%s\n", i+1, c.Saving.Format(0), name, what)
 	}
 	tw.Flush()
+}
+
+func stateRow(name string, c assess.StatusCount, meaning string) []string {
+	return []string{name, strconv.Itoa(c.Papers), strconv.Itoa(c.Procedures), meaning}
 }
 
 // writeTable prints rows as aligned columns, the first to the
