@@ -2,25 +2,23 @@ package reports
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/redtape-vn/redtape/reports/internal/golden"
+	"github.com/redtape-vn/redtape/reports/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/reports")
-
 // goldenDir is testdata/reports at the repository root.
-var goldenDir = golden.Dir(1)
+var goldenDir = golden.Dir(1, "reports")
 
 // checkGolden compares got with the golden file name, or rewrites it with -update.
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	golden.Check(t, goldenDir, name, got, *update)
+	golden.File(t, filepath.Join(goldenDir, name), got)
 }
 
 // handmade is an Input built by hand: two ministries, enough sectors and

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,20 +13,8 @@ import (
 
 	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/reports/estimate"
+	"github.com/redtape-vn/redtape/reports/golden"
 )
-
-// The -update flag rewrites golden files. Another test file of this package
-// may define it first; then that definition is used.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func updateGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 var estimateFixtures = filepath.Join("..", "..", "testdata", "estimate")
 
@@ -56,23 +43,7 @@ func checkGolden(t *testing.T, name string, got []byte) {
 // file under -update. Any command's test can use it.
 func goldenFile(t *testing.T, path string, got []byte) {
 	t.Helper()
-	name := filepath.Base(path)
-	if updateGolden() {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test ./cmd/redtape -update to accept):\n%s", name, got)
-	}
+	golden.File(t, path, got)
 }
 
 func TestEstimateGolden(t *testing.T) {

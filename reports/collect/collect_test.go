@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,13 +14,11 @@ import (
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/demo"
 	"github.com/redtape-vn/redtape/reports"
-	"github.com/redtape-vn/redtape/reports/internal/golden"
+	"github.com/redtape-vn/redtape/reports/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/reports")
-
 var (
-	goldenDir = golden.Dir(2)
+	goldenDir = golden.Dir(2, "reports")
 	pairDir   = filepath.Join(goldenDir, "pair")
 	sharedDir = filepath.Join("..", "..", "..", "shared", "corpus")
 	reportDay = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
@@ -29,7 +26,7 @@ var (
 
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	golden.Check(t, goldenDir, name, got, *update)
+	golden.File(t, filepath.Join(goldenDir, name), got)
 }
 
 func load(t testing.TB, paths ...string) ([]*corpus.Procedure, *corpus.Summary) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,9 +14,8 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/redtape-vn/redtape/analyzer/check"
+	"github.com/redtape-vn/redtape/reports/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // goldenDir holds the expected outputs.
 var goldenDir = filepath.Join("..", "..", "testdata", "check", "golden")
@@ -68,21 +66,7 @@ func TestGolden(t *testing.T) {
 			}
 			ext := map[string]string{"text": "txt", "json": "json", "sarif": "sarif", "github": "github.txt", "markdown": "md"}[format]
 			path := filepath.Join(goldenDir, "report."+ext)
-			if *update {
-				if err := os.MkdirAll(goldenDir, 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Errorf("%s output differs from %s (run go test -update and review the diff):\n%s", format, path, buf.String())
-			}
+			golden.File(t, path, buf.Bytes())
 		})
 	}
 	if err := Write(&bytes.Buffer{}, "xml", sampleReport(t)); err == nil {
