@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"github.com/redtape-vn/redtape/reports/textfmt"
 	"html"
 	"math"
 	"strconv"
@@ -101,13 +102,7 @@ func plain1(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return strings.TrimSpace(string(r[:n-1])) + "…"
-}
+func shorten(s string, n int) string { return textfmt.Clip(s, n) }
 
 // Chart geometry, in SVG user units.
 const (

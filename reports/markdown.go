@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"github.com/redtape-vn/redtape/reports/textfmt"
 	"strings"
 	"unicode"
 )
@@ -86,32 +87,9 @@ func slug(s string) string {
 	return b.String()
 }
 
-// esc escapes text from outside (procedure names, database names, legal
-// citations) for use inline in Markdown, in a paragraph or a table cell:
-// every character Markdown or HTML would read as markup is backslash-escaped,
-// and line breaks become spaces. "<script>" stays text and "|" does not end
-// a cell.
-func esc(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	prevSpace := true
-	for _, r := range s {
-		switch r {
-		case '\n', '\r', '\t':
-			r = ' '
-		}
-		if r == ' ' && prevSpace && b.Len() > 0 {
-			continue // collapse runs of space
-		}
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '$', '#', '!', '{', '}':
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-		prevSpace = r == ' '
-	}
-	return strings.TrimRight(b.String(), " ")
-}
+// esc escapes text from outside for use inline in Markdown (see
+// textfmt.Markdown).
+func esc(s string) string { return textfmt.Markdown(s) }
 
 // code wraps s in a code span, safe for table cells.
 func code(s string) string {

@@ -13,6 +13,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/reports/textfmt"
 )
 
 // flagSchema names the version of the JSON that flag prints (docs/flags.md).
@@ -176,13 +177,13 @@ func alsoCovered(p flags.PaperResult) []flags.Component {
 func writeFlagTable(w io.Writer, rep flagReport) error {
 	var b strings.Builder
 	for _, r := range rep.Procedures {
-		fmt.Fprintf(&b, "%s  %s  (%d of %d papers flagged)\n", r.ID, clip(r.Name, 90), r.Flagged, len(r.Papers))
+		fmt.Fprintf(&b, "%s  %s  (%d of %d papers flagged)\n", r.ID, textfmt.Clip(r.Name, 90), r.Flagged, len(r.Papers))
 		for _, p := range r.Papers {
 			mark := "    "
 			if p.Flagged {
 				mark = "  ✗ "
 			}
-			fmt.Fprintf(&b, "%s%s\n", mark, clip(oneLine(p.Text), 100))
+			fmt.Fprintf(&b, "%s%s\n", mark, textfmt.Clip(textfmt.OneLine(p.Text), 100))
 			switch {
 			case p.Flagged:
 				fmt.Fprintf(&b, "      → %s, %s (%s); %s\n", p.Entry, orEnglish(p.DatabaseVi, p.Database), coverageText(p.Coverage, p), basisText(p.Basis))
@@ -190,7 +191,7 @@ func writeFlagTable(w io.Writer, rep flagReport) error {
 					fmt.Fprintf(&b, "      + %s, %s (%s); %s\n", c.Entry, orEnglish(c.DatabaseVi, c.Database), c.Coverage, basisText(c.Basis))
 				}
 			default:
-				fmt.Fprintf(&b, "      · not flagged: %s\n", clip(p.Reason, 140))
+				fmt.Fprintf(&b, "      · not flagged: %s\n", textfmt.Clip(p.Reason, 140))
 			}
 		}
 		b.WriteByte('\n')
@@ -228,13 +229,13 @@ func writeFlagMarkdown(w io.Writer, rep flagReport) error {
 	}{{"Ministry", s.ByMinistry}, {"Sector", s.BySector}, {"Database", s.ByDatabase}} {
 		fmt.Fprintf(&b, "## By %s\n\n| %s | papers flagged | procedures affected |\n| --- | ---: | ---: |\n", strings.ToLower(part.title), part.title)
 		for _, g := range part.groups {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(orUnknown(orEnglish(g.KeyVi, g.Key))), ofTotal(g.PapersFlagged, g.Papers, part.title), ofTotal(g.Affected, g.Procedures, part.title))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", textfmt.Markdown(orUnknown(orEnglish(g.KeyVi, g.Key))), ofTotal(g.PapersFlagged, g.Papers, part.title), ofTotal(g.Affected, g.Procedures, part.title))
 		}
 		b.WriteByte('\n')
 	}
 	b.WriteString("## Procedures\n\n")
 	for _, r := range rep.Procedures {
-		fmt.Fprintf(&b, "### %s %s\n\n| paper | flagged | entry | database | basis | coverage |\n| --- | --- | --- | --- | --- | --- |\n", mdCell(r.ID), mdCell(r.Name))
+		fmt.Fprintf(&b, "### %s %s\n\n| paper | flagged | entry | database | basis | coverage |\n| --- | --- | --- | --- | --- | --- |\n", textfmt.Markdown(r.ID), textfmt.Markdown(r.Name))
 		for _, p := range r.Papers {
 			yes := "no"
 			if p.Flagged {
@@ -244,7 +245,7 @@ func writeFlagMarkdown(w io.Writer, rep flagReport) error {
 			for _, c := range alsoCovered(p) {
 				entry += ", " + c.Entry
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(clip(oneLine(p.Text), 160)), yes, entry, mdCell(orEnglish(p.DatabaseVi, p.Database)), mdCell(basisText(p.Basis)), coverageText(p.Coverage, p))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", textfmt.Markdown(textfmt.Clip(textfmt.OneLine(p.Text), 160)), yes, entry, textfmt.Markdown(orEnglish(p.DatabaseVi, p.Database)), textfmt.Markdown(basisText(p.Basis)), coverageText(p.Coverage, p))
 		}
 		b.WriteByte('\n')
 	}
@@ -275,17 +276,4 @@ func orUnknown(s string) string {
 		return "(unknown)"
 	}
 	return s
-}
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func mdCell(s string) string { return strings.ReplaceAll(oneLine(s), "|", `\|`) }
-
-// clip shortens s to at most n characters, marking the cut.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

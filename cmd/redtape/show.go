@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/reports/textfmt"
 )
 
 // showOptions are the options of the show command.
@@ -158,12 +159,12 @@ func writeProcedureText(w *showWriter, p *corpus.Procedure) {
 				w.printf("    [%s]\n", pp.Case)
 			}
 			lastCase = pp.Case
-			w.printf("    %2d. %s\n", i+1, showOneLine(pp.Text))
+			w.printf("    %2d. %s\n", i+1, textfmt.OneLine(pp.Text))
 			if d := showPaperDetails(pp); d != "" {
 				w.printf("        %s\n", d)
 			}
 			for _, alt := range pp.Alternatives {
-				w.printf("        or: %s\n", showOneLine(alt))
+				w.printf("        or: %s\n", textfmt.OneLine(alt))
 			}
 		}
 	}
@@ -188,8 +189,6 @@ func showOrNotStated(s string) string {
 	return s
 }
 
-func showOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 func showChannel(c corpus.Channel) string {
 	name := c.Text
 	if name == "" {
@@ -207,7 +206,7 @@ func showDuration(d *corpus.Duration) string {
 		return "not stated"
 	}
 	if d.Unit == "" {
-		return fmt.Sprintf("%q (not parsed)", showOneLine(d.Text))
+		return fmt.Sprintf("%q (not parsed)", textfmt.OneLine(d.Text))
 	}
 	unit := strings.ReplaceAll(string(d.Unit), "_", " ")
 	if d.Value == 1 {
@@ -231,7 +230,7 @@ func showFees(fees []corpus.Fee) string {
 		if f.Amount != nil {
 			s += showGroupDigits(*f.Amount) + " đ"
 		} else {
-			s += fmt.Sprintf("%q (amount not parsed)", showShorten(showOneLine(f.Text), 60))
+			s += fmt.Sprintf("%q (amount not parsed)", textfmt.Clip(textfmt.OneLine(f.Text), 60))
 		}
 		parts = append(parts, s)
 	}
@@ -256,14 +255,6 @@ func showGroupDigits(n int64) string {
 	return b.String()
 }
 
-func showShorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
-
 // showPaperDetails prints what was parsed from a paper: counts, flags, forms.
 func showPaperDetails(p corpus.Paper) string {
 	var parts []string
@@ -271,7 +262,7 @@ func showPaperDetails(p corpus.Paper) string {
 	case p.Originals != nil || p.Copies != nil:
 		parts = append(parts, showCount(p.Originals, "original")+", "+showCount(p.Copies, "copy"))
 	case p.Quantity != "":
-		parts = append(parts, fmt.Sprintf("quantity %q", showOneLine(p.Quantity)))
+		parts = append(parts, fmt.Sprintf("quantity %q", textfmt.OneLine(p.Quantity)))
 	}
 	if p.CertifiedCopy {
 		parts = append(parts, "certified copy")
@@ -280,7 +271,7 @@ func showPaperDetails(p corpus.Paper) string {
 		parts = append(parts, "optional")
 	}
 	if p.Condition != "" {
-		parts = append(parts, "if: "+showShorten(showOneLine(p.Condition), 80))
+		parts = append(parts, "if: "+textfmt.Clip(textfmt.OneLine(p.Condition), 80))
 	}
 	if len(p.Forms) > 0 {
 		parts = append(parts, "form "+strings.Join(p.Forms, ", "))
@@ -310,10 +301,10 @@ func showLegal(l corpus.LegalRef) string {
 	case l.Number != "":
 		b.WriteString(l.Number)
 	default:
-		b.WriteString(showShorten(showOneLine(l.Text), 100) + " (no number found)")
+		b.WriteString(textfmt.Clip(textfmt.OneLine(l.Text), 100) + " (no number found)")
 	}
 	if l.Title != "" && l.Number != "" && strings.TrimSpace(l.Title) != l.Type+" "+l.Number && strings.TrimSpace(l.Title) != l.Number {
-		b.WriteString(": " + showShorten(showOneLine(l.Title), 80))
+		b.WriteString(": " + textfmt.Clip(textfmt.OneLine(l.Title), 80))
 	}
 	if l.Issued != "" {
 		b.WriteString(", issued " + l.Issued)

@@ -12,11 +12,11 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
-	"unicode/utf8"
 
 	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/analyzer/compare"
 	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/reports/textfmt"
 )
 
 // Schema names the version of the JSON document.
@@ -285,21 +285,21 @@ func cutsOf(changes []*compare.Change) []Cut {
 
 // WriteText prints the estimate for people.
 func WriteText(w io.Writer, rep *Report) error {
-	ew := &errWriter{w: w}
+	ew := &textfmt.Writer{W: w}
 	if rep.Demo {
-		ew.printf("DEMO: no --baseline or --current given, so the built-in demo corpus is compared with itself.\n" +
+		ew.Printf("DEMO: no --baseline or --current given, so the built-in demo corpus is compared with itself.\n" +
 			"Only the \"flags_applied\" scenario is shown: it removes every paper flagged as held in a state\n" +
 			"database from the demo corpus. Give --baseline and --current to estimate real progress.\n\n")
-		ew.printf("Baseline: built-in demo corpus (%d procedures)\n", rep.Baseline.Procedures)
-		ew.printf("Current:  the same built-in demo corpus (%d procedures)\n", rep.Current.Procedures)
+		ew.Printf("Baseline: built-in demo corpus (%d procedures)\n", rep.Baseline.Procedures)
+		ew.Printf("Current:  the same built-in demo corpus (%d procedures)\n", rep.Current.Procedures)
 	} else {
-		ew.printf("Baseline: %s (%d procedures)\n", strings.Join(rep.Baseline.Paths, ", "), rep.Baseline.Procedures)
-		ew.printf("Current:  %s (%d procedures)\n", strings.Join(rep.Current.Paths, ", "), rep.Current.Procedures)
+		ew.Printf("Baseline: %s (%d procedures)\n", strings.Join(rep.Baseline.Paths, ", "), rep.Baseline.Procedures)
+		ew.Printf("Current:  %s (%d procedures)\n", strings.Join(rep.Current.Paths, ", "), rep.Current.Procedures)
 	}
-	ew.printf("Target:   %s%% of regulations abolished or simplified, and %s%% of compliance cost cut\n", rep.Target.Decimal(2), rep.Target.Decimal(2))
-	ew.printf("Hourly value of time: %s VND (%s)\n", rep.HourlyValue.Format(2), rep.basis)
+	ew.Printf("Target:   %s%% of regulations abolished or simplified, and %s%% of compliance cost cut\n", rep.Target.Decimal(2), rep.Target.Decimal(2))
+	ew.Printf("Hourly value of time: %s VND (%s)\n", rep.HourlyValue.Format(2), rep.basis)
 	for i, s := range rep.Scenarios {
-		ew.printf("\n== Scenario %q: %s\n\n", s.Name, s.Description)
+		ew.Printf("\n== Scenario %q: %s\n\n", s.Name, s.Description)
 		rows := [][]string{{"unit", "baseline", "abolished", "simplified", compare.CutMeans, "gap to target", "added", "current"}}
 		for _, c := range []Count{s.Regulations, s.Procedures, s.Conditions, s.Papers} {
 			unit := c.Unit
@@ -319,60 +319,60 @@ func WriteText(w io.Writer, rep *Report) error {
 			rows = append(rows, []string{unit, strconv.Itoa(c.Baseline), part(c.Abolished, c.AbolishedPercent),
 				part(c.Simplified, c.SimplifiedPercent), part(c.Cut, c.Percent), gap, strconv.Itoa(c.Added), strconv.Itoa(c.Current)})
 		}
-		writeTable(ew, rows)
+		textfmt.Columns(ew, rows)
 		if i == 0 {
-			ew.printf("  The target is judged on regulations %s (procedures and conditions, the official units).\n", compare.CutMeans)
-			ew.printf("  A procedure is simplified when lighter in any way and heavier in none; for conditions and papers,\n" +
+			ew.Printf("  The target is judged on regulations %s (procedures and conditions, the official units).\n", compare.CutMeans)
+			ew.Printf("  A procedure is simplified when lighter in any way and heavier in none; for conditions and papers,\n" +
 				"  abolished are those of abolished procedures, simplified those removed from procedures kept.\n")
 		}
 		if r := s.Regulations; r.Added > 0 && r.Baseline > 0 {
-			ew.printf("  Net of what was added (%d): %d (%s%%) regulations cut; the official figure does not net additions out.\n",
+			ew.Printf("  Net of what was added (%d): %d (%s%%) regulations cut; the official figure does not net additions out.\n",
 				r.Added, r.Net, r.NetPercent.Format(2))
 		}
 		if s.ConditionsOnly > 0 {
-			ew.printf("  %d simplified only by fewer conditions: counted once in regulations, through their conditions.\n", s.ConditionsOnly)
+			ew.Printf("  %d simplified only by fewer conditions: counted once in regulations, through their conditions.\n", s.ConditionsOnly)
 		}
 		cc := s.Cost
-		ew.printf("\nCompliance cost (VND/yr): before %s, after %s, saving %s = %s%% cut (%s)\n",
+		ew.Printf("\nCompliance cost (VND/yr): before %s, after %s, saving %s = %s%% cut (%s)\n",
 			cc.Before.Format(0), cc.After.Format(0), cc.Saving.Format(0), cc.Percent.Format(2), gapText(cc.Gap))
-		ew.printf("  new procedures add %s; the baseline procedures alone cut %s = %s%%\n",
+		ew.Printf("  new procedures add %s; the baseline procedures alone cut %s = %s%%\n",
 			cc.NewCost.Format(0), cc.BaselineSaving.Format(0), cc.BaselinePercent.Format(2))
-		ew.printf("  resting on assumed inputs: %s%% of the cost before, %s%% after\n",
+		ew.Printf("  resting on assumed inputs: %s%% of the cost before, %s%% after\n",
 			cc.AssumedShareBefore.Format(1), cc.AssumedShareAfter.Format(1))
-		ew.printf("Procedures: %s\n", statuses(s.Statuses))
-		ew.printf("Assumed: annual volume of %d procedures; counted as zero where not stated: fees of %d, fee amounts of %d, processing time of %d\n",
+		ew.Printf("Procedures: %s\n", statuses(s.Statuses))
+		ew.Printf("Assumed: annual volume of %d procedures; counted as zero where not stated: fees of %d, fee amounts of %d, processing time of %d\n",
 			s.VolumeAssumed, s.Unknown["fees"], s.Unknown["fee amount"], s.Unknown["processing time"])
 		if len(s.TopCuts) > 0 {
-			ew.printf("\nLargest cuts by annual saving (VND/yr):\n")
+			ew.Printf("\nLargest cuts by annual saving (VND/yr):\n")
 			writeCuts(ew, s.TopCuts, true)
 		}
 		if len(s.Ministries) > 0 {
-			ew.printf("\nBy ministry:\n")
+			ew.Printf("\nBy ministry:\n")
 			rows := [][]string{{"ministry", "regulations " + compare.CutMeans, "papers " + compare.CutMeans, "cost before", "cost after", "saving", "cost % cut"}}
 			for _, m := range s.Ministries {
 				rows = append(rows, []string{m.Name, m.Regulations.Percent.Format(2) + "%", m.Papers.Percent.Format(2) + "%",
 					m.Cost.Before.Format(0), m.Cost.After.Format(0), m.Cost.Saving.Format(0), m.Cost.Percent.Format(2) + "%"})
 			}
-			writeTable(ew, rows)
+			textfmt.Columns(ew, rows)
 			for _, m := range s.Ministries {
 				if len(m.TopCuts) == 0 {
 					continue
 				}
-				ew.printf("\nLargest cuts, %s:\n", m.Name)
+				ew.Printf("\nLargest cuts, %s:\n", m.Name)
 				writeCuts(ew, m.TopCuts, false)
 			}
 		}
 	}
 	st := rep.PaperStates.Total
-	ew.printf("\nPapers of the current set by state (docs/flags.md):\n")
-	writeTable(ew, [][]string{
+	ew.Printf("\nPapers of the current set by state (docs/flags.md):\n")
+	textfmt.Columns(ew, [][]string{
 		{"state", "papers", "procedures", "meaning"},
 		stateRow("looked-up", st.Achieved(), "achieved: the record says the agency looks the data up"),
 		stateRow("replaceable", st.WithinReach(), "within reach: dropped in the flags-applied scenario"),
 		stateRow("partly-replaceable", st.MostPeople(), "within reach for most people: counted in no scenario"),
 	})
-	ew.printf("\nCosts rest on the parameters listed by --format json (\"parameters\"); see docs/estimate.md.\n")
-	return ew.err
+	ew.Printf("\nCosts rest on the parameters listed by --format json (\"parameters\"); see docs/estimate.md.\n")
+	return ew.Err
 }
 
 func writeCuts(w io.Writer, cuts []Cut, withMinistry bool) {
@@ -382,7 +382,7 @@ func writeCuts(w io.Writer, cuts []Cut, withMinistry bool) {
 		if len(c.Reasons) > 0 {
 			what += ": " + strings.Join(c.Reasons, ", ")
 		}
-		name := shorten(c.Name, 80)
+		name := textfmt.Clip(c.Name, 80)
 		if c.Code != "" {
 			name = c.Code + " " + name
 		}
@@ -398,36 +398,6 @@ func stateRow(name string, c assess.StatusCount, meaning string) []string {
 	return []string{name, strconv.Itoa(c.Papers), strconv.Itoa(c.Procedures), meaning}
 }
 
-// writeTable prints rows as aligned columns, the first to the
-// left, the others (numbers) to the right, each line indented by two spaces.
-func writeTable(w io.Writer, rows [][]string) {
-	var width []int
-	for _, r := range rows {
-		for i, cell := range r {
-			n := utf8.RuneCountInString(cell)
-			if i >= len(width) {
-				width = append(width, n)
-			} else if n > width[i] {
-				width[i] = n
-			}
-		}
-	}
-	for _, r := range rows {
-		var b strings.Builder
-		b.WriteString(" ")
-		for i, cell := range r {
-			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(cell))
-			b.WriteString(" ")
-			if i == 0 {
-				b.WriteString(cell + pad)
-			} else {
-				b.WriteString(" " + pad + cell)
-			}
-		}
-		fmt.Fprintln(w, b.String())
-	}
-}
-
 // hourlyBasis says how the hourly value is reached, e.g.
 // "5,400,000 VND a month (2024) / 22 days / 8 hours".
 func hourlyBasis(tv cost.TimeValue) string {
@@ -436,15 +406,6 @@ func hourlyBasis(tv cost.TimeValue) string {
 		income += " (" + tv.MonthlyIncome.AsOf + ")"
 	}
 	return fmt.Sprintf("%s / %s days / %s hours", income, tv.WorkingDaysPerMonth.Value.Decimal(2), tv.HoursPerDay.Value.Decimal(2))
-}
-
-// shorten cuts s to at most n characters, ending with "…" when cut.
-func shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
 
 func gapText(g cost.Amount) string {
@@ -461,24 +422,6 @@ func statuses(st map[compare.Status]int) string {
 	}
 	return strings.Join(parts, ", ")
 }
-
-// errWriter keeps the first write error so printing code stays linear.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-// Write writes p unless an earlier write failed.
-func (e *errWriter) Write(p []byte) (int, error) {
-	if e.err != nil {
-		return 0, e.err
-	}
-	n, err := e.w.Write(p)
-	e.err = err
-	return n, err
-}
-
-func (e *errWriter) printf(format string, args ...any) { fmt.Fprintf(e, format, args...) }
 
 // WriteJSON writes rep as indented JSON, HTML characters as they are.
 func WriteJSON(w io.Writer, rep *Report) error {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/redtape-vn/redtape/analyzer/check"
+	"github.com/redtape-vn/redtape/reports/textfmt"
 )
 
 // MarkdownRows caps the findings listed in the Markdown summary; a
@@ -107,10 +108,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 }
 
 // mdCell escapes text for a Markdown table cell.
-func mdCell(s string) string {
-	s = strings.NewReplacer("|", "\\|", "\n", " ", "\r", " ", "<", "&lt;", ">", "&gt;").Replace(s)
-	return s
-}
+func mdCell(s string) string { return textfmt.Markdown(s) }
 
 // mdCode escapes text for a code span in a table cell.
 func mdCode(s string) string {

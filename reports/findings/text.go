@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/redtape-vn/redtape/analyzer/check"
+	"github.com/redtape-vn/redtape/reports/textfmt"
 )
 
 const (
@@ -194,4 +195,4 @@ func ghProperty(s string) string {
 }
 
 // oneLine keeps a finding on its line.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func oneLine(s string) string { return textfmt.OneLine(s) }

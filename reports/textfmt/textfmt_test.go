@@ -1,0 +1,69 @@
+package textfmt
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestClip(t *testing.T) {
+	tests := []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"Cấp giấy phép", 20, "Cấp giấy phép"},
+		{"Cấp giấy phép", 13, "Cấp giấy phép"},
+		{"Cấp giấy phép", 5, "Cấp…"},
+		{"Cấp giấy phép", 4, "Cấp…"},
+		{"abc", 0, "…"},
+	}
+	for _, tt := range tests {
+		if got := Clip(tt.s, tt.n); got != tt.want {
+			t.Errorf("Clip(%q, %d) = %q, want %q", tt.s, tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestMarkdown(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Bộ Tư pháp", "Bộ Tư pháp"},
+		{"a | b\nc", `a \| b c`},
+		{"<script>x</script>", `\<script\>x\</script\>`},
+		{"[x](javascript:alert(1))", `\[x\](javascript:alert(1))`},
+		{"![](http://e/x.png)", `\!\[\](http://e/x.png)`},
+		{"two   spaces  ", "two spaces"},
+	}
+	for _, tt := range tests {
+		if got := Markdown(tt.in); got != tt.want {
+			t.Errorf("Markdown(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestColumns(t *testing.T) {
+	var b bytes.Buffer
+	Columns(&b, [][]string{{"unit", "n"}, {"procedures", "12"}, {"papers", "3"}})
+	want := "  unit         n\n  procedures  12\n  papers       3\n"
+	if b.String() != want {
+		t.Errorf("Columns:\n%q\nwant\n%q", b.String(), want)
+	}
+}
+
+type failing struct{ n int }
+
+func (f *failing) Write(p []byte) (int, error) {
+	f.n++
+	return 0, errors.New("disk full")
+}
+
+func TestWriterKeepsFirstError(t *testing.T) {
+	f := &failing{}
+	w := &Writer{W: f}
+	w.Printf("a")
+	w.Printf("b")
+	if w.Err == nil || !strings.Contains(w.Err.Error(), "disk full") || f.n != 1 {
+		t.Errorf("err %v after %d writes; want the first error after one write", w.Err, f.n)
+	}
+}
