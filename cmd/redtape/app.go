@@ -99,7 +99,8 @@ func newApp(e *env) *cli.App {
 // run runs the app with args and returns the process exit code. It is the
 // one place where errors become exit codes.
 func run(ctx context.Context, args []string, e *env) int {
-	err := newApp(e).RunContext(ctx, args)
+	app := newApp(e)
+	err := app.RunContext(ctx, permuteArgs(app, args))
 	return exitCode(ctx, err, e.stderr)
 }
 

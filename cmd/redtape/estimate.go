@@ -146,6 +146,12 @@ func runEstimate(ctx context.Context, opts estimateOptions, e *env) error {
 		}
 	}
 
+	if err := requireProcedures("baseline", opts.Baseline, len(baseline), sums[0]); err != nil {
+		return err
+	}
+	if err := requireProcedures("current", opts.Current, len(current), sums[len(sums)-1]); err != nil {
+		return err
+	}
 	a, err := assess.Run(ctx, baseline, current, assess.Options{Catalog: cat, Params: params, Target: target, Ministries: names})
 	if err != nil {
 		return fmt.Errorf("estimate: %w", err)

@@ -83,6 +83,9 @@ func runFlag(ctx context.Context, opts flagOptions, e *env) error {
 	if err != nil {
 		return err
 	}
+	if err := requireProcedures("input", opts.Paths, len(procs), sum); err != nil {
+		return err
+	}
 	results, err := flags.NewMatcher(cat).Procedures(ctx, procs)
 	if err != nil {
 		return err

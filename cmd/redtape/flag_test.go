@@ -107,6 +107,13 @@ func TestFlagUnreadableInput(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "broken.jsonl"), []byte("{not json\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	good, err := os.ReadFile(filepath.Join(estimateFixtures, "current.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "good.jsonl"), good, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	e, out, _ := estimateEnv()
 	if code := run(context.Background(), []string{"redtape", "flag", dir}, e); code != exitInputFailed {
 		t.Errorf("exit code %d, want %d", code, exitInputFailed)

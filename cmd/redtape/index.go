@@ -134,6 +134,11 @@ func runIndex(ctx context.Context, opts indexOptions, e *env) error {
 	if e.interactive && elapsed > 0 {
 		fmt.Fprintf(e.stderr, "took %s (%.0f procedures/s)\n", elapsed.Round(time.Millisecond), float64(st.Read)/elapsed.Seconds())
 	}
+	if len(opts.Paths) > 0 {
+		if err := requireProcedures("input", opts.Paths, st.Read, st.Summary); err != nil {
+			return err
+		}
+	}
 	return inputResult(st.Summary)
 }
 

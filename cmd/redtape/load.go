@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -43,7 +45,55 @@ func loadInput(ctx context.Context, e *env, paths []string, opts corpus.Options)
 		return nil, sum, classifyLoadError(err)
 	}
 	reportReadErrors(e, sum)
+	procs, dups := corpus.Dedupe(procs)
+	reportDuplicates(e, dups)
+	sum.Procedures -= len(dups)
 	return procs, sum, nil
+}
+
+// maxListed is how many duplicates are named one by one on stderr.
+const maxListed = 20
+
+// reportDuplicates warns of every record read more than once.
+func reportDuplicates(e *env, dups []corpus.Duplicate) {
+	for i, d := range dups {
+		if i == maxListed {
+			fmt.Fprintf(e.stderr, "redtape: warning: and %d more records read more than once\n", len(dups)-maxListed)
+			break
+		}
+		fmt.Fprintf(e.stderr, "redtape: warning: %v\n", d)
+	}
+	if len(dups) > 0 {
+		fmt.Fprintf(e.stderr, "redtape: warning: %d records were read more than once and are counted once\n", len(dups))
+	}
+}
+
+// errNoProcedures reports a set of records that holds no procedure.
+var errNoProcedures = errors.New("holds no procedures")
+
+// requireProcedures refuses a set of records that holds no procedure, or
+// that lost most of its records to read errors: a report or an estimate on
+// it would be a result about nothing (a 100% cut of an empty set). role
+// names the set ("current", "baseline", "input").
+func requireProcedures(role string, paths []string, n int, sum *corpus.Summary) error {
+	where := strings.Join(paths, ", ")
+	if where == "" {
+		where = "the demo corpus"
+	}
+	failed := 0
+	if sum != nil {
+		failed = len(sum.Errors)
+	}
+	switch {
+	case n == 0 && failed > 0:
+		return fmt.Errorf("%w: the %s set (%s) %w: none of its %d files or records could be read", errInputFailed, role, where, errNoProcedures, failed)
+	case n == 0:
+		return usageErrorf("the %s set (%s) %w: no file there is a procedure record (see docs/record-format.md)", role, where, errNoProcedures)
+	case failed > n:
+		return fmt.Errorf("%w: the %s set (%s) lost most of its records: %d of %d files or records (%d%%) could not be read; the figures would rest on the rest",
+			errInputFailed, role, where, failed, failed+n, 100*failed/(failed+n))
+	}
+	return nil
 }
 
 // classifyLoadError turns option mistakes into usage errors.

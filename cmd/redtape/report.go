@@ -137,6 +137,9 @@ func runReport(ctx context.Context, opts reportOptions, e *env) error {
 	if err != nil {
 		return err
 	}
+	if err := requireProcedures("current", opts.paths, len(current), sum); err != nil {
+		return err
+	}
 	copts.Corpus, copts.CurrentSummary = strings.Join(opts.paths, ", "), sum
 	if len(opts.baseline) > 0 {
 		if len(base) == 0 {

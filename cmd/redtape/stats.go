@@ -197,6 +197,9 @@ func runStats(ctx context.Context, opts statsOptions, e *env) error {
 		return err
 	}
 	showSkipped(e, sum)
+	if err := requireProcedures("input", opts.Paths, len(procs), sum); err != nil {
+		return err
+	}
 	rep := buildStats(procs, sum)
 	if opts.Format == "json" {
 		enc := json.NewEncoder(e.stdout)

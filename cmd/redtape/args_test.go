@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestPermuteArgs(t *testing.T) {
+	app := newApp(estimateEnvNoClock())
+	tests := []struct{ in, want string }{
+		{"redtape check drafts --format json", "redtape check --format json -- drafts"},
+		{"redtape check --format json drafts", "redtape check --format json -- drafts"},
+		{"redtape check --format=json drafts -v", "redtape check --format=json -v -- drafts"},
+		{"redtape report a --lang en b --html", "redtape report --lang en --html -- a b"},
+		{"redtape stats -- --odd-name --format", "redtape stats -- --odd-name --format"},
+		{"redtape stats x -- -y", "redtape stats -- x -y"},
+		{"redtape index DIR --index X", "redtape index --index X -- DIR"},
+		{"redtape show", "redtape show"},
+		{"redtape show --format", "redtape show --format"},
+		{"redtape search giấy -phép --size 3", "redtape search giấy -phép --size 3"},
+		{"redtape help report", "redtape help report"},
+		{"redtape --help", "redtape --help"},
+		{"redtape nosuch a --b", "redtape nosuch a --b"},
+	}
+	for _, tt := range tests {
+		got := strings.Join(permuteArgs(app, strings.Fields(tt.in)), " ")
+		if got != tt.want {
+			t.Errorf("permuteArgs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// Every command that takes paths reads its options before, between and
+// after them alike.
+func TestOptionsAnywhere(t *testing.T) {
+	cur := filepath.Join(estimateFixtures, "current.jsonl")
+	base := filepath.Join(estimateFixtures, "baseline.jsonl")
+	tests := []struct {
+		name string
+		// args holds the command's words, in groups the option may go between.
+		args [][]string
+		opt  []string
+		want string // in the output
+	}{
+		{"stats", [][]string{{"stats"}, {cur}}, []string{"--format", "json"}, `"schema": "redtape.stats/v1"`},
+		{"flag", [][]string{{"flag"}, {cur}}, []string{"--format", "json"}, `"schema": "redtape.flags/v1"`},
+		{"show", [][]string{{"show"}, {cur}}, []string{"--format", "json"}, `"schema"`},
+		{"report", [][]string{{"report"}, {cur}, {"--baseline", base}}, []string{"--lang", "en"}, "# Report on cutting"},
+	}
+	for _, tt := range tests {
+		for pos := 1; pos <= len(tt.args); pos++ {
+			args := []string{"redtape"}
+			for i, g := range tt.args {
+				if i == pos {
+					args = append(args, tt.opt...)
+				}
+				args = append(args, g...)
+			}
+			if pos == len(tt.args) {
+				args = append(args, tt.opt...)
+			}
+			e, out, errb := estimateEnv()
+			if code := run(context.Background(), args, e); code != exitOK {
+				t.Errorf("%v: exit %d: %s", args, code, errb.String())
+				continue
+			}
+			if !strings.Contains(out.String(), tt.want) {
+				t.Errorf("%v: output lacks %q:\n%s", args, tt.want, clipOutput(out))
+			}
+		}
+	}
+}
+
+// A path after "--" is a path even when it looks like an option.
+func TestDoubleDashEndsOptions(t *testing.T) {
+	e, _, errb := estimateEnv()
+	code := run(context.Background(), []string{"redtape", "stats", "--", "--format"}, e)
+	if code != exitUsage && code != exitInputFailed {
+		t.Fatalf("exit %d, want the path --format reported as missing", code)
+	}
+	if !strings.Contains(errb.String(), "--format") || strings.Contains(errb.String(), "flag needs an argument") {
+		t.Errorf("stderr: %s", errb.String())
+	}
+}
+
+func estimateEnvNoClock() *env {
+	e, _, _ := estimateEnv()
+	return e
+}
+
+func clipOutput(b *bytes.Buffer) string {
+	lines := strings.Split(b.String(), "\n")
+	return strings.Join(lines[:min(len(lines), 10)], "\n")
+}
+
+// Empty or unreadable input is never a result: every command that sums up
+// a set of records says the set holds none and exits non-zero.
+func TestEmptyInputIsNoResult(t *testing.T) {
+	empty := t.TempDir()
+	bad := t.TempDir()
+	if err := os.WriteFile(filepath.Join(bad, "x.json"), []byte("garbage"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base := filepath.Join(estimateFixtures, "baseline.jsonl")
+	tests := []struct {
+		args []string
+		code int
+	}{
+		{[]string{"report", empty}, exitUsage},
+		{[]string{"report", bad}, exitInputFailed},
+		{[]string{"report", "--baseline", base, empty}, exitUsage},
+		{[]string{"estimate", "--baseline", base, "--current", empty}, exitUsage},
+		{[]string{"estimate", "--baseline", empty, "--current", base}, exitUsage},
+		{[]string{"estimate", "--baseline", base, "--current", bad}, exitInputFailed},
+		{[]string{"stats", empty}, exitUsage},
+		{[]string{"flag", empty}, exitUsage},
+		{[]string{"flag", "--format", "json", bad}, exitInputFailed},
+		{[]string{"index", "--index", filepath.Join(t.TempDir(), "ix"), empty}, exitUsage},
+	}
+	for _, tt := range tests {
+		e, out, errb := estimateEnv()
+		code := run(context.Background(), append([]string{"redtape"}, tt.args...), e)
+		if code != tt.code {
+			t.Errorf("%v: exit %d, want %d; stderr: %s", tt.args, code, tt.code, errb.String())
+		}
+		if !strings.Contains(errb.String(), "holds no procedures") {
+			t.Errorf("%v: stderr does not say the set holds no procedures: %s", tt.args, errb.String())
+		}
+		if strings.Contains(out.String(), "100") && tt.args[0] != "index" {
+			t.Errorf("%v: printed a result: %s", tt.args, clipOutput(out))
+		}
+	}
+}
+
+// A record read twice is counted once, with a warning naming it.
+func TestDuplicatesCountedOnce(t *testing.T) {
+	cur := filepath.Join(estimateFixtures, "current.jsonl")
+	e, out, errb := estimateEnv()
+	if code := run(context.Background(), []string{"redtape", "stats", "--format", "json", cur, cur}, e); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	e2, once, _ := estimateEnv()
+	if code := run(context.Background(), []string{"redtape", "stats", "--format", "json", cur}, e2); code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	total := func(b *bytes.Buffer) string {
+		var doc struct {
+			Total      json.RawMessage `json:"total"`
+			Ministries json.RawMessage `json:"ministries"`
+		}
+		if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return string(doc.Total) + string(doc.Ministries)
+	}
+	if total(out) != total(once) {
+		t.Errorf("the same file twice counts differently from once:\n%s\nwant\n%s", total(out), total(once))
+	}
+	if !strings.Contains(errb.String(), "T.001 read again") || !strings.Contains(errb.String(), "4 records were read more than once") {
+		t.Errorf("no warning naming the duplicates: %s", errb.String())
+	}
+}
