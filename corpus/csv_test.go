@@ -104,7 +104,10 @@ func TestCSVRead(t *testing.T) {
 		t.Errorf("lines after an unterminated quote: %+v", procs)
 	}
 	procs, _ = readAllData(t, "in.csv", []byte("code,name,steps\n3.1,\"A\nB\",s1\n3.2,C,\n"), Options{})
-	if len(procs) == 2 && (procs[1].Source.Line != 4 || procs[0].Name != "A\nB") {
+	if len(procs) != 2 {
+		t.Fatalf("a multi-line cell: read %d records, want 2", len(procs))
+	}
+	if procs[1].Source.Line != 4 || procs[0].Name != "A\nB" {
 		t.Errorf("line of record after a multi-line cell: %+v", procs[1].Source)
 	}
 }
