@@ -100,6 +100,30 @@ type Scenario struct {
 	// Ministries are the tallies per ministry, by saving (largest first),
 	// then name.
 	Ministries []*Ministry `json:"ministries"`
+	// Sectors are the tallies per sector (lĩnh vực), by saving (largest
+	// first), then name.
+	Sectors []*Sector `json:"sectors"`
+}
+
+// Sector is the tally of one sector's procedures.
+type Sector struct {
+	// Name is the sector as the records state it, or NoSector.
+	Name string `json:"name"`
+	Tally
+}
+
+// NoSector names the group of procedures whose record states no sector.
+const NoSector = "(sector not stated)"
+
+// sectorOf returns the sector of the pair: the baseline's, else the
+// current's, else NoSector.
+func sectorOf(b, c *corpus.Procedure) string {
+	for _, p := range []*corpus.Procedure{b, c} {
+		if p != nil && p.Sector != "" {
+			return p.Sector
+		}
+	}
+	return NoSector
 }
 
 // Ministry is the tally of one ministry's procedures.
@@ -141,6 +165,9 @@ type Tally struct {
 	// model counts as zero ("fees", "fee amount", "processing time"; see
 	// cost.ProcedureCost.Unknown), on either side.
 	Unknown map[string]int `json:"unknown"`
+	// Time is the cut in total statutory processing time, in working days,
+	// with the procedures whose time is unknown counted apart.
+	Time TimeCut `json:"time"`
 }
 
 // Count is the cut of one unit.
@@ -411,6 +438,7 @@ func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, cu
 	basePrep, curPrep []*prepared, target cost.Amount, sim float64, names *Ministries) (*Scenario, error) {
 	s := &Scenario{Name: name, Description: desc}
 	ministries := map[string]*Ministry{}
+	sectors := map[string]*Sector{}
 	for n, pr := range pairs {
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -435,12 +463,30 @@ func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, cu
 			ministries[ch.Ministry] = m
 		}
 		m.Tally.add(ch, b, c)
+		sn := sectorOf(b, c)
+		sec := sectors[sn]
+		if sec == nil {
+			sec = &Sector{Name: sn}
+			sectors[sn] = sec
+		}
+		sec.Tally.add(ch, b, c)
 	}
 	s.Tally.finish(target)
 	for _, m := range ministries {
 		m.Tally.finish(target)
 		s.Ministries = append(s.Ministries, m)
 	}
+	for _, sec := range sectors {
+		sec.Tally.finish(target)
+		s.Sectors = append(s.Sectors, sec)
+	}
+	sort.Slice(s.Sectors, func(i, j int) bool {
+		a, b := s.Sectors[i], s.Sectors[j]
+		if c := a.Cost.Saving.Cmp(b.Cost.Saving); c != 0 {
+			return c > 0
+		}
+		return a.Name < b.Name
+	})
 	sort.SliceStable(s.Changes, func(i, j int) bool {
 		a, b := s.Changes[i], s.Changes[j]
 		if c := a.Saving.Cmp(b.Saving); c != 0 {
@@ -649,6 +695,7 @@ func (t *Tally) add(ch *Change, b, c *corpus.Procedure) {
 	if volumeAssumed {
 		t.VolumeAssumed++
 	}
+	t.Time.add(b, c, ch.Status)
 	for u := range unknown {
 		t.Unknown[u]++
 	}
@@ -717,6 +764,7 @@ func (t *Tally) finish(target cost.Amount) {
 	t.Cost.Saving, t.Cost.Percent = cost.Cut(t.Cost.Before, t.Cost.After)
 	t.Cost.BaselineSaving, t.Cost.BaselinePercent = cost.Cut(t.Cost.Before, t.Cost.After.Sub(t.Cost.NewCost))
 	t.Cost.Gap = gap(target, t.Cost.Percent)
+	t.Time.finish(target)
 }
 
 func gap(target, got cost.Amount) cost.Amount {
