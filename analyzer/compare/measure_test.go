@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/corpus"
 )
 
@@ -50,5 +51,31 @@ func TestRealMeasures(t *testing.T) {
 	}
 	if len(s.Sectors) < 10 {
 		t.Errorf("%d sectors", len(s.Sectors))
+	}
+
+	// The records of a ministry whose folder the reader does not know and
+	// whose decision number is missing: what falls under NoMinistry.
+	var bare []*corpus.Procedure
+	for _, p := range procs {
+		q := *p
+		q.Decision, q.Source.File = "", "elsewhere/unknown/"+filepath.Base(p.Source.File)
+		q.Ministry = ""
+		q.Ministry = corpus.AttributeMinistry(&q).Ministry
+		bare = append(bare, &q)
+	}
+	res, err = Compare(context.Background(), bare, bare, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = res.Scenarios[0]
+	for _, m := range s.Ministries {
+		if m.Name == NoMinistry {
+			t.Logf("folder unknown, no decision: %d of %d records (%s%%) and %s%% of the cost under %s",
+				m.Procedures.Baseline, s.Procedures.Baseline, cost.Int(int64(m.Procedures.Baseline)).Percent(cost.Int(int64(s.Procedures.Baseline))).Format(1),
+				m.Cost.Before.Percent(s.Cost.Before).Format(1), NoMinistry)
+			if m.Procedures.Baseline*4 > s.Procedures.Baseline {
+				t.Errorf("%d of %d records unattributed without folder and decision, want under 25%%", m.Procedures.Baseline, s.Procedures.Baseline)
+			}
+		}
 	}
 }
