@@ -343,6 +343,27 @@ func (a *Agencies) Current(name string) *MinistryRow {
 	return nil
 }
 
+// Named returns the current ministry a name or alias designates ("Bộ tài
+// chính", "Bộ NN và MT"), or nil; unlike [Agencies.Current] it does not
+// follow former ministries.
+func (a *Agencies) Named(name string) *MinistryRow {
+	if m := a.Current(name); m != nil && a.formerNamed(name) == nil {
+		return m
+	}
+	return nil
+}
+
+// formerNamed returns the former body of that name, or nil.
+func (a *Agencies) formerNamed(name string) *FormerRow {
+	k := nameKey(name)
+	for i := range a.Former {
+		if nameKey(a.Former[i].Name) == k {
+			return &a.Former[i]
+		}
+	}
+	return nil
+}
+
 // single returns the one ministry a former body went to, or nil when it
 // was split.
 func (a *Agencies) single(f *FormerRow) *MinistryRow {

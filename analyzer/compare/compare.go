@@ -527,11 +527,21 @@ func (s *Scenario) TopCuts(n int, ministry string) []*Change {
 }
 
 // ministryOf returns the current name of the ministry of the pair: the
-// baseline's, else the current's, else NoMinistry.
+// baseline's, else the current's, else NoMinistry. A record that states
+// no ministry (one not read through corpus.Load) is attributed from what
+// it says (corpus.AttributeMinistry).
 func ministryOf(b, c *corpus.Procedure, names *Ministries) string {
 	for _, p := range []*corpus.Procedure{b, c} {
 		if p != nil && p.Ministry != "" {
 			return names.Current(p.Ministry)
+		}
+	}
+	for _, p := range []*corpus.Procedure{b, c} {
+		if p == nil {
+			continue
+		}
+		if m := corpus.AttributeMinistry(p).Ministry; m != "" {
+			return names.Current(m)
 		}
 	}
 	return NoMinistry
