@@ -103,6 +103,32 @@ type Scenario struct {
 	// Sectors are the tallies per sector (lĩnh vực), by saving (largest
 	// first), then name.
 	Sectors []*Sector `json:"sectors"`
+	// Scopes are the tallies per scope (see ScopeOf), in the order of
+	// Scopes, those with no procedure left out: published reduction
+	// figures are for business-related procedures.
+	Scopes []*ScopeTally `json:"scopes"`
+}
+
+// ScopeTally is the tally of one scope's procedures.
+type ScopeTally struct {
+	// Scope is the scope; a pair takes its baseline's scope when known,
+	// else its current's.
+	Scope Scope `json:"scope"`
+	Tally
+}
+
+// scopeOf returns the scope of the pair: the baseline's when known, else
+// the current's.
+func scopeOf(b, c *corpus.Procedure) Scope {
+	s := ScopeUnknown
+	for _, p := range []*corpus.Procedure{b, c} {
+		if p != nil {
+			if s, _ = ScopeOf(p); s != ScopeUnknown {
+				return s
+			}
+		}
+	}
+	return s
 }
 
 // Sector is the tally of one sector's procedures.
@@ -439,6 +465,7 @@ func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, cu
 	s := &Scenario{Name: name, Description: desc}
 	ministries := map[string]*Ministry{}
 	sectors := map[string]*Sector{}
+	scopes := map[Scope]*ScopeTally{}
 	for n, pr := range pairs {
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -470,6 +497,13 @@ func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, cu
 			sectors[sn] = sec
 		}
 		sec.Tally.add(ch, b, c)
+		sc := scopeOf(b, c)
+		st := scopes[sc]
+		if st == nil {
+			st = &ScopeTally{Scope: sc}
+			scopes[sc] = st
+		}
+		st.Tally.add(ch, b, c)
 	}
 	s.Tally.finish(target)
 	for _, m := range ministries {
@@ -479,6 +513,12 @@ func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, cu
 	for _, sec := range sectors {
 		sec.Tally.finish(target)
 		s.Sectors = append(s.Sectors, sec)
+	}
+	for _, sc := range Scopes {
+		if st := scopes[sc]; st != nil {
+			st.Tally.finish(target)
+			s.Scopes = append(s.Scopes, st)
+		}
 	}
 	sort.Slice(s.Sectors, func(i, j int) bool {
 		a, b := s.Sectors[i], s.Sectors[j]

@@ -49,6 +49,10 @@ func TestRealMeasures(t *testing.T) {
 	if s.Time.Procedures+s.Time.Unknown != len(procs) || s.Time.Procedures < len(procs)/2 || !s.Time.Cut.IsZero() {
 		t.Errorf("time %+v over %d records", s.Time, len(procs))
 	}
+	for _, sc := range s.Scopes {
+		t.Logf("  scope %s: %d procedures, %s đồng/yr, %s days over %d procedures (%d unknown)", sc.Scope, sc.Procedures.Baseline,
+			sc.Cost.Before.Format(0), sc.Time.BaselineDays.Format(1), sc.Time.Procedures, sc.Time.Unknown)
+	}
 	if len(s.Sectors) < 10 {
 		t.Errorf("%d sectors", len(s.Sectors))
 	}

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"context"
 	"testing"
 
 	"github.com/redtape-vn/redtape/corpus"
@@ -59,5 +60,36 @@ func TestFilterScope(t *testing.T) {
 	}
 	if n := ScopeCounts(procs); n[ScopeBusiness] != 1 || n[ScopeCitizen] != 1 || n[ScopeUnknown] != 1 {
 		t.Errorf("ScopeCounts = %v", n)
+	}
+}
+
+func TestCompareScopes(t *testing.T) {
+	base := []*corpus.Procedure{
+		{Code: "B", Name: "B", Subjects: []string{"Doanh nghiệp"}, Papers: []corpus.Paper{{Text: "Tờ khai"}, {Text: "Điều lệ"}}},
+		{Code: "C", Name: "C", Subjects: []string{"Công dân Việt Nam"}, Papers: []corpus.Paper{{Text: "Tờ khai"}}},
+		{Code: "X", Name: "X", Papers: []corpus.Paper{{Text: "Tờ khai"}}},
+	}
+	cur := []*corpus.Procedure{
+		{Code: "B", Name: "B", Subjects: []string{"Doanh nghiệp"}, Papers: []corpus.Paper{{Text: "Tờ khai"}}},
+		{Code: "C", Name: "C", Subjects: []string{"Công dân Việt Nam"}, Papers: []corpus.Paper{{Text: "Tờ khai"}}},
+		{Code: "X", Name: "X", Subjects: []string{"Hợp tác xã"}, Papers: []corpus.Paper{{Text: "Tờ khai"}}},
+	}
+	res, err := Compare(context.Background(), base, cur, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[Scope][2]int{}
+	var order []Scope
+	for _, st := range res.Scenarios[0].Scopes {
+		got[st.Scope] = [2]int{st.Procedures.Baseline, st.Papers.Cut}
+		order = append(order, st.Scope)
+	}
+	// X states no subject in the baseline: it takes the current's scope.
+	want := map[Scope][2]int{ScopeBusiness: {2, 1}, ScopeCitizen: {1, 0}}
+	if len(got) != len(want) || got[ScopeBusiness] != want[ScopeBusiness] || got[ScopeCitizen] != want[ScopeCitizen] {
+		t.Errorf("scopes (procedures, papers cut) %v, want %v", got, want)
+	}
+	if len(order) != 2 || order[0] != ScopeBusiness {
+		t.Errorf("order %v", order)
 	}
 }
