@@ -179,6 +179,7 @@ type nameRow struct {
 	name     string
 	ministry *MinistryRow // nil for a local body of many ministries
 	former   *FormerRow   // set for a former ministry's name
+	named    bool         // the key is the ministry's own name or an alias
 	tag      string
 	source   string
 }
@@ -263,7 +264,7 @@ func ParseAgencies(data []byte) (*Agencies, error) {
 			a.folders[s] = m
 		}
 		for _, n := range append([]string{m.Name}, m.Aliases...) {
-			central = append(central, nameRow{key: nameKey(n), name: n, ministry: m, tag: m.Tag, source: m.Source})
+			central = append(central, nameRow{key: nameKey(n), name: n, ministry: m, named: true, tag: m.Tag, source: m.Source})
 		}
 		for _, u := range m.Agencies {
 			row("agency", u.Name, u.Tag, u.Source)
@@ -336,7 +337,7 @@ func (a *Agencies) Current(name string) *MinistryRow {
 		if r.former != nil {
 			return a.single(r.former)
 		}
-		if r.ministry != nil && (nameKey(r.ministry.Name) == k || slices.ContainsFunc(r.ministry.Aliases, func(s string) bool { return nameKey(s) == k })) {
+		if r.named {
 			return r.ministry
 		}
 	}
