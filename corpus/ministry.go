@@ -95,11 +95,12 @@ type Agencies struct {
 	// Local are the local agencies and their sector's ministry.
 	Local []LocalRow `yaml:"local" json:"local"`
 
-	byCode  map[string]*MinistryRow // folded code → ministry
-	issuers map[string]issuerHit    // folded code → ministry or former body
-	central []nameRow               // ministry names and units, longest first
-	local   []nameRow               // local agencies, longest first
-	folders map[string]*MinistryRow // slug → ministry
+	byCode   map[string]*MinistryRow // folded code → ministry
+	issuers  map[string]issuerHit    // folded code → ministry or former body
+	central  nameIndex               // ministry names and units
+	local    nameIndex               // local agencies
+	folders  map[string]*MinistryRow // slug → ministry
+	formerAt map[string]*FormerRow   // slug or lower-case code → former body
 }
 
 // MinistryRow is one ministry or ministry-level body.
@@ -184,6 +185,44 @@ type nameRow struct {
 	source   string
 }
 
+// nameIndex finds the longest name of its rows in a text, as whole
+// words.
+type nameIndex struct {
+	rows  []nameRow        // longest first (in words), else in table order
+	first map[string][]int // first word of a key → indexes into rows
+}
+
+// build sorts the rows and indexes them by their first word.
+func (x *nameIndex) build() {
+	slices.SortStableFunc(x.rows, func(a, b nameRow) int { return strings.Count(b.key, " ") - strings.Count(a.key, " ") })
+	x.first = map[string][]int{}
+	for i, r := range x.rows {
+		w, _, _ := strings.Cut(r.key, " ")
+		x.first[w] = append(x.first[w], i)
+	}
+}
+
+// longest returns the longest row whose name is in text, the first in the
+// table among names of one length.
+func (x *nameIndex) longest(text string) (nameRow, bool) {
+	k := nameKey(text)
+	best := -1
+	for pos := 0; pos < len(k); {
+		w, _, _ := strings.Cut(k[pos:], " ")
+		for _, i := range x.first[w] {
+			key := x.rows[i].key
+			if (best < 0 || i < best) && strings.HasPrefix(k[pos:], key) && (len(k) == pos+len(key) || k[pos+len(key)] == ' ') {
+				best = i
+			}
+		}
+		pos += len(w) + 1
+	}
+	if best < 0 {
+		return nameRow{}, false
+	}
+	return x.rows[best], true
+}
+
 // issuerHit is what an issuer code names.
 type issuerHit struct {
 	ministry *MinistryRow
@@ -241,6 +280,7 @@ func ParseAgencies(data []byte) (*Agencies, error) {
 	a.byCode = map[string]*MinistryRow{}
 	a.issuers = map[string]issuerHit{}
 	a.folders = map[string]*MinistryRow{}
+	a.formerAt = map[string]*FormerRow{}
 	names := map[string][]*MinistryRow{} // unit key → ministries listing it
 	var central []nameRow
 	for i := range a.Ministries {
@@ -291,7 +331,9 @@ func ParseAgencies(data []byte) (*Agencies, error) {
 				bad("issuer code %q twice", f.Code)
 			}
 			a.issuers[c] = issuerHit{former: f}
+			a.formerAt[strings.ToLower(c)] = f
 		}
+		a.formerAt[Slug(f.Name)] = f
 		central = append(central, nameRow{key: nameKey(f.Name), name: f.Name, former: f, tag: f.Tag, source: f.Source})
 	}
 	for i := range a.Local {
@@ -303,20 +345,19 @@ func ParseAgencies(data []byte) (*Agencies, error) {
 				bad("local agency %q: unknown ministry %q", l.Name, l.Ministry)
 			}
 		}
-		a.local = append(a.local, nameRow{key: nameKey(l.Name), name: l.Name, ministry: m, tag: l.Tag, source: l.Source})
+		a.local.rows = append(a.local.rows, nameRow{key: nameKey(l.Name), name: l.Name, ministry: m, tag: l.Tag, source: l.Source})
 	}
 	// A unit name listed under two ministries decides nothing.
 	for _, r := range central {
 		if r.ministry == nil || len(names[r.key]) < 2 {
-			a.central = append(a.central, r)
+			a.central.rows = append(a.central.rows, r)
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	byLength := func(x, y nameRow) int { return strings.Count(y.key, " ") - strings.Count(x.key, " ") }
-	slices.SortStableFunc(a.central, byLength)
-	slices.SortStableFunc(a.local, byLength)
+	a.central.build()
+	a.local.build()
 	return &a, nil
 }
 
@@ -330,7 +371,7 @@ func (a *Agencies) Ministry(code string) *MinistryRow { return a.byCode[codeKey(
 // names it does not know.
 func (a *Agencies) Current(name string) *MinistryRow {
 	k := nameKey(name)
-	for _, r := range a.central {
+	for _, r := range a.central.rows {
 		if r.key != k {
 			continue
 		}
@@ -478,15 +519,15 @@ func (a *Agencies) byIssuer(p *Procedure) (Attribution, string) {
 // its competent and implementing agencies: the ministry named by the most
 // agency texts, none when two tie.
 func (a *Agencies) byAgency(p *Procedure) (Attribution, string) {
-	return a.byNames(p, a.central, EvidenceAgency)
+	return a.byNames(p, &a.central, EvidenceAgency)
 }
 
 // byLocal attributes p by the local Sở named among its agencies.
 func (a *Agencies) byLocal(p *Procedure) (Attribution, string) {
-	return a.byNames(p, a.local, EvidenceLocalAgency)
+	return a.byNames(p, &a.local, EvidenceLocalAgency)
 }
 
-func (a *Agencies) byNames(p *Procedure, rows []nameRow, ev Evidence) (Attribution, string) {
+func (a *Agencies) byNames(p *Procedure, names *nameIndex, ev Evidence) (Attribution, string) {
 	type vote struct {
 		n   int
 		row nameRow
@@ -496,11 +537,8 @@ func (a *Agencies) byNames(p *Procedure, rows []nameRow, ev Evidence) (Attributi
 	var votes []*vote
 	var split []string
 	for _, text := range slices.Concat(p.Authority, p.Agencies) {
-		k := " " + nameKey(text) + " "
-		for _, r := range rows {
-			if !strings.Contains(k, " "+r.key+" ") {
-				continue
-			}
+		r, ok := names.longest(text)
+		if ok {
 			m := r.ministry
 			if r.former != nil {
 				if m = a.single(r.former); m == nil {
@@ -515,7 +553,6 @@ func (a *Agencies) byNames(p *Procedure, rows []nameRow, ev Evidence) (Attributi
 				}
 				votes[i].n++
 			}
-			break // the longest name found in a text decides for it
 		}
 	}
 	note := strings.Join(split, "; ")
@@ -546,7 +583,7 @@ func (a *Agencies) byFolder(p *Procedure) (Attribution, string) {
 		base := filepath.Base(dir)
 		s := Slug(base)
 		m := a.folders[s]
-		if f := a.formerOfFolder(s); f != nil {
+		if f := a.formerAt[s]; f != nil {
 			if m = a.single(f); m == nil {
 				return Attribution{}, fmt.Sprintf("folder %s: former %s, split between %s", base, f.Name, strings.Join(f.To, ", "))
 			}
@@ -561,17 +598,6 @@ func (a *Agencies) byFolder(p *Procedure) (Attribution, string) {
 		dir = parent
 	}
 	return Attribution{}, ""
-}
-
-// formerOfFolder returns the former body a folder is named after, or nil.
-func (a *Agencies) formerOfFolder(s string) *FormerRow {
-	for i := range a.Former {
-		f := &a.Former[i]
-		if Slug(f.Name) == s || strings.ToLower(codeKey(f.Code)) == s {
-			return f
-		}
-	}
-	return nil
 }
 
 // Slug returns the folder name of a ministry's name by the rule of

@@ -153,3 +153,19 @@ func TestAttributeMinistryRealRecords(t *testing.T) {
 		t.Errorf("%d of %d records attributed by agency without folder or decision, want at least 75%%", got, total)
 	}
 }
+
+// BenchmarkAttributeMinistry attributes a record whose folder and decision
+// decide nothing, so that every agency is looked up.
+func BenchmarkAttributeMinistry(b *testing.B) {
+	p := &Procedure{
+		Decision:  "4777",
+		Authority: []string{"Chủ tịch ủy ban nhân dân cấp tỉnh"},
+		Agencies:  []string{"Ủy ban nhân dân cấp xã", "Sở Nông nghiệp và Môi trường Thành phố Hà Nội", "Cục Hàng không Việt Nam"},
+		Source:    Source{File: "a/b/c/d/1.json"},
+	}
+	AttributeMinistry(p)
+	b.ReportAllocs()
+	for b.Loop() {
+		AttributeMinistry(p)
+	}
+}
