@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -168,4 +169,54 @@ func BenchmarkAttributeMinistry(b *testing.B) {
 	for b.Loop() {
 		AttributeMinistry(p)
 	}
+}
+
+// TestAgenciesMatchReference checks the embedded table against
+// ../shared/reference/agencies.md, where present: every unit row of every
+// ministry's section is in the table under that ministry with the same
+// tag (the first, where a row has two) and source. The Government
+// Inspectorate's rows, which name ranges of Cục, are written out by hand.
+func TestAgenciesMatchReference(t *testing.T) {
+	md, err := os.ReadFile(filepath.Join("..", "..", "shared", "reference", "agencies.md"))
+	if err != nil {
+		t.Skipf("reference not available: %v", err)
+	}
+	a := DefaultAgencies()
+	code, rows := "", 0
+	for _, line := range strings.Split(string(md), "\n") {
+		if strings.HasPrefix(line, "## ") {
+			code = ""
+			if i, j := strings.Index(line, "("), strings.Index(line, ")"); i > 0 && j > i && line[3] >= '0' && line[3] <= '9' {
+				code = line[i+1 : j]
+			}
+			continue
+		}
+		if code == "" || code == "TTCP" || !strings.HasPrefix(line, "| ") || strings.HasPrefix(line, "| Agency") {
+			continue
+		}
+		cells := strings.Split(strings.Trim(line, "| "), " | ")
+		if len(cells) != 4 || strings.HasPrefix(cells[0], "↳") {
+			continue
+		}
+		name, source, tag := cells[0], cells[2], cells[3]
+		tag = tag[strings.Index(tag, "[")+1 : strings.Index(tag, "]")]
+		m := a.Ministry(code)
+		if m == nil {
+			t.Errorf("%s: not in the table", code)
+			continue
+		}
+		i := slices.IndexFunc(m.Agencies, func(r AgencyRow) bool { return r.Name == name })
+		if i < 0 {
+			t.Errorf("%s: %q not in the table", code, name)
+			continue
+		}
+		if r := m.Agencies[i]; r.Tag != tag || r.Source != source {
+			t.Errorf("%s %q: tag %q source %q, reference %q %q", code, name, r.Tag, r.Source, tag, source)
+		}
+		rows++
+	}
+	if rows < 150 {
+		t.Errorf("checked %d rows of the reference, want at least 150", rows)
+	}
+	t.Logf("%d unit rows of agencies.md found in the table with their tag and source", rows)
 }

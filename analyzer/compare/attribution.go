@@ -15,6 +15,8 @@ type Attributions struct {
 	Records int `json:"records"`
 	// ByEvidence counts records per evidence (corpus.Evidences).
 	ByEvidence map[corpus.Evidence]int `json:"by_evidence"`
+	// ByMinistry counts the attributed records per ministry and evidence.
+	ByMinistry map[string]map[corpus.Evidence]int `json:"by_ministry"`
 	// Unattributed lists the records no evidence attributes, by file.
 	Unattributed []Attributed `json:"unattributed"`
 	// Conflicts lists the records attributed although some evidence names
@@ -39,10 +41,16 @@ func Attribute(procs []*corpus.Procedure, table *corpus.Agencies) *Attributions 
 	if table == nil {
 		table = corpus.DefaultAgencies()
 	}
-	out := &Attributions{Records: len(procs), ByEvidence: map[corpus.Evidence]int{}}
+	out := &Attributions{Records: len(procs), ByEvidence: map[corpus.Evidence]int{}, ByMinistry: map[string]map[corpus.Evidence]int{}}
 	for _, p := range procs {
 		a := table.Attribute(p)
 		out.ByEvidence[a.Evidence]++
+		if a.Ministry != "" {
+			if out.ByMinistry[a.Ministry] == nil {
+				out.ByMinistry[a.Ministry] = map[corpus.Evidence]int{}
+			}
+			out.ByMinistry[a.Ministry][a.Evidence]++
+		}
 		rec := Attributed{ID: p.ID(), Name: p.Name, File: p.Source.File, Attribution: a}
 		if a.Evidence == corpus.EvidenceNone {
 			out.Unattributed = append(out.Unattributed, rec)
