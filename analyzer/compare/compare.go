@@ -463,9 +463,7 @@ func prepareAll(ctx context.Context, model *cost.Model, procs []*corpus.Procedur
 func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, current []*corpus.Procedure,
 	basePrep, curPrep []*prepared, target cost.Amount, sim float64, names *Ministries) (*Scenario, error) {
 	s := &Scenario{Name: name, Description: desc}
-	ministries := map[string]*Ministry{}
-	sectors := map[string]*Sector{}
-	scopes := map[Scope]*ScopeTally{}
+	ministries, sectors, scopes := groups[string]{}, groups[string]{}, groups[Scope]{}
 	for n, pr := range pairs {
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -484,49 +482,23 @@ func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, cu
 		ch.Base, ch.Current, ch.MatchedBy = pr.Base, pr.Current, pr.By
 		s.Changes = append(s.Changes, ch)
 		s.Tally.add(ch, b, c)
-		m := ministries[ch.Ministry]
-		if m == nil {
-			m = &Ministry{Name: ch.Ministry}
-			ministries[ch.Ministry] = m
-		}
-		m.Tally.add(ch, b, c)
-		sn := sectorOf(b, c)
-		sec := sectors[sn]
-		if sec == nil {
-			sec = &Sector{Name: sn}
-			sectors[sn] = sec
-		}
-		sec.Tally.add(ch, b, c)
-		sc := scopeOf(b, c)
-		st := scopes[sc]
-		if st == nil {
-			st = &ScopeTally{Scope: sc}
-			scopes[sc] = st
-		}
-		st.Tally.add(ch, b, c)
+		ministries.add(ch.Ministry, ch, b, c)
+		sectors.add(sectorOf(b, c), ch, b, c)
+		scopes.add(scopeOf(b, c), ch, b, c)
 	}
 	s.Tally.finish(target)
-	for _, m := range ministries {
-		m.Tally.finish(target)
-		s.Ministries = append(s.Ministries, m)
+	for _, k := range ministries.finished(target) {
+		s.Ministries = append(s.Ministries, &Ministry{Name: k, Tally: *ministries[k]})
 	}
-	for _, sec := range sectors {
-		sec.Tally.finish(target)
-		s.Sectors = append(s.Sectors, sec)
+	for _, k := range sectors.finished(target) {
+		s.Sectors = append(s.Sectors, &Sector{Name: k, Tally: *sectors[k]})
 	}
+	scopes.finished(target)
 	for _, sc := range Scopes {
-		if st := scopes[sc]; st != nil {
-			st.Tally.finish(target)
-			s.Scopes = append(s.Scopes, st)
+		if t := scopes[sc]; t != nil {
+			s.Scopes = append(s.Scopes, &ScopeTally{Scope: sc, Tally: *t})
 		}
 	}
-	sort.Slice(s.Sectors, func(i, j int) bool {
-		a, b := s.Sectors[i], s.Sectors[j]
-		if c := a.Cost.Saving.Cmp(b.Cost.Saving); c != 0 {
-			return c > 0
-		}
-		return a.Name < b.Name
-	})
 	sort.SliceStable(s.Changes, func(i, j int) bool {
 		a, b := s.Changes[i], s.Changes[j]
 		if c := a.Saving.Cmp(b.Saving); c != 0 {
@@ -537,14 +509,38 @@ func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, cu
 		}
 		return a.Base < b.Base || (a.Base == b.Base && a.Current < b.Current)
 	})
-	sort.Slice(s.Ministries, func(i, j int) bool {
-		a, b := s.Ministries[i], s.Ministries[j]
-		if c := a.Cost.Saving.Cmp(b.Cost.Saving); c != 0 {
-			return c > 0
-		}
-		return a.Name < b.Name
-	})
 	return s, nil
+}
+
+// groups are the tallies of the pairs sharing a key: a ministry, a sector
+// or a scope.
+type groups[K cmp.Ordered] map[K]*Tally
+
+// add counts one change into the tally of key k.
+func (g groups[K]) add(k K, ch *Change, b, c *corpus.Procedure) {
+	t := g[k]
+	if t == nil {
+		t = &Tally{}
+		g[k] = t
+	}
+	t.add(ch, b, c)
+}
+
+// finished finishes every tally and returns the keys by saving (largest
+// first), then key.
+func (g groups[K]) finished(target cost.Amount) []K {
+	keys := make([]K, 0, len(g))
+	for k, t := range g {
+		t.finish(target)
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b K) int {
+		if c := g[b].Cost.Saving.Cmp(g[a].Cost.Saving); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	return keys
 }
 
 // TopCuts returns up to n changes with a positive saving, largest first,
