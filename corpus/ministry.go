@@ -101,6 +101,8 @@ type Agencies struct {
 	local    nameIndex               // local agencies
 	folders  map[string]*MinistryRow // slug → ministry
 	formerAt map[string]*FormerRow   // slug or lower-case code → former body
+	named    map[string]*MinistryRow // folded name or alias → ministry
+	formerOf map[string]*FormerRow   // folded name → former body
 }
 
 // MinistryRow is one ministry or ministry-level body.
@@ -180,7 +182,6 @@ type nameRow struct {
 	name     string
 	ministry *MinistryRow // nil for a local body of many ministries
 	former   *FormerRow   // set for a former ministry's name
-	named    bool         // the key is the ministry's own name or an alias
 	tag      string
 	source   string
 }
@@ -281,6 +282,8 @@ func ParseAgencies(data []byte) (*Agencies, error) {
 	a.issuers = map[string]issuerHit{}
 	a.folders = map[string]*MinistryRow{}
 	a.formerAt = map[string]*FormerRow{}
+	a.named = map[string]*MinistryRow{}
+	a.formerOf = map[string]*FormerRow{}
 	names := map[string][]*MinistryRow{} // unit key → ministries listing it
 	var central []nameRow
 	for i := range a.Ministries {
@@ -304,7 +307,12 @@ func ParseAgencies(data []byte) (*Agencies, error) {
 			a.folders[s] = m
 		}
 		for _, n := range append([]string{m.Name}, m.Aliases...) {
-			central = append(central, nameRow{key: nameKey(n), name: n, ministry: m, named: true, tag: m.Tag, source: m.Source})
+			k := nameKey(n)
+			if o := a.named[k]; o != nil && o != m {
+				bad("name %q names %s and %s", n, o.Code, m.Code)
+			}
+			a.named[k] = m
+			central = append(central, nameRow{key: k, name: n, ministry: m, tag: m.Tag, source: m.Source})
 		}
 		for _, u := range m.Agencies {
 			row("agency", u.Name, u.Tag, u.Source)
@@ -334,6 +342,7 @@ func ParseAgencies(data []byte) (*Agencies, error) {
 			a.formerAt[strings.ToLower(c)] = f
 		}
 		a.formerAt[Slug(f.Name)] = f
+		a.formerOf[nameKey(f.Name)] = f
 		central = append(central, nameRow{key: nameKey(f.Name), name: f.Name, former: f, tag: f.Tag, source: f.Source})
 	}
 	for i := range a.Local {
@@ -371,40 +380,16 @@ func (a *Agencies) Ministry(code string) *MinistryRow { return a.byCode[codeKey(
 // names it does not know.
 func (a *Agencies) Current(name string) *MinistryRow {
 	k := nameKey(name)
-	for _, r := range a.central.rows {
-		if r.key != k {
-			continue
-		}
-		if r.former != nil {
-			return a.single(r.former)
-		}
-		if r.named {
-			return r.ministry
-		}
+	if f := a.formerOf[k]; f != nil {
+		return a.single(f)
 	}
-	return nil
+	return a.named[k]
 }
 
 // Named returns the current ministry a name or alias designates ("Bộ tài
 // chính", "Bộ NN và MT"), or nil; unlike [Agencies.Current] it does not
 // follow former ministries.
-func (a *Agencies) Named(name string) *MinistryRow {
-	if m := a.Current(name); m != nil && a.formerNamed(name) == nil {
-		return m
-	}
-	return nil
-}
-
-// formerNamed returns the former body of that name, or nil.
-func (a *Agencies) formerNamed(name string) *FormerRow {
-	k := nameKey(name)
-	for i := range a.Former {
-		if nameKey(a.Former[i].Name) == k {
-			return &a.Former[i]
-		}
-	}
-	return nil
-}
+func (a *Agencies) Named(name string) *MinistryRow { return a.named[nameKey(name)] }
 
 // single returns the one ministry a former body went to, or nil when it
 // was split.
