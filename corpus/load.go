@@ -284,6 +284,9 @@ func readData(ctx context.Context, f inputFile, raw []byte, opts Options, sum *S
 		if !r.canonical {
 			canonicalize(p, true)
 		}
+		if p.Ministry == "" {
+			p.Ministry = AttributeMinistry(p).Ministry
+		}
 		sum.Procedures++
 		return fn(p)
 	}
