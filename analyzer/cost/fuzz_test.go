@@ -146,3 +146,47 @@ func FuzzFeeLimit(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadVolumes: a volumes file is read or refused with an error naming
+// the file; what is read is within range and cites its source.
+func FuzzReadVolumes(f *testing.F) {
+	f.Add([]byte("\ufeffcode,dossiers_per_year,period,source\r\n1.001,12000,2024,portal\r\n"))
+	f.Add([]byte("code;volume;period;source\n1;1e1000000;2024;x\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		v, err := ReadVolumes(bytes.NewReader(data), "f.csv")
+		if err != nil {
+			if !strings.Contains(err.Error(), "volumes f.csv") {
+				t.Fatalf("error %q does not name the file", err)
+			}
+			return
+		}
+		for _, c := range v.Codes() {
+			vol, _ := v.Lookup(c)
+			if vol.PerYear < 0 || vol.PerYear > MaxVolume || vol.Source == "" || vol.Period == "" || vol.Line < 2 {
+				t.Fatalf("%+v", vol)
+			}
+		}
+	})
+}
+
+// FuzzReadSheets: a cost-sheet file is read or refused with an error
+// naming the file; what is read has fees within cost.
+func FuzzReadSheets(f *testing.F) {
+	f.Add([]byte("code,cost_before,cost_after,fees_before,source\n1.001,500000,300000,100000,x\n"))
+	f.Add([]byte("code,cost_before,source\n1,4p7040000,x\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := ReadSheets(bytes.NewReader(data), "f.csv")
+		if err != nil {
+			if !strings.Contains(err.Error(), "cost sheets f.csv") {
+				t.Fatalf("error %q does not name the file", err)
+			}
+			return
+		}
+		for _, c := range s.Codes() {
+			sh := s.Lookup(c)
+			if sh.Before.Cost.Sign() < 0 || (sh.Before.Fees != nil && sh.Before.Fees.Cmp(sh.Before.Cost) > 0) || sh.Source == "" {
+				t.Fatalf("%+v", sh)
+			}
+		}
+	})
+}

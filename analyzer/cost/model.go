@@ -95,8 +95,18 @@ type ProcedureCost struct {
 	UnitAssumed Amount `json:"unit_assumed"`
 	// Volume is the number of dossiers per year.
 	Volume int64 `json:"volume"`
-	// VolumeMeasured is true when Volume comes from the record.
+	// VolumeMeasured is true when Volume was measured: stated by the
+	// record, a volumes file or the procedure's cost sheet.
 	VolumeMeasured bool `json:"volume_measured"`
+	// VolumeOrigin says where Volume comes from: one of the VolumeFrom
+	// constants or VolumeAssumed.
+	VolumeOrigin string `json:"volume_origin"`
+	// VolumePeriod is the period a measured volume covers, when known.
+	VolumePeriod string `json:"volume_period,omitempty"`
+	// VolumeSource cites a measured volume (the volumes file's source
+	// column, the sheet's source, "record"), or for an assumed one the
+	// parameter annual_volume's source.
+	VolumeSource string `json:"volume_source,omitempty"`
 	// Annual is Unit × Volume, in đồng per year.
 	Annual Amount `json:"annual"`
 	// AnnualAssumed is the part of Annual that rests on an assumed input:
@@ -110,6 +120,17 @@ type ProcedureCost struct {
 	Unknown []string `json:"unknown,omitempty"`
 	// Notes explain choices made for this procedure, sorted.
 	Notes []string `json:"notes,omitempty"`
+	// Source is SourceModel when the model costed the procedure, or
+	// SourceSheet when the ministry's cost sheet replaced the model's
+	// figures.
+	Source string `json:"source"`
+	// Sheet is the cost sheet whose figures were used, or nil.
+	Sheet *Sheet `json:"sheet,omitempty"`
+	// SheetSide is the side of Sheet used.
+	SheetSide string `json:"sheet_side,omitempty"`
+	// ModelUnit is the model's own cost per dossier of a procedure costed
+	// from a sheet, to set beside the sheet's; zero otherwise.
+	ModelUnit Amount `json:"model_unit,omitzero"`
 }
 
 // AssumedShare returns the share of the annual cost that rests on assumed
@@ -119,9 +140,32 @@ func (c *ProcedureCost) AssumedShare() Amount { return c.AnnualAssumed.Div(c.Ann
 // Model costs procedures with one set of parameters. It is safe for
 // concurrent use.
 type Model struct {
-	p      *Params
-	hourly Amount
-	kinds  map[string]int
+	p       *Params
+	hourly  Amount
+	kinds   map[string]int
+	volumes *Volumes
+	sheets  *Sheets
+	side    Side
+}
+
+// WithVolumes returns a copy of m that takes a procedure's annual volume
+// from v where v gives one, before the record's own annual_volume and the
+// assumed default.
+func (m *Model) WithVolumes(v *Volumes) *Model {
+	out := *m
+	out.volumes = v
+	return &out
+}
+
+// WithSheets returns a copy of m that costs a procedure with an official
+// cost sheet in s from the sheet's figures of side instead of the model's
+// (see [ProcedureCost.Source]). A procedure whose sheet gives no figures
+// for side is costed by the model, with a note. To compare, cost the
+// baseline with side Before and the current procedures with side After.
+func (m *Model) WithSheets(s *Sheets, side Side) *Model {
+	out := *m
+	out.sheets, out.side = s, side
+	return &out
 }
 
 // New returns a model using p, or the defaults when p is nil.
@@ -300,19 +344,71 @@ func (m *Model) Procedure(p *corpus.Procedure) *ProcedureCost {
 			pc.Fees = c.Cash
 		}
 	}
-	if p.AnnualVolume != nil && *p.AnnualVolume >= 0 {
-		pc.Volume, pc.VolumeMeasured = *p.AnnualVolume, true
-		pc.Annual = pc.Unit.MulInt(pc.Volume)
-		pc.AnnualAssumed = pc.UnitAssumed.MulInt(pc.Volume)
-	} else {
-		pc.Volume = m.p.AnnualVolume.Value.Round(0).rat().Num().Int64()
-		pc.Annual = pc.Unit.MulInt(pc.Volume)
-		pc.AnnualAssumed = pc.Annual
-		pc.Notes = append(pc.Notes, noteVolumeAssumed)
+	pc.Source = SourceModel
+	sheet := m.sheets.Lookup(p.Code)
+	if sheet != nil {
+		if f, ok := sheet.Figures(m.side); ok {
+			m.fromSheet(pc, sheet, f)
+		} else {
+			pc.Notes = append(pc.Notes, "cost sheet gives no figures "+m.side.String()+" the cut: costed by the model")
+		}
 	}
+	m.volume(p, pc, sheet)
 	sort.Strings(pc.Notes)
 	sort.Strings(pc.Unknown)
 	return pc
+}
+
+// fromSheet replaces the model's components of pc by the sheet's figures:
+// one component for the cost less fees, one for the fees when stated.
+func (m *Model) fromSheet(pc *ProcedureCost, sheet *Sheet, f SheetFigures) {
+	pc.ModelUnit = pc.Unit
+	pc.Source, pc.Sheet, pc.SheetSide = SourceSheet, sheet, m.side.String()
+	work := f.Cost
+	var fees Amount
+	if f.Fees != nil {
+		fees = *f.Fees
+		work = work.Sub(fees)
+	}
+	var hours Amount
+	if f.Hours != nil {
+		hours = *f.Hours
+	}
+	measured := []string{InputSheet}
+	pc.Components = []Component{{Activity: ActivitySheet, Paper: -1, Weight: Int(1), Hours: hours, Cost: work, Measured: measured}}
+	if f.Fees != nil {
+		pc.Components = append(pc.Components, Component{Activity: ActivityFees, Paper: -1, Weight: Int(1), Cash: fees, Cost: fees, Measured: measured})
+	}
+	pc.Hours, pc.Unit, pc.UnitAssumed, pc.Fees = hours, f.Cost, Amount{}, fees
+	pc.Unknown = nil
+	if f.Fees == nil {
+		pc.Unknown = append(pc.Unknown, "fees")
+	}
+	pc.Notes = []string{"costed from the ministry's cost sheet (" + m.side.String() + " the cut): " + sheet.Source}
+}
+
+// volume sets pc's annual volume and annual cost: from the sheet, else the
+// volumes file, else the record, else the assumed default.
+func (m *Model) volume(p *corpus.Procedure, pc *ProcedureCost, sheet *Sheet) {
+	vol, ok := m.volumes.Lookup(p.Code)
+	switch {
+	case sheet != nil && sheet.Volume != nil:
+		pc.Volume, pc.VolumeOrigin, pc.VolumePeriod, pc.VolumeSource = *sheet.Volume, VolumeFromSheet, sheet.AsOf, sheet.Source
+	case ok:
+		pc.Volume, pc.VolumeOrigin, pc.VolumePeriod, pc.VolumeSource = vol.PerYear, VolumeFromFile, vol.Period, vol.Source
+	case p.AnnualVolume != nil && *p.AnnualVolume >= 0:
+		pc.Volume, pc.VolumeOrigin, pc.VolumeSource = *p.AnnualVolume, VolumeFromRecord, VolumeFromRecord
+	default:
+		pc.Volume = m.p.AnnualVolume.Value.Round(0).rat().Num().Int64()
+		pc.VolumeOrigin, pc.VolumeSource = VolumeAssumed, m.p.AnnualVolume.Source
+		pc.Annual = pc.Unit.MulInt(pc.Volume)
+		pc.AnnualAssumed = pc.Annual
+		pc.Notes = append(pc.Notes, noteVolumeAssumed)
+		return
+	}
+	pc.VolumeMeasured = true
+	pc.Annual = pc.Unit.MulInt(pc.Volume)
+	pc.AnnualAssumed = pc.UnitAssumed.MulInt(pc.Volume)
 }
 
 // papers costs each paper and its certified copies. A dossier that differs
@@ -638,6 +734,15 @@ func (m *Model) fees(p *corpus.Procedure, pc *ProcedureCost) Component {
 func (c *ProcedureCost) WithVolume(volume int64, measured bool) *ProcedureCost {
 	out := *c
 	out.Volume, out.VolumeMeasured = volume, measured
+	switch {
+	case !measured:
+		out.VolumeOrigin, out.VolumePeriod = VolumeAssumed, ""
+		if c.VolumeOrigin != VolumeAssumed {
+			out.VolumeSource = ""
+		}
+	case c.VolumeOrigin == VolumeAssumed || volume != c.Volume:
+		out.VolumeOrigin, out.VolumePeriod, out.VolumeSource = VolumeFromOtherVersion, "", ""
+	}
 	out.Annual = c.Unit.MulInt(volume)
 	out.AnnualAssumed = out.Annual
 	if measured {
