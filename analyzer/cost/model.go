@@ -1,6 +1,7 @@
 package cost
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -43,6 +44,7 @@ const (
 	AssumeCertifiedByText  = "certified_copy.keywords"         // certified copy recognised from the text
 	AssumeFromOtherVersion = "from_other_version"              // not stated here, taken from the other version
 	AssumeOneCopy          = "certified_copy.one_copy"         // the record does not say how many copies
+	AssumeCasesAveraged    = "cases_averaged"                  // a dossier differing by case: each case an equal share
 )
 
 const noteVolumeAssumed = "annual volume not stated: assumed"
@@ -329,7 +331,7 @@ func (m *Model) Procedure(p *corpus.Procedure) *ProcedureCost {
 	pc.Components = append(pc.Components, m.component(ActivityLearning, -1, "", one, m.p.LearningHours.Value, Amount{}, nil, []string{"learning_hours"}))
 	pc.Components = append(pc.Components, m.papers(p, pc)...)
 	pc.Components = append(pc.Components, m.submission(p, pc))
-	if c, ok := m.waiting(p, pc); ok {
+	if c, ok := m.waiting(p, pc); ok && !m.p.WaitingHoursPerDay.Value.IsZero() {
 		pc.Components = append(pc.Components, c)
 	}
 	pc.Components = append(pc.Components, m.fees(p, pc))
@@ -412,9 +414,12 @@ func (m *Model) volume(p *corpus.Procedure, pc *ProcedureCost, sheet *Sheet) {
 }
 
 // papers costs each paper and its certified copies. A dossier that differs
-// by case ("Trường hợp ...") is costed at its most demanding case, since
-// records do not say how dossiers split between cases; papers of other cases
-// are left out.
+// by case ("Trường hợp ...") is costed, as Circular 02/2017/TT-VPCP Art. 27
+// asks where figures differ, at the average of its cases: each case's
+// papers weigh 1/n of n cases, since records do not say how dossiers split
+// between cases (assumed: AssumeCasesAveraged). With case_rule
+// most_demanding it is costed at its most demanding case instead and the
+// papers of other cases are left out.
 func (m *Model) papers(p *corpus.Procedure, pc *ProcedureCost) []Component {
 	type group struct {
 		comps []Component
@@ -444,18 +449,58 @@ func (m *Model) papers(p *corpus.Procedure, pc *ProcedureCost) []Component {
 	if len(order) == 0 {
 		return common
 	}
-	best := order[0]
-	for _, name := range order[1:] {
-		if cases[name].total.Cmp(cases[best].total) > 0 {
-			best = name
+	out := common
+	if m.p.CaseRule == CaseMostDemanding {
+		best := order[0]
+		for _, name := range order[1:] {
+			if cases[name].total.Cmp(cases[best].total) > 0 {
+				best = name
+			}
+		}
+		if len(order) > 1 {
+			pc.Notes = append(pc.Notes, "dossier differs by case: costed at the most demanding case \""+best+"\"")
+		}
+		out = append(out, cases[best].comps...)
+	} else {
+		share := Frac(1, int64(len(order)))
+		for _, name := range order {
+			for _, c := range cases[name].comps {
+				out = append(out, scaled(c, share))
+			}
+		}
+		if len(order) > 1 {
+			pc.Notes = append(pc.Notes, fmt.Sprintf("dossier differs by case: costed at the average of its %d cases", len(order)))
 		}
 	}
-	if len(order) > 1 {
-		pc.Notes = append(pc.Notes, "dossier differs by case: costed at the most demanding case \""+best+"\"")
-	}
-	out := append(common, cases[best].comps...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Paper < out[j].Paper })
 	return out
+}
+
+// scaled returns c for a share of dossiers: its weight, hours, cash and cost
+// times share, with AssumeCasesAveraged among its assumptions when share
+// is below 1.
+func scaled(c Component, share Amount) Component {
+	if share.Cmp(Int(1)) == 0 {
+		return c
+	}
+	c.Weight, c.Hours, c.Cash, c.Cost = c.Weight.Mul(share), c.Hours.Mul(share), c.Cash.Mul(share), c.Cost.Mul(share)
+	c.Assumed = appendUnique(slices.Clone(c.Assumed), AssumeCasesAveraged)
+	return c
+}
+
+// caseShare returns the share of dossiers that include paper i of p: 1/n
+// for a paper of one of n cases under the average rule, else 1.
+func (m *Model) caseShare(p *corpus.Procedure, i int) Amount {
+	if p.Papers[i].Case == "" || m.p.CaseRule == CaseMostDemanding {
+		return Int(1)
+	}
+	seen := map[string]bool{}
+	for _, pp := range p.Papers {
+		if pp.Case != "" {
+			seen[pp.Case] = true
+		}
+	}
+	return Frac(1, int64(len(seen)))
 }
 
 func (m *Model) kindComponent(activity string, i int, k *PaperKind, weight Amount, wAssumed []string) Component {
@@ -817,7 +862,9 @@ func (c *ProcedureCost) Borrow(activity string, from *ProcedureCost) *ProcedureC
 // its certified copies are saved whole. It returns nil when nothing remains.
 func (m *Model) LookedUp(p *corpus.Procedure, i int) []Component {
 	var out []Component
+	share := m.caseShare(p, i)
 	for _, c := range m.paper(i, &p.Papers[i]) {
+		c = scaled(c, share)
 		if c.Activity != ActivityPaper && c.Activity != ActivityExtraPaper {
 			continue
 		}
