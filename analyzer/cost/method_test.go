@@ -3,6 +3,8 @@ package cost
 import (
 	"strings"
 	"testing"
+
+	"github.com/redtape-vn/redtape/corpus"
 )
 
 // TestCaseRuleMostDemanding: the former rule stays available as an option
@@ -66,4 +68,34 @@ func TestCashCostsCounted(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestWithoutKeepsCases: removing every paper of one case does not raise
+// the cost under the average rule (the case still counts), and Without
+// equals costing the copy where there are no cases.
+func TestWithoutKeepsCases(t *testing.T) {
+	m := New(testParams(t))
+	p := sample() // papers 2 and 3 are cases 1 and 2
+	full := m.Procedure(p)
+	for _, removed := range [][]int{{2}, {3}, {2, 3}, {0}, {0, 1, 2, 3}} {
+		got := m.Without(p, removed)
+		if got.Unit.Cmp(full.Unit) > 0 || got.Annual.Cmp(full.Annual) > 0 {
+			t.Errorf("without %v: unit %s above %s", removed, got.Unit, full.Unit)
+		}
+		for _, c := range got.Components {
+			for _, r := range removed {
+				if c.Paper == r {
+					t.Errorf("without %v: component of paper %d kept", removed, r)
+				}
+			}
+		}
+	}
+	// Case 1 gone: case 2 still weighs a half, so the unit falls by case
+	// 1's half: (4h × 10,000 + 200,000) / 2 = 120,000.
+	checkEq(t, "without case 1", full.Unit.Sub(m.Without(p, []int{2}).Unit), Int(120000))
+	// No cases: the same as costing the copy.
+	q := sample()
+	q.Papers = q.Papers[:2]
+	copyCost := m.Procedure(&corpus.Procedure{Code: q.Code, Name: q.Name, Channels: q.Channels, Papers: q.Papers[:1]})
+	checkEq(t, "without paper 1, no cases", m.Without(q, []int{1}).Unit, copyCost.Unit)
 }

@@ -902,3 +902,63 @@ func (c *ProcedureCost) With(extra []Component, note string) *ProcedureCost {
 	out.Notes = appendUnique(slices.Clone(c.Notes), note)
 	return out.WithVolume(c.Volume, c.VolumeMeasured)
 }
+
+// Without returns the cost of p once the papers at the indexes removed are
+// taken out of it, with every component's Paper an index into p. Under the
+// average case rule a case whose papers are all removed still counts as
+// one of the dossier's cases (its dossiers now need none of them), so that
+// removing papers never raises a cost; costing a copy of p without the
+// papers would count one case fewer and weigh the others more. A procedure
+// costed from a cost sheet keeps the sheet's figures: they do not depend on
+// the record's papers.
+func (m *Model) Without(p *corpus.Procedure, removed []int) *ProcedureCost {
+	if len(removed) == 0 {
+		return m.Procedure(p)
+	}
+	drop := map[int]bool{}
+	for _, i := range removed {
+		drop[i] = true
+	}
+	full := m.Procedure(p)
+	if full.Source == SourceSheet {
+		return full
+	}
+	if m.p.CaseRule != CaseMostDemanding {
+		out := *full
+		out.Components = nil
+		out.Hours, out.Unit, out.UnitAssumed = Amount{}, Amount{}, Amount{}
+		for _, c := range full.Components {
+			if c.Paper >= 0 && drop[c.Paper] {
+				continue
+			}
+			out.Components = append(out.Components, c)
+			out.Hours = out.Hours.Add(c.Hours)
+			out.Unit = out.Unit.Add(c.Cost)
+			if c.IsAssumed() {
+				out.UnitAssumed = out.UnitAssumed.Add(c.Cost)
+			}
+		}
+		out.Annual = out.Unit.MulInt(out.Volume)
+		out.AnnualAssumed = out.Annual
+		if out.VolumeMeasured {
+			out.AnnualAssumed = out.UnitAssumed.MulInt(out.Volume)
+		}
+		return &out
+	}
+	q := *p
+	q.Papers = nil
+	var orig []int
+	for i, pp := range p.Papers {
+		if !drop[i] {
+			q.Papers = append(q.Papers, pp)
+			orig = append(orig, i)
+		}
+	}
+	out := m.Procedure(&q)
+	for i := range out.Components {
+		if k := out.Components[i].Paper; k >= 0 {
+			out.Components[i].Paper = orig[k]
+		}
+	}
+	return out
+}
