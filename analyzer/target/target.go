@@ -5,8 +5,10 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -240,15 +242,33 @@ func percentage(s string) (cost.Amount, error) {
 	return a, nil
 }
 
-// builtin returns the presets of the embedded file and the default's name.
-// It panics only if the embedded file is invalid, which the package's tests
-// rule out.
-func builtin() ([]Preset, string) {
+// loaded holds the embedded file, read once. It is never changed: builtin
+// hands out copies.
+var loaded = sync.OnceValue(func() loadedFile {
 	ps, def, err := load(presetsYAML)
-	if err != nil {
-		panic(err)
+	return loadedFile{ps, def, err}
+})
+
+type loadedFile struct {
+	presets []Preset
+	def     string
+	err     error
+}
+
+// builtin returns a copy of the presets of the embedded file and the
+// default's name. It panics only if the embedded file is invalid, which the
+// package's tests rule out.
+func builtin() ([]Preset, string) {
+	l := loaded()
+	if l.err != nil {
+		panic(l.err)
 	}
-	return ps, def
+	out := make([]Preset, len(l.presets))
+	for i, p := range l.presets {
+		p.Percent = maps.Clone(p.Percent)
+		out[i] = p
+	}
+	return out, l.def
 }
 
 // Presets returns every preset, in file order.

@@ -170,3 +170,13 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestPresetsAreCopies: changing what Presets returns changes nothing else.
+func TestPresetsAreCopies(t *testing.T) {
+	ps := Presets()
+	ps[0].Percent[Cost] = cost.Int(99)
+	ps[0].Name = "x"
+	if p := Presets()[0]; p.Name != "nq68" || p.Percent[Cost].Exact() != "20" {
+		t.Errorf("presets changed through a copy: %s %s", p.Name, p.Percent[Cost].Exact())
+	}
+}
