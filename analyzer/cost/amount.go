@@ -46,21 +46,26 @@ func Frac(num, den int64) Amount {
 // and binary exponents ("4p7040000"), numbers of millions of digits.
 const (
 	// MaxAmountDigits is the most digits [ParseAmount] reads in an integer
-	// part, a fraction part, a numerator or a denominator.
-	MaxAmountDigits = 60
+	// part, a fraction part, a numerator or a denominator (an exact
+	// fraction written by [Amount.Exact] may need many).
+	MaxAmountDigits = 200
+	// MaxWholeDigits is the most digits the whole part of an amount
+	// [ParseAmount] reads may have: amounts lie within ±10^60.
+	MaxWholeDigits = 60
 	// MaxAmountExponent is the largest decimal exponent [ParseAmount]
-	// accepts, either sign, as long as the number it writes keeps at most
-	// MaxAmountDigits digits before the point: "1e59" and "1e-60" are
-	// read, "1e60" and "1e61" are not.
+	// accepts, either sign, as long as the whole part keeps at most
+	// MaxWholeDigits digits: "1e59" and "1e-60" are read, "1e60" and
+	// "1e61" are not.
 	MaxAmountExponent = 60
 )
 
 // ParseAmount reads a plain decimal ("30681.82", "0.5", "-3", "+2"), a
 // decimal with a small decimal exponent ("1e3", "393.4e9") or a fraction of
 // two integers ("5/7", as [Amount.Exact] writes) exactly. Each run of digits
-// holds at most [MaxAmountDigits] digits and an exponent is at most
-// [MaxAmountExponent] either way, so that a value lies within 10^±120 and
-// its whole part has at most [MaxAmountDigits] digits.
+// holds at most [MaxAmountDigits] digits, an exponent is at most
+// [MaxAmountExponent] either way, and the whole part has at most
+// [MaxWholeDigits] digits, so that parsing and what follows are bounded by
+// the text's length.
 // Thousands separators ("5,400,000"), underscores, hexadecimal, octal and
 // binary forms ("0x10", "4p7040000") and "Inf" or "NaN" are errors.
 func ParseAmount(s string) (Amount, error) {
@@ -88,6 +93,9 @@ func checkDecimal(s string) error {
 		if err := checkDigits(den, "denominator"); err != nil {
 			return err
 		}
+		if len(strings.TrimLeft(trimSign(num), "0"))-len(strings.TrimLeft(den, "0"))+1 > MaxWholeDigits {
+			return fmt.Errorf("more than %d digits before the point", MaxWholeDigits)
+		}
 		return nil
 	}
 	mant, exp, hasExp := strings.Cut(strings.ToLower(s), "e")
@@ -101,9 +109,11 @@ func checkDecimal(s string) error {
 		if err != nil || n > MaxAmountExponent {
 			return fmt.Errorf("exponent beyond ±%d", MaxAmountExponent)
 		}
-		if exp[0] != '-' && len(strings.TrimLeft(intPart, "0"))+n > MaxAmountDigits {
-			return fmt.Errorf("more than %d digits before the point", MaxAmountDigits)
+		if exp[0] != '-' && len(strings.TrimLeft(intPart, "0"))+n > MaxWholeDigits {
+			return fmt.Errorf("more than %d digits before the point", MaxWholeDigits)
 		}
+	} else if len(strings.TrimLeft(intPart, "0")) > MaxWholeDigits {
+		return fmt.Errorf("more than %d digits before the point", MaxWholeDigits)
 	}
 	if intPart == "" && frac == "" {
 		return errors.New("no digits")

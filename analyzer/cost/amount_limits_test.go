@@ -13,7 +13,9 @@ func TestParseAmountLimits(t *testing.T) {
 		{"0", "0"}, {"5400000", "5400000"}, {"0.25", "1/4"}, {"-3", "-3"}, {"+2", "2"},
 		{"1e3", "1000"}, {"393.4e9", "393400000000"}, {"5e-1", "1/2"}, {"5/7", "5/7"}, {"-5/7", "-5/7"},
 		{".5", "1/2"}, {"1.", "1"}, {" 12 ", "12"}, {"1e59", "1" + strings.Repeat("0", 59)}, {"0.01e60", "1" + strings.Repeat("0", 58)},
-		{strings.Repeat("9", MaxAmountDigits), strings.Repeat("9", MaxAmountDigits)},
+		{strings.Repeat("9", MaxWholeDigits), strings.Repeat("9", MaxWholeDigits)},
+		{"0." + strings.Repeat("0", MaxAmountDigits-1) + "1", "1/1" + strings.Repeat("0", MaxAmountDigits)},
+		{"1" + strings.Repeat("0", 100) + "/" + "1" + strings.Repeat("0", 50), "1" + strings.Repeat("0", 50)},
 	}
 	for _, c := range ok {
 		a, err := ParseAmount(c.in)
@@ -27,7 +29,8 @@ func TestParseAmountLimits(t *testing.T) {
 	}
 	bad := []string{"", " ", "4p7040000", "1e1000000", "1e60", "1e61", "1e-61", "10e59", "0x10", "0b101", "0o7", "1_000",
 		"5,400,000", "Inf", "NaN", "-", ".", "1/0x2", "1/-2", "1e", "e5", "1.2.3", "--1", "1/2/3",
-		strings.Repeat("9", MaxAmountDigits+1), "0." + strings.Repeat("1", MaxAmountDigits+1), "١٢"}
+		strings.Repeat("9", MaxWholeDigits+1), "0." + strings.Repeat("1", MaxAmountDigits+1), "١٢",
+		"1" + strings.Repeat("0", 100) + "/3", "1/" + strings.Repeat("1", MaxAmountDigits+1), "1/0"}
 	for _, s := range bad {
 		if a, err := ParseAmount(s); err == nil {
 			t.Errorf("ParseAmount(%q) = %s, want an error", s, a.Exact())

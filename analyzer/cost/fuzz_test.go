@@ -62,7 +62,7 @@ func FuzzParseAmount(f *testing.F) {
 			return
 		}
 		r := a.Round(0)
-		if len(strings.TrimPrefix(r.Decimal(0), "-")) > MaxAmountDigits {
+		if len(strings.TrimPrefix(r.Decimal(0), "-")) > MaxWholeDigits {
 			return // 60 nines and a half round up past the limit
 		}
 		back, err := ParseAmount(r.Decimal(0))

@@ -124,6 +124,11 @@ func TestPublishedHanoiExample(t *testing.T) {
 	if got := after.Annual.Div(Int(1e9)).Format(0); got != "654" {
 		t.Errorf("annual after %s bn, want 654", got)
 	}
+	for _, a := range []Amount{before.Unit, before.Annual, after.Annual} {
+		if back, err := ParseAmount(a.Exact()); err != nil || back.Cmp(a) != 0 {
+			t.Errorf("exact %s does not read back: %v", a.Exact(), err)
+		}
+	}
 	saving, pct := Cut(before.Annual, after.Annual)
 	if got := pct.Format(2); got != "71.64" {
 		t.Errorf("cut %s%%, want 71.64%%", got)
