@@ -180,3 +180,27 @@ func TestPresetsAreCopies(t *testing.T) {
 		t.Errorf("presets changed through a copy: %s %s", p.Name, p.Percent[Cost].Exact())
 	}
 }
+
+func TestGapsAndShown(t *testing.T) {
+	day := time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)
+	var names []string
+	for _, p := range Shown(Default(), day) {
+		names = append(names, p.Name)
+	}
+	if got := strings.Join(names, " "); got != "nq68 nq66-2026" {
+		t.Errorf("shown on %s: %s, want nq68 nq66-2026", day.Format(time.DateOnly), got)
+	}
+	asked, _ := Parse("nq66-2026")
+	if got := len(Shown(asked, day)); got != 1 {
+		t.Errorf("nq66-2026 asked and in force: shown %d times, want once", got)
+	}
+	gaps := Gaps(Shown(Default(), day), map[Unit]cost.Amount{Regulations: cost.Int(25), Cost: cost.Int(29)})
+	var rows []string
+	for _, g := range gaps {
+		rows = append(rows, string(g.Unit)+":"+g.Target.Exact()+":"+g.Short.Exact()+":"+map[bool]string{true: "met", false: "-"}[g.Met]+":"+map[bool]string{true: "m", false: "unmeasured"}[g.Measured])
+	}
+	want := "regulations:20:0:met:m cost:20:0:met:m conditions:100:0:-:unmeasured cost:50:21:-:m time:50:0:-:unmeasured"
+	if got := strings.Join(rows, " "); got != want {
+		t.Errorf("gaps\n got %s\nwant %s", got, want)
+	}
+}
