@@ -239,3 +239,7 @@ func (s *Sheets) Codes() []string {
 	sort.Strings(out)
 	return out
 }
+
+// NotIn returns the codes with a sheet that are not among codes, sorted:
+// sheets that matched no procedure read.
+func (s *Sheets) NotIn(codes []string) []string { return notIn(s.Codes(), codes) }

@@ -147,3 +147,24 @@ func wholeNumber(s string, limit int64) (int64, error) {
 	}
 	return n, nil
 }
+
+// NotIn returns the codes the file gives a volume for that are not among
+// codes, sorted: rows that matched no procedure read, which a report should
+// list rather than drop silently (a code mistyped, or a procedure out of
+// scope).
+func (v *Volumes) NotIn(codes []string) []string { return notIn(v.Codes(), codes) }
+
+// notIn returns the items of have (sorted) that are not in codes.
+func notIn(have, codes []string) []string {
+	known := make(map[string]bool, len(codes))
+	for _, c := range codes {
+		known[strings.TrimSpace(c)] = true
+	}
+	var out []string
+	for _, c := range have {
+		if !known[c] {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -124,3 +124,20 @@ func TestCoverageAndCollectFirst(t *testing.T) {
 		t.Error("n = 0 must list every assumed volume")
 	}
 }
+
+func TestNotIn(t *testing.T) {
+	v, err := LoadVolumesFile(filepath.Join("testdata", "volumes.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(v.NotIn([]string{"1.001", "3.003"})); got != "[2.002]" {
+		t.Errorf("volumes not in the records: %s, want [2.002]", got)
+	}
+	s := loadSheets(t)
+	if got := fmt.Sprint(s.NotIn([]string{" 1.001 "})); got != "[HN.293]" {
+		t.Errorf("sheets not in the records: %s, want [HN.293]", got)
+	}
+	if got := (*Volumes)(nil).NotIn([]string{"x"}); got != nil {
+		t.Errorf("nil volumes: %v", got)
+	}
+}
