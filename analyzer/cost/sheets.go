@@ -3,8 +3,9 @@ package cost
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -232,12 +233,7 @@ func (s *Sheets) Codes() []string {
 	if s == nil {
 		return nil
 	}
-	out := make([]string, 0, len(s.byCode))
-	for c := range s.byCode {
-		out = append(out, c)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(s.byCode))
 }
 
 // NotIn returns the codes with a sheet that are not among codes, sorted:

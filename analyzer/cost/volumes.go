@@ -3,8 +3,9 @@ package cost
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -123,12 +124,7 @@ func (v *Volumes) Codes() []string {
 	if v == nil {
 		return nil
 	}
-	out := make([]string, 0, len(v.byCode))
-	for c := range v.byCode {
-		out = append(out, c)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(v.byCode))
 }
 
 // wholeNumber reads a whole number of ASCII digits from 0 to limit.
