@@ -360,6 +360,17 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 		if err != nil {
 			return nil, err
 		}
+		// A procedure's papers dropped are costed out of it, its cases
+		// kept (cost.Model.Without): costing the shorter record anew would
+		// count a case fewer under the average case rule and could raise
+		// the cost.
+		for i, ks := range removed {
+			if len(ks) > 0 {
+				d := *dropCosts[i]
+				d.cost = model.Without(current[i], ks)
+				dropCosts[i] = &d
+			}
+		}
 		keepLookedUp(model, current, removed, curCosts, dropCosts)
 		desc := opts.DropDescription
 		if desc == "" {
