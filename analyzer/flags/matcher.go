@@ -275,6 +275,7 @@ type analysis struct {
 type scratch struct {
 	toks    []token
 	name    []token // the procedure's name
+	issued  []bool  // the issuedBy pass over the name
 	ments   []mention
 	mentAt  []int
 	grouped []bool
