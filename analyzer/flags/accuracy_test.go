@@ -143,7 +143,7 @@ func TestAccuracy(t *testing.T) {
 		}
 		got := r.Papers[i]
 		entry := ""
-		if got.Replaceable() {
+		if asksCovered(got) {
 			entry = got.Entry
 		}
 		switch {

@@ -181,7 +181,7 @@ func newFlagScorer(t *testing.T, labels ...[]heldoutLabel) *flagScorer {
 // flagged returns the entries the matcher reports for a flagged paper: one
 // per covered component of a conjunction ("A, B và C"), else its entry.
 func flagged(r PaperResult) []string {
-	if !r.Replaceable() {
+	if !asksCovered(r) {
 		return nil
 	}
 	var out []string

@@ -16,6 +16,9 @@ type Matcher struct {
 	cat     *catalog.Catalog
 	entries []*catalog.Entry // the catalog's entries, then its lapsed ones
 	inForce int              // entries[:inForce] are in force
+	// entryIndex maps an entry id to its index in entries (the in-force
+	// one where an id is also lapsed).
+	entryIndex map[string]int
 	// full maps a catalog name with its folded words run together
 	// ("giaykhaisinh") to its variants, first come first; names is the
 	// same as a trie walked byte by byte while matching.
@@ -79,8 +82,12 @@ func NewMatcher(c *catalog.Catalog) *Matcher {
 	// papers said to be not covered on that day.
 	entries := append(append([]*catalog.Entry{}, c.Entries...), c.Lapsed...)
 	m := &Matcher{cat: c, entries: entries, full: map[string][]variantRef{}, inForce: len(c.Entries)}
-	for _, e := range entries {
+	m.entryIndex = map[string]int{}
+	for i, e := range entries {
 		m.companions = append(m.companions, newPhraseSet(e.Companions...))
+		if _, dup := m.entryIndex[e.ID]; !dup {
+			m.entryIndex[e.ID] = i
+		}
 	}
 	abbr := c.Abbreviator()
 	for i, e := range entries {
@@ -247,6 +254,23 @@ type group struct {
 	i, j    int // token range
 }
 
+// someCovered reports whether the catalog covers at least one alternative
+// of g.
+func (g *group) someCovered() bool {
+	for _, a := range g.alts {
+		if a.covered() || a.mention >= 0 && a.why == whyOneOf {
+			return true
+		}
+	}
+	return false
+}
+
+// excepts reports whether g asks for all papers of a kind except the
+// catalog's ("giấy tờ tùy thân, trừ căn cước công dân").
+func (g *group) excepts() bool {
+	return len(g.alts) > 0 && g.alts[0].why == whyExcept
+}
+
 func (g *group) covered() bool {
 	for _, a := range g.alts {
 		if !a.covered() {
@@ -376,6 +400,20 @@ func (m *Matcher) analyze(text string, sc *scratch) *analysis {
 		if kind == "list" && k == anchor && !(t.fold == "va" && mentAt[k] >= 0) && mentAt[k] < 0 {
 			continue
 		}
+		if k < len(toks) && mentAt[k] == -1 && kind != "list" && isPaperNoun(toks, k) &&
+			forms.match(toks, k) == 0 && ownDocs.match(toks, k) == 0 {
+			// "Bản sao Quyết định thành lập hoặc Giấy chứng nhận đăng ký
+			// doanh nghiệp": a paper the catalog does not cover, then a
+			// catalog paper as another choice.
+			if mi, q := a.orMention(k, mentAt, grouped); mi >= 0 {
+				g := a.expand(mentAt, grouped, mi)
+				g.alts = slices.Insert(g.alts, 0, alt{mention: -1, i: k, j: q, why: whyNotInCatalog})
+				g.kind, g.negated, g.depth = kind, negated, toks[k].depth
+				g.i = p
+				a.groups = append(a.groups, g)
+				continue
+			}
+		}
 		if k >= len(toks) || mentAt[k] < 0 || grouped[mentAt[k]] {
 			continue
 		}
@@ -390,6 +428,34 @@ func (m *Matcher) analyze(text string, sc *scratch) *analysis {
 		a.groups = append(a.groups, g)
 	}
 	return a
+}
+
+// orMention finds, after a paper the catalog does not cover at toks[k], a
+// catalog name given as another choice in the same clause ("Giấy thông
+// hành biên giới hoặc thẻ căn cước công dân"): it returns the mention after
+// the first "hoặc" (or "hay") that introduces one, and the position of that
+// "hoặc", or -1 when a clause break, a "và", or a catalog name not
+// introduced by "hoặc" comes first.
+func (a *analysis) orMention(k int, mentAt []int, grouped []bool) (int, int) {
+	toks := a.toks
+	depth := toks[k].depth
+	for q := k + 1; q < len(toks); q++ {
+		t := toks[q]
+		if t.depth > depth {
+			continue
+		}
+		if t.depth < depth || t.brk&brkClause != 0 || t.fold == "va" || mentAt[q] != -1 {
+			return -1, -1
+		}
+		if t.fold != "hoac" && t.fold != "hay" {
+			continue
+		}
+		e := skipCopy(toks, q+1, false, mentAt)
+		if e < len(toks) && toks[e].depth == depth && mentAt[e] >= 0 && !grouped[mentAt[e]] {
+			return mentAt[e], q
+		}
+	}
+	return -1, -1
 }
 
 // copied reports whether copy wording, not only an enumerator, comes

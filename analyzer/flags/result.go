@@ -76,6 +76,11 @@ const (
 	// for it (need not be submitted, the agency looks it up, part of a
 	// condition or of a form's content).
 	ReasonMentionOnly = "mention-only"
+	// ReasonPartlyCovered: a catalog paper is asked for, and the catalog
+	// covers some of the choices a person could make instead but not all
+	// ("Hộ chiếu/Thẻ căn cước công dân ... hoặc các giấy tờ khác có dán
+	// ảnh").
+	ReasonPartlyCovered = "partly-covered"
 	// ReasonNotCovered: a catalog paper is asked for, but some choice a
 	// person could make instead, or the paper itself here, is not covered
 	// (issued abroad, issued by the procedure, "or an equivalent paper").
@@ -137,6 +142,15 @@ type PaperResult struct {
 	Reason string `json:"reason"`
 	// ReasonCode says the same in one word: one of the Reason* constants.
 	ReasonCode string `json:"reason_code"`
+	// Covered names the parts of the paper the state holds the data of:
+	// the covered alternatives of every component, as written. Set on
+	// replaceable and partly replaceable papers.
+	Covered []string `json:"covered,omitempty"`
+	// Left names what is left when the paper is partly replaceable: each
+	// alternative or component not covered, with why ("giấy tờ khác có
+	// dán ảnh (not in the catalog)"), or the holders a broader name leaves
+	// out.
+	Left []string `json:"left,omitempty"`
 	// lookedUp is true when the paper says the agency looks the data up or
 	// that it need not be submitted.
 	lookedUp bool
@@ -278,6 +292,14 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 			res.ReasonCode = ReasonNotCovered
 		}
 		if res.Reason == "" {
+			if l := lookupAt(toks); l >= 0 && databases.find(toks, 0, len(toks)) >= 0 {
+				// "Thông tin ... được khai thác trong Cơ sở dữ liệu quốc gia
+				// về đất đai": the paper's data is looked up in a database.
+				res.NotRequired, res.lookedUp = true, true
+				res.Reason = fmt.Sprintf("the agency looks the data up in a database (%q)", span(p.Text, toks, l, min(l+3, len(toks))))
+				res.ReasonCode = ReasonMentionOnly
+				return res
+			}
 			res.Reason = "names no paper of the catalog"
 			if head < len(toks) {
 				res.Reason += fmt.Sprintf(" (%s)", clipWords(p.Text, toks, head, 6))
@@ -290,8 +312,8 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 	// may be one of its items' only, so it does not count.
 	ctx.abroad = aboutAbroad(p.Case)
 	m.judge(a, ctx)
-	lookup := lookups.find(toks, 0, len(toks))
-	var chosen, first *group
+	lookup := lookupAt(toks)
+	var chosen, first, part *group
 	var comps []*group
 	for gi := range a.groups {
 		g := &a.groups[gi]
@@ -311,17 +333,37 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 		if chosen == nil && g.covered() {
 			chosen = g
 		}
+		if part == nil && g.someCovered() {
+			part = g
+		}
+	}
+	if chosen == nil {
+		chosen = part
 	}
 	if chosen == nil {
 		chosen = first
 	}
 	if chosen == nil {
 		res.NotRequired = true
-		if res.Reason == "" {
+		switch {
+		case res.Reason != "":
+			res.Reason += fmt.Sprintf("; it names %s without asking for it", quoteList(res.Matched))
+		case lookup >= 0:
+			// "Thông tin chứng minh về chỗ ở hợp pháp được khai thác trong
+			// căn cước điện tử ...", "(trong trường hợp chưa được tích hợp,
+			// kết nối ...)": no paper asked for, the data looked up.
+			res.lookedUp = true
+			res.Reason = fmt.Sprintf("the agency looks the data of %s up (%q)", quoteList(res.Matched), span(p.Text, toks, lookup, min(lookup+3, len(toks))))
+			res.ReasonCode = ReasonMentionOnly
+		case a.numberOnly():
+			// "tên, số thẻ Căn cước/thẻ Căn cước công dân/số định danh cá
+			// nhân": the number, by which the agency looks the data up.
+			res.lookedUp = true
+			res.Reason = fmt.Sprintf("asks only for the number of %s, by which the agency looks the data up", quoteList(res.Matched))
+			res.ReasonCode = ReasonMentionOnly
+		default:
 			res.Reason = fmt.Sprintf("mentions %s without asking for it", quoteList(res.Matched))
 			res.ReasonCode = ReasonMentionOnly
-		} else {
-			res.Reason += fmt.Sprintf("; it names %s without asking for it", quoteList(res.Matched))
 		}
 		return res
 	}
@@ -336,11 +378,18 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 		res.NotRequired, res.lookedUp = true, true
 		res.Reason = fmt.Sprintf("the agency looks the data up (%q)", span(p.Text, toks, lookup, min(lookup+3, len(toks))))
 		res.ReasonCode = ReasonMentionOnly
-	case !chosen.covered():
-		res.Reason = uncoveredReason(res.Alternatives)
-	default:
-		res.Flagged = true
+	case chosen.covered():
 		res.ReasonCode = ReasonFlagged
+	case chosen.someCovered():
+		res.ReasonCode = ReasonPartlyCovered
+	case chosen.excepts():
+		// "giấy tờ tùy thân ..., trừ căn cước công dân, thẻ căn cước": the
+		// record already stopped asking for the catalog's papers.
+		res.NotRequired, res.lookedUp = true, true
+		res.Reason = "asks for " + uncoveredReason(res.Alternatives)[len("not covered: "):] + "; the catalog's papers are already left out"
+		res.ReasonCode = ReasonMentionOnly
+	default:
+		res.Reason = uncoveredReason(res.Alternatives)
 	}
 	if res.NotRequired {
 		return res
@@ -348,39 +397,61 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 	for _, g := range comps {
 		res.Components = append(res.Components, m.component(a, g))
 	}
-	if !res.Flagged || chosen.alts[0].mention < 0 {
-		res.Flagged = false
-		if res.ReasonCode == ReasonFlagged {
-			res.ReasonCode = ReasonNotCovered
-		}
+	if res.ReasonCode == ReasonNotCovered {
 		return res
 	}
 	var main *Component
 	for i := range res.Components {
-		if c := &res.Components[i]; c.Covered {
+		if c := &res.Components[i]; c.Covered || main == nil && c.someCovered() {
 			main = c
-			break
+			if c.Covered {
+				break
+			}
 		}
 	}
-	res.Entry, res.Database, res.Owner, res.Basis = main.Entry, main.Database, main.Owner, main.Basis
-	res.DatabaseVi, res.OwnerVi = main.DatabaseVi, main.OwnerVi
-	res.Coverage, res.Note = main.Coverage, main.Note
+	if main == nil {
+		return res // unreachable: chosen has a covered alternative
+	}
+	if main.Covered {
+		res.Entry, res.Database, res.Owner, res.Basis = main.Entry, main.Database, main.Owner, main.Basis
+		res.DatabaseVi, res.OwnerVi = main.DatabaseVi, main.OwnerVi
+		res.Coverage, res.Note = main.Coverage, main.Note
+	} else {
+		res.setEntry(m, main)
+	}
 	var asks, uncovered []string
 	for _, c := range res.Components {
-		if !c.Covered {
+		alts := c.Alternatives
+		if len(alts) == 0 {
+			alts = []Alternative{{Text: c.Text, Entry: c.Entry, Matched: c.matched, Covered: c.Covered, Why: c.Why, Note: c.Note}}
+		}
+		var entries []string
+		for _, al := range alts {
+			switch {
+			case al.Covered:
+				res.Covered = append(res.Covered, al.Text)
+				entries = append(entries, al.Entry)
+				if al.Note != "" {
+					res.Left = append(res.Left, fmt.Sprintf("%s: %s", al.Text, al.Note))
+				}
+			case c.Covered:
+			default:
+				res.Left = append(res.Left, fmt.Sprintf("%s (%s)", al.Text, whyOf(al, c)))
+			}
+		}
+		if len(entries) == 0 {
 			uncovered = append(uncovered, fmt.Sprintf("%q (%s)", c.Text, c.Why))
 			continue
 		}
-		var entries []string
-		for _, al := range c.Alternatives {
-			entries = append(entries, al.Entry)
+		if !c.Covered && len(entries) == len(alts) {
+			res.Left = append(res.Left, "the other choices of the list ("+whyOneOf+")")
 		}
-		if len(entries) == 0 {
-			entries = []string{c.Entry}
-		}
-		what := fmt.Sprintf("%q: %s held in %s", matchedOf(c), strings.Join(dedupe(entries), ", "), c.Database)
-		if len(c.Alternatives) > 1 {
+		what := fmt.Sprintf("%q: %s held in %s", matchedOfAlts(alts), strings.Join(dedupe(entries), ", "), databaseOf(m, alts))
+		switch {
+		case c.Covered && len(alts) > 1:
 			what += "; every alternative is covered"
+		case !c.Covered:
+			what += "; not every alternative is covered: " + strings.TrimPrefix(strings.TrimPrefix(c.Why, "not every alternative is covered: "), "not covered: ")
 		}
 		asks = append(asks, what)
 	}
@@ -392,6 +463,126 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 		res.Reason += " (" + string(res.Coverage) + ": " + res.Note + ")"
 	}
 	return res
+}
+
+// lookupAt returns the first word of wording that says the agency looks
+// the data up, or asks for the paper only when the look-up fails, or -1.
+// "khai thác" and "tra cứu" count only in a sentence about data ("khai
+// thác thông tin", "tra cứu trên Cơ sở dữ liệu"), not about mining or
+// fishing ("khai thác khoáng sản").
+func lookupAt(toks []token) int {
+	for i := range toks {
+		n := lookups.match(toks, i)
+		if n == 0 {
+			continue
+		}
+		f := toks[i].fold
+		if (f == "khai" || f == "tra") && n == 2 && !sentenceFind(toks, i, dataWords) {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// sentenceFind reports whether the sentence holding toks[i] contains a
+// phrase of s.
+func sentenceFind(toks []token, i int, s *phraseSet) bool {
+	from := i
+	for from > 0 && toks[from].brk&brkStop == 0 {
+		from--
+	}
+	to := i + 1
+	for to < len(toks) && toks[to].brk&brkStop == 0 {
+		to++
+	}
+	return s.find(toks, from, to) >= 0
+}
+
+// numberOnly reports whether every catalog name of the text follows "số"
+// or "mã số" (a number: "số thẻ căn cước", "số định danh cá nhân"), so that
+// it asks for the number, not the paper.
+func (a *analysis) numberOnly() bool {
+	if len(a.ments) == 0 {
+		return false
+	}
+	prev := -1 // the end of the last number's name
+	for _, mm := range a.ments {
+		if strings.HasPrefix(mm.words, "so ") {
+			return false // "sổ": a book, not a number
+		}
+		k := mm.i - 1
+		if prev >= 0 && (a.toks[mm.i].brk&brkSlash != 0 || k == prev && a.toks[k].fold == "hoac") {
+			prev = mm.j // "số thẻ Căn cước/thẻ Căn cước công dân": the same number
+			continue
+		}
+		for k >= 0 && a.toks[k+1].brk&(brkClause|brkComma|brkSlash) == 0 && (a.toks[k].fold == "the" || a.toks[k].fold == "ma") {
+			k-- // "số thẻ", "mã số"
+		}
+		if k < 0 || a.toks[k].fold != "so" || a.toks[k+1].brk&(brkClause|brkComma|brkSlash) != 0 {
+			return false
+		}
+		prev = mm.j
+	}
+	return true
+}
+
+// setEntry describes the paper by the first covered alternative of a
+// component not covered whole.
+func (r *PaperResult) setEntry(m *Matcher, c *Component) {
+	for _, al := range c.Alternatives {
+		if !al.Covered {
+			continue
+		}
+		e := m.entries[m.entryIndex[al.Entry]]
+		r.Entry, r.Database, r.Owner, r.Basis = e.ID, e.Database, e.Owner, e.Basis
+		r.DatabaseVi, r.OwnerVi = e.DatabaseVi, e.OwnerVi
+		r.Coverage, r.Note = al.Coverage, al.Note
+		return
+	}
+}
+
+// whyOf says why an alternative of a component is not covered.
+func whyOf(al Alternative, c Component) string {
+	if al.Why != "" {
+		return al.Why
+	}
+	return c.Why
+}
+
+// matchedOfAlts returns the catalog name matched by the first covered
+// alternative.
+func matchedOfAlts(alts []Alternative) string {
+	for _, al := range alts {
+		if al.Covered {
+			return al.Matched
+		}
+	}
+	return ""
+}
+
+// databaseOf names the database of the first covered alternative.
+func databaseOf(m *Matcher, alts []Alternative) string {
+	for _, al := range alts {
+		if al.Covered {
+			return m.entries[m.entryIndex[al.Entry]].Database
+		}
+	}
+	return ""
+}
+
+// someCovered reports whether the catalog covers the component or one of
+// its alternatives.
+func (c *Component) someCovered() bool {
+	if c.Covered {
+		return true
+	}
+	for _, al := range c.Alternatives {
+		if al.Covered {
+			return true
+		}
+	}
+	return false
 }
 
 // matchedOf returns the catalog name matched by the first alternative of c.
@@ -425,6 +616,9 @@ func (m *Matcher) component(a *analysis, g *group) Component {
 	}
 	if !c.Covered {
 		c.Why = uncoveredReason(alts)
+		if g.someCovered() && !slices.ContainsFunc(alts, func(al Alternative) bool { return !al.Covered }) {
+			c.Why = "not every alternative is covered: " + whyOneOf
+		}
 		return c
 	}
 	e := m.entries[a.ments[g.alts[0].mention].entry]
@@ -627,8 +821,11 @@ func (m *Matcher) alternatives(a *analysis, g *group) []Alternative {
 			mm := a.ments[al.mention]
 			e := m.entries[mm.entry]
 			x.Entry, x.Matched = e.ID, mm.words
-			if al.why == "" {
-				x.Covered, x.Coverage = true, e.Coverage
+			if al.why == "" || al.why == whyOneOf {
+				// A choice in "một trong các giấy tờ sau" is covered
+				// itself; its component is not, the other choices being
+				// left (Component.Why).
+				x.Covered, x.Coverage, x.Why = true, e.Coverage, ""
 				if mm.broader && e.BroaderCoverage.Rank() < x.Coverage.Rank() {
 					x.Coverage, x.Note = e.BroaderCoverage, e.BroaderNote
 				}

@@ -118,6 +118,12 @@ var lookups = newPhraseSet(
 	"không khai thác được", "không tra cứu được", "không thể khai thác", "không thể tra cứu",
 )
 
+// dataWords, in the sentence of "khai thác" or "tra cứu", say it is data
+// that is looked up ("khai thác thông tin", "tra cứu trên Cơ sở dữ liệu"),
+// not minerals or fish.
+var dataWords = newPhraseSet("thông tin", "dữ liệu", "cơ sở dữ liệu", "csdl", "hệ thống", "định danh", "căn cước điện tử",
+	"vneid", "cổng dịch vụ công", "điện tử", "số định danh", "mã số")
+
 // foreign words mark a paper issued abroad or held by a foreigner.
 var foreign = newPhraseSet("nước ngoài", "hợp pháp hóa lãnh sự", "hợp pháp hoá lãnh sự", "lãnh sự", "người nước ngoài", "quốc tịch nước ngoài",
 	"cơ quan có thẩm quyền của nước", "không có quốc tịch việt nam", "không mang quốc tịch việt nam", "không quốc tịch",
@@ -238,7 +244,7 @@ var other = newPhraseSet("khác", "tương đương", "tương tự", "có giá 
 // that matching a phrase at a token looks a word up once, in tokenizing.
 var keywordSets = []*phraseSet{copyWording, triggers, negations, lookups, foreign, foreignPersons, foreigners, citizens,
 	forms, ownDocs, paperNouns, intros, exceptions, optionals, conditions, other, predicates, travellers, issuing,
-	foreignOwners, nameCases, databases, uses, foreignCountries, vietnam}
+	foreignOwners, nameCases, databases, uses, foreignCountries, vietnam, dataWords}
 
 // firstWords maps the first word of every phrase of keywordSets to the bits
 // of the sets it starts a phrase of; computed once and never written after.
