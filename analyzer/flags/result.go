@@ -292,9 +292,10 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 			res.ReasonCode = ReasonNotCovered
 		}
 		if res.Reason == "" {
-			if l := lookupAt(toks); l >= 0 && databases.find(toks, 0, len(toks)) >= 0 {
+			if l := lookupAt(toks); l >= 0 && l > 0 && toks[l-1].fold == "duoc" && databases.find(toks, 0, len(toks)) >= 0 {
 				// "Thông tin ... được khai thác trong Cơ sở dữ liệu quốc gia
-				// về đất đai": the paper's data is looked up in a database.
+				// về đất đai": the paper's data is looked up in a database
+				// (not "thông tin cần khai thác", what an applicant asks for).
 				res.NotRequired, res.lookedUp = true, true
 				res.Reason = fmt.Sprintf("the agency looks the data up in a database (%q)", span(p.Text, toks, l, min(l+3, len(toks))))
 				res.ReasonCode = ReasonMentionOnly
@@ -355,7 +356,7 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 			res.lookedUp = true
 			res.Reason = fmt.Sprintf("the agency looks the data of %s up (%q)", quoteList(res.Matched), span(p.Text, toks, lookup, min(lookup+3, len(toks))))
 			res.ReasonCode = ReasonMentionOnly
-		case a.numberOnly():
+		case a.numberOnly() && foreign.find(toks, 0, len(toks)) < 0:
 			// "tên, số thẻ Căn cước/thẻ Căn cước công dân/số định danh cá
 			// nhân": the number, by which the agency looks the data up.
 			res.lookedUp = true
@@ -521,6 +522,9 @@ func (a *analysis) numberOnly() bool {
 		}
 		if k < 0 || a.toks[k].fold != "so" || a.toks[k+1].brk&(brkClause|brkComma|brkSlash) != 0 {
 			return false
+		}
+		if w := strings.ToLower(a.text[a.toks[k].start:a.toks[k].end]); w != "số" && w != "so" {
+			return false // "hồ sơ đăng ký doanh nghiệp": a dossier, not a number
 		}
 		prev = mm.j
 	}
@@ -715,6 +719,16 @@ func (m *Matcher) judge(a *analysis, ctx procContext) {
 			g.negated = true
 		}
 		cond := condClause && foreignPersons.find(a.toks, from, g.i) >= 0
+		if condClause && travellers.find(a.toks, from, g.i) >= 0 {
+			// "Đối với thuyền viên: Hộ chiếu hoặc giấy tờ có giá trị đi
+			// lại quốc tế", "Đối với hành khách (nếu có): Hộ chiếu ...":
+			// papers of crew or passengers, of any nationality.
+			for ai := range g.alts {
+				if g.alts[ai].why == "" {
+					g.alts[ai].why = whyTravellers
+				}
+			}
+		}
 		if cond || ctx.abroad || foreignPersons.find(a.toks, g.j, to) >= 0 || a.foreignHeading(from) {
 			for ai := range g.alts {
 				if g.alts[ai].why == "" {

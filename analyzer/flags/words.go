@@ -110,7 +110,7 @@ var negations = newPhraseSet("không", "không phải", "không cần", "không 
 var lookups = newPhraseSet(
 	"không phải nộp", "không phải xuất trình", "không cần nộp", "không yêu cầu nộp", "không phải cung cấp", "không nộp",
 	"không phải kèm", "không yêu cầu", "không cần xuất trình",
-	"khai thác", "tra cứu", "kết nối, chia sẻ", "chia sẻ dữ liệu", "đã được tích hợp", "được tích hợp",
+	"khai thác", "tra cứu", "kết nối, chia sẻ", "thông tin tích hợp trên căn cước điện tử", "chia sẻ dữ liệu", "đã được tích hợp", "được tích hợp",
 	"chưa được đăng tải", "chưa được tích hợp", "chưa có dữ liệu", "chưa có thông tin trong",
 	// Asked only when the look-up fails: a mention too.
 	"chưa cập nhật", "chưa được cập nhật", "không có thông tin trong",
@@ -155,7 +155,8 @@ var vietnam = newPhraseSet("việt nam")
 // travellers hold a citizens-only paper of any nationality: the passports
 // of a vessel's crew and passengers are not all Vietnamese.
 var travellers = newPhraseSet("thuyền viên", "hành khách", "thủy thủ", "thuỷ thủ", "người đi trên tàu", "người trên tàu",
-	"thành viên tổ bay", "tổ bay", "người lái phương tiện", "lái xe nước ngoài", "người lái xe nước ngoài")
+	"thành viên tổ bay", "tổ bay", "người lái phương tiện", "lái xe nước ngoài", "người lái xe nước ngoài", "thành viên trên tàu",
+	"người trên tàu bay", "hành khách trên tàu")
 
 // issuing are the verbs with which a procedure's name says it issues,
 // changes or corrects the paper that follows ("Cấp đổi giấy phép lái xe",
