@@ -434,8 +434,8 @@ func (m *Matcher) analyze(text string, sc *scratch) *analysis {
 // catalog name given as another choice in the same clause ("Giấy thông
 // hành biên giới hoặc thẻ căn cước công dân"): it returns the mention after
 // the first "hoặc" (or "hay") that introduces one, and the position of that
-// "hoặc", or -1 when a clause break, a "và", or a catalog name not
-// introduced by "hoặc" comes first.
+// "hoặc", or -1 when a clause break, a "và", a word of a condition, or a
+// catalog name not introduced by "hoặc" comes first.
 func (a *analysis) orMention(k int, mentAt []int, grouped []bool) (int, int) {
 	toks := a.toks
 	depth := toks[k].depth
@@ -444,7 +444,10 @@ func (a *analysis) orMention(k int, mentAt []int, grouped []bool) (int, int) {
 		if t.depth > depth {
 			continue
 		}
-		if t.depth < depth || t.brk&brkClause != 0 || t.fold == "va" || mentAt[q] != -1 {
+		if t.depth < depth || t.brk&brkClause != 0 || t.fold == "va" || mentAt[q] != -1 || caseAt(toks, q) {
+			// A case ("... đối với trường hợp sử dụng chứng chỉ hoặc văn
+			// bằng ...") holds the names after it; "đối với tổ chức" only
+			// says whose paper it is.
 			return -1, -1
 		}
 		if t.fold != "hoac" && t.fold != "hay" {
@@ -456,6 +459,19 @@ func (a *analysis) orMention(k int, mentAt []int, grouped []bool) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// caseAt reports whether a case starts at toks[q]: "trường hợp", "nếu",
+// "khi", or "đối với" followed by "trường hợp".
+func caseAt(toks []token, q int) bool {
+	n := conditions.match(toks, q)
+	if n == 0 {
+		return false
+	}
+	if toks[q].fold == "doi" || toks[q].fold == "rieng" {
+		return q+n+1 < len(toks) && toks[q+n].fold == "truong" && toks[q+n+1].fold == "hop"
+	}
+	return true
 }
 
 // copied reports whether copy wording, not only an enumerator, comes

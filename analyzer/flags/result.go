@@ -292,7 +292,7 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 			res.ReasonCode = ReasonNotCovered
 		}
 		if res.Reason == "" {
-			if l := lookupAt(toks); l >= 0 && l > 0 && toks[l-1].fold == "duoc" && databases.find(toks, 0, len(toks)) >= 0 {
+			if l := lookupAt(toks); l >= 0 && lookedUpPassive(toks, l) && databases.find(toks, 0, len(toks)) >= 0 {
 				// "Thông tin ... được khai thác trong Cơ sở dữ liệu quốc gia
 				// về đất đai": the paper's data is looked up in a database
 				// (not "thông tin cần khai thác", what an applicant asks for).
@@ -484,6 +484,18 @@ func lookupAt(toks []token) int {
 		return i
 	}
 	return -1
+}
+
+// lookedUpPassive reports whether the look-up at toks[l] is the agency's:
+// wording of its own ("không phải nộp", "chưa được tích hợp"), or "khai
+// thác" / "tra cứu" said of the data ("được khai thác trong", "khai thác
+// được thông tin"), not what an applicant asks for ("thông tin cần khai
+// thác").
+func lookedUpPassive(toks []token, l int) bool {
+	if f := toks[l].fold; f != "khai" && f != "tra" {
+		return true
+	}
+	return l > 0 && toks[l-1].fold == "duoc" || l+2 < len(toks) && toks[l+2].fold == "duoc"
 }
 
 // sentenceFind reports whether the sentence holding toks[i] contains a
@@ -713,13 +725,13 @@ func (m *Matcher) judge(a *analysis, ctx procContext) {
 			to++
 		}
 		condClause := conditions.match(a.toks, skipCopy(a.toks, from, true, nil)) > 0
-		if g.kind == "trigger" && condClause && g.alts[0].mention >= 0 && thenAfter(a.toks, a.ments[g.alts[0].mention].j, to) {
+		if g.kind == "trigger" && condClause && g.alts[0].mention >= 0 && a.thenAfter(a.ments[g.alts[0].mention].j, to) {
 			// "Trường hợp người dự thi nộp bằng thạc sỹ thì ...": the paper is
 			// part of the condition, not asked for.
 			g.negated = true
 		}
 		cond := condClause && foreignPersons.find(a.toks, from, g.i) >= 0
-		if condClause && travellers.find(a.toks, from, g.i) >= 0 {
+		if condClause && travellers.find(a.toks, from, g.i) >= 0 || a.ofWhom(g.i, min(g.j+1, to), travellers) {
 			// "Đối với thuyền viên: Hộ chiếu hoặc giấy tờ có giá trị đi
 			// lại quốc tế", "Đối với hành khách (nếu có): Hộ chiếu ...":
 			// papers of crew or passengers, of any nationality.
@@ -729,7 +741,7 @@ func (m *Matcher) judge(a *analysis, ctx procContext) {
 				}
 			}
 		}
-		if cond || ctx.abroad || foreignPersons.find(a.toks, g.j, to) >= 0 || a.foreignHeading(from) {
+		if cond || ctx.abroad || foreignPersons.find(a.toks, g.j, to) >= 0 || a.ofWhom(g.i, min(g.j+1, to), foreignOwners) || a.foreignHeading(g.i) {
 			for ai := range g.alts {
 				if g.alts[ai].why == "" {
 					g.alts[ai].why = whyForeign
@@ -794,10 +806,50 @@ func (a *analysis) foreignHeading(i int) bool {
 	for k := skipCopy(a.toks, 0, true, nil) + 1; k <= i && k < len(a.toks); k++ {
 		t := a.toks[k]
 		if t.brk&brkColon != 0 && t.depth == 0 {
-			return foreignPersons.find(a.toks, 0, k) >= 0 || foreignOwners.find(a.toks, 0, k) >= 0
+			return foreignPersons.find(a.toks, 0, k) >= 0 || foreignOwners.find(a.toks, 0, k) >= 0 || a.foreignOwnerIn(0, k)
 		}
 		if t.brk&brkClause != 0 && t.depth == 0 && t.brk&brkStop != 0 {
 			return false
+		}
+	}
+	return false
+}
+
+// foreignOwnerIn reports whether toks[i:j] names a foreign organisation
+// with words between the kind and "nước ngoài" ("doanh nghiệp tái bảo hiểm
+// nước ngoài"), not one with foreign capital ("doanh nghiệp có vốn đầu tư
+// nước ngoài", registered in Viet Nam).
+func (a *analysis) foreignOwnerIn(i, j int) bool {
+	for k := i; k+1 < j; k++ {
+		if a.toks[k].fold != "nuoc" || a.toks[k+1].fold != "ngoai" {
+			continue
+		}
+		for b := k - 1; b >= i && b >= k-5; b-- {
+			if a.toks[b+1].brk&(brkClause|brkComma) != 0 || a.toks[b].fold == "von" {
+				break
+			}
+			if ownerKinds.match(a.toks, b) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ofWhom reports whether "của" (or "của các") followed by a phrase of s
+// comes in toks[i:j]: "hộ chiếu hoặc giấy tờ có giá trị đi lại quốc tế của
+// thuyền viên và hành khách", "hộ chiếu ... của nhà đầu tư nước ngoài".
+func (a *analysis) ofWhom(i, j int, s *phraseSet) bool {
+	for k := i; k < j && k+1 < len(a.toks); k++ {
+		if a.toks[k].fold != "cua" {
+			continue
+		}
+		n := k + 1
+		if a.toks[n].fold == "cac" && n+1 < len(a.toks) {
+			n++
+		}
+		if s.match(a.toks, n) > 0 {
+			return true
 		}
 	}
 	return false
@@ -1077,11 +1129,14 @@ func (a *analysis) sentenceHas(s *phraseSet, i int) bool {
 	return s.find(a.toks, from, to) >= 0
 }
 
-// thenAfter reports whether "thì" comes in toks[i:j], closing a condition.
-func thenAfter(toks []token, i, j int) bool {
-	for k := i; k < j && k < len(toks); k++ {
-		if toks[k].fold == "thi" {
-			return true
+// thenAfter reports whether "thì" comes in toks[i:j], closing a condition;
+// "thị" ("Thị thực", a visa) folds alike and is not it.
+func (a *analysis) thenAfter(i, j int) bool {
+	for k := i; k < j && k < len(a.toks); k++ {
+		if t := a.toks[k]; t.fold == "thi" {
+			if w := strings.ToLower(a.text[t.start:t.end]); w == "thì" || w == "thi" {
+				return true
+			}
 		}
 	}
 	return false

@@ -109,7 +109,8 @@ var negations = newPhraseSet("không", "không phải", "không cần", "không 
 // lookups say that the agency looks the data up instead of asking for the paper.
 var lookups = newPhraseSet(
 	"không phải nộp", "không phải xuất trình", "không cần nộp", "không yêu cầu nộp", "không phải cung cấp", "không nộp",
-	"không phải kèm", "không yêu cầu", "không cần xuất trình",
+	"không phải kèm", "không yêu cầu", "không cần xuất trình", "không bao gồm bản sao", "kê khai số định danh cá nhân",
+	"chỉ cần cung cấp số định danh", "cung cấp số định danh cá nhân thay cho",
 	"khai thác", "tra cứu", "kết nối, chia sẻ", "thông tin tích hợp trên căn cước điện tử", "chia sẻ dữ liệu", "đã được tích hợp", "được tích hợp",
 	"chưa được đăng tải", "chưa được tích hợp", "chưa có dữ liệu", "chưa có thông tin trong",
 	// Asked only when the look-up fails: a mention too.
@@ -142,6 +143,10 @@ var foreignPersons = newPhraseSet("người nước ngoài", "cá nhân nước 
 // organisation and its people.
 var foreignOwners = newPhraseSet("tổ chức nước ngoài", "tổ chức tín dụng nước ngoài", "ngân hàng nước ngoài", "nhà đầu tư nước ngoài",
 	"thương nhân nước ngoài", "công ty nước ngoài", "doanh nghiệp nước ngoài", "pháp nhân nước ngoài")
+
+// ownerKinds are the kinds of organisation that, with "nước ngoài" a few
+// words later in a heading, make it about a foreign organisation.
+var ownerKinds = newPhraseSet("doanh nghiệp", "tổ chức", "công ty", "ngân hàng", "nhà đầu tư", "thương nhân", "pháp nhân")
 
 // foreignCountries, in a case heading without "Việt Nam" ("Đối với doanh
 // nghiệp Trung Quốc:"), put its papers abroad. (Lào is left out: it folds
@@ -245,7 +250,7 @@ var other = newPhraseSet("khác", "tương đương", "tương tự", "có giá 
 // that matching a phrase at a token looks a word up once, in tokenizing.
 var keywordSets = []*phraseSet{copyWording, triggers, negations, lookups, foreign, foreignPersons, foreigners, citizens,
 	forms, ownDocs, paperNouns, intros, exceptions, optionals, conditions, other, predicates, travellers, issuing,
-	foreignOwners, nameCases, databases, uses, foreignCountries, vietnam, dataWords}
+	foreignOwners, nameCases, databases, uses, foreignCountries, vietnam, dataWords, ownerKinds}
 
 // firstWords maps the first word of every phrase of keywordSets to the bits
 // of the sets it starts a phrase of; computed once and never written after.
