@@ -400,7 +400,7 @@ func (m *Matcher) analyze(text string, sc *scratch) *analysis {
 		if kind == "list" && k == anchor && !(t.fold == "va" && mentAt[k] >= 0) && mentAt[k] < 0 {
 			continue
 		}
-		if k < len(toks) && mentAt[k] == -1 && kind != "list" && isPaperNoun(toks, k) &&
+		if k < len(toks) && mentAt[k] == -1 && isPaperNoun(toks, k) &&
 			forms.match(toks, k) == 0 && ownDocs.match(toks, k) == 0 {
 			// "Bản sao Quyết định thành lập hoặc Giấy chứng nhận đăng ký
 			// doanh nghiệp": a paper the catalog does not cover, then a

@@ -286,21 +286,25 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 		}
 	}
 	if len(a.ments) == 0 {
+		if res.ReasonCode != ReasonForm {
+			if l := lookupAt(toks); l >= 0 && lookedUpPassive(toks, l) && dataChannels.find(toks, 0, len(toks)) >= 0 {
+				// "Thông tin ... được khai thác trong Cơ sở dữ liệu quốc gia
+				// về đất đai", "Trường hợp ... gửi giấy phép dưới dạng điện
+				// tử thông qua Cổng thông tin một cửa quốc gia ..., người
+				// khai hải quan không phải nộp": the data is looked up (not
+				// "thông tin cần khai thác", what an applicant asks for).
+				res.NotRequired, res.lookedUp = true, true
+				res.Reason = fmt.Sprintf("the agency looks the data up (%q)", span(p.Text, toks, l, min(l+3, len(toks))))
+				res.ReasonCode = ReasonMentionOnly
+				return res
+			}
+		}
 		if res.Reason == "" && a.hasExcluded {
 			x := a.excluded
 			res.Reason = fmt.Sprintf("not covered: %q is another paper than the catalog's (a name the catalog excludes)", span(p.Text, toks, x.i, x.j))
 			res.ReasonCode = ReasonNotCovered
 		}
 		if res.Reason == "" {
-			if l := lookupAt(toks); l >= 0 && lookedUpPassive(toks, l) && databases.find(toks, 0, len(toks)) >= 0 {
-				// "Thông tin ... được khai thác trong Cơ sở dữ liệu quốc gia
-				// về đất đai": the paper's data is looked up in a database
-				// (not "thông tin cần khai thác", what an applicant asks for).
-				res.NotRequired, res.lookedUp = true, true
-				res.Reason = fmt.Sprintf("the agency looks the data up in a database (%q)", span(p.Text, toks, l, min(l+3, len(toks))))
-				res.ReasonCode = ReasonMentionOnly
-				return res
-			}
 			res.Reason = "names no paper of the catalog"
 			if head < len(toks) {
 				res.Reason += fmt.Sprintf(" (%s)", clipWords(p.Text, toks, head, 6))
@@ -356,9 +360,11 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 			res.lookedUp = true
 			res.Reason = fmt.Sprintf("the agency looks the data of %s up (%q)", quoteList(res.Matched), span(p.Text, toks, lookup, min(lookup+3, len(toks))))
 			res.ReasonCode = ReasonMentionOnly
-		case a.numberOnly() && foreign.find(toks, 0, len(toks)) < 0:
+		case a.numberOnly() && foreign.find(toks, 0, len(toks)) < 0 && forms.find(toks, 0, len(toks)) < 0:
 			// "tên, số thẻ Căn cước/thẻ Căn cước công dân/số định danh cá
-			// nhân": the number, by which the agency looks the data up.
+			// nhân": the number, by which the agency looks the data up (not
+			// the fields of a form: "văn bản đề nghị ... số định danh cá
+			// nhân hoặc số hộ chiếu").
 			res.lookedUp = true
 			res.Reason = fmt.Sprintf("asks only for the number of %s, by which the agency looks the data up", quoteList(res.Matched))
 			res.ReasonCode = ReasonMentionOnly

@@ -183,6 +183,10 @@ var uses = newPhraseSet("sử dụng", "dùng", "xuất trình", "cung cấp")
 // cước" works on that paper's data itself.
 var databases = newPhraseSet("cơ sở dữ liệu", "csdl")
 
+// dataChannels are where an agency looks data up: a database or the
+// national single window, through which other agencies send papers.
+var dataChannels = newPhraseSet("cơ sở dữ liệu", "csdl", "cổng thông tin một cửa quốc gia", "cơ chế một cửa quốc gia")
+
 // foreigners in a procedure's name say it is for foreigners.
 var foreigners = newPhraseSet("người nước ngoài", "người không quốc tịch")
 
@@ -250,7 +254,7 @@ var other = newPhraseSet("khác", "tương đương", "tương tự", "có giá 
 // that matching a phrase at a token looks a word up once, in tokenizing.
 var keywordSets = []*phraseSet{copyWording, triggers, negations, lookups, foreign, foreignPersons, foreigners, citizens,
 	forms, ownDocs, paperNouns, intros, exceptions, optionals, conditions, other, predicates, travellers, issuing,
-	foreignOwners, nameCases, databases, uses, foreignCountries, vietnam, dataWords, ownerKinds}
+	foreignOwners, nameCases, databases, uses, foreignCountries, vietnam, dataWords, ownerKinds, dataChannels}
 
 // firstWords maps the first word of every phrase of keywordSets to the bits
 // of the sets it starts a phrase of; computed once and never written after.
