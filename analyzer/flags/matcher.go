@@ -330,6 +330,9 @@ func (m *Matcher) analyze(text string, sc *scratch) *analysis {
 	sc.ments = m.findMentionsInto(sc.ments[:0], toks)
 	var excluded []mention
 	for _, mm := range sc.ments {
+		if mm.entry >= 0 && otherCraft(toks, mm) {
+			mm.entry = -1 // "giấy phép lái tàu bay": a licence to fly, not to drive
+		}
 		if mm.entry < 0 {
 			excluded = append(excluded, mm)
 		} else {
@@ -472,6 +475,24 @@ func caseAt(toks []token, q int) bool {
 		return q+n+1 < len(toks) && toks[q+n].fold == "truong" && toks[q+n+1].fold == "hop"
 	}
 	return true
+}
+
+// otherCraft reports whether a licence name ending in "lái" or "lái tàu"
+// ("bằng lái", "giấy phép lái tàu") goes on with a craft that is not a road
+// vehicle or a train ("bằng lái tàu bay", "giấy phép lái tàu biển", "bằng
+// lái phương tiện thủy nội địa"): a licence to fly or steer, which shares
+// words with the driving licence and is another paper.
+func otherCraft(toks []token, mm mention) bool {
+	if mm.j >= len(toks) || toks[mm.j].brk&(brkClause|brkComma|brkOpen) != 0 {
+		return false
+	}
+	switch {
+	case strings.HasSuffix(mm.words, " lai") || mm.words == "lai":
+		return crafts.match(toks, mm.j) > 0
+	case strings.HasSuffix(mm.words, " lai tau"):
+		return waterOrAir.match(toks, mm.j) > 0
+	}
+	return false
 }
 
 // copied reports whether copy wording, not only an enumerator, comes

@@ -187,6 +187,14 @@ var databases = newPhraseSet("cơ sở dữ liệu", "csdl")
 // national single window, through which other agencies send papers.
 var dataChannels = newPhraseSet("cơ sở dữ liệu", "csdl", "cổng thông tin một cửa quốc gia", "cơ chế một cửa quốc gia")
 
+// crafts, after "bằng lái" or "giấy phép lái", name what is flown or
+// steered rather than driven on the road.
+var crafts = newPhraseSet("tàu bay", "máy bay", "tàu biển", "tàu cá", "tàu thủy", "tàu thuỷ", "tàu sông", "phương tiện thủy",
+	"phương tiện thuỷ", "thuyền", "xuồng", "ca nô", "canô", "tàu lượn", "khinh khí cầu", "thiết bị bay")
+
+// waterOrAir, after "giấy phép lái tàu", make it a ship or an aircraft.
+var waterOrAir = newPhraseSet("bay", "biển", "cá", "thủy", "thuỷ", "sông", "lượn")
+
 // foreigners in a procedure's name say it is for foreigners.
 var foreigners = newPhraseSet("người nước ngoài", "người không quốc tịch")
 
@@ -254,7 +262,7 @@ var other = newPhraseSet("khác", "tương đương", "tương tự", "có giá 
 // that matching a phrase at a token looks a word up once, in tokenizing.
 var keywordSets = []*phraseSet{copyWording, triggers, negations, lookups, foreign, foreignPersons, foreigners, citizens,
 	forms, ownDocs, paperNouns, intros, exceptions, optionals, conditions, other, predicates, travellers, issuing,
-	foreignOwners, nameCases, databases, uses, foreignCountries, vietnam, dataWords, ownerKinds, dataChannels}
+	foreignOwners, nameCases, databases, uses, foreignCountries, vietnam, dataWords, ownerKinds, dataChannels, crafts, waterOrAir}
 
 // firstWords maps the first word of every phrase of keywordSets to the bits
 // of the sets it starts a phrase of; computed once and never written after.
