@@ -496,3 +496,39 @@ func TestStatusOfRows(t *testing.T) {
 func asksCovered(r PaperResult) bool {
 	return r.ReasonCode == ReasonFlagged
 }
+
+// TestSummarizeStatuses: the summary counts every status by papers and by
+// procedures, in total and per ministry.
+func TestSummarizeStatuses(t *testing.T) {
+	m := testMatcher(t)
+	rs := []ProcedureResult{
+		m.Procedure(&corpus.Procedure{Code: "A", Ministry: "M1", Papers: []corpus.Paper{
+			{Text: "Sổ hộ khẩu"}, {Text: "Bản sao giấy khai sinh"}, {Text: "Hộ chiếu hoặc giấy tờ khác có dán ảnh"}}}),
+		m.Procedure(&corpus.Procedure{Code: "B", Ministry: "M2", Papers: []corpus.Paper{
+			{Text: "Giấy khai sinh (cơ quan giải quyết tự khai thác thông tin)"}, {Text: "Tờ khai"}}}),
+	}
+	s := Summarize(rs)
+	tests := []struct {
+		status             Status
+		papers, procedures int
+	}{
+		{StatusReplaceable, 2, 1},
+		{StatusPartlyReplaceable, 1, 1},
+		{StatusLookedUp, 1, 1},
+		{StatusForm, 1, 1},
+	}
+	for _, tt := range tests {
+		if got := s.ByStatus[tt.status]; got.Papers != tt.papers || got.Procedures != tt.procedures {
+			t.Errorf("ByStatus[%s] = %+v, want %d papers, %d procedures", tt.status, got, tt.papers, tt.procedures)
+		}
+	}
+	for _, g := range s.ByMinistry {
+		n := 0
+		for _, c := range g.ByStatus {
+			n += c.Papers
+		}
+		if n != g.Papers {
+			t.Errorf("ministry %s: statuses count %d papers of %d", g.Key, n, g.Papers)
+		}
+	}
+}
