@@ -393,7 +393,7 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 		// "giấy tờ tùy thân ..., trừ căn cước công dân, thẻ căn cước": the
 		// record already stopped asking for the catalog's papers.
 		res.NotRequired, res.lookedUp = true, true
-		res.Reason = "asks for " + uncoveredReason(res.Alternatives)[len("not covered: "):] + "; the catalog's papers are already left out"
+		res.Reason = "asks for " + strings.TrimPrefix(strings.TrimPrefix(uncoveredReason(res.Alternatives), "not covered: "), "not every alternative is covered: ") + "; the catalog's papers are already left out"
 		res.ReasonCode = ReasonMentionOnly
 	default:
 		res.Reason = uncoveredReason(res.Alternatives)
