@@ -447,6 +447,7 @@ func TestStatusOfRows(t *testing.T) {
 		{"Giấy thông hành biên giới hoặc thẻ căn cước công dân", StatusPartlyReplaceable},
 		{"Thẻ căn cước công dân (đối với công dân Việt Nam) hoặc hộ chiếu (đối với người nước ngoài)", StatusPartlyReplaceable},
 		{"Bản sao giấy tờ tùy thân", StatusPartlyReplaceable},
+		{"Giấy tờ tùy thân của người đi đăng ký: Căn cước công dân hoặc Hộ chiếu", StatusReplaceable},
 		{"Đối với công dân Việt Nam: bản sao thẻ căn cước công dân; đối với người nước ngoài: bản sao hộ chiếu", StatusPartlyReplaceable},
 		{"Bản sao Giấy chứng nhận quyền sử dụng đất (đối với đất ở) hoặc giấy tờ về quyền sử dụng đất khác", StatusPartlyReplaceable},
 		{"Bản sao văn bằng do cơ sở giáo dục nước ngoài cấp", StatusRequired},

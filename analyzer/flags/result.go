@@ -427,7 +427,12 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 		res.setEntry(m, main)
 	}
 	var asks, uncovered []string
-	for _, c := range res.Components {
+	for ci, c := range res.Components {
+		// "Giấy tờ tùy thân của người đi đăng ký: Căn cước công dân hoặc
+		// Hộ chiếu": a broader name heading the papers that narrow it
+		// leaves nothing out itself.
+		heading := ci+1 < len(comps) && comps[ci].j < len(toks) && toks[comps[ci].j].brk&brkColon != 0 &&
+			res.Components[ci+1].Covered
 		alts := c.Alternatives
 		if len(alts) == 0 {
 			alts = []Alternative{{Text: c.Text, Entry: c.Entry, Matched: c.matched, Covered: c.Covered, Why: c.Why, Note: c.Note}}
@@ -438,7 +443,7 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 			case al.Covered:
 				res.Covered = append(res.Covered, al.Text)
 				entries = append(entries, al.Entry)
-				if al.Note != "" {
+				if al.Note != "" && !heading {
 					res.Left = append(res.Left, fmt.Sprintf("%s: %s", al.Text, al.Note))
 				}
 			case c.Covered:
