@@ -458,6 +458,7 @@ func TestStatusOfRows(t *testing.T) {
 		{"Bản sao hộ chiếu hoặc giấy tờ có giá trị thay thế hộ chiếu của nhà đầu tư nước ngoài", StatusRequired},
 		{"Tài liệu về doanh nghiệp tái bảo hiểm nước ngoài: Bản sao giấy chứng nhận đăng ký kinh doanh", StatusRequired},
 		{"Giấy phép lái tàu bay", StatusRequired},
+		{"Giấy tờ phải xuất trình: Một trong các loại giấy tờ sau: Hộ chiếu hoặc giấy tờ có giá trị thay hộ chiếu; Thẻ quân nhân của các thành viên trên tàu", StatusRequired},
 		{"Bản sao bằng lái tàu biển", StatusRequired},
 		{"Bằng lái phương tiện thủy nội địa", StatusRequired},
 		{"Bản sao giấy phép lái xe", StatusReplaceable},

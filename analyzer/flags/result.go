@@ -778,6 +778,19 @@ func (m *Matcher) judge(a *analysis, ctx procContext) {
 	if intro < 0 {
 		return
 	}
+	if a.ofWhom(intro, len(a.toks), travellers) {
+		// "Một trong các loại giấy tờ sau: Hộ chiếu ...; Thẻ quân nhân ...
+		// của các thành viên trên tàu": the list is of the people on board.
+		for gi := range a.groups {
+			if g := &a.groups[gi]; g.i > intro {
+				for ai := range g.alts {
+					if g.alts[ai].why == "" {
+						g.alts[ai].why = whyTravellers
+					}
+				}
+			}
+		}
+	}
 	// Every clause after the intro is one choice; unless each begins a
 	// covered requirement, none of them is flagged.
 	starts := map[int]bool{}
