@@ -120,6 +120,9 @@ func appendixNames(paper string) [][]string {
 		}
 	}
 	add(paper)
+	if i := strings.IndexByte(paper, '('); i > 0 {
+		add(paper[:i]) // "Căn cước (thay thế 1 phần)"
+	}
 	var pieces [][]string
 	whole := out
 	out = nil

@@ -360,7 +360,7 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 			res.lookedUp = true
 			res.Reason = fmt.Sprintf("the agency looks the data of %s up (%q)", quoteList(res.Matched), span(p.Text, toks, lookup, min(lookup+3, len(toks))))
 			res.ReasonCode = ReasonMentionOnly
-		case a.numberOnly() && foreign.find(toks, 0, len(toks)) < 0 && forms.find(toks, 0, len(toks)) < 0:
+		case a.numberOnly() && forms.find(toks, 0, len(toks)) < 0:
 			// "tên, số thẻ Căn cước/thẻ Căn cước công dân/số định danh cá
 			// nhân": the number, by which the agency looks the data up (not
 			// the fields of a form: "văn bản đề nghị ... số định danh cá
@@ -524,10 +524,18 @@ func sentenceFind(toks []token, i int, s *phraseSet) bool {
 }
 
 // numberOnly reports whether every catalog name of the text follows "số"
-// or "mã số" (a number: "số thẻ căn cước", "số định danh cá nhân"), so that
-// it asks for the number, not the paper.
+// or "mã số" (a number: "số thẻ căn cước", "số định danh cá nhân") and one
+// of them is the ID card's, so that it asks for the number the agency
+// looks the person up by, not the paper.
 func (a *analysis) numberOnly() bool {
 	if len(a.ments) == 0 {
+		return false
+	}
+	idCard, ok := a.m.entryIndex["id-card"]
+	if !ok || !slices.ContainsFunc(a.ments, func(mm mention) bool { return mm.entry == idCard }) {
+		// The personal ID number is the key agencies look a person up by
+		// (Law on Identification Art. 20.3); a passport number alone
+		// ("số hộ chiếu" of foreign journalists) is not.
 		return false
 	}
 	prev := -1 // the end of the last number's name
