@@ -16,6 +16,9 @@ type Matcher struct {
 	cat     *catalog.Catalog
 	entries []*catalog.Entry // the catalog's entries, then its lapsed ones
 	inForce int              // entries[:inForce] are in force
+	// entryIndex maps an entry id to its index in entries (the in-force
+	// one where an id is also lapsed).
+	entryIndex map[string]int
 	// full maps a catalog name with its folded words run together
 	// ("giaykhaisinh") to its variants, first come first; names is the
 	// same as a trie walked byte by byte while matching.
@@ -79,8 +82,12 @@ func NewMatcher(c *catalog.Catalog) *Matcher {
 	// papers said to be not covered on that day.
 	entries := append(append([]*catalog.Entry{}, c.Entries...), c.Lapsed...)
 	m := &Matcher{cat: c, entries: entries, full: map[string][]variantRef{}, inForce: len(c.Entries)}
-	for _, e := range entries {
+	m.entryIndex = map[string]int{}
+	for i, e := range entries {
 		m.companions = append(m.companions, newPhraseSet(e.Companions...))
+		if _, dup := m.entryIndex[e.ID]; !dup {
+			m.entryIndex[e.ID] = i
+		}
 	}
 	abbr := c.Abbreviator()
 	for i, e := range entries {
@@ -247,6 +254,23 @@ type group struct {
 	i, j    int // token range
 }
 
+// someCovered reports whether the catalog covers at least one alternative
+// of g.
+func (g *group) someCovered() bool {
+	for _, a := range g.alts {
+		if a.covered() || a.mention >= 0 && a.why == whyOneOf {
+			return true
+		}
+	}
+	return false
+}
+
+// excepts reports whether g asks for all papers of a kind except the
+// catalog's ("giấy tờ tùy thân, trừ căn cước công dân").
+func (g *group) excepts() bool {
+	return len(g.alts) > 0 && g.alts[0].why == whyExcept
+}
+
 func (g *group) covered() bool {
 	for _, a := range g.alts {
 		if !a.covered() {
@@ -275,6 +299,7 @@ type analysis struct {
 type scratch struct {
 	toks    []token
 	name    []token // the procedure's name
+	issued  []bool  // the issuedBy pass over the name
 	ments   []mention
 	mentAt  []int
 	grouped []bool
@@ -305,6 +330,9 @@ func (m *Matcher) analyze(text string, sc *scratch) *analysis {
 	sc.ments = m.findMentionsInto(sc.ments[:0], toks)
 	var excluded []mention
 	for _, mm := range sc.ments {
+		if mm.entry >= 0 && otherCraft(toks, mm) {
+			mm.entry = -1 // "giấy phép lái tàu bay": a licence to fly, not to drive
+		}
 		if mm.entry < 0 {
 			excluded = append(excluded, mm)
 		} else {
@@ -375,6 +403,20 @@ func (m *Matcher) analyze(text string, sc *scratch) *analysis {
 		if kind == "list" && k == anchor && !(t.fold == "va" && mentAt[k] >= 0) && mentAt[k] < 0 {
 			continue
 		}
+		if k < len(toks) && mentAt[k] == -1 && isPaperNoun(toks, k) &&
+			forms.match(toks, k) == 0 && ownDocs.match(toks, k) == 0 {
+			// "Bản sao Quyết định thành lập hoặc Giấy chứng nhận đăng ký
+			// doanh nghiệp": a paper the catalog does not cover, then a
+			// catalog paper as another choice.
+			if mi, q := a.orMention(k, mentAt, grouped); mi >= 0 {
+				g := a.expand(mentAt, grouped, mi)
+				g.alts = slices.Insert(g.alts, 0, alt{mention: -1, i: k, j: q, why: whyNotInCatalog})
+				g.kind, g.negated, g.depth = kind, negated, toks[k].depth
+				g.i = p
+				a.groups = append(a.groups, g)
+				continue
+			}
+		}
 		if k >= len(toks) || mentAt[k] < 0 || grouped[mentAt[k]] {
 			continue
 		}
@@ -389,6 +431,68 @@ func (m *Matcher) analyze(text string, sc *scratch) *analysis {
 		a.groups = append(a.groups, g)
 	}
 	return a
+}
+
+// orMention finds, after a paper the catalog does not cover at toks[k], a
+// catalog name given as another choice in the same clause ("Giấy thông
+// hành biên giới hoặc thẻ căn cước công dân"): it returns the mention after
+// the first "hoặc" (or "hay") that introduces one, and the position of that
+// "hoặc", or -1 when a clause break, a "và", a word of a condition, or a
+// catalog name not introduced by "hoặc" comes first.
+func (a *analysis) orMention(k int, mentAt []int, grouped []bool) (int, int) {
+	toks := a.toks
+	depth := toks[k].depth
+	for q := k + 1; q < len(toks); q++ {
+		t := toks[q]
+		if t.depth > depth {
+			continue
+		}
+		if t.depth < depth || t.brk&brkClause != 0 || t.fold == "va" || mentAt[q] != -1 || caseAt(toks, q) {
+			// A case ("... đối với trường hợp sử dụng chứng chỉ hoặc văn
+			// bằng ...") holds the names after it; "đối với tổ chức" only
+			// says whose paper it is.
+			return -1, -1
+		}
+		if t.fold != "hoac" && t.fold != "hay" {
+			continue
+		}
+		e := skipCopy(toks, q+1, false, mentAt)
+		if e < len(toks) && toks[e].depth == depth && mentAt[e] >= 0 && !grouped[mentAt[e]] {
+			return mentAt[e], q
+		}
+	}
+	return -1, -1
+}
+
+// caseAt reports whether a case starts at toks[q]: "trường hợp", "nếu",
+// "khi", or "đối với" followed by "trường hợp".
+func caseAt(toks []token, q int) bool {
+	n := conditions.match(toks, q)
+	if n == 0 {
+		return false
+	}
+	if toks[q].fold == "doi" || toks[q].fold == "rieng" {
+		return q+n+1 < len(toks) && toks[q+n].fold == "truong" && toks[q+n+1].fold == "hop"
+	}
+	return true
+}
+
+// otherCraft reports whether a licence name ending in "lái" or "lái tàu"
+// ("bằng lái", "giấy phép lái tàu") goes on with a craft that is not a road
+// vehicle or a train ("bằng lái tàu bay", "giấy phép lái tàu biển", "bằng
+// lái phương tiện thủy nội địa"): a licence to fly or steer, which shares
+// words with the driving licence and is another paper.
+func otherCraft(toks []token, mm mention) bool {
+	if mm.j >= len(toks) || toks[mm.j].brk&(brkClause|brkComma|brkOpen) != 0 {
+		return false
+	}
+	switch {
+	case strings.HasSuffix(mm.words, " lai") || mm.words == "lai":
+		return crafts.match(toks, mm.j) > 0
+	case strings.HasSuffix(mm.words, " lai tau"):
+		return waterOrAir.match(toks, mm.j) > 0
+	}
+	return false
 }
 
 // copied reports whether copy wording, not only an enumerator, comes

@@ -76,6 +76,11 @@ const (
 	// for it (need not be submitted, the agency looks it up, part of a
 	// condition or of a form's content).
 	ReasonMentionOnly = "mention-only"
+	// ReasonPartlyCovered: a catalog paper is asked for, and the catalog
+	// covers some of the choices a person could make instead but not all
+	// ("Hộ chiếu/Thẻ căn cước công dân ... hoặc các giấy tờ khác có dán
+	// ảnh").
+	ReasonPartlyCovered = "partly-covered"
 	// ReasonNotCovered: a catalog paper is asked for, but some choice a
 	// person could make instead, or the paper itself here, is not covered
 	// (issued abroad, issued by the procedure, "or an equivalent paper").
@@ -137,6 +142,15 @@ type PaperResult struct {
 	Reason string `json:"reason"`
 	// ReasonCode says the same in one word: one of the Reason* constants.
 	ReasonCode string `json:"reason_code"`
+	// Covered names the parts of the paper the state holds the data of:
+	// the covered alternatives of every component, as written. Set on
+	// replaceable and partly replaceable papers.
+	Covered []string `json:"covered,omitempty"`
+	// Left names what is left when the paper is partly replaceable: each
+	// alternative or component not covered, with why ("giấy tờ khác có
+	// dán ảnh (not in the catalog)"), or the holders a broader name leaves
+	// out.
+	Left []string `json:"left,omitempty"`
 	// lookedUp is true when the paper says the agency looks the data up or
 	// that it need not be submitted.
 	lookedUp bool
@@ -172,16 +186,59 @@ func aboutAbroad(s string) bool {
 	return foreignPersons.find(t, 0, len(t)) >= 0 && citizens.find(t, 0, len(t)) < 0
 }
 
+// issueScan answers [issuedBy] for every position of a procedure's name
+// in one forward pass, so that a name mentioning a catalog paper at every
+// word costs linear time, not a walk back over every earlier word per
+// mention (a name repeating "khai sinh " to 400 KB took 11 s).
+type issueScan struct {
+	name []token
+	// after[k] is the answer of the walk back that starts at name[k]
+	// without the database rule: true when an issuing verb comes first,
+	// false when a word of a case or a clause break does, or the name
+	// begins.
+	after []bool
+	// steps counts the phrase matches made, for the test of linear growth.
+	steps int
+}
+
+// newIssueScan precomputes the walk back over name, reusing buf.
+func newIssueScan(name []token, buf []bool) issueScan {
+	s := issueScan{name: name, after: buf[:0]}
+	prev := false
+	for k := range name {
+		v := prev
+		switch {
+		case nameCases.match(name, k) > 0:
+			v = false
+		case issuing.match(name, k) > 0:
+			v = true
+		case name[k].brk&brkClause != 0:
+			v = false
+		}
+		s.steps += 2
+		s.after = append(s.after, v)
+		prev = v
+	}
+	return s
+}
+
 // issuedBy reports whether the catalog name at name[i] is what the
 // procedure's name says it issues, changes or works on: it follows a verb
 // of issuing in the same clause ("Cấp đổi giấy phép lái xe", "Cấp, cấp lại
 // Giấy chứng nhận đăng ký hộ kinh doanh", "Điều chỉnh thông tin trên sổ
 // BHXH", "Cấp tài khoản định danh điện tử, căn cước điện tử") with no word
 // of a case between ("Cấp lại tem AB trong trường hợp hộ chiếu bị mất"), or
-// it names the database worked on ("... vào Cơ sở dữ liệu về căn cước").
-func issuedBy(name []token, i int) bool {
+// it names the database worked on within six words before ("... vào Cơ sở
+// dữ liệu về căn cước"). It looks at most six words back itself and takes
+// the rest of the walk from the precomputed pass.
+func (s *issueScan) issuedBy(i int) bool {
+	name := s.name
 	for k := i - 1; k >= 0; k-- {
-		if databases.match(name, k) > 0 && k >= i-6 {
+		if k < i-6 {
+			return s.after[k]
+		}
+		s.steps += 3
+		if databases.match(name, k) > 0 {
 			return true
 		}
 		if nameCases.match(name, k) > 0 {
@@ -191,7 +248,7 @@ func issuedBy(name []token, i int) bool {
 			return true
 		}
 		if name[k].brk&brkClause != 0 {
-			break
+			return false
 		}
 	}
 	return false
@@ -229,6 +286,19 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 		}
 	}
 	if len(a.ments) == 0 {
+		if res.ReasonCode != ReasonForm {
+			if l := lookupAt(toks); l >= 0 && lookedUpPassive(toks, l) && dataChannels.find(toks, 0, len(toks)) >= 0 {
+				// "Thông tin ... được khai thác trong Cơ sở dữ liệu quốc gia
+				// về đất đai", "Trường hợp ... gửi giấy phép dưới dạng điện
+				// tử thông qua Cổng thông tin một cửa quốc gia ..., người
+				// khai hải quan không phải nộp": the data is looked up (not
+				// "thông tin cần khai thác", what an applicant asks for).
+				res.NotRequired, res.lookedUp = true, true
+				res.Reason = fmt.Sprintf("the agency looks the data up (%q)", span(p.Text, toks, l, min(l+3, len(toks))))
+				res.ReasonCode = ReasonMentionOnly
+				return res
+			}
+		}
 		if res.Reason == "" && a.hasExcluded {
 			x := a.excluded
 			res.Reason = fmt.Sprintf("not covered: %q is another paper than the catalog's (a name the catalog excludes)", span(p.Text, toks, x.i, x.j))
@@ -247,8 +317,8 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 	// may be one of its items' only, so it does not count.
 	ctx.abroad = aboutAbroad(p.Case)
 	m.judge(a, ctx)
-	lookup := lookups.find(toks, 0, len(toks))
-	var chosen, first *group
+	lookup := lookupAt(toks)
+	var chosen, first, part *group
 	var comps []*group
 	for gi := range a.groups {
 		g := &a.groups[gi]
@@ -268,17 +338,39 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 		if chosen == nil && g.covered() {
 			chosen = g
 		}
+		if part == nil && g.someCovered() {
+			part = g
+		}
+	}
+	if chosen == nil {
+		chosen = part
 	}
 	if chosen == nil {
 		chosen = first
 	}
 	if chosen == nil {
 		res.NotRequired = true
-		if res.Reason == "" {
+		switch {
+		case res.Reason != "":
+			res.Reason += fmt.Sprintf("; it names %s without asking for it", quoteList(res.Matched))
+		case lookup >= 0:
+			// "Thông tin chứng minh về chỗ ở hợp pháp được khai thác trong
+			// căn cước điện tử ...", "(trong trường hợp chưa được tích hợp,
+			// kết nối ...)": no paper asked for, the data looked up.
+			res.lookedUp = true
+			res.Reason = fmt.Sprintf("the agency looks the data of %s up (%q)", quoteList(res.Matched), span(p.Text, toks, lookup, min(lookup+3, len(toks))))
+			res.ReasonCode = ReasonMentionOnly
+		case a.numberOnly() && forms.find(toks, 0, len(toks)) < 0:
+			// "tên, số thẻ Căn cước/thẻ Căn cước công dân/số định danh cá
+			// nhân": the number, by which the agency looks the data up (not
+			// the fields of a form: "văn bản đề nghị ... số định danh cá
+			// nhân hoặc số hộ chiếu").
+			res.lookedUp = true
+			res.Reason = fmt.Sprintf("asks only for the number of %s, by which the agency looks the data up", quoteList(res.Matched))
+			res.ReasonCode = ReasonMentionOnly
+		default:
 			res.Reason = fmt.Sprintf("mentions %s without asking for it", quoteList(res.Matched))
 			res.ReasonCode = ReasonMentionOnly
-		} else {
-			res.Reason += fmt.Sprintf("; it names %s without asking for it", quoteList(res.Matched))
 		}
 		return res
 	}
@@ -293,11 +385,18 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 		res.NotRequired, res.lookedUp = true, true
 		res.Reason = fmt.Sprintf("the agency looks the data up (%q)", span(p.Text, toks, lookup, min(lookup+3, len(toks))))
 		res.ReasonCode = ReasonMentionOnly
-	case !chosen.covered():
-		res.Reason = uncoveredReason(res.Alternatives)
-	default:
-		res.Flagged = true
+	case chosen.covered():
 		res.ReasonCode = ReasonFlagged
+	case chosen.someCovered():
+		res.ReasonCode = ReasonPartlyCovered
+	case chosen.excepts():
+		// "giấy tờ tùy thân ..., trừ căn cước công dân, thẻ căn cước": the
+		// record already stopped asking for the catalog's papers.
+		res.NotRequired, res.lookedUp = true, true
+		res.Reason = "asks for " + strings.TrimPrefix(strings.TrimPrefix(uncoveredReason(res.Alternatives), "not covered: "), "not every alternative is covered: ") + "; the catalog's papers are already left out"
+		res.ReasonCode = ReasonMentionOnly
+	default:
+		res.Reason = uncoveredReason(res.Alternatives)
 	}
 	if res.NotRequired {
 		return res
@@ -305,39 +404,66 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 	for _, g := range comps {
 		res.Components = append(res.Components, m.component(a, g))
 	}
-	if !res.Flagged || chosen.alts[0].mention < 0 {
-		res.Flagged = false
-		if res.ReasonCode == ReasonFlagged {
-			res.ReasonCode = ReasonNotCovered
-		}
+	if res.ReasonCode == ReasonNotCovered {
 		return res
 	}
 	var main *Component
 	for i := range res.Components {
-		if c := &res.Components[i]; c.Covered {
+		if c := &res.Components[i]; c.Covered || main == nil && c.someCovered() {
 			main = c
-			break
+			if c.Covered {
+				break
+			}
 		}
 	}
-	res.Entry, res.Database, res.Owner, res.Basis = main.Entry, main.Database, main.Owner, main.Basis
-	res.DatabaseVi, res.OwnerVi = main.DatabaseVi, main.OwnerVi
-	res.Coverage, res.Note = main.Coverage, main.Note
+	if main == nil {
+		return res // unreachable: chosen has a covered alternative
+	}
+	if main.Covered {
+		res.Entry, res.Database, res.Owner, res.Basis = main.Entry, main.Database, main.Owner, main.Basis
+		res.DatabaseVi, res.OwnerVi = main.DatabaseVi, main.OwnerVi
+		res.Coverage, res.Note = main.Coverage, main.Note
+	} else {
+		res.setEntry(m, main)
+	}
 	var asks, uncovered []string
-	for _, c := range res.Components {
-		if !c.Covered {
+	for ci, c := range res.Components {
+		// "Giấy tờ tùy thân của người đi đăng ký: Căn cước công dân hoặc
+		// Hộ chiếu": a broader name heading the papers that narrow it
+		// leaves nothing out itself.
+		heading := ci+1 < len(comps) && comps[ci].j < len(toks) && toks[comps[ci].j].brk&brkColon != 0 &&
+			res.Components[ci+1].Covered
+		alts := c.Alternatives
+		if len(alts) == 0 {
+			alts = []Alternative{{Text: c.Text, Entry: c.Entry, Matched: c.matched, Covered: c.Covered, Why: c.Why, Note: c.Note}}
+		}
+		var entries []string
+		for _, al := range alts {
+			switch {
+			case al.Covered:
+				res.Covered = append(res.Covered, al.Text)
+				entries = append(entries, al.Entry)
+				if al.Note != "" && !heading {
+					res.Left = append(res.Left, fmt.Sprintf("%s: %s", al.Text, al.Note))
+				}
+			case c.Covered:
+			default:
+				res.Left = append(res.Left, fmt.Sprintf("%s (%s)", al.Text, whyOf(al, c)))
+			}
+		}
+		if len(entries) == 0 {
 			uncovered = append(uncovered, fmt.Sprintf("%q (%s)", c.Text, c.Why))
 			continue
 		}
-		var entries []string
-		for _, al := range c.Alternatives {
-			entries = append(entries, al.Entry)
+		if !c.Covered && len(entries) == len(alts) {
+			res.Left = append(res.Left, "the other choices of the list ("+whyOneOf+")")
 		}
-		if len(entries) == 0 {
-			entries = []string{c.Entry}
-		}
-		what := fmt.Sprintf("%q: %s held in %s", matchedOf(c), strings.Join(dedupe(entries), ", "), c.Database)
-		if len(c.Alternatives) > 1 {
+		what := fmt.Sprintf("%q: %s held in %s", matchedOfAlts(alts), strings.Join(dedupe(entries), ", "), databaseOf(m, alts))
+		switch {
+		case c.Covered && len(alts) > 1:
 			what += "; every alternative is covered"
+		case !c.Covered:
+			what += "; not every alternative is covered: " + strings.TrimPrefix(strings.TrimPrefix(c.Why, "not every alternative is covered: "), "not covered: ")
 		}
 		asks = append(asks, what)
 	}
@@ -349,6 +475,149 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 		res.Reason += " (" + string(res.Coverage) + ": " + res.Note + ")"
 	}
 	return res
+}
+
+// lookupAt returns the first word of wording that says the agency looks
+// the data up, or asks for the paper only when the look-up fails, or -1.
+// "khai thác" and "tra cứu" count only in a sentence about data ("khai
+// thác thông tin", "tra cứu trên Cơ sở dữ liệu"), not about mining or
+// fishing ("khai thác khoáng sản").
+func lookupAt(toks []token) int {
+	for i := range toks {
+		n := lookups.match(toks, i)
+		if n == 0 {
+			continue
+		}
+		f := toks[i].fold
+		if (f == "khai" || f == "tra") && n == 2 && !sentenceFind(toks, i, dataWords) {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// lookedUpPassive reports whether the look-up at toks[l] is the agency's:
+// wording of its own ("không phải nộp", "chưa được tích hợp"), or "khai
+// thác" / "tra cứu" said of the data ("được khai thác trong", "khai thác
+// được thông tin"), not what an applicant asks for ("thông tin cần khai
+// thác").
+func lookedUpPassive(toks []token, l int) bool {
+	if f := toks[l].fold; f != "khai" && f != "tra" {
+		return true
+	}
+	return l > 0 && toks[l-1].fold == "duoc" || l+2 < len(toks) && toks[l+2].fold == "duoc"
+}
+
+// sentenceFind reports whether the sentence holding toks[i] contains a
+// phrase of s.
+func sentenceFind(toks []token, i int, s *phraseSet) bool {
+	from := i
+	for from > 0 && toks[from].brk&brkStop == 0 {
+		from--
+	}
+	to := i + 1
+	for to < len(toks) && toks[to].brk&brkStop == 0 {
+		to++
+	}
+	return s.find(toks, from, to) >= 0
+}
+
+// numberOnly reports whether every catalog name of the text follows "số"
+// or "mã số" (a number: "số thẻ căn cước", "số định danh cá nhân") and one
+// of them is the ID card's, so that it asks for the number the agency
+// looks the person up by, not the paper.
+func (a *analysis) numberOnly() bool {
+	if len(a.ments) == 0 {
+		return false
+	}
+	idCard, ok := a.m.entryIndex["id-card"]
+	if !ok || !slices.ContainsFunc(a.ments, func(mm mention) bool { return mm.entry == idCard }) {
+		// The personal ID number is the key agencies look a person up by
+		// (Law on Identification Art. 20.3); a passport number alone
+		// ("số hộ chiếu" of foreign journalists) is not.
+		return false
+	}
+	prev := -1 // the end of the last number's name
+	for _, mm := range a.ments {
+		if strings.HasPrefix(mm.words, "so ") {
+			return false // "sổ": a book, not a number
+		}
+		k := mm.i - 1
+		if prev >= 0 && (a.toks[mm.i].brk&brkSlash != 0 || k == prev && a.toks[k].fold == "hoac") {
+			prev = mm.j // "số thẻ Căn cước/thẻ Căn cước công dân": the same number
+			continue
+		}
+		for k >= 0 && a.toks[k+1].brk&(brkClause|brkComma|brkSlash) == 0 && (a.toks[k].fold == "the" || a.toks[k].fold == "ma") {
+			k-- // "số thẻ", "mã số"
+		}
+		if k < 0 || a.toks[k].fold != "so" || a.toks[k+1].brk&(brkClause|brkComma|brkSlash) != 0 {
+			return false
+		}
+		if w := strings.ToLower(a.text[a.toks[k].start:a.toks[k].end]); w != "số" && w != "so" {
+			return false // "hồ sơ đăng ký doanh nghiệp": a dossier, not a number
+		}
+		prev = mm.j
+	}
+	return true
+}
+
+// setEntry describes the paper by the first covered alternative of a
+// component not covered whole.
+func (r *PaperResult) setEntry(m *Matcher, c *Component) {
+	for _, al := range c.Alternatives {
+		if !al.Covered {
+			continue
+		}
+		e := m.entries[m.entryIndex[al.Entry]]
+		r.Entry, r.Database, r.Owner, r.Basis = e.ID, e.Database, e.Owner, e.Basis
+		r.DatabaseVi, r.OwnerVi = e.DatabaseVi, e.OwnerVi
+		r.Coverage, r.Note = al.Coverage, al.Note
+		return
+	}
+}
+
+// whyOf says why an alternative of a component is not covered.
+func whyOf(al Alternative, c Component) string {
+	if al.Why != "" {
+		return al.Why
+	}
+	return c.Why
+}
+
+// matchedOfAlts returns the catalog name matched by the first covered
+// alternative.
+func matchedOfAlts(alts []Alternative) string {
+	for _, al := range alts {
+		if al.Covered {
+			return al.Matched
+		}
+	}
+	return ""
+}
+
+// databaseOf names the database of the first covered alternative.
+func databaseOf(m *Matcher, alts []Alternative) string {
+	for _, al := range alts {
+		if al.Covered {
+			return m.entries[m.entryIndex[al.Entry]].Database
+		}
+	}
+	return ""
+}
+
+// someCovered reports whether the catalog covers the component or one of
+// its alternatives.
+func (c *Component) someCovered() bool {
+	if c.Covered {
+		return true
+	}
+	for _, al := range c.Alternatives {
+		if al.Covered {
+			return true
+		}
+	}
+	return false
 }
 
 // matchedOf returns the catalog name matched by the first alternative of c.
@@ -382,6 +651,9 @@ func (m *Matcher) component(a *analysis, g *group) Component {
 	}
 	if !c.Covered {
 		c.Why = uncoveredReason(alts)
+		if g.someCovered() && !slices.ContainsFunc(alts, func(al Alternative) bool { return !al.Covered }) {
+			c.Why = "not every alternative is covered: " + whyOneOf
+		}
 		return c
 	}
 	e := m.entries[a.ments[g.alts[0].mention].entry]
@@ -472,13 +744,23 @@ func (m *Matcher) judge(a *analysis, ctx procContext) {
 			to++
 		}
 		condClause := conditions.match(a.toks, skipCopy(a.toks, from, true, nil)) > 0
-		if g.kind == "trigger" && condClause && g.alts[0].mention >= 0 && thenAfter(a.toks, a.ments[g.alts[0].mention].j, to) {
+		if g.kind == "trigger" && condClause && g.alts[0].mention >= 0 && a.thenAfter(a.ments[g.alts[0].mention].j, to) {
 			// "Trường hợp người dự thi nộp bằng thạc sỹ thì ...": the paper is
 			// part of the condition, not asked for.
 			g.negated = true
 		}
 		cond := condClause && foreignPersons.find(a.toks, from, g.i) >= 0
-		if cond || ctx.abroad || foreignPersons.find(a.toks, g.j, to) >= 0 || a.foreignHeading(from) {
+		if condClause && travellers.find(a.toks, from, g.i) >= 0 || a.ofWhom(g.i, min(g.j+1, to), travellers) {
+			// "Đối với thuyền viên: Hộ chiếu hoặc giấy tờ có giá trị đi
+			// lại quốc tế", "Đối với hành khách (nếu có): Hộ chiếu ...":
+			// papers of crew or passengers, of any nationality.
+			for ai := range g.alts {
+				if g.alts[ai].why == "" {
+					g.alts[ai].why = whyTravellers
+				}
+			}
+		}
+		if cond || ctx.abroad || foreignPersons.find(a.toks, g.j, to) >= 0 || a.ofWhom(g.i, min(g.j+1, to), foreignOwners) || a.foreignHeading(g.i) {
 			for ai := range g.alts {
 				if g.alts[ai].why == "" {
 					g.alts[ai].why = whyForeign
@@ -503,6 +785,19 @@ func (m *Matcher) judge(a *analysis, ctx procContext) {
 	intro := intros.find(a.toks, 0, len(a.toks))
 	if intro < 0 {
 		return
+	}
+	if a.ofWhom(intro, len(a.toks), travellers) {
+		// "Một trong các loại giấy tờ sau: Hộ chiếu ...; Thẻ quân nhân ...
+		// của các thành viên trên tàu": the list is of the people on board.
+		for gi := range a.groups {
+			if g := &a.groups[gi]; g.i > intro {
+				for ai := range g.alts {
+					if g.alts[ai].why == "" {
+						g.alts[ai].why = whyTravellers
+					}
+				}
+			}
+		}
 	}
 	// Every clause after the intro is one choice; unless each begins a
 	// covered requirement, none of them is flagged.
@@ -543,10 +838,50 @@ func (a *analysis) foreignHeading(i int) bool {
 	for k := skipCopy(a.toks, 0, true, nil) + 1; k <= i && k < len(a.toks); k++ {
 		t := a.toks[k]
 		if t.brk&brkColon != 0 && t.depth == 0 {
-			return foreignPersons.find(a.toks, 0, k) >= 0 || foreignOwners.find(a.toks, 0, k) >= 0
+			return foreignPersons.find(a.toks, 0, k) >= 0 || foreignOwners.find(a.toks, 0, k) >= 0 || a.foreignOwnerIn(0, k)
 		}
 		if t.brk&brkClause != 0 && t.depth == 0 && t.brk&brkStop != 0 {
 			return false
+		}
+	}
+	return false
+}
+
+// foreignOwnerIn reports whether toks[i:j] names a foreign organisation
+// with words between the kind and "nước ngoài" ("doanh nghiệp tái bảo hiểm
+// nước ngoài"), not one with foreign capital ("doanh nghiệp có vốn đầu tư
+// nước ngoài", registered in Viet Nam).
+func (a *analysis) foreignOwnerIn(i, j int) bool {
+	for k := i; k+1 < j; k++ {
+		if a.toks[k].fold != "nuoc" || a.toks[k+1].fold != "ngoai" {
+			continue
+		}
+		for b := k - 1; b >= i && b >= k-5; b-- {
+			if a.toks[b+1].brk&(brkClause|brkComma) != 0 || a.toks[b].fold == "von" {
+				break
+			}
+			if ownerKinds.match(a.toks, b) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ofWhom reports whether "của" (or "của các") followed by a phrase of s
+// comes in toks[i:j]: "hộ chiếu hoặc giấy tờ có giá trị đi lại quốc tế của
+// thuyền viên và hành khách", "hộ chiếu ... của nhà đầu tư nước ngoài".
+func (a *analysis) ofWhom(i, j int, s *phraseSet) bool {
+	for k := i; k < j && k+1 < len(a.toks); k++ {
+		if a.toks[k].fold != "cua" {
+			continue
+		}
+		n := k + 1
+		if a.toks[n].fold == "cac" && n+1 < len(a.toks) {
+			n++
+		}
+		if s.match(a.toks, n) > 0 {
+			return true
 		}
 	}
 	return false
@@ -584,8 +919,11 @@ func (m *Matcher) alternatives(a *analysis, g *group) []Alternative {
 			mm := a.ments[al.mention]
 			e := m.entries[mm.entry]
 			x.Entry, x.Matched = e.ID, mm.words
-			if al.why == "" {
-				x.Covered, x.Coverage = true, e.Coverage
+			if al.why == "" || al.why == whyOneOf {
+				// A choice in "một trong các giấy tờ sau" is covered
+				// itself; its component is not, the other choices being
+				// left (Component.Why).
+				x.Covered, x.Coverage, x.Why = true, e.Coverage, ""
 				if mm.broader && e.BroaderCoverage.Rank() < x.Coverage.Rank() {
 					x.Coverage, x.Note = e.BroaderCoverage, e.BroaderNote
 				}
@@ -651,8 +989,16 @@ func (m *Matcher) procedure(p *corpus.Procedure, sc *scratch) ProcedureResult {
 	var ctx procContext
 	sc.name = tokenizeInto(sc.name, p.Name)
 	name := sc.name
+	var scan issueScan
 	for _, mm := range m.findMentions(name) {
-		if mm.entry < 0 || !issuedBy(name, mm.i) {
+		if mm.entry < 0 {
+			continue
+		}
+		if scan.name == nil {
+			scan = newIssueScan(name, sc.issued)
+			sc.issued = scan.after
+		}
+		if !scan.issuedBy(mm.i) {
 			continue
 		}
 		// "Cấp giấy phép lái xe quốc tế" issues another paper than the
@@ -815,11 +1161,14 @@ func (a *analysis) sentenceHas(s *phraseSet, i int) bool {
 	return s.find(a.toks, from, to) >= 0
 }
 
-// thenAfter reports whether "thì" comes in toks[i:j], closing a condition.
-func thenAfter(toks []token, i, j int) bool {
-	for k := i; k < j && k < len(toks); k++ {
-		if toks[k].fold == "thi" {
-			return true
+// thenAfter reports whether "thì" comes in toks[i:j], closing a condition;
+// "thị" ("Thị thực", a visa) folds alike and is not it.
+func (a *analysis) thenAfter(i, j int) bool {
+	for k := i; k < j && k < len(a.toks); k++ {
+		if t := a.toks[k]; t.fold == "thi" {
+			if w := strings.ToLower(a.text[t.start:t.end]); w == "thì" || w == "thi" {
+				return true
+			}
 		}
 	}
 	return false
