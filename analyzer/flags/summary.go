@@ -32,9 +32,9 @@ type StatusCount struct {
 	Procedures int `json:"procedures"`
 }
 
-// countStatuses adds the statuses of r's papers to by, creating it when
+// CountStatuses adds the statuses of r's papers to by, creating it when
 // nil, and returns it.
-func countStatuses(by map[Status]StatusCount, r ProcedureResult) map[Status]StatusCount {
+func CountStatuses(by map[Status]StatusCount, r ProcedureResult) map[Status]StatusCount {
 	if by == nil {
 		by = map[Status]StatusCount{}
 	}
@@ -95,9 +95,9 @@ func Summarize(results []ProcedureResult) Summary {
 			affected = 1
 		}
 		s.Affected += affected
-		s.ByStatus = countStatuses(s.ByStatus, r)
+		s.ByStatus = CountStatuses(s.ByStatus, r)
 		for _, g := range []*Group{get(ministries, r.Ministry), get(sectors, r.Sector)} {
-			g.ByStatus = countStatuses(g.ByStatus, r)
+			g.ByStatus = CountStatuses(g.ByStatus, r)
 			g.Procedures++
 			g.Affected += affected
 			g.Papers += len(r.Papers)

@@ -183,8 +183,13 @@ func writeFlagTable(w io.Writer, rep flagReport) error {
 		fmt.Fprintf(&b, "%s  %s  (%d of %d papers flagged)\n", r.ID, textfmt.Clip(r.Name, 90), r.Flagged, len(r.Papers))
 		for _, p := range r.Papers {
 			mark := "    "
-			if p.Flagged {
+			switch p.Status {
+			case flags.StatusReplaceable:
 				mark = "  ✗ "
+			case flags.StatusPartlyReplaceable:
+				mark = "  ~ "
+			case flags.StatusLookedUp:
+				mark = "  ✓ "
 			}
 			fmt.Fprintf(&b, "%s%s\n", mark, textfmt.Clip(textfmt.OneLine(p.Text), 100))
 			switch {
@@ -193,8 +198,11 @@ func writeFlagTable(w io.Writer, rep flagReport) error {
 				for _, c := range alsoCovered(p) {
 					fmt.Fprintf(&b, "      + %s, %s (%s); %s\n", c.Entry, orEnglish(c.DatabaseVi, c.Database), c.Coverage, basisText(c.Basis))
 				}
+			case p.Status == flags.StatusPartlyReplaceable:
+				fmt.Fprintf(&b, "      ~ partly replaceable: %s (%s); covered: %s; left: %s\n", p.Entry, orEnglish(p.DatabaseVi, p.Database),
+					textfmt.Clip(strings.Join(p.Covered, "; "), 80), textfmt.Clip(strings.Join(p.Left, "; "), 100))
 			default:
-				fmt.Fprintf(&b, "      · not flagged: %s\n", textfmt.Clip(p.Reason, 140))
+				fmt.Fprintf(&b, "      · %s: %s\n", p.Status, textfmt.Clip(p.Reason, 140))
 			}
 		}
 		b.WriteByte('\n')
@@ -203,7 +211,8 @@ func writeFlagTable(w io.Writer, rep flagReport) error {
 		return err
 	}
 	s := rep.Summary
-	fmt.Fprintf(w, "%d of %d papers flagged in %d of %d procedures (catalog as of %s)\n\n", s.PapersFlagged, s.Papers, s.Affected, s.Procedures, rep.AsOf)
+	fmt.Fprintf(w, "%d of %d papers flagged in %d of %d procedures (catalog as of %s)\n", s.PapersFlagged, s.Papers, s.Affected, s.Procedures, rep.AsOf)
+	fmt.Fprintf(w, "by status: %s\n\n", statusLine(s.ByStatus))
 	for _, part := range []struct {
 		title  string
 		groups []flags.Group
@@ -221,11 +230,26 @@ func writeFlagTable(w io.Writer, rep flagReport) error {
 	return nil
 }
 
+// statusLine counts the papers of each status met, in the order of
+// flags.Statuses: "replaceable 3, partly-replaceable 1, ...".
+func statusLine(by map[flags.Status]flags.StatusCount) string {
+	var parts []string
+	for _, st := range flags.Statuses {
+		if c, ok := by[st]; ok {
+			parts = append(parts, fmt.Sprintf("%s %d", st, c.Papers))
+		}
+	}
+	if len(parts) == 0 {
+		return "no papers"
+	}
+	return strings.Join(parts, ", ")
+}
+
 func writeFlagMarkdown(w io.Writer, rep flagReport) error {
 	var b strings.Builder
 	s := rep.Summary
-	fmt.Fprintf(&b, "# Papers the state already holds as data\n\n%d of %d required papers flagged in %d of %d procedures (catalog as of %s).\n\n",
-		s.PapersFlagged, s.Papers, s.Affected, s.Procedures, rep.AsOf)
+	fmt.Fprintf(&b, "# Papers the state already holds as data\n\n%d of %d required papers flagged in %d of %d procedures (catalog as of %s). By status: %s.\n\n",
+		s.PapersFlagged, s.Papers, s.Affected, s.Procedures, rep.AsOf, statusLine(s.ByStatus))
 	for _, part := range []struct {
 		title  string
 		groups []flags.Group

@@ -278,7 +278,7 @@ func tally(name string, c, f *compare.Tally) reports.Tally {
 
 // statesOf converts the assessment's status counts.
 func statesOf(s assess.States) reports.PaperStates {
-	c := func(n assess.StatusCount) reports.StateCount {
+	c := func(n flags.StatusCount) reports.StateCount {
 		return reports.StateCount{Papers: n.Papers, Procedures: n.Procedures}
 	}
 	return reports.PaperStates{Achieved: c(s.Achieved()), WithinReach: c(s.WithinReach()), MostPeople: c(s.MostPeople())}

@@ -16,6 +16,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/analyzer/compare"
 	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/reports/textfmt"
 )
 
@@ -394,7 +395,7 @@ func writeCuts(w io.Writer, cuts []Cut, withMinistry bool) {
 	tw.Flush()
 }
 
-func stateRow(name string, c assess.StatusCount, meaning string) []string {
+func stateRow(name string, c flags.StatusCount, meaning string) []string {
 	return []string{name, strconv.Itoa(c.Papers), strconv.Itoa(c.Procedures), meaning}
 }
 
