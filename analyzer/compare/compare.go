@@ -69,6 +69,11 @@ type Options struct {
 	Drop func(p *corpus.Procedure, paperIndex int) bool
 	// DropDescription says what Drop removes, for the scenario's description.
 	DropDescription string
+	// CurrentModel, when set, costs the current procedures and the
+	// flags-applied scenario, and the model given to Compare the baseline
+	// alone: official cost sheets give a procedure's figures before and
+	// after a cut (cost.Model.WithSheets with cost.Before and cost.After).
+	CurrentModel *cost.Model
 	// Ministries renames former ministries to their current names before
 	// tallying; nil means DefaultMinistries.
 	Ministries *Ministries
@@ -343,7 +348,11 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 	if err != nil {
 		return nil, err
 	}
-	curCosts, err := prepareAll(ctx, model, current, reuse(baseline, baseCosts)) // a record on both sides is prepared once
+	curModel, done := model, reuse(baseline, baseCosts) // a record on both sides is prepared once
+	if opts.CurrentModel != nil && opts.CurrentModel != model {
+		curModel, done = opts.CurrentModel, nil
+	}
+	curCosts, err := prepareAll(ctx, curModel, current, done)
 	if err != nil {
 		return nil, err
 	}
@@ -356,7 +365,7 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 	res.Scenarios = append(res.Scenarios, s)
 	if opts.Drop != nil {
 		dropped, removed := dropPapers(current, opts.Drop)
-		dropCosts, err := prepareAll(ctx, model, dropped, reuse(current, curCosts))
+		dropCosts, err := prepareAll(ctx, curModel, dropped, reuse(current, curCosts))
 		if err != nil {
 			return nil, err
 		}
@@ -367,11 +376,11 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 		for i, ks := range removed {
 			if len(ks) > 0 {
 				d := *dropCosts[i]
-				d.cost = model.Without(current[i], ks)
+				d.cost = curModel.Without(current[i], ks)
 				dropCosts[i] = &d
 			}
 		}
-		keepLookedUp(model, current, removed, curCosts, dropCosts)
+		keepLookedUp(curModel, current, removed, curCosts, dropCosts)
 		desc := opts.DropDescription
 		if desc == "" {
 			desc = "the current set of procedures without the dropped papers"

@@ -30,14 +30,12 @@ import (
 
 // Options say what to collect.
 type Options struct {
-	// Catalog is the catalog of digitised data; nil means catalog.Default().
-	Catalog *catalog.Catalog
+	// Assess are the options of the assessment: catalog, cost parameters,
+	// volumes, cost sheets, target, scope. A nil catalog means the built-in
+	// one in force on AsOf.
+	Assess assess.Options
 	// AsOf is the day whose catalog entries and bases apply; zero means Generated.
 	AsOf time.Time
-	// Params are the cost-model parameters; nil means the defaults.
-	Params *cost.Params
-	// Target is the reduction target in percent; zero means compare.DefaultTarget.
-	Target cost.Amount
 	// Ministry and Sector narrow the report to procedures whose ministry or
 	// sector matches, ignoring case and diacritics: an exact name, else a
 	// part of one.
@@ -63,7 +61,7 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 	if asOf.IsZero() {
 		asOf = opts.Generated
 	}
-	cat := opts.Catalog
+	cat := opts.Assess.Catalog
 	if cat == nil {
 		var err error
 		if cat, err = assess.Catalog("", asOf); err != nil {
@@ -93,7 +91,9 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 		return nil, err
 	}
 
-	a, err := assess.Run(ctx, base, cur, assess.Options{Catalog: cat, Params: opts.Params, Target: opts.Target})
+	aopts := opts.Assess
+	aopts.Catalog = cat
+	a, err := assess.Run(ctx, base, cur, aopts)
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +114,7 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 	}
 	now, withFlags := a.Scenario(compare.ScenarioCurrent), a.Scenario(compare.ScenarioFlagsApplied)
 
-	in := &reports.Input{Title: opts.Title, Generated: opts.Generated, Target: float(a.Target)}
+	in := &reports.Input{Title: opts.Title, Generated: opts.Generated, Target: float(a.Target.Headline())}
 	in.Scope = scope(opts, asOf)
 	if opts.Ministry != "" {
 		in.Scope.Ministries = names(base, cur, func(p *corpus.Procedure) string { return p.Ministry })

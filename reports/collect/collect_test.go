@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/demo"
@@ -299,7 +300,7 @@ entries:
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err = Collect(context.Background(), procs, Options{Generated: reportDay, Catalog: cat})
+	in, err = Collect(context.Background(), procs, Options{Generated: reportDay, Assess: assess.Options{Catalog: cat}})
 	if err != nil {
 		t.Fatal(err)
 	}
