@@ -73,6 +73,10 @@ type Assessment struct {
 	Target target.Target
 	// Scope is the scope the procedures were narrowed to; "" for all.
 	Scope compare.Scope
+	// Volumes and Sheets are the measured volumes and cost sheets joined;
+	// nil for none.
+	Volumes *cost.Volumes
+	Sheets  *cost.Sheets
 	// Baseline and Current are the procedures compared.
 	Baseline, Current []*corpus.Procedure
 	// Flags holds the verdict on every paper of Current, in its order.
@@ -110,7 +114,8 @@ func Catalog(path string, day time.Time) (*catalog.Catalog, error) {
 // set is its own baseline, so that only the flags-applied scenario
 // measures anything.
 func Run(ctx context.Context, baseline, current []*corpus.Procedure, opts Options) (*Assessment, error) {
-	a := &Assessment{Catalog: opts.Catalog, Params: opts.Params, Target: opts.Target, Scope: opts.Scope}
+	a := &Assessment{Catalog: opts.Catalog, Params: opts.Params, Target: opts.Target, Scope: opts.Scope,
+		Volumes: opts.Volumes, Sheets: opts.Sheets}
 	if baseline == nil {
 		baseline = current
 	}
@@ -223,14 +228,47 @@ func (a *Assessment) Gaps(s *compare.Scenario, day time.Time) []target.Gap {
 	return target.Gaps(target.Shown(a.Target, day), achieved)
 }
 
-// Costs returns the cost of every current procedure as published, for the
-// measures of what the cost rests on (cost.Cover, cost.CollectFirst).
-func (a *Assessment) Costs() []*cost.ProcedureCost {
-	var out []*cost.ProcedureCost
+// Inputs says what the current set's compliance cost rests on: measured
+// or assumed volumes, the model or official cost sheets.
+type Inputs struct {
+	// Coverage splits the current annual cost by where its volume and
+	// figures come from.
+	Coverage cost.Coverage `json:"coverage"`
+	// CollectFirst lists the procedures whose volume is assumed, largest
+	// annual cost first: the volumes to collect first.
+	CollectFirst []*cost.ProcedureCost `json:"collect_first"`
+	// VolumesNotIn and SheetsNotIn list the codes of the volumes file and
+	// of the cost sheets that matched no procedure assessed.
+	VolumesNotIn []string `json:"volumes_not_matched,omitempty"`
+	SheetsNotIn  []string `json:"sheets_not_matched,omitempty"`
+}
+
+// Inputs returns what the cost of the current set rests on, listing at
+// most n procedures to collect volumes for first.
+func (a *Assessment) Inputs(n int) Inputs {
+	var costs []*cost.ProcedureCost
 	for _, ch := range a.Scenario(compare.ScenarioCurrent).Changes {
 		if ch.After != nil {
-			out = append(out, ch.After)
+			costs = append(costs, ch.After)
 		}
 	}
-	return out
+	in := Inputs{Coverage: cost.Cover(costs), CollectFirst: cost.CollectFirst(costs, n)}
+	if in.CollectFirst == nil {
+		in.CollectFirst = []*cost.ProcedureCost{}
+	}
+	if a.Volumes != nil || a.Sheets != nil {
+		var codes []string
+		for _, ps := range [][]*corpus.Procedure{a.Baseline, a.Current} {
+			for _, p := range ps {
+				codes = append(codes, p.Code)
+			}
+		}
+		if a.Volumes != nil {
+			in.VolumesNotIn = a.Volumes.NotIn(codes)
+		}
+		if a.Sheets != nil {
+			in.SheetsNotIn = a.Sheets.NotIn(codes)
+		}
+	}
+	return in
 }
