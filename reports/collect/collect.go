@@ -23,6 +23,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/compare"
 	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/analyzer/flags"
+	"github.com/redtape-vn/redtape/analyzer/target"
 	"github.com/redtape-vn/redtape/analyzer/vntext"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/reports"
@@ -135,6 +136,14 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 		in.Changes = changes(now, base, cur)
 	}
 	in.Method = method(a.Params, a.Model, a.Catalog, now, withFlags)
+	inputs := a.Inputs(10)
+	in.Method.MeasuredShare, in.Method.FromSheet = float(inputs.Coverage.MeasuredShare()), inputs.Coverage.FromSheet
+	for _, pc := range inputs.CollectFirst {
+		in.Method.CollectFirst = append(in.Method.CollectFirst, reports.ProcedureRef{Code: pc.Code, Name: pc.Name,
+			Ministry: pc.Ministry, Annual: money(pc.Annual), Volume: pc.Volume})
+	}
+	in.Method.Scope = string(a.Scope)
+	in.Targets = targets(a, now, withFlags, opts.Generated)
 	return in, nil
 }
 
@@ -273,7 +282,36 @@ func tally(name string, c, f *compare.Tally) reports.Tally {
 			Percent: float(c.Cost.Percent), PercentFlags: float(f.Cost.Percent),
 			AssumedShare: float(c.Cost.AssumedShareAfter()),
 		},
+		Time: timeOf(c.Time, f.Time),
 	}
+}
+
+// targets sets both scenarios' cuts beside every target shown on day.
+func targets(a *assess.Assessment, now, withFlags *compare.Scenario, day time.Time) []reports.TargetGap {
+	cites := map[string][2]string{}
+	for _, p := range target.Shown(a.Target, day) {
+		cites[p.Name] = [2]string{p.Citation, p.CitationVi}
+	}
+	within := map[[2]string]cost.Amount{}
+	for _, g := range a.Gaps(withFlags, day) {
+		if g.Measured {
+			within[[2]string{g.Preset, string(g.Unit)}] = g.Achieved
+		}
+	}
+	var out []reports.TargetGap
+	for _, g := range a.Gaps(now, day) {
+		t := reports.TargetGap{Preset: g.Preset, Citation: cites[g.Preset][0], CitationVi: cites[g.Preset][1], Asked: g.Preset == a.Target.Name,
+			Unit: string(g.Unit), Target: float(g.Target), Measured: g.Measured, Achieved: float(g.Achieved), Met: g.Met}
+		t.WithinReach = float(within[[2]string{g.Preset, string(g.Unit)}])
+		out = append(out, t)
+	}
+	return out
+}
+
+// timeOf converts a processing-time cut in both scenarios.
+func timeOf(c, f compare.TimeCut) reports.TimeCount {
+	return reports.TimeCount{Procedures: c.Procedures, Unknown: c.Unknown, Baseline: float(c.BaselineDays), Current: float(c.CurrentDays),
+		Percent: float(c.Percent), PercentFlags: float(f.Percent)}
 }
 
 // statesOf converts the assessment's status counts.
