@@ -1,0 +1,275 @@
+package decisions
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/redtape-vn/redtape/analyzer/flags"
+	"github.com/redtape-vn/redtape/corpus"
+)
+
+// Outcome says whether a procedure record follows a decision's row.
+type Outcome string
+
+// The outcomes of a row judged against a record.
+const (
+	// Applied: the record names the paper and no longer asks for it: it
+	// says the agency looks the data up, that the paper need not be
+	// submitted, or asks only for its number. Done already.
+	Applied Outcome = "applied"
+	// NotApplied: the record still asks for the paper; the ministry must
+	// update its published procedure (the verdict cites the row and its
+	// provision).
+	NotApplied Outcome = "not-applied"
+	// PaperNotFound: the dossier names nothing like the paper. The record
+	// may have dropped it, or name it in words the matcher does not know;
+	// the verdict says so and does not guess.
+	PaperNotFound Outcome = "paper-not-found"
+)
+
+// Outcomes lists every outcome in the order reports show them.
+var Outcomes = []Outcome{NotApplied, Applied, PaperNotFound}
+
+// Verdict is the judgement of one row of a list on one procedure record.
+type Verdict struct {
+	// Row is the decision's row judged.
+	Row *Row `json:"row"`
+	// Outcome is applied, not-applied or paper-not-found.
+	Outcome Outcome `json:"outcome"`
+	// Paper is the index in the dossier of the paper the verdict points
+	// at, -1 for paper-not-found; PaperText is its text.
+	Paper     int    `json:"paper"`
+	PaperText string `json:"paper_text,omitempty"`
+	// Status is that paper's status from the flags matcher, when known.
+	Status flags.Status `json:"status,omitempty"`
+	// Matched is the row's key phrase found in the paper, in folded words.
+	Matched string `json:"matched,omitempty"`
+	// Reason explains the verdict in one sentence, citing the row.
+	Reason string `json:"reason"`
+}
+
+// Judge judges every row of the list for the procedure p, given the flags
+// matcher's results on it (results.Papers in the order of p.Papers; a
+// zero results judges the texts alone). Rows are found by p.Code, else by
+// results.ID; the verdicts are in the list's order, nil when the list
+// names no row for the procedure.
+//
+// For each row the dossier papers naming the row's paper are found (see
+// the matcher in match.go). A paper the flags matcher calls a form or a
+// document the applicant draws up does not count ("Tờ khai đăng ký khai
+// sinh" is not the birth certificate). When some paper asks for it, the
+// row is not applied, pointing at the first such paper; when the only
+// papers naming it say the agency looks it up, that it need not be
+// submitted, or ask for its number only, it is applied; when none names
+// it, the paper is not found.
+func (l *List) Judge(p *corpus.Procedure, results flags.ProcedureResult) []Verdict {
+	code := results.ID
+	var papers []corpus.Paper
+	if p != nil {
+		papers = p.Papers
+		if p.Code != "" {
+			code = p.Code
+		}
+	}
+	rows := l.ByCode(code)
+	if len(rows) == 0 {
+		return nil
+	}
+	if len(papers) == 0 {
+		for _, r := range results.Papers {
+			papers = append(papers, corpus.Paper{Text: r.Text, Case: r.Case})
+		}
+	}
+	texts := make([]paperText, len(papers))
+	for i, pa := range papers {
+		texts[i] = paperText{text: pa.Text, toks: tokens(pa.Text)}
+		if i < len(results.Papers) && results.Papers[i].Text == pa.Text {
+			texts[i].status = results.Papers[i].Status
+		}
+	}
+	out := make([]Verdict, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, judgeRow(r, texts))
+	}
+	return out
+}
+
+// paperText is one dossier paper as the judge reads it.
+type paperText struct {
+	text   string
+	toks   []token
+	status flags.Status // "" when unknown
+}
+
+// judgeRow judges one row on the papers of a dossier.
+func judgeRow(r *Row, papers []paperText) Verdict {
+	type found struct {
+		i int
+		h hit
+	}
+	var asked, done []found
+	var why []string
+	for i, pa := range papers {
+		h, ok := find(r.names, pa.toks)
+		if !ok {
+			continue
+		}
+		st := pa.status
+		if st == "" {
+			st = guessStatus(pa.toks)
+		}
+		switch {
+		case h.number:
+			done = append(done, found{i, h})
+			why = append(why, "asks only for its number")
+		case st == flags.StatusLookedUp || st == flags.StatusMention:
+			done = append(done, found{i, h})
+			if st == flags.StatusLookedUp {
+				why = append(why, "says the agency looks the data up or that it need not be submitted")
+			} else {
+				why = append(why, "names it without asking for it")
+			}
+		case st == flags.StatusForm || st == flags.StatusOwnDocument:
+			// A form or the applicant's own document naming the paper
+			// ("Tờ khai đăng ký khai sinh") is not the paper.
+		default:
+			asked = append(asked, found{i, h})
+		}
+	}
+	v := Verdict{Row: r, Paper: -1}
+	switch {
+	case len(asked) > 0:
+		f := asked[0]
+		v.Outcome, v.Paper, v.Matched = NotApplied, f.i, f.h.key
+		v.Reason = fmt.Sprintf("the record still asks for %q (paper %d: %q), which %s replaces by %s: the ministry must update its published procedure",
+			r.Paper, f.i+1, clip(papers[f.i].text, 120), r.Cite(), database(r))
+	case len(done) > 0:
+		f := done[0]
+		v.Outcome, v.Paper, v.Matched = Applied, f.i, f.h.key
+		v.Reason = fmt.Sprintf("the record names %q and %s (paper %d), as %s decides", r.Paper, why[0], f.i+1, r.Cite())
+	default:
+		v.Outcome = PaperNotFound
+		v.Reason = fmt.Sprintf("the dossier names nothing like %q (%s); not judged", r.Paper, r.Cite())
+		return v
+	}
+	v.PaperText = papers[v.Paper].text
+	v.Status = papers[v.Paper].status
+	return v
+}
+
+// Asked is a row a draft still asks for.
+type Asked struct {
+	// Row is the decision's row.
+	Row *Row `json:"row"`
+	// Paper is the index of the draft's paper text that asks for it, and
+	// Text that text.
+	Paper int    `json:"paper"`
+	Text  string `json:"text"`
+	// Matched is the row's key phrase found, in folded words.
+	Matched string `json:"matched"`
+}
+
+// StillAsked returns the rows of the procedure with code that a draft's
+// paper texts still ask for, in the list's order: for each row, the first
+// text naming its paper that is not a form, does not say the agency looks
+// it up or that it need not be submitted, and does not ask for its number
+// only. A draft checker reports each as a paper the Government has already
+// replaced in the procedure the draft amends.
+func (l *List) StillAsked(code string, papers []string) []Asked {
+	rows := l.ByCode(code)
+	if len(rows) == 0 {
+		return nil
+	}
+	texts := make([]paperText, len(papers))
+	for i, t := range papers {
+		texts[i] = paperText{text: t, toks: tokens(t)}
+	}
+	var out []Asked
+	for _, r := range rows {
+		v := judgeRow(r, texts)
+		if v.Outcome == NotApplied {
+			out = append(out, Asked{Row: r, Paper: v.Paper, Text: v.PaperText, Matched: v.Matched})
+		}
+	}
+	return out
+}
+
+// guessStatus gives a paper text the flags matcher has not judged the
+// status that matters here: looked-up when it says the agency looks the
+// data up or that the paper need not be submitted, form when it starts as
+// a form, else "".
+func guessStatus(toks []token) flags.Status {
+	for i := range toks {
+		for _, p := range lookups {
+			if hasPrefixTok(toks[i:], p) {
+				return flags.StatusLookedUp
+			}
+		}
+	}
+	if prefixTok(skipCopyTok(toks), forms) {
+		return flags.StatusForm
+	}
+	return ""
+}
+
+// lookups are phrases saying the agency looks the data up or that the
+// paper need not be submitted; forms start a form's name. Read only.
+var (
+	lookups = [][]string{
+		{"khai", "thac"}, {"tra", "cuu"}, {"khong", "phai", "nop"}, {"khong", "phai", "xuat", "trinh"},
+		{"khong", "yeu", "cau", "nop"}, {"khong", "phai", "cung", "cap"}, {"chi", "can", "cung", "cap"},
+		{"ket", "noi", "chia", "se"}, {"dong", "bo"},
+	}
+	forms = [][]string{{"to", "khai"}, {"don"}, {"mau"}, {"phieu", "de", "nghi"}, {"phieu", "dang", "ky"}, {"van", "ban", "de", "nghi"}}
+)
+
+func hasPrefixTok(toks []token, p []string) bool {
+	if len(toks) < len(p) {
+		return false
+	}
+	for i := range p {
+		if toks[i].fold != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func prefixTok(toks []token, list [][]string) bool {
+	for _, p := range list {
+		if hasPrefixTok(toks, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func skipCopyTok(toks []token) []token {
+	for _, p := range copyWords {
+		if hasPrefixTok(toks, p) && len(p) < len(toks) {
+			return skipCopyTok(toks[len(p):])
+		}
+	}
+	return toks
+}
+
+// database names the row's database and owner for a reason.
+func database(r *Row) string {
+	switch {
+	case r.Database != "" && r.Owner != "":
+		return fmt.Sprintf("%s (%s)", r.Database, r.Owner)
+	case r.Database != "":
+		return r.Database
+	}
+	return "data the state holds"
+}
+
+// clip shortens s to n runes.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
