@@ -115,23 +115,25 @@ func judgeRow(r *Row, papers []paperText) Verdict {
 			continue
 		}
 		st := pa.status
-		if st == "" {
-			st = guessStatus(pa.toks)
+		if st == "" && isForm(pa.toks) {
+			st = flags.StatusForm
 		}
 		switch {
-		case h.number:
-			done = append(done, found{i, h})
-			why = append(why, "asks only for its number")
-		case st == flags.StatusLookedUp || st == flags.StatusMention:
-			done = append(done, found{i, h})
-			if st == flags.StatusLookedUp {
-				why = append(why, "says the agency looks the data up or that it need not be submitted")
-			} else {
-				why = append(why, "names it without asking for it")
-			}
 		case st == flags.StatusForm || st == flags.StatusOwnDocument:
 			// A form or the applicant's own document naming the paper
 			// ("Tờ khai đăng ký khai sinh") is not the paper.
+		case h.except:
+			done = append(done, found{i, h})
+			why = append(why, "names it as an exception to what it asks for")
+		case h.number:
+			done = append(done, found{i, h})
+			why = append(why, "asks only for its number")
+		case st == flags.StatusLookedUp:
+			done = append(done, found{i, h})
+			why = append(why, "says the agency looks the data up or that it need not be submitted")
+		case lookupNear(pa.toks, h.at):
+			done = append(done, found{i, h})
+			why = append(why, "says the agency looks the data up, or asks for the paper only when the look-up fails or not at all")
 		default:
 			asked = append(asked, found{i, h})
 		}
@@ -194,31 +196,43 @@ func (l *List) StillAsked(code string, papers []string) []Asked {
 	return out
 }
 
-// guessStatus gives a paper text the flags matcher has not judged the
-// status that matters here: looked-up when it says the agency looks the
-// data up or that the paper need not be submitted, form when it starts as
-// a form, else "".
-func guessStatus(toks []token) flags.Status {
-	for i := range toks {
+// isForm reports whether a paper text starts as a form's name ("Tờ
+// khai", "Đơn đề nghị"), copy words skipped.
+func isForm(toks []token) bool {
+	return prefixTok(skipCopyTok(toks), forms)
+}
+
+// lookupNear reports whether the words around toks[at] say the agency
+// looks the data up, or that the paper need not be submitted or is asked
+// for only when the look-up fails ("trong trường hợp chưa được tích hợp,
+// kết nối và chia sẻ dữ liệu").
+func lookupNear(toks []token, at int) bool {
+	for i := max(at-lookupBefore, 0); i < min(at+lookupAfter, len(toks)); i++ {
 		for _, p := range lookups {
 			if hasPrefixTok(toks[i:], p) {
-				return flags.StatusLookedUp
+				return true
 			}
 		}
 	}
-	if prefixTok(skipCopyTok(toks), forms) {
-		return flags.StatusForm
-	}
-	return ""
+	return false
 }
 
-// lookups are phrases saying the agency looks the data up or that the
+// The window of words around a paper's name where lookupNear looks.
+const (
+	lookupBefore = 25
+	lookupAfter  = 40
+)
+
+// lookups are phrases saying the agency looks the data up, or that the
 // paper need not be submitted; forms start a form's name. Read only.
 var (
 	lookups = [][]string{
-		{"khai", "thac"}, {"tra", "cuu"}, {"khong", "phai", "nop"}, {"khong", "phai", "xuat", "trinh"},
+		{"khai", "thac", "thong", "tin"}, {"khai", "thac", "su", "dung"}, {"khai", "thac", "du", "lieu"}, {"khai", "thac", "duoc"},
+		{"khai", "thac", "tren"}, {"khai", "thac", "trong", "co", "so"}, {"khai", "thac", "tu", "co", "so"},
+		{"tra", "cuu"}, {"khong", "phai", "nop"}, {"khong", "phai", "xuat", "trinh"},
 		{"khong", "yeu", "cau", "nop"}, {"khong", "phai", "cung", "cap"}, {"chi", "can", "cung", "cap"},
-		{"ket", "noi", "chia", "se"}, {"dong", "bo"},
+		{"khong", "bat", "buoc"}, {"chua", "duoc", "tich", "hop"}, {"ket", "noi", "va", "chia", "se"},
+		{"ket", "noi", "chia", "se"}, {"ket", "noi", "su", "dung"}, {"su", "dung", "duoc", "du", "lieu"},
 	}
 	forms = [][]string{{"to", "khai"}, {"don"}, {"mau"}, {"phieu", "de", "nghi"}, {"phieu", "dang", "ky"}, {"van", "ban", "de", "nghi"}}
 )
@@ -242,15 +256,6 @@ func prefixTok(toks []token, list [][]string) bool {
 		}
 	}
 	return false
-}
-
-func skipCopyTok(toks []token) []token {
-	for _, p := range copyWords {
-		if hasPrefixTok(toks, p) && len(p) < len(toks) {
-			return skipCopyTok(toks[len(p):])
-		}
-	}
-	return toks
 }
 
 // database names the row's database and owner for a reason.

@@ -240,7 +240,7 @@ func Parse(name string, data []byte, base *List) (*List, error) {
 		if row.Paper == "" {
 			fail(line, "the paper is missing")
 			ok = false
-		} else if row.names = names(row.Paper); len(row.names) == 0 {
+		} else if row.names = names(row.Paper, row.Database); len(row.names) == 0 {
 			fail(line, "paper %q names no paper to look for", row.Paper)
 			ok = false
 		}

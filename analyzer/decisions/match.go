@@ -21,9 +21,20 @@ import (
 type name struct {
 	// text is the name as the row writes it, folded.
 	text string
-	// keys are the key phrases, each as folded words; the first is the
-	// name's own, the others its aliases.
-	keys [][]string
+	// keys are the key phrases; the first is the name's own, the others
+	// its aliases.
+	keys []keyPhrase
+}
+
+// keyPhrase is a phrase to look for in a dossier text.
+type keyPhrase struct {
+	// words are the phrase's folded words.
+	words []string
+	// headless is true when the name's generic head was dropped ("giấy
+	// chứng nhận" of "giấy chứng nhận đăng ký doanh nghiệp"): the phrase
+	// then counts only where a paper's head word or "số" comes just
+	// before it, not in "thủ tục đăng ký doanh nghiệp".
+	headless bool
 }
 
 // token is one word of a dossier text: folded, and as written in lower case.
@@ -88,42 +99,78 @@ var aliases = [][]string{
 // tell papers apart. Both are dropped from key phrases. Read only.
 var (
 	copyWords = [][]string{
-		{"ban", "sao", "co", "chung", "thuc"}, {"ban", "sao", "hop", "le"},
-		{"ban", "sao", "dien", "tu"}, {"ban", "sao"}, {"ban", "chinh"}, {"ban", "chup"},
-		{"ban", "scan"}, {"01"}, {"1"}, {"mot"}, {"bao", "gom"}, {"gom"}, {"la"},
+		{"ban", "sao", "duoc", "chung", "thuc", "tu", "ban", "chinh"}, {"ban", "sao", "duoc", "chung", "thuc", "tu"},
+		{"ban", "sao", "duoc", "cap", "tu", "so", "goc"}, {"ban", "sao", "co", "chung", "thuc"},
+		{"ban", "sao", "hop", "le"}, {"ban", "sao", "dien", "tu"}, {"ban", "sao"}, {"ban", "chinh"},
+		{"ban", "chup"}, {"ban", "scan"}, {"ban", "photocopy"}, {"mot"}, {"bao", "gom"}, {"gom"},
+		{"la"}, {"trong", "do", "co"}, {"nhu"}, {"ke", "ca"}, {"vi", "du"}, {"cac", "giay", "to", "sau"},
+		{"hoac"}, {"va"}, {"neu", "la"},
 	}
 	heads = [][]string{
 		{"giay", "chung", "nhan"}, {"giay", "xac", "nhan"}, {"giay", "to"}, {"giay"},
 		{"the"}, {"trich", "luc"}, {"ban"},
 	}
 	// paperHeads start a name of a paper: a comma before one of them
-	// starts another paper of the list.
+	// starts another paper of the list. strongHeads are those that start
+	// a paper's name wherever they are.
 	paperHeads = [][]string{
 		{"giay"}, {"can", "cuoc"}, {"the"}, {"so"}, {"ho", "chieu"}, {"trich", "luc"},
-		{"phieu"}, {"ban", "sao"}, {"ban", "chinh"}, {"quyet", "dinh"}, {"chung", "chi"},
-		{"van", "bang"}, {"chung", "minh"}, {"ho", "khau"}, {"hop", "dong"}, {"bang"},
-		{"chung", "nhan"}, {"dang", "ky"},
+		{"phieu"}, {"quyet", "dinh"}, {"chung", "chi"}, {"van", "bang"}, {"chung", "minh"},
+		{"ho", "khau"}, {"hop", "dong"}, {"bang"}, {"chung", "nhan"}, {"dang", "ky"},
+	}
+	strongHeads = [][]string{
+		{"giay", "chung", "nhan"}, {"giay", "dang", "ky"}, {"giay", "khai"}, {"giay", "chung", "tu"},
+		{"can", "cuoc"}, {"ho", "chieu"}, {"trich", "luc"}, {"phieu", "ly", "lich"},
+		{"chung", "minh", "nhan", "dan"}, {"ho", "khau"},
 	}
 	// classes name a class of papers rather than a paper ("giấy tờ chứng
 	// minh ...", "tài liệu"): when a row also names a paper of the class,
 	// only that paper is looked for.
-	classes = [][]string{{"giay", "to"}, {"tai", "lieu"}, {"van", "ban"}, {"ho", "so"}}
+	classes = [][]string{{"giay", "to"}, {"tai", "lieu"}, {"van", "ban"}, {"ho", "so"}, {"cac", "giay", "to"}}
 	// qualifiers end a paper's name: what follows says who issues it, for
-	// whom, in which case, or how it is replaced.
+	// whom, in which case, or how it is replaced. They are compared in
+	// lower case with diacritics: "tại" ends a name, "tài liệu" does not.
 	qualifiers = [][]string{
-		{"do"}, {"cua"}, {"doi", "voi"}, {"trong", "truong", "hop"}, {"truong", "hop"},
-		{"neu"}, {"theo"}, {"duoc"}, {"co", "chung", "thuc"}, {"co", "dong", "dau"},
-		{"ap", "dung"}, {"thay", "the"}, {"con", "hieu", "luc"}, {"con", "thoi", "han"},
-		{"hoac"}, {"va"}, {"cho"}, {"tai"}, {"de"}, {"ban", "sao"}, {"ban", "chinh"},
+		{"do"}, {"của"}, {"đối", "với"}, {"trong", "trường", "hợp"}, {"trường", "hợp"},
+		{"nếu"}, {"theo"}, {"được"}, {"có", "chứng", "thực"}, {"có", "đóng", "dấu"}, {"có", "xác", "nhận"},
+		{"áp", "dụng"}, {"thay", "thế"}, {"còn"}, {"hoặc"}, {"và"}, {"cho"}, {"tại"}, {"để"},
+		{"bản", "sao"}, {"bản", "chính"}, {"đã"}, {"kèm"}, {"trừ"}, {"mới"}, {"trước"}, {"về"}, {"so", "với"},
 	}
 )
 
 // maxKey is the most words a key phrase keeps: a dossier writes a long
 // name short ("Phiếu lý lịch tư pháp" for "Phiếu lý lịch tư pháp số 1").
-const maxKey = 4
+const maxKey = 5
 
 // names cuts a row's paper text into the names of the papers it lists.
-func names(paper string) []name {
+// When some of them share a key phrase with the row's database ("Quyết
+// định thành lập hoặc Giấy chứng nhận đăng ký kinh doanh", replaced by the
+// database of enterprise registration), only those are kept: the database
+// replaces them, not the others the row lists beside them.
+func names(paper, database string) []name {
+	all := allNames(paper)
+	db := tokens(database)
+	var kept []name
+	for _, n := range all {
+		for _, k := range n.keys {
+			if len(k.words) >= 2 && indexPhrase(db, k.words) >= 0 {
+				kept = append(kept, n)
+				break
+			}
+		}
+	}
+	if len(kept) > 0 {
+		return kept
+	}
+	return all
+}
+
+// allNames cuts a row's paper text into the names of the papers it lists.
+// Names that start with a paper's head ("giấy", "căn cước", "trích lục")
+// are looked for under their key phrase; when there are none, names of a
+// class of papers ("giấy tờ chứng minh ...") are looked for under their
+// whole name; when there are none either, the row's text is.
+func allNames(paper string) []name {
 	var parts []string
 	main := paper
 	// "(Giấy chứng nhận quyền sử dụng đất)": a paper in brackets is one too.
@@ -146,72 +193,159 @@ func names(paper string) []name {
 		main = main[:i]
 	}
 	parts = append([]string{main}, parts...)
-	var out []name
-	var class []name
+	var headed, embedded, class, rest []name
 	seen := map[string]bool{}
-	for pi, part := range parts {
-		for _, piece := range strings.FieldsFunc(part, func(r rune) bool { return r == ';' || r == '/' || r == '\n' }) {
-			for _, n := range splitList(vntext.FoldedWords(piece), pi == 0) {
-				k := strings.Join(n, " ")
-				if seen[k] {
+	pieces := func(part string) []string {
+		return strings.FieldsFunc(strings.ReplaceAll(part, " - ", ";"), func(r rune) bool { return r == ';' || r == '/' || r == '\n' || r == '*' })
+	}
+	for _, part := range parts {
+		for _, piece := range pieces(part) {
+			for _, n := range splitList(piece, true) {
+				if prefixAny(n, heads) == len(n) {
 					continue
 				}
+				embedded = append(embedded, name{text: strings.Join(n, " "), keys: expand(n)})
+			}
+			for _, n := range splitList(piece, false) {
+				k := strings.Join(n, " ")
+				if seen[k] || prefixAny(n, heads) == len(n) {
+					continue // a head alone ("giấy chứng nhận") names no paper
+				}
 				seen[k] = true
-				nm := name{text: k, keys: expand(n)}
-				if prefixAny(n, classes) > 0 {
-					class = append(class, nm)
-				} else {
-					out = append(out, nm)
+				switch {
+				case prefixAny(n, classes) > 0:
+					// A class is looked for under its whole name only.
+					class = append(class, name{text: k, keys: []keyPhrase{{words: n}}})
+				case prefixAny(n, paperHeads) > 0:
+					headed = append(headed, name{text: k, keys: expand(n)})
+				default:
+					rest = append(rest, name{text: k, keys: []keyPhrase{{words: n}}})
 				}
 			}
 		}
 	}
-	if len(out) == 0 {
+	switch {
+	case len(headed) > 0:
+		return headed
+	case len(embedded) > 0:
+		return embedded
+	case len(class) > 0:
 		return class
 	}
-	return out
+	return rest
 }
 
-// splitList cuts the folded words of one piece of a row's paper at "hoặc",
-// "và" and commas that start another paper, and returns each name's
-// words, copy words dropped and cut at its first qualifier. A piece from
-// brackets or after a colon (first false) gives names only where it starts
-// with a paper's head, and not "bản sao có chứng thực".
-func splitList(words []string, first bool) [][]string {
+// splitList cuts one piece of a row's paper text at commas, "hoặc" and
+// "và" that start another paper, and returns each name's folded words,
+// list markers and copy words dropped and cut at its first qualifier.
+// With embedded true it returns instead the names that start with a
+// strong head ("giấy", "căn cước") inside the piece ("Bản sao có xác nhận
+// của đơn vị đối với Giấy chứng nhận đăng ký kinh doanh").
+func splitList(piece string, embedded bool) [][]string {
+	comma := token{fold: ",", low: ","}
+	var toks []token
+	for _, c := range strings.Split(piece, ",") {
+		if len(toks) > 0 {
+			toks = append(toks, comma)
+		}
+		toks = append(toks, tokens(c)...)
+	}
 	var out [][]string
+	if embedded {
+		for i := 1; i < len(toks); i++ {
+			if prefixAny(foldsOf(toks[i:]), strongHeads) > 0 {
+				if n := trimName(toks[i:]); len(n) > 1 {
+					out = append(out, n)
+				}
+			}
+		}
+		return out
+	}
 	start := 0
 	emit := func(end int) {
-		n := trimName(words[start:end])
-		if len(n) > 0 && (first || len(out) > 0 || prefixAny(n, paperHeads) > 0) {
+		if n := trimName(toks[start:end]); len(n) > 0 {
 			out = append(out, n)
 		}
 	}
-	for i := 0; i < len(words); i++ {
-		w := words[i]
-		if (w == "hoac" || w == "va") && i+1 < len(words) && prefixAny(skipCopy(words[i+1:]), paperHeads) > 0 {
+	for i := 0; i < len(toks); i++ {
+		w := toks[i].low
+		if (w == "," || w == "hoặc" || w == "và") && i+1 < len(toks) && prefixAny(foldsOf(skipCopyTok(toks[i+1:])), paperHeads) > 0 {
 			emit(i)
 			start = i + 1
 		}
 	}
-	emit(len(words))
+	emit(len(toks))
 	return out
 }
 
-// trimName drops a name's copy words and cuts it at its first qualifier.
-func trimName(words []string) []string {
-	words = skipCopy(words)
-	for i := 1; i < len(words); i++ {
-		if prefixAny(words[i:], qualifiers) > 0 {
-			return words[:i]
+// trimName drops a name's list markers and copy words and cuts it at its
+// first comma, qualifier or the head of another paper ("Giấy chứng nhận
+// đăng ký doanh nghiệp Hộ chiếu"); a name of copy words only is none. The
+// name of a class of papers ("giấy tờ, tài liệu chứng minh việc ly hôn")
+// is not cut: its qualifiers tell it apart.
+func trimName(toks []token) []string {
+	toks = skipCopyTok(toks)
+	folds := foldsOf(toks)
+	if len(toks) > 0 && prefixAny(folds, copyWords) == len(toks) {
+		return nil
+	}
+	if prefixAny(folds, classes) > 0 {
+		out := folds[:0:0]
+		for _, f := range folds {
+			if f != "," {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	end := len(toks)
+	for i := 1; i < len(toks); i++ {
+		if toks[i].low == "," || prefixLow(toks[i:], qualifiers) || i >= 2 && prefixAny(folds[i:], strongHeads) > 0 {
+			end = i
+			break
 		}
 	}
-	return words
+	return folds[:end]
 }
 
-// skipCopy drops the copy words a name starts with.
+// foldsOf returns the folded words of toks.
+func foldsOf(toks []token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.fold
+	}
+	return out
+}
+
+// prefixLow reports whether toks start with one of the phrases of list,
+// compared in lower case with diacritics ("tại", not "tài").
+func prefixLow(toks []token, list [][]string) bool {
+	for _, p := range list {
+		if len(toks) < len(p) {
+			continue
+		}
+		ok := true
+		for i := range p {
+			if toks[i].low != p[i] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// skipCopy drops the list markers ("a)", "1.") and copy words a name
+// starts with.
 func skipCopy(words []string) []string {
 	for {
 		n := prefixAny(words, copyWords)
+		if n == 0 && len(words) > 1 && listMarker(words[0]) {
+			n = 1
+		}
 		if n == 0 || n == len(words) {
 			return words
 		}
@@ -219,23 +353,60 @@ func skipCopy(words []string) []string {
 	}
 }
 
+// skipCopyTok is skipCopy on tokens.
+func skipCopyTok(toks []token) []token {
+	for {
+		n := prefixAny(foldsOf(toks), copyWords)
+		if n == 0 && len(toks) > 1 && listMarker(toks[0].fold) {
+			n = 1
+		}
+		if n == 0 || n == len(toks) {
+			return toks
+		}
+		toks = toks[n:]
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// listMarker reports whether w marks an item of a list: one letter, or digits.
+func listMarker(w string) bool {
+	if len(w) == 1 {
+		return true
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // key reduces a name to the words that tell it apart: its generic head
 // dropped when two words or more are left, at most maxKey words.
-func key(words []string) []string {
+func key(words []string) keyPhrase {
+	headless := false
 	if n := prefixAny(words, heads); n > 0 && len(words)-n >= 2 {
-		words = words[n:]
+		words, headless = words[n:], true
 	}
-	if len(words) > maxKey {
-		words = words[:maxKey]
+	// A key without its head keeps a word less: "đăng ký hộ kinh" is
+	// enough to tell the paper apart.
+	if n := maxKey - btoi(headless); len(words) > n {
+		words = words[:n]
 	}
-	return words
+	return keyPhrase{words: words, headless: headless}
 }
 
 // expand returns a name's key phrase and the phrases its aliases give.
-func expand(words []string) [][]string {
+func expand(words []string) []keyPhrase {
 	k := key(words)
-	out := [][]string{k}
-	phrase := " " + strings.Join(k, " ") + " "
+	out := []keyPhrase{k}
+	phrase := " " + strings.Join(k.words, " ") + " "
 	for _, group := range aliases {
 		for _, a := range group {
 			if !strings.Contains(phrase, " "+a+" ") {
@@ -243,7 +414,8 @@ func expand(words []string) [][]string {
 			}
 			for _, b := range group {
 				if b != a {
-					out = append(out, strings.Fields(strings.TrimSpace(strings.Replace(phrase, " "+a+" ", " "+b+" ", 1))))
+					w := strings.Fields(strings.Replace(phrase, " "+a+" ", " "+b+" ", 1))
+					out = append(out, keyPhrase{words: w, headless: k.headless})
 				}
 			}
 			break
@@ -284,14 +456,27 @@ type hit struct {
 	// number is true when the text asks for the paper's number only
 	// ("số căn cước công dân", "số định danh cá nhân").
 	number bool
+	// except is true when the text names the paper as an exception to
+	// what it asks for ("giấy tờ tùy thân, trừ căn cước công dân").
+	except bool
 }
 
 // find looks for a row's names in the words of a dossier text.
 func find(ns []name, toks []token) (hit, bool) {
 	for _, n := range ns {
 		for _, k := range n.keys {
-			if at := indexPhrase(toks, k); at >= 0 {
-				return hit{at: at, key: strings.Join(k, " "), number: numberBefore(toks, at)}, true
+			for from := 0; ; {
+				at := indexPhrase(toks[from:], k.words)
+				if at < 0 {
+					break
+				}
+				at += from
+				from = at + 1
+				number := numberBefore(toks, at)
+				if k.headless && !number && !headBefore(toks, at) {
+					continue // "thủ tục đăng ký doanh nghiệp": not the paper
+				}
+				return hit{at: at, key: strings.Join(k.words, " "), number: number, except: exceptBefore(toks, at)}, true
 			}
 		}
 	}
@@ -316,14 +501,39 @@ outer:
 	return -1
 }
 
+// headBefore reports whether one of the two words before toks[at] is a
+// word of a paper's head ("giấy", "chứng nhận", "thẻ", "trích lục",
+// "bản sao"), so that the words at toks[at] name a paper.
+func headBefore(toks []token, at int) bool {
+	for i := at - 1; i >= 0 && i >= at-2; i-- {
+		switch toks[i].fold {
+		case "giay", "nhan", "the", "luc", "ban", "sao", "chinh", "chup", "to":
+			return true
+		}
+	}
+	return false
+}
+
+// exceptBefore reports whether "trừ" (except) is one of the three words
+// before toks[at].
+func exceptBefore(toks []token, at int) bool {
+	for i := at - 1; i >= 0 && i >= at-3; i-- {
+		if toks[i].low == "trừ" {
+			return true
+		}
+	}
+	return false
+}
+
 // numberBefore reports whether the paper's name at toks[at] is preceded by
-// "số" (number, not "sổ", a book) or "mã số", a generic head between.
+// "số" (number, not "sổ", a book), a generic head between ("số giấy
+// chứng nhận đăng ký doanh nghiệp", "số thẻ căn cước").
 func numberBefore(toks []token, at int) bool {
 	for i := at - 1; i >= 0 && i >= at-4; i-- {
 		switch toks[i].low {
 		case "số":
 			return true
-		case "giấy", "chứng", "nhận", "thẻ", "định", "danh", "cá", "nhân", "trên", "ghi", "của", "hoặc", "/":
+		case "giấy", "chứng", "nhận", "thẻ", "hiệu":
 			continue
 		}
 		return false
