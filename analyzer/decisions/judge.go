@@ -208,6 +208,9 @@ func isForm(toks []token) bool {
 // kết nối và chia sẻ dữ liệu").
 func lookupNear(toks []token, at int) bool {
 	for i := max(at-lookupBefore, 0); i < min(at+lookupAfter, len(toks)); i++ {
+		if toks[i].low == "khai" && i+1 < len(toks) && toks[i+1].low == "thác" && (i+2 == len(toks) || !resources[toks[i+2].low]) {
+			return true // "khai thác thông tin", not "khai thác khoáng sản"
+		}
 		for _, p := range lookups {
 			if hasPrefixTok(toks[i:], p) {
 				return true
@@ -227,12 +230,17 @@ const (
 // paper need not be submitted; forms start a form's name. Read only.
 var (
 	lookups = [][]string{
-		{"khai", "thac", "thong", "tin"}, {"khai", "thac", "su", "dung"}, {"khai", "thac", "du", "lieu"}, {"khai", "thac", "duoc"},
-		{"khai", "thac", "tren"}, {"khai", "thac", "trong", "co", "so"}, {"khai", "thac", "tu", "co", "so"},
 		{"tra", "cuu"}, {"khong", "phai", "nop"}, {"khong", "phai", "xuat", "trinh"},
 		{"khong", "yeu", "cau", "nop"}, {"khong", "phai", "cung", "cap"}, {"chi", "can", "cung", "cap"},
 		{"khong", "bat", "buoc"}, {"chua", "duoc", "tich", "hop"}, {"ket", "noi", "va", "chia", "se"},
 		{"ket", "noi", "chia", "se"}, {"ket", "noi", "su", "dung"}, {"su", "dung", "duoc", "du", "lieu"},
+	}
+	// resources are the words after "khai thác" (to exploit) that make it
+	// mining or fishing, not looking data up.
+	resources = map[string]bool{
+		"khoáng": true, "thủy": true, "thuỷ": true, "mỏ": true, "cát": true, "sỏi": true, "nước": true,
+		"tài": true, "cá": true, "hải": true, "dầu": true, "than": true, "đá": true, "gỗ": true,
+		"rừng": true, "lâm": true, "dược": true, "đất": true, "khí": true, "vận": true, "tàu": true,
 	}
 	forms = [][]string{{"to", "khai"}, {"don"}, {"mau"}, {"phieu", "de", "nghi"}, {"phieu", "dang", "ky"}, {"van", "ban", "de", "nghi"}}
 )
