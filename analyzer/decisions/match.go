@@ -2,6 +2,8 @@ package decisions
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/redtape-vn/redtape/analyzer/vntext"
 )
@@ -43,12 +45,65 @@ type token struct {
 }
 
 // tokens splits text into words, folded and lower-cased, spelling out the
-// abbreviations dossiers use for paper names ("CCCD", "GCN ĐKDN").
+// abbreviations dossiers use for paper names ("CCCD", "GCN ĐKDN"). It
+// reads the text once, into one buffer the tokens' strings share.
 func tokens(text string) []token {
-	low := vntext.Words(vntext.Lower(text))
-	out := make([]token, 0, len(low)+4)
-	for _, w := range low {
-		f := vntext.Fold(w)
+	for i := 0; i < len(text); i++ {
+		// U+0300–U+036F, the combining marks, start with 0xCC or 0xCD.
+		if c := text[i]; c == 0xcc || c == 0xcd {
+			text = vntext.NFC(text) // compose decomposed diacritics first
+			break
+		}
+	}
+	// buf holds each word lower-cased then folded: "đất" "dat".
+	buf := make([]byte, 0, 2*len(text)+8)
+	type span struct{ ls, le, fe int }
+	spans := make([]span, 0, len(text)/4+1)
+	flush := func(start int) {
+		le := len(buf)
+		for _, r := range string(buf[start:le]) {
+			if r < 0x80 {
+				buf = append(buf, byte(r))
+			} else if f := vntext.FoldRune(r); f >= 0 {
+				buf = utf8.AppendRune(buf, f)
+			}
+		}
+		spans = append(spans, span{ls: start, le: le, fe: len(buf)})
+	}
+	start := -1
+	for _, r := range text {
+		var word bool
+		if r < 0x80 {
+			word = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		} else {
+			word = vntext.IsWordRune(r)
+		}
+		if !word {
+			if start >= 0 {
+				flush(start)
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = len(buf)
+		}
+		switch {
+		case 'A' <= r && r <= 'Z':
+			buf = append(buf, byte(r+'a'-'A'))
+		case r < 0x80:
+			buf = append(buf, byte(r))
+		default:
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		}
+	}
+	if start >= 0 {
+		flush(start)
+	}
+	all := string(buf)
+	out := make([]token, 0, len(spans)+4)
+	for _, sp := range spans {
+		w, f := all[sp.ls:sp.le], all[sp.le:sp.fe]
 		if exp, ok := abbreviations[f]; ok {
 			for _, e := range strings.Fields(exp) {
 				out = append(out, token{fold: e, low: w})
