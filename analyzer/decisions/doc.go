@@ -16,3 +16,5 @@
 // paper-not-found (the dossier names nothing like it). [List.StillAsked]
 // does the same for a draft's paper texts.
 package decisions
+
+//go:generate go run ./internal/genappendix -in ../../../shared/reference/nq66.7-appendix-I.csv -out appendix-i.csv

@@ -54,6 +54,9 @@ func TestDefault(t *testing.T) {
 	if n != l.Len() {
 		t.Errorf("the index holds %d rows, the list %d", n, l.Len())
 	}
+	if l.Codes() != 630 {
+		t.Errorf("Default names %d procedure codes, want 630", l.Codes())
+	}
 	if l.ByCode("9.999999") != nil {
 		t.Error("ByCode of an unknown code is not nil")
 	}
