@@ -38,6 +38,7 @@ func TestCorpusVerdicts(t *testing.T) {
 	}
 	m := flags.NewMatcher(c)
 	counts := map[Outcome]int{}
+	named, agree := 0, 0 // rows whose paper the dossier names; of them, flagged or looked up by the matcher alone
 	rowsIn, procsIn := 0, 0
 	seen := map[string]bool{}
 	for _, p := range procs {
@@ -55,6 +56,12 @@ func TestCorpusVerdicts(t *testing.T) {
 			rowsIn++
 			counts[v.Outcome]++
 			checkVerdict(t, p, v)
+			if v.Paper >= 0 {
+				named++
+				if v.Status == flags.StatusReplaceable || v.Status == flags.StatusPartlyReplaceable || v.Status == flags.StatusLookedUp {
+					agree++
+				}
+			}
 			if testing.Verbose() && os.Getenv("DECISIONS_SHOW") != "" {
 				fmt.Printf("%s\t%s\t%s\t%q\t%s\t%q\n", p.Code, v.Outcome, v.Row.Paper, v.PaperText, v.Status, v.Matched)
 			}
@@ -62,6 +69,8 @@ func TestCorpusVerdicts(t *testing.T) {
 	}
 	fmt.Printf("decisions on shared/corpus: %d of %d rows have their procedure in the corpus (%d procedures); applied %d, not-applied %d, paper-not-found %d\n",
 		rowsIn, l.Len(), procsIn, counts[Applied], counts[NotApplied], counts[PaperNotFound])
+	fmt.Printf("decisions on shared/corpus: of the %d rows whose paper the dossier names, the flags matcher alone gives replaceable, partly-replaceable or looked-up on %d (%.2f)\n",
+		named, agree, float64(agree)/float64(max(named, 1)))
 	if rowsIn == 0 {
 		t.Fatal("no row of the list has its procedure in the corpus")
 	}
