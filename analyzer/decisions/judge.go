@@ -131,7 +131,7 @@ func judgeRow(r *Row, papers []paperText) Verdict {
 		case st == flags.StatusLookedUp:
 			done = append(done, found{i, h})
 			why = append(why, "says the agency looks the data up or that it need not be submitted")
-		case lookupNear(pa.toks, h.at):
+		case lookupNear(pa.toks, h.at, h.end):
 			done = append(done, found{i, h})
 			why = append(why, "says the agency looks the data up, or asks for the paper only when the look-up fails or not at all")
 		default:
@@ -202,12 +202,12 @@ func isForm(toks []token) bool {
 	return prefixTok(skipCopyTok(toks), forms)
 }
 
-// lookupNear reports whether the words around toks[at] say the agency
+// lookupNear reports whether the words around toks[at:end] say the agency
 // looks the data up, or that the paper need not be submitted or is asked
 // for only when the look-up fails ("trong trường hợp chưa được tích hợp,
 // kết nối và chia sẻ dữ liệu").
-func lookupNear(toks []token, at int) bool {
-	for i := max(at-lookupBefore, 0); i < min(at+lookupAfter, len(toks)); i++ {
+func lookupNear(toks []token, at, end int) bool {
+	for i := max(at-lookupBefore, 0); i < min(end+lookupAfter, len(toks)); i++ {
 		if toks[i].low == "khai" && i+1 < len(toks) && toks[i+1].low == "thác" && (i+2 == len(toks) || !resources[toks[i+2].low]) {
 			return true // "khai thác thông tin", not "khai thác khoáng sản"
 		}

@@ -504,8 +504,9 @@ func hasPrefix(words, p []string) bool {
 
 // hit is where a dossier text names a row's paper.
 type hit struct {
-	// at is the index of the first word of the key phrase found.
-	at int
+	// at and end are the indexes of the first word of the key phrase
+	// found and of the word after it.
+	at, end int
 	// key is the key phrase found, in folded words.
 	key string
 	// number is true when the text asks for the paper's number only
@@ -531,7 +532,7 @@ func find(ns []name, toks []token) (hit, bool) {
 				if k.headless && !number && !headBefore(toks, at) {
 					continue // "thủ tục đăng ký doanh nghiệp": not the paper
 				}
-				return hit{at: at, key: strings.Join(k.words, " "), number: number, except: exceptBefore(toks, at)}, true
+				return hit{at: at, end: at + len(k.words), key: strings.Join(k.words, " "), number: number, except: exceptBefore(toks, at)}, true
 			}
 		}
 	}
