@@ -1,7 +1,11 @@
 package decisions
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/redtape-vn/redtape/analyzer/vntext"
 )
 
 // FuzzParse feeds the decisions file parser arbitrary bytes (seeds in
@@ -36,6 +40,35 @@ func FuzzParse(f *testing.F) {
 		}
 		if n == 0 {
 			t.Fatal("accepted a list without rows")
+		}
+	})
+}
+
+// FuzzTokens checks the one-pass tokenizer against vntext: apart from the
+// abbreviations it spells out, its folded words are vntext.FoldedWords of
+// the text.
+func FuzzTokens(f *testing.F) {
+	for _, s := range []string{"Bản sao GCN ĐKDN", "Giấy khai sinh", "GIẤY CHỨNG NHẬN", "Căn cước công dân", "a1-b2", "Đ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		var got []string
+		for _, tk := range tokens(s) {
+			got = append(got, tk.fold)
+		}
+		var want []string
+		for _, w := range vntext.FoldedWords(vntext.NFC(s)) {
+			if exp, ok := abbreviations[w]; ok {
+				want = append(want, strings.Fields(exp)...)
+				continue
+			}
+			want = append(want, w)
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Fatalf("tokens(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
