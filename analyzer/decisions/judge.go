@@ -151,7 +151,7 @@ func judgeRow(r *Row, papers []paperText) Verdict {
 		v.Reason = fmt.Sprintf("the record names %q and %s (paper %d), as %s decides", r.Paper, why[0], f.i+1, r.Cite())
 	default:
 		v.Outcome = PaperNotFound
-		v.Reason = fmt.Sprintf("the dossier names nothing like %q (%s); not judged", r.Paper, r.Cite())
+		v.Reason = fmt.Sprintf("the dossier names nothing like %q (%s): the record may have dropped it or name it in other words; check by hand", r.Paper, r.Cite())
 		return v
 	}
 	v.PaperText = papers[v.Paper].text

@@ -23,10 +23,14 @@ const DefaultName = "appendix-i.csv (built in)"
 //go:embed appendix-i.csv
 var defaultData []byte
 
-// Columns are the columns a decisions file may have, in the built-in
+// columns are the columns a decisions file may have, in the built-in
+// list's order. Read only.
+var columns = []string{"code", "paper", "database", "owner", "document", "provision", "ref", "procedure", "section"}
+
+// Columns returns the columns a decisions file may have, in the built-in
 // list's order; code and paper are required, the others may be left out
 // of the header or empty in a row.
-var Columns = []string{"code", "paper", "database", "owner", "document", "provision", "ref", "procedure", "section"}
+func Columns() []string { return append([]string(nil), columns...) }
 
 // Row is one decision: in the procedure with Code, Paper is replaced by the
 // data of Database.
@@ -95,7 +99,8 @@ func (r *Row) Key() string {
 }
 
 // List is a validated set of rows with an index by procedure code. It is
-// not modified after it is built; [Load] and [Parse] return new lists.
+// not modified after it is built ([Load] and [Parse] return new lists), so
+// it is safe for concurrent use.
 type List struct {
 	// Rows are the rows in file order (base rows first).
 	Rows []*Row
@@ -109,12 +114,22 @@ type List struct {
 func (l *List) Len() int { return len(l.Rows) }
 
 // ByCode returns the rows of the procedure with code, in file order; nil
-// when the list names none. The slice must not be modified.
+// when the list names none. A code with an agency suffix
+// ("1.004194.000.00.00.H12", as local procedures are numbered) finds the
+// rows of its national code ("1.004194") when the list names none under
+// the whole code. The slice must not be modified.
 func (l *List) ByCode(code string) []*Row {
 	if l == nil {
 		return nil
 	}
-	return l.byCode[strings.TrimSpace(code)]
+	code = strings.TrimSpace(code)
+	if rows := l.byCode[code]; rows != nil {
+		return rows
+	}
+	if len(code) > 8 && code[1] == '.' && code[8] == '.' {
+		return l.byCode[code[:8]]
+	}
+	return nil
 }
 
 // Codes returns the number of distinct procedure codes.
@@ -182,7 +197,7 @@ func Parse(name string, data []byte, base *List) (*List, error) {
 	for i, c := range cols {
 		c = strings.TrimSpace(strings.TrimPrefix(c, "\ufeff"))
 		if !known(c) {
-			fail(skipped+1, "column %q is not one of %s", c, strings.Join(Columns, ", "))
+			fail(skipped+1, "column %q is not one of %s", c, strings.Join(columns, ", "))
 			continue
 		}
 		if _, dup := at[c]; dup {
@@ -284,7 +299,7 @@ func Parse(name string, data []byte, base *List) (*List, error) {
 }
 
 func known(c string) bool {
-	for _, k := range Columns {
+	for _, k := range columns {
 		if c == k {
 			return true
 		}

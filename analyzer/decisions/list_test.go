@@ -60,6 +60,9 @@ func TestDefault(t *testing.T) {
 	if l.ByCode("9.999999") != nil {
 		t.Error("ByCode of an unknown code is not nil")
 	}
+	if got := l.ByCode("2.002093.000.00.00.H12"); len(got) != 1 || got[0].Code != "2.002093" {
+		t.Errorf("ByCode of a local code: got %d rows", len(got))
+	}
 	if got := l.ByCode(" 2.002093 "); len(got) != 1 {
 		t.Errorf("ByCode trims the code: got %d rows", len(got))
 	}
