@@ -208,11 +208,32 @@ func isForm(toks []token) bool {
 // kết nối và chia sẻ dữ liệu").
 func lookupNear(toks []token, at, end int) bool {
 	for i := max(at-lookupBefore, 0); i < min(end+lookupAfter, len(toks)); i++ {
-		if toks[i].low == "khai" && i+1 < len(toks) && toks[i+1].low == "thác" && (i+2 == len(toks) || !resources[toks[i+2].low]) {
+		if toks[i].low == "khai" && i+1 < len(toks) && toks[i+1].low == "thác" && exploitsData(toks[i+2:]) {
 			return true // "khai thác thông tin", not "khai thác khoáng sản"
 		}
 		for _, p := range lookups {
 			if hasPrefixTok(toks[i:], p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// exploitsData reports whether the words after "khai thác" (to exploit)
+// make it looking data up: "khai thác được", a paper ("khai thác Giấy
+// chứng nhận ..."), or data named within the next ten words ("khai thác,
+// sử dụng thông tin", "khai thác trong Cơ sở dữ liệu"); not "khai thác
+// khoáng sản" or "khai thác sử dụng công trình".
+func exploitsData(after []token) bool {
+	if len(after) > 0 && (after[0].low == "được" || after[0].fold == "giay") {
+		return true
+	}
+	for i := 0; i < len(after) && i < 10; i++ {
+		switch after[i].fold {
+		case "csdl", "thong", "du", "he":
+			if after[i].fold == "csdl" || i+1 < len(after) && (after[i].fold == "thong" && after[i+1].fold == "tin" ||
+				after[i].fold == "du" && after[i+1].fold == "lieu" || after[i].fold == "he" && after[i+1].fold == "thong") {
 				return true
 			}
 		}
@@ -234,13 +255,6 @@ var (
 		{"khong", "yeu", "cau", "nop"}, {"khong", "phai", "cung", "cap"}, {"chi", "can", "cung", "cap"},
 		{"khong", "bat", "buoc"}, {"chua", "duoc", "tich", "hop"}, {"ket", "noi", "va", "chia", "se"},
 		{"ket", "noi", "chia", "se"}, {"ket", "noi", "su", "dung"}, {"su", "dung", "duoc", "du", "lieu"},
-	}
-	// resources are the words after "khai thác" (to exploit) that make it
-	// mining or fishing, not looking data up.
-	resources = map[string]bool{
-		"khoáng": true, "thủy": true, "thuỷ": true, "mỏ": true, "cát": true, "sỏi": true, "nước": true,
-		"tài": true, "cá": true, "hải": true, "dầu": true, "than": true, "đá": true, "gỗ": true,
-		"rừng": true, "lâm": true, "dược": true, "đất": true, "khí": true, "vận": true, "tàu": true,
 	}
 	forms = [][]string{{"to", "khai"}, {"don"}, {"mau"}, {"phieu", "de", "nghi"}, {"phieu", "dang", "ky"}, {"van", "ban", "de", "nghi"}}
 )

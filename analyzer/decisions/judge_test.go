@@ -135,3 +135,33 @@ func TestStillAsked(t *testing.T) {
 		t.Errorf("a procedure the list does not name: %+v", got)
 	}
 }
+
+// TestLookupNear checks which words near a paper's name say the agency
+// looks the data up.
+func TestLookupNear(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Giấy chứng nhận đăng ký doanh nghiệp (trường hợp khai thác được thông tin thì không phải nộp)", true},
+		{"Ngân hàng Nhà nước khai thác, sử dụng thông tin đã có trong cơ sở dữ liệu; Giấy chứng nhận đăng ký doanh nghiệp", true},
+		{"Giấy chứng nhận đăng ký doanh nghiệp, cơ quan tra cứu trên hệ thống", true},
+		{"Giấy chứng nhận đăng ký doanh nghiệp (trong trường hợp chưa được tích hợp, kết nối và chia sẻ dữ liệu quốc gia)", true},
+		{"Giấy chứng nhận đăng ký doanh nghiệp (không bắt buộc doanh nghiệp phải cung cấp)", true},
+		{"Giấy chứng nhận đăng ký doanh nghiệp của tổ chức được cấp giấy phép khai thác khoáng sản", false},
+		{"Giấy chứng nhận đăng ký doanh nghiệp phục vụ vận hành, khai thác sử dụng công trình ngầm", false},
+		{"Giấy chứng nhận đăng ký doanh nghiệp của tổ chức khai thác tận thu khoáng sản", false},
+		{"Bản sao Giấy chứng nhận đăng ký doanh nghiệp", false},
+	}
+	ns := names("Giấy chứng nhận đăng ký doanh nghiệp", "")
+	for _, tt := range tests {
+		toks := tokens(tt.text)
+		h, ok := find(ns, toks)
+		if !ok {
+			t.Fatalf("%q: the paper is not found", tt.text)
+		}
+		if got := lookupNear(toks, h.at, h.end); got != tt.want {
+			t.Errorf("lookupNear(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
