@@ -199,7 +199,7 @@ func (l *List) StillAsked(code string, papers []string) []Asked {
 // isForm reports whether a paper text starts as a form's name ("Tờ
 // khai", "Đơn đề nghị"), copy words skipped.
 func isForm(toks []token) bool {
-	return prefixTok(skipCopyTok(toks), forms)
+	return startsWithAny(skipCopyTok(toks), forms, false)
 }
 
 // lookupNear reports whether the words around toks[at:end] say the agency
@@ -212,7 +212,7 @@ func lookupNear(toks []token, at, end int) bool {
 			return true // "khai thác thông tin", not "khai thác khoáng sản"
 		}
 		for _, p := range lookups {
-			if hasPrefixTok(toks[i:], p) {
+			if startsWith(toks[i:], p, false) {
 				return true
 			}
 		}
@@ -258,27 +258,6 @@ var (
 	}
 	forms = [][]string{{"to", "khai"}, {"don"}, {"mau"}, {"phieu", "de", "nghi"}, {"phieu", "dang", "ky"}, {"van", "ban", "de", "nghi"}}
 )
-
-func hasPrefixTok(toks []token, p []string) bool {
-	if len(toks) < len(p) {
-		return false
-	}
-	for i := range p {
-		if toks[i].fold != p[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func prefixTok(toks []token, list [][]string) bool {
-	for _, p := range list {
-		if hasPrefixTok(toks, p) {
-			return true
-		}
-	}
-	return false
-}
 
 // database names the row's database and owner for a reason.
 func database(r *Row) string {

@@ -355,7 +355,7 @@ func trimName(toks []token) []string {
 	}
 	end := len(toks)
 	for i := 1; i < len(toks); i++ {
-		if toks[i].low == "," || prefixLow(toks[i:], qualifiers) || i >= 2 && prefixAny(folds[i:], strongHeads) > 0 {
+		if toks[i].low == "," || startsWithAny(toks[i:], qualifiers, true) || i >= 2 && prefixAny(folds[i:], strongHeads) > 0 {
 			end = i
 			break
 		}
@@ -372,43 +372,33 @@ func foldsOf(toks []token) []string {
 	return out
 }
 
-// prefixLow reports whether toks start with one of the phrases of list,
-// compared in lower case with diacritics ("tại", not "tài").
-func prefixLow(toks []token, list [][]string) bool {
+// startsWith reports whether toks start with the words of p, compared
+// folded, or with low in lower case with diacritics ("tại", not "tài").
+func startsWith(toks []token, p []string, low bool) bool {
+	if len(toks) < len(p) {
+		return false
+	}
+	for i, w := range p {
+		if low && toks[i].low != w || !low && toks[i].fold != w {
+			return false
+		}
+	}
+	return true
+}
+
+// startsWithAny reports whether toks start with one of the phrases of list
+// (see startsWith).
+func startsWithAny(toks []token, list [][]string, low bool) bool {
 	for _, p := range list {
-		if len(toks) < len(p) {
-			continue
-		}
-		ok := true
-		for i := range p {
-			if toks[i].low != p[i] {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if startsWith(toks, p, low) {
 			return true
 		}
 	}
 	return false
 }
 
-// skipCopy drops the list markers ("a)", "1.") and copy words a name
+// skipCopyTok drops the list markers ("a)", "1.") and copy words a name
 // starts with.
-func skipCopy(words []string) []string {
-	for {
-		n := prefixAny(words, copyWords)
-		if n == 0 && len(words) > 1 && listMarker(words[0]) {
-			n = 1
-		}
-		if n == 0 || n == len(words) {
-			return words
-		}
-		words = words[n:]
-	}
-}
-
-// skipCopyTok is skipCopy on tokens.
 func skipCopyTok(toks []token) []token {
 	for {
 		n := prefixAny(foldsOf(toks), copyWords)
