@@ -2,6 +2,7 @@ package decisions
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/redtape-vn/redtape/analyzer/flags"
@@ -103,39 +104,56 @@ type paperText struct {
 
 // judgeRow judges one row on the papers of a dossier.
 func judgeRow(r *Row, papers []paperText) Verdict {
+	// found is a paper naming the row's paper, and why it no longer
+	// asks for it ("" when it does).
 	type found struct {
-		i int
-		h hit
+		i   int
+		h   hit
+		why string
 	}
 	var asked, done []found
-	var why []string
 	for i, pa := range papers {
-		h, ok := find(r.names, pa.toks)
-		if !ok {
-			continue
-		}
 		st := pa.status
 		if st == "" && isForm(pa.toks) {
 			st = flags.StatusForm
 		}
-		switch {
-		case st == flags.StatusForm || st == flags.StatusOwnDocument:
+		if st == flags.StatusForm || st == flags.StatusOwnDocument {
 			// A form or the applicant's own document naming the paper
 			// ("Tờ khai đăng ký khai sinh") is not the paper.
-		case h.except:
-			done = append(done, found{i, h})
-			why = append(why, "names it as an exception to what it asks for")
-		case h.number:
-			done = append(done, found{i, h})
-			why = append(why, "asks only for its number")
-		case st == flags.StatusLookedUp:
-			done = append(done, found{i, h})
-			why = append(why, "says the agency looks the data up or that it need not be submitted")
-		case lookupNear(pa.toks, h.at, h.end):
-			done = append(done, found{i, h})
-			why = append(why, "says the agency looks the data up, or asks for the paper only when the look-up fails or not at all")
-		default:
-			asked = append(asked, found{i, h})
+			continue
+		}
+		// The paper asks for the row's paper when one place naming it
+		// does ("Số thẻ căn cước ...; bản sao thẻ căn cước" asks for it).
+		// A name right after a number or an exception is one too ("số
+		// thẻ Căn cước/thẻ Căn cước công dân", "trừ căn cước công dân,
+		// thẻ căn cước").
+		var hits []hit
+		findAll(r.names, pa.toks, func(h hit) bool {
+			hits = append(hits, h)
+			return true
+		})
+		slices.SortStableFunc(hits, func(a, b hit) int { return a.at - b.at })
+		var first, ask *found
+		for j := range hits {
+			h := &hits[j]
+			if j > 0 && h.at <= hits[j-1].end+4 { // the rest of a name and "hoặc" between
+				h.number = h.number || hits[j-1].number
+				h.except = h.except || hits[j-1].except
+			}
+			f := found{i: i, h: *h, why: notAsked(*h, st, pa.toks)}
+			if first == nil {
+				first = &f
+			}
+			if f.why == "" {
+				ask = &f
+				break
+			}
+		}
+		switch {
+		case ask != nil:
+			asked = append(asked, *ask)
+		case first != nil:
+			done = append(done, *first)
 		}
 	}
 	v := Verdict{Row: r, Paper: -1}
@@ -148,7 +166,7 @@ func judgeRow(r *Row, papers []paperText) Verdict {
 	case len(done) > 0:
 		f := done[0]
 		v.Outcome, v.Paper, v.Matched = Applied, f.i, f.h.key
-		v.Reason = fmt.Sprintf("the record names %q and %s (paper %d), as %s decides", r.Paper, why[0], f.i+1, r.Cite())
+		v.Reason = fmt.Sprintf("the record names %q and %s (paper %d), as %s decides", r.Paper, f.why, f.i+1, r.Cite())
 	default:
 		v.Outcome = PaperNotFound
 		v.Reason = fmt.Sprintf("the dossier names nothing like %q (%s): the record may have dropped it or name it in other words; check by hand", r.Paper, r.Cite())
@@ -157,6 +175,22 @@ func judgeRow(r *Row, papers []paperText) Verdict {
 	v.PaperText = papers[v.Paper].text
 	v.Status = papers[v.Paper].status
 	return v
+}
+
+// notAsked says why the place h of a paper of status st names the row's
+// paper without asking for it, or returns "" when it asks for it.
+func notAsked(h hit, st flags.Status, toks []token) string {
+	switch {
+	case h.except:
+		return "names it as an exception to what it asks for"
+	case h.number:
+		return "asks only for its number"
+	case st == flags.StatusLookedUp:
+		return "says the agency looks the data up or that it need not be submitted"
+	case lookupNear(toks, h.at, h.end):
+		return "says the agency looks the data up, or asks for the paper only when the look-up fails or not at all"
+	}
+	return ""
 }
 
 // Asked is a row a draft still asks for.

@@ -165,3 +165,25 @@ func TestLookupNear(t *testing.T) {
 		}
 	}
 }
+
+// TestJudgeEveryPlace checks that a paper asks for the row's paper when
+// any place naming it does, and that a list after "số" or "trừ" is all
+// numbers or exceptions.
+func TestJudgeEveryPlace(t *testing.T) {
+	l := testList(t)
+	tests := []struct {
+		text string
+		want Outcome // of row 2, the identity card
+	}{
+		{"Tờ trình ghi số thẻ căn cước; kèm bản sao thẻ căn cước của người đại diện", NotApplied},
+		{"Thông tin gồm: tên, số thẻ Căn cước/thẻ Căn cước công dân/số định danh cá nhân", Applied},
+		{"Bản sao giấy tờ tùy thân, trừ căn cước công dân, thẻ căn cước", Applied},
+		{"Bản sao thẻ căn cước hoặc hộ chiếu", NotApplied},
+	}
+	for _, tt := range tests {
+		p, res := procedure("1.000001", paper{tt.text, flags.StatusNotInCatalog})
+		if v := l.Judge(p, res)[1]; v.Outcome != tt.want {
+			t.Errorf("%q: %s, want %s (%s)", tt.text, v.Outcome, tt.want, v.Reason)
+		}
+	}
+}

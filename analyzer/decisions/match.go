@@ -507,8 +507,21 @@ type hit struct {
 	except bool
 }
 
-// find looks for a row's names in the words of a dossier text.
+// find looks for a row's names in the words of a dossier text and returns
+// the first place it names one.
 func find(ns []name, toks []token) (hit, bool) {
+	var out hit
+	found := false
+	findAll(ns, toks, func(h hit) bool {
+		out, found = h, true
+		return false
+	})
+	return out, found
+}
+
+// findAll calls yield with every place the words of a dossier text name
+// one of a row's names, by name and key phrase, until yield returns false.
+func findAll(ns []name, toks []token, yield func(hit) bool) {
 	for _, n := range ns {
 		for _, k := range n.keys {
 			for from := 0; ; {
@@ -522,11 +535,12 @@ func find(ns []name, toks []token) (hit, bool) {
 				if k.headless && !number && !headBefore(toks, at) {
 					continue // "thủ tục đăng ký doanh nghiệp": not the paper
 				}
-				return hit{at: at, end: at + len(k.words), key: strings.Join(k.words, " "), number: number, except: exceptBefore(toks, at)}, true
+				if !yield(hit{at: at, end: at + len(k.words), key: strings.Join(k.words, " "), number: number, except: exceptBefore(toks, at)}) {
+					return
+				}
 			}
 		}
 	}
-	return hit{}, false
 }
 
 // indexPhrase returns the index where the words of k start in toks as
