@@ -136,7 +136,7 @@ func judgeRow(r *Row, papers []paperText) Verdict {
 		var first, ask *found
 		for j := range hits {
 			h := &hits[j]
-			if j > 0 && h.at <= hits[j-1].end+4 { // the rest of a name and "hoặc" between
+			if j > 0 && sameList(pa.toks, hits[j-1].end, h.at) {
 				h.number = h.number || hits[j-1].number
 				h.except = h.except || hits[j-1].except
 			}
@@ -175,6 +175,23 @@ func judgeRow(r *Row, papers []paperText) Verdict {
 	v.PaperText = papers[v.Paper].text
 	v.Status = papers[v.Paper].status
 	return v
+}
+
+// sameList reports whether the words between the end of one place naming
+// a paper and the start of the next leave them in one list: at most four
+// words (the rest of a name, "hoặc"), none of copy or submission ("bản
+// sao", "kèm", "nộp") that would start another paper.
+func sameList(toks []token, end, at int) bool {
+	if at-end > 4 {
+		return false
+	}
+	for i := max(end, 0); i < at && i < len(toks); i++ {
+		switch toks[i].fold {
+		case "ban", "kem", "nop", "xuat":
+			return false
+		}
+	}
+	return true
 }
 
 // notAsked says why the place h of a paper of status st names the row's
