@@ -104,6 +104,9 @@ func tokens(text string) []token {
 	out := make([]token, 0, len(spans)+4)
 	for _, sp := range spans {
 		w, f := all[sp.ls:sp.le], all[sp.le:sp.fe]
+		if f == "" {
+			continue // combining marks alone, which folding drops
+		}
 		if exp, ok := abbreviations[f]; ok {
 			for _, e := range strings.Fields(exp) {
 				out = append(out, token{fold: e, low: w})
