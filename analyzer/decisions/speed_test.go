@@ -24,8 +24,8 @@ func cpuTime(t *testing.T) time.Duration {
 // for flagging them all with the list on). CPU time, not wall time: the
 // machine may be shared.
 func TestJudgeSpeed(t *testing.T) {
-	if testing.Short() {
-		t.Skip("speed check skipped in -short mode")
+	if testing.Short() || raceDetector {
+		t.Skip("speed check skipped in -short mode and under -race")
 	}
 	l, err := Default()
 	if err != nil {
