@@ -186,6 +186,7 @@ func Parse(name string, data []byte, base *List) (*List, error) {
 	}
 	r := csv.NewReader(bytes.NewReader(body))
 	r.FieldsPerRecord = -1
+	r.Comment = '#' // a row may be commented out
 	cols, err := r.Read()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
@@ -229,7 +230,7 @@ func Parse(name string, data []byte, base *List) (*List, error) {
 			break
 		}
 		if err != nil {
-			fail(0, "%v", lineErr(err, skipped))
+			fail(0, "%w", lineErr(err, skipped))
 			break
 		}
 		line, _ := r.FieldPos(0)

@@ -156,6 +156,7 @@ func TestParseErrors(t *testing.T) {
 		{"row count", head + "# rows: 3\ncode,paper\n1.000001,Giấy khai sinh\n", []string{"rows: 3", "holds 1"}},
 		{"no rows", head + "code,paper\n", []string{"no rows"}},
 		{"quote", head + "code,paper\n1.000001,\"Giấy\n", []string{"bad.csv", "line 5"}},
+		{"commented row", head + "code,paper\n# 1.000001,Giấy khai sinh\n\n1.000002,\n", []string{"bad.csv:7", "the paper is missing"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
