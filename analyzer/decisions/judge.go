@@ -330,3 +330,25 @@ func clip(s string, n int) string {
 	}
 	return s
 }
+
+// Counts counts verdicts by outcome, for a summary by ministry or sector.
+type Counts struct {
+	Applied       int `json:"applied"`
+	NotApplied    int `json:"not_applied"`
+	PaperNotFound int `json:"paper_not_found"`
+}
+
+// Add counts v.
+func (c *Counts) Add(v Verdict) {
+	switch v.Outcome {
+	case Applied:
+		c.Applied++
+	case NotApplied:
+		c.NotApplied++
+	case PaperNotFound:
+		c.PaperNotFound++
+	}
+}
+
+// Total returns the number of verdicts counted.
+func (c Counts) Total() int { return c.Applied + c.NotApplied + c.PaperNotFound }

@@ -37,7 +37,7 @@ func TestCorpusVerdicts(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := flags.NewMatcher(c)
-	counts := map[Outcome]int{}
+	var counts Counts
 	named, agree := 0, 0 // rows whose paper the dossier names; of them, flagged or looked up by the matcher alone
 	rowsIn, procsIn := 0, 0
 	seen := map[string]bool{}
@@ -54,7 +54,7 @@ func TestCorpusVerdicts(t *testing.T) {
 		}
 		for _, v := range vs {
 			rowsIn++
-			counts[v.Outcome]++
+			counts.Add(v)
 			checkVerdict(t, p, v)
 			if v.Paper >= 0 {
 				named++
@@ -68,7 +68,10 @@ func TestCorpusVerdicts(t *testing.T) {
 		}
 	}
 	fmt.Printf("decisions on shared/corpus: %d of %d rows have their procedure in the corpus (%d procedures); applied %d, not-applied %d, paper-not-found %d\n",
-		rowsIn, l.Len(), procsIn, counts[Applied], counts[NotApplied], counts[PaperNotFound])
+		rowsIn, l.Len(), procsIn, counts.Applied, counts.NotApplied, counts.PaperNotFound)
+	if counts.Total() != rowsIn {
+		t.Errorf("counted %d verdicts of %d", counts.Total(), rowsIn)
+	}
 	fmt.Printf("decisions on shared/corpus: of the %d rows whose paper the dossier names, the flags matcher alone gives replaceable, partly-replaceable or looked-up on %d (%.2f)\n",
 		named, agree, float64(agree)/float64(max(named, 1)))
 	if rowsIn == 0 {
