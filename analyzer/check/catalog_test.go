@@ -1,21 +1,8 @@
-package check
+package check_test
 
 import (
 	"testing"
-
-	"github.com/redtape-vn/redtape/analyzer/catalog"
-	"github.com/redtape-vn/redtape/analyzer/flags"
 )
-
-// realMatcher is the catalog's matcher as the command builds it.
-func realMatcher(t testing.TB) PaperMatcher {
-	t.Helper()
-	cat, err := catalog.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return CatalogMatcher(flags.NewMatcher(cat))
-}
 
 // TestCatalogMatcherTones: the matcher compares tone marks per syllable,
 // wherever the tone sits, so the checker keeps no copy of that comparison.
