@@ -21,6 +21,9 @@ func findDossiers(d *Draft, lx *Lexicon) {
 		if !ok && p.Kind != ParaArticle && p.Kind != ParaHeading {
 			trig, verbEnd, name, negated, ok = namedDossier(d, lx, p)
 		}
+		if !ok && p.Kind != ParaArticle {
+			trig, verbEnd, name, ok = longDossier(d, lx, p)
+		}
 		if !ok {
 			continue
 		}
@@ -30,6 +33,12 @@ func findDossiers(d *Draft, lx *Lexicon) {
 		last := pi
 		if len(ds.Items) == 0 {
 			ds.Items, last = blockItems(d, pi)
+			if nestedDossiers(d, lx, pi, last) {
+				// "3. Thành phần hồ sơ cấp lại giấy phép:" / "a) Thành phần
+				// hồ sơ cấp lại … do mất … bao gồm: …; …": each item is a
+				// dossier of its own, found when its paragraph comes.
+				continue
+			}
 			for k := pi + 1; k <= last; k++ {
 				used[k] = true
 			}
@@ -252,6 +261,57 @@ func namedDossier(d *Draft, lx *Lexicon, p Paragraph) (trig Span, after int, nam
 	return Span{toks[ti].start, colon + 1}, colon + 1, nameBetween(d, toks[ti+n-1].end, nameEnd), b >= 0, true
 }
 
+// longDossier recognises a paragraph that opens with the dossier head and
+// ends with its verb and a colon, however long the name in between and
+// whatever punctuation it holds ("2. Hồ sơ đề nghị trợ cấp đột xuất … bị
+// thiệt hại về sức khỏe; đối với gia đình … về tính mạng gồm:"), the papers
+// following below. dossierTrigger looks for the verb only within a sentence
+// and 25 words of the head.
+func longDossier(d *Draft, lx *Lexicon, p Paragraph) (trig Span, after int, name string, ok bool) {
+	toks := d.toks
+	ti, tj := d.tokenRange(p.Body)
+	if ti >= tj || tj-ti > 120 {
+		return
+	}
+	_, n := lx.dHeads.matchAt(toks, ti)
+	if n == 0 || toks[ti].start != p.Body.Start {
+		return
+	}
+	last := tj - 1
+	if rest := strings.TrimSpace(d.Text[toks[last].end:p.Body.End]); !strings.HasPrefix(rest, ":") {
+		return
+	}
+	vn, found := lx.dVerbs.endsAt(toks, last)
+	if !found || last-vn+1 < ti+n {
+		return
+	}
+	v := last - vn + 1
+	// "Hồ sơ … phải bảo đảm các yêu cầu sau, gồm:" states what the dossier
+	// must meet.
+	if k, _ := lx.reqWords.find(toks, ti+n, v); k >= 0 {
+		return
+	}
+	end := toks[last].end
+	return Span{toks[ti].start, end}, end, nameBetween(d, toks[ti+n-1].end, toks[v].start), true
+}
+
+// nestedDossiers reports whether the first of the items pi+1..last below
+// the list paragraph pi is a dossier with its papers inline: the paragraph
+// is then a heading over several dossiers ("3. Thành phần hồ sơ cấp lại
+// giấy phép:" / "a) Thành phần hồ sơ cấp lại … do mất … bao gồm: …; …" /
+// "b) … do thay đổi nội dung bao gồm: …"), not one. A later item with a
+// list of its own ("c) Hồ sơ năng lực gồm: báo cáo …; tài liệu …") is one
+// paper of the dossier, described.
+func nestedDossiers(d *Draft, lx *Lexicon, pi, last int) bool {
+	if last <= pi {
+		return false
+	}
+	p := d.Paragraphs[pi+1]
+	ti, tj := d.tokenRange(p.Span)
+	_, verbEnd, _, _, ok := dossierTrigger(d, lx, ti, tj)
+	return ok && len(splitItems(d, listRest(d, verbEnd, p.End))) > 0
+}
+
 // nameBetween returns what a dossier is for from the words between its head
 // and its verb ("đề nghị cấp thẻ nhà báo"). Words that only qualify the verb
 // ("còn", "cũng", "phải") or a parenthesis ("Toàn bộ hồ sơ (gồm có ...")
@@ -263,6 +323,9 @@ func nameBetween(d *Draft, from, to int) string {
 	s := strings.Trim(d.Text[from:to], " ,")
 	for _, p := range []string{"đề nghị ", "xin ", "của ", "de nghi ", "cua "} {
 		s = strings.TrimPrefix(s, p)
+	}
+	if s == "đề nghị" || s == "de nghi" { // "Hồ sơ đề nghị, gồm:"
+		return ""
 	}
 	// "hồ sơ (bản chính) gồm", "Toàn bộ hồ sơ (gồm có": a parenthesis
 	// qualifies the dossier and names nothing.
