@@ -92,6 +92,9 @@ type Lexicon struct {
 		// Statements between "Hồ sơ" and a colon make the paragraph a
 		// sentence or a form's field, not a list ("Hồ sơ kèm theo:").
 		Statements []string `yaml:"statements"`
+		// AgencySubjects open a paragraph in which a state body, not an
+		// applicant, compiles or sends the dossier.
+		AgencySubjects []string `yaml:"agency_subjects"`
 	} `yaml:"dossier"`
 	// ProcedureTitles and ConditionTitles open procedure and condition titles.
 	ProcedureTitles []string `yaml:"procedure_titles"`
@@ -117,7 +120,7 @@ type Lexicon struct {
 	dpFallbacks                                          *phraseSet
 	dHeads, dVerbs, dExclude, dOpeners, procTitles, cond *phraseSet
 	dStatements, subItems, dNotItems, condPrefixes       *phraseSet
-	condImpose, condEnds, condExclude                    *phraseSet
+	condImpose, condEnds, condExclude, dAgencies         *phraseSet
 }
 
 // RequirementWord is one word or phrase counted as a requirement.
@@ -189,6 +192,7 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	lx.dExclude = build("dossier.exclude", lx.Dossier.Exclude, false)
 	lx.dOpeners = build("dossier.list_openers", lx.Dossier.ListOpeners, false)
 	lx.dNotItems = build("dossier.not_items", lx.Dossier.NotItems, false)
+	lx.dAgencies = build("dossier.agency_subjects", lx.Dossier.AgencySubjects, false)
 	lx.condPrefixes = build("condition_title_prefixes", lx.ConditionTitlePrefixes, false)
 	lx.dStatements = build("dossier.statements", lx.Dossier.Statements, false)
 	lx.procTitles = build("procedure_titles", lx.ProcedureTitles, true)

@@ -44,6 +44,10 @@ func findDossiers(d *Draft, lx *Lexicon) {
 			}
 		}
 		ds.Items = dropNotItems(d, lx, ds.Items)
+		if agencySubject(d, lx, p) {
+			d.Internal = append(d.Internal, Span{p.Start, d.Paragraphs[last].End})
+			continue
+		}
 		if negated {
 			// "không phải nộp các giấy tờ sau:", "Hồ sơ không bao gồm":
 			// the list names papers not to ask for.
@@ -61,6 +65,27 @@ func findDossiers(d *Draft, lx *Lexicon) {
 		}
 		d.Dossiers = append(d.Dossiers, ds)
 	}
+}
+
+// agencySubject reports whether paragraph p opens with a state body as its
+// subject (dossier.agency_subjects): "b) Sở Tài chính tổng hợp … lập hồ sơ
+// trình …", "Bảo hiểm tiền gửi Việt Nam gửi 01 bộ hồ sơ gồm …". A one-word
+// body ("Sở", "Bộ", "Cục") counts only before a capitalised name, so "Bộ
+// phận một cửa" and "Sở hữu" are no agencies.
+func agencySubject(d *Draft, lx *Lexicon, p Paragraph) bool {
+	ti, tj := d.tokenRange(p.Body)
+	if ti >= tj || d.toks[ti].start != p.Body.Start {
+		return false
+	}
+	_, n := lx.dAgencies.matchAt(d.toks, ti)
+	if n == 0 || ti+n >= tj {
+		return false
+	}
+	if n == 1 {
+		next := d.toks[ti+n]
+		return !next.hard && startsUpper(d.Text[next.start:next.end])
+	}
+	return true
 }
 
 // procedureAbove names a dossier from the nearest paragraph above pi, in
