@@ -588,6 +588,22 @@ func trimItem(d *Draft, s Span) Span {
 	return s
 }
 
+// applicationTitle reports whether the "hồ sơ" at token k, the first of
+// its paragraph, opens the title of an article about an application ("Điều 12. Hồ sơ đề nghị cấp giấy
+// chứng nhận …", "Hồ sơ xin phép …", "Hồ sơ đăng ký …"): the article
+// defines a procedure even when its dossier list is not found (a list in
+// running prose, or left to a form). Other "hồ sơ" titles ("Hồ sơ lãnh
+// sự", "Hồ sơ thiết kế") count only through their dossier lists, and so
+// do titles where "hồ sơ" comes later ("Thẩm định hồ sơ đề nghị …" is the
+// agency's step).
+func applicationTitle(d *Draft, p Paragraph, k int) bool {
+	if p.Kind != ParaArticle || k+2 >= len(d.toks) || d.toks[k+2].hard {
+		return false
+	}
+	t := d.toks[k+2]
+	return t.is("đề") && k+3 < len(d.toks) && d.toks[k+3].is("nghị") || t.is("xin") || t.is("đăng") && k+3 < len(d.toks) && d.toks[k+3].is("ký")
+}
+
 // findProcedures records a procedure for every dossier list and for every
 // article, clause or paragraph titled as a procedure ("Trình tự, thủ tục
 // ...") in an article with no dossier list.
@@ -630,8 +646,15 @@ func findProcedures(d *Draft, lx *Lexicon) {
 				k = i
 			}
 		}
-		if k < 0 || d.toks[k].is("hồ") {
+		if k < 0 || d.toks[k].is("hồ") && (k != ti || !applicationTitle(d, p, k)) {
 			continue
+		}
+		if d.toks[k].is("hồ") {
+			// "Hồ sơ xin lập Văn phòng đại diện gồm:": the name ends at
+			// the verb.
+			if v, _ := lx.dVerbs.find(d.toks, k+2, tj); v >= 0 {
+				body = strings.TrimSpace(d.Text[p.Body.Start:d.toks[v].start])
+			}
 		}
 		seen[art] = true
 		d.Procedures = append(d.Procedures, ProcedureDef{
