@@ -110,6 +110,9 @@ type Lexicon struct {
 	ConditionListOpeners []string `yaml:"condition_list_openers"`
 	ConditionListEnds    []string `yaml:"condition_list_ends"`
 	ConditionExclude     []string `yaml:"condition_exclude"`
+	// InspectionContexts mark a sentence about an inspection: what it asks
+	// for is no requirement of a procedure.
+	InspectionContexts []string `yaml:"inspection_contexts"`
 
 	reqWords, negations, nonDeontic, cues, bans          *phraseSet
 	caNouns, caBlockers, caTails, caPhrases              *phraseSet
@@ -121,6 +124,7 @@ type Lexicon struct {
 	dHeads, dVerbs, dExclude, dOpeners, procTitles, cond *phraseSet
 	dStatements, subItems, dNotItems, condPrefixes       *phraseSet
 	condImpose, condEnds, condExclude, dAgencies         *phraseSet
+	inspections                                          *phraseSet
 }
 
 // RequirementWord is one word or phrase counted as a requirement.
@@ -200,6 +204,7 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	lx.condImpose = build("condition_list_openers", lx.ConditionListOpeners, true)
 	lx.condEnds = build("condition_list_ends", lx.ConditionListEnds, true)
 	lx.condExclude = build("condition_exclude", lx.ConditionExclude, false)
+	lx.inspections = build("inspection_contexts", lx.InspectionContexts, false)
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("lexicon: %w", errors.Join(errs...))
 	}

@@ -10,7 +10,7 @@ import (
 func findDossiers(d *Draft, lx *Lexicon) {
 	used := make([]bool, len(d.Paragraphs))
 	for pi, p := range d.Paragraphs {
-		if used[pi] {
+		if used[pi] || d.internal(p.Span) {
 			continue
 		}
 		ti, tj := d.tokenRange(p.Span)
@@ -69,23 +69,62 @@ func findDossiers(d *Draft, lx *Lexicon) {
 
 // agencySubject reports whether paragraph p opens with a state body as its
 // subject (dossier.agency_subjects): "b) Sở Tài chính tổng hợp … lập hồ sơ
-// trình …", "Bảo hiểm tiền gửi Việt Nam gửi 01 bộ hồ sơ gồm …". A one-word
-// body ("Sở", "Bộ", "Cục") counts only before a capitalised name, so "Bộ
-// phận một cửa" and "Sở hữu" are no agencies.
+// trình …", "Bảo hiểm tiền gửi Việt Nam gửi 01 bộ hồ sơ gồm …".
 func agencySubject(d *Draft, lx *Lexicon, p Paragraph) bool {
-	ti, tj := d.tokenRange(p.Body)
-	if ti >= tj || d.toks[ti].start != p.Body.Start {
+	return isAgency(lx, d.Text[p.Body.Start:p.Body.End])
+}
+
+// isAgency reports whether text opens with a state body
+// (dossier.agency_subjects). A one-word body ("Sở", "Bộ", "Cục") counts
+// only before a capitalised name, so "Bộ phận một cửa" and "Sở hữu" are no
+// agencies.
+func isAgency(lx *Lexicon, text string) bool {
+	toks := tokenize(lowerSameLen(text))
+	if len(toks) < 2 || toks[0].start != 0 {
 		return false
 	}
-	_, n := lx.dAgencies.matchAt(d.toks, ti)
-	if n == 0 || ti+n >= tj {
+	_, n := lx.dAgencies.matchAt(toks, 0)
+	switch {
+	case n == 0 || n >= len(toks):
 		return false
-	}
-	if n == 1 {
-		next := d.toks[ti+n]
-		return !next.hard && startsUpper(d.Text[next.start:next.end])
+	case n == 1:
+		next := toks[1]
+		return !next.hard && startsUpper(text[next.start:next.end])
 	}
 	return true
+}
+
+// dutyTitles open the title of an article that sets a body's duties
+// ("Trách nhiệm của Ủy ban nhân dân các cấp"): with a state body after
+// them, the article's lists are the agency's tasks, not an applicant's
+// dossier or requirements.
+var dutyTitles = []string{"trách nhiệm của ", "nhiệm vụ của ", "nhiệm vụ, quyền hạn của ", "nhiệm vụ và quyền hạn của ",
+	"trách nhiệm, quyền hạn của ", "quyền hạn và trách nhiệm của ", "quyền hạn, trách nhiệm của "}
+
+// findAgencyDuties records the articles that set a state body's duties
+// in [Draft.Internal]; findDossiers then finds no dossier there.
+func findAgencyDuties(d *Draft, lx *Lexicon) {
+	for _, a := range d.Articles {
+		low := lowerSameLen(a.Title)
+		for _, pre := range dutyTitles {
+			if strings.HasPrefix(low, pre) {
+				if isAgency(lx, a.Title[len(pre):]) {
+					d.Internal = append(d.Internal, a.Body)
+				}
+				break
+			}
+		}
+	}
+}
+
+// internal reports whether s lies in a span of [Draft.Internal].
+func (d *Draft) internal(s Span) bool {
+	for _, e := range d.Internal {
+		if s.Start >= e.Start && s.End <= e.End {
+			return true
+		}
+	}
+	return false
 }
 
 // procedureAbove names a dossier from the nearest paragraph above pi, in

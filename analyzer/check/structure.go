@@ -119,6 +119,7 @@ func analyse(d *Draft, lx *Lexicon) {
 	}
 	findArticles(d)
 	findSentences(d)
+	findAgencyDuties(d, lx)
 	findDossiers(d, lx)
 	findProcedures(d, lx)
 	findConditions(d, lx)
