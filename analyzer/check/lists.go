@@ -44,7 +44,7 @@ func findDossiers(d *Draft, lx *Lexicon) {
 			}
 		}
 		ds.Items = dropNotItems(d, lx, ds.Items)
-		if agencySubject(d, lx, p) {
+		if agencySubject(d, lx, p) || submittedUp(ds.Name) {
 			d.Internal = append(d.Internal, Span{p.Start, d.Paragraphs[last].End})
 			continue
 		}
@@ -72,6 +72,16 @@ func findDossiers(d *Draft, lx *Lexicon) {
 // trình …", "Bảo hiểm tiền gửi Việt Nam gửi 01 bộ hồ sơ gồm …".
 func agencySubject(d *Draft, lx *Lexicon, p Paragraph) bool {
 	return isAgency(lx, d.Text[p.Body.Start:p.Body.End])
+}
+
+// submittedUp reports whether a dossier's name says it is laid before a
+// superior authority ("Hồ sơ trình thẩm định quy chế quản lý kiến trúc",
+// "Hồ sơ trình Chính phủ về việc …"): in Vietnamese drafting an agency
+// "trình" (submits up) while an applicant "nộp" or "gửi", so the dossier
+// is exchanged between agencies. "trình tự" is a procedure's steps.
+func submittedUp(name string) bool {
+	f := strings.Fields(lowerSameLen(name))
+	return len(f) > 1 && f[0] == "trình" && f[1] != "tự" && f[1] != "tự,"
 }
 
 // isAgency reports whether text opens with a state body
@@ -218,7 +228,9 @@ func dossierTrigger(d *Draft, lx *Lexicon, ti, tj int) (trig Span, after int, na
 			// nộp hồ sơ không cần nộp các giấy tờ sau").
 			cue := -1
 			for k := sent; k < i; k++ {
-				if _, cn := lx.cues.matchAt(toks, k); cn > 0 && k+cn <= i {
+				// "Ban hành kèm theo Thông tư các Phụ lục và mẫu giấy tờ sau
+				// đây:" lists what a text is promulgated with.
+				if _, cn := lx.cues.matchAt(toks, k); cn > 0 && k+cn <= i && !(k >= 2 && toks[k-2].is("ban") && toks[k-1].is("hành")) {
 					cue = k
 				}
 			}
