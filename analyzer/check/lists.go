@@ -561,7 +561,20 @@ func blockItems(d *Draft, pi int) ([]Span, int) {
 				last = q
 				continue
 			}
-			if len(text) > 400 || strings.HasPrefix(text, "(") {
+			if strings.HasPrefix(text, "(") {
+				break
+			}
+			if len(text) > 400 {
+				// "3. Hồ sơ hưởng học bổng:" / "Đơn đề nghị … và Giấy chứng
+				// nhận hộ nghèo (…). Trường hợp cơ quan … khai thác được …":
+				// the papers stand in the first sentence of a paragraph that
+				// goes on about them.
+				if sent := d.SentenceAt(p.Body.Start); len(items) == 0 && sent.Start == p.Body.Start && sent.Len() <= 400 && sent.End < p.Body.End {
+					if body := trimItem(d, sent); body.Len() > 0 {
+						items = append(items, body)
+						last = q
+					}
+				}
 				break
 			}
 			itemKind = plainItem
