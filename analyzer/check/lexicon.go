@@ -95,6 +95,8 @@ type Lexicon struct {
 		// AgencySubjects open a paragraph in which a state body, not an
 		// applicant, compiles or sends the dossier.
 		AgencySubjects []string `yaml:"agency_subjects"`
+		// CopulaPapers open the paper after "là" in "Hồ sơ … là Tờ khai …".
+		CopulaPapers []string `yaml:"copula_papers"`
 	} `yaml:"dossier"`
 	// ProcedureTitles and ConditionTitles open procedure and condition titles.
 	ProcedureTitles []string `yaml:"procedure_titles"`
@@ -124,7 +126,7 @@ type Lexicon struct {
 	dHeads, dVerbs, dExclude, dOpeners, procTitles, cond *phraseSet
 	dStatements, subItems, dNotItems, condPrefixes       *phraseSet
 	condImpose, condEnds, condExclude, dAgencies         *phraseSet
-	inspections                                          *phraseSet
+	inspections, dCopula                                 *phraseSet
 }
 
 // RequirementWord is one word or phrase counted as a requirement.
@@ -205,6 +207,7 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	lx.condEnds = build("condition_list_ends", lx.ConditionListEnds, true)
 	lx.condExclude = build("condition_exclude", lx.ConditionExclude, false)
 	lx.inspections = build("inspection_contexts", lx.InspectionContexts, false)
+	lx.dCopula = build("dossier.copula_papers", lx.Dossier.CopulaPapers, false)
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("lexicon: %w", errors.Join(errs...))
 	}

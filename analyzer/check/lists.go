@@ -203,6 +203,12 @@ func dossierTrigger(d *Draft, lx *Lexicon, ti, tj int) (trig Span, after int, na
 					break
 				}
 				_, vn := lx.dVerbs.matchAt(toks, v)
+				if vn == 0 && toks[v].is("là") && v+1 < tj && !toks[v+1].hard {
+					// "Hồ sơ khai thuế … là Tờ khai thuế theo Mẫu số 01".
+					if _, pn := lx.dCopula.matchAt(toks, v+1); pn > 0 {
+						vn = 1
+					}
+				}
 				if vn == 0 {
 					continue
 				}
