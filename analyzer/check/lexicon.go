@@ -115,6 +115,9 @@ type Lexicon struct {
 	// InspectionContexts mark a sentence about an inspection: what it asks
 	// for is no requirement of a procedure.
 	InspectionContexts []string `yaml:"inspection_contexts"`
+	// ReviewContexts mark a sentence that orders requirements reviewed,
+	// cut or abolished: the papers it names are no requirement.
+	ReviewContexts []string `yaml:"review_contexts"`
 
 	reqWords, negations, nonDeontic, cues, bans          *phraseSet
 	caNouns, caBlockers, caTails, caPhrases              *phraseSet
@@ -126,7 +129,7 @@ type Lexicon struct {
 	dHeads, dVerbs, dExclude, dOpeners, procTitles, cond *phraseSet
 	dStatements, subItems, dNotItems, condPrefixes       *phraseSet
 	condImpose, condEnds, condExclude, dAgencies         *phraseSet
-	inspections, dCopula                                 *phraseSet
+	inspections, dCopula, reviews                        *phraseSet
 }
 
 // RequirementWord is one word or phrase counted as a requirement.
@@ -208,6 +211,7 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	lx.condExclude = build("condition_exclude", lx.ConditionExclude, false)
 	lx.inspections = build("inspection_contexts", lx.InspectionContexts, false)
 	lx.dCopula = build("dossier.copula_papers", lx.Dossier.CopulaPapers, false)
+	lx.reviews = build("review_contexts", lx.ReviewContexts, false)
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("lexicon: %w", errors.Join(errs...))
 	}

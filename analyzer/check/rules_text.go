@@ -29,6 +29,9 @@ func requirementUnits(p *Pass) []Span {
 		if k, _ := lx.inspections.find(d.toks, i, j); k >= 0 {
 			continue
 		}
+		if k, _ := lx.reviews.find(d.toks, i, j); k >= 0 {
+			continue
+		}
 		units = append(units, s)
 	}
 	// "d) Bản sao …": an item naming a copy hands it over, inside a
