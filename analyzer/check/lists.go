@@ -44,7 +44,7 @@ func findDossiers(d *Draft, lx *Lexicon) {
 			}
 		}
 		ds.Items = dropNotItems(d, lx, ds.Items)
-		if agencySubject(d, lx, p) || submittedUp(ds.Name) {
+		if agencySubject(d, lx, p) || parentAgency(d, lx, pi) || submittedUp(ds.Name) {
 			d.Internal = append(d.Internal, Span{p.Start, d.Paragraphs[last].End})
 			continue
 		}
@@ -72,6 +72,32 @@ func findDossiers(d *Draft, lx *Lexicon) {
 // trình …", "Bảo hiểm tiền gửi Việt Nam gửi 01 bộ hồ sơ gồm …".
 func agencySubject(d *Draft, lx *Lexicon, p Paragraph) bool {
 	return isAgency(lx, d.Text[p.Body.Start:p.Body.End])
+}
+
+// parentAgency reports whether the list paragraph pi has no subject of its
+// own (it opens with "Hồ sơ" or "Thành phần hồ sơ") and the clause or point
+// it belongs to has a state body as its subject ("2. Ngân hàng Nhà nước
+// Việt Nam lập hồ sơ đề nghị thanh toán … và gửi Kho bạc Nhà nước." / "a)
+// Thành phần hồ sơ bao gồm: …").
+func parentAgency(d *Draft, lx *Lexicon, pi int) bool {
+	p := d.Paragraphs[pi]
+	ti, tj := d.tokenRange(p.Body)
+	if ti >= tj || d.toks[ti].start != p.Body.Start {
+		return false
+	}
+	if _, n := lx.dHeads.matchAt(d.toks, ti); n == 0 {
+		return false
+	}
+	for q := pi - 1; q >= 0 && q >= pi-30; q-- {
+		up := d.Paragraphs[q]
+		if up.Kind == ParaArticle || up.Kind == ParaHeading {
+			return false
+		}
+		if p.Kind != ParaText && below(p.Kind, up.Kind) {
+			return agencySubject(d, lx, up)
+		}
+	}
+	return false
 }
 
 // submittedUp reports whether a dossier's name says it is laid before a
