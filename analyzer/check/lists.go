@@ -44,7 +44,7 @@ func findDossiers(d *Draft, lx *Lexicon) {
 			}
 		}
 		ds.Items = dropNotItems(d, lx, ds.Items)
-		if agencySubject(d, lx, p) || parentAgency(d, lx, pi) || submittedUp(ds.Name) {
+		if agencySubject(d, lx, p) || parentAgency(d, lx, pi) || submittedUp(ds.Name) || hasMemo(d, ds.Items) {
 			d.Internal = append(d.Internal, Span{p.Start, d.Paragraphs[last].End})
 			continue
 		}
@@ -95,6 +95,21 @@ func parentAgency(d *Draft, lx *Lexicon, pi int) bool {
 		}
 		if p.Kind != ParaText && below(p.Kind, up.Kind) {
 			return agencySubject(d, lx, up)
+		}
+	}
+	return false
+}
+
+// hasMemo reports whether a paper of the list is a "tờ trình", the memo a
+// state body lays before a superior authority ("Hồ sơ gồm: Tờ trình; dự
+// thảo quyết định; …"): the dossier is exchanged between agencies. A memo
+// on a form the text publishes ("Tờ trình đề nghị chuyển đổi … (Mẫu số 01
+// tại Phụ lục …)") is an applicant's: private schools file one.
+func hasMemo(d *Draft, items []Span) bool {
+	for _, it := range items {
+		i, j := d.tokenRange(it)
+		if i+1 < j && d.toks[i].is("tờ") && d.toks[i+1].is("trình") && !strings.Contains(d.low[it.Start:it.End], "mẫu") {
+			return true
 		}
 	}
 	return false
