@@ -24,6 +24,9 @@ func findDossiers(d *Draft, lx *Lexicon) {
 		if !ok && p.Kind != ParaArticle {
 			trig, verbEnd, name, ok = longDossier(d, lx, p)
 		}
+		if !ok && p.Kind == ParaText {
+			trig, verbEnd, name, ok = headedVerb(d, lx, pi)
+		}
 		if !ok {
 			continue
 		}
@@ -416,6 +419,51 @@ func longDossier(d *Draft, lx *Lexicon, p Paragraph) (trig Span, after int, name
 	}
 	end := toks[last].end
 	return Span{toks[ti].start, end}, end, nameBetween(d, toks[ti+n-1].end, toks[v].start), true
+}
+
+// headedVerb recognises a short unmarked paragraph that holds the dossier
+// verb and ends with a colon ("01 bộ, bao gồm:") right below a paragraph
+// that names the dossier without a verb ("2. Hồ sơ đề nghị mở chi nhánh"):
+// the heading and its body stand on separate lines.
+func headedVerb(d *Draft, lx *Lexicon, pi int) (trig Span, after int, name string, ok bool) {
+	if pi == 0 {
+		return
+	}
+	p, up := d.Paragraphs[pi], d.Paragraphs[pi-1]
+	ti, tj := d.tokenRange(p.Body)
+	if ti >= tj || tj-ti > 8 || !strings.HasSuffix(strings.TrimSpace(d.TextOf(p.Body)), ":") {
+		return
+	}
+	v := -1
+	var vn int
+	for k := ti; k < tj; k++ {
+		if _, n := lx.dVerbs.matchAt(d.toks, k); n > 0 {
+			v, vn = k, n
+			break
+		}
+	}
+	if v < 0 {
+		return
+	}
+	ui, uj := d.tokenRange(up.Body)
+	if ui >= uj || d.toks[ui].start != up.Body.Start || up.Kind == ParaArticle || up.Kind == ParaRow {
+		return
+	}
+	_, hn := lx.dHeads.matchAt(d.toks, ui)
+	head := strings.TrimSpace(d.TextOf(up.Body))
+	if hn == 0 || strings.ContainsAny(head, ":;.") || len(head) > 300 {
+		return
+	}
+	// "Hồ sơ thiết kế phải …", "Hồ sơ được lập …": a sentence about the
+	// dossier, not its name.
+	if k, _ := lx.reqWords.find(d.toks, ui+hn, uj); k >= 0 {
+		return
+	}
+	if k, _ := lx.dStatements.find(d.toks, ui+hn, uj); k >= 0 {
+		return
+	}
+	end := d.toks[v+vn-1].end
+	return Span{d.toks[ui].start, end}, end, nameBetween(d, d.toks[ui+hn-1].end, up.Body.End), true
 }
 
 // nestedDossiers reports whether the first of the items pi+1..last below
@@ -937,5 +985,29 @@ func rowItem(d *Draft, s Span) Span {
 			s.Start += i + 1
 		}
 	}
+	// "| 1 | Đơn đăng ký | 01 bản chính |": a trailing number-of-copies
+	// cell counts the paper, it names none.
+	for {
+		t := d.Text[s.Start:s.End]
+		i := strings.LastIndexByte(t, ';')
+		if i <= 0 || !copiesCell(strings.TrimSpace(t[i+1:])) {
+			break
+		}
+		s.End = s.Start + i
+	}
 	return trimItem(d, s)
+}
+
+// copiesCell reports whether a table cell only counts copies: "01", "02
+// bản", "01 bản chính", "1 bộ".
+func copiesCell(c string) bool {
+	f := strings.Fields(lowerSameLen(strings.TrimRight(c, ".")))
+	if len(f) == 0 || strings.Trim(f[0], "0123456789") != "" {
+		return false
+	}
+	switch strings.Join(f[1:], " ") {
+	case "", "bản", "bộ", "bản chính", "bản sao":
+		return true
+	}
+	return false
 }
