@@ -47,7 +47,7 @@ func findDossiers(d *Draft, lx *Lexicon) {
 			}
 		}
 		ds.Items = dropNotItems(d, lx, ds.Items)
-		if agencySubject(d, lx, p) || parentAgency(d, lx, pi) || submittedUp(ds.Name) || hasMemo(d, ds.Items) {
+		if agencySubject(d, lx, p) || parentAgency(d, lx, pi) || introAgency(d, lx, pi, last) || submittedUp(ds.Name) || hasMemo(d, ds.Items) {
 			d.Internal = append(d.Internal, Span{p.Start, d.Paragraphs[last].End})
 			continue
 		}
@@ -101,6 +101,19 @@ func parentAgency(d *Draft, lx *Lexicon, pi int) bool {
 		}
 	}
 	return false
+}
+
+// introAgency reports whether the unmarked sentence that introduces the
+// items below the list heading pi has a state body as its subject ("2. Hồ
+// sơ đề nghị hỗ trợ … từ ngân sách nhà nước:" / "Bảo hiểm tiền gửi Việt Nam
+// gửi 01 bộ hồ sơ gồm các tài liệu sau đây đến Ngân hàng Nhà nước:" / "a)
+// …").
+func introAgency(d *Draft, lx *Lexicon, pi, last int) bool {
+	if pi+1 > last {
+		return false
+	}
+	p := d.Paragraphs[pi+1]
+	return p.Kind == ParaText && strings.HasSuffix(strings.TrimSpace(d.TextOf(p.Body)), ":") && agencySubject(d, lx, p)
 }
 
 // hasMemo reports whether a paper of the list is a "tờ trình", the memo a
