@@ -106,9 +106,9 @@ func runCheck(ctx context.Context, opts checkOptions, e *env) error {
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
-	failOn, err := checkFailOn(opts.FailOn, cfg.FailOn)
+	failOn, err := check.ParseFailOn(opts.FailOn, cfg.FailOn)
 	if err != nil {
-		return err
+		return usageErrorf("--fail-on: %v", err)
 	}
 	rules, err := check.Rules()
 	if err != nil {
@@ -210,22 +210,6 @@ func checkResult(e *env, failed bool, sum *corpus.Summary) error {
 		return errFindings
 	}
 	return inputErr
-}
-
-// checkFailOn reads --fail-on, falling back to the config and then "error".
-func checkFailOn(flag, fromConfig string) (check.Severity, error) {
-	v := flag
-	if v == "" {
-		v = fromConfig
-	}
-	if v == "" {
-		v = "error"
-	}
-	s, err := check.ParseSeverity(v)
-	if err != nil || s < check.SeverityInfo {
-		return 0, usageErrorf("--fail-on: %q is not error, warning or info", v)
-	}
-	return s, nil
 }
 
 // writeCheckReport writes the report to stdout or to opts.Output.
