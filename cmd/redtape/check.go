@@ -11,7 +11,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/redtape-vn/redtape/analyzer/catalog"
+	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/analyzer/check"
 	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/analyzer/flags"
@@ -175,25 +175,18 @@ func runCheck(ctx context.Context, opts checkOptions, e *env) error {
 // bases in force on e.now. A bad catalog is a usage error naming where it
 // was set: the flag, or the configuration file.
 func checkMatcher(opts checkOptions, cfg *check.Config, e *env) (*flags.Matcher, error) {
-	cat, err := catalog.Default()
+	path, where := opts.Catalog, "--catalog"
+	if path == "" && cfg.Catalog != "" {
+		path, where = cfg.Resolve(cfg.Catalog), "config: catalog"
+		if cfg.Path != "" {
+			where = cfg.Path + ": catalog"
+		}
+	}
+	cat, err := assess.Catalog(path, e.now())
 	if err != nil {
-		return nil, err
+		return nil, usageErrorf("%s: %v", where, err)
 	}
-	switch {
-	case opts.Catalog != "":
-		if cat, err = catalog.Load(opts.Catalog, cat); err != nil {
-			return nil, usageErrorf("--catalog: %v", err)
-		}
-	case cfg.Catalog != "":
-		if cat, err = catalog.Load(cfg.Resolve(cfg.Catalog), cat); err != nil {
-			where := "config"
-			if cfg.Path != "" {
-				where = cfg.Path
-			}
-			return nil, usageErrorf("%s: catalog: %v", where, err)
-		}
-	}
-	return flags.NewMatcher(cat.InForce(e.now())), nil
+	return flags.NewMatcher(cat), nil
 }
 
 // checkResult is the error runCheck ends with. Findings at or above

@@ -9,7 +9,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/redtape-vn/redtape/analyzer/assess"
-	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/reports/estimate"
 )
@@ -129,16 +128,6 @@ func runEstimate(ctx context.Context, opts estimateOptions, e *env) error {
 		return fmt.Errorf("write estimate: %w", err)
 	}
 	return inputResult(mergeEstimateSummaries(sums))
-}
-
-// estimateMatcher builds the flag matcher from the built-in catalog in
-// force today, extended by path when given (check uses it too).
-func estimateMatcher(path string, e *env) (*flags.Matcher, error) {
-	cat, _, err := loadCatalog(path, "", e)
-	if err != nil {
-		return nil, err
-	}
-	return flags.NewMatcher(cat), nil
 }
 
 // mergeEstimateSummaries adds up the read summaries of several loads.
