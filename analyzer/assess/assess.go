@@ -18,6 +18,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/analyzer/compare"
 	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/analyzer/decisions"
 	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/analyzer/target"
 	"github.com/redtape-vn/redtape/corpus"
@@ -53,6 +54,9 @@ type Options struct {
 	// Scope keeps only the procedures of one scope (business-related,
 	// citizen-only, ...); "" or compare.ScopeAll keeps every procedure.
 	Scope compare.Scope
+	// Decisions is the list of the Government's decisions the records are
+	// checked against; nil means the built-in list (see [Decisions]).
+	Decisions *decisions.List
 	// Ministries renames former ministries; nil means the built-in
 	// renamings of the 2025 reorganisation.
 	Ministries *compare.Ministries
@@ -77,6 +81,9 @@ type Assessment struct {
 	// nil for none.
 	Volumes *cost.Volumes
 	Sheets  *cost.Sheets
+	// Decided says which of the Government's listed decisions the current
+	// records apply.
+	Decided DecisionSummary
 	// Baseline and Current are the procedures compared.
 	Baseline, Current []*corpus.Procedure
 	// Flags holds the verdict on every paper of Current, in its order.
@@ -162,8 +169,15 @@ func Run(ctx context.Context, baseline, current []*corpus.Procedure, opts Option
 	for i, p := range current {
 		a.byProc[p] = i
 	}
+	list := opts.Decisions
+	if list == nil {
+		if list, err = Decisions(""); err != nil {
+			return nil, err
+		}
+	}
 	a.options = compare.Options{Target: a.Target.Headline(), Ministries: names, Drop: a.drops(flags.ScenarioReplaceable),
 		DropDescription: DropDescription, CurrentModel: a.Model}
+	a.Decided = JudgeDecisions(list, current, a.Flags, a.Ministry)
 	if a.Comparison, err = compare.Compare(ctx, a.Baseline, current, a.BaselineModel, a.options); err != nil {
 		return nil, fmt.Errorf("compare: %w", err)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/analyzer/compare"
 	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/analyzer/decisions"
 	"github.com/redtape-vn/redtape/analyzer/target"
 )
 
@@ -20,7 +21,7 @@ type assessArgs struct {
 	Target string
 	// Params, Catalog, Volumes, Costs and Ministries are files; empty for
 	// the built-in defaults or none.
-	Params, Catalog, Volumes, Costs, Ministries string
+	Params, Catalog, Volumes, Costs, Ministries, Decisions string
 	// AsOf is the day (YYYY-MM-DD) whose catalog entries apply; empty for today.
 	AsOf string
 	// Scope is business, citizen, other, unknown or all.
@@ -37,6 +38,7 @@ func assessFlags() []cli.Flag {
 		&cli.StringFlag{Name: "as-of", Usage: "use the catalog entries and legal bases in force on `DATE` (YYYY-MM-DD; default today)"},
 		&cli.StringFlag{Name: "volumes", Usage: "annual volumes `FILE` (CSV: code, dossiers_per_year, period, source) instead of the assumed default"},
 		&cli.StringFlag{Name: "costs", Usage: "official cost sheets `FILE` (Circular 02/2017/TT-VPCP figures per procedure, before and after) that replace the model's"},
+		decisionsFlag(),
 		&cli.StringFlag{Name: "ministries", Usage: "ministry renaming `FILE` (schema redtape.ministries/v1) replacing the built-in 2025 renamings"},
 		&cli.StringFlag{Name: "scope", Value: string(compare.ScopeAll), Usage: "only procedures of this scope: business (subjects include enterprises, co-operatives, household businesses or organisations), citizen, other, unknown or all"},
 	}
@@ -45,7 +47,8 @@ func assessFlags() []cli.Flag {
 // readAssessArgs reads the options of assessFlags from c.
 func readAssessArgs(c *cli.Context) assessArgs {
 	return assessArgs{Target: c.String("target"), Params: c.String("params"), Catalog: c.String("catalog"), AsOf: c.String("as-of"),
-		Volumes: c.String("volumes"), Costs: c.String("costs"), Ministries: c.String("ministries"), Scope: c.String("scope")}
+		Volumes: c.String("volumes"), Costs: c.String("costs"), Ministries: c.String("ministries"), Scope: c.String("scope"),
+		Decisions: c.String("decisions")}
 }
 
 // options loads every file the arguments name and returns the assessment
@@ -92,10 +95,28 @@ func (a assessArgs) options(e *env) (assess.Options, time.Time, error) {
 			return opts, time.Time{}, usageErrorf("--ministries: %v", err)
 		}
 	}
+	if opts.Decisions, err = loadDecisions(a.Decisions); err != nil {
+		return opts, time.Time{}, err
+	}
 	cat, day, err := loadCatalog(a.Catalog, a.AsOf, e)
 	if err != nil {
 		return opts, day, err
 	}
 	opts.Catalog = cat
 	return opts, day, nil
+}
+
+// decisionsFlag is the --decisions option of flag, estimate and report.
+func decisionsFlag() cli.Flag {
+	return &cli.StringFlag{Name: "decisions", Usage: "list of the Government's decisions `FILE` (schema redtape.decisions/v1) extending, or with '# replace: true' replacing, the built-in Resolution 66.7/2025/NQ-CP Appendix I"}
+}
+
+// loadDecisions loads the built-in list of decisions, extended or replaced
+// by the file at path when given.
+func loadDecisions(path string) (*decisions.List, error) {
+	list, err := assess.Decisions(path)
+	if err != nil {
+		return nil, usageErrorf("--decisions: %v", err)
+	}
+	return list, nil
 }
