@@ -29,6 +29,112 @@ const markdownExtensions = parser.NoIntraEmphasis | parser.Tables | parser.Fence
 	parser.Autolink | parser.Strikethrough | parser.SpaceHeadings | parser.BackslashLineBreak |
 	parser.NoEmptyLineBeforeBlock
 
+// MaxMarkdownDepth is how deep lists and block quotes may nest in a
+// Markdown procedure: a record nested deeper is refused, reported with the
+// line where the limit is passed, before it is parsed. gomarkdown copies an
+// item's text once per level it is nested in, so a list nested 6,000 deep
+// took 2.8–5.5 GB (issue 15); real records nest two levels, at most three.
+// Documented in docs/record-format.md, "Limits".
+const MaxMarkdownDepth = 32
+
+// markdownNesting returns the deepest nesting of lists and block quotes
+// that a line of text opens, as counted by [markdownLineDepth], and the
+// 1-based line where it first reaches more than [MaxMarkdownDepth] (or the
+// deepest line). Lines inside fenced code are not counted.
+func markdownNesting(text string) (line, depth int) {
+	fence := ""
+	n := 0
+	for len(text) > 0 {
+		n++
+		l := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			l, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		if m := fenceRE.FindStringSubmatch(l); m != nil {
+			switch {
+			case fence == "":
+				fence = m[1]
+			case m[1] == fence:
+				fence = ""
+			}
+			continue
+		}
+		if fence != "" {
+			continue
+		}
+		if d := markdownLineDepth(l); d > depth {
+			line, depth = n, d
+			if d > MaxMarkdownDepth {
+				return line, depth
+			}
+		}
+	}
+	return line, depth
+}
+
+// markdownLineDepth estimates the nesting a line opens: one level per
+// block-quote marker and per list marker at its start, and one per two
+// columns of indentation (the least a nested list item needs). It never
+// counts fewer levels than the line has, so the limit holds for whatever
+// the parser makes of it.
+func markdownLineDepth(l string) int {
+	if thematicBreak(l) {
+		return 0
+	}
+	col, depth := 0, 0
+	for i := 0; i < len(l); {
+		switch c := l[i]; {
+		case c == ' ':
+			col++
+			i++
+		case c == '\t':
+			col += 4 - col%4
+			i++
+		case c == '>':
+			depth++
+			i++
+		case (c == '-' || c == '*' || c == '+') && i+1 < len(l) && (l[i+1] == ' ' || l[i+1] == '\t'):
+			depth++
+			i += 2
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(l) && j-i < 9 && l[j] >= '0' && l[j] <= '9' {
+				j++
+			}
+			if j+1 < len(l) && (l[j] == '.' || l[j] == ')') && (l[j+1] == ' ' || l[j+1] == '\t') {
+				depth++
+				i = j + 2
+				continue
+			}
+			return depth + col/2
+		default:
+			return depth + col/2
+		}
+	}
+	return depth + col/2
+}
+
+// thematicBreak reports whether l is a line of one of '-', '*' and '_'
+// (with spaces or tabs between them): a rule, not list items.
+func thematicBreak(l string) bool {
+	var mark byte
+	for i := 0; i < len(l); i++ {
+		switch c := l[i]; c {
+		case ' ', '\t', '\r':
+		case '-', '*', '_':
+			if mark != 0 && c != mark {
+				return false
+			}
+			mark = c
+		default:
+			return false
+		}
+	}
+	return mark != 0
+}
+
 // parseMarkdown parses the text of one procedure with a new parser (a
 // gomarkdown parser is single use).
 func parseMarkdown(text string) ast.Node {
@@ -94,11 +200,15 @@ func markdownReader() reader {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				p, known := readMarkdownProcedure(parseMarkdown(c.text))
 				rec := 0
 				if len(chunks) > 1 {
 					rec = i + 1
 				}
+				if line, depth := markdownNesting(c.text); depth > MaxMarkdownDepth {
+					fail(&ReadError{Line: c.line + line - 1, Record: rec, Err: fmt.Errorf("lists or quotes nested %d levels deep (the limit is %d): record not read", depth, MaxMarkdownDepth)})
+					continue
+				}
+				p, known := readMarkdownProcedure(parseMarkdown(c.text))
 				if err := validateRecord(p); err != nil {
 					fail(&ReadError{Line: c.line, Record: rec, Err: err})
 					continue
@@ -129,6 +239,9 @@ func skipMarkdown(_, text string, found bool) string {
 	}
 	chunks, _ := splitMarkdownH1(text)
 	for _, c := range chunks {
+		if _, depth := markdownNesting(c.text); depth > MaxMarkdownDepth {
+			return "" // not parsed: the read reports it
+		}
 		// Stops at the first procedure: in a procedure file, the first.
 		if _, known := readMarkdownProcedure(parseMarkdown(c.text)); known {
 			return ""
@@ -169,6 +282,9 @@ func markdownPreamble(pre markdownChunk) *ReadError {
 	where := fmt.Sprintf("line %d", pre.line)
 	if last := pre.line + strings.Count(strings.TrimRightFunc(pre.text, unicode.IsSpace), "\n"); last > pre.line {
 		where = fmt.Sprintf("lines %d–%d", pre.line, last)
+	}
+	if line, depth := markdownNesting(pre.text); depth > MaxMarkdownDepth {
+		return &ReadError{Line: pre.line + line - 1, Err: fmt.Errorf("text before the first level-1 heading (%s) nests lists or quotes %d levels deep (the limit is %d): not read", where, depth, MaxMarkdownDepth)}
 	}
 	// Read as if it were a procedure under a heading of its own.
 	_, known := readMarkdownProcedure(parseMarkdown("# -\n\n" + pre.text))
