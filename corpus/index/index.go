@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -242,12 +243,66 @@ func checkReplaceable(path string) (empty bool, err error) {
 		if !bleveEntries[e.Name()] {
 			return false, &NotIndexError{Path: path, Reason: fmt.Sprintf("it holds %q", e.Name())}
 		}
-		meta = meta || e.Name() == "index_meta.json"
+		switch e.Name() {
+		case "index_meta.json":
+			if !e.Type().IsRegular() {
+				return false, &NotIndexError{Path: path, Reason: "index_meta.json is not a file"}
+			}
+			meta = true
+		case "store":
+			if err := checkStore(path); err != nil {
+				return false, err
+			}
+		}
 	}
 	if !meta {
 		return false, &NotIndexError{Path: path, Reason: "index_meta.json is missing"}
 	}
 	return false, nil
+}
+
+// checkStore checks that the store directory of the index at path holds
+// only what scorch writes there: its root (root.bolt) and segments
+// (000000000001.zap). A rebuild removes the old index whole, and scorch
+// removes the segments its root does not list, so a file of someone
+// else's there would be deleted: the index is refused instead.
+func checkStore(path string) error {
+	store := filepath.Join(path, "store")
+	fi, err := os.Lstat(store)
+	if err != nil {
+		return fmt.Errorf("index %s: %w", path, err)
+	}
+	if !fi.IsDir() {
+		return &NotIndexError{Path: path, Reason: "store is not a directory"}
+	}
+	entries, err := os.ReadDir(store)
+	if err != nil {
+		return fmt.Errorf("index %s: %w", path, err)
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !storeFile(e.Name()) {
+			return &NotIndexError{Path: path, Reason: fmt.Sprintf("its store holds %q, which bleve does not write", e.Name())}
+		}
+	}
+	return nil
+}
+
+// storeFile reports whether name is one scorch writes in its store:
+// root.bolt, or a segment named by its epoch in 12 hexadecimal digits.
+func storeFile(name string) bool {
+	if name == "root.bolt" {
+		return true
+	}
+	epoch, ok := strings.CutSuffix(name, ".zap")
+	if !ok || len(epoch) != 12 {
+		return false
+	}
+	for _, c := range epoch {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // tidy finishes or undoes a swap that a crash interrupted and removes an
@@ -256,7 +311,11 @@ func checkReplaceable(path string) (empty bool, err error) {
 func tidy(path string) error {
 	old := path + ".old"
 	if !exists(path) && exists(old) {
-		_ = os.Rename(old, path)
+		// Only an index redtape set aside: a directory of the user's
+		// that happens to be called so is left where it is.
+		if empty, err := checkReplaceable(old); err == nil && !empty {
+			_ = os.Rename(old, path)
+		}
 	}
 	for _, p := range []string{path + ".new", old} {
 		if !exists(p) {
@@ -738,4 +797,61 @@ func exists(path string) bool {
 
 func hashStrings(ss []string) string {
 	return Hash(&corpus.Procedure{Name: strings.Join(ss, "\x00")})[:12]
+}
+
+// lockPrefix starts what a lock file holds, before the process id of its
+// writer. Lock files of earlier versions hold the process id alone.
+const lockPrefix = "redtape index lock, pid "
+
+// ForeignLockError reports that the path of the index's lock file
+// (<dir>.lock) holds something redtape did not write there: [Update]
+// refuses to overwrite it.
+type ForeignLockError struct {
+	Path   string
+	Reason string // what was found there
+}
+
+func (e *ForeignLockError) Error() string {
+	return fmt.Sprintf("%s is not a redtape lock file (%s); refusing to overwrite it: move it away, or choose another index directory", e.Path, e.Reason)
+}
+
+// checkLockFile returns a *ForeignLockError when path exists and is not a
+// lock file of redtape's: a regular file holding nothing, or the process
+// id of a writer, with or without [lockPrefix], on one line.
+func checkLockFile(path string) error {
+	fi, err := os.Lstat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("lock %s: %w", path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return &ForeignLockError{Path: path, Reason: "not a regular file"}
+	}
+	if fi.Size() > 64 {
+		return &ForeignLockError{Path: path, Reason: fmt.Sprintf("it holds %d bytes", fi.Size())}
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("lock %s: %w", path, err)
+	}
+	s := strings.TrimSuffix(strings.TrimPrefix(string(b), lockPrefix), "\n")
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return &ForeignLockError{Path: path, Reason: fmt.Sprintf("it holds %q", shorten(string(b), 40))}
+		}
+	}
+	return nil
+}
+
+// shorten returns s cut to at most n bytes, at a character boundary.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
