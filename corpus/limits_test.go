@@ -131,3 +131,71 @@ func TestFieldLimit(t *testing.T) {
 		t.Errorf("step cut to %d bytes", len(s))
 	}
 }
+
+// TestMarkdownHostileShapes reads lines dense in Markdown markup at two
+// sizes. Shapes that once took time growing with the square of their size
+// ('[' and '<', which gomarkdown scans ahead from: 80,000 '[' took over
+// 10 s, 160,000 "<a" 1.3 s) are refused before parsing, at a cost of a few
+// bytes per byte; the others are parsed with memory growing linearly.
+func TestMarkdownHostileShapes(t *testing.T) {
+	md := func(line string) string {
+		return "# Thủ tục\n\n- Mã thủ tục: 9.900001\n\n## Thành phần hồ sơ\n\n- " + line + "\n"
+	}
+	tests := []struct {
+		name    string
+		unit    string
+		refused bool
+	}{
+		{"open brackets", "[", true},
+		{"nested brackets", "[[]]", true},
+		{"images", "![", true},
+		{"unclosed links", "[a](", true},
+		{"tags", "<a", true},
+		{"closers", "](", false},
+		{"code spans", "`a", false},
+		{"emphasis", "*a", false},
+		{"underscores", "a_", false},
+		{"entities", "&a", false},
+		{"escapes", `\*`, false},
+	}
+	for _, tt := range tests {
+		var allocs [2]uint64
+		var sizes [2]int
+		for i, n := range []int{20_000, 80_000} {
+			text := md(strings.Repeat(tt.unit, n/len(tt.unit)))
+			sizes[i] = len(text)
+			var sum *Summary
+			allocs[i] = allocBytes(func() { _, sum = readString(t, "x.md", text) })
+			if sum.Failed() != tt.refused {
+				t.Errorf("%s, %d bytes: refused %v, want %v (%v)", tt.name, len(text), sum.Failed(), tt.refused, sum.Errors)
+			}
+		}
+		perByte := float64(allocs[1]) / float64(sizes[1])
+		growth, size := float64(allocs[1])/float64(allocs[0]), float64(sizes[1])/float64(sizes[0])
+		t.Logf("%s: %.1f bytes allocated a byte, growth %.1f× for %.1f×", tt.name, perByte, growth, size)
+		if tt.refused && perByte > 8 {
+			t.Errorf("%s: %.1f bytes allocated per byte refusing it, want at most 8", tt.name, perByte)
+		}
+		if growth > 1.5*size {
+			t.Errorf("%s: memory grew %.1f× for %.1f× the input", tt.name, growth, size)
+		}
+	}
+	// The error names the limit and the line of the paragraph.
+	_, sum := readString(t, "x.md", md(strings.Repeat("[", 300)))
+	if len(sum.Errors) != 1 || sum.Errors[0].Line != 7 || !strings.Contains(sum.Errors[0].Error(), "more than 256 '[' and '<' in one paragraph, list item or table row") {
+		t.Errorf("errors %v", sum.Errors)
+	}
+	// A list of many items with a form link each is read: the count
+	// starts again at each item.
+	var b strings.Builder
+	for i := 0; i < 400; i++ {
+		b.WriteString("- Tờ khai [mẫu](forms/a.docx) <br>\n")
+	}
+	if procs, sum := readString(t, "x.md", md("Giấy tờ\n"+b.String())); len(procs) != 1 || sum.Failed() {
+		t.Errorf("a list of 400 linked items: %d procedures, errors %v", len(procs), sum.Errors)
+	}
+	// A procedure over MaxMarkdownRecordBytes is refused.
+	if _, sum := readString(t, "x.md", md(strings.Repeat("khai sinh ", MaxMarkdownRecordBytes/10+1))); len(sum.Errors) != 1 || !strings.Contains(sum.Errors[0].Error(), "bytes of Markdown in one procedure (the limit is 1048576)") {
+		t.Errorf("errors %v", sum.Errors)
+	}
+}

@@ -116,6 +116,110 @@ func markdownLineDepth(l string) int {
 	return depth + col/2
 }
 
+// MaxMarkdownBrackets is how many '[' and '<' the text of one paragraph,
+// list item or table row may hold: a procedure with more is refused,
+// before it is parsed. gomarkdown scans ahead from each '[' for its ']'
+// and destination, and from each '<' for the end of a tag, so its time
+// grows with their number times the length of the text they sit in:
+// 20,000 '[' on one line took 0.7 s, 80,000 over 10 s, "[[[…]]]"
+// allocated 107 MB for 20 KB, and 160,000 "<a" took 1.3 s (issue 15).
+// With at most 256 in one text of at most [MaxMarkdownRecordBytes], a
+// record costs under half a second. A real dossier item holds one or two
+// form links.
+const MaxMarkdownBrackets = 256
+
+// MaxMarkdownRecordBytes is the longest text of one Markdown procedure
+// (from its level-1 heading to the next) that is parsed: a longer one is
+// refused. gomarkdown allocates up to about 190 bytes per byte of text
+// dense in markup (a node per backslash escape, line break or code span),
+// so the limit bounds the memory one record takes to some 200 MB. Real
+// procedures are under 50 KB. Documented in docs/record-format.md,
+// "Limits".
+const MaxMarkdownRecordBytes = 1 << 20
+
+// markdownLimit returns why text, the text of one procedure, is not
+// parsed, and the 1-based line it concerns; "" when it is within the
+// limits ([MaxMarkdownRecordBytes], [MaxMarkdownDepth],
+// [MaxMarkdownBrackets]).
+func markdownLimit(text string) (line int, why string) {
+	if len(text) > MaxMarkdownRecordBytes {
+		return 1, fmt.Sprintf("%d bytes of Markdown in one procedure (the limit is %d)", len(text), MaxMarkdownRecordBytes)
+	}
+	if line, depth := markdownNesting(text); depth > MaxMarkdownDepth {
+		return line, fmt.Sprintf("lists or quotes nested %d levels deep (the limit is %d)", depth, MaxMarkdownDepth)
+	}
+	if line, n := markdownBrackets(text); n > MaxMarkdownBrackets {
+		return line, fmt.Sprintf("more than %d '[' and '<' in one paragraph, list item or table row (the limit is %d)", MaxMarkdownBrackets, MaxMarkdownBrackets)
+	}
+	return 0, ""
+}
+
+// markdownBrackets returns the most '[' and '<' that the text of one
+// paragraph, list item or table row of text holds outside fenced code,
+// and the 1-based line where that text starts; it stops at the first text
+// over [MaxMarkdownBrackets]. A paragraph is a run of non-blank lines; a
+// list item starts at its marker; a table row is one line.
+func markdownBrackets(text string) (line, most int) {
+	if strings.Count(text, "[")+strings.Count(text, "<") <= MaxMarkdownBrackets {
+		return 0, 0
+	}
+	fence := ""
+	n, start := 0, 0
+	for i := 1; len(text) > 0; i++ {
+		l := text
+		if j := strings.IndexByte(text, '\n'); j >= 0 {
+			l, text = text[:j], text[j+1:]
+		} else {
+			text = ""
+		}
+		t := strings.TrimSpace(l)
+		if t == "" {
+			n = 0
+			continue
+		}
+		if m := fenceRE.FindStringSubmatch(l); m != nil {
+			switch {
+			case fence == "":
+				fence = m[1]
+			case m[1] == fence:
+				fence = ""
+			}
+			n = 0
+			continue
+		}
+		if fence != "" {
+			continue
+		}
+		if n == 0 || strings.HasPrefix(t, "|") || markdownLineDepth(l) > 0 && !thematicBreak(l) && listItemStart(t) {
+			n, start = 0, i
+		}
+		n += strings.Count(l, "[") + strings.Count(l, "<")
+		if n > most {
+			line, most = start, n
+			if most > MaxMarkdownBrackets {
+				return line, most
+			}
+		}
+	}
+	return line, most
+}
+
+// listItemStart reports whether t, a line with its indentation trimmed,
+// starts a list item or a block quote.
+func listItemStart(t string) bool {
+	if t[0] == '>' {
+		return true
+	}
+	if (t[0] == '-' || t[0] == '*' || t[0] == '+') && len(t) > 1 && (t[1] == ' ' || t[1] == '\t') {
+		return true
+	}
+	j := 0
+	for j < len(t) && j < 9 && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	return j > 0 && j+1 < len(t) && (t[j] == '.' || t[j] == ')') && (t[j+1] == ' ' || t[j+1] == '\t')
+}
+
 // thematicBreak reports whether l is a line of one of '-', '*' and '_'
 // (with spaces or tabs between them): a rule, not list items.
 func thematicBreak(l string) bool {
@@ -204,8 +308,8 @@ func markdownReader() reader {
 				if len(chunks) > 1 {
 					rec = i + 1
 				}
-				if line, depth := markdownNesting(c.text); depth > MaxMarkdownDepth {
-					fail(&ReadError{Line: c.line + line - 1, Record: rec, Err: fmt.Errorf("lists or quotes nested %d levels deep (the limit is %d): record not read", depth, MaxMarkdownDepth)})
+				if line, why := markdownLimit(c.text); why != "" {
+					fail(&ReadError{Line: c.line + line - 1, Record: rec, Err: fmt.Errorf("%s: record not read", why)})
 					continue
 				}
 				p, known := readMarkdownProcedure(parseMarkdown(c.text))
@@ -239,7 +343,7 @@ func skipMarkdown(_, text string, found bool) string {
 	}
 	chunks, _ := splitMarkdownH1(text)
 	for _, c := range chunks {
-		if _, depth := markdownNesting(c.text); depth > MaxMarkdownDepth {
+		if _, why := markdownLimit(c.text); why != "" {
 			return "" // not parsed: the read reports it
 		}
 		// Stops at the first procedure: in a procedure file, the first.
@@ -283,8 +387,8 @@ func markdownPreamble(pre markdownChunk) *ReadError {
 	if last := pre.line + strings.Count(strings.TrimRightFunc(pre.text, unicode.IsSpace), "\n"); last > pre.line {
 		where = fmt.Sprintf("lines %d–%d", pre.line, last)
 	}
-	if line, depth := markdownNesting(pre.text); depth > MaxMarkdownDepth {
-		return &ReadError{Line: pre.line + line - 1, Err: fmt.Errorf("text before the first level-1 heading (%s) nests lists or quotes %d levels deep (the limit is %d): not read", where, depth, MaxMarkdownDepth)}
+	if line, why := markdownLimit(pre.text); why != "" {
+		return &ReadError{Line: pre.line + line - 1, Err: fmt.Errorf("text before the first level-1 heading (%s): %s: not read", where, why)}
 	}
 	// Read as if it were a procedure under a heading of its own.
 	_, known := readMarkdownProcedure(parseMarkdown("# -\n\n" + pre.text))
