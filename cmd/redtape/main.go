@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"os/signal"
 	"syscall"
@@ -23,6 +24,11 @@ import (
 const interruptGrace = 800 * time.Millisecond
 
 func main() {
+	// bleve's scorch writes what it meets on disk through the standard
+	// logger ("unable to load snapshot, ..., continuing"), raw, on stderr.
+	// redtape reports it as an error instead (a damaged index), so the
+	// standard logger, which redtape itself does not use, writes nothing.
+	log.SetOutput(io.Discard)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := interruptible(ctx, interruptGrace, os.Stderr, func() int {
 		return run(ctx, os.Args, newEnv(os.Stdin, os.Stdout, os.Stderr))

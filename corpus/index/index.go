@@ -175,27 +175,17 @@ func Update(ctx context.Context, path string, src Source, opts UpdateOptions) (*
 	// any search; it is opened for writing only once a record changed.
 	var known map[string]docState
 	if exists(path) && !empty {
-		idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true, "bolt_timeout": "3s"})
-		if err != nil && lockTimeout(err) {
-			return nil, ErrLocked
-		}
-		if err != nil {
-			reason = fmt.Sprintf("existing index unreadable (%v)", err)
-		} else {
-			v, _ := idx.GetInternal(keyFormat)
-			if len(v) == 0 {
-				idx.Close()
-				return nil, &NotIndexError{Path: path, Reason: "a bleve index that redtape did not write"}
-			}
-			if string(v) != FormatVersion {
-				reason = fmt.Sprintf("format %q replaced by %q", string(v), FormatVersion)
-			}
-			// Building anew, this is what to read again.
-			known, err = loadStates(ctx, idx)
-			idx.Close()
-			if err != nil {
-				return nil, err
-			}
+		var damaged *DamagedError
+		var why string
+		known, why, err = readStates(ctx, path)
+		switch {
+		case errors.As(err, &damaged):
+			// Nothing in it can be trusted, nor carried over.
+			reason, known = fmt.Sprintf("existing index damaged (%s)", damaged.Reason), nil
+		case err != nil:
+			return nil, err
+		case why != "":
+			reason = why
 		}
 	}
 	if reason != "" {
@@ -207,15 +197,74 @@ func Update(ctx context.Context, path string, src Source, opts UpdateOptions) (*
 			idx.Close()
 		}
 	}()
-	return write(ctx, func() (bleve.Index, error) {
+	st, err := write(ctx, func() (bleve.Index, error) {
+		if err := dropSums(path); err != nil {
+			return nil, err
+		}
 		var err error
 		idx, err = openWritable(path)
 		return idx, err
 	}, src, opts, known, canon)
+	if err != nil {
+		return st, err
+	}
+	if idx == nil {
+		// Unchanged. An index left without sums by an update that did
+		// not finish gets them again.
+		if !exists(filepath.Join(path, sumFile)) {
+			if err := writeSums(path); err != nil {
+				return nil, err
+			}
+		}
+		return st, nil
+	}
+	err = idx.Close()
+	idx = nil
+	if err != nil {
+		return nil, fmt.Errorf("close index %s: %w", path, err)
+	}
+	if err := writeSums(path); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// readStates reads the records of the existing index at path, checking
+// its segments first (see [verifySums]). rebuild says why the index is to
+// be built anew, when it is: written with another format, or not opened by
+// bleve. It returns a *DamagedError when the segments are not as written
+// or bleve fails reading them, and a *NotIndexError for a bleve index
+// redtape did not write.
+func readStates(ctx context.Context, path string) (known map[string]docState, rebuild string, err error) {
+	if err := verifySums(path, true); err != nil {
+		return nil, "", err
+	}
+	defer recovered(path, &err)
+	idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true, "bolt_timeout": "3s"})
+	if err != nil && lockTimeout(err) {
+		return nil, "", ErrLocked
+	}
+	if err != nil {
+		return nil, fmt.Sprintf("existing index unreadable (%v)", err), nil
+	}
+	defer idx.Close()
+	v, _ := idx.GetInternal(keyFormat)
+	if len(v) == 0 {
+		return nil, "", &NotIndexError{Path: path, Reason: "a bleve index that redtape did not write"}
+	}
+	if string(v) != FormatVersion {
+		rebuild = fmt.Sprintf("format %q replaced by %q", string(v), FormatVersion)
+	}
+	// Building anew, this is what to read again.
+	known, err = loadStates(ctx, idx)
+	if err != nil {
+		return nil, "", err
+	}
+	return known, rebuild, nil
 }
 
 // bleveEntries are the names a bleve (scorch) index directory holds.
-var bleveEntries = map[string]bool{"index_meta.json": true, "store": true}
+var bleveEntries = map[string]bool{"index_meta.json": true, "store": true, sumFile: true, sumFile + ".tmp": true}
 
 // checkReplaceable reports whether path may be replaced by a new index: it
 // does not exist, is an empty directory (empty is true then), or holds only
@@ -244,6 +293,10 @@ func checkReplaceable(path string) (empty bool, err error) {
 			return false, &NotIndexError{Path: path, Reason: fmt.Sprintf("it holds %q", e.Name())}
 		}
 		switch e.Name() {
+		case sumFile, sumFile + ".tmp":
+			if !e.Type().IsRegular() {
+				return false, &NotIndexError{Path: path, Reason: e.Name() + " is not a file"}
+			}
 		case "index_meta.json":
 			if !e.Type().IsRegular() {
 				return false, &NotIndexError{Path: path, Reason: "index_meta.json is not a file"}
@@ -389,6 +442,10 @@ func build(ctx context.Context, path string, src Source, opts UpdateOptions, rea
 	if err := idx.Close(); err != nil {
 		os.RemoveAll(tmp)
 		return nil, fmt.Errorf("close index: %w", err)
+	}
+	if err := writeSums(tmp); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
 	}
 	old := path + ".old"
 	if exists(old) {
