@@ -179,7 +179,7 @@ func openOrBuildIndex(ctx context.Context, dir string, e *env) (*index.Index, er
 	}
 	var ie *index.IncompatibleError
 	switch {
-	case errors.As(err, &ie):
+	case errors.As(err, &ie), errors.As(err, new(*index.NotIndexError)):
 		return nil, usageErrorf("%v", err)
 	case errors.Is(err, index.ErrLocked):
 		return nil, fmt.Errorf("index %s: %w", dir, err)

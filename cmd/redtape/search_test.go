@@ -442,3 +442,34 @@ func TestPlainText(t *testing.T) {
 		t.Errorf("mdInline: %s", got)
 	}
 }
+
+// TestSearchForeignIndexDirectory: search with --index naming a directory
+// that holds something else refuses it as a usage error and leaves it as
+// it was; a damaged index is reported as such, with the way out.
+func TestSearchForeignIndexDirectory(t *testing.T) {
+	dir := t.TempDir()
+	notes := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(notes, []byte("important"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, _, errb := searchEnv()
+	if code := run(context.Background(), []string{"redtape", "search", "--index", dir, "giấy"}, e); code != exitUsage || !strings.Contains(errb.String(), "is not a redtape index") {
+		t.Errorf("exit %d, stderr %q; want %d and not a redtape index", code, errb, exitUsage)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the directory now holds %d entries", len(entries))
+	}
+	idx := indexFixture(t)
+	segs, _ := filepath.Glob(filepath.Join(idx, "store", "*.zap"))
+	if len(segs) == 0 {
+		t.Fatal("no segment")
+	}
+	if err := os.Truncate(segs[0], 100); err != nil {
+		t.Fatal(err)
+	}
+	e, out, errb := searchEnv()
+	code := run(context.Background(), []string{"redtape", "search", "--index", idx, "khai sinh"}, e)
+	if code != exitInternal || out.Len() != 0 || !strings.Contains(errb.String(), "is damaged") || !strings.Contains(errb.String(), "redtape index --rebuild") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errb)
+	}
+}

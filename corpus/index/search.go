@@ -76,7 +76,9 @@ func (ix *Index) prefixTerms(field, prefix string) ([]string, error) {
 }
 
 // Open opens the index at path for reading. It returns an error wrapping
-// ErrNotExist when there is none, ErrLocked when a writer holds it, an
+// ErrNotExist when there is none (or an empty directory), a
+// *NotIndexError when path holds something else, ErrLocked when a writer
+// holds it, an
 // *IncompatibleError when it was written with another format, and a
 // *DamagedError when its segments are not the size redtape wrote them or
 // their first and last 4 KB differ (see docs/search.md, "Damage"), or bleve
@@ -86,6 +88,13 @@ func Open(path string) (ix *Index, err error) {
 	tidyIfIdle(path)
 	if !exists(path) {
 		return nil, fmt.Errorf("%w at %s", ErrNotExist, path)
+	}
+	// What is not an index is said to be so, not damaged.
+	switch empty, err := checkReplaceable(path); {
+	case err != nil:
+		return nil, err
+	case empty:
+		return nil, fmt.Errorf("%w at %s (an empty directory)", ErrNotExist, path)
 	}
 	if err := verifySums(path, false); err != nil {
 		return nil, err
