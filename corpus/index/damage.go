@@ -8,8 +8,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // sumFile is the file, inside an index directory, that holds the size and
@@ -89,11 +94,57 @@ func edgeSum(f io.ReaderAt, size int64) (uint32, error) {
 	return h.Sum32(), nil
 }
 
-// writeSums records the sums of every segment of the closed index at path.
+// liveSegments returns the names of the segment files the closed index at
+// path reads: its root's, not those a merge left behind, which scorch
+// removes when it next opens the index for writing.
+func liveSegments(path string) (names []string, err error) {
+	defer recovered(path, &err)
+	b, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true, "bolt_timeout": "3s"})
+	if err != nil {
+		return nil, err
+	}
+	defer b.Close()
+	adv, err := b.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, fmt.Errorf("not a scorch index")
+	}
+	for _, ss := range snap.Segments() {
+		if ps, ok := ss.Segment().(segment.PersistedSegment); ok {
+			names = append(names, filepath.Base(ps.Path()))
+		}
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+// writeSums records the sums of every segment of the closed index at
+// path, the writer's lock held. Segment files a merge left behind are
+// removed first (as scorch would at its next open), so that the store
+// holds exactly the segments listed.
 func writeSums(path string) error {
-	names, err := segments(path)
+	names, err := liveSegments(path)
 	if err != nil {
 		return fmt.Errorf("checksum index %s: %w", path, err)
+	}
+	all, err := segments(path)
+	if err != nil {
+		return fmt.Errorf("checksum index %s: %w", path, err)
+	}
+	for _, name := range all {
+		if _, found := slices.BinarySearch(names, name); !found {
+			if err := os.Remove(filepath.Join(path, "store", name)); err != nil {
+				return fmt.Errorf("checksum index %s: remove merged segment: %w", path, err)
+			}
+		}
 	}
 	sums := make(map[string]segmentSum, len(names))
 	for _, name := range names {
@@ -129,8 +180,10 @@ func dropSums(path string) error {
 }
 
 // verifySums checks the segments of the index at path against its sums:
-// each segment listed is there with its size, no other is, and the first
-// and last sumEdge bytes of each (full: every byte) are as written. An
+// each segment listed is there with its size, and the first and last
+// sumEdge bytes of each (full: every byte) are as written. A listed
+// segment may be missing only when one not listed is there: another
+// writer (an earlier redtape, which keeps no sums) merged it away. An
 // index without sums (written before they were kept, or by an update that
 // did not finish) is not checked. A mismatch is a *DamagedError.
 func verifySums(path string, full bool) error {
@@ -149,14 +202,21 @@ func verifySums(path string, full bool) error {
 	if err != nil {
 		return &DamagedError{Path: path, Reason: err.Error()}
 	}
+	// Segments are never rewritten: a new one was added by a writer that
+	// does not keep the sums (an earlier redtape), which may also have
+	// merged listed ones away. Those listed and still there are checked.
+	unlisted := false
 	for _, name := range names {
 		if _, ok := sums[name]; !ok {
-			return &DamagedError{Path: path, Reason: fmt.Sprintf("segment store/%s was not written by redtape", name)}
+			unlisted = true
 		}
 	}
 	for name, want := range sums {
 		file := filepath.Join(path, "store", name)
 		f, err := os.Open(file)
+		if errors.Is(err, os.ErrNotExist) && unlisted {
+			continue
+		}
 		if err != nil {
 			return &DamagedError{Path: path, Reason: fmt.Sprintf("segment store/%s: %v", name, errors.Unwrap(err))}
 		}
@@ -191,4 +251,27 @@ func recovered(path string, err *error) {
 	if r := recover(); r != nil {
 		*err = &DamagedError{Path: path, Reason: fmt.Sprintf("bleve failed reading it: %v", r)}
 	}
+}
+
+// sumsCurrent reports whether the index at path has sums that list
+// exactly its segments.
+func sumsCurrent(path string) bool {
+	b, err := os.ReadFile(filepath.Join(path, sumFile))
+	if err != nil {
+		return false
+	}
+	var sums map[string]segmentSum
+	if json.Unmarshal(b, &sums) != nil {
+		return false
+	}
+	names, err := segments(path)
+	if err != nil || len(names) != len(sums) {
+		return false
+	}
+	for _, n := range names {
+		if _, ok := sums[n]; !ok {
+			return false
+		}
+	}
+	return true
 }

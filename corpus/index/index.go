@@ -210,8 +210,9 @@ func Update(ctx context.Context, path string, src Source, opts UpdateOptions) (*
 	}
 	if idx == nil {
 		// Unchanged. An index left without sums by an update that did
-		// not finish gets them again.
-		if !exists(filepath.Join(path, sumFile)) {
+		// not finish, or written since by an earlier redtape, gets them
+		// again.
+		if !sumsCurrent(path) {
 			if err := writeSums(path); err != nil {
 				return nil, err
 			}
