@@ -32,6 +32,7 @@ type DamagedError struct {
 	Reason string // what is wrong, for the curious
 }
 
+// Error says what is damaged and how to repair it.
 func (e *DamagedError) Error() string {
 	return fmt.Sprintf("the index at %s is damaged (%s): rebuild it with `redtape index --rebuild`", e.Path, e.Reason)
 }

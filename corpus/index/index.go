@@ -869,6 +869,7 @@ type ForeignLockError struct {
 	Reason string // what was found there
 }
 
+// Error names the file and says what to do.
 func (e *ForeignLockError) Error() string {
 	return fmt.Sprintf("%s is not a redtape lock file (%s); refusing to overwrite it: move it away, or choose another index directory", e.Path, e.Reason)
 }
