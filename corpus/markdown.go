@@ -42,7 +42,7 @@ const MaxMarkdownDepth = 32
 // 1-based line where it first reaches more than [MaxMarkdownDepth] (or the
 // deepest line). Lines inside fenced code are not counted.
 func markdownNesting(text string) (line, depth int) {
-	fence := ""
+	var fence fences
 	n := 0
 	for len(text) > 0 {
 		n++
@@ -52,16 +52,7 @@ func markdownNesting(text string) (line, depth int) {
 		} else {
 			text = ""
 		}
-		if m := fenceRE.FindStringSubmatch(l); m != nil {
-			switch {
-			case fence == "":
-				fence = m[1]
-			case m[1] == fence:
-				fence = ""
-			}
-			continue
-		}
-		if fence != "" {
+		if fence.code(l) {
 			continue
 		}
 		if d := markdownLineDepth(l); d > depth {
@@ -163,7 +154,7 @@ func markdownBrackets(text string) (line, most int) {
 	if strings.Count(text, "[")+strings.Count(text, "<") <= MaxMarkdownBrackets {
 		return 0, 0
 	}
-	fence := ""
+	var fence fences
 	n, start := 0, 0
 	for i := 1; len(text) > 0; i++ {
 		l := text
@@ -177,17 +168,8 @@ func markdownBrackets(text string) (line, most int) {
 			n = 0
 			continue
 		}
-		if m := fenceRE.FindStringSubmatch(l); m != nil {
-			switch {
-			case fence == "":
-				fence = m[1]
-			case m[1] == fence:
-				fence = ""
-			}
+		if fence.code(l) {
 			n = 0
-			continue
-		}
-		if fence != "" {
 			continue
 		}
 		if n == 0 || strings.HasPrefix(t, "|") || markdownLineDepth(l) > 0 && !thematicBreak(l) && listItemStart(t) {
@@ -262,18 +244,11 @@ func separateHeadings(text string) string {
 	lines := strings.SplitAfter(text, "\n")
 	var b strings.Builder
 	b.Grow(len(text) + 64)
-	fence := ""
+	var fence fences
 	prevBlank := true
 	for _, l := range lines {
 		trimmed := strings.TrimRight(l, "\r\n")
-		if m := fenceRE.FindStringSubmatch(trimmed); m != nil {
-			switch {
-			case fence == "":
-				fence = m[1]
-			case m[1] == fence:
-				fence = ""
-			}
-		} else if fence == "" && !prevBlank && atxHeadingRE.MatchString(trimmed) {
+		if !fence.code(trimmed) && !prevBlank && atxHeadingRE.MatchString(trimmed) {
 			b.WriteByte('\n')
 		}
 		b.WriteString(l)
@@ -377,6 +352,25 @@ var (
 	fenceRE    = regexp.MustCompile("^ {0,3}(```|~~~)")
 )
 
+// fences follows fenced code blocks (``` or ~~~ at the left margin)
+// through the lines of a text, given one by one to code.
+type fences struct{ open string }
+
+// code reports whether line l opens or closes a fenced code block or lies
+// inside one.
+func (f *fences) code(l string) bool {
+	if m := fenceRE.FindStringSubmatch(l); m != nil {
+		switch {
+		case f.open == "":
+			f.open = m[1]
+		case m[1] == f.open:
+			f.open = ""
+		}
+		return true
+	}
+	return f.open != ""
+}
+
 // markdownPreamble reports the non-blank text before a file's first
 // level-1 heading, which belongs to no procedure: an error when it holds
 // what only a procedure has (a code, a section of papers, channels, steps,
@@ -411,19 +405,10 @@ func isHTMLComment(s string) bool {
 func splitMarkdownH1(text string) (chunks []markdownChunk, pre markdownChunk) {
 	lines := strings.SplitAfter(text, "\n")
 	var starts []int
-	fence := ""
+	var fence fences
 	for i, l := range lines {
 		trimmed := strings.TrimRight(l, "\r\n")
-		if m := fenceRE.FindStringSubmatch(trimmed); m != nil {
-			switch {
-			case fence == "":
-				fence = m[1]
-			case m[1] == fence:
-				fence = ""
-			}
-			continue
-		}
-		if fence != "" {
+		if fence.code(trimmed) {
 			continue
 		}
 		switch {
