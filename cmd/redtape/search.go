@@ -249,7 +249,7 @@ func markSnippet(s index.Snippet, open, close string, esc func(string) string) s
 // command ("::error ..."): line and paragraph breaks and tabs become
 // spaces; other control characters (C0, DEL, C1), the bidirectional
 // controls that reorder what is shown (U+202A–U+202E, U+2066–U+2069) and
-// invalid bytes are written as visible escapes (\x1b, \u202e, \ufffd).
+// invalid bytes are written as visible escapes (\x1b, \u202e, \xff).
 func plainText(s string) string {
 	clean := true
 	for _, r := range s {
