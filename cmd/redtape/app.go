@@ -110,14 +110,16 @@ func exitCode(ctx context.Context, err error, stderr io.Writer) int {
 	}
 	var ue *usageError
 	switch {
+	case ctx.Err() != nil || errors.Is(err, context.Canceled):
+		// Before the others: an interrupted command's findings and
+		// unreadable input are those of part of its input.
+		fmt.Fprintln(stderr, "redtape: interrupted")
+		return exitInterrupted
 	case errors.Is(err, errFindings):
 		return exitFindings
 	case errors.Is(err, errInputFailed):
 		fmt.Fprintf(stderr, "redtape: %v\n", err)
 		return exitInputFailed
-	case ctx.Err() != nil || errors.Is(err, context.Canceled):
-		fmt.Fprintln(stderr, "redtape: interrupted")
-		return exitInterrupted
 	case errors.As(err, &ue) || isCLIUsageError(err):
 		fmt.Fprintf(stderr, "redtape: %v\n", err)
 		return exitUsage
