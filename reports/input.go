@@ -33,6 +33,9 @@ type Input struct {
 	// Targets sets the cuts beside the target asked for and every preset
 	// in force on the report's date, unit by unit.
 	Targets []TargetGap
+	// Decisions says which rows of the Government's decisions on papers
+	// replaced by data the records apply; nil when none concerns them.
+	Decisions *Decisions
 	// Method is what the figures rest on.
 	Method Method
 }
@@ -87,6 +90,35 @@ type TimeCount struct {
 	// the cut achieved and with flagged papers dropped.
 	Baseline, Current     float64
 	Percent, PercentFlags float64
+}
+
+// Decisions counts the rows of the Government's decisions (Resolution
+// 66.7/2025/NQ-CP Appendix I, and any list added) whose procedure is in
+// the report, by outcome, and lists those not applied yet.
+type Decisions struct {
+	// Judged counts the rows judged; Applied, NotApplied and PaperNotFound
+	// count them by outcome.
+	Judged, Applied, NotApplied, PaperNotFound int
+	// Ministries counts the outcomes per ministry, the most not applied first.
+	Ministries []DecisionCount
+	// Pending lists the rows not applied: the published procedure still
+	// asks for a paper the decision replaced.
+	Pending []PendingDecision
+}
+
+// DecisionCount counts one ministry's outcomes.
+type DecisionCount struct {
+	Name                              string
+	Applied, NotApplied, PaperNotFound int
+}
+
+// PendingDecision is a row of a decision the records do not apply yet.
+type PendingDecision struct {
+	ProcedureRef
+	// Paper is the dossier paper still asked for; CitationVi cites the row
+	// and the provision it replaces, in Vietnamese as the decision writes
+	// it, and Citation the row in English (the provision is not translated).
+	Paper, Citation, CitationVi string
 }
 
 // TargetGap sets the cut of one unit beside what one target asks.

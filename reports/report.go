@@ -90,6 +90,7 @@ func build(in *Input, opts Options) (*doc, error) {
 	w.ministries()
 	w.sectors()
 	w.databases()
+	w.decisions()
 	w.opportunities()
 	w.changes()
 	w.appendix()
@@ -479,6 +480,33 @@ func (w *writer) targets() {
 	if len(cites) > 0 {
 		w.d.md("- " + strings.Join(cites, "\n- "))
 	}
+}
+
+// decisions lists, by ministry, the rows of the Government's decisions on
+// papers replaced by data that the published procedures do not apply yet.
+func (w *writer) decisions() {
+	d := w.in.Decisions
+	if d == nil {
+		return
+	}
+	w.d.heading(2, w.f("h_decisions"))
+	w.d.md(w.f("decisions_lead", w.nf.Int(int64(d.Judged)), w.nf.Int(int64(d.Applied)), w.nf.Int(int64(d.NotApplied)), w.nf.Int(int64(d.PaperNotFound))))
+	var rows [][]string
+	for _, m := range d.Ministries {
+		rows = append(rows, []string{w.name(m.Name), w.nf.Int(int64(m.NotApplied)), w.nf.Int(int64(m.Applied)), w.nf.Int(int64(m.PaperNotFound))})
+	}
+	w.d.md(table([]string{w.f("col_ministry"), w.f("col_not_applied"), w.f("col_applied"), w.f("col_paper_not_found")}, "lrrr", rows))
+	if len(d.Pending) == 0 {
+		return
+	}
+	w.d.md(w.f("decisions_pending"))
+	w.collapse(len(d.Pending), w.opts.Top, "more_decisions", "hint_groups", func(from, to int) string {
+		var prows [][]string
+		for _, p := range d.Pending[from:to] {
+			prows = append(prows, []string{procLabel(p.ProcedureRef), w.name(p.Ministry), esc(shorten(p.Paper, 160)), esc(w.loc(p.Citation, p.CitationVi))})
+		}
+		return table([]string{w.f("col_procedure"), w.f("col_ministry"), w.f("col_paper_still_asked"), w.f("col_decision")}, "llll", prows)
+	})
 }
 
 func (w *writer) ministries() {

@@ -22,6 +22,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/analyzer/compare"
 	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/analyzer/decisions"
 	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/analyzer/target"
 	"github.com/redtape-vn/redtape/analyzer/vntext"
@@ -144,6 +145,7 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 	}
 	in.Method.Scope = string(a.Scope)
 	in.Targets = targets(a, now, withFlags, opts.Generated)
+	in.Decisions = decided(a.Decided)
 	return in, nil
 }
 
@@ -306,6 +308,41 @@ func targets(a *assess.Assessment, now, withFlags *compare.Scenario, day time.Ti
 		out = append(out, t)
 	}
 	return out
+}
+
+// decided converts the verdicts on the Government's decisions; nil when
+// no row concerns the procedures.
+func decided(d assess.DecisionSummary) *reports.Decisions {
+	if d.Judged == 0 {
+		return nil
+	}
+	out := &reports.Decisions{Judged: d.Judged, Applied: d.Applied, NotApplied: d.NotApplied, PaperNotFound: d.PaperNotFound}
+	for _, m := range d.Ministries {
+		out.Ministries = append(out.Ministries, reports.DecisionCount{Name: ministryName(m.Name), Applied: m.Applied,
+			NotApplied: m.NotApplied, PaperNotFound: m.PaperNotFound})
+	}
+	for _, v := range d.Verdicts {
+		if v.Outcome != decisions.NotApplied {
+			continue
+		}
+		out.Pending = append(out.Pending, reports.PendingDecision{
+			ProcedureRef: reports.ProcedureRef{Code: v.ID, Name: v.Name, Ministry: ministryName(v.Ministry), Sector: v.Sector},
+			Paper:        v.PaperText, Citation: citeEnglish(v.Row), CitationVi: v.Row.Cite()})
+	}
+	return out
+}
+
+// citeEnglish names a decision's row in English: the built-in list by its
+// resolution, a user's list by its own title.
+func citeEnglish(r *decisions.Row) string {
+	title := r.Title
+	if strings.HasPrefix(title, "Nghị quyết 66.7/2025/NQ-CP") {
+		title = "Resolution 66.7/2025/NQ-CP, Appendix I"
+	}
+	if r.Ref == "" {
+		return title
+	}
+	return title + ", row " + r.Ref
 }
 
 // timeOf converts a processing-time cut in both scenarios.
