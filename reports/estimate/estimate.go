@@ -47,8 +47,11 @@ type Report struct {
 	Scope string `json:"scope"`
 	// CostInputs says what the current cost rests on.
 	CostInputs CostInputs `json:"cost_inputs"`
-	Parameters []Param    `json:"parameters"`
-	Notes      []string   `json:"notes"`
+	// Decisions says which rows of the Government's decisions on papers
+	// replaced by data the current records apply.
+	Decisions  assess.DecisionSummary `json:"decisions"`
+	Parameters []Param                `json:"parameters"`
+	Notes      []string               `json:"notes"`
 
 	basis string // how the hourly value was reached, for the text output
 }
@@ -280,6 +283,7 @@ func Build(a *assess.Assessment, opts Options) *Report {
 		rep.Targets = append(rep.Targets, ScenarioGaps{Scenario: s.Name, Gaps: a.Gaps(s, opts.Day)})
 	}
 	rep.CostInputs = costInputsOf(a.Inputs(opts.Top))
+	rep.Decisions = a.Decided
 	if demo {
 		rep.Baseline = Side{Paths: []string{"demo corpus"}, BuiltIn: true, Procedures: nBase}
 		rep.Current = Side{Paths: []string{"demo corpus"}, BuiltIn: true, Procedures: nCur}
@@ -430,6 +434,11 @@ func WriteText(w io.Writer, rep *Report) error {
 	}
 	writeTargets(ew, rep)
 	writeCostInputs(ew, rep.CostInputs)
+	if d := rep.Decisions; d.Judged > 0 {
+		ew.Printf("\nGovernment decisions (Resolution 66.7/2025/NQ-CP Appendix I and any --decisions list): %d rows concern the current procedures: "+
+			"%d applied, %d not applied (the published procedure still asks for the paper), %d paper not found; redtape flag lists them\n",
+			d.Judged, d.Applied, d.NotApplied, d.PaperNotFound)
+	}
 	st := rep.PaperStates.Total
 	ew.Printf("\nPapers of the current set by state (docs/flags.md):\n")
 	textfmt.Columns(ew, [][]string{
