@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/redtape-vn/redtape/analyzer/catalog"
+	"github.com/redtape-vn/redtape/analyzer/decisions"
 	"github.com/redtape-vn/redtape/analyzer/check"
 	"github.com/redtape-vn/redtape/analyzer/check/checktest"
 	"github.com/redtape-vn/redtape/analyzer/flags"
@@ -24,6 +25,16 @@ func realMatcher(t testing.TB) check.PaperMatcher {
 		t.Fatal(err)
 	}
 	return check.CatalogMatcher(flags.NewMatcher(cat))
+}
+
+// realDecisions is the built-in list of the Government's decisions.
+func realDecisions(t testing.TB) *decisions.List {
+	t.Helper()
+	list, err := decisions.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return list
 }
 
 // checkFixture checks one fixture with the real catalog and compares the
@@ -57,7 +68,7 @@ func checkFixture(t *testing.T, c *check.Checker, path string) *check.FileResult
 }
 
 func TestFixtures(t *testing.T) {
-	c, err := check.New(check.Options{Matcher: realMatcher(t)})
+	c, err := check.New(check.Options{Matcher: realMatcher(t), Decisions: realDecisions(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

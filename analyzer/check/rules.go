@@ -118,6 +118,7 @@ var runs = map[string]func(*Pass){
 	"RT006": runNewPaper,
 	"RT007": runRequirementWords,
 	"RT008": runCostIncrease,
+	"RT009": runDecisionReplaced,
 }
 
 var ruleID = regexp.MustCompile(`^RT[0-9]{3}$`)

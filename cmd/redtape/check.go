@@ -41,6 +41,9 @@ type checkOptions struct {
 	Corpus []string
 	// Catalog is a catalog file extending the built-in one.
 	Catalog string
+	// Decisions is a decisions file extending (or replacing) the built-in
+	// list of the Government's decisions, for RT009.
+	Decisions string
 	// DraftFormat forces the draft reader: markdown, html or text.
 	DraftFormat string
 	// Metrics shows metric findings in text and Markdown output.
@@ -76,6 +79,7 @@ func checkCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "diff", Usage: "report only lines added since git revision `BASE`, or by the unified diff on stdin with -"},
 			&cli.StringSliceFlag{Name: "corpus", Usage: "file or directory of the current procedures, for the cost rule (repeatable)"},
 			&cli.StringFlag{Name: "catalog", Usage: "catalog `FILE` of digitised data extending the built-in one"},
+			decisionsFlag(),
 			&cli.StringFlag{Name: "draft-format", Value: "auto", Usage: "draft reader: auto, markdown, html or text"},
 			&cli.BoolFlag{Name: "metrics", Usage: "show metric findings (requirement words per article) in text and markdown output"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
@@ -85,7 +89,7 @@ func checkCommand(e *env) *cli.Command {
 			return runCheck(c.Context, checkOptions{
 				Paths: c.Args().Slice(), Format: c.String("format"), FailOn: c.String("fail-on"),
 				Config: c.String("config"), NoConfig: c.Bool("no-config"), Diff: c.String("diff"),
-				Corpus: c.StringSlice("corpus"), Catalog: c.String("catalog"), DraftFormat: c.String("draft-format"),
+				Corpus: c.StringSlice("corpus"), Catalog: c.String("catalog"), Decisions: c.String("decisions"), DraftFormat: c.String("draft-format"),
 				Metrics: c.Bool("metrics"), Output: c.String("output"), ListRules: c.Bool("list-rules"), Input: inputOptions(c),
 			}, e)
 		},
@@ -125,8 +129,13 @@ func runCheck(ctx context.Context, opts checkOptions, e *env) error {
 	if err != nil {
 		return err
 	}
+	list, err := loadDecisions(opts.Decisions)
+	if err != nil {
+		return err
+	}
 	popts := check.PathsOptions{Paths: opts.Paths, Diff: opts.Diff, Stdin: e.stdin,
-		Options: check.Options{Config: cfg, Matcher: check.CatalogMatcher(m), Format: draftFormat, Coster: check.CostModel(cost.New(nil))}}
+		Options: check.Options{Config: cfg, Matcher: check.CatalogMatcher(m), Format: draftFormat, Coster: check.CostModel(cost.New(nil)),
+			Decisions: list}}
 	corpusPaths := opts.Corpus
 	if len(corpusPaths) == 0 {
 		for _, p := range cfg.Corpus {
