@@ -165,3 +165,20 @@ func TestDuplicatesCountedOnce(t *testing.T) {
 		t.Errorf("no warning naming the duplicates: %s", errb.String())
 	}
 }
+
+// A lock file redtape did not write is refused as a usage error (exit 2),
+// and left as it was.
+func TestIndexForeignLockIsUsageError(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ix")
+	if err := os.WriteFile(dir+".lock", []byte("my notes, not a lock\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, _, errb := estimateEnv()
+	code := run(context.Background(), []string{"redtape", "index", "--index", dir, filepath.Join(estimateFixtures, "current.jsonl")}, e)
+	if code != exitUsage {
+		t.Errorf("exit %d, want %d: %s", code, exitUsage, errb.String())
+	}
+	if data, _ := os.ReadFile(dir + ".lock"); string(data) != "my notes, not a lock\n" {
+		t.Errorf("the lock file was changed: %q", data)
+	}
+}

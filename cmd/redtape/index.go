@@ -110,7 +110,7 @@ func runIndex(ctx context.Context, opts indexOptions, e *env) error {
 		switch {
 		case errors.Is(err, index.ErrLocked):
 			return fmt.Errorf("index %s: %w", dir, err)
-		case errors.As(err, new(*index.NotIndexError)):
+		case errors.As(err, new(*index.NotIndexError)), errors.As(err, new(*index.ForeignLockError)):
 			return usageErrorf("index: %v", err)
 		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 			fmt.Fprintf(e.stderr, "redtape: interrupted; the index at %s is unchanged or partly updated, and usable\n", dir)
