@@ -12,7 +12,7 @@ package corpus
 import (
 	"strings"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // Placeholders the national portal prints where a field has no content.

@@ -11,7 +11,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // procContext is what the procedure tells about its papers.

@@ -6,7 +6,7 @@ package flags
 import (
 	"unicode/utf8"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // splitRunOn splits the words where copy wording runs into the next word
