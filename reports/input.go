@@ -108,7 +108,7 @@ type Decisions struct {
 
 // DecisionCount counts one ministry's outcomes.
 type DecisionCount struct {
-	Name                              string
+	Name                               string
 	Applied, NotApplied, PaperNotFound int
 }
 

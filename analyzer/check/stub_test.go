@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // fixtureDir holds the draft fixtures with inline expectations.

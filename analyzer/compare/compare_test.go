@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/redtape-vn/redtape/analyzer/cost"
-	"github.com/redtape-vn/redtape/analyzer/vntext"
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 var fixtures = filepath.Join("..", "..", "testdata", "estimate")

@@ -5,7 +5,7 @@
 // cost).
 //
 // Procedures are matched by code, else by their normalised name (folded
-// with analyzer/vntext). A matched procedure is simplified when it asks for
+// with corpus/vntext). A matched procedure is simplified when it asks for
 // fewer papers or conditions, lower fees or fewer days, or gained an online
 // channel, and nothing of these got heavier; see [Status] for every case.
 //

@@ -3,8 +3,8 @@ package compare
 import (
 	"strings"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // Scope is who a procedure concerns, as the Government counts it: the

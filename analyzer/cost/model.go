@@ -6,8 +6,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // Activities a [Component] can cost.

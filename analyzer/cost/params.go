@@ -12,7 +12,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // ParamsSchema names the format of the parameter file.

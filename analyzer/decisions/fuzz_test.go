@@ -5,7 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // FuzzParse feeds the decisions file parser arbitrary bytes (seeds in

@@ -11,7 +11,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // Schema is the format name and version of decisions files.

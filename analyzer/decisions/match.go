@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // A decision names its paper as the law does ("Giấy chứng nhận đăng ký

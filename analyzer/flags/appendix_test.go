@@ -14,8 +14,8 @@ import (
 	"testing"
 
 	"github.com/redtape-vn/redtape/analyzer/catalog"
-	"github.com/redtape-vn/redtape/analyzer/vntext"
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // appendixRow is one row of Resolution 66.7/2025/NQ-CP Appendix I, as

@@ -3,7 +3,7 @@ package flags
 import (
 	"strings"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // phraseSet is a set of folded word sequences, matched at a token position.

@@ -25,8 +25,8 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/decisions"
 	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/analyzer/target"
-	"github.com/redtape-vn/redtape/analyzer/vntext"
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 	"github.com/redtape-vn/redtape/reports"
 )
 

@@ -9,7 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // Analyzer cuts text into words and maps each word to its indexed term.

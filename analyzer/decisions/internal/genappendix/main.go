@@ -28,7 +28,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // columns are the source file's columns, in the order written out under
