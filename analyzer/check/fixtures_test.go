@@ -8,9 +8,9 @@ import (
 	"testing"
 
 	"github.com/redtape-vn/redtape/analyzer/catalog"
-	"github.com/redtape-vn/redtape/analyzer/decisions"
 	"github.com/redtape-vn/redtape/analyzer/check"
 	"github.com/redtape-vn/redtape/analyzer/check/checktest"
+	"github.com/redtape-vn/redtape/analyzer/decisions"
 	"github.com/redtape-vn/redtape/analyzer/flags"
 )
 
