@@ -364,7 +364,7 @@ func WriteText(w io.Writer, rep *Report) error {
 		ew.Printf("Baseline: %s (%d procedures)\n", strings.Join(rep.Baseline.Paths, ", "), rep.Baseline.Procedures)
 		ew.Printf("Current:  %s (%d procedures)\n", strings.Join(rep.Current.Paths, ", "), rep.Current.Procedures)
 	}
-	ew.Printf("Target:   %s%% of regulations abolished or simplified, and %s%% of compliance cost cut\n", rep.Target.Decimal(2), rep.Target.Decimal(2))
+	ew.Printf("Target:   %s\n", targetLine(rep.TargetAsked))
 	ew.Printf("Hourly value of time: %s VND (%s)\n", rep.HourlyValue.Format(2), rep.basis)
 	for i, s := range rep.Scenarios {
 		ew.Printf("\n== Scenario %q: %s\n\n", s.Name, s.Description)
@@ -468,6 +468,24 @@ func writeCuts(w io.Writer, cuts []Cut, withMinistry bool) {
 		fmt.Fprintf(tw, "%3d.\t%s\t%s\t%s\n", i+1, c.Saving.Format(0), name, what)
 	}
 	tw.Flush()
+}
+
+// targetLine says what the target asked for asks, unit by unit, and cites
+// it: "nq68: 20% of regulations, 20% of compliance cost (Resolution 68/NQ-CP ...)".
+func targetLine(t target.Target) string {
+	names := map[target.Unit]string{target.Regulations: "regulations abolished or simplified", target.Conditions: "unnecessary business conditions",
+		target.Cost: "compliance cost", target.Time: "processing time"}
+	var parts []string
+	for _, u := range target.Units() {
+		if pct, ok := t.PercentOf(u); ok {
+			parts = append(parts, pct.Decimal(2)+"% of "+names[u])
+		}
+	}
+	line := t.Name + ": cut " + strings.Join(parts, ", ")
+	if t.Citation != "" {
+		line += " (" + t.Citation + ")"
+	}
+	return line
 }
 
 // writeTime prints the processing-time cut of a scenario.
