@@ -96,10 +96,30 @@ func newApp(e *env) *cli.App {
 	}
 }
 
+// commandUsageError makes a mistake in a command's options one line that
+// says what to do, instead of the command's whole help: urfave/cli prints
+// the help unless the command handles its usage errors. A word starting
+// with "-" that search does not know is most likely a query word
+// excluding a term: the hint says to put the query after "--".
+func commandUsageError(name string) cli.OnUsageErrorFunc {
+	return func(_ *cli.Context, err error, _ bool) error {
+		msg := err.Error()
+		if name == "search" && strings.Contains(msg, "flag provided but not defined") {
+			return usageErrorf("%v: a query that starts with \"-\" goes after \"--\" (redtape search -- -word ...); see redtape search --help", err)
+		}
+		return usageErrorf("%s: %v (see redtape %s --help)", name, err, name)
+	}
+}
+
 // run runs the app with args and returns the process exit code. It is the
 // one place where errors become exit codes.
 func run(ctx context.Context, args []string, e *env) int {
 	app := newApp(e)
+	for _, c := range app.Commands {
+		if c.OnUsageError == nil {
+			c.OnUsageError = commandUsageError(c.Name)
+		}
+	}
 	err := app.RunContext(ctx, permuteArgs(app, args))
 	return exitCode(ctx, err, e.stderr)
 }
