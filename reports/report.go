@@ -277,7 +277,11 @@ func (w *writer) gap(pct float64) string {
 func (w *writer) summary() {
 	in, tot := w.in, &w.in.Total
 	w.d.heading(2, w.f("h_summary"))
-	w.d.md(w.f("summary_target", w.nf.Target(in.Target)))
+	lead := w.f("summary_target", w.nf.Target(in.Target))
+	if len(in.Targets) > 0 {
+		lead += " " + w.f("summary_targets_link", w.anchor("h_targets"))
+	}
+	w.d.md(lead)
 	// Headline bars.
 	rows := []struct {
 		label               string
@@ -315,7 +319,7 @@ func (w *writer) summary() {
 	}
 	if tm := tot.Time; tm.Procedures > 0 && tm.Baseline > 0 {
 		rowsT = append(rowsT, []string{w.f("unit_time", w.nf.Int(int64(tm.Procedures))), w.nf.Dec(tm.Baseline, 1),
-			w.nf.Pct(tm.Percent), w.nf.Pct(tm.PercentFlags), w.gap(tm.PercentFlags)})
+			w.nf.Pct(tm.Percent), w.nf.Pct(tm.PercentFlags), "—"})
 	}
 	w.d.md(table([]string{w.f("col_unit"), w.f("col_baseline"), w.f("col_achieved"), w.f("col_flags"), w.f("col_gap")}, "lrrrr", rowsT) +
 		"\n" + w.f("summary_units_note"))
