@@ -1,0 +1,279 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/redtape-vn/redtape/analyzer/assess"
+	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/demo"
+	"github.com/redtape-vn/redtape/corpus/index"
+	"github.com/redtape-vn/redtape/reports/web"
+)
+
+// serveOptions are the options of "redtape serve".
+type serveOptions struct {
+	// Paths are the records to index before serving; none means the
+	// index given, or the demo corpus when no index is given either.
+	Paths []string
+	// Index is the index directory; empty means $REDTAPE_INDEX, else (with
+	// no Paths) a temporary index of the demo corpus.
+	Index string
+	// Addr is the address to listen on.
+	Addr  string
+	Input corpus.Options
+	// Catalog, AsOf, Params and Target are as for "redtape report".
+	Catalog, AsOf, Params, Target string
+	// ready, when set, is called with the address once the server listens
+	// (tests).
+	ready func(addr string)
+}
+
+func serveCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "serve",
+		Usage:     "serve the web workspace: search, procedures with their papers' verdicts and costs, reports",
+		ArgsUsage: "[PATHS...]",
+		Description: "Serves a web workspace for legal reviewers over the index: search with facets and\n" +
+			"highlights, a page per procedure with the verdict on each paper and its estimated cost, and\n" +
+			"the reduction report by ministry or sector. With PATHS the index is brought up to date from\n" +
+			"them first; with --index alone the existing index is served; with neither, the built-in demo\n" +
+			"corpus. Stops cleanly on Ctrl-C or SIGTERM. See docs/serve.md.",
+		Flags: append([]cli.Flag{
+			indexFlag(),
+			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Usage: "`HOST:PORT` to listen on (port 0 picks a free one)"},
+			&cli.StringFlag{Name: "catalog", Usage: "catalog `FILE` extending (or, with replace: true, replacing) the built-in catalog of digitised data"},
+			&cli.StringFlag{Name: "params", Usage: "cost-model parameter `FILE` overriding the built-in defaults"},
+			&cli.StringFlag{Name: "as-of", Usage: "apply the catalog entries and legal bases in force on `DATE` (YYYY-MM-DD); default today"},
+			targetFlag(),
+		}, inputFlags()...),
+		Action: func(c *cli.Context) error {
+			return runServe(c.Context, serveOptions{
+				Paths: c.Args().Slice(), Index: c.String("index"), Addr: c.String("addr"), Input: inputOptions(c),
+				Catalog: c.String("catalog"), AsOf: c.String("as-of"), Params: c.String("params"), Target: c.String("target"),
+			}, e)
+		},
+	}
+}
+
+// runServe prepares the index and the records, then serves until ctx is
+// cancelled (a signal), and shuts the server down cleanly.
+func runServe(ctx context.Context, opts serveOptions, e *env) error {
+	wopts := web.Options{Now: e.now, Corpus: strings.Join(opts.Paths, ", ")}
+	var err error
+	if wopts.Target, err = assess.ParseTarget(opts.Target); err != nil {
+		return usageErrorf("serve: --%v", err)
+	}
+	if wopts.Catalog, wopts.AsOf, err = loadCatalog(opts.Catalog, opts.AsOf, e); err != nil {
+		return err
+	}
+	if opts.Params != "" {
+		if wopts.Params, err = cost.LoadParamsFile(opts.Params); err != nil {
+			return usageErrorf("serve: %v", err)
+		}
+	}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return usageErrorf("serve: --addr %s: %v", opts.Addr, err)
+	}
+	defer ln.Close()
+
+	ix, procs, cleanup, err := serveIndex(ctx, opts, e)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	defer ix.Close()
+	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
+	wopts.Index, wopts.Store, wopts.Logger = ix, web.NewStore(procs), logger
+	ws, err := web.New(ctx, wopts)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           http.MaxBytesHandler(ws, 1<<16),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    1 << 15,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	addr := ln.Addr().String()
+	fmt.Fprintf(e.stdout, "redtape: serving %d procedures at http://%s/ (Ctrl-C to stop)\n", wopts.Store.Len(), addr)
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	if opts.ready != nil {
+		opts.ready(addr)
+	}
+	select {
+	case err := <-done:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shut); err != nil {
+		return fmt.Errorf("serve: shut down: %w", err)
+	}
+	fmt.Fprintln(e.stderr, "redtape: server stopped")
+	return nil
+}
+
+// serveIndex returns the open index to serve and the records it was built
+// from: updated from opts.Paths when given, the index of opts.Index (or
+// $REDTAPE_INDEX) as it is when not, else a temporary index of the demo
+// corpus, removed by cleanup.
+func serveIndex(ctx context.Context, opts serveOptions, e *env) (ix *index.Index, procs []*corpus.Procedure, cleanup func(), err error) {
+	cleanup = func() {}
+	dir := opts.Index
+	if dir == "" {
+		dir = e.getenv("REDTAPE_INDEX")
+	}
+	if dir == "" && len(opts.Paths) > 0 {
+		dir = indexDir("", e)
+	}
+	if dir != "" && len(opts.Paths) == 0 {
+		ix, err := index.Open(dir)
+		if err != nil {
+			return nil, nil, cleanup, openError(dir, err)
+		}
+		procs, err := indexedRecords(ctx, ix, opts.Input, e)
+		if err != nil {
+			ix.Close()
+			return nil, nil, cleanup, err
+		}
+		return ix, procs, cleanup, nil
+	}
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "redtape-serve-")
+		if err != nil {
+			return nil, nil, cleanup, err
+		}
+		cleanup = func() { os.RemoveAll(tmp) }
+		dir = tmp + string(os.PathSeparator) + "index"
+		fmt.Fprintf(e.stderr, "redtape: no index or paths given: serving the demo corpus (redtape serve --index DIR or redtape serve PATHS for your own records)\n")
+	} else if err := checkInput(ctx, opts.Paths, opts.Input); err != nil {
+		return nil, nil, cleanup, err
+	}
+	f, err := flagsFunc(e)
+	if err != nil {
+		return nil, nil, cleanup, err
+	}
+	src := indexSource(opts.Paths, opts.Input)
+	walk := src.Walk
+	// The walk of the update yields every record, changed or not: keep
+	// them for the procedure pages and the reports.
+	src.Walk = func(ctx context.Context, fn func(*corpus.Procedure) error) (*corpus.Summary, error) {
+		return walk(ctx, func(p *corpus.Procedure) error {
+			procs = append(procs, p)
+			return fn(p)
+		})
+	}
+	st, err := index.Update(ctx, dir, src, index.UpdateOptions{Now: e.now, Flags: f})
+	if err != nil {
+		cleanup()
+		if errors.Is(err, index.ErrLocked) {
+			return nil, nil, func() {}, fmt.Errorf("index %s: %w", dir, err)
+		}
+		return nil, nil, func() {}, fmt.Errorf("index %s: %w", dir, err)
+	}
+	reportReadErrors(e, st.Summary)
+	if len(opts.Paths) > 0 {
+		if err := requireProcedures("input", opts.Paths, st.Read, st.Summary); err != nil {
+			cleanup()
+			return nil, nil, func() {}, err
+		}
+		fmt.Fprintf(e.stderr, "redtape: index %s: %d procedures read, %d added, %d updated, %d unchanged, %d removed\n",
+			dir, st.Read, st.Added, st.Updated, st.Unchanged, st.Deleted)
+	}
+	procs, dups := corpus.Dedupe(procs)
+	reportDuplicates(e, dups)
+	ix, err = index.Open(dir)
+	if err != nil {
+		cleanup()
+		return nil, nil, func() {}, openError(dir, err)
+	}
+	return ix, procs, cleanup, nil
+}
+
+func openError(dir string, err error) error {
+	var ie *index.IncompatibleError
+	switch {
+	case errors.As(err, &ie):
+		return usageErrorf("serve: %v (run \"redtape index\" to rebuild it)", err)
+	case errors.Is(err, index.ErrNotExist):
+		return usageErrorf("serve: no index at %s: build one with \"redtape index --index %s PATHS\", or give PATHS", dir, dir)
+	}
+	return fmt.Errorf("index %s: %w", dir, err)
+}
+
+// everything is a query that matches every record: one made only of an
+// exclusion of a code no record has.
+const everything = `-code:redtape-serve-none`
+
+// indexedRecords reads again the records an existing index holds, from the
+// files it names, for the procedure pages and the reports. A file gone
+// since it was indexed is reported and skipped; the demo corpus is read
+// from the binary.
+func indexedRecords(ctx context.Context, ix *index.Index, in corpus.Options, e *env) ([]*corpus.Procedure, error) {
+	files := map[string]bool{}
+	var list []string
+	for page := 1; ; page++ {
+		res, err := ix.Search(ctx, index.Request{Query: everything, Page: page, Size: 1000, NoFacets: true, NoSnippets: true})
+		if err != nil {
+			return nil, fmt.Errorf("list the index: %w", err)
+		}
+		for _, h := range res.Hits {
+			if !files[h.File] {
+				files[h.File] = true
+				list = append(list, h.File)
+			}
+		}
+		if len(res.Hits) < res.Size {
+			break
+		}
+	}
+	var procs []*corpus.Procedure
+	var read []string
+	for _, f := range list {
+		if _, err := os.Stat(f); err != nil {
+			if strings.HasSuffix(f, demo.Name) {
+				d, err := demo.Load(ctx)
+				if err != nil {
+					return nil, err
+				}
+				for _, p := range d {
+					p.Source.File = f // where the index says it was read
+				}
+				procs = append(procs, d...)
+				continue
+			}
+			fmt.Fprintf(e.stderr, "redtape: warning: %s was indexed but cannot be read now: its procedures have no page\n", f)
+			continue
+		}
+		read = append(read, f)
+	}
+	if len(read) > 0 {
+		p, sum, err := corpus.Load(ctx, read, in)
+		if err != nil {
+			return nil, classifyLoadError(err)
+		}
+		reportReadErrors(e, sum)
+		procs = append(procs, p...)
+	}
+	procs, dups := corpus.Dedupe(procs)
+	reportDuplicates(e, dups)
+	return procs, nil
+}

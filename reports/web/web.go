@@ -1,0 +1,340 @@
+// Package web is redtape's web workspace for legal reviewers: search with
+// facets and highlights, a page per procedure with the verdict on each
+// paper and its estimated cost, and the reduction report, served by
+// "redtape serve". Pages are rendered on the server with html/template,
+// in Vietnamese with an English switch, and work without JavaScript; the
+// stylesheet is embedded and no asset comes from elsewhere.
+//
+// Every figure comes from the one assessment (package analyzer/assess)
+// and the report from the same code as "redtape report --html" (packages
+// reports/collect and reports). Every value from a record or a request is
+// escaped by html/template; record text never becomes a live link, except
+// a record's http(s) source URL. Responses carry a Content-Security-Policy
+// that allows no inline script (the report's one script is allowed by its
+// hash) and nothing from another origin.
+package web
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"embed"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/redtape-vn/redtape/analyzer/assess"
+	"github.com/redtape-vn/redtape/analyzer/catalog"
+	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/corpus/index"
+	"github.com/redtape-vn/redtape/reports"
+	"github.com/redtape-vn/redtape/reports/collect"
+)
+
+//go:embed templates/*.html static/*
+var files embed.FS
+
+// Limits on what a request may ask for.
+const (
+	// MaxQuery is the longest query accepted, in characters.
+	MaxQuery = 500
+	// MaxPageSize is the largest number of hits per page.
+	MaxPageSize = 50
+	// DefaultPageSize is the number of hits per page unless size= says.
+	DefaultPageSize = 10
+	// MaxHits is how deep paging may go: page × size at most.
+	MaxHits = 10000
+	// maxParam is the longest ministry, sector or id accepted, in bytes.
+	maxParam = 1000
+	// reportCacheSize is the number of rendered reports kept.
+	reportCacheSize = 64
+)
+
+// Options configure a server.
+type Options struct {
+	// Index is the open search index.
+	Index *index.Index
+	// Store holds the records the index was built from.
+	Store *Store
+	// Catalog, AsOf, Params and Target configure the assessment and the
+	// reports as for "redtape report"; nil and zero values mean the
+	// defaults.
+	Catalog *catalog.Catalog
+	AsOf    time.Time
+	Params  *cost.Params
+	Target  cost.Amount
+	// Corpus names the records for the report ("" for the demo corpus).
+	Corpus string
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// Logger logs requests; nil means slog.Default().
+	Logger *slog.Logger
+	// SearchTimeout bounds one search; zero means 10 seconds.
+	SearchTimeout time.Duration
+}
+
+// Server serves the workspace. It is safe for concurrent use.
+type Server struct {
+	opts  Options
+	a     *assess.Assessment
+	model *cost.Model
+	pages map[lang]*template.Template
+	mux   *http.ServeMux
+	css   []byte
+
+	mu      sync.Mutex
+	reports map[string][]byte // rendered reports by ministry, sector and language
+}
+
+// New assesses the records of opts.Store once, with the one assessment
+// every command uses, and returns a server over them.
+func New(ctx context.Context, opts Options) (*Server, error) {
+	if opts.Index == nil || opts.Store == nil {
+		return nil, errors.New("web: an index and a store are needed")
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.SearchTimeout == 0 {
+		opts.SearchTimeout = 10 * time.Second
+	}
+	a, err := assess.Run(ctx, nil, opts.Store.Procedures(), assess.Options{
+		Catalog: opts.Catalog, AsOf: opts.AsOf, Params: opts.Params, Target: opts.Target})
+	if err != nil {
+		return nil, fmt.Errorf("web: assess: %w", err)
+	}
+	s := &Server{opts: opts, a: a, model: a.Model, pages: map[lang]*template.Template{}, reports: map[string][]byte{}}
+	for _, l := range []lang{vi, en} {
+		t, err := template.New("").Funcs(funcs(l)).ParseFS(files, "templates/*.html")
+		if err != nil {
+			return nil, fmt.Errorf("web: templates: %w", err)
+		}
+		s.pages[l] = t
+	}
+	if s.css, err = fs.ReadFile(files, "static/style.css"); err != nil {
+		return nil, err
+	}
+	s.mux = http.NewServeMux()
+	s.mux.HandleFunc("GET /{$}", s.search)
+	s.mux.HandleFunc("GET /search", s.search)
+	s.mux.HandleFunc("GET /procedure", s.procedure)
+	s.mux.HandleFunc("GET /reports", s.reportList)
+	s.mux.HandleFunc("GET /report", s.report)
+	s.mux.HandleFunc("GET /help", s.help)
+	s.mux.HandleFunc("GET /static/style.css", s.style)
+	s.mux.HandleFunc("GET /api/search", s.apiSearch)
+	s.mux.HandleFunc("GET /api/procedure", s.apiProcedure)
+	s.mux.HandleFunc("/", s.notFound)
+	return s, nil
+}
+
+// csp is the Content-Security-Policy of every page but the report: nothing
+// from another origin, no script, no plugin, no framing.
+const csp = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+// ServeHTTP serves a request with the security headers set and the
+// request logged.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	h := w.Header()
+	h.Set("Content-Security-Policy", csp)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+	rw := &recorder{ResponseWriter: w, status: http.StatusOK}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		h.Set("Allow", "GET, HEAD")
+		http.Error(rw, "method not allowed", http.StatusMethodNotAllowed)
+	} else {
+		s.mux.ServeHTTP(rw, r)
+	}
+	s.opts.Logger.LogAttrs(r.Context(), slog.LevelInfo, "request",
+		slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("query", clip(r.URL.RawQuery, 300)),
+		slog.Int("status", rw.status), slog.Int("bytes", rw.bytes), slog.Duration("took", time.Since(start)),
+		slog.String("remote", r.RemoteAddr))
+}
+
+// recorder remembers the status and size of a response for the log.
+type recorder struct {
+	http.ResponseWriter
+	status, bytes int
+	wrote         bool
+}
+
+func (r *recorder) WriteHeader(code int) {
+	if !r.wrote {
+		r.status, r.wrote = code, true
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *recorder) Write(p []byte) (int, error) {
+	r.wrote = true
+	n, err := r.ResponseWriter.Write(p)
+	r.bytes += n
+	return n, err
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+// render executes the template name into a buffer and writes it with
+// status: a template error is a 500, not half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, l lang, status int, name string, data any) {
+	var buf bytes.Buffer
+	if err := s.pages[l].ExecuteTemplate(&buf, name, data); err != nil {
+		s.opts.Logger.Error("render", "template", name, "err", err)
+		http.Error(w, l.t("error.internal"), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(buf.Bytes())
+	}
+}
+
+func (s *Server) style(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	w.Write(s.css)
+}
+
+// page is what every page's layout needs.
+type page struct {
+	Lang      string
+	Title     string
+	SwitchURL string // the same page in the other language
+	Nav       string // the current section: search, reports, help
+	Q         string // the query, shown in the header's search box
+	Docs      int
+}
+
+func (s *Server) page(r *http.Request, l lang, title, nav string) page {
+	n, _ := s.opts.Index.Count()
+	return page{Lang: string(l), Title: title, SwitchURL: switchURL(r, l), Nav: nav, Docs: n}
+}
+
+// switchURL returns the URL of the request with lang set to the other
+// language.
+func switchURL(r *http.Request, l lang) string {
+	v := r.URL.Query()
+	if l.other() == vi {
+		v.Del("lang")
+	} else {
+		v.Set("lang", string(en))
+	}
+	u := r.URL.Path
+	if e := v.Encode(); e != "" {
+		u += "?" + e
+	}
+	return u
+}
+
+type notFoundPage struct {
+	page
+	Message string
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	l := parseLang(r.URL.Query().Get("lang"))
+	s.render(w, r, l, http.StatusNotFound, "notfound", notFoundPage{s.page(r, l, l.t("notfound"), ""), l.t("notfound.page")})
+}
+
+func (s *Server) help(w http.ResponseWriter, r *http.Request) {
+	l := parseLang(r.URL.Query().Get("lang"))
+	s.render(w, r, l, http.StatusOK, "help", s.page(r, l, l.t("help"), "help"))
+}
+
+// writeJSON writes v as indented JSON.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// apiError is the JSON body of an API error.
+type apiError struct {
+	Error  string `json:"error"`
+	Column int    `json:"column,omitempty"`
+}
+
+var inlineRe = regexp.MustCompile(`(?s)<(style|script)>(.*?)</(?:style|script)>`)
+
+// reportCSP returns the policy of a report page: its inline stylesheet
+// and its one script allowed by their hashes, nothing else inline.
+func reportCSP(page []byte) string {
+	var styles, scripts []string
+	for _, m := range inlineRe.FindAllSubmatch(page, -1) {
+		sum := sha256.Sum256(m[2])
+		h := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+		if string(m[1]) == "style" {
+			styles = append(styles, h)
+		} else {
+			scripts = append(scripts, h)
+		}
+	}
+	p := "default-src 'none'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+	if len(styles) > 0 {
+		p += "; style-src " + strings.Join(styles, " ")
+	}
+	if len(scripts) > 0 {
+		p += "; script-src " + strings.Join(scripts, " ")
+	}
+	return p
+}
+
+// reportHTML renders the report for a ministry and a sector ("" for all),
+// with the code of "redtape report --html", and keeps it.
+func (s *Server) reportHTML(ctx context.Context, ministry, sector string, l lang) ([]byte, error) {
+	key := ministry + "\x00" + sector + "\x00" + string(l)
+	s.mu.Lock()
+	b, ok := s.reports[key]
+	s.mu.Unlock()
+	if ok {
+		return b, nil
+	}
+	copts := collect.Options{Catalog: s.a.Catalog, AsOf: s.opts.AsOf, Params: s.opts.Params, Target: s.opts.Target,
+		Ministry: ministry, Sector: sector, Corpus: s.opts.Corpus, Generated: s.opts.Now().UTC(),
+		CurrentSummary: nil}
+	in, err := collect.Collect(ctx, s.opts.Store.Procedures(), copts)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := reports.WriteHTML(&buf, in, reports.Options{Lang: l.report()}); err != nil {
+		return nil, err
+	}
+	b = buf.Bytes()
+	s.mu.Lock()
+	if len(s.reports) >= reportCacheSize {
+		clear(s.reports)
+	}
+	s.reports[key] = b
+	s.mu.Unlock()
+	return b, nil
+}
