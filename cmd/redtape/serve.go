@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -37,6 +40,9 @@ type serveOptions struct {
 	// ready, when set, is called with the address once the server listens
 	// (tests).
 	ready func(addr string)
+	// watchEvery is how often a given index is looked at for changes;
+	// zero means every 3 seconds.
+	watchEvery time.Duration
 }
 
 func serveCommand(e *env) *cli.Command {
@@ -88,20 +94,32 @@ func runServe(ctx context.Context, opts serveOptions, e *env) error {
 	}
 	defer ln.Close()
 
-	ix, procs, cleanup, err := serveIndex(ctx, opts, e)
+	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
+	wopts.Logger = logger
+	first, watch, err := serveIndex(ctx, opts, wopts, e)
 	if err != nil {
 		return err
 	}
-	defer cleanup()
-	defer ix.Close()
-	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
-	wopts.Index, wopts.Store, wopts.Logger = ix, web.NewStore(procs), logger
-	ws, err := web.New(ctx, wopts)
-	if err != nil {
-		return err
+	h := &liveHandler{retired: map[*served]bool{}}
+	h.cur.Store(first)
+	var watching sync.WaitGroup
+	defer func() {
+		watching.Wait()
+		h.closeAll()
+	}()
+	if watch != "" {
+		watching.Add(1)
+		go func() {
+			defer watching.Done()
+			every := opts.watchEvery
+			if every == 0 {
+				every = 3 * time.Second
+			}
+			h.watch(ctx, watch, every, opts.Input, wopts, e)
+		}()
 	}
 	srv := &http.Server{
-		Handler:           http.MaxBytesHandler(ws, 1<<16),
+		Handler:           http.MaxBytesHandler(h, 1<<16),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -111,7 +129,7 @@ func runServe(ctx context.Context, opts serveOptions, e *env) error {
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
 	addr := ln.Addr().String()
-	fmt.Fprintf(e.stdout, "redtape: serving %d procedures at http://%s/ (Ctrl-C to stop)\n", wopts.Store.Len(), addr)
+	fmt.Fprintf(e.stdout, "redtape: serving %d procedures at http://%s/ (Ctrl-C to stop)\n", first.procedures, addr)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	if opts.ready != nil {
@@ -131,12 +149,72 @@ func runServe(ctx context.Context, opts serveOptions, e *env) error {
 	return nil
 }
 
-// serveIndex returns the open index to serve and the records it was built
-// from: updated from opts.Paths when given, the index of opts.Index (or
-// $REDTAPE_INDEX) as it is when not, else a temporary index of the demo
-// corpus, removed by cleanup.
-func serveIndex(ctx context.Context, opts serveOptions, e *env) (ix *index.Index, procs []*corpus.Procedure, cleanup func(), err error) {
-	cleanup = func() {}
+// served is one generation of the site: an open index, the server over
+// it and what removes the index's snapshot.
+type served struct {
+	ix         *index.Index
+	srv        *web.Server
+	procedures int
+	cleanup    func()
+}
+
+func (s *served) close() {
+	s.ix.Close()
+	s.cleanup()
+}
+
+// newServed opens the index at dir and serves it with the records procs.
+func newServed(ctx context.Context, dir string, procs []*corpus.Procedure, wopts web.Options, cleanup func()) (*served, error) {
+	ix, err := index.Open(dir)
+	if err != nil {
+		cleanup()
+		return nil, openError(dir, err)
+	}
+	wopts.Index, wopts.Store = ix, web.NewStore(procs)
+	srv, err := web.New(ctx, wopts)
+	if err != nil {
+		ix.Close()
+		cleanup()
+		return nil, err
+	}
+	return &served{ix: ix, srv: srv, procedures: len(procs), cleanup: cleanup}, nil
+}
+
+// snapshotWait is how long a snapshot waits for a writer of the index to
+// finish.
+const snapshotWait = 30 * time.Second
+
+// fromSnapshot serves a snapshot of the index at dir with the records of
+// the files it names, read again.
+func fromSnapshot(ctx context.Context, dir string, in corpus.Options, wopts web.Options, e *env) (*served, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, openError(dir, index.ErrNotExist)
+	}
+	snap, remove, err := web.Snapshot(dir, snapshotWait)
+	if err != nil {
+		return nil, fmt.Errorf("index %s: %w", dir, err)
+	}
+	ix, err := index.Open(snap)
+	if err != nil {
+		remove()
+		return nil, openError(dir, err)
+	}
+	procs, err := indexedRecords(ctx, ix, in, e)
+	ix.Close()
+	if err != nil {
+		remove()
+		return nil, err
+	}
+	return newServed(ctx, snap, procs, wopts, remove)
+}
+
+// serveIndex returns the first site to serve and the index directory to
+// watch for changes ("" for none). With PATHS the index (opts.Index, else
+// $REDTAPE_INDEX, else the default) is brought up to date from them;
+// with an index alone it is served as it is; with neither, a temporary
+// index of the demo corpus is built. A given index is served from a
+// snapshot, so that "redtape index" can update it meanwhile.
+func serveIndex(ctx context.Context, opts serveOptions, wopts web.Options, e *env) (*served, string, error) {
 	dir := opts.Index
 	if dir == "" {
 		dir = e.getenv("REDTAPE_INDEX")
@@ -145,32 +223,27 @@ func serveIndex(ctx context.Context, opts serveOptions, e *env) (ix *index.Index
 		dir = indexDir("", e)
 	}
 	if dir != "" && len(opts.Paths) == 0 {
-		ix, err := index.Open(dir)
-		if err != nil {
-			return nil, nil, cleanup, openError(dir, err)
-		}
-		procs, err := indexedRecords(ctx, ix, opts.Input, e)
-		if err != nil {
-			ix.Close()
-			return nil, nil, cleanup, err
-		}
-		return ix, procs, cleanup, nil
+		s, err := fromSnapshot(ctx, dir, opts.Input, wopts, e)
+		return s, dir, err
 	}
+	cleanup := func() {}
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "redtape-serve-")
 		if err != nil {
-			return nil, nil, cleanup, err
+			return nil, "", err
 		}
 		cleanup = func() { os.RemoveAll(tmp) }
 		dir = tmp + string(os.PathSeparator) + "index"
 		fmt.Fprintf(e.stderr, "redtape: no index or paths given: serving the demo corpus (redtape serve --index DIR or redtape serve PATHS for your own records)\n")
 	} else if err := checkInput(ctx, opts.Paths, opts.Input); err != nil {
-		return nil, nil, cleanup, err
+		return nil, "", err
 	}
 	f, err := flagsFunc(e)
 	if err != nil {
-		return nil, nil, cleanup, err
+		cleanup()
+		return nil, "", err
 	}
+	var procs []*corpus.Procedure
 	src := indexSource(opts.Paths, opts.Input)
 	walk := src.Walk
 	// The walk of the update yields every record, changed or not: keep
@@ -184,28 +257,108 @@ func serveIndex(ctx context.Context, opts serveOptions, e *env) (ix *index.Index
 	st, err := index.Update(ctx, dir, src, index.UpdateOptions{Now: e.now, Flags: f})
 	if err != nil {
 		cleanup()
-		if errors.Is(err, index.ErrLocked) {
-			return nil, nil, func() {}, fmt.Errorf("index %s: %w", dir, err)
-		}
-		return nil, nil, func() {}, fmt.Errorf("index %s: %w", dir, err)
+		return nil, "", fmt.Errorf("index %s: %w", dir, err)
 	}
 	reportReadErrors(e, st.Summary)
-	if len(opts.Paths) > 0 {
-		if err := requireProcedures("input", opts.Paths, st.Read, st.Summary); err != nil {
-			cleanup()
-			return nil, nil, func() {}, err
-		}
-		fmt.Fprintf(e.stderr, "redtape: index %s: %d procedures read, %d added, %d updated, %d unchanged, %d removed\n",
-			dir, st.Read, st.Added, st.Updated, st.Unchanged, st.Deleted)
-	}
 	procs, dups := corpus.Dedupe(procs)
 	reportDuplicates(e, dups)
-	ix, err = index.Open(dir)
-	if err != nil {
-		cleanup()
-		return nil, nil, func() {}, openError(dir, err)
+	if len(opts.Paths) == 0 {
+		s, err := newServed(ctx, dir, procs, wopts, cleanup)
+		return s, "", err
 	}
-	return ix, procs, cleanup, nil
+	if err := requireProcedures("input", opts.Paths, st.Read, st.Summary); err != nil {
+		return nil, "", err
+	}
+	fmt.Fprintf(e.stderr, "redtape: index %s: %d procedures read, %d added, %d updated, %d unchanged, %d removed\n",
+		dir, st.Read, st.Added, st.Updated, st.Unchanged, st.Deleted)
+	snap, remove, err := web.Snapshot(dir, snapshotWait)
+	if err != nil {
+		return nil, "", fmt.Errorf("index %s: %w", dir, err)
+	}
+	s, err := newServed(ctx, snap, procs, wopts, remove)
+	return s, dir, err
+}
+
+// liveHandler serves the current site; watch replaces it when the index
+// changes.
+type liveHandler struct {
+	cur     atomic.Pointer[served]
+	mu      sync.Mutex
+	retired map[*served]bool // replaced sites not yet closed
+}
+
+// retire closes old once the requests under way on it have had time to
+// finish.
+func (h *liveHandler) retire(old *served) {
+	h.mu.Lock()
+	h.retired[old] = true
+	h.mu.Unlock()
+	time.AfterFunc(retireAfter, func() {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		if h.retired[old] {
+			delete(h.retired, old)
+			old.close()
+		}
+	})
+}
+
+// closeAll closes every site, current and retired, once the server has
+// stopped.
+func (h *liveHandler) closeAll() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for s := range h.retired {
+		s.close()
+	}
+	clear(h.retired)
+	h.cur.Load().close()
+}
+
+func (h *liveHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h.cur.Load().srv.ServeHTTP(w, r)
+}
+
+// retireAfter is how long a replaced site stays open for the requests
+// under way on it (longer than the server's write timeout).
+const retireAfter = 90 * time.Second
+
+// watch serves a new snapshot of the index at dir, with its records read
+// again, each time a writer has changed it (its files changed, then stayed
+// the same for one more look), until ctx is done.
+func (h *liveHandler) watch(ctx context.Context, dir string, every time.Duration, in corpus.Options, wopts web.Options, e *env) {
+	log := wopts.Logger
+	seen, _ := web.Fingerprint(dir)
+	last := seen
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		fp, err := web.Fingerprint(dir)
+		if err != nil || fp == seen {
+			last = fp
+			continue
+		}
+		if fp != last { // still changing: look again
+			last = fp
+			continue
+		}
+		start := time.Now()
+		var quiet env = *e
+		quiet.stderr = io.Discard
+		next, err := fromSnapshot(ctx, dir, in, wopts, &quiet)
+		if err != nil {
+			log.Warn("index changed but could not be reloaded; still serving the earlier one", "index", dir, "err", err)
+			continue
+		}
+		seen = fp
+		h.retire(h.cur.Swap(next))
+		log.Info("index reloaded", "index", dir, "procedures", next.procedures, "took", time.Since(start).Round(time.Millisecond))
+	}
 }
 
 func openError(dir string, err error) error {

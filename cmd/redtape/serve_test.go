@@ -161,6 +161,85 @@ func TestServeIndex(t *testing.T) {
 	}
 }
 
+// TestServeWhileIndexing updates the index while the server runs on it:
+// the update is not refused, and the server serves the new records once
+// it has seen the change.
+func TestServeWhileIndexing(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "records.jsonl")
+	data, err := os.ReadFile(filepath.Join("..", "..", "corpus", "demo", "procedures.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(src, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix := filepath.Join(dir, "index")
+	e := newEnv(strings.NewReader(""), io.Discard, io.Discard)
+	e.getenv = func(string) string { return "" }
+	if err := runIndex(context.Background(), indexOptions{Paths: []string{src}, Index: ix}, e); err != nil {
+		t.Fatal(err)
+	}
+	base, _, stderr, _ := startServe(t, serveOptions{Index: ix, watchEvery: 50 * time.Millisecond}, nil)
+	q := base + "/api/search?q=" + url.QueryEscape("name:zyxwvu")
+	if _, body := httpGet(t, q); !strings.Contains(body, `"total": 0`) {
+		t.Fatalf("before the update: %s", body)
+	}
+	changed := strings.Replace(string(data), `"name":"Đăng ký khai sinh"`, `"name":"Đăng ký khai sinh zyxwvu"`, 1)
+	if changed == string(data) {
+		t.Fatal("the demo's first record changed its name: fix the test")
+	}
+	if err := os.WriteFile(src, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Searches go on while the index is written.
+	stopSearching := make(chan struct{})
+	searched := make(chan int)
+	go func() {
+		n := 0
+		for {
+			select {
+			case <-stopSearching:
+				searched <- n
+				return
+			default:
+			}
+			if code, _ := httpGet(t, base+"/search?q=khai+sinh"); code != http.StatusOK {
+				t.Errorf("search during the update: status %d", code)
+			}
+			n++
+		}
+	}()
+	if err := runIndex(context.Background(), indexOptions{Paths: []string{src}, Index: ix}, e); err != nil {
+		t.Fatalf("index while serving: %v", err)
+	}
+	close(stopSearching)
+	t.Logf("%d searches served during the update", <-searched)
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		_, body := httpGet(t, q)
+		if strings.Contains(body, `"total": 1`) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the server did not serve the updated index within 20s:\n%s", stderr)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !strings.Contains(stderr.String(), "index reloaded") {
+		t.Errorf("no reload in the log:\n%s", stderr)
+	}
+	// The procedure page shows the record as it is now.
+	_, body := httpGet(t, q)
+	m := regexp.MustCompile(`"id": "([^"]+)"`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("no id")
+	}
+	if _, page := httpGet(t, base+"/procedure?id="+url.QueryEscape(m[1])); !strings.Contains(page, "zyxwvu") {
+		t.Error("the procedure page shows the old record")
+	}
+}
+
 func TestServeUsage(t *testing.T) {
 	var out, errb bytes.Buffer
 	e := newEnv(strings.NewReader(""), &out, &errb)
