@@ -17,7 +17,9 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/redtape-vn/redtape/analyzer/assess"
+	"github.com/redtape-vn/redtape/analyzer/check"
 	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/demo"
 	"github.com/redtape-vn/redtape/corpus/index"
@@ -119,7 +121,8 @@ func runServe(ctx context.Context, opts serveOptions, e *env) error {
 		}()
 	}
 	srv := &http.Server{
-		Handler:           http.MaxBytesHandler(h, 1<<16),
+		// Only the check page takes a body: a draft of web.MaxDraft.
+		Handler:           http.MaxBytesHandler(h, web.MaxDraft+1<<17),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -171,6 +174,16 @@ func newServed(ctx context.Context, dir string, procs []*corpus.Procedure, wopts
 		return nil, openError(dir, err)
 	}
 	wopts.Index, wopts.Store = ix, web.NewStore(procs)
+	// The check page checks drafts as "redtape check" does with its
+	// defaults, against these records for the cost rule.
+	checker, err := check.New(check.Options{Matcher: flagMatcher{flags.NewMatcher(wopts.Catalog)},
+		Coster: costModel{cost.New(wopts.Params)}, Corpus: procs})
+	if err != nil {
+		ix.Close()
+		cleanup()
+		return nil, err
+	}
+	wopts.Checker = checker
 	srv, err := web.New(ctx, wopts)
 	if err != nil {
 		ix.Close()

@@ -271,7 +271,8 @@ func chromium() string {
 
 // TestServeBrowser drives a real headless Chromium through the workspace
 // as a reviewer would: type a query, submit, see highlighted hits, click a
-// facet, open a procedure, see its papers' statuses, switch to English.
+// facet, open a procedure, see its papers' statuses, switch to English,
+// open a report, paste a draft into the check page and follow a rule link.
 // .ci/run installs Debian's chromium; without one the test skips.
 func TestServeBrowser(t *testing.T) {
 	bin := chromium()
@@ -362,6 +363,33 @@ func TestServeBrowser(t *testing.T) {
 	}
 	dossier := text("#dossier h2")
 
+	// Open the report of the whole index from the list of reports.
+	run(chromedp.Navigate(base + "/reports"))
+	run(chromedp.Click(chromedp.CSS("a.big")))
+	run(chromedp.WaitVisible(chromedp.CSS("main h1")))
+	report := text("main h1")
+	reportTables := count("main table")
+
+	// Paste a draft into the check page and check it.
+	draft, err := os.ReadFile(filepath.Join("..", "..", "testdata", "check", "dossier.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run(chromedp.Navigate(base + "/check"))
+	run(chromedp.WaitVisible(chromedp.CSS("#draft")))
+	run(chromedp.SetValue(chromedp.CSS("#draft"), string(draft)))
+	run(chromedp.Click(chromedp.CSS("#check-run")))
+	run(chromedp.WaitVisible(chromedp.CSS("#check-summary")))
+	found := count(".finding")
+	flagged := count("pre.draft .line.l-error, pre.draft .line.l-warning, pre.draft .line.l-info")
+	checkShot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	run(chromedp.Click(chromedp.CSS(".finding a.rule")))
+	run(chromedp.WaitVisible(chromedp.CSS("#rule-id")))
+	rule := text("#rule-id")
+
 	if !strings.Contains(summary, "thủ tục khớp với") {
 		t.Errorf("summary %q", summary)
 	}
@@ -377,6 +405,12 @@ func TestServeBrowser(t *testing.T) {
 	if lang.Value != "en" || dossier != "Dossier" {
 		t.Errorf("after the switch: lang %q, heading %q", lang.Value, dossier)
 	}
+	if report == "" || reportTables == 0 {
+		t.Errorf("report page: title %q, %d tables", report, reportTables)
+	}
+	if found == 0 || flagged == 0 || !strings.HasPrefix(rule, "RT") {
+		t.Errorf("check page: %d findings, %d lines marked, rule page %q", found, flagged, rule)
+	}
 	dir := os.Getenv("REDTAPE_SCREENSHOTS")
 	if dir == "" {
 		dir = t.TempDir()
@@ -389,4 +423,7 @@ func TestServeBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot of the procedure page: %s (%d bytes)", f, len(shot))
+	if err := os.WriteFile(filepath.Join(dir, "serve-check.png"), checkShot, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

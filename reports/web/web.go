@@ -1,7 +1,7 @@
 // Package web is redtape's web workspace for legal reviewers: search with
 // facets and highlights, a page per procedure with the verdict on each
-// paper and its estimated cost, and the reduction report, served by
-// "redtape serve". Pages are rendered on the server with html/template,
+// paper and its estimated cost, the reduction report, and a check page
+// that lints a pasted or uploaded draft, served by "redtape serve". Pages are rendered on the server with html/template,
 // in Vietnamese with an English switch, and work without JavaScript; the
 // stylesheet is embedded and no asset comes from elsewhere.
 //
@@ -34,6 +34,7 @@ import (
 
 	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/analyzer/catalog"
+	"github.com/redtape-vn/redtape/analyzer/check"
 	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/corpus/index"
 	"github.com/redtape-vn/redtape/reports"
@@ -80,6 +81,8 @@ type Options struct {
 	Logger *slog.Logger
 	// SearchTimeout bounds one search; zero means 10 seconds.
 	SearchTimeout time.Duration
+	// Checker checks the drafts posted to the check page; nil disables it.
+	Checker *check.Checker
 }
 
 // Server serves the workspace. It is safe for concurrent use.
@@ -136,6 +139,10 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	s.mux.HandleFunc("GET /static/style.css", s.style)
 	s.mux.HandleFunc("GET /api/search", s.apiSearch)
 	s.mux.HandleFunc("GET /api/procedure", s.apiProcedure)
+	s.mux.HandleFunc("GET /check", s.checkForm)
+	s.mux.HandleFunc("POST /check", s.checkPost)
+	s.mux.HandleFunc("POST /api/check", s.apiCheck)
+	s.mux.HandleFunc("GET /rule/{id}", s.rule)
 	s.mux.HandleFunc("/", s.notFound)
 	return s, nil
 }
@@ -155,8 +162,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cross-Origin-Opener-Policy", "same-origin")
 	rw := &recorder{ResponseWriter: w, status: http.StatusOK}
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+	post := r.URL.Path == "/check" || r.URL.Path == "/api/check"
+	if r.Method != http.MethodGet && r.Method != http.MethodHead && !(post && r.Method == http.MethodPost) {
 		h.Set("Allow", "GET, HEAD")
+		if post {
+			h.Set("Allow", "GET, HEAD, POST")
+		}
 		http.Error(rw, "method not allowed", http.StatusMethodNotAllowed)
 	} else {
 		s.mux.ServeHTTP(rw, r)
