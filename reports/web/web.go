@@ -96,6 +96,10 @@ type Server struct {
 
 	mu      sync.Mutex
 	reports map[string][]byte // rendered reports by ministry, sector and language
+	// building is held while a report is collected: one at a time, so
+	// that many first requests for reports do not assess the records many
+	// times at once.
+	building sync.Mutex
 }
 
 // New assesses the records of opts.Store once, with the one assessment
@@ -327,6 +331,14 @@ func (s *Server) reportHTML(ctx context.Context, ministry, sector string, l lang
 	b, ok := s.reports[key]
 	s.mu.Unlock()
 	if ok {
+		return b, nil
+	}
+	s.building.Lock()
+	defer s.building.Unlock()
+	s.mu.Lock()
+	b, ok = s.reports[key]
+	s.mu.Unlock()
+	if ok { // built while this request waited
 		return b, nil
 	}
 	copts := collect.Options{Catalog: s.a.Catalog, AsOf: s.opts.AsOf, Params: s.opts.Params, Target: s.opts.Target,
