@@ -39,6 +39,7 @@ import (
 	"github.com/redtape-vn/redtape/corpus/index"
 	"github.com/redtape-vn/redtape/reports"
 	"github.com/redtape-vn/redtape/reports/collect"
+	"github.com/redtape-vn/redtape/reports/estimate"
 )
 
 //go:embed templates/*.html static/*
@@ -100,6 +101,10 @@ type Server struct {
 	// that many first requests for reports do not assess the records many
 	// times at once.
 	building sync.Mutex
+	// estimate is the JSON of /api/report, built once.
+	estimateOnce sync.Once
+	estimate     []byte
+	estimateErr  error
 }
 
 // New assesses the records of opts.Store once, with the one assessment
@@ -139,6 +144,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	s.mux.HandleFunc("GET /procedure", s.procedure)
 	s.mux.HandleFunc("GET /reports", s.reportList)
 	s.mux.HandleFunc("GET /report", s.report)
+	s.mux.HandleFunc("GET /api/report", s.apiReport)
 	s.mux.HandleFunc("GET /help", s.help)
 	s.mux.HandleFunc("GET /static/style.css", s.style)
 	s.mux.HandleFunc("GET /api/search", s.apiSearch)
@@ -360,4 +366,27 @@ func (s *Server) reportHTML(ctx context.Context, ministry, sector string, l lang
 	s.reports[key] = b
 	s.mu.Unlock()
 	return b, nil
+}
+
+// apiReport answers with the estimate of the whole index, the JSON
+// "redtape estimate --format json" prints (schema redtape.estimate/v1),
+// from the server's one assessment: the figures of the report, by
+// ministry and in total.
+func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) {
+	s.estimateOnce.Do(func() {
+		opts := estimate.Options{Demo: s.opts.Corpus == "", Top: 10, Day: s.opts.Now()}
+		if s.opts.Corpus != "" {
+			opts.Current = []string{s.opts.Corpus}
+		}
+		var buf bytes.Buffer
+		s.estimateErr = estimate.WriteJSON(&buf, estimate.Build(s.a, opts))
+		s.estimate = buf.Bytes()
+	})
+	if s.estimateErr != nil {
+		s.opts.Logger.Error("estimate", "err", s.estimateErr)
+		writeJSON(w, http.StatusInternalServerError, apiError{Error: "internal error"})
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Write(s.estimate)
 }

@@ -452,3 +452,15 @@ func TestHTTPURL(t *testing.T) {
 		}
 	}
 }
+
+func TestAPIReport(t *testing.T) {
+	s := demoSrv(t)
+	code, h, body := get(t, s, "/api/report")
+	var out struct {
+		Schema string
+	}
+	if err := json.Unmarshal([]byte(body), &out); err != nil || code != http.StatusOK || out.Schema != "redtape.estimate/v1" ||
+		!strings.HasPrefix(h.Get("Content-Type"), "application/json") {
+		t.Errorf("status %d, %v, schema %q", code, err, out.Schema)
+	}
+}
