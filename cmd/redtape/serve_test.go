@@ -204,8 +204,15 @@ func TestServeWhileIndexing(t *testing.T) {
 				return
 			default:
 			}
-			if code, _ := httpGet(t, base+"/search?q=khai+sinh"); code != http.StatusOK {
-				t.Errorf("search during the update: status %d", code)
+			resp, err := http.Get(base + "/search?q=khai+sinh")
+			if err != nil {
+				t.Errorf("search during the update: %v", err)
+			} else {
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != http.StatusOK {
+					t.Errorf("search during the update: status %d", resp.StatusCode)
+				}
 			}
 			n++
 		}
