@@ -349,6 +349,10 @@ func TestServeBrowser(t *testing.T) {
 	run(chromedp.Click(chromedp.CSS(".facet li a")))
 	run(chromedp.WaitVisible(chromedp.CSS(".facet li.active")))
 	active := count(".facet li.active")
+	searchShot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
 	location, err := chromedp.Run(ctx, chromedp.Location())
 	if err != nil {
 		t.Fatal(err)
@@ -430,6 +434,9 @@ func TestServeBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot of the procedure page: %s (%d bytes)", f, len(shot))
+	if err := os.WriteFile(filepath.Join(dir, "serve-search.png"), searchShot, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(filepath.Join(dir, "serve-check.png"), checkShot, 0o644); err != nil {
 		t.Fatal(err)
 	}
