@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -98,6 +99,12 @@ func runServe(ctx context.Context, opts serveOptions, e *env) error {
 
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
 	wopts.Logger = logger
+	if len(opts.Paths) == 0 {
+		// The reports name what they rest on: "" would say the demo corpus.
+		if d := cmp.Or(opts.Index, e.getenv("REDTAPE_INDEX")); d != "" {
+			wopts.Corpus = "index " + d
+		}
+	}
 	first, watch, err := serveIndex(ctx, opts, wopts, e)
 	if err != nil {
 		return err

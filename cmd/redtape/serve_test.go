@@ -151,6 +151,10 @@ func TestServeIndex(t *testing.T) {
 	if code != http.StatusOK || !strings.Contains(page, `class="status`) {
 		t.Errorf("procedure page from an existing index: status %d", code)
 	}
+	// The report names the index it rests on, not the demo corpus.
+	if _, rep := httpGet(t, base+"/report?lang=en"); !strings.Contains(rep, ix) {
+		t.Error("the report does not name the index it rests on")
+	}
 	// With PATHS the index given is brought up to date first.
 	base2, _, stderr2, _ := startServe(t, serveOptions{Index: ix, Paths: []string{src}}, nil)
 	if !strings.Contains(stderr2.String(), "46 unchanged") {
