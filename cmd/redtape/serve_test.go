@@ -384,6 +384,10 @@ func TestServeBrowser(t *testing.T) {
 	run(chromedp.WaitVisible(chromedp.CSS("main h1")))
 	report := text("main h1")
 	reportTables := count("main table")
+	reportShot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	// Paste a draft into the check page and check it.
 	draft, err := os.ReadFile(filepath.Join("..", "..", "testdata", "check", "dossier.md"))
@@ -439,6 +443,9 @@ func TestServeBrowser(t *testing.T) {
 	}
 	t.Logf("screenshot of the procedure page: %s (%d bytes)", f, len(shot))
 	if err := os.WriteFile(filepath.Join(dir, "serve-search.png"), searchShot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "serve-report.png"), reportShot, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "serve-check.png"), checkShot, 0o644); err != nil {

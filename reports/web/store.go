@@ -38,6 +38,16 @@ func NewStore(procs []*corpus.Procedure) *Store {
 	return s
 }
 
+// Summary counts the records and the files they come from, as a report
+// says what it rests on.
+func (s *Store) Summary() *corpus.Summary {
+	files := map[string]bool{}
+	for _, p := range s.procs {
+		files[p.Source.File] = true
+	}
+	return &corpus.Summary{Files: len(files), Procedures: len(s.procs)}
+}
+
 // Procedures returns every record, in the order given to NewStore.
 func (s *Store) Procedures() []*corpus.Procedure { return s.procs }
 

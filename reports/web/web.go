@@ -349,7 +349,7 @@ func (s *Server) reportHTML(ctx context.Context, ministry, sector string, l lang
 	}
 	copts := collect.Options{Catalog: s.a.Catalog, AsOf: s.opts.AsOf, Params: s.opts.Params, Target: s.opts.Target,
 		Ministry: ministry, Sector: sector, Corpus: s.opts.Corpus, Generated: s.opts.Now().UTC(),
-		CurrentSummary: nil}
+		CurrentSummary: s.opts.Store.Summary()}
 	in, err := collect.Collect(ctx, s.opts.Store.Procedures(), copts)
 	if err != nil {
 		return nil, err

@@ -339,7 +339,8 @@ func TestReport(t *testing.T) {
 			l = en
 		}
 		in, err := collect.Collect(context.Background(), s.opts.Store.Procedures(), collect.Options{
-			Catalog: s.a.Catalog, AsOf: fixed, Generated: fixed, Ministry: tc.ministry, Sector: tc.sector})
+			Catalog: s.a.Catalog, AsOf: fixed, Generated: fixed, Ministry: tc.ministry, Sector: tc.sector,
+			CurrentSummary: &corpus.Summary{Files: 1, Procedures: s.opts.Store.Len()}})
 		if err != nil {
 			t.Fatal(err)
 		}
