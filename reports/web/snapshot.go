@@ -48,8 +48,8 @@ func Snapshot(dir string, wait time.Duration) (snap string, remove func(), err e
 }
 
 // lockWait takes the lock at path, trying again until wait has passed. A
-// lock file that cannot be created (a read-only directory, where no writer
-// can work either) is not needed.
+// lock file that cannot be created (a read-only copy, where no writer can
+// work either) is not needed (lockFile says so).
 func lockWait(path string, wait time.Duration) (func(), error) {
 	deadline := time.Now().Add(wait)
 	for {
@@ -57,8 +57,6 @@ func lockWait(path string, wait time.Duration) (func(), error) {
 		switch {
 		case err == nil:
 			return unlock, nil
-		case errors.Is(err, fs.ErrPermission) || errors.Is(err, fs.ErrNotExist):
-			return func() {}, nil
 		case !errors.Is(err, errBusy):
 			return nil, err
 		case time.Now().After(deadline):
