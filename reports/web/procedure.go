@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/redtape-vn/redtape/analyzer/assess"
@@ -273,14 +272,10 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 // funcs are the template functions of the pages in language l.
 func funcs(l lang) template.FuncMap {
 	return template.FuncMap{
-		"t":      l.t,
-		"status": func(st flags.Status) string { return l.status(st) },
-		"cov":    func(c catalog.Coverage) string { return string(c) },
-		"inc":    func(i int) int { return i + 1 },
-		"itoa":   strconv.Itoa,
-		"deref":  func(n *int64) int64 { return *n },
-		"derefi": func(n *int) int { return *n },
-		"join":   strings.Join,
+		"t":     l.t,
+		"cov":   func(c catalog.Coverage) string { return string(c) },
+		"count": func(n *int64) string { return l.amount(cost.Int(*n), 0) },
+		"join":  strings.Join,
 		"searchURL": func(q string) string {
 			return searchURL(q, 1, DefaultPageSize, l)
 		},
