@@ -274,6 +274,16 @@ func serveIndex(ctx context.Context, opts serveOptions, wopts web.Options, e *en
 			return fn(p)
 		})
 	}
+	// So does the reading again of the files of an earlier index outside
+	// PATHS, which a rebuild keeps.
+	if read := src.Read; read != nil {
+		src.Read = func(ctx context.Context, files []string, fn func(*corpus.Procedure) error) (*corpus.Summary, error) {
+			return read(ctx, files, func(p *corpus.Procedure) error {
+				procs = append(procs, p)
+				return fn(p)
+			})
+		}
+	}
 	st, err := index.Update(ctx, dir, src, index.UpdateOptions{Now: e.now, Flags: f})
 	if err != nil {
 		cleanup()
