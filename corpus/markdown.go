@@ -29,6 +29,198 @@ const markdownExtensions = parser.NoIntraEmphasis | parser.Tables | parser.Fence
 	parser.Autolink | parser.Strikethrough | parser.SpaceHeadings | parser.BackslashLineBreak |
 	parser.NoEmptyLineBeforeBlock
 
+// MaxMarkdownDepth is how deep lists and block quotes may nest in a
+// Markdown procedure: a record nested deeper is refused, reported with the
+// line where the limit is passed, before it is parsed. gomarkdown copies an
+// item's text once per level it is nested in, so a list nested 6,000 deep
+// took 2.8–5.5 GB (issue 15); real records nest two levels, at most three.
+// Documented in docs/record-format.md, "Limits".
+const MaxMarkdownDepth = 32
+
+// markdownNesting returns the deepest nesting of lists and block quotes
+// that a line of text opens, as counted by [markdownLineDepth], and the
+// 1-based line where it first reaches more than [MaxMarkdownDepth] (or the
+// deepest line). Lines inside fenced code are not counted.
+func markdownNesting(text string) (line, depth int) {
+	var fence fences
+	n := 0
+	for len(text) > 0 {
+		n++
+		l := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			l, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		if fence.code(l) {
+			continue
+		}
+		if d := markdownLineDepth(l); d > depth {
+			line, depth = n, d
+			if d > MaxMarkdownDepth {
+				return line, depth
+			}
+		}
+	}
+	return line, depth
+}
+
+// markdownLineDepth estimates the nesting a line opens: one level per
+// block-quote marker and per list marker at its start, and one per two
+// columns of indentation (the least a nested list item needs). It never
+// counts fewer levels than the line has, so the limit holds for whatever
+// the parser makes of it.
+func markdownLineDepth(l string) int {
+	if thematicBreak(l) {
+		return 0
+	}
+	col, depth := 0, 0
+	for i := 0; i < len(l); {
+		switch c := l[i]; {
+		case c == ' ':
+			col++
+			i++
+		case c == '\t':
+			col += 4 - col%4
+			i++
+		case c == '>':
+			depth++
+			i++
+		case (c == '-' || c == '*' || c == '+') && i+1 < len(l) && (l[i+1] == ' ' || l[i+1] == '\t'):
+			depth++
+			i += 2
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(l) && j-i < 9 && l[j] >= '0' && l[j] <= '9' {
+				j++
+			}
+			if j+1 < len(l) && (l[j] == '.' || l[j] == ')') && (l[j+1] == ' ' || l[j+1] == '\t') {
+				depth++
+				i = j + 2
+				continue
+			}
+			return depth + col/2
+		default:
+			return depth + col/2
+		}
+	}
+	return depth + col/2
+}
+
+// MaxMarkdownBrackets is how many '[' and '<' the text of one paragraph,
+// list item or table row may hold: a procedure with more is refused,
+// before it is parsed. gomarkdown scans ahead from each '[' for its ']'
+// and destination, and from each '<' for the end of a tag, so its time
+// grows with their number times the length of the text they sit in:
+// 20,000 '[' on one line took 0.7 s, 80,000 over 10 s, "[[[…]]]"
+// allocated 107 MB for 20 KB, and 160,000 "<a" took 1.3 s (issue 15).
+// With at most 256 in one text of at most [MaxMarkdownRecordBytes], a
+// record costs under half a second. A real dossier item holds one or two
+// form links.
+const MaxMarkdownBrackets = 256
+
+// MaxMarkdownRecordBytes is the longest text of one Markdown procedure
+// (from its level-1 heading to the next) that is parsed: a longer one is
+// refused. gomarkdown allocates up to about 190 bytes per byte of text
+// dense in markup (a node per backslash escape, line break or code span),
+// so the limit bounds the memory one record takes to some 200 MB. Real
+// procedures are under 50 KB. Documented in docs/record-format.md,
+// "Limits".
+const MaxMarkdownRecordBytes = 1 << 20
+
+// markdownLimit returns why text, the text of one procedure, is not
+// parsed, and the 1-based line it concerns; "" when it is within the
+// limits ([MaxMarkdownRecordBytes], [MaxMarkdownDepth],
+// [MaxMarkdownBrackets]).
+func markdownLimit(text string) (line int, why string) {
+	if len(text) > MaxMarkdownRecordBytes {
+		return 1, fmt.Sprintf("%d bytes of Markdown in one procedure (the limit is %d)", len(text), MaxMarkdownRecordBytes)
+	}
+	if line, depth := markdownNesting(text); depth > MaxMarkdownDepth {
+		return line, fmt.Sprintf("lists or quotes nested %d levels deep (the limit is %d)", depth, MaxMarkdownDepth)
+	}
+	if line, n := markdownBrackets(text); n > MaxMarkdownBrackets {
+		return line, fmt.Sprintf("more than %d '[' and '<' in one paragraph, list item or table row (the limit is %d)", MaxMarkdownBrackets, MaxMarkdownBrackets)
+	}
+	return 0, ""
+}
+
+// markdownBrackets returns the most '[' and '<' that the text of one
+// paragraph, list item or table row of text holds outside fenced code,
+// and the 1-based line where that text starts; it stops at the first text
+// over [MaxMarkdownBrackets]. A paragraph is a run of non-blank lines; a
+// list item starts at its marker; a table row is one line.
+func markdownBrackets(text string) (line, most int) {
+	if strings.Count(text, "[")+strings.Count(text, "<") <= MaxMarkdownBrackets {
+		return 0, 0
+	}
+	var fence fences
+	n, start := 0, 0
+	for i := 1; len(text) > 0; i++ {
+		l := text
+		if j := strings.IndexByte(text, '\n'); j >= 0 {
+			l, text = text[:j], text[j+1:]
+		} else {
+			text = ""
+		}
+		t := strings.TrimSpace(l)
+		if t == "" {
+			n = 0
+			continue
+		}
+		if fence.code(l) {
+			n = 0
+			continue
+		}
+		if n == 0 || strings.HasPrefix(t, "|") || markdownLineDepth(l) > 0 && !thematicBreak(l) && listItemStart(t) {
+			n, start = 0, i
+		}
+		n += strings.Count(l, "[") + strings.Count(l, "<")
+		if n > most {
+			line, most = start, n
+			if most > MaxMarkdownBrackets {
+				return line, most
+			}
+		}
+	}
+	return line, most
+}
+
+// listItemStart reports whether t, a line with its indentation trimmed,
+// starts a list item or a block quote.
+func listItemStart(t string) bool {
+	if t[0] == '>' {
+		return true
+	}
+	if (t[0] == '-' || t[0] == '*' || t[0] == '+') && len(t) > 1 && (t[1] == ' ' || t[1] == '\t') {
+		return true
+	}
+	j := 0
+	for j < len(t) && j < 9 && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	return j > 0 && j+1 < len(t) && (t[j] == '.' || t[j] == ')') && (t[j+1] == ' ' || t[j+1] == '\t')
+}
+
+// thematicBreak reports whether l is a line of one of '-', '*' and '_'
+// (with spaces or tabs between them): a rule, not list items.
+func thematicBreak(l string) bool {
+	var mark byte
+	for i := 0; i < len(l); i++ {
+		switch c := l[i]; c {
+		case ' ', '\t', '\r':
+		case '-', '*', '_':
+			if mark != 0 && c != mark {
+				return false
+			}
+			mark = c
+		default:
+			return false
+		}
+	}
+	return mark != 0
+}
+
 // parseMarkdown parses the text of one procedure with a new parser (a
 // gomarkdown parser is single use).
 func parseMarkdown(text string) ast.Node {
@@ -52,18 +244,11 @@ func separateHeadings(text string) string {
 	lines := strings.SplitAfter(text, "\n")
 	var b strings.Builder
 	b.Grow(len(text) + 64)
-	fence := ""
+	var fence fences
 	prevBlank := true
 	for _, l := range lines {
 		trimmed := strings.TrimRight(l, "\r\n")
-		if m := fenceRE.FindStringSubmatch(trimmed); m != nil {
-			switch {
-			case fence == "":
-				fence = m[1]
-			case m[1] == fence:
-				fence = ""
-			}
-		} else if fence == "" && !prevBlank && atxHeadingRE.MatchString(trimmed) {
+		if !fence.code(trimmed) && !prevBlank && atxHeadingRE.MatchString(trimmed) {
 			b.WriteByte('\n')
 		}
 		b.WriteString(l)
@@ -94,11 +279,15 @@ func markdownReader() reader {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				p, known := readMarkdownProcedure(parseMarkdown(c.text))
 				rec := 0
 				if len(chunks) > 1 {
 					rec = i + 1
 				}
+				if line, why := markdownLimit(c.text); why != "" {
+					fail(&ReadError{Line: c.line + line - 1, Record: rec, Err: fmt.Errorf("%s: record not read", why)})
+					continue
+				}
+				p, known := readMarkdownProcedure(parseMarkdown(c.text))
 				if err := validateRecord(p); err != nil {
 					fail(&ReadError{Line: c.line, Record: rec, Err: err})
 					continue
@@ -129,6 +318,9 @@ func skipMarkdown(_, text string, found bool) string {
 	}
 	chunks, _ := splitMarkdownH1(text)
 	for _, c := range chunks {
+		if _, why := markdownLimit(c.text); why != "" {
+			return "" // not parsed: the read reports it
+		}
 		// Stops at the first procedure: in a procedure file, the first.
 		if _, known := readMarkdownProcedure(parseMarkdown(c.text)); known {
 			return ""
@@ -160,6 +352,25 @@ var (
 	fenceRE    = regexp.MustCompile("^ {0,3}(```|~~~)")
 )
 
+// fences follows fenced code blocks (``` or ~~~ at the left margin)
+// through the lines of a text, given one by one to code.
+type fences struct{ open string }
+
+// code reports whether line l opens or closes a fenced code block or lies
+// inside one.
+func (f *fences) code(l string) bool {
+	if m := fenceRE.FindStringSubmatch(l); m != nil {
+		switch {
+		case f.open == "":
+			f.open = m[1]
+		case m[1] == f.open:
+			f.open = ""
+		}
+		return true
+	}
+	return f.open != ""
+}
+
 // markdownPreamble reports the non-blank text before a file's first
 // level-1 heading, which belongs to no procedure: an error when it holds
 // what only a procedure has (a code, a section of papers, channels, steps,
@@ -169,6 +380,9 @@ func markdownPreamble(pre markdownChunk) *ReadError {
 	where := fmt.Sprintf("line %d", pre.line)
 	if last := pre.line + strings.Count(strings.TrimRightFunc(pre.text, unicode.IsSpace), "\n"); last > pre.line {
 		where = fmt.Sprintf("lines %d–%d", pre.line, last)
+	}
+	if line, why := markdownLimit(pre.text); why != "" {
+		return &ReadError{Line: pre.line + line - 1, Err: fmt.Errorf("text before the first level-1 heading (%s): %s: not read", where, why)}
 	}
 	// Read as if it were a procedure under a heading of its own.
 	_, known := readMarkdownProcedure(parseMarkdown("# -\n\n" + pre.text))
@@ -191,19 +405,10 @@ func isHTMLComment(s string) bool {
 func splitMarkdownH1(text string) (chunks []markdownChunk, pre markdownChunk) {
 	lines := strings.SplitAfter(text, "\n")
 	var starts []int
-	fence := ""
+	var fence fences
 	for i, l := range lines {
 		trimmed := strings.TrimRight(l, "\r\n")
-		if m := fenceRE.FindStringSubmatch(trimmed); m != nil {
-			switch {
-			case fence == "":
-				fence = m[1]
-			case m[1] == fence:
-				fence = ""
-			}
-			continue
-		}
-		if fence != "" {
+		if fence.code(trimmed) {
 			continue
 		}
 		switch {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -15,7 +14,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // The portal-crawl reader reads one procedure per JSON file as crawled from
@@ -92,26 +91,6 @@ var loadMinistries = sync.OnceValues(func() (*portalMinistries, error) {
 	return &m, nil
 })
 
-// portalMinistry names the ministry of a record from its directory, or from
-// the issuer code ending its decision number ("2628/QĐ-BTC" → BTC).
-func portalMinistry(path, decision string) (string, error) {
-	m, err := loadMinistries()
-	if err != nil {
-		return "", err
-	}
-	dir := filepath.Base(filepath.Dir(filepath.ToSlash(path)))
-	if name, ok := m.Dirs[dir]; ok {
-		return name, nil
-	}
-	for _, n := range FindLegalNumbers(decision) {
-		parts := strings.Split(n.Number, "-")
-		if name, ok := m.Issuers[parts[len(parts)-1]]; ok && len(parts) > 1 {
-			return name, nil
-		}
-	}
-	return "", nil
-}
-
 // sniffPortalCrawl reports whether text is a portal-crawl record.
 // It looks for the record's keys as text rather than decoding the whole
 // record, whose page text is long.
@@ -179,11 +158,7 @@ func convertPortal(path string, rec *portalRecord) (*Procedure, error) {
 	if p.Code == "" && p.Name == "" {
 		return nil, errors.New("record has neither ma_thu_tuc nor ten_thu_tuc")
 	}
-	ministry, err := portalMinistry(path, p.Decision)
-	if err != nil {
-		return nil, err
-	}
-	p.Ministry = ministry
+	// The ministry is attributed when the record is emitted (AttributeMinistry).
 	p.Authority = portalList(nfc(rec.Authority))
 	p.Agencies = portalList(nfc(rec.Agencies))
 	p.Levels = portalList(nfc(rec.Level))

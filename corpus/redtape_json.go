@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -49,6 +50,26 @@ func WriteJSONL(w io.Writer, procs []*Procedure) error {
 func validateRecord(p *Procedure) error {
 	if strings.TrimSpace(p.Code) == "" && strings.TrimSpace(p.Name) == "" {
 		return errors.New("record has neither code nor name")
+	}
+	for i, pp := range p.Papers {
+		if strings.TrimSpace(pp.Text) == "" {
+			return fmt.Errorf("paper %d has no text (a paper is an object with at least \"text\"; see docs/record-format.md)", i+1)
+		}
+	}
+	return nil
+}
+
+// decodeRecord decodes one record of the redtape JSON or JSONL format. A
+// field the format does not define is an error naming it, not a value
+// silently dropped: the record is reported and counted as unreadable.
+func decodeRecord(data []byte, p *Procedure) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(p); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("more than one JSON value")
 	}
 	return nil
 }
@@ -121,7 +142,7 @@ func jsonlReader() reader {
 func decodeJSONLBatch(batch []jsonlLine, workers int, nfc bool) {
 	decode := func(l *jsonlLine) {
 		p := new(Procedure)
-		if err := json.Unmarshal([]byte(l.text), p); err != nil {
+		if err := decodeRecord([]byte(l.text), p); err != nil {
 			l.err = fmt.Errorf("invalid JSON: %w", err)
 			return
 		}
@@ -213,7 +234,7 @@ func redtapeJSONReader() reader {
 				}
 				p := new(Procedure)
 				rec := i + 1
-				if err := json.Unmarshal(raw, p); err != nil {
+				if err := decodeRecord(raw, p); err != nil {
 					fail(&ReadError{Record: rec, Err: fmt.Errorf("invalid record: %w", err)})
 					continue
 				}

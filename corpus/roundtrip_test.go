@@ -418,3 +418,28 @@ func TestWalkProgress(t *testing.T) {
 		t.Errorf("progress %+v, want %+v", got, want)
 	}
 }
+
+// Input the redtape JSON reader does not understand is reported and
+// counted, never read as an empty paper or dropped silently.
+func TestRedtapeJSONRefusesWhatItDoesNotKnow(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"in.json", `{"schema":"redtape.procedures/v9","procedures":[{"code":"1","name":"x"}]}`, "unknown schema"},
+		{"in.json", `{"schema":"redtape.procedure/v1","procedures":{"code":"1"}}`, "invalid JSON"},
+		{"in.json", `{"schema":"redtape.procedure/v1","procedures":[{"code":"1","name":"x","papers":[{"weird":1}]}]}`, `unknown field "weird"`},
+		{"in.jsonl", `{"code":"3","name":"z","papers":[{"text":"Đơn","colour":"red"}]}`, `unknown field "colour"`},
+		{"in.jsonl", `{"code":"3","name":"z","papers":[{"optional":true}]}`, "paper 1 has no text"},
+		{"in.jsonl", `{"code":"3","name":"z"} {"code":"4","name":"w"}`, "more than one JSON value"},
+	}
+	for _, tt := range tests {
+		procs, sum := readAllData(t, tt.name, []byte(tt.data), Options{})
+		if len(procs) != 0 || !sum.Failed() || len(sum.Errors) != 1 {
+			t.Errorf("%s: read %d procedures, %d errors; want the record refused", tt.data, len(procs), len(sum.Errors))
+			continue
+		}
+		if msg := sum.Errors[0].Error(); !strings.Contains(msg, tt.want) || !strings.HasPrefix(msg, tt.name) {
+			t.Errorf("%s: error %q, want the file and %q", tt.data, msg, tt.want)
+		}
+	}
+}

@@ -30,6 +30,12 @@ type Input struct {
 	Opportunities []Opportunity
 	// Changes lists what changed since the baseline; nil without a baseline.
 	Changes *Changes
+	// Targets sets the cuts beside the target asked for and every preset
+	// in force on the report's date, unit by unit.
+	Targets []TargetGap
+	// Decisions says which rows of the Government's decisions on papers
+	// replaced by data the records apply; nil when none concerns them.
+	Decisions *Decisions
 	// Method is what the figures rest on.
 	Method Method
 }
@@ -70,6 +76,68 @@ type Tally struct {
 	FlaggedPapers, FlaggedProcedures int
 	// States counts the current papers a ministry can act on, by state.
 	States PaperStates
+	// Time is the cut of total statutory processing time.
+	Time TimeCount
+}
+
+// TimeCount is the cut of total statutory processing time in working
+// days, over the procedures whose time is known, in the two scenarios.
+type TimeCount struct {
+	// Procedures counts the procedures whose time is known; Unknown
+	// those left out because no time could be read.
+	Procedures, Unknown int
+	// Baseline and Current are the total days; Percent and PercentFlags
+	// the cut achieved and with flagged papers dropped.
+	Baseline, Current     float64
+	Percent, PercentFlags float64
+}
+
+// Decisions counts the rows of the Government's decisions (Resolution
+// 66.7/2025/NQ-CP Appendix I, and any list added) whose procedure is in
+// the report, by outcome, and lists those not applied yet.
+type Decisions struct {
+	// Judged counts the rows judged; Applied, NotApplied and PaperNotFound
+	// count them by outcome.
+	Judged, Applied, NotApplied, PaperNotFound int
+	// Ministries counts the outcomes per ministry, the most not applied first.
+	Ministries []DecisionCount
+	// Pending lists the rows not applied: the published procedure still
+	// asks for a paper the decision replaced.
+	Pending []PendingDecision
+}
+
+// DecisionCount counts one ministry's outcomes.
+type DecisionCount struct {
+	Name                               string
+	Applied, NotApplied, PaperNotFound int
+}
+
+// PendingDecision is a row of a decision the records do not apply yet.
+type PendingDecision struct {
+	ProcedureRef
+	// Paper is the dossier paper still asked for; CitationVi cites the row
+	// and the provision it replaces, in Vietnamese as the decision writes
+	// it, and Citation the row in English (the provision is not translated).
+	Paper, Citation, CitationVi string
+}
+
+// TargetGap sets the cut of one unit beside what one target asks.
+type TargetGap struct {
+	// Preset names the target ("nq68", "nq66-2026", or a percentage);
+	// Citation and CitationVi cite its resolution; Asked is true for the
+	// target asked for.
+	Preset, Citation, CitationVi string
+	Asked                        bool
+	// Unit is "regulations", "conditions", "cost" or "time"; Target the
+	// percentage asked.
+	Unit   string
+	Target float64
+	// Measured is false when the unit's cut could not be measured;
+	// Achieved and WithinReach are then zero.
+	Measured              bool
+	Achieved, WithinReach float64
+	// Met is true when the achieved cut reaches the target.
+	Met bool
 }
 
 // StateCount counts the papers in one state and the procedures with at
@@ -167,6 +235,8 @@ type ProcedureRef struct {
 	Papers int
 	// Annual is its annual compliance cost in đồng, where the list shows it.
 	Annual int64
+	// Volume is its annual number of dossiers, where the list shows it.
+	Volume int64
 }
 
 // Opportunity is a procedure whose flagged papers could be dropped.
@@ -237,6 +307,16 @@ type Method struct {
 	// SavingAssumedShare is the share (0–1) of the flags-applied saving
 	// resting on assumed inputs.
 	SavingAssumedShare float64
+	// MeasuredShare is the share (0–1) of the current annual cost whose
+	// volume was measured or whose figures come from an official cost sheet.
+	MeasuredShare float64
+	// FromSheet counts the procedures costed from an official cost sheet.
+	FromSheet int
+	// CollectFirst lists the procedures whose volume is assumed, largest
+	// annual cost first (Annual and Volume set): the volumes to collect first.
+	CollectFirst []ProcedureRef
+	// Scope names the scope the report covers: "all", "business", ...
+	Scope string
 }
 
 // Param is one parameter of the cost model.

@@ -86,9 +86,11 @@ func build(in *Input, opts Options) (*doc, error) {
 	w := &writer{in: in, opts: opts, t: t, nf: numbersFor(opts.Lang), d: newDoc()}
 	w.header()
 	w.summary()
+	w.targets()
 	w.ministries()
 	w.sectors()
 	w.databases()
+	w.decisions()
 	w.opportunities()
 	w.changes()
 	w.appendix()
@@ -311,6 +313,10 @@ func (w *writer) summary() {
 		{"**" + w.f("unit_cost") + "**", w.nf.Money(money.Before), w.nf.Money(money.Saving) + " (" + w.nf.Pct(money.Percent) + ")",
 			w.nf.Money(money.SavingFlags) + " (" + w.nf.Pct(money.PercentFlags) + ")", w.gap(money.PercentFlags)},
 	}
+	if tm := tot.Time; tm.Procedures > 0 && tm.Baseline > 0 {
+		rowsT = append(rowsT, []string{w.f("unit_time", w.nf.Int(int64(tm.Procedures))), w.nf.Dec(tm.Baseline, 1),
+			w.nf.Pct(tm.Percent), w.nf.Pct(tm.PercentFlags), w.gap(tm.PercentFlags)})
+	}
 	w.d.md(table([]string{w.f("col_unit"), w.f("col_baseline"), w.f("col_achieved"), w.f("col_flags"), w.f("col_gap")}, "lrrrr", rowsT) +
 		"\n" + w.f("summary_units_note"))
 
@@ -438,6 +444,69 @@ func (w *writer) chart(title string, groups []Tally, cost bool) *barChart {
 		}
 	}
 	return c
+}
+
+// targets sets the cuts beside the target asked for and every preset in
+// force on the report's date.
+func (w *writer) targets() {
+	if len(w.in.Targets) == 0 {
+		return
+	}
+	w.d.heading(2, w.f("h_targets"))
+	var rows [][]string
+	var cites []string
+	seen := map[string]bool{}
+	for _, g := range w.in.Targets {
+		name := code(g.Preset)
+		if g.Asked {
+			name = "**" + name + "**"
+		}
+		achieved, within, gap := w.f("not_measured"), "", ""
+		if g.Measured {
+			achieved, within = w.nf.Pct(g.Achieved), w.nf.Pct(g.WithinReach)
+			gap = w.f("met")
+			if !g.Met {
+				gap = w.f("gap_points", w.nf.Dec(g.Target-g.Achieved, 1))
+			}
+		}
+		rows = append(rows, []string{name, w.f("target_unit_" + g.Unit), w.nf.Pct(g.Target), achieved, within, gap})
+		if c := w.loc(g.Citation, g.CitationVi); c != "" && !seen[g.Preset] {
+			seen[g.Preset] = true
+			cites = append(cites, code(g.Preset)+": "+esc(c))
+		}
+	}
+	w.d.md(w.f("targets_lead"))
+	w.d.md(table([]string{w.f("col_target"), w.f("col_unit"), w.f("col_asks"), w.f("col_achieved"), w.f("col_flags"), w.f("col_gap")}, "llrrrl", rows))
+	if len(cites) > 0 {
+		w.d.md("- " + strings.Join(cites, "\n- "))
+	}
+}
+
+// decisions lists, by ministry, the rows of the Government's decisions on
+// papers replaced by data that the published procedures do not apply yet.
+func (w *writer) decisions() {
+	d := w.in.Decisions
+	if d == nil {
+		return
+	}
+	w.d.heading(2, w.f("h_decisions"))
+	w.d.md(w.f("decisions_lead", w.nf.Int(int64(d.Judged)), w.nf.Int(int64(d.Applied)), w.nf.Int(int64(d.NotApplied)), w.nf.Int(int64(d.PaperNotFound))))
+	var rows [][]string
+	for _, m := range d.Ministries {
+		rows = append(rows, []string{w.name(m.Name), w.nf.Int(int64(m.NotApplied)), w.nf.Int(int64(m.Applied)), w.nf.Int(int64(m.PaperNotFound))})
+	}
+	w.d.md(table([]string{w.f("col_ministry"), w.f("col_not_applied"), w.f("col_applied"), w.f("col_paper_not_found")}, "lrrr", rows))
+	if len(d.Pending) == 0 {
+		return
+	}
+	w.d.md(w.f("decisions_pending"))
+	w.collapse(len(d.Pending), w.opts.Top, "more_decisions", "hint_groups", func(from, to int) string {
+		var prows [][]string
+		for _, p := range d.Pending[from:to] {
+			prows = append(prows, []string{procLabel(p.ProcedureRef), w.name(p.Ministry), esc(shorten(p.Paper, 160)), esc(w.loc(p.Citation, p.CitationVi))})
+		}
+		return table([]string{w.f("col_procedure"), w.f("col_ministry"), w.f("col_paper_still_asked"), w.f("col_decision")}, "llll", prows)
+	})
 }
 
 func (w *writer) ministries() {
@@ -675,6 +744,15 @@ func (w *writer) appendix() {
 			w.f("fig_time_note", w.nf.Int(int64(m.TimeUnknown)), w.cnt("n_procedures", tot.Procedures.Current))},
 	}
 	w.d.md(table([]string{w.f("col_figure"), w.f("col_assumed_share"), w.f("col_note")}, "lrl", rows))
+	w.d.md(w.f("measured_share", w.nf.Share(m.MeasuredShare), w.nf.Int(int64(m.FromSheet))))
+	if len(m.CollectFirst) > 0 {
+		var crows [][]string
+		for _, p := range m.CollectFirst {
+			crows = append(crows, []string{procLabel(p), w.name(p.Ministry), w.nf.Int(p.Volume), w.nf.Money(p.Annual)})
+		}
+		w.d.md(w.f("collect_first_lead"))
+		w.d.md(table([]string{w.f("col_procedure"), w.f("col_ministry"), w.f("col_volume_assumed"), w.f("col_cost_year")}, "llrr", crows))
+	}
 
 	w.d.heading(3, w.f("h_params"))
 	var prows [][]string

@@ -83,6 +83,14 @@ func handmade() *Input {
 		Documents: []Document{{Title: "Circular A", TitleVi: "Thông tư Z", Status: "news", Source: "news"},
 			{Title: "Resolution 66.7/2025/NQ-CP", TitleVi: "Nghị quyết 66.7/2025/NQ-CP", Status: "law", Source: "reference", SourceVi: "tài liệu tham khảo"}},
 		VolumesAssumed: 20, FeesUnknown: 7, TimeUnknown: 2, SavingAssumedShare: 0.9}
+	in.Decisions = &Decisions{Judged: 3, Applied: 1, NotApplied: 2,
+		Ministries: []DecisionCount{{Name: "Bộ Tài chính", NotApplied: 2}, {Name: "Bộ <b>Công</b> an | A", Applied: 1}},
+		Pending: []PendingDecision{
+			{ProcedureRef: ProcedureRef{Code: "2.000001", Name: "Cấp phép | thử", Ministry: "Bộ Tài chính"},
+				Paper: "Bản sao Giấy chứng nhận đăng ký doanh nghiệp [x](javascript:alert(1))", Citation: "Resolution 66.7/2025/NQ-CP, Appendix I, row 1", CitationVi: "Nghị quyết 66.7/2025/NQ-CP, Phụ lục I, row 1: Điểm b khoản 1 Điều 10"},
+			{ProcedureRef: ProcedureRef{Code: "2.000002", Name: "Gia hạn", Ministry: "Bộ Tài chính"},
+				Paper: "Giấy khai sinh", Citation: "Resolution 66.7/2025/NQ-CP, Appendix I, row 2", CitationVi: "Nghị quyết 66.7/2025/NQ-CP, Phụ lục I, row 2"},
+		}}
 	return in
 }
 
@@ -188,8 +196,8 @@ func TestLinksAndTexts(t *testing.T) {
 				sections++
 			}
 		}
-		if sections != 7 || len(d.toc) != 7+2+2+5 { // 2 databases, added/abolished, 5 appendix parts
-			t.Errorf("%s: %d sections, %d entries in the table of contents, want 7 and 16", lang, sections, len(d.toc))
+		if sections != 8 || len(d.toc) != 8+2+2+5 { // 2 databases, added/abolished, 5 appendix parts
+			t.Errorf("%s: %d sections, %d entries in the table of contents, want 8 and 17", lang, sections, len(d.toc))
 		}
 		if md := d.markdown(); !strings.Contains(md, "\n  - [") {
 			t.Errorf("%s: no nested entries in the table of contents", lang)

@@ -11,19 +11,24 @@ package assess
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/analyzer/compare"
 	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/analyzer/decisions"
 	"github.com/redtape-vn/redtape/analyzer/flags"
+	"github.com/redtape-vn/redtape/analyzer/target"
 	"github.com/redtape-vn/redtape/corpus"
 )
 
 // DropDescription says what the flags-applied scenario removes.
 const DropDescription = "the current set of procedures without every paper flagged as held in a state database"
+
+// ErrEmptyScope reports a scope that keeps no current procedure.
+var ErrEmptyScope = errors.New("no procedure in scope")
 
 // Options configure an assessment. The zero value assesses with the
 // built-in catalog as it stands, the default cost parameters, the default
@@ -38,9 +43,20 @@ type Options struct {
 	AsOf time.Time
 	// Params are the cost-model parameters; nil means cost.Default().
 	Params *cost.Params
-	// Target is the reduction target in percent; zero means
-	// compare.DefaultTarget.
-	Target cost.Amount
+	// Target is the target asked for: a named preset or a plain
+	// percentage; the zero value means target.Default().
+	Target target.Target
+	// Volumes gives measured annual volumes by procedure code, and Sheets
+	// official cost sheets (Circular 02/2017/TT-VPCP) that replace the
+	// model's figures; nil for none.
+	Volumes *cost.Volumes
+	Sheets  *cost.Sheets
+	// Scope keeps only the procedures of one scope (business-related,
+	// citizen-only, ...); "" or compare.ScopeAll keeps every procedure.
+	Scope compare.Scope
+	// Decisions is the list of the Government's decisions the records are
+	// checked against; nil means the built-in list (see [Decisions]).
+	Decisions *decisions.List
 	// Ministries renames former ministries; nil means the built-in
 	// renamings of the 2025 reorganisation.
 	Ministries *compare.Ministries
@@ -50,11 +66,24 @@ type Options struct {
 type Assessment struct {
 	// Catalog is the catalog in force that the papers were judged against.
 	Catalog *catalog.Catalog
-	// Params and Model cost the procedures.
-	Params *cost.Params
-	Model  *cost.Model
-	// Target is the reduction target in percent.
-	Target cost.Amount
+	// Params are the cost parameters; BaselineModel costs the baseline and
+	// Model the current procedures (they differ only where a cost sheet
+	// gives figures before and after a cut).
+	Params        *cost.Params
+	BaselineModel *cost.Model
+	Model         *cost.Model
+	// Target is the target asked for; its headline percentage is the
+	// comparison's target.
+	Target target.Target
+	// Scope is the scope the procedures were narrowed to; "" for all.
+	Scope compare.Scope
+	// Volumes and Sheets are the measured volumes and cost sheets joined;
+	// nil for none.
+	Volumes *cost.Volumes
+	Sheets  *cost.Sheets
+	// Decided says which of the Government's listed decisions the current
+	// records apply.
+	Decided DecisionSummary
 	// Baseline and Current are the procedures compared.
 	Baseline, Current []*corpus.Procedure
 	// Flags holds the verdict on every paper of Current, in its order.
@@ -88,24 +117,23 @@ func Catalog(path string, day time.Time) (*catalog.Catalog, error) {
 	return cat.InForce(day), nil
 }
 
-// ParseTarget reads a reduction target in percent ("20", "20%", "12.5"):
-// above 0 and at most 100, exactly.
-func ParseTarget(s string) (cost.Amount, error) {
-	t, err := cost.ParseAmount(strings.TrimSuffix(strings.TrimSpace(s), "%"))
-	if err != nil || t.Sign() <= 0 || t.Cmp(cost.Int(100)) > 0 {
-		return cost.Amount{}, fmt.Errorf("target must be a percentage above 0 and at most 100, not %q", s)
-	}
-	return t, nil
-}
-
 // Run assesses current against baseline. A nil baseline means the current
 // set is its own baseline, so that only the flags-applied scenario
 // measures anything.
 func Run(ctx context.Context, baseline, current []*corpus.Procedure, opts Options) (*Assessment, error) {
-	a := &Assessment{Catalog: opts.Catalog, Params: opts.Params, Target: opts.Target, Current: current, Baseline: baseline}
-	if a.Baseline == nil {
-		a.Baseline = current
+	a := &Assessment{Catalog: opts.Catalog, Params: opts.Params, Target: opts.Target, Scope: opts.Scope,
+		Volumes: opts.Volumes, Sheets: opts.Sheets}
+	if baseline == nil {
+		baseline = current
 	}
+	if opts.Scope != "" && opts.Scope != compare.ScopeAll {
+		n := len(current)
+		baseline, current = compare.FilterScope(baseline, opts.Scope), compare.FilterScope(current, opts.Scope)
+		if len(current) == 0 && n > 0 {
+			return nil, fmt.Errorf("%w: none of the %d current procedures is of scope %q", ErrEmptyScope, n, opts.Scope)
+		}
+	}
+	a.Baseline, a.Current = baseline, current
 	if a.Catalog == nil {
 		cat, err := Catalog("", opts.AsOf)
 		if err != nil {
@@ -116,14 +144,21 @@ func Run(ctx context.Context, baseline, current []*corpus.Procedure, opts Option
 	if a.Params == nil {
 		a.Params = cost.Default()
 	}
-	if a.Target.IsZero() {
-		a.Target = cost.Int(compare.DefaultTarget)
+	if a.Target.Name == "" {
+		a.Target = target.Default()
 	}
 	names := opts.Ministries
 	if names == nil {
 		names = compare.DefaultMinistries()
 	}
-	a.Model = cost.New(a.Params)
+	model := cost.New(a.Params)
+	if opts.Volumes != nil {
+		model = model.WithVolumes(opts.Volumes)
+	}
+	a.BaselineModel, a.Model = model, model
+	if opts.Sheets != nil {
+		a.BaselineModel, a.Model = model.WithSheets(opts.Sheets, cost.Before), model.WithSheets(opts.Sheets, cost.After)
+	}
 
 	results, err := flags.NewMatcher(a.Catalog).Procedures(ctx, current)
 	if err != nil {
@@ -134,9 +169,16 @@ func Run(ctx context.Context, baseline, current []*corpus.Procedure, opts Option
 	for i, p := range current {
 		a.byProc[p] = i
 	}
-	a.options = compare.Options{Target: a.Target, Ministries: names, Drop: a.drops(flags.ScenarioReplaceable),
-		DropDescription: DropDescription}
-	if a.Comparison, err = compare.Compare(ctx, a.Baseline, current, a.Model, a.options); err != nil {
+	list := opts.Decisions
+	if list == nil {
+		if list, err = Decisions(""); err != nil {
+			return nil, err
+		}
+	}
+	a.options = compare.Options{Target: a.Target.Headline(), Ministries: names, Drop: a.drops(flags.ScenarioReplaceable),
+		DropDescription: DropDescription, CurrentModel: a.Model}
+	a.Decided = JudgeDecisions(list, current, a.Flags, a.Ministry)
+	if a.Comparison, err = compare.Compare(ctx, a.Baseline, current, a.BaselineModel, a.options); err != nil {
 		return nil, fmt.Errorf("compare: %w", err)
 	}
 	return a, nil
@@ -169,7 +211,7 @@ func (a *Assessment) FlagsOf(p *corpus.Procedure) (*flags.ProcedureResult, bool)
 // drop policy. Current procedures outside the assessment's current set
 // drop no paper.
 func (a *Assessment) Compare(ctx context.Context, baseline, current []*corpus.Procedure) (*compare.Result, error) {
-	return compare.Compare(ctx, baseline, current, a.Model, a.options)
+	return compare.Compare(ctx, baseline, current, a.BaselineModel, a.options)
 }
 
 // Scenario returns the comparison's scenario named name, or nil.
@@ -180,4 +222,67 @@ func (a *Assessment) Scenario(name string) *compare.Scenario {
 		}
 	}
 	return nil
+}
+
+// Gaps sets the cuts scenario measured beside every target shown on day:
+// the one asked for, then every preset in force (target.Shown), unit by
+// unit (regulations, conditions, compliance cost, processing time).
+func (a *Assessment) Gaps(s *compare.Scenario, day time.Time) []target.Gap {
+	achieved := map[target.Unit]cost.Amount{
+		target.Regulations: s.Regulations.Percent,
+		target.Conditions:  s.Conditions.Percent,
+		target.Cost:        s.Cost.Percent,
+	}
+	if s.Time.Procedures > 0 && !s.Time.BaselineDays.IsZero() {
+		achieved[target.Time] = s.Time.Percent
+	}
+	if s.Conditions.Baseline == 0 {
+		delete(achieved, target.Conditions)
+	}
+	return target.Gaps(target.Shown(a.Target, day), achieved)
+}
+
+// Inputs says what the current set's compliance cost rests on: measured
+// or assumed volumes, the model or official cost sheets.
+type Inputs struct {
+	// Coverage splits the current annual cost by where its volume and
+	// figures come from.
+	Coverage cost.Coverage `json:"coverage"`
+	// CollectFirst lists the procedures whose volume is assumed, largest
+	// annual cost first: the volumes to collect first.
+	CollectFirst []*cost.ProcedureCost `json:"collect_first"`
+	// VolumesNotIn and SheetsNotIn list the codes of the volumes file and
+	// of the cost sheets that matched no procedure assessed.
+	VolumesNotIn []string `json:"volumes_not_matched,omitempty"`
+	SheetsNotIn  []string `json:"sheets_not_matched,omitempty"`
+}
+
+// Inputs returns what the cost of the current set rests on, listing at
+// most n procedures to collect volumes for first.
+func (a *Assessment) Inputs(n int) Inputs {
+	var costs []*cost.ProcedureCost
+	for _, ch := range a.Scenario(compare.ScenarioCurrent).Changes {
+		if ch.After != nil {
+			costs = append(costs, ch.After)
+		}
+	}
+	in := Inputs{Coverage: cost.Cover(costs), CollectFirst: cost.CollectFirst(costs, n)}
+	if in.CollectFirst == nil {
+		in.CollectFirst = []*cost.ProcedureCost{}
+	}
+	if a.Volumes != nil || a.Sheets != nil {
+		var codes []string
+		for _, ps := range [][]*corpus.Procedure{a.Baseline, a.Current} {
+			for _, p := range ps {
+				codes = append(codes, p.Code)
+			}
+		}
+		if a.Volumes != nil {
+			in.VolumesNotIn = a.Volumes.NotIn(codes)
+		}
+		if a.Sheets != nil {
+			in.SheetsNotIn = a.Sheets.NotIn(codes)
+		}
+	}
+	return in
 }

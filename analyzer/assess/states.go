@@ -8,13 +8,6 @@ import (
 	"github.com/redtape-vn/redtape/corpus"
 )
 
-// StatusCount counts the papers in one status and the procedures with at
-// least one such paper.
-type StatusCount struct {
-	Papers     int `json:"papers"`
-	Procedures int `json:"procedures"`
-}
-
 // States counts the current papers of a group of procedures (all of them,
 // a ministry, a sector) by status. Three of the statuses answer what a
 // ministry asks: looked-up papers are achieved already, replaceable ones
@@ -27,40 +20,28 @@ type States struct {
 	Procedures int `json:"procedures"`
 	Papers     int `json:"papers"`
 	// ByStatus counts each status met; a status missing counts zero.
-	ByStatus map[flags.Status]StatusCount `json:"by_status"`
+	ByStatus map[flags.Status]flags.StatusCount `json:"by_status"`
 }
 
 // Achieved counts the papers the records say the agency looks up already.
-func (s States) Achieved() StatusCount { return s.ByStatus[flags.StatusLookedUp] }
+func (s States) Achieved() flags.StatusCount { return s.ByStatus[flags.StatusLookedUp] }
 
 // WithinReach counts the papers every holder could stop submitting.
-func (s States) WithinReach() StatusCount { return s.ByStatus[flags.StatusReplaceable] }
+func (s States) WithinReach() flags.StatusCount { return s.ByStatus[flags.StatusReplaceable] }
 
 // MostPeople counts the papers most holders could stop submitting.
-func (s States) MostPeople() StatusCount { return s.ByStatus[flags.StatusPartlyReplaceable] }
+func (s States) MostPeople() flags.StatusCount { return s.ByStatus[flags.StatusPartlyReplaceable] }
 
 // add counts one procedure's verdicts.
 func (s *States) add(r *flags.ProcedureResult) {
 	s.Procedures++
 	s.Papers += len(r.Papers)
-	if s.ByStatus == nil {
-		s.ByStatus = map[flags.Status]StatusCount{}
-	}
-	seen := map[flags.Status]bool{}
-	for _, pr := range r.Papers {
-		c := s.ByStatus[pr.Status]
-		c.Papers++
-		if !seen[pr.Status] {
-			seen[pr.Status] = true
-			c.Procedures++
-		}
-		s.ByStatus[pr.Status] = c
-	}
+	s.ByStatus = flags.CountStatuses(s.ByStatus, *r)
 }
 
 // States counts the statuses of every current paper, in total.
 func (a *Assessment) States() States {
-	s := States{ByStatus: map[flags.Status]StatusCount{}}
+	s := States{ByStatus: map[flags.Status]flags.StatusCount{}}
 	for i := range a.Flags {
 		s.add(&a.Flags[i])
 	}
@@ -77,7 +58,7 @@ func (a *Assessment) StatesBy(key func(*corpus.Procedure) string) []States {
 		k := key(p)
 		g := groups[k]
 		if g == nil {
-			g = &States{Name: k, ByStatus: map[flags.Status]StatusCount{}}
+			g = &States{Name: k, ByStatus: map[flags.Status]flags.StatusCount{}}
 			groups[k] = g
 		}
 		g.add(&a.Flags[i])

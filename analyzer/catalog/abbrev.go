@@ -3,7 +3,7 @@ package catalog
 import (
 	"strings"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // maxSpellings bounds the spellings [Abbreviator.Spellings] returns for one name.

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // Lang selects the language names and citations are given in.

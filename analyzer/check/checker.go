@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/redtape-vn/redtape/analyzer/decisions"
 	"github.com/redtape-vn/redtape/corpus"
 )
 
@@ -95,6 +96,8 @@ type Pass struct {
 	// Coster prices procedures; nil when no cost model is wired.
 	Coster Coster
 
+	decisions *decisionIndex
+
 	corpus   *corpusIndex
 	severity Severity
 	out      *[]Finding
@@ -148,6 +151,9 @@ type Options struct {
 	Corpus []*corpus.Procedure
 	// Coster prices procedures, for rule RT008.
 	Coster Coster
+	// Decisions is the list of the Government's decisions on papers
+	// replaced by data, for rule RT009; nil disables that rule with a note.
+	Decisions *decisions.List
 	// Lexicon overrides the embedded vocabulary.
 	Lexicon *Lexicon
 	// Format forces the draft format; empty detects it per file.
@@ -166,6 +172,7 @@ type Checker struct {
 	lx     *Lexicon
 	cfg    *Config
 	corpus *corpusIndex
+	dec    *decisionIndex
 }
 
 // New builds a checker, validating the configuration against the rules.
@@ -188,7 +195,8 @@ func New(opts Options) (*Checker, error) {
 	if err := cfg.Validate(rules); err != nil {
 		return nil, err
 	}
-	return &Checker{opts: opts, rules: rules, lx: lx, cfg: cfg, corpus: newCorpusIndex(opts.Corpus)}, nil
+	return &Checker{opts: opts, rules: rules, lx: lx, cfg: cfg, corpus: newCorpusIndex(opts.Corpus),
+		dec: newDecisionIndex(opts.Decisions)}, nil
 }
 
 // Rules returns the checker's rules in id order.
@@ -269,7 +277,7 @@ func (c *Checker) Check(ctx context.Context, d *Draft) (*FileResult, error) {
 		if sev == SeverityOff {
 			continue
 		}
-		p := &Pass{Draft: d, Rule: r, Lexicon: c.lx, Config: c.cfg, Matcher: c.opts.Matcher, Coster: c.opts.Coster,
+		p := &Pass{Draft: d, Rule: r, Lexicon: c.lx, Config: c.cfg, Matcher: c.opts.Matcher, Coster: c.opts.Coster, decisions: c.dec,
 			corpus: c.corpus, severity: sev, out: &all, notes: &res.Notes}
 		r.Run(p)
 	}

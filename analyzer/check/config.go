@@ -129,6 +129,36 @@ func LoadConfig(path string) (*Config, error) {
 	return c, nil
 }
 
+// OpenConfig reads the configuration at path or, when path is empty and
+// search is set, the .redtape.yaml found from the working directory up to
+// the repository root, and validates it against the rules, so that its
+// mistakes (fail-on included) are reported against the file. With no file
+// it returns an empty configuration.
+func OpenConfig(path string, search bool) (*Config, error) {
+	if path == "" && search {
+		found, err := FindConfig(".")
+		if err != nil {
+			return nil, err
+		}
+		path = found
+	}
+	if path == "" {
+		return &Config{}, nil
+	}
+	cfg, err := LoadConfig(path)
+	if err != nil {
+		return nil, err
+	}
+	rules, err := Rules()
+	if err != nil {
+		return nil, err
+	}
+	if err := cfg.Validate(rules); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
 // FindConfig looks for .redtape.yaml in dir and its parents, stopping at
 // the root of a git repository. It returns "" when there is none.
 func FindConfig(dir string) (string, error) {

@@ -17,9 +17,6 @@ var ErrDirective = errors.New("bad redtape directive")
 func checkDirectives(d *Draft, rules []*Rule) error {
 	var errs []error
 	for _, dir := range d.Directives {
-		if dir.Kind == DirWant {
-			continue
-		}
 		for _, r := range dir.Rules {
 			if lookupRule(rules, r) == nil {
 				errs = append(errs, fmt.Errorf("%s:%d: redtape-%s: unknown rule %q", d.Path, dir.Line, dir.Kind, r))
@@ -38,7 +35,6 @@ const (
 	DirEnable          = "enable"            // <!-- redtape-enable [RULE ...] -->
 	DirDisableNextLine = "disable-next-line" // <!-- redtape-disable-next-line [RULE ...] -->
 	DirDisableLine     = "disable-line"      // <!-- redtape-disable-line [RULE ...] -->
-	DirWant            = "want"              // <!-- want "RULE" ... --> (test fixtures)
 )
 
 // Directive is a redtape comment in a draft.
@@ -56,25 +52,6 @@ func (d *Draft) addDirective(c string, line int) {
 	c = strings.TrimPrefix(c, "<!--")
 	c = strings.TrimSuffix(c, "-->")
 	c = strings.TrimSpace(c)
-	if rest, ok := strings.CutPrefix(c, "want "); ok {
-		var rules []string
-		for {
-			i := strings.IndexByte(rest, '"')
-			if i < 0 {
-				break
-			}
-			j := strings.IndexByte(rest[i+1:], '"')
-			if j < 0 {
-				break
-			}
-			rules = append(rules, rest[i+1:i+1+j])
-			rest = rest[i+j+2:]
-		}
-		if len(rules) > 0 {
-			d.Directives = append(d.Directives, Directive{Kind: DirWant, Rules: rules, Line: line})
-		}
-		return
-	}
 	rest, ok := strings.CutPrefix(c, "redtape-")
 	if !ok {
 		return

@@ -15,6 +15,12 @@
 //
 // The checker depends on two services that live elsewhere, through small
 // interfaces: a [PaperMatcher] that finds the digitised papers a sentence
-// requires (the flag catalog), and a [Coster] that prices a procedure (the
-// Standard Cost Model).
+// requires (the flag catalog, see [CatalogMatcher]), and a [Coster] that
+// prices a procedure (the Standard Cost Model, see [CostModel]).
+//
+// [CheckPaths] is the driver a command calls: it finds the drafts under
+// paths (or those a git diff or a piped unified diff changes), checks each
+// one, keeps with a diff only the findings on added lines, and returns a
+// [Run], the report model the writers of reports/findings format. Each
+// finding is kept once, in the [FileResult] of its draft.
 package check

@@ -114,6 +114,10 @@ type Draft struct {
 	// phải nộp các giấy tờ sau:", "Hồ sơ không bao gồm ..."): opener and
 	// items. No requirement is read inside them.
 	Exempt []Span
+	// Internal are the dossier lists a state body compiles or sends to
+	// another ("Sở Tài chính … lập hồ sơ trình Ủy ban nhân dân cấp tỉnh …
+	// Hồ sơ gồm: …"): not administrative procedures, not requirements.
+	Internal []Span
 	// Procedures are the procedures the draft defines.
 	Procedures []ProcedureDef
 	// Conditions are the business conditions the draft sets.

@@ -67,7 +67,7 @@ func posOf(t *testing.T, d *Draft, sub string) Position {
 
 func TestParseMarkdownPositions(t *testing.T) {
 	src := "---\ntitle: \"Dự thảo\"\nso-hieu: \"01/2026/NĐ-CP\"\n---\n\n# Dự thảo\n\n### Điều 1. Hồ sơ\n\n" +
-		"Hồ sơ gồm: a) **Đơn** đề nghị; b) Bản sao\ngiấy khai sinh. <!-- want \"RT001\" -->\n\n" +
+		"Hồ sơ gồm: a) **Đơn** đề nghị; b) Bản sao\ngiấy khai sinh. <!-- redtape-disable-line RT001 -->\n\n" +
 		"| Tên | Số lượng |\n|---|---|\n| Tờ khai | 01 |\n"
 	d, err := Parse("d.md", []byte(src), "")
 	if err != nil {
@@ -92,7 +92,7 @@ func TestParseMarkdownPositions(t *testing.T) {
 	if p := d.Pos(strings.Index(d.Text, "giấy")); p.Line != 11 || p.Column != 1 {
 		t.Errorf("giấy at %v, want 11:1", p)
 	}
-	if len(d.Directives) != 1 || d.Directives[0].Kind != DirWant || d.Directives[0].Line != 11 {
+	if len(d.Directives) != 1 || d.Directives[0].Kind != DirDisableLine || d.Directives[0].Line != 11 {
 		t.Errorf("directives = %+v", d.Directives)
 	}
 	if len(d.Articles) != 1 || d.Articles[0].Title != "Hồ sơ" || d.Articles[0].Label != "1" {
@@ -193,7 +193,7 @@ func TestDecodeDraft(t *testing.T) {
 
 func TestDirectives(t *testing.T) {
 	src := "<!-- redtape-disable RT002, RT006 -- reason -->\nx\n<!-- redtape-enable -->\n<!--\nmulti\nline -->\n" +
-		"<!-- redtape-disable-next-line certified-copy -->\ny <!-- redtape-disable-line --> <!-- want \"RT001\" \"RT003\" -->\n<!-- other -->"
+		"<!-- redtape-disable-next-line certified-copy -->\ny <!-- redtape-disable-line --> <!-- want RT001 `x` -->\n<!-- other -->"
 	d, err := Parse("d.md", []byte(src), "")
 	if err != nil {
 		t.Fatal(err)
@@ -202,7 +202,7 @@ func TestDirectives(t *testing.T) {
 	for _, dir := range d.Directives {
 		got = append(got, dir.Kind+":"+strings.Join(dir.Rules, ",")+":"+string(rune('0'+dir.Line)))
 	}
-	want := "disable:RT002,RT006:1 enable::3 disable-next-line:certified-copy:7 disable-line::8 want:RT001,RT003:8"
+	want := "disable:RT002,RT006:1 enable::3 disable-next-line:certified-copy:7 disable-line::8"
 	if strings.Join(got, " ") != want {
 		t.Errorf("directives = %v\nwant %v", strings.Join(got, " "), want)
 	}

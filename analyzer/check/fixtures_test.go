@@ -1,125 +1,46 @@
-package check
+package check_test
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
-	"unicode"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/analyzer/catalog"
+	"github.com/redtape-vn/redtape/analyzer/check"
+	"github.com/redtape-vn/redtape/analyzer/check/checktest"
+	"github.com/redtape-vn/redtape/analyzer/decisions"
+	"github.com/redtape-vn/redtape/analyzer/flags"
 )
 
 // fixtureDir holds the draft fixtures with inline expectations.
 var fixtureDir = filepath.Join("..", "..", "testdata", "check")
 
-// stubMatcher stands in for the flag catalog: it finds a few paper names
-// and, like the catalog's matcher, leaves out names in a sentence that says
-// the paper need not be submitted or that the agency looks the data up,
-// names typed without diacritics match (the catalog matches folded words),
-// and a paper offered with an alternative the stub does not know ("Giấy
-// khai sinh hoặc giấy tờ khác …") is not reported, as the command reports
-// only requirements whose every alternative the catalog covers.
-type stubMatcher struct{}
-
-var stubPapers = []string{"giấy chứng nhận đăng ký doanh nghiệp", "phiếu lý lịch tư pháp", "giấy khai sinh",
-	"trích lục khai sinh", "sổ hộ khẩu", "giấy tờ chứng minh nơi cư trú", "thẻ căn cước công dân", "căn cước công dân", "chứng minh nhân dân",
-	"giấy phép lái xe", "giấy chứng nhận đăng ký xe", "thẻ bảo hiểm y tế", "giấy khám sức khỏe", "giấy chứng nhận quyền sử dụng đất",
-	"giấy chứng nhận đăng ký hộ kinh doanh", "cmnd/cccd", "cmnd", "cccd"}
-
-// foldOffsets returns text lower-cased and folded (no diacritics, đ as d)
-// rune by rune, with the byte offset in text of each byte of the result and
-// one past the end.
-func foldOffsets(text string) (string, []int) {
-	var b strings.Builder
-	var offs []int
-	for i, r := range text {
-		fr := vntext.FoldRune(unicode.ToLower(r))
-		if fr < 0 {
-			continue // a combining mark
-		}
-		f := string(fr)
-		b.WriteString(f)
-		for range len(f) {
-			offs = append(offs, i)
-		}
+// realMatcher is the catalog's matcher as the command builds it.
+func realMatcher(t testing.TB) check.PaperMatcher {
+	t.Helper()
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
 	}
-	return b.String(), append(offs, len(text))
+	return check.CatalogMatcher(flags.NewMatcher(cat))
 }
 
-func (stubMatcher) Mentions(text string) []PaperMention {
-	low := lowerSameLen(text)
-	if strings.Contains(low, "không phải nộp") || strings.Contains(low, "khai thác thông tin") {
-		return nil
+// realDecisions is the built-in list of the Government's decisions.
+func realDecisions(t testing.TB) *decisions.List {
+	t.Helper()
+	list, err := decisions.Default()
+	if err != nil {
+		t.Fatal(err)
 	}
-	folded, offs := foldOffsets(text)
-	var out []PaperMention
-	taken := make([]bool, len(folded))
-	known := func(rest string) bool {
-		for _, p := range stubPapers {
-			if strings.HasPrefix(rest, vntext.Fold(p)) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, p := range stubPapers {
-		fp := vntext.Fold(p)
-		from := 0
-		for {
-			i := strings.Index(folded[from:], fp)
-			if i < 0 {
-				break
-			}
-			i += from
-			from = i + len(fp)
-			start, end := offs[i], offs[i+len(fp)]
-			// Typed with diacritics, the tones must be the paper's.
-			if orig := low[start:end]; vntext.Fold(orig) != orig && orig != p {
-				continue
-			}
-			if taken[i] {
-				continue
-			}
-			for k := i; k < i+len(fp); k++ {
-				taken[k] = true
-			}
-			if rest, ok := strings.CutPrefix(strings.TrimLeft(folded[i+len(fp):], " ,"), "hoac "); ok && !known(rest) {
-				continue
-			}
-			out = append(out, PaperMention{Start: start, End: end, Entry: "stub", Paper: p,
-				Database: "Stub Database", Basis: "Stub Resolution, Art. 1"})
-		}
-	}
-	return out
+	return list
 }
 
-// want is one expected (line, rule) pair.
-type want struct {
-	line int
-	rule string
-}
-
-// expectations reads the <!-- want "RULE" --> comments of a draft.
-func expectations(d *Draft) map[want]bool {
-	out := map[want]bool{}
-	for _, dir := range d.Directives {
-		if dir.Kind != DirWant {
-			continue
-		}
-		for _, r := range dir.Rules {
-			out[want{dir.Line, r}] = true
-		}
-	}
-	return out
-}
-
-// checkFixture checks one fixture and compares the findings above metric
-// level with its expectations, both ways.
-func checkFixture(t *testing.T, c *Checker, path string) *FileResult {
+// checkFixture checks one fixture with the real catalog and compares the
+// findings above metric level with its expectations (rule, line and
+// message), both ways.
+func checkFixture(t *testing.T, c *check.Checker, path string) *check.FileResult {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -133,35 +54,21 @@ func checkFixture(t *testing.T, c *Checker, path string) *FileResult {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wants := expectations(d)
+	wants, err := checktest.Parse(data)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
 	if len(wants) == 0 {
 		t.Fatalf("%s: fixture has no expectations", path)
 	}
-	got := map[want]bool{}
-	for _, f := range res.Findings {
-		if f.Severity == SeverityMetric {
-			continue
-		}
-		got[want{f.Line, f.Rule}] = true
-		if !wants[want{f.Line, f.Rule}] {
-			t.Errorf("%s:%d:%d: unexpected %s: %s", filepath.Base(path), f.Line, f.Column, f.Rule, f.Message)
-		}
-	}
-	var missing []string
-	for w := range wants {
-		if !got[w] {
-			missing = append(missing, fmt.Sprintf("%s:%d: missing %s", filepath.Base(path), w.line, w.rule))
-		}
-	}
-	sort.Strings(missing)
-	for _, m := range missing {
-		t.Error(m)
+	for _, p := range checktest.Compare(wants, res.Findings) {
+		t.Errorf("%s:%s", filepath.Base(path), p)
 	}
 	return res
 }
 
 func TestFixtures(t *testing.T) {
-	c, err := New(Options{Matcher: stubMatcher{}})
+	c, err := check.New(check.Options{Matcher: realMatcher(t), Decisions: realDecisions(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,13 +85,13 @@ func TestFixtures(t *testing.T) {
 }
 
 func TestFixtureCounts(t *testing.T) {
-	c, err := New(Options{Matcher: stubMatcher{}})
+	c, err := check.New(check.Options{Matcher: realMatcher(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	res := checkFixture(t, c, filepath.Join(fixtureDir, "dossier.md"))
-	want := Tally{Articles: 5, Procedures: 3, Dossiers: 2, Papers: 9, Conditions: 2, RequirementWords: 4}
-	if res.Format != FormatMarkdown || res.Tally != want {
+	want := check.Tally{Articles: 5, Procedures: 3, Dossiers: 2, Papers: 9, Conditions: 2, RequirementWords: 4}
+	if res.Format != check.FormatMarkdown || res.Tally != want {
 		t.Errorf("counts = %+v, want %+v", res.Tally, want)
 	}
 	res = checkFixture(t, c, filepath.Join(fixtureDir, "suppressed.md"))
@@ -194,7 +101,7 @@ func TestFixtureCounts(t *testing.T) {
 }
 
 func TestRequirementWordsFixture(t *testing.T) {
-	c, err := New(Options{Matcher: stubMatcher{}})
+	c, err := check.New(check.Options{Matcher: realMatcher(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +136,7 @@ func TestRequirementWordsFixture(t *testing.T) {
 // TestRequirementWordsNegations checks RT007 on requirement-words.md: each
 // deontic word counted once, negated and non-deontic ones not at all.
 func TestRequirementWordsNegations(t *testing.T) {
-	c, err := New(Options{Matcher: stubMatcher{}})
+	c, err := check.New(check.Options{Matcher: realMatcher(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

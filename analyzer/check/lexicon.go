@@ -8,7 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 	"gopkg.in/yaml.v3"
 )
 
@@ -92,6 +92,11 @@ type Lexicon struct {
 		// Statements between "Hồ sơ" and a colon make the paragraph a
 		// sentence or a form's field, not a list ("Hồ sơ kèm theo:").
 		Statements []string `yaml:"statements"`
+		// AgencySubjects open a paragraph in which a state body, not an
+		// applicant, compiles or sends the dossier.
+		AgencySubjects []string `yaml:"agency_subjects"`
+		// CopulaPapers open the paper after "là" in "Hồ sơ … là Tờ khai …".
+		CopulaPapers []string `yaml:"copula_papers"`
 	} `yaml:"dossier"`
 	// ProcedureTitles and ConditionTitles open procedure and condition titles.
 	ProcedureTitles []string `yaml:"procedure_titles"`
@@ -107,6 +112,12 @@ type Lexicon struct {
 	ConditionListOpeners []string `yaml:"condition_list_openers"`
 	ConditionListEnds    []string `yaml:"condition_list_ends"`
 	ConditionExclude     []string `yaml:"condition_exclude"`
+	// InspectionContexts mark a sentence about an inspection: what it asks
+	// for is no requirement of a procedure.
+	InspectionContexts []string `yaml:"inspection_contexts"`
+	// ReviewContexts mark a sentence that orders requirements reviewed,
+	// cut or abolished: the papers it names are no requirement.
+	ReviewContexts []string `yaml:"review_contexts"`
 
 	reqWords, negations, nonDeontic, cues, bans          *phraseSet
 	caNouns, caBlockers, caTails, caPhrases              *phraseSet
@@ -117,7 +128,8 @@ type Lexicon struct {
 	dpFallbacks                                          *phraseSet
 	dHeads, dVerbs, dExclude, dOpeners, procTitles, cond *phraseSet
 	dStatements, subItems, dNotItems, condPrefixes       *phraseSet
-	condImpose, condEnds, condExclude                    *phraseSet
+	condImpose, condEnds, condExclude, dAgencies         *phraseSet
+	inspections, dCopula, reviews                        *phraseSet
 }
 
 // RequirementWord is one word or phrase counted as a requirement.
@@ -189,6 +201,7 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	lx.dExclude = build("dossier.exclude", lx.Dossier.Exclude, false)
 	lx.dOpeners = build("dossier.list_openers", lx.Dossier.ListOpeners, false)
 	lx.dNotItems = build("dossier.not_items", lx.Dossier.NotItems, false)
+	lx.dAgencies = build("dossier.agency_subjects", lx.Dossier.AgencySubjects, false)
 	lx.condPrefixes = build("condition_title_prefixes", lx.ConditionTitlePrefixes, false)
 	lx.dStatements = build("dossier.statements", lx.Dossier.Statements, false)
 	lx.procTitles = build("procedure_titles", lx.ProcedureTitles, true)
@@ -196,6 +209,9 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	lx.condImpose = build("condition_list_openers", lx.ConditionListOpeners, true)
 	lx.condEnds = build("condition_list_ends", lx.ConditionListEnds, true)
 	lx.condExclude = build("condition_exclude", lx.ConditionExclude, false)
+	lx.inspections = build("inspection_contexts", lx.InspectionContexts, false)
+	lx.dCopula = build("dossier.copula_papers", lx.Dossier.CopulaPapers, false)
+	lx.reviews = build("review_contexts", lx.ReviewContexts, false)
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("lexicon: %w", errors.Join(errs...))
 	}

@@ -10,7 +10,7 @@ import (
 func findDossiers(d *Draft, lx *Lexicon) {
 	used := make([]bool, len(d.Paragraphs))
 	for pi, p := range d.Paragraphs {
-		if used[pi] {
+		if used[pi] || d.internal(p.Span) {
 			continue
 		}
 		ti, tj := d.tokenRange(p.Span)
@@ -21,6 +21,12 @@ func findDossiers(d *Draft, lx *Lexicon) {
 		if !ok && p.Kind != ParaArticle && p.Kind != ParaHeading {
 			trig, verbEnd, name, negated, ok = namedDossier(d, lx, p)
 		}
+		if !ok && p.Kind != ParaArticle {
+			trig, verbEnd, name, ok = longDossier(d, lx, p)
+		}
+		if !ok && p.Kind == ParaText {
+			trig, verbEnd, name, ok = headedVerb(d, lx, pi)
+		}
 		if !ok {
 			continue
 		}
@@ -30,11 +36,21 @@ func findDossiers(d *Draft, lx *Lexicon) {
 		last := pi
 		if len(ds.Items) == 0 {
 			ds.Items, last = blockItems(d, pi)
+			if nestedDossiers(d, lx, pi, last) {
+				// "3. Thành phần hồ sơ cấp lại giấy phép:" / "a) Thành phần
+				// hồ sơ cấp lại … do mất … bao gồm: …; …": each item is a
+				// dossier of its own, found when its paragraph comes.
+				continue
+			}
 			for k := pi + 1; k <= last; k++ {
 				used[k] = true
 			}
 		}
 		ds.Items = dropNotItems(d, lx, ds.Items)
+		if agencySubject(d, lx, p) || parentAgency(d, lx, pi) || introAgency(d, lx, pi, last) || submittedUp(ds.Name) || hasMemo(d, ds.Items) {
+			d.Internal = append(d.Internal, Span{p.Start, d.Paragraphs[last].End})
+			continue
+		}
 		if negated {
 			// "không phải nộp các giấy tờ sau:", "Hồ sơ không bao gồm":
 			// the list names papers not to ask for.
@@ -52,6 +68,130 @@ func findDossiers(d *Draft, lx *Lexicon) {
 		}
 		d.Dossiers = append(d.Dossiers, ds)
 	}
+}
+
+// agencySubject reports whether paragraph p opens with a state body as its
+// subject (dossier.agency_subjects): "b) Sở Tài chính tổng hợp … lập hồ sơ
+// trình …", "Bảo hiểm tiền gửi Việt Nam gửi 01 bộ hồ sơ gồm …".
+func agencySubject(d *Draft, lx *Lexicon, p Paragraph) bool {
+	return isAgency(lx, d.Text[p.Body.Start:p.Body.End])
+}
+
+// parentAgency reports whether the list paragraph pi has no subject of its
+// own (it opens with "Hồ sơ" or "Thành phần hồ sơ") and the clause or point
+// it belongs to has a state body as its subject ("2. Ngân hàng Nhà nước
+// Việt Nam lập hồ sơ đề nghị thanh toán … và gửi Kho bạc Nhà nước." / "a)
+// Thành phần hồ sơ bao gồm: …").
+func parentAgency(d *Draft, lx *Lexicon, pi int) bool {
+	p := d.Paragraphs[pi]
+	ti, tj := d.tokenRange(p.Body)
+	if ti >= tj || d.toks[ti].start != p.Body.Start {
+		return false
+	}
+	if _, n := lx.dHeads.matchAt(d.toks, ti); n == 0 {
+		return false
+	}
+	for q := pi - 1; q >= 0 && q >= pi-30; q-- {
+		up := d.Paragraphs[q]
+		if up.Kind == ParaArticle || up.Kind == ParaHeading {
+			return false
+		}
+		if p.Kind != ParaText && below(p.Kind, up.Kind) {
+			return agencySubject(d, lx, up)
+		}
+	}
+	return false
+}
+
+// introAgency reports whether the unmarked sentence that introduces the
+// items below the list heading pi has a state body as its subject ("2. Hồ
+// sơ đề nghị hỗ trợ … từ ngân sách nhà nước:" / "Bảo hiểm tiền gửi Việt Nam
+// gửi 01 bộ hồ sơ gồm các tài liệu sau đây đến Ngân hàng Nhà nước:" / "a)
+// …").
+func introAgency(d *Draft, lx *Lexicon, pi, last int) bool {
+	if pi+1 > last {
+		return false
+	}
+	p := d.Paragraphs[pi+1]
+	return p.Kind == ParaText && strings.HasSuffix(strings.TrimSpace(d.TextOf(p.Body)), ":") && agencySubject(d, lx, p)
+}
+
+// hasMemo reports whether a paper of the list is a "tờ trình", the memo a
+// state body lays before a superior authority ("Hồ sơ gồm: Tờ trình; dự
+// thảo quyết định; …"): the dossier is exchanged between agencies. A memo
+// on a form the text publishes ("Tờ trình đề nghị chuyển đổi … (Mẫu số 01
+// tại Phụ lục …)") is an applicant's: private schools file one.
+func hasMemo(d *Draft, items []Span) bool {
+	for _, it := range items {
+		i, j := d.tokenRange(it)
+		if i+1 < j && d.toks[i].is("tờ") && d.toks[i+1].is("trình") && !strings.Contains(d.low[it.Start:it.End], "mẫu") {
+			return true
+		}
+	}
+	return false
+}
+
+// submittedUp reports whether a dossier's name says it is laid before a
+// superior authority ("Hồ sơ trình thẩm định quy chế quản lý kiến trúc",
+// "Hồ sơ trình Chính phủ về việc …"): in Vietnamese drafting an agency
+// "trình" (submits up) while an applicant "nộp" or "gửi", so the dossier
+// is exchanged between agencies. "trình tự" is a procedure's steps.
+func submittedUp(name string) bool {
+	f := strings.Fields(lowerSameLen(name))
+	return len(f) > 1 && f[0] == "trình" && f[1] != "tự" && f[1] != "tự,"
+}
+
+// isAgency reports whether text opens with a state body
+// (dossier.agency_subjects). A one-word body ("Sở", "Bộ", "Cục") counts
+// only before a capitalised name, so "Bộ phận một cửa" and "Sở hữu" are no
+// agencies.
+func isAgency(lx *Lexicon, text string) bool {
+	toks := tokenize(lowerSameLen(text))
+	if len(toks) < 2 || toks[0].start != 0 {
+		return false
+	}
+	_, n := lx.dAgencies.matchAt(toks, 0)
+	switch {
+	case n == 0 || n >= len(toks):
+		return false
+	case n == 1:
+		next := toks[1]
+		return !next.hard && startsUpper(text[next.start:next.end])
+	}
+	return true
+}
+
+// dutyTitles open the title of an article that sets a body's duties
+// ("Trách nhiệm của Ủy ban nhân dân các cấp"): with a state body after
+// them, the article's lists are the agency's tasks, not an applicant's
+// dossier or requirements.
+var dutyTitles = []string{"trách nhiệm của ", "nhiệm vụ của ", "nhiệm vụ, quyền hạn của ", "nhiệm vụ và quyền hạn của ",
+	"trách nhiệm, quyền hạn của ", "quyền hạn và trách nhiệm của ", "quyền hạn, trách nhiệm của "}
+
+// findAgencyDuties records the articles that set a state body's duties
+// in [Draft.Internal]; findDossiers then finds no dossier there.
+func findAgencyDuties(d *Draft, lx *Lexicon) {
+	for _, a := range d.Articles {
+		low := lowerSameLen(a.Title)
+		for _, pre := range dutyTitles {
+			if strings.HasPrefix(low, pre) {
+				if isAgency(lx, a.Title[len(pre):]) {
+					d.Internal = append(d.Internal, a.Body)
+				}
+				break
+			}
+		}
+	}
+}
+
+// internal reports whether s lies in a span of [Draft.Internal].
+func (d *Draft) internal(s Span) bool {
+	for _, e := range d.Internal {
+		if s.Start >= e.Start && s.End <= e.End {
+			return true
+		}
+	}
+	return false
 }
 
 // procedureAbove names a dossier from the nearest paragraph above pi, in
@@ -120,6 +260,12 @@ func dossierTrigger(d *Draft, lx *Lexicon, ti, tj int) (trig Span, after int, na
 					break
 				}
 				_, vn := lx.dVerbs.matchAt(toks, v)
+				if vn == 0 && toks[v].is("là") && v+1 < tj && !toks[v+1].hard {
+					// "Hồ sơ khai thuế … là Tờ khai thuế theo Mẫu số 01".
+					if _, pn := lx.dCopula.matchAt(toks, v+1); pn > 0 {
+						vn = 1
+					}
+				}
 				if vn == 0 {
 					continue
 				}
@@ -145,7 +291,9 @@ func dossierTrigger(d *Draft, lx *Lexicon, ti, tj int) (trig Span, after int, na
 			// nộp hồ sơ không cần nộp các giấy tờ sau").
 			cue := -1
 			for k := sent; k < i; k++ {
-				if _, cn := lx.cues.matchAt(toks, k); cn > 0 && k+cn <= i {
+				// "Ban hành kèm theo Thông tư các Phụ lục và mẫu giấy tờ sau
+				// đây:" lists what a text is promulgated with.
+				if _, cn := lx.cues.matchAt(toks, k); cn > 0 && k+cn <= i && !(k >= 2 && toks[k-2].is("ban") && toks[k-1].is("hành")) {
 					cue = k
 				}
 			}
@@ -252,6 +400,102 @@ func namedDossier(d *Draft, lx *Lexicon, p Paragraph) (trig Span, after int, nam
 	return Span{toks[ti].start, colon + 1}, colon + 1, nameBetween(d, toks[ti+n-1].end, nameEnd), b >= 0, true
 }
 
+// longDossier recognises a paragraph that opens with the dossier head and
+// ends with its verb and a colon, however long the name in between and
+// whatever punctuation it holds ("2. Hồ sơ đề nghị trợ cấp đột xuất … bị
+// thiệt hại về sức khỏe; đối với gia đình … về tính mạng gồm:"), the papers
+// following below. dossierTrigger looks for the verb only within a sentence
+// and 25 words of the head.
+func longDossier(d *Draft, lx *Lexicon, p Paragraph) (trig Span, after int, name string, ok bool) {
+	toks := d.toks
+	ti, tj := d.tokenRange(p.Body)
+	if ti >= tj || tj-ti > 120 {
+		return
+	}
+	_, n := lx.dHeads.matchAt(toks, ti)
+	if n == 0 || toks[ti].start != p.Body.Start {
+		return
+	}
+	last := tj - 1
+	if rest := strings.TrimSpace(d.Text[toks[last].end:p.Body.End]); !strings.HasPrefix(rest, ":") {
+		return
+	}
+	vn, found := lx.dVerbs.endsAt(toks, last)
+	if !found || last-vn+1 < ti+n {
+		return
+	}
+	v := last - vn + 1
+	// "Hồ sơ … phải bảo đảm các yêu cầu sau, gồm:" states what the dossier
+	// must meet.
+	if k, _ := lx.reqWords.find(toks, ti+n, v); k >= 0 {
+		return
+	}
+	end := toks[last].end
+	return Span{toks[ti].start, end}, end, nameBetween(d, toks[ti+n-1].end, toks[v].start), true
+}
+
+// headedVerb recognises a short unmarked paragraph that holds the dossier
+// verb and ends with a colon ("01 bộ, bao gồm:") right below a paragraph
+// that names the dossier without a verb ("2. Hồ sơ đề nghị mở chi nhánh"):
+// the heading and its body stand on separate lines.
+func headedVerb(d *Draft, lx *Lexicon, pi int) (trig Span, after int, name string, ok bool) {
+	if pi == 0 {
+		return
+	}
+	p, up := d.Paragraphs[pi], d.Paragraphs[pi-1]
+	ti, tj := d.tokenRange(p.Body)
+	if ti >= tj || tj-ti > 8 || !strings.HasSuffix(strings.TrimSpace(d.TextOf(p.Body)), ":") {
+		return
+	}
+	v := -1
+	var vn int
+	for k := ti; k < tj; k++ {
+		if _, n := lx.dVerbs.matchAt(d.toks, k); n > 0 {
+			v, vn = k, n
+			break
+		}
+	}
+	if v < 0 {
+		return
+	}
+	ui, uj := d.tokenRange(up.Body)
+	if ui >= uj || d.toks[ui].start != up.Body.Start || up.Kind == ParaArticle || up.Kind == ParaRow {
+		return
+	}
+	_, hn := lx.dHeads.matchAt(d.toks, ui)
+	head := strings.TrimSpace(d.TextOf(up.Body))
+	if hn == 0 || strings.ContainsAny(head, ":;.") || len(head) > 300 {
+		return
+	}
+	// "Hồ sơ thiết kế phải …", "Hồ sơ được lập …": a sentence about the
+	// dossier, not its name.
+	if k, _ := lx.reqWords.find(d.toks, ui+hn, uj); k >= 0 {
+		return
+	}
+	if k, _ := lx.dStatements.find(d.toks, ui+hn, uj); k >= 0 {
+		return
+	}
+	end := d.toks[v+vn-1].end
+	return Span{d.toks[ui].start, end}, end, nameBetween(d, d.toks[ui+hn-1].end, up.Body.End), true
+}
+
+// nestedDossiers reports whether the first of the items pi+1..last below
+// the list paragraph pi is a dossier with its papers inline: the paragraph
+// is then a heading over several dossiers ("3. Thành phần hồ sơ cấp lại
+// giấy phép:" / "a) Thành phần hồ sơ cấp lại … do mất … bao gồm: …; …" /
+// "b) … do thay đổi nội dung bao gồm: …"), not one. A later item with a
+// list of its own ("c) Hồ sơ năng lực gồm: báo cáo …; tài liệu …") is one
+// paper of the dossier, described.
+func nestedDossiers(d *Draft, lx *Lexicon, pi, last int) bool {
+	if last <= pi {
+		return false
+	}
+	p := d.Paragraphs[pi+1]
+	ti, tj := d.tokenRange(p.Span)
+	_, verbEnd, _, _, ok := dossierTrigger(d, lx, ti, tj)
+	return ok && len(splitItems(d, listRest(d, verbEnd, p.End))) > 0
+}
+
 // nameBetween returns what a dossier is for from the words between its head
 // and its verb ("đề nghị cấp thẻ nhà báo"). Words that only qualify the verb
 // ("còn", "cũng", "phải") or a parenthesis ("Toàn bộ hồ sơ (gồm có ...")
@@ -263,6 +507,9 @@ func nameBetween(d *Draft, from, to int) string {
 	s := strings.Trim(d.Text[from:to], " ,")
 	for _, p := range []string{"đề nghị ", "xin ", "của ", "de nghi ", "cua "} {
 		s = strings.TrimPrefix(s, p)
+	}
+	if s == "đề nghị" || s == "de nghi" { // "Hồ sơ đề nghị, gồm:"
+		return ""
 	}
 	// "hồ sơ (bản chính) gồm", "Toàn bộ hồ sơ (gồm có": a parenthesis
 	// qualifies the dossier and names nothing.
@@ -422,7 +669,20 @@ func blockItems(d *Draft, pi int) ([]Span, int) {
 				last = q
 				continue
 			}
-			if len(text) > 400 || strings.HasPrefix(text, "(") {
+			if strings.HasPrefix(text, "(") {
+				break
+			}
+			if len(text) > 400 {
+				// "3. Hồ sơ hưởng học bổng:" / "Đơn đề nghị … và Giấy chứng
+				// nhận hộ nghèo (…). Trường hợp cơ quan … khai thác được …":
+				// the papers stand in the first sentence of a paragraph that
+				// goes on about them.
+				if sent := d.SentenceAt(p.Body.Start); len(items) == 0 && sent.Start == p.Body.Start && sent.Len() <= 400 && sent.End < p.Body.End {
+					if body := trimItem(d, sent); body.Len() > 0 {
+						items = append(items, body)
+						last = q
+					}
+				}
 				break
 			}
 			itemKind = plainItem
@@ -500,6 +760,22 @@ func trimItem(d *Draft, s Span) Span {
 	return s
 }
 
+// applicationTitle reports whether the "hồ sơ" at token k, the first of
+// its paragraph, opens the title of an article about an application ("Điều 12. Hồ sơ đề nghị cấp giấy
+// chứng nhận …", "Hồ sơ xin phép …", "Hồ sơ đăng ký …"): the article
+// defines a procedure even when its dossier list is not found (a list in
+// running prose, or left to a form). Other "hồ sơ" titles ("Hồ sơ lãnh
+// sự", "Hồ sơ thiết kế") count only through their dossier lists, and so
+// do titles where "hồ sơ" comes later ("Thẩm định hồ sơ đề nghị …" is the
+// agency's step).
+func applicationTitle(d *Draft, p Paragraph, k int) bool {
+	if p.Kind != ParaArticle || k+2 >= len(d.toks) || d.toks[k+2].hard {
+		return false
+	}
+	t := d.toks[k+2]
+	return t.is("đề") && k+3 < len(d.toks) && d.toks[k+3].is("nghị") || t.is("xin") || t.is("đăng") && k+3 < len(d.toks) && d.toks[k+3].is("ký")
+}
+
 // findProcedures records a procedure for every dossier list and for every
 // article, clause or paragraph titled as a procedure ("Trình tự, thủ tục
 // ...") in an article with no dossier list.
@@ -542,8 +818,15 @@ func findProcedures(d *Draft, lx *Lexicon) {
 				k = i
 			}
 		}
-		if k < 0 || d.toks[k].is("hồ") {
+		if k < 0 || d.toks[k].is("hồ") && (k != ti || !applicationTitle(d, p, k)) {
 			continue
+		}
+		if d.toks[k].is("hồ") {
+			// "Hồ sơ xin lập Văn phòng đại diện gồm:": the name ends at
+			// the verb.
+			if v, _ := lx.dVerbs.find(d.toks, k+2, tj); v >= 0 {
+				body = strings.TrimSpace(d.Text[p.Body.Start:d.toks[v].start])
+			}
 		}
 		seen[art] = true
 		d.Procedures = append(d.Procedures, ProcedureDef{
@@ -715,5 +998,29 @@ func rowItem(d *Draft, s Span) Span {
 			s.Start += i + 1
 		}
 	}
+	// "| 1 | Đơn đăng ký | 01 bản chính |": a trailing number-of-copies
+	// cell counts the paper, it names none.
+	for {
+		t := d.Text[s.Start:s.End]
+		i := strings.LastIndexByte(t, ';')
+		if i <= 0 || !copiesCell(strings.TrimSpace(t[i+1:])) {
+			break
+		}
+		s.End = s.Start + i
+	}
 	return trimItem(d, s)
+}
+
+// copiesCell reports whether a table cell only counts copies: "01", "02
+// bản", "01 bản chính", "1 bộ".
+func copiesCell(c string) bool {
+	f := strings.Fields(lowerSameLen(strings.TrimRight(c, ".")))
+	if len(f) == 0 || strings.Trim(f[0], "0123456789") != "" {
+		return false
+	}
+	switch strings.Join(f[1:], " ") {
+	case "", "bản", "bộ", "bản chính", "bản sao":
+		return true
+	}
+	return false
 }

@@ -22,7 +22,7 @@ func regulationFiles(tb testing.TB) []string {
 // TestRegulations runs every rule over the real legal texts: no crash,
 // every finding inside its file and of a registered rule, and the rules
 // that look for text find some of what those texts contain (read by hand:
-// "tài liệu khác có liên quan (nếu có)" in Decree 147/2026, "bản sao có
+// "Tài liệu khác có liên quan (nếu có)" in Circular 29/2026/TT-BCA, "bản sao có
 // chứng thực" in Decree 127/2026 on Halal, dossier lists in most decrees).
 func TestRegulations(t *testing.T) {
 	files := regulationFiles(t)

@@ -51,6 +51,24 @@ func (s *Severity) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// ParseFailOn reads the lowest severity that fails a run: flag, else the
+// configuration's fail-on, else "error". Only error, warning and info
+// qualify.
+func ParseFailOn(flag, fromConfig string) (Severity, error) {
+	v := flag
+	if v == "" {
+		v = fromConfig
+	}
+	if v == "" {
+		v = "error"
+	}
+	s, err := ParseSeverity(v)
+	if err != nil || s < SeverityInfo {
+		return 0, fmt.Errorf("%q is not error, warning or info", v)
+	}
+	return s, nil
+}
+
 // ParseSeverity reads "off", "metric", "info" (or "note"), "warning" or "error".
 func ParseSeverity(s string) (Severity, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
@@ -100,6 +118,7 @@ var runs = map[string]func(*Pass){
 	"RT006": runNewPaper,
 	"RT007": runRequirementWords,
 	"RT008": runCostIncrease,
+	"RT009": runDecisionReplaced,
 }
 
 var ruleID = regexp.MustCompile(`^RT[0-9]{3}$`)

@@ -6,8 +6,8 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // procedureCode matches a national procedure code such as "1.000005".

@@ -9,7 +9,8 @@ import (
 // requirementUnits returns the spans a requirement can be stated in: every
 // dossier item, every sentence that carries a submission cue ("nộp",
 // "kèm theo", "xuất trình" ...) and every list item naming a copy ("d) Bản
-// sao …"), outside the lists of papers not to ask for ([Draft.Exempt]). Within a unit, what follows a request ban ("không được
+// sao …"), outside the lists of papers not to ask for ([Draft.Exempt]) and the dossiers
+// agencies exchange ([Draft.Internal]). Within a unit, what follows a request ban ("không được
 // yêu cầu ...") is left out (see banned).
 func requirementUnits(p *Pass) []Span {
 	d, lx := p.Draft, p.Lexicon
@@ -23,6 +24,12 @@ func requirementUnits(p *Pass) []Span {
 		}
 		i, j := d.tokenRange(s)
 		if k, _ := lx.cues.find(d.toks, i, j); k < 0 {
+			continue
+		}
+		if k, _ := lx.inspections.find(d.toks, i, j); k >= 0 {
+			continue
+		}
+		if k, _ := lx.reviews.find(d.toks, i, j); k >= 0 {
 			continue
 		}
 		units = append(units, s)
@@ -43,9 +50,14 @@ func requirementUnits(p *Pass) []Span {
 }
 
 // exempt reports whether s overlaps a list of papers the draft says need
-// not be submitted.
+// not be submitted, or a dossier exchanged between agencies.
 func (d *Draft) exempt(s Span) bool {
 	for _, e := range d.Exempt {
+		if s.Start < e.End && e.Start < s.End {
+			return true
+		}
+	}
+	for _, e := range d.Internal {
 		if s.Start < e.End && e.Start < s.End {
 			return true
 		}

@@ -119,6 +119,7 @@ func analyse(d *Draft, lx *Lexicon) {
 	}
 	findArticles(d)
 	findSentences(d)
+	findAgencyDuties(d, lx)
 	findDossiers(d, lx)
 	findProcedures(d, lx)
 	findConditions(d, lx)
@@ -351,6 +352,13 @@ func pointLabel(s string) (string, int, bool) {
 	if strings.HasPrefix(s, "dd)") && (len(s) == 3 || s[3] == ' ' || s[3] == '\t') {
 		// "dd)" is "đ)" typed without diacritics (Telex).
 		return "đ", 3 + skipDecorNoSpace(s[3:], 0), true
+	}
+	// "ii)", "iv)": points numbered in lower-case roman numerals ("i)"
+	// and "v)" read as letters below).
+	if k := strings.IndexFunc(s, func(r rune) bool { return r != 'i' && r != 'v' && r != 'x' }); k >= 2 && k <= 4 && s[k] == ')' {
+		if i := skipDecorNoSpace(s, k+1); i == len(s) || s[i] == ' ' || s[i] == '\t' {
+			return s[:k], i, true
+		}
 	}
 	r, w := utf8.DecodeRuneInString(s)
 	if !(r >= 'a' && r <= 'z' || r == 'đ') {

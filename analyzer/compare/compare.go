@@ -69,6 +69,11 @@ type Options struct {
 	Drop func(p *corpus.Procedure, paperIndex int) bool
 	// DropDescription says what Drop removes, for the scenario's description.
 	DropDescription string
+	// CurrentModel, when set, costs the current procedures and the
+	// flags-applied scenario, and the model given to Compare the baseline
+	// alone: official cost sheets give a procedure's figures before and
+	// after a cut (cost.Model.WithSheets with cost.Before and cost.After).
+	CurrentModel *cost.Model
 	// Ministries renames former ministries to their current names before
 	// tallying; nil means DefaultMinistries.
 	Ministries *Ministries
@@ -100,6 +105,56 @@ type Scenario struct {
 	// Ministries are the tallies per ministry, by saving (largest first),
 	// then name.
 	Ministries []*Ministry `json:"ministries"`
+	// Sectors are the tallies per sector (lĩnh vực), by saving (largest
+	// first), then name.
+	Sectors []*Sector `json:"sectors"`
+	// Scopes are the tallies per scope (see ScopeOf), in the order of
+	// Scopes, those with no procedure left out: published reduction
+	// figures are for business-related procedures.
+	Scopes []*ScopeTally `json:"scopes"`
+}
+
+// ScopeTally is the tally of one scope's procedures.
+type ScopeTally struct {
+	// Scope is the scope; a pair takes its baseline's scope when known,
+	// else its current's.
+	Scope Scope `json:"scope"`
+	Tally
+}
+
+// scopeOf returns the scope of the pair: the baseline's when known, else
+// the current's.
+func scopeOf(b, c *corpus.Procedure) Scope {
+	s := ScopeUnknown
+	for _, p := range []*corpus.Procedure{b, c} {
+		if p != nil {
+			if s, _ = ScopeOf(p); s != ScopeUnknown {
+				return s
+			}
+		}
+	}
+	return s
+}
+
+// Sector is the tally of one sector's procedures.
+type Sector struct {
+	// Name is the sector as the records state it, or NoSector.
+	Name string `json:"name"`
+	Tally
+}
+
+// NoSector names the group of procedures whose record states no sector.
+const NoSector = "(sector not stated)"
+
+// sectorOf returns the sector of the pair: the baseline's, else the
+// current's, else NoSector.
+func sectorOf(b, c *corpus.Procedure) string {
+	for _, p := range []*corpus.Procedure{b, c} {
+		if p != nil && p.Sector != "" {
+			return p.Sector
+		}
+	}
+	return NoSector
 }
 
 // Ministry is the tally of one ministry's procedures.
@@ -141,6 +196,9 @@ type Tally struct {
 	// model counts as zero ("fees", "fee amount", "processing time"; see
 	// cost.ProcedureCost.Unknown), on either side.
 	Unknown map[string]int `json:"unknown"`
+	// Time is the cut in total statutory processing time, in working days,
+	// with the procedures whose time is unknown counted apart.
+	Time TimeCut `json:"time"`
 }
 
 // Count is the cut of one unit.
@@ -290,7 +348,11 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 	if err != nil {
 		return nil, err
 	}
-	curCosts, err := prepareAll(ctx, model, current, reuse(baseline, baseCosts)) // a record on both sides is prepared once
+	curModel, done := model, reuse(baseline, baseCosts) // a record on both sides is prepared once
+	if opts.CurrentModel != nil && opts.CurrentModel != model {
+		curModel, done = opts.CurrentModel, nil
+	}
+	curCosts, err := prepareAll(ctx, curModel, current, done)
 	if err != nil {
 		return nil, err
 	}
@@ -303,11 +365,22 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 	res.Scenarios = append(res.Scenarios, s)
 	if opts.Drop != nil {
 		dropped, removed := dropPapers(current, opts.Drop)
-		dropCosts, err := prepareAll(ctx, model, dropped, reuse(current, curCosts))
+		dropCosts, err := prepareAll(ctx, curModel, dropped, reuse(current, curCosts))
 		if err != nil {
 			return nil, err
 		}
-		keepLookedUp(model, current, removed, curCosts, dropCosts)
+		// A procedure's papers dropped are costed out of it, its cases
+		// kept (cost.Model.Without): costing the shorter record anew would
+		// count a case fewer under the average case rule and could raise
+		// the cost.
+		for i, ks := range removed {
+			if len(ks) > 0 {
+				d := *dropCosts[i]
+				d.cost = curModel.Without(current[i], ks)
+				dropCosts[i] = &d
+			}
+		}
+		keepLookedUp(curModel, current, removed, curCosts, dropCosts)
 		desc := opts.DropDescription
 		if desc == "" {
 			desc = "the current set of procedures without the dropped papers"
@@ -410,7 +483,7 @@ func prepareAll(ctx context.Context, model *cost.Model, procs []*corpus.Procedur
 func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, current []*corpus.Procedure,
 	basePrep, curPrep []*prepared, target cost.Amount, sim float64, names *Ministries) (*Scenario, error) {
 	s := &Scenario{Name: name, Description: desc}
-	ministries := map[string]*Ministry{}
+	ministries, sectors, scopes := groups[string]{}, groups[string]{}, groups[Scope]{}
 	for n, pr := range pairs {
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -429,17 +502,22 @@ func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, cu
 		ch.Base, ch.Current, ch.MatchedBy = pr.Base, pr.Current, pr.By
 		s.Changes = append(s.Changes, ch)
 		s.Tally.add(ch, b, c)
-		m := ministries[ch.Ministry]
-		if m == nil {
-			m = &Ministry{Name: ch.Ministry}
-			ministries[ch.Ministry] = m
-		}
-		m.Tally.add(ch, b, c)
+		ministries.add(ch.Ministry, ch, b, c)
+		sectors.add(sectorOf(b, c), ch, b, c)
+		scopes.add(scopeOf(b, c), ch, b, c)
 	}
 	s.Tally.finish(target)
-	for _, m := range ministries {
-		m.Tally.finish(target)
-		s.Ministries = append(s.Ministries, m)
+	for _, k := range ministries.finished(target) {
+		s.Ministries = append(s.Ministries, &Ministry{Name: k, Tally: *ministries[k]})
+	}
+	for _, k := range sectors.finished(target) {
+		s.Sectors = append(s.Sectors, &Sector{Name: k, Tally: *sectors[k]})
+	}
+	scopes.finished(target)
+	for _, sc := range Scopes {
+		if t := scopes[sc]; t != nil {
+			s.Scopes = append(s.Scopes, &ScopeTally{Scope: sc, Tally: *t})
+		}
 	}
 	sort.SliceStable(s.Changes, func(i, j int) bool {
 		a, b := s.Changes[i], s.Changes[j]
@@ -451,14 +529,38 @@ func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, cu
 		}
 		return a.Base < b.Base || (a.Base == b.Base && a.Current < b.Current)
 	})
-	sort.Slice(s.Ministries, func(i, j int) bool {
-		a, b := s.Ministries[i], s.Ministries[j]
-		if c := a.Cost.Saving.Cmp(b.Cost.Saving); c != 0 {
-			return c > 0
-		}
-		return a.Name < b.Name
-	})
 	return s, nil
+}
+
+// groups are the tallies of the pairs sharing a key: a ministry, a sector
+// or a scope.
+type groups[K cmp.Ordered] map[K]*Tally
+
+// add counts one change into the tally of key k.
+func (g groups[K]) add(k K, ch *Change, b, c *corpus.Procedure) {
+	t := g[k]
+	if t == nil {
+		t = &Tally{}
+		g[k] = t
+	}
+	t.add(ch, b, c)
+}
+
+// finished finishes every tally and returns the keys by saving (largest
+// first), then key.
+func (g groups[K]) finished(target cost.Amount) []K {
+	keys := make([]K, 0, len(g))
+	for k, t := range g {
+		t.finish(target)
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b K) int {
+		if c := g[b].Cost.Saving.Cmp(g[a].Cost.Saving); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	return keys
 }
 
 // TopCuts returns up to n changes with a positive saving, largest first,
@@ -481,11 +583,21 @@ func (s *Scenario) TopCuts(n int, ministry string) []*Change {
 }
 
 // ministryOf returns the current name of the ministry of the pair: the
-// baseline's, else the current's, else NoMinistry.
+// baseline's, else the current's, else NoMinistry. A record that states
+// no ministry (one not read through corpus.Load) is attributed from what
+// it says (corpus.AttributeMinistry).
 func ministryOf(b, c *corpus.Procedure, names *Ministries) string {
 	for _, p := range []*corpus.Procedure{b, c} {
 		if p != nil && p.Ministry != "" {
 			return names.Current(p.Ministry)
+		}
+	}
+	for _, p := range []*corpus.Procedure{b, c} {
+		if p == nil {
+			continue
+		}
+		if m := corpus.AttributeMinistry(p).Ministry; m != "" {
+			return names.Current(m)
 		}
 	}
 	return NoMinistry
@@ -649,6 +761,7 @@ func (t *Tally) add(ch *Change, b, c *corpus.Procedure) {
 	if volumeAssumed {
 		t.VolumeAssumed++
 	}
+	t.Time.add(b, c, ch.Status)
 	for u := range unknown {
 		t.Unknown[u]++
 	}
@@ -717,6 +830,7 @@ func (t *Tally) finish(target cost.Amount) {
 	t.Cost.Saving, t.Cost.Percent = cost.Cut(t.Cost.Before, t.Cost.After)
 	t.Cost.BaselineSaving, t.Cost.BaselinePercent = cost.Cut(t.Cost.Before, t.Cost.After.Sub(t.Cost.NewCost))
 	t.Cost.Gap = gap(target, t.Cost.Percent)
+	t.Time.finish(target)
 }
 
 func gap(target, got cost.Amount) cost.Amount {

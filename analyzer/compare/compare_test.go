@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/redtape-vn/redtape/analyzer/cost"
-	"github.com/redtape-vn/redtape/analyzer/vntext"
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 var fixtures = filepath.Join("..", "..", "testdata", "estimate")
@@ -256,8 +256,14 @@ func TestTimeNoLongerStated(t *testing.T) {
 	base := []*corpus.Procedure{{Code: "A", Name: "A", Channels: []corpus.Channel{{Mode: corpus.ModeInPerson,
 		Time: &corpus.Duration{Text: "10 ngày làm việc", Value: 10, Unit: corpus.WorkingDays}}}}}
 	cur := []*corpus.Procedure{{Code: "A", Name: "A", Channels: []corpus.Channel{{Mode: corpus.ModeInPerson}}}}
+	// Waiting is off by default (no opportunity cost, Circular 02/2017
+	// Art. 27); it is turned on here so that a time borrowed from the
+	// other side shows in the waiting cost.
+	params := cost.Default()
+	params.WaitingHoursPerDay.Value = cost.Int(1)
+	model := cost.New(params)
 	for _, pair := range [][2][]*corpus.Procedure{{base, cur}, {cur, base}} {
-		res, err := Compare(context.Background(), pair[0], pair[1], nil, Options{})
+		res, err := Compare(context.Background(), pair[0], pair[1], model, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -381,7 +387,7 @@ func TestOneVolumePerPair(t *testing.T) {
 		{"baseline stated", vol(2000), nil, 2000},
 		{"current stated", nil, vol(500), 500},
 		{"both stated: the baseline's", vol(2000), vol(1000), 2000},
-		{"neither: the parameter", nil, nil, 1000},
+		{"neither: the parameter", nil, nil, cost.Default().AnnualVolume.Value.Rat().Num().Int64()},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := func(v *int64) []*corpus.Procedure {

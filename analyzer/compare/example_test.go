@@ -36,3 +36,13 @@ func ExampleCompare() {
 	// B abolished []
 	// A simplified [fewer_papers]
 }
+
+// Published reduction figures are for business-related procedures: those
+// whose subjects include an enterprise, co-operative, household business
+// or organisation.
+func ExampleScopeOf() {
+	p := &corpus.Procedure{Subjects: []string{"Công dân Việt Nam", "Tổ chức (không bao gồm doanh nghiệp, HTX)"}}
+	scope, by := compare.ScopeOf(p)
+	fmt.Println(scope, "by", by)
+	// Output: business by Tổ chức (không bao gồm doanh nghiệp, HTX)
+}

@@ -4,8 +4,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // How a pair was matched.

@@ -8,7 +8,8 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // MinistriesSchema names the format of a ministry renaming file.
@@ -93,13 +94,19 @@ func ParseMinistries(data []byte) (*Ministries, error) {
 }
 
 // Current returns the current name of a ministry: its new name when it was
-// renamed or merged, else name as given.
+// renamed or merged; else, when the table of ministries
+// (corpus.DefaultAgencies) knows it as a current ministry's name or alias,
+// the name the table gives ("Bộ tài chính", "Bộ NN và MT" → "Bộ Nông
+// nghiệp và Môi trường"); else name as given. Former ministries are renamed
+// only by m.
 func (m *Ministries) Current(name string) string {
-	if m == nil {
-		return name
+	if m != nil {
+		if to, ok := m.to[strings.Join(vntext.FoldedWords(name), " ")]; ok {
+			return to
+		}
 	}
-	if to, ok := m.to[strings.Join(vntext.FoldedWords(name), " ")]; ok {
-		return to
+	if r := corpus.DefaultAgencies().Named(name); r != nil {
+		return r.Name
 	}
 	return name
 }

@@ -17,6 +17,10 @@ func TestMinistries(t *testing.T) {
 		{"Bộ Tài nguyên và Môi trường", "Bộ Nông nghiệp và Môi trường"},
 		{"Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Nông nghiệp và Môi trường"},
 		{"Bộ Công an", "Bộ Công an"},
+		{"Bộ tài chính", "Bộ Tài chính"},                // spelling, from the table of ministries
+		{"Bộ NN và MT", "Bộ Nông nghiệp và Môi trường"}, // alias seen in records
+		{"Bộ Giao thông vận tải", "Bộ Xây dựng"},        // merged
+		{"Kiểm toán nhà nước", "Kiểm toán nhà nước"},    // unknown: as given
 		{"", ""},
 	} {
 		if got := m.Current(tc.in); got != tc.want {
@@ -62,5 +66,11 @@ func TestCompareRenamedMinistry(t *testing.T) {
 	res, _ = Compare(context.Background(), base, cur, nil, Options{Ministries: &Ministries{}})
 	if n := len(res.Scenarios[0].Ministries); n != 2 {
 		t.Errorf("%d ministries without renamings, want 2", n)
+	}
+	if got := (&Ministries{}).Current("BỘ TÀI CHÍNH"); got != "Bộ Tài chính" {
+		t.Errorf("Current(BỘ TÀI CHÍNH) without renamings = %q, want the table's spelling", got)
+	}
+	if got := (&Ministries{}).Current("Bộ Giao thông vận tải"); got != "Bộ Giao thông vận tải" {
+		t.Errorf("Current(Bộ Giao thông vận tải) without renamings = %q, want it as given", got)
 	}
 }

@@ -3,6 +3,7 @@ package cost
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -40,15 +41,118 @@ func Frac(num, den int64) Amount {
 	return fromBig(new(big.Rat).SetFrac64(num, den))
 }
 
-// ParseAmount reads a decimal ("30681.82", "0.5", "1e3") or fraction ("5/7")
-// exactly. Thousands separators are not accepted: "5,400,000" is an error.
+// Limits of what [ParseAmount] reads. They keep parsing and the arithmetic
+// after it bounded by the input's length: big.Rat alone accepts "1e1000000"
+// and binary exponents ("4p7040000"), numbers of millions of digits.
+const (
+	// MaxAmountDigits is the most digits [ParseAmount] reads in an integer
+	// part, a fraction part, a numerator or a denominator (an exact
+	// fraction written by [Amount.Exact] may need many).
+	MaxAmountDigits = 200
+	// MaxWholeDigits is the most digits the whole part of an amount
+	// [ParseAmount] reads may have: amounts lie within ±10^60.
+	MaxWholeDigits = 60
+	// MaxAmountExponent is the largest decimal exponent [ParseAmount]
+	// accepts, either sign, as long as the whole part keeps at most
+	// MaxWholeDigits digits: "1e59" and "1e-60" are read, "1e60" and
+	// "1e61" are not.
+	MaxAmountExponent = 60
+)
+
+// ParseAmount reads a plain decimal ("30681.82", "0.5", "-3", "+2"), a
+// decimal with a small decimal exponent ("1e3", "393.4e9") or a fraction of
+// two integers ("5/7", as [Amount.Exact] writes) exactly. Each run of digits
+// holds at most [MaxAmountDigits] digits, an exponent is at most
+// [MaxAmountExponent] either way, and the whole part has at most
+// [MaxWholeDigits] digits, so that parsing and what follows are bounded by
+// the text's length.
+// Thousands separators ("5,400,000"), underscores, hexadecimal, octal and
+// binary forms ("0x10", "4p7040000") and "Inf" or "NaN" are errors.
 func ParseAmount(s string) (Amount, error) {
 	s = strings.TrimSpace(s)
+	if err := checkDecimal(s); err != nil {
+		return Amount{}, fmt.Errorf("not a number: %q: %w", s, err)
+	}
 	r, ok := new(big.Rat).SetString(s)
-	if !ok || s == "" {
+	if !ok {
 		return Amount{}, fmt.Errorf("not a number: %q", s)
 	}
 	return fromBig(r), nil
+}
+
+// checkDecimal reports why s is not a plain decimal, a decimal with a
+// bounded exponent, or a fraction of two integers, within the limits.
+func checkDecimal(s string) error {
+	if s == "" {
+		return errors.New("empty")
+	}
+	if num, den, ok := strings.Cut(s, "/"); ok {
+		if err := checkDigits(trimSign(num), "numerator"); err != nil {
+			return err
+		}
+		if err := checkDigits(den, "denominator"); err != nil {
+			return err
+		}
+		if len(strings.TrimLeft(trimSign(num), "0"))-len(strings.TrimLeft(den, "0"))+1 > MaxWholeDigits {
+			return fmt.Errorf("more than %d digits before the point", MaxWholeDigits)
+		}
+		return nil
+	}
+	mant, exp, hasExp := strings.Cut(strings.ToLower(s), "e")
+	intPart, frac, hasPoint := strings.Cut(trimSign(mant), ".")
+	if hasExp {
+		e := trimSign(exp)
+		if err := checkDigits(e, "exponent"); err != nil {
+			return err
+		}
+		n, err := strconv.Atoi(e)
+		if err != nil || n > MaxAmountExponent {
+			return fmt.Errorf("exponent beyond ±%d", MaxAmountExponent)
+		}
+		if exp[0] != '-' && len(strings.TrimLeft(intPart, "0"))+n > MaxWholeDigits {
+			return fmt.Errorf("more than %d digits before the point", MaxWholeDigits)
+		}
+	} else if len(strings.TrimLeft(intPart, "0")) > MaxWholeDigits {
+		return fmt.Errorf("more than %d digits before the point", MaxWholeDigits)
+	}
+	if intPart == "" && frac == "" {
+		return errors.New("no digits")
+	}
+	if intPart != "" {
+		if err := checkDigits(intPart, "integer part"); err != nil {
+			return err
+		}
+	}
+	if hasPoint && frac != "" {
+		if err := checkDigits(frac, "fraction part"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// trimSign drops one leading + or −.
+func trimSign(s string) string {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		return s[1:]
+	}
+	return s
+}
+
+// checkDigits reports whether s is 1 to MaxAmountDigits ASCII digits.
+func checkDigits(s, what string) error {
+	if s == "" {
+		return fmt.Errorf("%s has no digits", what)
+	}
+	if len(s) > MaxAmountDigits {
+		return fmt.Errorf("%s has more than %d digits", what, MaxAmountDigits)
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return fmt.Errorf("%s holds %q, not a decimal digit", what, s[i])
+		}
+	}
+	return nil
 }
 
 // FromRat returns a copy of r as an Amount.

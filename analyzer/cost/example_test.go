@@ -21,6 +21,8 @@ func ExampleModel_Procedure() {
 		},
 		AnnualVolume: &volume,
 	}
+	// Waiting is off by default (Circular 02/2017/TT-VPCP Art. 27: no
+	// opportunity cost); submission in person includes 40,000 VND travel.
 	pc := cost.New(cost.Default()).Procedure(p)
 	for _, c := range pc.Components {
 		fmt.Printf("%-11s %-15s %5s h %9s VND\n", c.Activity, c.Kind, c.Hours.Decimal(2), c.Cost.Format(0))
@@ -30,10 +32,9 @@ func ExampleModel_Procedure() {
 	// learning                        1 h    30,682 VND
 	// paper       form                1 h    30,682 VND
 	// paper       judicial_record     4 h   322,727 VND
-	// submission                      4 h   122,727 VND
-	// waiting                       2.5 h    76,705 VND
+	// submission                      4 h   162,727 VND
 	// fees                            0 h   500,000 VND
-	// unit 1,083,523 VND, annual 2,167,045,455 VND, 53.9% assumed
+	// unit 1,046,818 VND, annual 2,093,636,364 VND, 52.2% assumed
 }
 
 func ExampleCut() {

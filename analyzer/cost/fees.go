@@ -5,8 +5,8 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // feeLimit says what a fee's amount is: a tariff, or a limit on the

@@ -53,18 +53,18 @@ func FuzzLoadParams(f *testing.F) {
 // FuzzParseAmount checks that what parses prints and reads back to the
 // same value at full precision where the value is a whole number.
 func FuzzParseAmount(f *testing.F) {
-	for _, s := range []string{"0", "5400000", "0.25", "5/7", "-3", "1e3", "393.4e9"} {
+	for _, s := range []string{"0", "5400000", "0.25", "5/7", "-3", "1e3", "393.4e9", "4p7040000", "1e1000000", "1e59", "-9e-60"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if len(s) > 40 || strings.ContainsAny(s, "eE") {
-			return // big exponents make huge numbers; not what a parameter file holds
-		}
-		a, err := ParseAmount(s)
+		a, err := ParseAmount(s) // bounded: no input makes a number of more than ~120 digits
 		if err != nil {
 			return
 		}
 		r := a.Round(0)
+		if len(strings.TrimPrefix(r.Decimal(0), "-")) > MaxWholeDigits {
+			return // 60 nines and a half round up past the limit
+		}
 		back, err := ParseAmount(r.Decimal(0))
 		if err != nil || back.Cmp(r) != 0 {
 			t.Fatalf("%q: %s read back as %v (%v)", s, r.Decimal(0), back, err)
@@ -143,6 +143,50 @@ func FuzzFeeLimit(f *testing.F) {
 		lo, hi := Int(min(amount, other)), Int(max(amount, other))
 		if got.Cmp(lo) < 0 || got.Cmp(hi) > 0 {
 			t.Fatalf("%q (%d) beside %d: fee %s outside [%s, %s]", text, amount, other, got.Exact(), lo.Exact(), hi.Exact())
+		}
+	})
+}
+
+// FuzzReadVolumes: a volumes file is read or refused with an error naming
+// the file; what is read is within range and cites its source.
+func FuzzReadVolumes(f *testing.F) {
+	f.Add([]byte("\ufeffcode,dossiers_per_year,period,source\r\n1.001,12000,2024,portal\r\n"))
+	f.Add([]byte("code;volume;period;source\n1;1e1000000;2024;x\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		v, err := ReadVolumes(bytes.NewReader(data), "f.csv")
+		if err != nil {
+			if !strings.Contains(err.Error(), "volumes f.csv") {
+				t.Fatalf("error %q does not name the file", err)
+			}
+			return
+		}
+		for _, c := range v.Codes() {
+			vol, _ := v.Lookup(c)
+			if vol.PerYear < 0 || vol.PerYear > MaxVolume || vol.Source == "" || vol.Period == "" || vol.Line < 2 {
+				t.Fatalf("%+v", vol)
+			}
+		}
+	})
+}
+
+// FuzzReadSheets: a cost-sheet file is read or refused with an error
+// naming the file; what is read has fees within cost.
+func FuzzReadSheets(f *testing.F) {
+	f.Add([]byte("code,cost_before,cost_after,fees_before,source\n1.001,500000,300000,100000,x\n"))
+	f.Add([]byte("code,cost_before,source\n1,4p7040000,x\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := ReadSheets(bytes.NewReader(data), "f.csv")
+		if err != nil {
+			if !strings.Contains(err.Error(), "cost sheets f.csv") {
+				t.Fatalf("error %q does not name the file", err)
+			}
+			return
+		}
+		for _, c := range s.Codes() {
+			sh := s.Lookup(c)
+			if sh.Before.Cost.Sign() < 0 || (sh.Before.Fees != nil && sh.Before.Fees.Cmp(sh.Before.Cost) > 0) || sh.Source == "" {
+				t.Fatalf("%+v", sh)
+			}
 		}
 	})
 }

@@ -1,12 +1,13 @@
 package cost
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // Activities a [Component] can cost.
@@ -43,6 +44,7 @@ const (
 	AssumeCertifiedByText  = "certified_copy.keywords"         // certified copy recognised from the text
 	AssumeFromOtherVersion = "from_other_version"              // not stated here, taken from the other version
 	AssumeOneCopy          = "certified_copy.one_copy"         // the record does not say how many copies
+	AssumeCasesAveraged    = "cases_averaged"                  // a dossier differing by case: each case an equal share
 )
 
 const noteVolumeAssumed = "annual volume not stated: assumed"
@@ -95,8 +97,18 @@ type ProcedureCost struct {
 	UnitAssumed Amount `json:"unit_assumed"`
 	// Volume is the number of dossiers per year.
 	Volume int64 `json:"volume"`
-	// VolumeMeasured is true when Volume comes from the record.
+	// VolumeMeasured is true when Volume was measured: stated by the
+	// record, a volumes file or the procedure's cost sheet.
 	VolumeMeasured bool `json:"volume_measured"`
+	// VolumeOrigin says where Volume comes from: one of the VolumeFrom
+	// constants or VolumeAssumed.
+	VolumeOrigin string `json:"volume_origin"`
+	// VolumePeriod is the period a measured volume covers, when known.
+	VolumePeriod string `json:"volume_period,omitempty"`
+	// VolumeSource cites a measured volume (the volumes file's source
+	// column, the sheet's source, "record"), or for an assumed one the
+	// parameter annual_volume's source.
+	VolumeSource string `json:"volume_source,omitempty"`
 	// Annual is Unit × Volume, in đồng per year.
 	Annual Amount `json:"annual"`
 	// AnnualAssumed is the part of Annual that rests on an assumed input:
@@ -110,6 +122,17 @@ type ProcedureCost struct {
 	Unknown []string `json:"unknown,omitempty"`
 	// Notes explain choices made for this procedure, sorted.
 	Notes []string `json:"notes,omitempty"`
+	// Source is SourceModel when the model costed the procedure, or
+	// SourceSheet when the ministry's cost sheet replaced the model's
+	// figures.
+	Source string `json:"source"`
+	// Sheet is the cost sheet whose figures were used, or nil.
+	Sheet *Sheet `json:"sheet,omitempty"`
+	// SheetSide is the side of Sheet used.
+	SheetSide string `json:"sheet_side,omitempty"`
+	// ModelUnit is the model's own cost per dossier of a procedure costed
+	// from a sheet, to set beside the sheet's; zero otherwise.
+	ModelUnit Amount `json:"model_unit,omitzero"`
 }
 
 // AssumedShare returns the share of the annual cost that rests on assumed
@@ -119,9 +142,32 @@ func (c *ProcedureCost) AssumedShare() Amount { return c.AnnualAssumed.Div(c.Ann
 // Model costs procedures with one set of parameters. It is safe for
 // concurrent use.
 type Model struct {
-	p      *Params
-	hourly Amount
-	kinds  map[string]int
+	p       *Params
+	hourly  Amount
+	kinds   map[string]int
+	volumes *Volumes
+	sheets  *Sheets
+	side    Side
+}
+
+// WithVolumes returns a copy of m that takes a procedure's annual volume
+// from v where v gives one, before the record's own annual_volume and the
+// assumed default.
+func (m *Model) WithVolumes(v *Volumes) *Model {
+	out := *m
+	out.volumes = v
+	return &out
+}
+
+// WithSheets returns a copy of m that costs a procedure with an official
+// cost sheet in s from the sheet's figures of side instead of the model's
+// (see [ProcedureCost.Source]). A procedure whose sheet gives no figures
+// for side is costed by the model, with a note. To compare, cost the
+// baseline with side Before and the current procedures with side After.
+func (m *Model) WithSheets(s *Sheets, side Side) *Model {
+	out := *m
+	out.sheets, out.side = s, side
+	return &out
 }
 
 // New returns a model using p, or the defaults when p is nil.
@@ -285,7 +331,7 @@ func (m *Model) Procedure(p *corpus.Procedure) *ProcedureCost {
 	pc.Components = append(pc.Components, m.component(ActivityLearning, -1, "", one, m.p.LearningHours.Value, Amount{}, nil, []string{"learning_hours"}))
 	pc.Components = append(pc.Components, m.papers(p, pc)...)
 	pc.Components = append(pc.Components, m.submission(p, pc))
-	if c, ok := m.waiting(p, pc); ok {
+	if c, ok := m.waiting(p, pc); ok && !m.p.WaitingHoursPerDay.Value.IsZero() {
 		pc.Components = append(pc.Components, c)
 	}
 	pc.Components = append(pc.Components, m.fees(p, pc))
@@ -300,25 +346,80 @@ func (m *Model) Procedure(p *corpus.Procedure) *ProcedureCost {
 			pc.Fees = c.Cash
 		}
 	}
-	if p.AnnualVolume != nil && *p.AnnualVolume >= 0 {
-		pc.Volume, pc.VolumeMeasured = *p.AnnualVolume, true
-		pc.Annual = pc.Unit.MulInt(pc.Volume)
-		pc.AnnualAssumed = pc.UnitAssumed.MulInt(pc.Volume)
-	} else {
-		pc.Volume = m.p.AnnualVolume.Value.Round(0).rat().Num().Int64()
-		pc.Annual = pc.Unit.MulInt(pc.Volume)
-		pc.AnnualAssumed = pc.Annual
-		pc.Notes = append(pc.Notes, noteVolumeAssumed)
+	pc.Source = SourceModel
+	sheet := m.sheets.Lookup(p.Code)
+	if sheet != nil {
+		if f, ok := sheet.Figures(m.side); ok {
+			m.fromSheet(pc, sheet, f)
+		} else {
+			pc.Notes = append(pc.Notes, "cost sheet gives no figures "+m.side.String()+" the cut: costed by the model")
+		}
 	}
+	m.volume(p, pc, sheet)
 	sort.Strings(pc.Notes)
 	sort.Strings(pc.Unknown)
 	return pc
 }
 
+// fromSheet replaces the model's components of pc by the sheet's figures:
+// one component for the cost less fees, one for the fees when stated.
+func (m *Model) fromSheet(pc *ProcedureCost, sheet *Sheet, f SheetFigures) {
+	pc.ModelUnit = pc.Unit
+	pc.Source, pc.Sheet, pc.SheetSide = SourceSheet, sheet, m.side.String()
+	work := f.Cost
+	var fees Amount
+	if f.Fees != nil {
+		fees = *f.Fees
+		work = work.Sub(fees)
+	}
+	var hours Amount
+	if f.Hours != nil {
+		hours = *f.Hours
+	}
+	measured := []string{InputSheet}
+	pc.Components = []Component{{Activity: ActivitySheet, Paper: -1, Weight: Int(1), Hours: hours, Cost: work, Measured: measured}}
+	if f.Fees != nil {
+		pc.Components = append(pc.Components, Component{Activity: ActivityFees, Paper: -1, Weight: Int(1), Cash: fees, Cost: fees, Measured: measured})
+	}
+	pc.Hours, pc.Unit, pc.UnitAssumed, pc.Fees = hours, f.Cost, Amount{}, fees
+	pc.Unknown = nil
+	if f.Fees == nil {
+		pc.Unknown = append(pc.Unknown, "fees")
+	}
+	pc.Notes = []string{"costed from the ministry's cost sheet (" + m.side.String() + " the cut): " + sheet.Source}
+}
+
+// volume sets pc's annual volume and annual cost: from the sheet, else the
+// volumes file, else the record, else the assumed default.
+func (m *Model) volume(p *corpus.Procedure, pc *ProcedureCost, sheet *Sheet) {
+	vol, ok := m.volumes.Lookup(p.Code)
+	switch {
+	case sheet != nil && sheet.Volume != nil:
+		pc.Volume, pc.VolumeOrigin, pc.VolumePeriod, pc.VolumeSource = *sheet.Volume, VolumeFromSheet, sheet.AsOf, sheet.Source
+	case ok:
+		pc.Volume, pc.VolumeOrigin, pc.VolumePeriod, pc.VolumeSource = vol.PerYear, VolumeFromFile, vol.Period, vol.Source
+	case p.AnnualVolume != nil && *p.AnnualVolume >= 0:
+		pc.Volume, pc.VolumeOrigin, pc.VolumeSource = *p.AnnualVolume, VolumeFromRecord, VolumeFromRecord
+	default:
+		pc.Volume = m.p.AnnualVolume.Value.Round(0).rat().Num().Int64()
+		pc.VolumeOrigin, pc.VolumeSource = VolumeAssumed, m.p.AnnualVolume.Source
+		pc.Annual = pc.Unit.MulInt(pc.Volume)
+		pc.AnnualAssumed = pc.Annual
+		pc.Notes = append(pc.Notes, noteVolumeAssumed)
+		return
+	}
+	pc.VolumeMeasured = true
+	pc.Annual = pc.Unit.MulInt(pc.Volume)
+	pc.AnnualAssumed = pc.UnitAssumed.MulInt(pc.Volume)
+}
+
 // papers costs each paper and its certified copies. A dossier that differs
-// by case ("Trường hợp ...") is costed at its most demanding case, since
-// records do not say how dossiers split between cases; papers of other cases
-// are left out.
+// by case ("Trường hợp ...") is costed, as Circular 02/2017/TT-VPCP Art. 27
+// asks where figures differ, at the average of its cases: each case's
+// papers weigh 1/n of n cases, since records do not say how dossiers split
+// between cases (assumed: AssumeCasesAveraged). With case_rule
+// most_demanding it is costed at its most demanding case instead and the
+// papers of other cases are left out.
 func (m *Model) papers(p *corpus.Procedure, pc *ProcedureCost) []Component {
 	type group struct {
 		comps []Component
@@ -348,18 +449,58 @@ func (m *Model) papers(p *corpus.Procedure, pc *ProcedureCost) []Component {
 	if len(order) == 0 {
 		return common
 	}
-	best := order[0]
-	for _, name := range order[1:] {
-		if cases[name].total.Cmp(cases[best].total) > 0 {
-			best = name
+	out := common
+	if m.p.CaseRule == CaseMostDemanding {
+		best := order[0]
+		for _, name := range order[1:] {
+			if cases[name].total.Cmp(cases[best].total) > 0 {
+				best = name
+			}
+		}
+		if len(order) > 1 {
+			pc.Notes = append(pc.Notes, "dossier differs by case: costed at the most demanding case \""+best+"\"")
+		}
+		out = append(out, cases[best].comps...)
+	} else {
+		share := Frac(1, int64(len(order)))
+		for _, name := range order {
+			for _, c := range cases[name].comps {
+				out = append(out, scaled(c, share))
+			}
+		}
+		if len(order) > 1 {
+			pc.Notes = append(pc.Notes, fmt.Sprintf("dossier differs by case: costed at the average of its %d cases", len(order)))
 		}
 	}
-	if len(order) > 1 {
-		pc.Notes = append(pc.Notes, "dossier differs by case: costed at the most demanding case \""+best+"\"")
-	}
-	out := append(common, cases[best].comps...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Paper < out[j].Paper })
 	return out
+}
+
+// scaled returns c for a share of dossiers: its weight, hours, cash and cost
+// times share, with AssumeCasesAveraged among its assumptions when share
+// is below 1.
+func scaled(c Component, share Amount) Component {
+	if share.Cmp(Int(1)) == 0 {
+		return c
+	}
+	c.Weight, c.Hours, c.Cash, c.Cost = c.Weight.Mul(share), c.Hours.Mul(share), c.Cash.Mul(share), c.Cost.Mul(share)
+	c.Assumed = appendUnique(slices.Clone(c.Assumed), AssumeCasesAveraged)
+	return c
+}
+
+// caseShare returns the share of dossiers that include paper i of p: 1/n
+// for a paper of one of n cases under the average rule, else 1.
+func (m *Model) caseShare(p *corpus.Procedure, i int) Amount {
+	if p.Papers[i].Case == "" || m.p.CaseRule == CaseMostDemanding {
+		return Int(1)
+	}
+	seen := map[string]bool{}
+	for _, pp := range p.Papers {
+		if pp.Case != "" {
+			seen[pp.Case] = true
+		}
+	}
+	return Frac(1, int64(len(seen)))
 }
 
 func (m *Model) kindComponent(activity string, i int, k *PaperKind, weight Amount, wAssumed []string) Component {
@@ -638,6 +779,15 @@ func (m *Model) fees(p *corpus.Procedure, pc *ProcedureCost) Component {
 func (c *ProcedureCost) WithVolume(volume int64, measured bool) *ProcedureCost {
 	out := *c
 	out.Volume, out.VolumeMeasured = volume, measured
+	switch {
+	case !measured:
+		out.VolumeOrigin, out.VolumePeriod = VolumeAssumed, ""
+		if c.VolumeOrigin != VolumeAssumed {
+			out.VolumeSource = ""
+		}
+	case c.VolumeOrigin == VolumeAssumed || volume != c.Volume:
+		out.VolumeOrigin, out.VolumePeriod, out.VolumeSource = VolumeFromOtherVersion, "", ""
+	}
 	out.Annual = c.Unit.MulInt(volume)
 	out.AnnualAssumed = out.Annual
 	if measured {
@@ -712,7 +862,9 @@ func (c *ProcedureCost) Borrow(activity string, from *ProcedureCost) *ProcedureC
 // its certified copies are saved whole. It returns nil when nothing remains.
 func (m *Model) LookedUp(p *corpus.Procedure, i int) []Component {
 	var out []Component
+	share := m.caseShare(p, i)
 	for _, c := range m.paper(i, &p.Papers[i]) {
+		c = scaled(c, share)
 		if c.Activity != ActivityPaper && c.Activity != ActivityExtraPaper {
 			continue
 		}
@@ -749,4 +901,64 @@ func (c *ProcedureCost) With(extra []Component, note string) *ProcedureCost {
 	}
 	out.Notes = appendUnique(slices.Clone(c.Notes), note)
 	return out.WithVolume(c.Volume, c.VolumeMeasured)
+}
+
+// Without returns the cost of p once the papers at the indexes removed are
+// taken out of it, with every component's Paper an index into p. Under the
+// average case rule a case whose papers are all removed still counts as
+// one of the dossier's cases (its dossiers now need none of them), so that
+// removing papers never raises a cost; costing a copy of p without the
+// papers would count one case fewer and weigh the others more. A procedure
+// costed from a cost sheet keeps the sheet's figures: they do not depend on
+// the record's papers.
+func (m *Model) Without(p *corpus.Procedure, removed []int) *ProcedureCost {
+	if len(removed) == 0 {
+		return m.Procedure(p)
+	}
+	drop := map[int]bool{}
+	for _, i := range removed {
+		drop[i] = true
+	}
+	full := m.Procedure(p)
+	if full.Source == SourceSheet {
+		return full
+	}
+	if m.p.CaseRule != CaseMostDemanding {
+		out := *full
+		out.Components = nil
+		out.Hours, out.Unit, out.UnitAssumed = Amount{}, Amount{}, Amount{}
+		for _, c := range full.Components {
+			if c.Paper >= 0 && drop[c.Paper] {
+				continue
+			}
+			out.Components = append(out.Components, c)
+			out.Hours = out.Hours.Add(c.Hours)
+			out.Unit = out.Unit.Add(c.Cost)
+			if c.IsAssumed() {
+				out.UnitAssumed = out.UnitAssumed.Add(c.Cost)
+			}
+		}
+		out.Annual = out.Unit.MulInt(out.Volume)
+		out.AnnualAssumed = out.Annual
+		if out.VolumeMeasured {
+			out.AnnualAssumed = out.UnitAssumed.MulInt(out.Volume)
+		}
+		return &out
+	}
+	q := *p
+	q.Papers = nil
+	var orig []int
+	for i, pp := range p.Papers {
+		if !drop[i] {
+			q.Papers = append(q.Papers, pp)
+			orig = append(orig, i)
+		}
+	}
+	out := m.Procedure(&q)
+	for i := range out.Components {
+		if k := out.Components[i].Paper; k >= 0 {
+			out.Components[i].Paper = orig[k]
+		}
+	}
+	return out
 }

@@ -22,20 +22,22 @@ func testParams(t *testing.T) *Params {
 // (an hour is worth 10,000 đồng):
 //
 //	learning 1h; "Tờ khai" form 1h; certified copy: document 0.5h +
-//	certifying 1h + 2 pages × 2,000; case 1 (judicial record, 4h + 200,000)
-//	beats case 2 (optional photo as a document, 0.5h × 0.5); in person or
+//	certifying 1h + 2 pages × 2,000; the average of case 1 (judicial
+//	record, 4h + 200,000) and case 2 (optional photo as a document, 0.5h ×
+//	0.5), each half the dossiers (Circular 02/2017/TT-VPCP Art. 27: the
+//	average, not the most demanding case): 2.125h + 100,000; in person or
 //	online half each: 2.5h; 3 calendar days = 15/7 working days × 0.25h =
 //	15/28h; fee 150,000 (the online channel states none, so takes the
 //	in-person fee: measured).
-//	hours 10 + 15/28; unit = 100,000 + 150,000/28 + 354,000 = 459,357.142857…
+//	hours 8.125 + 15/28 = 485/56; unit = 86,607.14… + 254,000 = 340,607.142857…
 func TestProcedureByHand(t *testing.T) {
 	m := New(testParams(t))
 	pc := m.Procedure(sample())
-	wantHours := Int(10).Add(Frac(15, 28))
+	wantHours := Frac(65, 8).Add(Frac(15, 28))
 	checkEq(t, "hours", pc.Hours, wantHours)
-	wantUnit := wantHours.MulInt(10000).Add(Int(354000))
+	wantUnit := wantHours.MulInt(10000).Add(Int(254000))
 	checkEq(t, "unit", pc.Unit, wantUnit)
-	if pc.Unit.Format(2) != "459,357.14" {
+	if pc.Unit.Format(2) != "340,607.14" {
 		t.Errorf("unit = %s", pc.Unit.Format(2))
 	}
 	checkEq(t, "unit assumed", pc.UnitAssumed, wantUnit.Sub(Int(150000)))
@@ -50,7 +52,7 @@ func TestProcedureByHand(t *testing.T) {
 	for _, c := range pc.Components {
 		acts = append(acts, c.Activity+":"+c.Kind)
 	}
-	want := []string{"learning:", "paper:form", "paper:document", "certified_copy:document", "paper:judicial_record", "submission:", "waiting:", "fees:"}
+	want := []string{"learning:", "paper:form", "paper:document", "certified_copy:document", "paper:judicial_record", "paper:document", "submission:", "waiting:", "fees:"}
 	if !reflect.DeepEqual(acts, want) {
 		t.Errorf("components = %v, want %v", acts, want)
 	}
@@ -62,7 +64,7 @@ func TestProcedureByHand(t *testing.T) {
 	if fees.IsAssumed() || !reflect.DeepEqual(fees.Measured, []string{InputFees}) {
 		t.Errorf("fees component = %+v", fees)
 	}
-	if len(pc.Notes) != 2 || !strings.Contains(pc.Notes[1], "Trường hợp 1") {
+	if len(pc.Notes) != 2 || !strings.Contains(pc.Notes[1], "average of its 2 cases") {
 		t.Errorf("notes = %q", pc.Notes)
 	}
 

@@ -12,11 +12,21 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // ParamsSchema names the format of the parameter file.
 const ParamsSchema = "redtape.cost-params/v1"
+
+// The rules for costing a dossier that differs by case ([Params.CaseRule]).
+const (
+	// CaseAverage costs the average of the cases: Circular 02/2017/TT-VPCP
+	// Art. 27 asks for the lower, average figure where figures differ.
+	CaseAverage = "average"
+	// CaseMostDemanding costs the most demanding case, as redtape did
+	// before following Art. 27.
+	CaseMostDemanding = "most_demanding"
+)
 
 // DefaultOrigin is the [Param.Origin] of a figure from the built-in file.
 const DefaultOrigin = "built-in"
@@ -247,6 +257,9 @@ type Params struct {
 	OnlineShare Param `yaml:"online_share" json:"online_share"`
 	// WaitingHoursPerDay is the time lost per working day of processing.
 	WaitingHoursPerDay Param `yaml:"waiting_hours_per_day" json:"waiting_hours_per_day"`
+	// CaseRule says how a dossier that differs by case is costed:
+	// CaseAverage (the default) or CaseMostDemanding.
+	CaseRule string `yaml:"case_rule" json:"case_rule"`
 	// AnnualVolume is the number of dossiers a year of a procedure whose
 	// record states none.
 	AnnualVolume Param `yaml:"annual_volume" json:"annual_volume"`
@@ -435,6 +448,13 @@ func (p *Params) validate(builtin bool) error {
 	}
 	if !p.AnnualVolume.Value.Round(0).Sub(p.AnnualVolume.Value).IsZero() {
 		errs = append(errs, errors.New("annual_volume must be a whole number"))
+	}
+	switch p.CaseRule {
+	case "":
+		p.CaseRule = CaseAverage
+	case CaseAverage, CaseMostDemanding:
+	default:
+		errs = append(errs, fmt.Errorf("case_rule is %q, want %s or %s", p.CaseRule, CaseAverage, CaseMostDemanding))
 	}
 	cc := p.CertifiedCopy
 	if len(cc.Tiers) == 0 || cc.Tiers[0].FromPage != 1 {

@@ -122,6 +122,7 @@ func TestAccuracy(t *testing.T) {
 	}
 	m := NewMatcher(c)
 	var tp, fp, fn, tn, missing int
+	var partlyNone int // papers labelled none that are partly replaceable by alternatives
 	results := map[*corpus.Procedure]ProcedureResult{}
 	for _, l := range labels {
 		p := byFile[l.file]
@@ -143,8 +144,11 @@ func TestAccuracy(t *testing.T) {
 		}
 		got := r.Papers[i]
 		entry := ""
-		if got.Replaceable() {
+		if asksCovered(got) {
 			entry = got.Entry
+		}
+		if l.want == "" && got.Replaceable() && !asksCovered(got) {
+			partlyNone++
 		}
 		switch {
 		case l.want != "" && entry == l.want:
@@ -167,6 +171,11 @@ func TestAccuracy(t *testing.T) {
 	recall := float64(tp) / float64(max(tp+fn, 1))
 	fmt.Printf("flags accuracy: %d labels (%d positive), precision %.3f, recall %.3f (tp %d, fp %d, fn %d, tn %d, unmatched %d)\n",
 		len(labels), tp+fn, precision, recall, tp, fp, fn, tn, missing)
+	// The labels mark a paper with an entry when every alternative of a
+	// paper it asks for is covered; a covered alternative beside an
+	// uncovered one is labelled none, and Replaceable() counts it, so it is
+	// said apart here and scored by TestStatesAccuracy.
+	fmt.Printf("flags accuracy: %d papers labelled none are partly replaceable by their alternatives (Replaceable() true, not scored here)\n", partlyNone)
 	if missing > len(labels)/20 {
 		t.Errorf("%d labels point at no paper", missing)
 	}

@@ -19,4 +19,11 @@
 // alternative is. Forms and declarations
 // the applicant fills in, papers issued abroad and papers the procedure
 // itself issues are never flagged.
+//
+// Every paper gets a [Status]: replaceable (every alternative covered),
+// partly replaceable (some alternatives, papers of the row or holders
+// covered; [PaperResult.Covered] and [PaperResult.Left] say which),
+// looked up (the record already looks the data up, or asks for the paper
+// only when the look-up fails), required, not in the catalog, form, own
+// document or mention. [Status.Dropped] decides what a scenario cuts.
 package flags

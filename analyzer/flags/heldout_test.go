@@ -181,7 +181,7 @@ func newFlagScorer(t *testing.T, labels ...[]heldoutLabel) *flagScorer {
 // flagged returns the entries the matcher reports for a flagged paper: one
 // per covered component of a conjunction ("A, B và C"), else its entry.
 func flagged(r PaperResult) []string {
-	if !r.Replaceable() {
+	if !asksCovered(r) {
 		return nil
 	}
 	var out []string
@@ -247,10 +247,12 @@ func (s *flagScorer) score(labels []heldoutLabel) flagScore {
 // both. Random papers hold few positives, so the samples drawn among papers
 // naming a catalog paper carry most of the recall. The thresholds (precision
 // 0.85, recall 0.80) apply to the pooled held-out samples; with a few dozen
-// positives a point figure moves by several points per paper, so the test
-// fails when the threshold lies above the 95% Wilson interval, that is when
-// the sample shows the matcher below it, and prints the figures either way
-// (the issue's 0.95 / 0.90 are asserted on the tuned labels by TestAccuracy).
+// positives a point figure moves by several points per paper. Precision is
+// asserted on the point estimate (issue 19: a false flag costs a ministry's
+// trust, so the sample must not show one in seven); recall fails only when
+// 0.80 lies above its 95% Wilson interval. Both are printed with their
+// intervals (the issue's 0.95 / 0.90 are asserted on the tuned labels by
+// TestAccuracy).
 func TestAccuracyHeldout(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(sharedDir, "corpus")); err != nil {
 		t.Skipf("shared corpus not found at %s: accuracy needs the real records", sharedDir)
@@ -323,10 +325,9 @@ func TestAccuracyHeldout(t *testing.T) {
 	if pooled.positives < 5 {
 		t.Errorf("held-out samples have %d positive labels; too few to measure recall", pooled.positives)
 	}
-	if _, hi := wilson(pooled.tp, pooled.tp+pooled.fp); hi < 0.85 {
-		t.Errorf("held-out precision %.3f, 95%% interval up to %.2f: below 0.85", pooled.precision(), hi)
-	} else if pooled.precision() < 0.85 {
-		t.Logf("held-out precision %.3f is under 0.85, within the sampling error of %d flags", pooled.precision(), pooled.tp+pooled.fp)
+	if pooled.precision() < 0.85 {
+		lo, hi := wilson(pooled.tp, pooled.tp+pooled.fp)
+		t.Errorf("held-out precision %.3f < 0.85 (95%% interval [%.2f, %.2f] over %d flags)", pooled.precision(), lo, hi, pooled.tp+pooled.fp)
 	}
 	if _, hi := wilson(pooled.tp, pooled.tp+pooled.fn); hi < 0.80 {
 		t.Errorf("held-out recall %.3f, 95%% interval up to %.2f: below 0.80", pooled.recall(), hi)

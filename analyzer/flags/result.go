@@ -1,12 +1,15 @@
 package flags
 
+// The results (PaperResult, ProcedureResult, Mention) and their assembly
+// from the requirements found (alternatives.go) and the rules' verdicts
+// (rules.go).
+
 import (
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/redtape-vn/redtape/analyzer/catalog"
-	"github.com/redtape-vn/redtape/analyzer/vntext"
 	"github.com/redtape-vn/redtape/corpus"
 )
 
@@ -76,6 +79,11 @@ const (
 	// for it (need not be submitted, the agency looks it up, part of a
 	// condition or of a form's content).
 	ReasonMentionOnly = "mention-only"
+	// ReasonPartlyCovered: a catalog paper is asked for, and the catalog
+	// covers some of the choices a person could make instead but not all
+	// ("Hộ chiếu/Thẻ căn cước công dân ... hoặc các giấy tờ khác có dán
+	// ảnh").
+	ReasonPartlyCovered = "partly-covered"
 	// ReasonNotCovered: a catalog paper is asked for, but some choice a
 	// person could make instead, or the paper itself here, is not covered
 	// (issued abroad, issued by the procedure, "or an equivalent paper").
@@ -137,6 +145,15 @@ type PaperResult struct {
 	Reason string `json:"reason"`
 	// ReasonCode says the same in one word: one of the Reason* constants.
 	ReasonCode string `json:"reason_code"`
+	// Covered names the parts of the paper the state holds the data of:
+	// the covered alternatives of every component, as written. Set on
+	// replaceable and partly replaceable papers.
+	Covered []string `json:"covered,omitempty"`
+	// Left names what is left when the paper is partly replaceable: each
+	// alternative or component not covered, with why ("giấy tờ khác có
+	// dán ảnh (not in the catalog)"), or the holders a broader name leaves
+	// out.
+	Left []string `json:"left,omitempty"`
 	// lookedUp is true when the paper says the agency looks the data up or
 	// that it need not be submitted.
 	lookedUp bool
@@ -147,54 +164,6 @@ func (m *Matcher) Paper(p corpus.Paper) PaperResult {
 	sc := m.getScratch()
 	defer m.putScratch(sc)
 	return m.paper(p, procContext{}, sc)
-}
-
-// procContext is what the procedure tells about its papers.
-type procContext struct {
-	produced  map[int]bool // entries the procedure itself issues
-	foreigner bool         // the procedure is for foreigners
-	// abroad is true when the paper's case heading is about people
-	// abroad or foreigners.
-	abroad bool
-}
-
-// aboutAbroad reports whether a paper's case heading is about foreigners or
-// people abroad, and not also about Vietnamese citizens ("Đối với người
-// Việt Nam, người nước ngoài có thẻ thường trú ...").
-func aboutAbroad(s string) bool {
-	if s == "" {
-		return false
-	}
-	t := tokenize(s)
-	if foreignCountries.find(t, 0, len(t)) >= 0 && vietnam.find(t, 0, len(t)) < 0 {
-		return true // "Đối với doanh nghiệp Trung Quốc:"
-	}
-	return foreignPersons.find(t, 0, len(t)) >= 0 && citizens.find(t, 0, len(t)) < 0
-}
-
-// issuedBy reports whether the catalog name at name[i] is what the
-// procedure's name says it issues, changes or works on: it follows a verb
-// of issuing in the same clause ("Cấp đổi giấy phép lái xe", "Cấp, cấp lại
-// Giấy chứng nhận đăng ký hộ kinh doanh", "Điều chỉnh thông tin trên sổ
-// BHXH", "Cấp tài khoản định danh điện tử, căn cước điện tử") with no word
-// of a case between ("Cấp lại tem AB trong trường hợp hộ chiếu bị mất"), or
-// it names the database worked on ("... vào Cơ sở dữ liệu về căn cước").
-func issuedBy(name []token, i int) bool {
-	for k := i - 1; k >= 0; k-- {
-		if databases.match(name, k) > 0 && k >= i-6 {
-			return true
-		}
-		if nameCases.match(name, k) > 0 {
-			return false
-		}
-		if issuing.match(name, k) > 0 {
-			return true
-		}
-		if name[k].brk&brkClause != 0 {
-			break
-		}
-	}
-	return false
 }
 
 // paper judges p in the context of its procedure and gives it its status.
@@ -229,6 +198,19 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 		}
 	}
 	if len(a.ments) == 0 {
+		if res.ReasonCode != ReasonForm {
+			if l := lookupAt(toks); l >= 0 && lookedUpPassive(toks, l) && dataChannels.find(toks, 0, len(toks)) >= 0 {
+				// "Thông tin ... được khai thác trong Cơ sở dữ liệu quốc gia
+				// về đất đai", "Trường hợp ... gửi giấy phép dưới dạng điện
+				// tử thông qua Cổng thông tin một cửa quốc gia ..., người
+				// khai hải quan không phải nộp": the data is looked up (not
+				// "thông tin cần khai thác", what an applicant asks for).
+				res.NotRequired, res.lookedUp = true, true
+				res.Reason = fmt.Sprintf("the agency looks the data up (%q)", span(p.Text, toks, l, min(l+3, len(toks))))
+				res.ReasonCode = ReasonMentionOnly
+				return res
+			}
+		}
 		if res.Reason == "" && a.hasExcluded {
 			x := a.excluded
 			res.Reason = fmt.Sprintf("not covered: %q is another paper than the catalog's (a name the catalog excludes)", span(p.Text, toks, x.i, x.j))
@@ -247,8 +229,8 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 	// may be one of its items' only, so it does not count.
 	ctx.abroad = aboutAbroad(p.Case)
 	m.judge(a, ctx)
-	lookup := lookups.find(toks, 0, len(toks))
-	var chosen, first *group
+	lookup := lookupAt(toks)
+	var chosen, first, part *group
 	var comps []*group
 	for gi := range a.groups {
 		g := &a.groups[gi]
@@ -268,17 +250,39 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 		if chosen == nil && g.covered() {
 			chosen = g
 		}
+		if part == nil && g.someCovered() {
+			part = g
+		}
+	}
+	if chosen == nil {
+		chosen = part
 	}
 	if chosen == nil {
 		chosen = first
 	}
 	if chosen == nil {
 		res.NotRequired = true
-		if res.Reason == "" {
+		switch {
+		case res.Reason != "":
+			res.Reason += fmt.Sprintf("; it names %s without asking for it", quoteList(res.Matched))
+		case lookup >= 0:
+			// "Thông tin chứng minh về chỗ ở hợp pháp được khai thác trong
+			// căn cước điện tử ...", "(trong trường hợp chưa được tích hợp,
+			// kết nối ...)": no paper asked for, the data looked up.
+			res.lookedUp = true
+			res.Reason = fmt.Sprintf("the agency looks the data of %s up (%q)", quoteList(res.Matched), span(p.Text, toks, lookup, min(lookup+3, len(toks))))
+			res.ReasonCode = ReasonMentionOnly
+		case a.numberOnly() && forms.find(toks, 0, len(toks)) < 0:
+			// "tên, số thẻ Căn cước/thẻ Căn cước công dân/số định danh cá
+			// nhân": the number, by which the agency looks the data up (not
+			// the fields of a form: "văn bản đề nghị ... số định danh cá
+			// nhân hoặc số hộ chiếu").
+			res.lookedUp = true
+			res.Reason = fmt.Sprintf("asks only for the number of %s, by which the agency looks the data up", quoteList(res.Matched))
+			res.ReasonCode = ReasonMentionOnly
+		default:
 			res.Reason = fmt.Sprintf("mentions %s without asking for it", quoteList(res.Matched))
 			res.ReasonCode = ReasonMentionOnly
-		} else {
-			res.Reason += fmt.Sprintf("; it names %s without asking for it", quoteList(res.Matched))
 		}
 		return res
 	}
@@ -293,11 +297,18 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 		res.NotRequired, res.lookedUp = true, true
 		res.Reason = fmt.Sprintf("the agency looks the data up (%q)", span(p.Text, toks, lookup, min(lookup+3, len(toks))))
 		res.ReasonCode = ReasonMentionOnly
-	case !chosen.covered():
-		res.Reason = uncoveredReason(res.Alternatives)
-	default:
-		res.Flagged = true
+	case chosen.covered():
 		res.ReasonCode = ReasonFlagged
+	case chosen.someCovered():
+		res.ReasonCode = ReasonPartlyCovered
+	case chosen.excepts():
+		// "giấy tờ tùy thân ..., trừ căn cước công dân, thẻ căn cước": the
+		// record already stopped asking for the catalog's papers.
+		res.NotRequired, res.lookedUp = true, true
+		res.Reason = "asks for " + strings.TrimPrefix(strings.TrimPrefix(uncoveredReason(res.Alternatives), "not covered: "), "not every alternative is covered: ") + "; the catalog's papers are already left out"
+		res.ReasonCode = ReasonMentionOnly
+	default:
+		res.Reason = uncoveredReason(res.Alternatives)
 	}
 	if res.NotRequired {
 		return res
@@ -305,39 +316,66 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 	for _, g := range comps {
 		res.Components = append(res.Components, m.component(a, g))
 	}
-	if !res.Flagged || chosen.alts[0].mention < 0 {
-		res.Flagged = false
-		if res.ReasonCode == ReasonFlagged {
-			res.ReasonCode = ReasonNotCovered
-		}
+	if res.ReasonCode == ReasonNotCovered {
 		return res
 	}
 	var main *Component
 	for i := range res.Components {
-		if c := &res.Components[i]; c.Covered {
+		if c := &res.Components[i]; c.Covered || main == nil && c.someCovered() {
 			main = c
-			break
+			if c.Covered {
+				break
+			}
 		}
 	}
-	res.Entry, res.Database, res.Owner, res.Basis = main.Entry, main.Database, main.Owner, main.Basis
-	res.DatabaseVi, res.OwnerVi = main.DatabaseVi, main.OwnerVi
-	res.Coverage, res.Note = main.Coverage, main.Note
+	if main == nil {
+		return res // unreachable: chosen has a covered alternative
+	}
+	if main.Covered {
+		res.Entry, res.Database, res.Owner, res.Basis = main.Entry, main.Database, main.Owner, main.Basis
+		res.DatabaseVi, res.OwnerVi = main.DatabaseVi, main.OwnerVi
+		res.Coverage, res.Note = main.Coverage, main.Note
+	} else {
+		res.setEntry(m, main)
+	}
 	var asks, uncovered []string
-	for _, c := range res.Components {
-		if !c.Covered {
+	for ci, c := range res.Components {
+		// "Giấy tờ tùy thân của người đi đăng ký: Căn cước công dân hoặc
+		// Hộ chiếu": a broader name heading the papers that narrow it
+		// leaves nothing out itself.
+		heading := ci+1 < len(comps) && comps[ci].j < len(toks) && toks[comps[ci].j].brk&brkColon != 0 &&
+			res.Components[ci+1].Covered
+		alts := c.Alternatives
+		if len(alts) == 0 {
+			alts = []Alternative{{Text: c.Text, Entry: c.Entry, Matched: c.matched, Covered: c.Covered, Why: c.Why, Note: c.Note}}
+		}
+		var entries []string
+		for _, al := range alts {
+			switch {
+			case al.Covered:
+				res.Covered = append(res.Covered, al.Text)
+				entries = append(entries, al.Entry)
+				if al.Note != "" && !heading {
+					res.Left = append(res.Left, fmt.Sprintf("%s: %s", al.Text, al.Note))
+				}
+			case c.Covered:
+			default:
+				res.Left = append(res.Left, fmt.Sprintf("%s (%s)", al.Text, whyOf(al, c)))
+			}
+		}
+		if len(entries) == 0 {
 			uncovered = append(uncovered, fmt.Sprintf("%q (%s)", c.Text, c.Why))
 			continue
 		}
-		var entries []string
-		for _, al := range c.Alternatives {
-			entries = append(entries, al.Entry)
+		if !c.Covered && len(entries) == len(alts) {
+			res.Left = append(res.Left, "the other choices of the list ("+whyOneOf+")")
 		}
-		if len(entries) == 0 {
-			entries = []string{c.Entry}
-		}
-		what := fmt.Sprintf("%q: %s held in %s", matchedOf(c), strings.Join(dedupe(entries), ", "), c.Database)
-		if len(c.Alternatives) > 1 {
+		what := fmt.Sprintf("%q: %s held in %s", matchedOfAlts(alts), strings.Join(dedupe(entries), ", "), databaseOf(m, alts))
+		switch {
+		case c.Covered && len(alts) > 1:
 			what += "; every alternative is covered"
+		case !c.Covered:
+			what += "; not every alternative is covered: " + strings.TrimPrefix(strings.TrimPrefix(c.Why, "not every alternative is covered: "), "not covered: ")
 		}
 		asks = append(asks, what)
 	}
@@ -349,6 +387,64 @@ func (m *Matcher) verdict(p corpus.Paper, ctx procContext, sc *scratch) PaperRes
 		res.Reason += " (" + string(res.Coverage) + ": " + res.Note + ")"
 	}
 	return res
+}
+
+// setEntry describes the paper by the first covered alternative of a
+// component not covered whole.
+func (r *PaperResult) setEntry(m *Matcher, c *Component) {
+	for _, al := range c.Alternatives {
+		if !al.Covered {
+			continue
+		}
+		e := m.entries[m.entryIndex[al.Entry]]
+		r.Entry, r.Database, r.Owner, r.Basis = e.ID, e.Database, e.Owner, e.Basis
+		r.DatabaseVi, r.OwnerVi = e.DatabaseVi, e.OwnerVi
+		r.Coverage, r.Note = al.Coverage, al.Note
+		return
+	}
+}
+
+// whyOf says why an alternative of a component is not covered.
+func whyOf(al Alternative, c Component) string {
+	if al.Why != "" {
+		return al.Why
+	}
+	return c.Why
+}
+
+// matchedOfAlts returns the catalog name matched by the first covered
+// alternative.
+func matchedOfAlts(alts []Alternative) string {
+	for _, al := range alts {
+		if al.Covered {
+			return al.Matched
+		}
+	}
+	return ""
+}
+
+// databaseOf names the database of the first covered alternative.
+func databaseOf(m *Matcher, alts []Alternative) string {
+	for _, al := range alts {
+		if al.Covered {
+			return m.entries[m.entryIndex[al.Entry]].Database
+		}
+	}
+	return ""
+}
+
+// someCovered reports whether the catalog covers the component or one of
+// its alternatives.
+func (c *Component) someCovered() bool {
+	if c.Covered {
+		return true
+	}
+	for _, al := range c.Alternatives {
+		if al.Covered {
+			return true
+		}
+	}
+	return false
 }
 
 // matchedOf returns the catalog name matched by the first alternative of c.
@@ -382,6 +478,9 @@ func (m *Matcher) component(a *analysis, g *group) Component {
 	}
 	if !c.Covered {
 		c.Why = uncoveredReason(alts)
+		if g.someCovered() && !slices.ContainsFunc(alts, func(al Alternative) bool { return !al.Covered }) {
+			c.Why = "not every alternative is covered: " + whyOneOf
+		}
 		return c
 	}
 	e := m.entries[a.ments[g.alts[0].mention].entry]
@@ -423,157 +522,6 @@ func clipWords(text string, toks []token, i, n int) string {
 	return span(text, toks, i, min(j, len(toks)))
 }
 
-// judge marks the alternatives the context rules out: papers the procedure
-// issues itself, papers of citizens in a procedure for foreigners, and the
-// groups that are one choice in a list of papers ("một trong các giấy tờ
-// sau: ...") with other choices the catalog does not cover.
-func (m *Matcher) judge(a *analysis, ctx procContext) {
-	for gi := range a.groups {
-		g := &a.groups[gi]
-		for ai := range g.alts {
-			al := &g.alts[ai]
-			if al.mention < 0 || al.why != "" {
-				continue
-			}
-			e := a.ments[al.mention].entry
-			switch {
-			case e >= m.inForce:
-				al.why = whyLapsed
-			case ctx.produced[e]:
-				al.why = whyProduced
-			case ctx.foreigner && m.entries[e].CitizensOnly:
-				al.why = whyForeign
-			}
-		}
-	}
-	if ex := exceptions.find(a.toks, 0, len(a.toks)); ex >= 0 {
-		for gi := range a.groups {
-			if g := &a.groups[gi]; g.i > ex {
-				g.negated = true
-			}
-		}
-	}
-	// A requirement under a heading or condition for foreigners ("Đối với
-	// nhân sự không có quốc tịch Việt Nam: Phiếu lý lịch tư pháp ...",
-	// "Trường hợp ... là người có quốc tịch nước ngoài ... thì nộp kèm theo
-	// bản sao hộ chiếu"), or qualified for them later in its clause, is
-	// issued abroad.
-	for gi := range a.groups {
-		g := &a.groups[gi]
-		from := g.i
-		if from > 0 && g.kind == "head" {
-			from--
-		}
-		for from > 0 && a.toks[from].brk&brkClause == 0 {
-			from--
-		}
-		to := g.j
-		for to < len(a.toks) && !(a.toks[to].brk&brkClause != 0 && a.toks[to].depth <= g.depth) {
-			to++
-		}
-		condClause := conditions.match(a.toks, skipCopy(a.toks, from, true, nil)) > 0
-		if g.kind == "trigger" && condClause && g.alts[0].mention >= 0 && thenAfter(a.toks, a.ments[g.alts[0].mention].j, to) {
-			// "Trường hợp người dự thi nộp bằng thạc sỹ thì ...": the paper is
-			// part of the condition, not asked for.
-			g.negated = true
-		}
-		cond := condClause && foreignPersons.find(a.toks, from, g.i) >= 0
-		if cond || ctx.abroad || foreignPersons.find(a.toks, g.j, to) >= 0 || a.foreignHeading(from) {
-			for ai := range g.alts {
-				if g.alts[ai].why == "" {
-					g.alts[ai].why = whyForeign
-				}
-			}
-		}
-	}
-	// A passport of a vessel's crew or passengers ("Hộ chiếu thuyền viên,
-	// hộ chiếu của hành khách") is of any nationality.
-	for gi := range a.groups {
-		g := &a.groups[gi]
-		for ai := range g.alts {
-			al := &g.alts[ai]
-			if al.mention < 0 || al.why != "" || !m.entries[a.ments[al.mention].entry].CitizensOnly {
-				continue
-			}
-			if a.travellersAfter(a.ments[al.mention].j) {
-				al.why = whyTravellers
-			}
-		}
-	}
-	intro := intros.find(a.toks, 0, len(a.toks))
-	if intro < 0 {
-		return
-	}
-	// Every clause after the intro is one choice; unless each begins a
-	// covered requirement, none of them is flagged.
-	starts := map[int]bool{}
-	for gi := range a.groups {
-		if g := &a.groups[gi]; g.i > intro && g.covered() {
-			starts[g.i] = true
-		}
-	}
-	all := true
-	for p := intro + 1; p < len(a.toks); p++ {
-		if a.toks[p].brk&brkClause != 0 && a.toks[p].depth == 0 && !starts[p] {
-			all = false
-		}
-	}
-	if all {
-		return
-	}
-	for gi := range a.groups {
-		g := &a.groups[gi]
-		if g.i <= intro {
-			continue
-		}
-		for ai := range g.alts {
-			if g.alts[ai].why == "" {
-				g.alts[ai].why = whyOneOf
-			}
-		}
-	}
-}
-
-// foreignHeading reports whether the paper opens with a heading (its first
-// clause, ending with a colon: "Hồ sơ của thành viên sáng lập là tổ chức
-// tín dụng nước ngoài:", "Đối với người định cư ở nước ngoài, hồ sơ gồm:")
-// about foreigners, people abroad or a foreign organisation, and toks[i]
-// comes after it.
-func (a *analysis) foreignHeading(i int) bool {
-	for k := skipCopy(a.toks, 0, true, nil) + 1; k <= i && k < len(a.toks); k++ {
-		t := a.toks[k]
-		if t.brk&brkColon != 0 && t.depth == 0 {
-			return foreignPersons.find(a.toks, 0, k) >= 0 || foreignOwners.find(a.toks, 0, k) >= 0
-		}
-		if t.brk&brkClause != 0 && t.depth == 0 && t.brk&brkStop != 0 {
-			return false
-		}
-	}
-	return false
-}
-
-// travellersAfter reports whether the words right after a name say it is
-// of crew or passengers ("Hộ chiếu thuyền viên", "hộ chiếu của hành
-// khách").
-func (a *analysis) travellersAfter(k int) bool {
-	if k < len(a.toks) && a.toks[k].fold == "cua" && a.toks[k].brk == 0 {
-		k++
-		if k < len(a.toks) && a.toks[k].fold == "cac" {
-			k++
-		}
-	}
-	return k < len(a.toks) && a.toks[k].brk&(brkClause|brkComma) == 0 && travellers.match(a.toks, k) > 0
-}
-
-func startsMention(a *analysis, k int) bool {
-	for _, mm := range a.ments {
-		if mm.i == k {
-			return true
-		}
-	}
-	return false
-}
-
 // alternatives reports the alternatives of g.
 func (m *Matcher) alternatives(a *analysis, g *group) []Alternative {
 	out := make([]Alternative, 0, len(g.alts))
@@ -584,8 +532,11 @@ func (m *Matcher) alternatives(a *analysis, g *group) []Alternative {
 			mm := a.ments[al.mention]
 			e := m.entries[mm.entry]
 			x.Entry, x.Matched = e.ID, mm.words
-			if al.why == "" {
-				x.Covered, x.Coverage = true, e.Coverage
+			if al.why == "" || al.why == whyOneOf {
+				// A choice in "một trong các giấy tờ sau" is covered
+				// itself; its component is not, the other choices being
+				// left (Component.Why).
+				x.Covered, x.Coverage, x.Why = true, e.Coverage, ""
 				if mm.broader && e.BroaderCoverage.Rank() < x.Coverage.Rank() {
 					x.Coverage, x.Note = e.BroaderCoverage, e.BroaderNote
 				}
@@ -651,8 +602,16 @@ func (m *Matcher) procedure(p *corpus.Procedure, sc *scratch) ProcedureResult {
 	var ctx procContext
 	sc.name = tokenizeInto(sc.name, p.Name)
 	name := sc.name
+	var scan issueScan
 	for _, mm := range m.findMentions(name) {
-		if mm.entry < 0 || !issuedBy(name, mm.i) {
+		if mm.entry < 0 {
+			continue
+		}
+		if scan.name == nil {
+			scan = newIssueScan(name, sc.issued)
+			sc.issued = scan.after
+		}
+		if !scan.issuedBy(mm.i) {
 			continue
 		}
 		// "Cấp giấy phép lái xe quốc tế" issues another paper than the
@@ -724,103 +683,4 @@ func (m *Matcher) Mentions(text string) []Mention {
 		}
 	}
 	return out
-}
-
-// statement reports whether a requirement found at the start of a later
-// sentence of a paper is rather a statement about a paper ("Giấy chứng nhận
-// sức khoẻ có giá trị 6 tháng tính đến ngày nộp hồ sơ").
-func (a *analysis) statement(g *group) bool {
-	if g.kind != "head" || len(g.alts) == 0 || g.alts[0].mention < 0 {
-		return false
-	}
-	first := a.ments[g.alts[0].mention]
-	if first.i == 0 || a.toks[first.i].brk&brkStop == 0 {
-		return false
-	}
-	return a.predicateAfter(first.j, g.depth)
-}
-
-// notAsked reports whether a requirement found at the head of a clause of
-// free text is rather a statement about the paper ("Chứng minh nhân dân
-// hết thời hạn sử dụng", "CMND có giá trị sử dụng 15 năm"), a heading
-// ("Điều 3. Chứng minh nhân dân", "# Hộ chiếu") or a form's field ("Hộ
-// chiếu phổ thông cấp lần gần nhất: Số ……").
-func (a *analysis) notAsked(g *group) bool {
-	if g.kind != "head" || len(g.alts) == 0 || g.alts[0].mention < 0 {
-		return false
-	}
-	first := a.ments[g.alts[0].mention]
-	if first.j-first.i > 1 && a.text[a.toks[first.i].end:a.toks[first.i+1].start] == "-" {
-		return true // a slug: "giay-phep-lai-xe"
-	}
-	for _, al := range g.alts {
-		if al.mention >= 0 && a.predicateAfter(a.ments[al.mention].j, g.depth) {
-			return true
-		}
-	}
-	// A heading: a line "Điều 3. Chứng minh nhân dân", "# Hộ chiếu", or a
-	// clause that ends with a colon ("Văn bằng cấp cho người học:").
-	from := int(a.toks[first.i].start)
-	line := strings.LastIndexByte(a.text[:from], '\n') + 1
-	before := a.text[line:from]
-	if strings.ContainsAny(before, "#[") || strings.Contains(before, "title") || strings.HasPrefix(vntext.Fold(strings.TrimLeft(before, " >*-")), "dieu ") {
-		return true
-	}
-	for k := first.j; k < len(a.toks); k++ {
-		if a.toks[k].brk&brkClause != 0 && a.toks[k].depth <= g.depth {
-			if a.toks[k].brk&brkColon != 0 {
-				return true
-			}
-			break
-		}
-	}
-	end := len(a.text)
-	if nl := strings.IndexByte(a.text[from:], '\n'); nl >= 0 {
-		end = from + nl
-	}
-	rest := strings.TrimSpace(a.text[from:end])
-	return strings.HasSuffix(rest, ":") || strings.Contains(rest, "…") || strings.Contains(rest, "....")
-}
-
-// predicateAfter reports whether a predicate ("hết thời hạn", "bị mất",
-// "có giá trị") comes within a few words after toks[k], outside
-// parentheses and before the clause ends.
-func (a *analysis) predicateAfter(k int, depth int16) bool {
-	for n := 0; k < len(a.toks) && n < 4; k++ {
-		t := a.toks[k]
-		if t.depth > depth {
-			continue
-		}
-		if t.brk&(brkClause|brkComma) != 0 {
-			return false
-		}
-		if predicates.match(a.toks, k) > 0 {
-			return true
-		}
-		n++
-	}
-	return false
-}
-
-// sentenceHas reports whether the sentence holding token i contains a phrase of s.
-func (a *analysis) sentenceHas(s *phraseSet, i int) bool {
-	from := i
-	for from > 0 && a.toks[from].brk&brkStop == 0 {
-		from--
-	}
-	to := i + 1
-	for to < len(a.toks) && a.toks[to].brk&brkStop == 0 {
-		to++
-	}
-	return s.find(a.toks, from, to) >= 0
-}
-
-// thenAfter reports whether "thì" comes in toks[i:j], closing a condition.
-func thenAfter(toks []token, i, j int) bool {
-	for k := i; k < j && k < len(toks); k++ {
-		if toks[k].fold == "thi" {
-			return true
-		}
-	}
-	return false
 }

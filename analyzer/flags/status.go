@@ -71,16 +71,20 @@ func (s Status) Dropped(sc Scenario) bool {
 	return false
 }
 
-// statusOf derives the status of a judged paper from its verdict.
+// statusOf derives the status of a judged paper from its verdict: a
+// paper asking for covered papers only is replaceable; one where some
+// component, some alternative or some holder is left out (a broader name
+// such as "giấy tờ tùy thân" is covered only for a person with a
+// Vietnamese ID card) is partly replaceable, with Left saying what is left.
 func statusOf(r *PaperResult, lookedUp bool) Status {
 	switch r.ReasonCode {
 	case ReasonFlagged:
-		for i := range r.Components {
-			if !r.Components[i].Covered {
-				return StatusPartlyReplaceable
-			}
+		if len(r.Left) > 0 {
+			return StatusPartlyReplaceable
 		}
 		return StatusReplaceable
+	case ReasonPartlyCovered:
+		return StatusPartlyReplaceable
 	case ReasonForm:
 		return StatusForm
 	case ReasonOwnDocument:

@@ -20,6 +20,35 @@ type Group struct {
 	// Papers counts the required papers; PapersFlagged those flagged.
 	Papers        int `json:"papers"`
 	PapersFlagged int `json:"papers_flagged"`
+	// ByStatus counts, per status, the papers and the procedures with at
+	// least one paper of it (ministries and sectors; not databases).
+	ByStatus map[Status]StatusCount `json:"by_status,omitempty"`
+}
+
+// StatusCount counts the papers of one status and the procedures with at
+// least one of them.
+type StatusCount struct {
+	Papers     int `json:"papers"`
+	Procedures int `json:"procedures"`
+}
+
+// CountStatuses adds the statuses of r's papers to by, creating it when
+// nil, and returns it.
+func CountStatuses(by map[Status]StatusCount, r ProcedureResult) map[Status]StatusCount {
+	if by == nil {
+		by = map[Status]StatusCount{}
+	}
+	seen := map[Status]bool{}
+	for _, p := range r.Papers {
+		c := by[p.Status]
+		c.Papers++
+		if !seen[p.Status] {
+			seen[p.Status] = true
+			c.Procedures++
+		}
+		by[p.Status] = c
+	}
+	return by
 }
 
 // Summary totals flagging results.
@@ -30,6 +59,11 @@ type Summary struct {
 	// Papers counts the required papers; PapersFlagged those flagged.
 	Papers        int `json:"papers"`
 	PapersFlagged int `json:"papers_flagged"`
+	// ByStatus counts, per status, the papers and the procedures with at
+	// least one paper of it: looked-up papers are what the agencies have
+	// achieved already, replaceable ones what is within reach, partly
+	// replaceable ones what is within reach for most people.
+	ByStatus map[Status]StatusCount `json:"by_status,omitempty"`
 	// ByMinistry, BySector and ByDatabase break the totals down; a
 	// database group counts only flagged papers with a covered component it
 	// holds (a paper asking for papers of two databases counts in both) and
@@ -61,7 +95,9 @@ func Summarize(results []ProcedureResult) Summary {
 			affected = 1
 		}
 		s.Affected += affected
+		s.ByStatus = CountStatuses(s.ByStatus, r)
 		for _, g := range []*Group{get(ministries, r.Ministry), get(sectors, r.Sector)} {
+			g.ByStatus = CountStatuses(g.ByStatus, r)
 			g.Procedures++
 			g.Affected += affected
 			g.Papers += len(r.Papers)

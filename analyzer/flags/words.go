@@ -3,7 +3,7 @@ package flags
 import (
 	"strings"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // phraseSet is a set of folded word sequences, matched at a token position.
@@ -109,14 +109,21 @@ var negations = newPhraseSet("không", "không phải", "không cần", "không 
 // lookups say that the agency looks the data up instead of asking for the paper.
 var lookups = newPhraseSet(
 	"không phải nộp", "không phải xuất trình", "không cần nộp", "không yêu cầu nộp", "không phải cung cấp", "không nộp",
-	"không phải kèm", "không yêu cầu", "không cần xuất trình",
-	"khai thác", "tra cứu", "kết nối, chia sẻ", "chia sẻ dữ liệu", "đã được tích hợp", "được tích hợp",
+	"không phải kèm", "không yêu cầu", "không cần xuất trình", "không bao gồm bản sao", "kê khai số định danh cá nhân",
+	"chỉ cần cung cấp số định danh", "cung cấp số định danh cá nhân thay cho",
+	"khai thác", "tra cứu", "kết nối, chia sẻ", "thông tin tích hợp trên căn cước điện tử", "chia sẻ dữ liệu", "đã được tích hợp", "được tích hợp",
 	"chưa được đăng tải", "chưa được tích hợp", "chưa có dữ liệu", "chưa có thông tin trong",
 	// Asked only when the look-up fails: a mention too.
 	"chưa cập nhật", "chưa được cập nhật", "không có thông tin trong",
 	"chưa được kết nối", "chưa kết nối", "chưa được số hóa", "chưa được số hoá", "chưa số hóa", "chưa số hoá",
 	"không khai thác được", "không tra cứu được", "không thể khai thác", "không thể tra cứu",
 )
+
+// dataWords, in the sentence of "khai thác" or "tra cứu", say it is data
+// that is looked up ("khai thác thông tin", "tra cứu trên Cơ sở dữ liệu"),
+// not minerals or fish.
+var dataWords = newPhraseSet("thông tin", "dữ liệu", "cơ sở dữ liệu", "csdl", "hệ thống", "định danh", "căn cước điện tử",
+	"vneid", "cổng dịch vụ công", "điện tử", "số định danh", "mã số")
 
 // foreign words mark a paper issued abroad or held by a foreigner.
 var foreign = newPhraseSet("nước ngoài", "hợp pháp hóa lãnh sự", "hợp pháp hoá lãnh sự", "lãnh sự", "người nước ngoài", "quốc tịch nước ngoài",
@@ -137,6 +144,10 @@ var foreignPersons = newPhraseSet("người nước ngoài", "cá nhân nước 
 var foreignOwners = newPhraseSet("tổ chức nước ngoài", "tổ chức tín dụng nước ngoài", "ngân hàng nước ngoài", "nhà đầu tư nước ngoài",
 	"thương nhân nước ngoài", "công ty nước ngoài", "doanh nghiệp nước ngoài", "pháp nhân nước ngoài")
 
+// ownerKinds are the kinds of organisation that, with "nước ngoài" a few
+// words later in a heading, make it about a foreign organisation.
+var ownerKinds = newPhraseSet("doanh nghiệp", "tổ chức", "công ty", "ngân hàng", "nhà đầu tư", "thương nhân", "pháp nhân")
+
 // foreignCountries, in a case heading without "Việt Nam" ("Đối với doanh
 // nghiệp Trung Quốc:"), put its papers abroad. (Lào is left out: it folds
 // like "lao", labour.)
@@ -149,7 +160,8 @@ var vietnam = newPhraseSet("việt nam")
 // travellers hold a citizens-only paper of any nationality: the passports
 // of a vessel's crew and passengers are not all Vietnamese.
 var travellers = newPhraseSet("thuyền viên", "hành khách", "thủy thủ", "thuỷ thủ", "người đi trên tàu", "người trên tàu",
-	"thành viên tổ bay", "tổ bay", "người lái phương tiện", "lái xe nước ngoài", "người lái xe nước ngoài")
+	"thành viên tổ bay", "tổ bay", "người lái phương tiện", "lái xe nước ngoài", "người lái xe nước ngoài", "thành viên trên tàu",
+	"người trên tàu bay", "hành khách trên tàu")
 
 // issuing are the verbs with which a procedure's name says it issues,
 // changes or corrects the paper that follows ("Cấp đổi giấy phép lái xe",
@@ -170,6 +182,18 @@ var uses = newPhraseSet("sử dụng", "dùng", "xuất trình", "cung cấp")
 // databases name a database: a procedure about "Cơ sở dữ liệu về căn
 // cước" works on that paper's data itself.
 var databases = newPhraseSet("cơ sở dữ liệu", "csdl")
+
+// dataChannels are where an agency looks data up: a database or the
+// national single window, through which other agencies send papers.
+var dataChannels = newPhraseSet("cơ sở dữ liệu", "csdl", "cổng thông tin một cửa quốc gia", "cơ chế một cửa quốc gia")
+
+// crafts, after "bằng lái" or "giấy phép lái", name what is flown or
+// steered rather than driven on the road.
+var crafts = newPhraseSet("tàu bay", "máy bay", "tàu biển", "tàu cá", "tàu thủy", "tàu thuỷ", "tàu sông", "phương tiện thủy",
+	"phương tiện thuỷ", "thuyền", "xuồng", "ca nô", "canô", "tàu lượn", "khinh khí cầu", "thiết bị bay")
+
+// waterOrAir, after "giấy phép lái tàu", make it a ship or an aircraft.
+var waterOrAir = newPhraseSet("bay", "biển", "cá", "thủy", "thuỷ", "sông", "lượn")
 
 // foreigners in a procedure's name say it is for foreigners.
 var foreigners = newPhraseSet("người nước ngoài", "người không quốc tịch")
@@ -238,7 +262,7 @@ var other = newPhraseSet("khác", "tương đương", "tương tự", "có giá 
 // that matching a phrase at a token looks a word up once, in tokenizing.
 var keywordSets = []*phraseSet{copyWording, triggers, negations, lookups, foreign, foreignPersons, foreigners, citizens,
 	forms, ownDocs, paperNouns, intros, exceptions, optionals, conditions, other, predicates, travellers, issuing,
-	foreignOwners, nameCases, databases, uses, foreignCountries, vietnam}
+	foreignOwners, nameCases, databases, uses, foreignCountries, vietnam, dataWords, ownerKinds, dataChannels, crafts, waterOrAir}
 
 // firstWords maps the first word of every phrase of keywordSets to the bits
 // of the sets it starts a phrase of; computed once and never written after.

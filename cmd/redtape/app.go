@@ -97,10 +97,30 @@ func newApp(e *env) *cli.App {
 	}
 }
 
+// commandUsageError makes a mistake in a command's options one line that
+// says what to do, instead of the command's whole help: urfave/cli prints
+// the help unless the command handles its usage errors. A word starting
+// with "-" that search does not know is most likely a query word
+// excluding a term: the hint says to put the query after "--".
+func commandUsageError(name string) cli.OnUsageErrorFunc {
+	return func(_ *cli.Context, err error, _ bool) error {
+		msg := err.Error()
+		if name == "search" && strings.Contains(msg, "flag provided but not defined") {
+			return usageErrorf("%v: a query that starts with \"-\" goes after \"--\" (redtape search -- -word ...); see redtape search --help", err)
+		}
+		return usageErrorf("%s: %v (see redtape %s --help)", name, err, name)
+	}
+}
+
 // run runs the app with args and returns the process exit code. It is the
 // one place where errors become exit codes.
 func run(ctx context.Context, args []string, e *env) int {
 	app := newApp(e)
+	for _, c := range app.Commands {
+		if c.OnUsageError == nil {
+			c.OnUsageError = commandUsageError(c.Name)
+		}
+	}
 	err := app.RunContext(ctx, permuteArgs(app, args))
 	return exitCode(ctx, err, e.stderr)
 }
@@ -111,14 +131,16 @@ func exitCode(ctx context.Context, err error, stderr io.Writer) int {
 	}
 	var ue *usageError
 	switch {
+	case ctx.Err() != nil || errors.Is(err, context.Canceled):
+		// Before the others: an interrupted command's findings and
+		// unreadable input are those of part of its input.
+		fmt.Fprintln(stderr, "redtape: interrupted")
+		return exitInterrupted
 	case errors.Is(err, errFindings):
 		return exitFindings
 	case errors.Is(err, errInputFailed):
 		fmt.Fprintf(stderr, "redtape: %v\n", err)
 		return exitInputFailed
-	case ctx.Err() != nil || errors.Is(err, context.Canceled):
-		fmt.Fprintln(stderr, "redtape: interrupted")
-		return exitInterrupted
 	case errors.As(err, &ue) || isCLIUsageError(err):
 		fmt.Fprintf(stderr, "redtape: %v\n", err)
 		return exitUsage

@@ -165,3 +165,45 @@ func TestDuplicatesCountedOnce(t *testing.T) {
 		t.Errorf("no warning naming the duplicates: %s", errb.String())
 	}
 }
+
+// A lock file redtape did not write is refused as a usage error (exit 2),
+// and left as it was.
+func TestIndexForeignLockIsUsageError(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ix")
+	if err := os.WriteFile(dir+".lock", []byte("my notes, not a lock\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, _, errb := estimateEnv()
+	code := run(context.Background(), []string{"redtape", "index", "--index", dir, filepath.Join(estimateFixtures, "current.jsonl")}, e)
+	if code != exitUsage {
+		t.Errorf("exit %d, want %d: %s", code, exitUsage, errb.String())
+	}
+	if data, _ := os.ReadFile(dir + ".lock"); string(data) != "my notes, not a lock\n" {
+		t.Errorf("the lock file was changed: %q", data)
+	}
+}
+
+// A mistake in a command's options is one line with a hint, not the whole
+// help; a search query starting with "-" is told to go after "--".
+func TestUsageErrorIsOneLine(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"search", "-phép"}, `goes after "--"`},
+		{[]string{"report", "--nosuch"}, "see redtape report --help"},
+		{[]string{"flag", "--format"}, "flag needs an argument"},
+	} {
+		e, out, errb := estimateEnv()
+		code := run(context.Background(), append([]string{"redtape"}, tt.args...), e)
+		if code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", tt.args, code, exitUsage)
+		}
+		if got := strings.TrimSpace(errb.String()); strings.Count(got, "\n") > 0 || !strings.Contains(got, tt.want) {
+			t.Errorf("%v: stderr %q, want one line with %q", tt.args, got, tt.want)
+		}
+		if strings.Contains(out.String(), "USAGE") || strings.Contains(out.String(), "NAME:") {
+			t.Errorf("%v: printed the help:\n%s", tt.args, clipOutput(out))
+		}
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"github.com/redtape-vn/redtape/analyzer/check"
+	"github.com/redtape-vn/redtape/analyzer/check/checktest"
 )
 
 var checkFixtures = filepath.Join("..", "..", "testdata", "check")
@@ -64,38 +64,16 @@ func TestCheckFixturesWithCatalog(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d, err := check.Parse(f, data, "")
+			wants, err := checktest.Parse(data)
 			if err != nil {
 				t.Fatal(err)
 			}
-			wants := map[string]bool{}
-			for _, dir := range d.Directives {
-				if dir.Kind == check.DirWant {
-					for _, r := range dir.Rules {
-						wants[lineRule(dir.Line, r)] = true
-					}
-				}
-			}
-			got := map[string]bool{}
-			for _, fd := range jsonFindings(t, out) {
-				if fd.Severity == check.SeverityMetric {
-					continue
-				}
-				got[lineRule(fd.Line, fd.Rule)] = true
-				if !wants[lineRule(fd.Line, fd.Rule)] {
-					t.Errorf("%s:%d: unexpected %s: %s", filepath.Base(f), fd.Line, fd.Rule, fd.Message)
-				}
-			}
-			for w := range wants {
-				if !got[w] {
-					t.Errorf("%s: missing %s", filepath.Base(f), w)
-				}
+			for _, p := range checktest.Compare(wants, jsonFindings(t, out)) {
+				t.Errorf("%s:%s", filepath.Base(f), p)
 			}
 		})
 	}
 }
-
-func lineRule(line int, rule string) string { return fmt.Sprintf("%s@%d", rule, line) }
 
 func TestCheckExitCodes(t *testing.T) {
 	dir := t.TempDir()
@@ -559,7 +537,7 @@ func TestCheckListRules(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 8 || !strings.HasPrefix(lines[0], "RT001  digitised-paper") || !strings.Contains(lines[1], "error [warning]") {
+	if len(lines) != 9 || !strings.HasPrefix(lines[0], "RT001  digitised-paper") || !strings.Contains(lines[1], "error [warning]") {
 		t.Errorf("list:\n%s", out)
 	}
 }

@@ -2,16 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"os"
 	"slices"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/redtape-vn/redtape/analyzer/assess"
-	"github.com/redtape-vn/redtape/analyzer/compare"
-	"github.com/redtape-vn/redtape/analyzer/cost"
-	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/reports/estimate"
 )
@@ -22,18 +19,9 @@ type estimateOptions struct {
 	// both empty means the demo corpus against itself.
 	Baseline []string
 	Current  []string
-	// Target is the reduction target in percent, as given ("20", "30").
-	Target string
-	// Params is a cost parameter file laid over the defaults; empty for none.
-	Params string
-	// Catalog is a catalog file extending the built-in one; empty for none.
-	Catalog string
-	// AsOf is the day (YYYY-MM-DD) whose catalog entries are in force for
-	// the flags-applied scenario; empty means today.
-	AsOf string
-	// Ministries is a ministry renaming file replacing the built-in one;
-	// empty for the built-in renamings of the 2025 reorganisation.
-	Ministries string
+	// assessArgs shape the assessment: target, parameters, catalog,
+	// volumes, cost sheets, ministries, scope.
+	assessArgs
 	// Format is "text" or "json".
 	Format string
 	// Top is how many of the largest cuts to list, overall and per ministry.
@@ -56,14 +44,9 @@ func estimateCommand(e *env) *cli.Command {
 		Flags: append([]cli.Flag{
 			&cli.StringSliceFlag{Name: "baseline", Aliases: []string{"b"}, Usage: "file or directory of baseline procedures (repeatable)"},
 			&cli.StringSliceFlag{Name: "current", Aliases: []string{"c"}, Usage: "file or directory of current procedures (repeatable)"},
-			targetFlag(),
-			&cli.StringFlag{Name: "params", Usage: "cost parameter `FILE` (YAML or JSON) laid over the built-in defaults"},
-			&cli.StringFlag{Name: "catalog", Usage: "catalog `FILE` of digitised data extending the built-in one (flags-applied scenario)"},
-			&cli.StringFlag{Name: "as-of", Usage: "flags-applied scenario: use the catalog entries in force on `DATE` (YYYY-MM-DD; default today)"},
-			&cli.StringFlag{Name: "ministries", Usage: "ministry renaming `FILE` (schema redtape.ministries/v1) replacing the built-in 2025 renamings"},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text or json"},
 			&cli.IntFlag{Name: "top", Value: 10, Usage: "how many of the largest cuts to list, in total and per ministry"},
-		}, inputFlags()...),
+		}, append(assessFlags(), inputFlags()...)...),
 		Action: func(c *cli.Context) error {
 			if c.Args().Len() > 0 {
 				return usageErrorf("estimate takes no arguments; use --baseline and --current")
@@ -71,11 +54,7 @@ func estimateCommand(e *env) *cli.Command {
 			return runEstimate(c.Context, estimateOptions{
 				Baseline:   c.StringSlice("baseline"),
 				Current:    c.StringSlice("current"),
-				Target:     c.String("target"),
-				Params:     c.String("params"),
-				Catalog:    c.String("catalog"),
-				AsOf:       c.String("as-of"),
-				Ministries: c.String("ministries"),
+				assessArgs: readAssessArgs(c),
 				Format:     c.String("format"),
 				Top:        c.Int("top"),
 				Input:      inputOptions(c),
@@ -93,31 +72,11 @@ func runEstimate(ctx context.Context, opts estimateOptions, e *env) error {
 	if opts.Top < 0 {
 		return usageErrorf("--top must not be negative")
 	}
-	target, err := assess.ParseTarget(opts.Target)
-	if err != nil {
-		return usageErrorf("--%v", err)
-	}
 	demo := len(opts.Baseline) == 0 && len(opts.Current) == 0
 	if !demo && (len(opts.Baseline) == 0 || len(opts.Current) == 0) {
 		return usageErrorf("give both --baseline and --current, or neither to use the demo corpus")
 	}
-	params := cost.Default()
-	if opts.Params != "" {
-		if params, err = cost.LoadParamsFile(opts.Params); err != nil {
-			return usageErrorf("--params: %v", err)
-		}
-	}
-	names := compare.DefaultMinistries()
-	if opts.Ministries != "" {
-		data, err := os.ReadFile(opts.Ministries)
-		if err != nil {
-			return usageErrorf("--ministries: %v", err)
-		}
-		if names, err = compare.ParseMinistries(data); err != nil {
-			return usageErrorf("--ministries: %v", err)
-		}
-	}
-	cat, _, err := loadCatalog(opts.Catalog, opts.AsOf, e)
+	aopts, _, err := opts.assessArgs.options(e)
 	if err != nil {
 		return err
 	}
@@ -152,7 +111,10 @@ func runEstimate(ctx context.Context, opts estimateOptions, e *env) error {
 	if err := requireProcedures("current", opts.Current, len(current), sums[len(sums)-1]); err != nil {
 		return err
 	}
-	a, err := assess.Run(ctx, baseline, current, assess.Options{Catalog: cat, Params: params, Target: target, Ministries: names})
+	a, err := assess.Run(ctx, baseline, current, aopts)
+	if errors.Is(err, assess.ErrEmptyScope) {
+		return usageErrorf("estimate: %v", err)
+	}
 	if err != nil {
 		return fmt.Errorf("estimate: %w", err)
 	}
@@ -166,16 +128,6 @@ func runEstimate(ctx context.Context, opts estimateOptions, e *env) error {
 		return fmt.Errorf("write estimate: %w", err)
 	}
 	return inputResult(mergeEstimateSummaries(sums))
-}
-
-// estimateMatcher builds the flag matcher from the built-in catalog in
-// force today, extended by path when given (check uses it too).
-func estimateMatcher(path string, e *env) (*flags.Matcher, error) {
-	cat, _, err := loadCatalog(path, "", e)
-	if err != nil {
-		return nil, err
-	}
-	return flags.NewMatcher(cat), nil
 }
 
 // mergeEstimateSummaries adds up the read summaries of several loads.

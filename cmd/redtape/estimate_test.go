@@ -234,7 +234,7 @@ func TestEstimateExact(t *testing.T) {
 			return "count"
 		case obj["new_cost"] != nil:
 			return "cost"
-		case obj["status"] != nil:
+		case obj["status"] != nil && obj["papers_removed"] != nil:
 			return "cut"
 		case obj["origin"] != nil:
 			return "parameter"

@@ -2,22 +2,15 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
-	"strings"
-	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/redtape-vn/redtape/analyzer/catalog"
+	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/corpus"
-	"github.com/redtape-vn/redtape/reports/textfmt"
+	"github.com/redtape-vn/redtape/reports/flagreport"
 )
-
-// flagSchema names the version of the JSON that flag prints (docs/flags.md).
-const flagSchema = "redtape.flags/v1"
 
 // flagOptions are the options of the flag command.
 type flagOptions struct {
@@ -28,6 +21,9 @@ type flagOptions struct {
 	Catalog string
 	// AsOf is the day whose catalog entries apply, YYYY-MM-DD; empty for today.
 	AsOf string
+	// Decisions is a decisions file extending (or replacing) the built-in
+	// list; empty for none.
+	Decisions string
 	// Format is "table", "json" or "markdown".
 	Format string
 	// OnlyFlagged keeps only flagged papers and the procedures that have one.
@@ -48,25 +44,17 @@ func flagCommand(e *env) *cli.Command {
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "catalog", Usage: "catalog `FILE` extending the built-in catalog (\"replace: true\" replaces it)"},
 			&cli.StringFlag{Name: "as-of", Usage: "use the catalog entries in force on `DATE` (YYYY-MM-DD; default today)"},
+			decisionsFlag(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: table, json, markdown"},
 			&cli.BoolFlag{Name: "only-flagged", Usage: "print only flagged papers and the procedures that have one"},
 		}, inputFlags()...),
 		Action: func(c *cli.Context) error {
 			return runFlag(c.Context, flagOptions{
-				Paths: c.Args().Slice(), Catalog: c.String("catalog"), AsOf: c.String("as-of"),
+				Paths: c.Args().Slice(), Catalog: c.String("catalog"), AsOf: c.String("as-of"), Decisions: c.String("decisions"),
 				Format: c.String("format"), OnlyFlagged: c.Bool("only-flagged"), Input: inputOptions(c),
 			}, e)
 		},
 	}
-}
-
-// flagReport is the JSON document flag prints.
-type flagReport struct {
-	Schema     string                  `json:"schema"`
-	AsOf       string                  `json:"as_of"`
-	Catalog    []string                `json:"catalog"`
-	Procedures []flags.ProcedureResult `json:"procedures"`
-	Summary    flags.Summary           `json:"summary"`
 }
 
 func runFlag(ctx context.Context, opts flagOptions, e *env) error {
@@ -76,6 +64,10 @@ func runFlag(ctx context.Context, opts flagOptions, e *env) error {
 		return usageErrorf("--format %q: want table, json or markdown", opts.Format)
 	}
 	cat, day, err := loadCatalog(opts.Catalog, opts.AsOf, e)
+	if err != nil {
+		return err
+	}
+	list, err := loadDecisions(opts.Decisions)
 	if err != nil {
 		return err
 	}
@@ -90,193 +82,22 @@ func runFlag(ctx context.Context, opts flagOptions, e *env) error {
 	if err != nil {
 		return err
 	}
-	rep := flagReport{Schema: flagSchema, AsOf: day.Format("2006-01-02"), Catalog: cat.Files, Summary: flags.Summarize(results)}
+	rep := flagreport.Report{Schema: flagreport.Schema, AsOf: day.Format("2006-01-02"), Catalog: cat.Files, Summary: flags.Summarize(results)}
 	rep.Procedures = results
+	rep.Decisions = assess.JudgeDecisions(list, procs, results, nil)
 	if opts.OnlyFlagged {
-		rep.Procedures = onlyFlagged(results)
+		rep.Procedures = flagreport.OnlyFlagged(results)
 	}
 	switch opts.Format {
 	case "json":
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(rep)
+		err = flagreport.WriteJSON(e.stdout, rep)
 	case "markdown":
-		err = writeFlagMarkdown(e.stdout, rep)
+		err = flagreport.WriteMarkdown(e.stdout, rep)
 	default:
-		err = writeFlagTable(e.stdout, rep)
+		err = flagreport.WriteTable(e.stdout, rep)
 	}
 	if err != nil {
 		return fmt.Errorf("write flags: %w", err)
 	}
 	return inputResult(sum)
-}
-
-func onlyFlagged(results []flags.ProcedureResult) []flags.ProcedureResult {
-	var out []flags.ProcedureResult
-	for _, r := range results {
-		if r.Flagged == 0 {
-			continue
-		}
-		var papers []flags.PaperResult
-		for _, p := range r.Papers {
-			if p.Flagged {
-				papers = append(papers, p)
-			}
-		}
-		r.Papers = papers
-		out = append(out, r)
-	}
-	return out
-}
-
-// basisText cites the bases of a flagged paper in Vietnamese, most sure
-// first as listed, each not of status law marked with its status.
-func basisText(bases []catalog.Basis) string {
-	var s []string
-	for _, b := range bases {
-		c := b.Citation(catalog.Vietnamese)
-		if b.Status != catalog.Law {
-			c += " [" + string(b.Status) + "]"
-		}
-		s = append(s, c)
-	}
-	return strings.Join(s, "; ")
-}
-
-// coverageText is a paper's coverage with whether the paper is asked for
-// only if it exists or only in some case: "full, if any", "partial, in
-// some cases".
-func coverageText(cov catalog.Coverage, p flags.PaperResult) string {
-	var s []string
-	if cov != "" {
-		s = append(s, string(cov))
-	}
-	if p.Optional {
-		s = append(s, "if any")
-	}
-	if p.Conditional {
-		s = append(s, "in some cases")
-	}
-	return strings.Join(s, ", ")
-}
-
-// alsoCovered returns the covered components of a flagged paper after the
-// first, which the paper's own entry and database describe.
-func alsoCovered(p flags.PaperResult) []flags.Component {
-	var out []flags.Component
-	first := true
-	for _, c := range p.Components {
-		if !c.Covered {
-			continue
-		}
-		if !first {
-			out = append(out, c)
-		}
-		first = false
-	}
-	return out
-}
-
-func writeFlagTable(w io.Writer, rep flagReport) error {
-	var b strings.Builder
-	for _, r := range rep.Procedures {
-		fmt.Fprintf(&b, "%s  %s  (%d of %d papers flagged)\n", r.ID, textfmt.Clip(r.Name, 90), r.Flagged, len(r.Papers))
-		for _, p := range r.Papers {
-			mark := "    "
-			if p.Flagged {
-				mark = "  ✗ "
-			}
-			fmt.Fprintf(&b, "%s%s\n", mark, textfmt.Clip(textfmt.OneLine(p.Text), 100))
-			switch {
-			case p.Flagged:
-				fmt.Fprintf(&b, "      → %s, %s (%s); %s\n", p.Entry, orEnglish(p.DatabaseVi, p.Database), coverageText(p.Coverage, p), basisText(p.Basis))
-				for _, c := range alsoCovered(p) {
-					fmt.Fprintf(&b, "      + %s, %s (%s); %s\n", c.Entry, orEnglish(c.DatabaseVi, c.Database), c.Coverage, basisText(c.Basis))
-				}
-			default:
-				fmt.Fprintf(&b, "      · not flagged: %s\n", textfmt.Clip(p.Reason, 140))
-			}
-		}
-		b.WriteByte('\n')
-	}
-	if _, err := io.WriteString(w, b.String()); err != nil {
-		return err
-	}
-	s := rep.Summary
-	fmt.Fprintf(w, "%d of %d papers flagged in %d of %d procedures (catalog as of %s)\n\n", s.PapersFlagged, s.Papers, s.Affected, s.Procedures, rep.AsOf)
-	for _, part := range []struct {
-		title  string
-		groups []flags.Group
-	}{{"ministry", s.ByMinistry}, {"sector", s.BySector}, {"database", s.ByDatabase}} {
-		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		fmt.Fprintf(tw, "%s\tpapers flagged\tprocedures affected\n", strings.ToUpper(part.title))
-		for _, g := range part.groups {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", orUnknown(orEnglish(g.KeyVi, g.Key)), ofTotal(g.PapersFlagged, g.Papers, part.title), ofTotal(g.Affected, g.Procedures, part.title))
-		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
-		fmt.Fprintln(w)
-	}
-	return nil
-}
-
-func writeFlagMarkdown(w io.Writer, rep flagReport) error {
-	var b strings.Builder
-	s := rep.Summary
-	fmt.Fprintf(&b, "# Papers the state already holds as data\n\n%d of %d required papers flagged in %d of %d procedures (catalog as of %s).\n\n",
-		s.PapersFlagged, s.Papers, s.Affected, s.Procedures, rep.AsOf)
-	for _, part := range []struct {
-		title  string
-		groups []flags.Group
-	}{{"Ministry", s.ByMinistry}, {"Sector", s.BySector}, {"Database", s.ByDatabase}} {
-		fmt.Fprintf(&b, "## By %s\n\n| %s | papers flagged | procedures affected |\n| --- | ---: | ---: |\n", strings.ToLower(part.title), part.title)
-		for _, g := range part.groups {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", textfmt.Markdown(orUnknown(orEnglish(g.KeyVi, g.Key))), ofTotal(g.PapersFlagged, g.Papers, part.title), ofTotal(g.Affected, g.Procedures, part.title))
-		}
-		b.WriteByte('\n')
-	}
-	b.WriteString("## Procedures\n\n")
-	for _, r := range rep.Procedures {
-		fmt.Fprintf(&b, "### %s %s\n\n| paper | flagged | entry | database | basis | coverage |\n| --- | --- | --- | --- | --- | --- |\n", textfmt.Markdown(r.ID), textfmt.Markdown(r.Name))
-		for _, p := range r.Papers {
-			yes := "no"
-			if p.Flagged {
-				yes = "yes"
-			}
-			entry := p.Entry
-			for _, c := range alsoCovered(p) {
-				entry += ", " + c.Entry
-			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", textfmt.Markdown(textfmt.Clip(textfmt.OneLine(p.Text), 160)), yes, entry, textfmt.Markdown(orEnglish(p.DatabaseVi, p.Database)), textfmt.Markdown(basisText(p.Basis)), coverageText(p.Coverage, p))
-		}
-		b.WriteByte('\n')
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// ofTotal prints "n of total"; a database group counts flagged papers
-// only, so it prints n alone.
-func ofTotal(n, total int, part string) string {
-	if strings.EqualFold(part, "database") {
-		return fmt.Sprint(n)
-	}
-	return fmt.Sprintf("%d of %d", n, total)
-}
-
-// orEnglish returns the Vietnamese name vi, or the English name en when
-// the catalog gives no Vietnamese one.
-func orEnglish(vi, en string) string {
-	if vi != "" {
-		return vi
-	}
-	return en
-}
-
-func orUnknown(s string) string {
-	if s == "" {
-		return "(unknown)"
-	}
-	return s
 }

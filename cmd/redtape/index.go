@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -110,7 +109,7 @@ func runIndex(ctx context.Context, opts indexOptions, e *env) error {
 		switch {
 		case errors.Is(err, index.ErrLocked):
 			return fmt.Errorf("index %s: %w", dir, err)
-		case errors.As(err, new(*index.NotIndexError)):
+		case errors.As(err, new(*index.NotIndexError)), errors.As(err, new(*index.ForeignLockError)):
 			return usageErrorf("index: %v", err)
 		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 			fmt.Fprintf(e.stderr, "redtape: interrupted; the index at %s is unchanged or partly updated, and usable\n", dir)
@@ -219,82 +218,4 @@ func flagsFunc(e *env) (func(*corpus.Procedure) []string, error) {
 		sort.Strings(out)
 		return out
 	}, nil
-}
-
-// progress draws a one-line progress bar on stderr: the files read by the
-// walks of an index run, the procedures read and their rate.
-type progress struct {
-	e     *env
-	start time.Time
-	last  time.Time
-	shown bool
-	read  int
-	walk  corpus.Progress // the walk under way
-	base  corpus.Progress // the walks finished before it
-}
-
-// barWidth is the number of cells of the progress bar.
-const barWidth = 24
-
-// files records how far the walk has come through the files.
-func (p *progress) files(w corpus.Progress) {
-	if w.Files == 0 && p.walk.TotalFiles > 0 {
-		// Another walk: a rebuild reads again the files of the earlier
-		// index outside the paths given. Its files add to the total.
-		p.base = p.total()
-	}
-	p.walk = w
-	p.show(w.Files == w.TotalFiles) // the last file is always drawn
-}
-
-// total returns the progress of all walks so far.
-func (p *progress) total() corpus.Progress {
-	return corpus.Progress{
-		Files: p.base.Files + p.walk.Files, TotalFiles: p.base.TotalFiles + p.walk.TotalFiles,
-		Bytes: p.base.Bytes + p.walk.Bytes, TotalBytes: p.base.TotalBytes + p.walk.TotalBytes,
-	}
-}
-
-// update records the number of procedures read.
-func (p *progress) update(read int) {
-	p.read = read
-	p.show(false)
-}
-
-// show draws the progress line, at most five times a second unless force.
-func (p *progress) show(force bool) {
-	now := time.Now()
-	if !force && now.Sub(p.last) < 200*time.Millisecond {
-		return
-	}
-	p.last = now
-	fmt.Fprintf(p.e.stderr, "\r%s\033[K", progressLine(p.total(), p.read, now.Sub(p.start)))
-	p.shown = true
-}
-
-// progressLine renders the progress of an index run: a bar by bytes of
-// the files read when their sizes are known (it moves once per file), the
-// procedures read and their rate.
-func progressLine(w corpus.Progress, read int, elapsed time.Duration) string {
-	var b strings.Builder
-	b.WriteString("indexing ")
-	if w.TotalBytes > 0 {
-		done := min(w.Bytes, w.TotalBytes)
-		cells := int(done * barWidth / w.TotalBytes)
-		fmt.Fprintf(&b, "[%s%s] %3d%% ", strings.Repeat("#", cells), strings.Repeat("-", barWidth-cells), done*100/w.TotalBytes)
-	}
-	fmt.Fprintf(&b, "%d procedures", read)
-	if s := elapsed.Seconds(); s > 0 {
-		fmt.Fprintf(&b, " (%.0f/s)", float64(read)/s)
-	}
-	if w.TotalFiles > 0 {
-		fmt.Fprintf(&b, ", %d/%d files", w.Files, w.TotalFiles)
-	}
-	return b.String()
-}
-
-func (p *progress) done() {
-	if p != nil && p.shown {
-		fmt.Fprint(p.e.stderr, "\r\033[K")
-	}
 }

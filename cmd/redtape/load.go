@@ -162,9 +162,3 @@ func loadCatalog(file, asOf string, e *env) (*catalog.Catalog, time.Time, error)
 	}
 	return cat, day, nil
 }
-
-// targetFlag is the --target option of estimate and report, read by
-// assess.ParseTarget.
-func targetFlag() cli.Flag {
-	return &cli.StringFlag{Name: "target", Value: "20", Usage: "reduction target in percent (Resolution 68/NQ-CP: 20; Resolution 66/NQ-CP: 30)"}
-}

@@ -12,7 +12,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/redtape-vn/redtape/analyzer/assess"
-	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/reports"
 	"github.com/redtape-vn/redtape/reports/collect"
@@ -28,12 +27,9 @@ type reportOptions struct {
 	lang     string
 	html     bool
 	output   string // file to write; empty means stdout
-	target   string
-	catalog  string // catalog file extending the built-in one
-	params   string // cost parameter file
-	asOf     string // YYYY-MM-DD; empty means today
-	top      int
-	title    string
+	assessArgs
+	top   int
+	title string
 }
 
 func reportCommand(e *env) *cli.Command {
@@ -46,17 +42,13 @@ func reportCommand(e *env) *cli.Command {
 			"database with the legal basis to cite, the largest opportunities, the procedures added since\n" +
 			"the baseline, and an appendix with method, parameters, sources and assumptions.\n" +
 			"PATHS are the current records (none: the built-in demo corpus). See docs/reports.md.",
-		Flags: append(inputFlags(),
+		Flags: append(append(inputFlags(), assessFlags()...),
 			&cli.StringSliceFlag{Name: "baseline", Usage: "baseline records (file or directory; repeat for several); default: the current records"},
 			&cli.StringFlag{Name: "ministry", Usage: "only procedures of this ministry (ignores case and diacritics; a part of the name works)"},
 			&cli.StringFlag{Name: "sector", Usage: "only procedures of this sector (lĩnh vực)"},
 			&cli.StringFlag{Name: "lang", Value: "vi", Usage: "language of headings and prose: vi or en"},
 			&cli.BoolFlag{Name: "html", Usage: "write one self-contained HTML file instead of Markdown"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of stdout (a .html name implies --html)"},
-			targetFlag(),
-			&cli.StringFlag{Name: "catalog", Usage: "catalog `FILE` extending (or, with replace: true, replacing) the built-in catalog of digitised data"},
-			&cli.StringFlag{Name: "params", Usage: "cost-model parameter `FILE` overriding the built-in defaults"},
-			&cli.StringFlag{Name: "as-of", Usage: "apply the catalog entries and legal bases in force on `DATE` (YYYY-MM-DD); default today"},
 			&cli.IntFlag{Name: "top", Value: 20, Usage: "rows of ranked tables before the rest is collapsed"},
 			&cli.StringFlag{Name: "title", Usage: "report title instead of the default"},
 		),
@@ -64,8 +56,7 @@ func reportCommand(e *env) *cli.Command {
 			return runReport(c.Context, reportOptions{
 				paths: c.Args().Slice(), baseline: c.StringSlice("baseline"), input: inputOptions(c),
 				ministry: c.String("ministry"), sector: c.String("sector"), lang: c.String("lang"),
-				html: c.Bool("html"), output: c.String("output"), target: c.String("target"),
-				catalog: c.String("catalog"), params: c.String("params"), asOf: c.String("as-of"),
+				html: c.Bool("html"), output: c.String("output"), assessArgs: readAssessArgs(c),
 				top: c.Int("top"), title: c.String("title"),
 			}, e)
 		},
@@ -112,25 +103,15 @@ func runReport(ctx context.Context, opts reportOptions, e *env) error {
 	if err != nil {
 		return usageErrorf("report: %v", err)
 	}
-	target, err := assess.ParseTarget(opts.target)
-	if err != nil {
-		return usageErrorf("report: --%v", err)
-	}
 	if opts.top < 1 {
 		return usageErrorf("report: --top %d must be at least 1", opts.top)
 	}
 	ext := strings.ToLower(filepath.Ext(opts.output))
 	asHTML := opts.html || ext == ".html" || ext == ".htm"
 
-	copts := collect.Options{Target: target, Ministry: opts.ministry, Sector: opts.sector,
-		Generated: e.now().UTC(), Title: opts.title}
-	if copts.Catalog, copts.AsOf, err = loadCatalog(opts.catalog, opts.asOf, e); err != nil {
+	copts := collect.Options{Ministry: opts.ministry, Sector: opts.sector, Generated: e.now().UTC(), Title: opts.title}
+	if copts.Assess, copts.AsOf, err = opts.assessArgs.options(e); err != nil {
 		return err
-	}
-	if opts.params != "" {
-		if copts.Params, err = cost.LoadParamsFile(opts.params); err != nil {
-			return usageErrorf("report: %v", err)
-		}
 	}
 
 	current, sum, base, baseSum, err := loadReportInputs(ctx, e, opts)
@@ -151,7 +132,7 @@ func runReport(ctx context.Context, opts reportOptions, e *env) error {
 	}
 
 	in, err := collect.Collect(ctx, current, copts)
-	if errors.Is(err, collect.ErrNoMatch) {
+	if errors.Is(err, collect.ErrNoMatch) || errors.Is(err, assess.ErrEmptyScope) {
 		return usageErrorf("report: %v", err)
 	}
 	if err != nil {

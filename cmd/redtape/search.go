@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
@@ -178,7 +179,7 @@ func openOrBuildIndex(ctx context.Context, dir string, e *env) (*index.Index, er
 	}
 	var ie *index.IncompatibleError
 	switch {
-	case errors.As(err, &ie):
+	case errors.As(err, &ie), errors.As(err, new(*index.NotIndexError)):
 		return nil, usageErrorf("%v", err)
 	case errors.Is(err, index.ErrLocked):
 		return nil, fmt.Errorf("index %s: %w", dir, err)
@@ -222,23 +223,78 @@ func writeSearchJSON(w io.Writer, res *index.Result) error {
 	return nil
 }
 
-// markSnippet renders a snippet with its marks wrapped in open and close.
-func markSnippet(s index.Snippet, open, close string) string {
+// markSnippet renders a snippet with its marks wrapped in open and close,
+// each piece of the record's text passed through esc first (so that marks
+// are added after escaping and text cannot forge them).
+func markSnippet(s index.Snippet, open, close string, esc func(string) string) string {
 	var b strings.Builder
 	at := 0
 	for _, m := range s.Marks {
-		if m.Start < at || m.End > len(s.Text) {
+		if m.Start < at || m.End > len(s.Text) || m.Start > m.End {
 			continue
 		}
-		b.WriteString(s.Text[at:m.Start])
+		b.WriteString(esc(s.Text[at:m.Start]))
 		b.WriteString(open)
-		b.WriteString(s.Text[m.Start:m.End])
+		b.WriteString(esc(s.Text[m.Start:m.End]))
 		b.WriteString(close)
 		at = m.End
 	}
-	b.WriteString(s.Text[at:])
+	b.WriteString(esc(s.Text[at:]))
 	return b.String()
 }
+
+// plainText makes text from records, file names or the query safe to print
+// on a terminal or in a CI log, where a control character could move the
+// cursor, recolour the screen or, after a line break, start a workflow
+// command ("::error ..."): line and paragraph breaks and tabs become
+// spaces; other control characters (C0, DEL, C1), the bidirectional
+// controls that reorder what is shown (U+202A–U+202E, U+2066–U+2069) and
+// invalid bytes are written as visible escapes (\x1b, \u202e, \xff).
+func plainText(s string) string {
+	clean := true
+	for _, r := range s {
+		if unsafeRune(r) || r == '\t' || r == '\n' || r == '\r' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i, r := range s {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t' || r == '\u0085' || r == '\u2028' || r == '\u2029':
+			b.WriteByte(' ')
+		case r == utf8.RuneError:
+			if _, n := utf8.DecodeRuneInString(s[i:]); n == 1 {
+				fmt.Fprintf(&b, "\\x%02x", s[i])
+			} else {
+				b.WriteRune(r)
+			}
+		case r < 0x80 && unsafeRune(r):
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case unsafeRune(r):
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// unsafeRune reports whether r must not reach a terminal as it is: a
+// control character, a line or paragraph separator, a bidirectional
+// control, or the mark of an invalid byte.
+func unsafeRune(r rune) bool {
+	return r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r == '\u2028' || r == '\u2029' ||
+		r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' || r == utf8.RuneError
+}
+
+// searchLine is plainText with runs of spaces collapsed: one line of a
+// table.
+func searchLine(s string) string { return searchOneLine(plainText(s)) }
 
 // facetLine is the number of values a table's facet line lists.
 const facetLine = 8
@@ -275,12 +331,12 @@ func writeSearchTable(w io.Writer, res *index.Result, color bool) error {
 	bw := &searchWriter{w: w}
 	switch res.Total {
 	case 0:
-		bw.printf("no procedure matches %s\n", res.Query)
+		bw.printf("no procedure matches %s\n", plainText(res.Query))
 		return bw.err
 	case 1:
-		bw.printf("1 procedure matches %s\n", res.Query)
+		bw.printf("1 procedure matches %s\n", plainText(res.Query))
 	default:
-		bw.printf("%d procedures match %s (page %d of %d)\n", res.Total, res.Query, res.Page, searchPages(res))
+		bw.printf("%d procedures match %s (page %d of %d)\n", res.Total, plainText(res.Query), res.Page, searchPages(res))
 	}
 	if len(res.Hits) == 0 {
 		bw.printf("%s\n", pastEnd(res))
@@ -291,16 +347,16 @@ func writeSearchTable(w io.Writer, res *index.Result, color bool) error {
 	}
 	for i, h := range res.Hits {
 		n := (res.Page-1)*res.Size + i + 1
-		name := h.Name
+		name := searchLine(h.Name)
 		for _, s := range h.Snippets {
 			if s.Field == "name" {
-				name = markSnippet(s, open, close)
+				name = searchOneLine(markSnippet(s, open, close, plainText))
 			}
 		}
-		bw.printf("\n%3d. %s  %s\n", n, h.Code, name)
+		bw.printf("\n%3d. %s  %s\n", n, searchLine(h.Code), name)
 		place := []string{}
 		for _, s := range []string{h.Ministry, h.Sector, strings.Join(h.Levels, ", ")} {
-			if s != "" {
+			if s = searchLine(s); s != "" {
 				place = append(place, s)
 			}
 		}
@@ -309,10 +365,10 @@ func writeSearchTable(w io.Writer, res *index.Result, color bool) error {
 		}
 		for _, s := range h.Snippets {
 			if s.Field != "name" {
-				bw.printf("     %s: %s\n", s.Field, searchOneLine(markSnippet(s, open, close)))
+				bw.printf("     %s: %s\n", s.Field, searchOneLine(markSnippet(s, open, close, plainText)))
 			}
 		}
-		src := shownPath(wd, h.File)
+		src := plainText(shownPath(wd, h.File))
 		if h.Record > 0 {
 			src = fmt.Sprintf("%s #%d", src, h.Record)
 		}
@@ -327,7 +383,7 @@ func writeSearchTable(w io.Writer, res *index.Result, color bool) error {
 				if i == facetLine {
 					break
 				}
-				parts = append(parts, fmt.Sprintf("%s (%d)", t.Value, t.Count))
+				parts = append(parts, fmt.Sprintf("%s (%d)", searchLine(t.Value), t.Count))
 			}
 			if values, count := facetRest(f, facetLine); values > 0 {
 				parts = append(parts, fmt.Sprintf("… %d more values (%d)", values, count))
@@ -359,7 +415,7 @@ func searchOneLine(s string) string { return strings.Join(strings.Fields(s), " "
 
 func writeSearchMarkdown(w io.Writer, res *index.Result) error {
 	bw := &searchWriter{w: w}
-	bw.printf("# Search: `%s`\n\n", strings.ReplaceAll(res.Query, "`", "'"))
+	bw.printf("# Search: `%s`\n\n", strings.ReplaceAll(searchLine(res.Query), "`", "'"))
 	if res.Total == 0 {
 		bw.printf("No procedure matches.\n")
 		return bw.err
@@ -378,8 +434,7 @@ func writeSearchMarkdown(w io.Writer, res *index.Result) error {
 		name := searchMDCell(h.Name)
 		var matches []string
 		for _, s := range h.Snippets {
-			text := searchMDCell(markSnippet(s, "\x00", "\x01"))
-			text = strings.NewReplacer("\x00", "**", "\x01", "**").Replace(text)
+			text := searchOneLine(markSnippet(s, "**", "**", mdInline))
 			if s.Field == "name" {
 				name = text
 				continue
@@ -408,10 +463,35 @@ func writeSearchMarkdown(w io.Writer, res *index.Result) error {
 	return bw.err
 }
 
-// searchMDCell makes s safe inside a Markdown table cell.
-func searchMDCell(s string) string {
-	s = searchOneLine(s)
-	return strings.NewReplacer("|", `\|`, "*", `\*`, "_", `\_`, "<", "&lt;", ">", "&gt;").Replace(s)
+// searchMDCell makes text from a record safe inside a Markdown table cell:
+// one line (see [plainText]), every character that Markdown or HTML reads
+// as markup escaped (see [mdInline]).
+func searchMDCell(s string) string { return mdInline(searchLine(s)) }
+
+// mdInline escapes text for inline Markdown, in a paragraph or a table
+// cell, so that it shows as written and does nothing else: every ASCII
+// punctuation character Markdown or HTML reads as markup is
+// backslash-escaped, so "[x](javascript:…)" is no link, "![](http://…)" no
+// image, "<script>" no tag, "|" ends no cell and "**" emphasises
+// nothing; a colon and the dot of "www." are escaped too, so a bare
+// address ("http://…", "www.…") is not made a link by renderers that link
+// such text. Control characters are made visible by [plainText].
+func mdInline(s string) string {
+	s = plainText(s)
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '(', ')', '<', '>', '|', '~', '&', '$', '#', '!', '{', '}', ':':
+			b.WriteByte('\\')
+		case '.':
+			if t := b.String(); len(t) >= 3 && strings.EqualFold(t[len(t)-3:], "www") {
+				b.WriteByte('\\') // www.…, which renderers link as they link http://…
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // searchWriter remembers the first write error.

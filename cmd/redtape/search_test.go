@@ -11,6 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gomarkdown/markdown"
+	"github.com/gomarkdown/markdown/parser"
+
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/index"
 )
@@ -348,5 +351,125 @@ func TestProgressTwoWalks(t *testing.T) {
 	}
 	if !strings.Contains(errb.String(), "100% 0 procedures") || !strings.Contains(errb.String(), "3/3 files") {
 		t.Errorf("stderr %q: no full bar at the end", errb.String())
+	}
+}
+
+// TestSearchNeutralisesRecordText runs records holding links, images, HTML,
+// Markdown, terminal escapes, bidirectional controls and CI workflow
+// commands (testdata/hardening/hostile-links.jsonl) through every format
+// of search: Markdown rendered to HTML has no link, image or tag from the
+// records; the table has no control character and no line a CI runner
+// would read as a command; JSON gives the text back as written.
+func TestSearchNeutralisesRecordText(t *testing.T) {
+	data := filepath.Join("..", "..", "testdata", "hardening", "hostile-links.jsonl")
+	dir := filepath.Join(t.TempDir(), "idx")
+	e, _, errb := searchEnv()
+	if code := run(context.Background(), []string{"redtape", "index", "--no-flags", "--index", dir, data}, e); code != exitOK {
+		t.Fatalf("index exit %d: %s", code, errb)
+	}
+	search := func(format string) string {
+		t.Helper()
+		e, out, errb := searchEnv()
+		if code := run(context.Background(), []string{"redtape", "search", "--index", dir, "--format", format, "--size", "5", "hiểm"}, e); code != exitOK {
+			t.Fatalf("search --format %s: exit %d: %s", format, code, errb)
+		}
+		return out.String()
+	}
+
+	md := search("markdown")
+	if strings.Count(md, "\n| ") != 4 { // the header, its rule and two hits, one line each
+		t.Errorf("markdown table rows broken:\n%s", md)
+	}
+	html := string(markdown.ToHTML([]byte(md), parser.NewWithExtensions(parser.CommonExtensions|parser.Autolink), nil))
+	for _, bad := range []string{"<a ", "<img", "<script", "<em>", "<del>", `href="`, `src="`, "\x1b", "\u202e"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("markdown renders %q:\n%s\nfrom\n%s", bad, html, md)
+		}
+	}
+	for _, kept := range []string{"javascript:alert(1)", "http://evil.example/p.png", "&lt;script&gt;", "::error file=x::pwned"} {
+		if !strings.Contains(html, kept) {
+			t.Errorf("markdown lost the text %q:\n%s", kept, html)
+		}
+	}
+
+	table := search("table")
+	for i, r := range table {
+		if r != '\n' && unsafeRune(r) {
+			t.Errorf("table holds %U at byte %d:\n%q", r, i, table)
+			break
+		}
+	}
+	for _, l := range strings.Split(table, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "::") {
+			t.Errorf("table line %q is a workflow command", l)
+		}
+	}
+	if !strings.Contains(table, `\x1b[2J`) || !strings.Contains(table, `\u202e`) {
+		t.Errorf("table does not show the escapes:\n%s", table)
+	}
+
+	var res struct {
+		Hits []struct{ Code, Name, Sector string }
+	}
+	if err := json.Unmarshal([]byte(search("json")), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 2 {
+		t.Fatalf("json: %d hits", len(res.Hits))
+	}
+	for _, h := range res.Hits {
+		if h.Code == "H.001" && h.Sector != "Lĩnh vực | cột thừa\n::error file=x::pwned" {
+			t.Errorf("json sector %q, want it as written", h.Sector)
+		}
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	for in, want := range map[string]string{
+		"Giấy khai sinh":          "Giấy khai sinh",
+		"a\nb\r\nc\td":            "a b  c d",
+		"\x1b[31mred\x1b[0m":      `\x1b[31mred\x1b[0m`,
+		"x\u202eevil\u202c":       `x\u202eevil\u202c`,
+		"bell\a del\x7f c1\u0085": `bell\x07 del\x7f c1 `,
+		"bad \xff byte":           `bad \xff byte`,
+		"para\u2029sep":           "para sep",
+	} {
+		if got := plainText(in); got != want {
+			t.Errorf("plainText(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := mdInline("[x](javascript:alert(1)) ![](http://e/p.png) <b>|** WWW.x"); got != `\[x\]\(javascript\:alert\(1\)\) \!\[\]\(http\://e/p.png\) \<b\>\|\*\* WWW\.x` {
+		t.Errorf("mdInline: %s", got)
+	}
+}
+
+// TestSearchForeignIndexDirectory: search with --index naming a directory
+// that holds something else refuses it as a usage error and leaves it as
+// it was; a damaged index is reported as such, with the way out.
+func TestSearchForeignIndexDirectory(t *testing.T) {
+	dir := t.TempDir()
+	notes := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(notes, []byte("important"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, _, errb := searchEnv()
+	if code := run(context.Background(), []string{"redtape", "search", "--index", dir, "giấy"}, e); code != exitUsage || !strings.Contains(errb.String(), "is not a redtape index") {
+		t.Errorf("exit %d, stderr %q; want %d and not a redtape index", code, errb, exitUsage)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the directory now holds %d entries", len(entries))
+	}
+	idx := indexFixture(t)
+	segs, _ := filepath.Glob(filepath.Join(idx, "store", "*.zap"))
+	if len(segs) == 0 {
+		t.Fatal("no segment")
+	}
+	if err := os.Truncate(segs[0], 100); err != nil {
+		t.Fatal(err)
+	}
+	e, out, errb := searchEnv()
+	code := run(context.Background(), []string{"redtape", "search", "--index", idx, "khai sinh"}, e)
+	if code != exitInternal || out.Len() != 0 || !strings.Contains(errb.String(), "is damaged") || !strings.Contains(errb.String(), "redtape index --rebuild") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errb)
 	}
 }

@@ -17,7 +17,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/analyzer/check"
 	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/analyzer/flags"
@@ -38,8 +37,8 @@ type serveOptions struct {
 	// Addr is the address to listen on.
 	Addr  string
 	Input corpus.Options
-	// Catalog, AsOf, Params and Target are as for "redtape report".
-	Catalog, AsOf, Params, Target string
+	// Assess are the options of the assessment, as for "redtape report".
+	Assess assessArgs
 	// ready, when set, is called with the address once the server listens
 	// (tests).
 	ready func(addr string)
@@ -61,15 +60,11 @@ func serveCommand(e *env) *cli.Command {
 		Flags: append([]cli.Flag{
 			indexFlag(),
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Usage: "`HOST:PORT` to listen on (port 0 picks a free one)"},
-			&cli.StringFlag{Name: "catalog", Usage: "catalog `FILE` extending (or, with replace: true, replacing) the built-in catalog of digitised data"},
-			&cli.StringFlag{Name: "params", Usage: "cost-model parameter `FILE` overriding the built-in defaults"},
-			&cli.StringFlag{Name: "as-of", Usage: "apply the catalog entries and legal bases in force on `DATE` (YYYY-MM-DD); default today"},
-			targetFlag(),
-		}, inputFlags()...),
+		}, append(assessFlags(), inputFlags()...)...),
 		Action: func(c *cli.Context) error {
 			return runServe(c.Context, serveOptions{
 				Paths: c.Args().Slice(), Index: c.String("index"), Addr: c.String("addr"), Input: inputOptions(c),
-				Catalog: c.String("catalog"), AsOf: c.String("as-of"), Params: c.String("params"), Target: c.String("target"),
+				Assess: readAssessArgs(c),
 			}, e)
 		},
 	}
@@ -80,16 +75,8 @@ func serveCommand(e *env) *cli.Command {
 func runServe(ctx context.Context, opts serveOptions, e *env) error {
 	wopts := web.Options{Now: e.now, Corpus: strings.Join(opts.Paths, ", ")}
 	var err error
-	if wopts.Target, err = assess.ParseTarget(opts.Target); err != nil {
-		return usageErrorf("serve: --%v", err)
-	}
-	if wopts.Catalog, wopts.AsOf, err = loadCatalog(opts.Catalog, opts.AsOf, e); err != nil {
+	if wopts.Assess, wopts.AsOf, err = opts.Assess.options(e); err != nil {
 		return err
-	}
-	if opts.Params != "" {
-		if wopts.Params, err = cost.LoadParamsFile(opts.Params); err != nil {
-			return usageErrorf("serve: %v", err)
-		}
 	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
@@ -183,8 +170,8 @@ func newServed(ctx context.Context, dir string, procs []*corpus.Procedure, wopts
 	wopts.Index, wopts.Store = ix, web.NewStore(procs)
 	// The check page checks drafts as "redtape check" does with its
 	// defaults, against these records for the cost rule.
-	checker, err := check.New(check.Options{Matcher: flagMatcher{flags.NewMatcher(wopts.Catalog)},
-		Coster: costModel{cost.New(wopts.Params)}, Corpus: procs})
+	checker, err := check.New(check.Options{Matcher: check.CatalogMatcher(flags.NewMatcher(wopts.Assess.Catalog)),
+		Coster: check.CostModel(cost.New(wopts.Assess.Params)), Corpus: procs})
 	if err != nil {
 		ix.Close()
 		cleanup()

@@ -48,7 +48,6 @@ func startServe(t *testing.T, opts serveOptions, env map[string]string) (base st
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	opts.Addr = "127.0.0.1:0"
-	opts.Target = "20"
 	opts.ready = func(addr string) { ready <- addr }
 	done := make(chan error, 1)
 	go func() { done <- runServe(ctx, opts, e) }()
@@ -255,12 +254,12 @@ func TestServeUsage(t *testing.T) {
 	var out, errb bytes.Buffer
 	e := newEnv(strings.NewReader(""), &out, &errb)
 	e.getenv = func(string) string { return "" }
-	err := runServe(context.Background(), serveOptions{Index: filepath.Join(t.TempDir(), "none"), Addr: "127.0.0.1:0", Target: "20"}, e)
+	err := runServe(context.Background(), serveOptions{Index: filepath.Join(t.TempDir(), "none"), Addr: "127.0.0.1:0"}, e)
 	var ue *usageError
 	if !errors.As(err, &ue) || !strings.Contains(err.Error(), "no index at") {
 		t.Errorf("a missing index: %v", err)
 	}
-	err = runServe(context.Background(), serveOptions{Addr: "not an address", Target: "20"}, e)
+	err = runServe(context.Background(), serveOptions{Addr: "not an address"}, e)
 	if !errors.As(err, &ue) {
 		t.Errorf("a bad address: %v", err)
 	}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/redtape-vn/redtape/reports/records"
 )
 
 func TestStatsJSON(t *testing.T) {
@@ -13,11 +15,11 @@ func TestStatsJSON(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	var rep statsReport
+	var rep records.Stats
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	if rep.Schema != statsSchema || rep.Files != 1 || rep.ReadErrors != 0 {
+	if rep.Schema != records.StatsSchema || rep.Files != 1 || rep.ReadErrors != 0 {
 		t.Errorf("head %+v", rep)
 	}
 	if len(rep.Ministries) != 1 || rep.Ministries[0].Ministry != "Bộ Công an" {
@@ -48,7 +50,7 @@ func TestStatsText(t *testing.T) {
 }
 
 func TestStatsUnknownMinistryAndErrors(t *testing.T) {
-	rep := buildStats(nil, nil)
+	rep := records.Count(nil, nil)
 	if rep.Total.Procedures != 0 || len(rep.Ministries) != 0 || rep.Total.Missing["code"] != 0 {
 		t.Errorf("empty report %+v", rep)
 	}
@@ -115,7 +117,7 @@ func TestReadSummary(t *testing.T) {
 		{3, 5, 1, 1, "3 procedures from 5 files; 1 file or record could not be read; 1 file skipped (see stderr)"},
 		{0, 2, 2, 0, "0 procedures from 2 files; 2 files or records could not be read (see stderr)"},
 	} {
-		if got := readSummary(tc.procs, tc.files, tc.failed, tc.skipped); got != tc.want {
+		if got := records.ReadSummary(tc.procs, tc.files, tc.failed, tc.skipped); got != tc.want {
 			t.Errorf("readSummary(%d, %d, %d, %d) = %q, want %q", tc.procs, tc.files, tc.failed, tc.skipped, got, tc.want)
 		}
 	}

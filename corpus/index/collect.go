@@ -348,6 +348,9 @@ func collect(ctx context.Context, r bindex.IndexReader, q, exact bq.Query, m map
 		go func() {
 			defer wg.Done()
 			res := &results[i]
+			// A damaged index can make bleve panic; this goroutine's panic
+			// would end the process, so it is turned into an error here.
+			defer recovered("", &res.err)
 			res.c, res.h, res.err = collectRange(ctx, r, q, exact, m, keep, withSet, from, to, n)
 			if res.err != nil {
 				cancel()

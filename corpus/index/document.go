@@ -11,9 +11,9 @@ import (
 	"github.com/blevesearch/bleve/v2/document"
 	bindex "github.com/blevesearch/bleve_index_api"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/index/fields"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // Key returns the source-independent identity of a procedure: its code, or

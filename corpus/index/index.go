@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -174,27 +175,17 @@ func Update(ctx context.Context, path string, src Source, opts UpdateOptions) (*
 	// any search; it is opened for writing only once a record changed.
 	var known map[string]docState
 	if exists(path) && !empty {
-		idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true, "bolt_timeout": "3s"})
-		if err != nil && lockTimeout(err) {
-			return nil, ErrLocked
-		}
-		if err != nil {
-			reason = fmt.Sprintf("existing index unreadable (%v)", err)
-		} else {
-			v, _ := idx.GetInternal(keyFormat)
-			if len(v) == 0 {
-				idx.Close()
-				return nil, &NotIndexError{Path: path, Reason: "a bleve index that redtape did not write"}
-			}
-			if string(v) != FormatVersion {
-				reason = fmt.Sprintf("format %q replaced by %q", string(v), FormatVersion)
-			}
-			// Building anew, this is what to read again.
-			known, err = loadStates(ctx, idx)
-			idx.Close()
-			if err != nil {
-				return nil, err
-			}
+		var damaged *DamagedError
+		var why string
+		known, why, err = readStates(ctx, path)
+		switch {
+		case errors.As(err, &damaged):
+			// Nothing in it can be trusted, nor carried over.
+			reason, known = fmt.Sprintf("existing index damaged (%s)", damaged.Reason), nil
+		case err != nil:
+			return nil, err
+		case why != "":
+			reason = why
 		}
 	}
 	if reason != "" {
@@ -206,15 +197,75 @@ func Update(ctx context.Context, path string, src Source, opts UpdateOptions) (*
 			idx.Close()
 		}
 	}()
-	return write(ctx, func() (bleve.Index, error) {
+	st, err := write(ctx, func() (bleve.Index, error) {
+		if err := dropSums(path); err != nil {
+			return nil, err
+		}
 		var err error
 		idx, err = openWritable(path)
 		return idx, err
 	}, src, opts, known, canon)
+	if err != nil {
+		return st, err
+	}
+	if idx == nil {
+		// Unchanged. An index left without sums by an update that did
+		// not finish, or written since by an earlier redtape, gets them
+		// again.
+		if !sumsCurrent(path) {
+			if err := writeSums(path); err != nil {
+				return nil, err
+			}
+		}
+		return st, nil
+	}
+	err = idx.Close()
+	idx = nil
+	if err != nil {
+		return nil, fmt.Errorf("close index %s: %w", path, err)
+	}
+	if err := writeSums(path); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// readStates reads the records of the existing index at path, checking
+// its segments first (see [verifySums]). rebuild says why the index is to
+// be built anew, when it is: written with another format, or not opened by
+// bleve. It returns a *DamagedError when the segments are not as written
+// or bleve fails reading them, and a *NotIndexError for a bleve index
+// redtape did not write.
+func readStates(ctx context.Context, path string) (known map[string]docState, rebuild string, err error) {
+	if err := verifySums(path, true); err != nil {
+		return nil, "", err
+	}
+	defer recovered(path, &err)
+	idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true, "bolt_timeout": "3s"})
+	if err != nil && lockTimeout(err) {
+		return nil, "", ErrLocked
+	}
+	if err != nil {
+		return nil, fmt.Sprintf("existing index unreadable (%v)", err), nil
+	}
+	defer idx.Close()
+	v, _ := idx.GetInternal(keyFormat)
+	if len(v) == 0 {
+		return nil, "", &NotIndexError{Path: path, Reason: "a bleve index that redtape did not write"}
+	}
+	if string(v) != FormatVersion {
+		rebuild = fmt.Sprintf("format %q replaced by %q", string(v), FormatVersion)
+	}
+	// Building anew, this is what to read again.
+	known, err = loadStates(ctx, idx)
+	if err != nil {
+		return nil, "", err
+	}
+	return known, rebuild, nil
 }
 
 // bleveEntries are the names a bleve (scorch) index directory holds.
-var bleveEntries = map[string]bool{"index_meta.json": true, "store": true}
+var bleveEntries = map[string]bool{"index_meta.json": true, "store": true, sumFile: true, sumFile + ".tmp": true}
 
 // checkReplaceable reports whether path may be replaced by a new index: it
 // does not exist, is an empty directory (empty is true then), or holds only
@@ -242,12 +293,70 @@ func checkReplaceable(path string) (empty bool, err error) {
 		if !bleveEntries[e.Name()] {
 			return false, &NotIndexError{Path: path, Reason: fmt.Sprintf("it holds %q", e.Name())}
 		}
-		meta = meta || e.Name() == "index_meta.json"
+		switch e.Name() {
+		case sumFile, sumFile + ".tmp":
+			if !e.Type().IsRegular() {
+				return false, &NotIndexError{Path: path, Reason: e.Name() + " is not a file"}
+			}
+		case "index_meta.json":
+			if !e.Type().IsRegular() {
+				return false, &NotIndexError{Path: path, Reason: "index_meta.json is not a file"}
+			}
+			meta = true
+		case "store":
+			if err := checkStore(path); err != nil {
+				return false, err
+			}
+		}
 	}
 	if !meta {
 		return false, &NotIndexError{Path: path, Reason: "index_meta.json is missing"}
 	}
 	return false, nil
+}
+
+// checkStore checks that the store directory of the index at path holds
+// only what scorch writes there: its root (root.bolt) and segments
+// (000000000001.zap). A rebuild removes the old index whole, and scorch
+// removes the segments its root does not list, so a file of someone
+// else's there would be deleted: the index is refused instead.
+func checkStore(path string) error {
+	store := filepath.Join(path, "store")
+	fi, err := os.Lstat(store)
+	if err != nil {
+		return fmt.Errorf("index %s: %w", path, err)
+	}
+	if !fi.IsDir() {
+		return &NotIndexError{Path: path, Reason: "store is not a directory"}
+	}
+	entries, err := os.ReadDir(store)
+	if err != nil {
+		return fmt.Errorf("index %s: %w", path, err)
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !storeFile(e.Name()) {
+			return &NotIndexError{Path: path, Reason: fmt.Sprintf("its store holds %q, which bleve does not write", e.Name())}
+		}
+	}
+	return nil
+}
+
+// storeFile reports whether name is one scorch writes in its store:
+// root.bolt, or a segment named by its epoch in 12 hexadecimal digits.
+func storeFile(name string) bool {
+	if name == "root.bolt" {
+		return true
+	}
+	epoch, ok := strings.CutSuffix(name, ".zap")
+	if !ok || len(epoch) != 12 {
+		return false
+	}
+	for _, c := range epoch {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // tidy finishes or undoes a swap that a crash interrupted and removes an
@@ -256,7 +365,11 @@ func checkReplaceable(path string) (empty bool, err error) {
 func tidy(path string) error {
 	old := path + ".old"
 	if !exists(path) && exists(old) {
-		_ = os.Rename(old, path)
+		// Only an index redtape set aside: a directory of the user's
+		// that happens to be called so is left where it is.
+		if empty, err := checkReplaceable(old); err == nil && !empty {
+			_ = os.Rename(old, path)
+		}
 	}
 	for _, p := range []string{path + ".new", old} {
 		if !exists(p) {
@@ -330,6 +443,10 @@ func build(ctx context.Context, path string, src Source, opts UpdateOptions, rea
 	if err := idx.Close(); err != nil {
 		os.RemoveAll(tmp)
 		return nil, fmt.Errorf("close index: %w", err)
+	}
+	if err := writeSums(tmp); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
 	}
 	old := path + ".old"
 	if exists(old) {
@@ -738,4 +855,62 @@ func exists(path string) bool {
 
 func hashStrings(ss []string) string {
 	return Hash(&corpus.Procedure{Name: strings.Join(ss, "\x00")})[:12]
+}
+
+// lockPrefix starts what a lock file holds, before the process id of its
+// writer. Lock files of earlier versions hold the process id alone.
+const lockPrefix = "redtape index lock, pid "
+
+// ForeignLockError reports that the path of the index's lock file
+// (<dir>.lock) holds something redtape did not write there: [Update]
+// refuses to overwrite it.
+type ForeignLockError struct {
+	Path   string
+	Reason string // what was found there
+}
+
+// Error names the file and says what to do.
+func (e *ForeignLockError) Error() string {
+	return fmt.Sprintf("%s is not a redtape lock file (%s); refusing to overwrite it: move it away, or choose another index directory", e.Path, e.Reason)
+}
+
+// checkLockFile returns a *ForeignLockError when path exists and is not a
+// lock file of redtape's: a regular file holding nothing, or the process
+// id of a writer, with or without [lockPrefix], on one line.
+func checkLockFile(path string) error {
+	fi, err := os.Lstat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("lock %s: %w", path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return &ForeignLockError{Path: path, Reason: "not a regular file"}
+	}
+	if fi.Size() > 64 {
+		return &ForeignLockError{Path: path, Reason: fmt.Sprintf("it holds %d bytes", fi.Size())}
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("lock %s: %w", path, err)
+	}
+	s := strings.TrimSuffix(strings.TrimPrefix(string(b), lockPrefix), "\n")
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return &ForeignLockError{Path: path, Reason: fmt.Sprintf("it holds %q", shorten(string(b), 40))}
+		}
+	}
+	return nil
+}
+
+// shorten returns s cut to at most n bytes, at a character boundary.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

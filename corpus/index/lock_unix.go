@@ -11,9 +11,14 @@ import (
 
 // lockFile takes an exclusive advisory lock on path, creating it. The lock
 // is released by the returned function or when the process ends, even by a
-// crash, so a stale lock never blocks the next writer.
+// crash, so a stale lock never blocks the next writer. An existing path
+// that is not a lock file of redtape's (see [checkLockFile]) is refused,
+// not overwritten.
 func lockFile(path string) (func(), error) {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
+	if err := checkLockFile(path); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR|syscall.O_NOFOLLOW, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("open lock %s: %w", path, err)
 	}
@@ -24,7 +29,15 @@ func lockFile(path string) (func(), error) {
 		}
 		return nil, fmt.Errorf("lock %s: %w", path, err)
 	}
-	fmt.Fprintf(f, "%d\n", os.Getpid())
+	// Checked again under the lock: the file is now redtape's to rewrite.
+	if err := checkLockFile(path); err != nil {
+		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		f.Close()
+		return nil, err
+	}
+	if err := f.Truncate(0); err == nil {
+		fmt.Fprintf(f, "%s%d\n", lockPrefix, os.Getpid())
+	}
 	return func() {
 		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 		f.Close()

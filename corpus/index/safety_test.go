@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/redtape-vn/redtape/corpus"
@@ -344,5 +345,90 @@ func TestEmptyBuild(t *testing.T) {
 	st, err := Update(context.Background(), path, sliceSource(nil, fixture()), UpdateOptions{})
 	if err != nil || st.Added != 5 || st.Rebuilt {
 		t.Fatalf("update of the empty index: %+v, %v", st, err)
+	}
+}
+
+// TestNeverTouchesForeignFiles: a file of the user's inside the index's
+// store, at the lock's path (<dir>.lock) or at the path a rebuild sets the
+// old index aside (<dir>.old) is neither deleted nor overwritten nor
+// moved (issue 15: "index --rebuild" deleted a foreign file in store/, and
+// a user's DIR.lock was overwritten in place).
+func TestNeverTouchesForeignFiles(t *testing.T) {
+	ctx := context.Background()
+	for _, rebuild := range []bool{false, true} {
+		dir := filepath.Join(t.TempDir(), "idx")
+		if _, err := Update(ctx, dir, sliceSource(nil, fixture()), UpdateOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		mine := filepath.Join(dir, "store", "notes.txt")
+		if err := os.WriteFile(mine, []byte("important"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Update(ctx, dir, sliceSource(nil, fixture()[:2]), UpdateOptions{Rebuild: rebuild})
+		var ne *NotIndexError
+		if !errors.As(err, &ne) || !strings.Contains(err.Error(), `its store holds "notes.txt"`) {
+			t.Errorf("rebuild=%v: %v, want a NotIndexError naming store/notes.txt", rebuild, err)
+		}
+		if b, err := os.ReadFile(mine); err != nil || string(b) != "important" {
+			t.Errorf("rebuild=%v: store/notes.txt lost: %v", rebuild, err)
+		}
+	}
+
+	// The lock's path.
+	for name, setup := range map[string]func(lock string) error{
+		"text":    func(lock string) error { return os.WriteFile(lock, []byte("my notes\n"), 0o644) },
+		"big":     func(lock string) error { return os.WriteFile(lock, []byte(strings.Repeat("1", 100)), 0o644) },
+		"symlink": func(lock string) error { return os.Symlink(filepath.Join(filepath.Dir(lock), "target"), lock) },
+		"dir":     func(lock string) error { return os.Mkdir(lock, 0o755) },
+	} {
+		base := t.TempDir()
+		dir := filepath.Join(base, "idx")
+		target := filepath.Join(base, "target")
+		if err := os.WriteFile(target, []byte("target"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := setup(dir + ".lock"); err != nil {
+			t.Fatal(err)
+		}
+		before, _ := os.ReadFile(dir + ".lock")
+		_, err := Update(ctx, dir, sliceSource(nil, fixture()), UpdateOptions{})
+		var fe *ForeignLockError
+		if !errors.As(err, &fe) || fe.Path != dir+".lock" {
+			t.Errorf("%s: %v, want a ForeignLockError", name, err)
+		}
+		if after, _ := os.ReadFile(dir + ".lock"); string(after) != string(before) {
+			t.Errorf("%s: lock path rewritten: %q", name, after)
+		}
+		if b, _ := os.ReadFile(target); string(b) != "target" {
+			t.Errorf("%s: link target rewritten: %q", name, b)
+		}
+		if exists(dir) {
+			t.Errorf("%s: index written despite the refusal", name)
+		}
+	}
+	// A lock of an earlier version (a bare pid) is taken over, and
+	// rewritten as redtape's.
+	dir := filepath.Join(t.TempDir(), "idx")
+	if err := os.WriteFile(dir+".lock", []byte("12345\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Update(ctx, dir, sliceSource(nil, fixture()), UpdateOptions{}); err != nil {
+		t.Fatalf("earlier lock: %v", err)
+	}
+	if b, _ := os.ReadFile(dir + ".lock"); !strings.HasPrefix(string(b), lockPrefix) {
+		t.Errorf("lock holds %q", b)
+	}
+
+	// A directory of the user's called <dir>.old is not moved into place.
+	dir = filepath.Join(t.TempDir(), "idx")
+	if err := os.MkdirAll(dir+".old", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir+".old", "backup.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Update(ctx, dir, sliceSource(nil, fixture()), UpdateOptions{})
+	if _, serr := os.Stat(filepath.Join(dir+".old", "backup.txt")); serr != nil {
+		t.Errorf("%s.old moved or emptied (%v): %v", dir, err, serr)
 	}
 }

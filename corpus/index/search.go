@@ -2,7 +2,9 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -74,20 +76,39 @@ func (ix *Index) prefixTerms(field, prefix string) ([]string, error) {
 }
 
 // Open opens the index at path for reading. It returns an error wrapping
-// ErrNotExist when there is none, ErrLocked when a writer holds it, and an
-// *IncompatibleError when it was written with another format.
-func Open(path string) (*Index, error) {
+// ErrNotExist when there is none (or an empty directory), a
+// *NotIndexError when path holds something else, ErrLocked when a writer
+// holds it, an
+// *IncompatibleError when it was written with another format, and a
+// *DamagedError when its segments are not the size redtape wrote them or
+// their first and last 4 KB differ (see docs/search.md, "Damage"), or bleve
+// cannot read it.
+func Open(path string) (ix *Index, err error) {
 	path = filepath.Clean(path)
 	tidyIfIdle(path)
 	if !exists(path) {
 		return nil, fmt.Errorf("%w at %s", ErrNotExist, path)
 	}
+	// What is not an index is said to be so, not damaged.
+	switch empty, err := checkReplaceable(path); {
+	case err != nil:
+		return nil, err
+	case empty:
+		return nil, fmt.Errorf("%w at %s (an empty directory)", ErrNotExist, path)
+	}
+	if err := verifySums(path, false); err != nil {
+		return nil, err
+	}
+	defer recovered(path, &err)
 	b, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true, "bolt_timeout": "1s"})
 	if err != nil {
 		if lockTimeout(err) {
 			return nil, ErrLocked
 		}
-		return nil, fmt.Errorf("open index %s: %w", path, err)
+		if errors.Is(err, os.ErrPermission) {
+			return nil, fmt.Errorf("open index %s: %w", path, err)
+		}
+		return nil, &DamagedError{Path: path, Reason: err.Error()}
 	}
 	v, err := b.GetInternal(keyFormat)
 	if err != nil {
@@ -221,7 +242,14 @@ type FacetCount struct {
 }
 
 // Search runs req. A malformed query gives a *query.Error.
-func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+func (ix *Index) Search(ctx context.Context, req Request) (res *Result, err error) {
+	defer func() {
+		var de *DamagedError
+		if errors.As(err, &de) && de.Path == "" {
+			de.Path = ix.path
+		}
+	}()
+	defer recovered(ix.path, &err)
 	start := time.Now()
 	if req.Page <= 0 {
 		req.Page = 1

@@ -22,22 +22,22 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/analyzer/compare"
 	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/analyzer/decisions"
 	"github.com/redtape-vn/redtape/analyzer/flags"
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/analyzer/target"
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 	"github.com/redtape-vn/redtape/reports"
 )
 
 // Options say what to collect.
 type Options struct {
-	// Catalog is the catalog of digitised data; nil means catalog.Default().
-	Catalog *catalog.Catalog
+	// Assess are the options of the assessment: catalog, cost parameters,
+	// volumes, cost sheets, target, scope. A nil catalog means the built-in
+	// one in force on AsOf.
+	Assess assess.Options
 	// AsOf is the day whose catalog entries and bases apply; zero means Generated.
 	AsOf time.Time
-	// Params are the cost-model parameters; nil means the defaults.
-	Params *cost.Params
-	// Target is the reduction target in percent; zero means compare.DefaultTarget.
-	Target cost.Amount
 	// Ministry and Sector narrow the report to procedures whose ministry or
 	// sector matches, ignoring case and diacritics: an exact name, else a
 	// part of one.
@@ -63,7 +63,7 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 	if asOf.IsZero() {
 		asOf = opts.Generated
 	}
-	cat := opts.Catalog
+	cat := opts.Assess.Catalog
 	if cat == nil {
 		var err error
 		if cat, err = assess.Catalog("", asOf); err != nil {
@@ -93,7 +93,9 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 		return nil, err
 	}
 
-	a, err := assess.Run(ctx, base, cur, assess.Options{Catalog: cat, Params: opts.Params, Target: opts.Target})
+	aopts := opts.Assess
+	aopts.Catalog = cat
+	a, err := assess.Run(ctx, base, cur, aopts)
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +116,7 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 	}
 	now, withFlags := a.Scenario(compare.ScenarioCurrent), a.Scenario(compare.ScenarioFlagsApplied)
 
-	in := &reports.Input{Title: opts.Title, Generated: opts.Generated, Target: float(a.Target)}
+	in := &reports.Input{Title: opts.Title, Generated: opts.Generated, Target: float(a.Target.Headline())}
 	in.Scope = scope(opts, asOf)
 	if opts.Ministry != "" {
 		in.Scope.Ministries = names(base, cur, func(p *corpus.Procedure) string { return p.Ministry })
@@ -135,6 +137,15 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 		in.Changes = changes(now, base, cur)
 	}
 	in.Method = method(a.Params, a.Model, a.Catalog, now, withFlags)
+	inputs := a.Inputs(10)
+	in.Method.MeasuredShare, in.Method.FromSheet = float(inputs.Coverage.MeasuredShare()), inputs.Coverage.FromSheet
+	for _, pc := range inputs.CollectFirst {
+		in.Method.CollectFirst = append(in.Method.CollectFirst, reports.ProcedureRef{Code: pc.Code, Name: pc.Name,
+			Ministry: pc.Ministry, Annual: money(pc.Annual), Volume: pc.Volume})
+	}
+	in.Method.Scope = string(a.Scope)
+	in.Targets = targets(a, now, withFlags, opts.Generated)
+	in.Decisions = decided(a.Decided)
 	return in, nil
 }
 
@@ -273,12 +284,76 @@ func tally(name string, c, f *compare.Tally) reports.Tally {
 			Percent: float(c.Cost.Percent), PercentFlags: float(f.Cost.Percent),
 			AssumedShare: float(c.Cost.AssumedShareAfter()),
 		},
+		Time: timeOf(c.Time, f.Time),
 	}
+}
+
+// targets sets both scenarios' cuts beside every target shown on day.
+func targets(a *assess.Assessment, now, withFlags *compare.Scenario, day time.Time) []reports.TargetGap {
+	cites := map[string][2]string{}
+	for _, p := range target.Shown(a.Target, day) {
+		cites[p.Name] = [2]string{p.Citation, p.CitationVi}
+	}
+	within := map[[2]string]cost.Amount{}
+	for _, g := range a.Gaps(withFlags, day) {
+		if g.Measured {
+			within[[2]string{g.Preset, string(g.Unit)}] = g.Achieved
+		}
+	}
+	var out []reports.TargetGap
+	for _, g := range a.Gaps(now, day) {
+		t := reports.TargetGap{Preset: g.Preset, Citation: cites[g.Preset][0], CitationVi: cites[g.Preset][1], Asked: g.Preset == a.Target.Name,
+			Unit: string(g.Unit), Target: float(g.Target), Measured: g.Measured, Achieved: float(g.Achieved), Met: g.Met}
+		t.WithinReach = float(within[[2]string{g.Preset, string(g.Unit)}])
+		out = append(out, t)
+	}
+	return out
+}
+
+// decided converts the verdicts on the Government's decisions; nil when
+// no row concerns the procedures.
+func decided(d assess.DecisionSummary) *reports.Decisions {
+	if d.Judged == 0 {
+		return nil
+	}
+	out := &reports.Decisions{Judged: d.Judged, Applied: d.Applied, NotApplied: d.NotApplied, PaperNotFound: d.PaperNotFound}
+	for _, m := range d.Ministries {
+		out.Ministries = append(out.Ministries, reports.DecisionCount{Name: ministryName(m.Name), Applied: m.Applied,
+			NotApplied: m.NotApplied, PaperNotFound: m.PaperNotFound})
+	}
+	for _, v := range d.Verdicts {
+		if v.Outcome != decisions.NotApplied {
+			continue
+		}
+		out.Pending = append(out.Pending, reports.PendingDecision{
+			ProcedureRef: reports.ProcedureRef{Code: v.ID, Name: v.Name, Ministry: ministryName(v.Ministry), Sector: v.Sector},
+			Paper:        v.PaperText, Citation: citeEnglish(v.Row), CitationVi: v.Row.Cite()})
+	}
+	return out
+}
+
+// citeEnglish names a decision's row in English: the built-in list by its
+// resolution, a user's list by its own title.
+func citeEnglish(r *decisions.Row) string {
+	title := r.Title
+	if strings.HasPrefix(title, "Nghị quyết 66.7/2025/NQ-CP") {
+		title = "Resolution 66.7/2025/NQ-CP, Appendix I"
+	}
+	if r.Ref == "" {
+		return title
+	}
+	return title + ", row " + r.Ref
+}
+
+// timeOf converts a processing-time cut in both scenarios.
+func timeOf(c, f compare.TimeCut) reports.TimeCount {
+	return reports.TimeCount{Procedures: c.Procedures, Unknown: c.Unknown, Baseline: float(c.BaselineDays), Current: float(c.CurrentDays),
+		Percent: float(c.Percent), PercentFlags: float(f.Percent)}
 }
 
 // statesOf converts the assessment's status counts.
 func statesOf(s assess.States) reports.PaperStates {
-	c := func(n assess.StatusCount) reports.StateCount {
+	c := func(n flags.StatusCount) reports.StateCount {
 		return reports.StateCount{Papers: n.Papers, Procedures: n.Procedures}
 	}
 	return reports.PaperStates{Achieved: c(s.Achieved()), WithinReach: c(s.WithinReach()), MostPeople: c(s.MostPeople())}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/demo"
@@ -242,6 +243,21 @@ func TestSharedCorpus(t *testing.T) {
 			}
 		}
 	}
+	// The Government's decisions: rows of procedures read are judged, and
+	// every one not applied names the paper still asked for and the row.
+	d := in.Decisions
+	if d == nil || d.Judged < 50 || d.Applied+d.NotApplied+d.PaperNotFound != d.Judged || d.NotApplied != len(d.Pending) {
+		t.Fatalf("decisions: %+v", d)
+	}
+	for _, p := range d.Pending {
+		if p.Paper == "" || !strings.Contains(p.CitationVi, "66.7/2025/NQ-CP") || !strings.Contains(p.Citation, "Appendix I, row") {
+			t.Errorf("pending decision without its paper or row: %+v", p)
+		}
+	}
+	if !strings.Contains(out, "## Quyết định của Chính phủ chưa được áp dụng") {
+		t.Error("the report lacks the section on decisions not applied")
+	}
+	t.Logf("decisions: %d rows judged, %d applied, %d not applied, %d paper not found", d.Judged, d.Applied, d.NotApplied, d.PaperNotFound)
 }
 
 // The report input carries the catalog's Vietnamese names next to the
@@ -299,7 +315,7 @@ entries:
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err = Collect(context.Background(), procs, Options{Generated: reportDay, Catalog: cat})
+	in, err = Collect(context.Background(), procs, Options{Generated: reportDay, Assess: assess.Options{Catalog: cat}})
 	if err != nil {
 		t.Fatal(err)
 	}

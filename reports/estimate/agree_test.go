@@ -60,7 +60,7 @@ func TestEstimateAndReportAgree(t *testing.T) {
 				t.Fatal(err)
 			}
 			est := estimate.Build(a, estimate.Options{Baseline: []string{name}, Current: []string{name}, Top: 5, Day: day})
-			in, err := collect.Collect(ctx, procs, collect.Options{Catalog: cat, Generated: day})
+			in, err := collect.Collect(ctx, procs, collect.Options{Assess: assess.Options{Catalog: cat}, Generated: day})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -16,6 +16,8 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/analyzer/compare"
 	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/analyzer/flags"
+	"github.com/redtape-vn/redtape/analyzer/target"
 	"github.com/redtape-vn/redtape/reports/textfmt"
 )
 
@@ -37,10 +39,56 @@ type Report struct {
 	// PaperStates counts the current papers by status: in total, then
 	// per ministry and per sector.
 	PaperStates PaperStates `json:"paper_states"`
-	Parameters  []Param     `json:"parameters"`
-	Notes       []string    `json:"notes"`
+	// TargetAsked is the target asked for (--target); Targets sets each
+	// scenario's cuts beside it and every preset in force on the day.
+	TargetAsked target.Target  `json:"target_asked"`
+	Targets     []ScenarioGaps `json:"targets"`
+	// Scope is the scope the procedures were narrowed to ("all" for none).
+	Scope string `json:"scope"`
+	// CostInputs says what the current cost rests on.
+	CostInputs CostInputs `json:"cost_inputs"`
+	// Decisions says which rows of the Government's decisions on papers
+	// replaced by data the current records apply.
+	Decisions  assess.DecisionSummary `json:"decisions"`
+	Parameters []Param                `json:"parameters"`
+	Notes      []string               `json:"notes"`
 
 	basis string // how the hourly value was reached, for the text output
+}
+
+// ScenarioGaps sets one scenario's cuts beside every target shown.
+type ScenarioGaps struct {
+	Scenario string       `json:"scenario"`
+	Gaps     []target.Gap `json:"gaps"`
+}
+
+// CostInputs says how much of the current annual cost rests on measured
+// volumes, on assumed ones and on official cost sheets, and which volumes
+// to collect first.
+type CostInputs struct {
+	Coverage cost.Coverage `json:"coverage"`
+	// MeasuredPercent is the share of the annual cost whose volume was
+	// measured or whose figures come from a cost sheet.
+	MeasuredPercent cost.Amount `json:"measured_percent"`
+	// CollectFirst lists the procedures whose volume is assumed, largest
+	// annual cost first.
+	CollectFirst []Assumed `json:"collect_first"`
+	// VolumesNotMatched and SheetsNotMatched list codes of the --volumes
+	// and --costs files that matched no procedure.
+	VolumesNotMatched []string `json:"volumes_not_matched,omitempty"`
+	SheetsNotMatched  []string `json:"sheets_not_matched,omitempty"`
+	Exact             Exact    `json:"exact"`
+}
+
+// Assumed is a procedure costed at the assumed annual volume.
+type Assumed struct {
+	ID       string      `json:"id"`
+	Code     string      `json:"code,omitempty"`
+	Name     string      `json:"name"`
+	Ministry string      `json:"ministry,omitempty"`
+	Volume   int64       `json:"volume"`
+	Annual   cost.Amount `json:"annual"`
+	Exact    Exact       `json:"exact"`
 }
 
 // PaperStates counts the current papers by status (docs/flags.md): the
@@ -79,12 +127,14 @@ type Ministry struct {
 
 // Tally is what the JSON says of a scenario or a ministry.
 type Tally struct {
-	Regulations Count                  `json:"regulations"`
-	Procedures  Count                  `json:"procedures"`
-	Conditions  Count                  `json:"conditions"`
-	Papers      Count                  `json:"papers"`
-	Cost        Cost                   `json:"cost"`
-	Statuses    map[compare.Status]int `json:"statuses"`
+	Regulations Count `json:"regulations"`
+	Procedures  Count `json:"procedures"`
+	Conditions  Count `json:"conditions"`
+	Papers      Count `json:"papers"`
+	Cost        Cost  `json:"cost"`
+	// Time is the cut of total statutory processing time, in working days.
+	Time     Time                   `json:"time"`
+	Statuses map[compare.Status]int `json:"statuses"`
 	// ConditionsOnly counts procedures simplified only by fewer
 	// conditions, which regulations count once, through the conditions.
 	ConditionsOnly int `json:"simplified_by_conditions_only"`
@@ -98,9 +148,15 @@ func tallyOf(t compare.Tally, cuts []*compare.Change) Tally {
 	return Tally{
 		Regulations: countOf(t.Regulations), Procedures: countOf(t.Procedures),
 		Conditions: countOf(t.Conditions), Papers: countOf(t.Papers),
-		Cost: costOf(t.Cost), Statuses: t.Statuses, ConditionsOnly: t.ConditionsOnly,
+		Cost: costOf(t.Cost), Time: Time{TimeCut: t.Time, Exact: ExactOf(t.Time)}, Statuses: t.Statuses, ConditionsOnly: t.ConditionsOnly,
 		TopCuts: cutsOf(cuts), VolumeAssumed: t.VolumeAssumed, Unknown: t.Unknown,
 	}
+}
+
+// Time is the processing-time cut with the exact values of its amounts.
+type Time struct {
+	compare.TimeCut
+	Exact Exact `json:"exact"`
 }
 
 // Count is a unit's count with the exact values of its percentages.
@@ -216,6 +272,18 @@ func Build(a *assess.Assessment, opts Options) *Report {
 	}
 	rep.Exact = ExactOf(*rep)
 	rep.PaperStates = PaperStates{Total: a.States(), Ministries: a.StatesBy(a.Ministry), Sectors: a.StatesBy(assess.Sector)}
+	rep.TargetAsked, rep.Scope = a.Target, string(a.Scope)
+	if rep.Scope == "" {
+		rep.Scope = string(compare.ScopeAll)
+	}
+	for _, s := range res.Scenarios {
+		if demo && s.Name == compare.ScenarioCurrent {
+			continue
+		}
+		rep.Targets = append(rep.Targets, ScenarioGaps{Scenario: s.Name, Gaps: a.Gaps(s, opts.Day)})
+	}
+	rep.CostInputs = costInputsOf(a.Inputs(opts.Top))
+	rep.Decisions = a.Decided
 	if demo {
 		rep.Baseline = Side{Paths: []string{"demo corpus"}, BuiltIn: true, Procedures: nBase}
 		rep.Current = Side{Paths: []string{"demo corpus"}, BuiltIn: true, Procedures: nCur}
@@ -296,7 +364,7 @@ func WriteText(w io.Writer, rep *Report) error {
 		ew.Printf("Baseline: %s (%d procedures)\n", strings.Join(rep.Baseline.Paths, ", "), rep.Baseline.Procedures)
 		ew.Printf("Current:  %s (%d procedures)\n", strings.Join(rep.Current.Paths, ", "), rep.Current.Procedures)
 	}
-	ew.Printf("Target:   %s%% of regulations abolished or simplified, and %s%% of compliance cost cut\n", rep.Target.Decimal(2), rep.Target.Decimal(2))
+	ew.Printf("Target:   %s\n", targetLine(rep.TargetAsked))
 	ew.Printf("Hourly value of time: %s VND (%s)\n", rep.HourlyValue.Format(2), rep.basis)
 	for i, s := range rep.Scenarios {
 		ew.Printf("\n== Scenario %q: %s\n\n", s.Name, s.Description)
@@ -342,6 +410,7 @@ func WriteText(w io.Writer, rep *Report) error {
 		ew.Printf("Procedures: %s\n", statuses(s.Statuses))
 		ew.Printf("Assumed: annual volume of %d procedures; counted as zero where not stated: fees of %d, fee amounts of %d, processing time of %d\n",
 			s.VolumeAssumed, s.Unknown["fees"], s.Unknown["fee amount"], s.Unknown["processing time"])
+		writeTime(ew, s.Time)
 		if len(s.TopCuts) > 0 {
 			ew.Printf("\nLargest cuts by annual saving (VND/yr):\n")
 			writeCuts(ew, s.TopCuts, true)
@@ -362,6 +431,13 @@ func WriteText(w io.Writer, rep *Report) error {
 				writeCuts(ew, m.TopCuts, false)
 			}
 		}
+	}
+	writeTargets(ew, rep)
+	writeCostInputs(ew, rep.CostInputs)
+	if d := rep.Decisions; d.Judged > 0 {
+		ew.Printf("\nGovernment decisions (Resolution 66.7/2025/NQ-CP Appendix I and any --decisions list): %d rows concern the current procedures: "+
+			"%d applied, %d not applied (the published procedure still asks for the paper), %d paper not found; redtape flag lists them\n",
+			d.Judged, d.Applied, d.NotApplied, d.PaperNotFound)
 	}
 	st := rep.PaperStates.Total
 	ew.Printf("\nPapers of the current set by state (docs/flags.md):\n")
@@ -394,7 +470,84 @@ func writeCuts(w io.Writer, cuts []Cut, withMinistry bool) {
 	tw.Flush()
 }
 
-func stateRow(name string, c assess.StatusCount, meaning string) []string {
+// targetLine says what the target asked for asks, unit by unit, and cites
+// it: "nq68: 20% of regulations, 20% of compliance cost (Resolution 68/NQ-CP ...)".
+func targetLine(t target.Target) string {
+	names := map[target.Unit]string{target.Regulations: "regulations abolished or simplified", target.Conditions: "unnecessary business conditions",
+		target.Cost: "compliance cost", target.Time: "processing time"}
+	var parts []string
+	for _, u := range target.Units() {
+		if pct, ok := t.PercentOf(u); ok {
+			parts = append(parts, pct.Decimal(2)+"% of "+names[u])
+		}
+	}
+	line := t.Name + ": cut " + strings.Join(parts, ", ")
+	if t.Citation != "" {
+		line += " (" + t.Citation + ")"
+	}
+	return line
+}
+
+// writeTime prints the processing-time cut of a scenario.
+func writeTime(ew *textfmt.Writer, t Time) {
+	if t.Procedures == 0 {
+		ew.Printf("Processing time: not measured (no procedure states a time that could be read; %d unknown)\n", t.Unknown)
+		return
+	}
+	ew.Printf("Processing time (working days, %d procedures): before %s, after %s, cut %s = %s%% (%s); %d shortened, %d lengthened, %d unknown left out, %d stated on one side only\n",
+		t.Procedures, t.BaselineDays.Format(1), t.CurrentDays.Format(1), t.Cut.Format(1), t.Percent.Format(2), gapText(t.Gap),
+		t.Shortened, t.Lengthened, t.Unknown, t.Borrowed)
+}
+
+// writeTargets sets each scenario's cuts beside every target shown.
+func writeTargets(ew *textfmt.Writer, rep *Report) {
+	if len(rep.Targets) == 0 {
+		return
+	}
+	ew.Printf("\nTargets (the one asked for, %s, then every preset in force on %s):\n", rep.TargetAsked.Name, rep.AsOf)
+	rows := [][]string{{"target", "unit", "asks", "scenario", "achieved", "short by"}}
+	for _, sg := range rep.Targets {
+		for _, g := range sg.Gaps {
+			achieved, short := "not measured", ""
+			if g.Measured {
+				achieved = g.Achieved.Format(2) + "%"
+				short = "met"
+				if !g.Met {
+					short = g.Short.Format(2) + " points"
+				}
+			}
+			rows = append(rows, []string{g.Preset, string(g.Unit), g.Target.Format(0) + "%", sg.Scenario, achieved, short})
+		}
+	}
+	textfmt.Columns(ew, rows)
+}
+
+// writeCostInputs says what the current cost rests on.
+func writeCostInputs(ew *textfmt.Writer, ci CostInputs) {
+	c := ci.Coverage
+	ew.Printf("\nWhat the current cost rests on: %s%% measured (%d procedures with a measured volume, %d costed from an official cost sheet), "+
+		"the rest on the assumed annual volume (%d procedures)\n", ci.MeasuredPercent.Format(1), c.VolumeMeasured, c.FromSheet, c.VolumeAssumed)
+	if len(ci.CollectFirst) > 0 {
+		ew.Printf("Volumes to collect first (assumed volume, largest annual cost):\n")
+		rows := [][]string{{"procedure", "ministry", "volume assumed", "annual cost (VND)"}}
+		for _, x := range ci.CollectFirst {
+			name := textfmt.Clip(x.Name, 60)
+			if x.Code != "" {
+				name = x.Code + " " + name
+			}
+			rows = append(rows, []string{name, x.Ministry, strconv.FormatInt(x.Volume, 10), x.Annual.Format(0)})
+		}
+		textfmt.Columns(ew, rows)
+	}
+	if len(ci.VolumesNotMatched) > 0 {
+		ew.Printf("--volumes rows matching no procedure: %s\n", strings.Join(ci.VolumesNotMatched, ", "))
+	}
+	if len(ci.SheetsNotMatched) > 0 {
+		ew.Printf("--costs rows matching no procedure: %s\n", strings.Join(ci.SheetsNotMatched, ", "))
+	}
+}
+
+func stateRow(name string, c flags.StatusCount, meaning string) []string {
 	return []string{name, strconv.Itoa(c.Papers), strconv.Itoa(c.Procedures), meaning}
 }
 
@@ -421,6 +574,18 @@ func statuses(st map[compare.Status]int) string {
 		parts = append(parts, fmt.Sprintf("%d %s", st[s], s))
 	}
 	return strings.Join(parts, ", ")
+}
+
+func costInputsOf(in assess.Inputs) CostInputs {
+	out := CostInputs{Coverage: in.Coverage, MeasuredPercent: in.Coverage.MeasuredShare().MulInt(100),
+		VolumesNotMatched: in.VolumesNotIn, SheetsNotMatched: in.SheetsNotIn, CollectFirst: []Assumed{}}
+	for _, pc := range in.CollectFirst {
+		x := Assumed{ID: pc.ID, Code: pc.Code, Name: pc.Name, Ministry: pc.Ministry, Volume: pc.Volume, Annual: pc.Annual}
+		x.Exact = ExactOf(x)
+		out.CollectFirst = append(out.CollectFirst, x)
+	}
+	out.Exact = ExactOf(out)
+	return out
 }
 
 // WriteJSON writes rep as indented JSON, HTML characters as they are.

@@ -9,6 +9,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/redtape-vn/redtape/analyzer/check"
 )
@@ -17,34 +18,25 @@ import (
 // a rule's page is DocsBase + "RT001.md".
 const DocsBase = "https://github.com/redtape-vn/redtape/blob/main/docs/rules/"
 
-// Report is everything a writer needs.
+// Report is everything a writer needs: the run of the checker (files with
+// their findings, notes, unreadable inputs, the root machine output names
+// files from) and how it was configured. The Root of the run is the
+// directory SARIF and GitHub annotations name files from: code scanning and
+// annotations resolve paths against the repository root, so a run from a
+// subdirectory must not name "a.md" for "drafts/a.md". Empty keeps the
+// paths as given. Text, JSON and Markdown keep the paths as given.
 type Report struct {
+	check.Run
 	// Tool and Version name the program.
 	Tool, Version string
-	// Files are the per-file results, in the order checked.
-	Files []*check.FileResult
-	// Findings are all findings, sorted by file, line, column and rule.
-	Findings []check.Finding
 	// Rules are the registered rules with their configured severity.
 	Rules []RuleInfo
-	// Notes are remarks about rules that could not run.
-	Notes []string
-	// Unreadable are the inputs (drafts, corpus files) that could not be
-	// read, in the order met; the report covers the rest.
-	Unreadable []Unreadable
 	// FailOn is the severity at which the run fails.
 	FailOn check.Severity
 	// ShowMetrics prints metric findings in the text and Markdown outputs.
 	ShowMetrics bool
 	// Color enables ANSI colours in the text output.
 	Color bool
-	// Root is the directory SARIF and GitHub annotations name files
-	// from: the repository root inside a git repository, else the working
-	// directory. Code scanning and annotations resolve paths against the
-	// repository root, so a run from a subdirectory must not name
-	// "a.md" for "drafts/a.md". Empty keeps the paths as given. Text,
-	// JSON and Markdown keep the paths as given.
-	Root string
 }
 
 // repoPath returns file as SARIF and GitHub annotations name it.
@@ -56,12 +48,7 @@ func (r *Report) repoPath(file string) string {
 }
 
 // Unreadable is an input the run could not read.
-type Unreadable struct {
-	// File is the path as given.
-	File string `json:"file"`
-	// Error says why, naming the file, as printed on standard error.
-	Error string `json:"error"`
-}
+type Unreadable = check.Unreadable
 
 // RuleInfo is a rule as configured for the run.
 type RuleInfo struct {
@@ -103,7 +90,7 @@ type Counts struct {
 // Count tallies r's findings.
 func (r *Report) Count() Counts {
 	c := Counts{BySeverity: map[string]int{}, ByRule: map[string]int{}}
-	for _, f := range r.Findings {
+	for _, f := range r.Findings() {
 		c.BySeverity[f.Severity.String()]++
 		c.ByRule[f.Rule]++
 		if f.Severity == check.SeverityMetric {
@@ -176,4 +163,18 @@ func sortedKeys(m map[string]int) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// WriteRules lists rules as configured, one a line: id, name, severity
+// (the default in brackets when the configuration changes it), summary.
+func WriteRules(w io.Writer, rules []RuleInfo) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, r := range rules {
+		sev := r.Severity.String()
+		if sev != r.Rule.Severity.String() {
+			sev += " [" + r.Rule.Severity.String() + "]"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Name, sev, r.Summary)
+	}
+	return tw.Flush()
 }

@@ -40,17 +40,20 @@ func sampleReport(t *testing.T) *Report {
 		{Path: "drafts/nghị-định.md", Format: check.FormatMarkdown, Tally: check.Tally{Articles: 4, Procedures: 2, Dossiers: 1, Papers: 5, Conditions: 2, RequirementWords: 7, Suppressed: 1}},
 		{Path: "drafts/b.html", Format: check.FormatHTML, Tally: check.Tally{Articles: 1, Procedures: 1, Dossiers: 1, Papers: 4}},
 	}
-	r.Findings = []check.Finding{
+	// Each finding is kept once, in its file's result.
+	r.Files[0].Findings = []check.Finding{
+		{File: "drafts/nghị-định.md", Line: 3, Column: 1, EndLine: 3, EndColumn: 20, Rule: "RT007", Name: "requirement-words", Severity: check.SeverityMetric,
+			Message: `Article 1 has 2 requirement words ("phải"×2)`, Article: "1", Metric: &check.Metric{Name: "requirement_words", Value: 2, Detail: map[string]int{"phải": 2}}, Fingerprint: "aa03"},
+		{File: "drafts/nghị-định.md", Line: 20, Column: 4, EndLine: 20, EndColumn: 40, Rule: "RT006", Name: "new-paper", Severity: check.SeverityInfo,
+			Message: `requires a dossier paper: "Đơn đề nghị"`, Snippet: "Đơn đề nghị", Article: "3", Fingerprint: "aa04"},
+	}
+	r.Files[1].Findings = []check.Finding{
 		{File: "drafts/b.html", Line: 9, Column: 10, EndLine: 9, EndColumn: 32, Rule: "RT001", Name: "digitised-paper", Severity: check.SeverityError,
 			Message: `requires "giấy khai sinh", which the state already holds as data in the Civil-status e-database`,
 			Fix:     "look the data up in the Civil-status e-database (Decree 87/2020/NĐ-CP Art. 24.7) instead of requiring it", Snippet: "giấy khai sinh", Fingerprint: "aa01"},
 		{File: "drafts/b.html", Line: 11, Column: 5, EndLine: 12, EndColumn: 3, Rule: "RT002", Name: "catch-all-requirement", Severity: check.SeverityWarning,
 			Message: "open-ended requirement \"Tài liệu khác, theo yêu cầu | 100%\": the applicant cannot know\nwhen the dossier is complete", Fix: "name each paper required, or drop the item",
 			Snippet: "Tài liệu khác", Fingerprint: "aa02"},
-		{File: "drafts/nghị-định.md", Line: 3, Column: 1, EndLine: 3, EndColumn: 20, Rule: "RT007", Name: "requirement-words", Severity: check.SeverityMetric,
-			Message: `Article 1 has 2 requirement words ("phải"×2)`, Article: "1", Metric: &check.Metric{Name: "requirement_words", Value: 2, Detail: map[string]int{"phải": 2}}, Fingerprint: "aa03"},
-		{File: "drafts/nghị-định.md", Line: 20, Column: 4, EndLine: 20, EndColumn: 40, Rule: "RT006", Name: "new-paper", Severity: check.SeverityInfo,
-			Message: `requires a dossier paper: "Đơn đề nghị"`, Snippet: "Đơn đề nghị", Article: "3", Fingerprint: "aa04"},
 	}
 	r.Notes = []string{"RT008 cost-increase: needs --corpus (the current procedures) to compare the draft's dossiers against; the rule did not run"}
 	r.Unreadable = []Unreadable{{File: "drafts/scan|1.pdf", Error: "read draft drafts/scan|1.pdf: not text: 212 NUL characters (a binary file, or UTF-16 without a byte-order mark)"}}
@@ -105,7 +108,7 @@ func TestJSONContract(t *testing.T) {
 			t.Errorf("finding lacks %q", key)
 		}
 	}
-	if len(doc.Rules) != 8 || doc.Rules[4]["severity"] != "off" || doc.Rules[4]["default_severity"] != "info" {
+	if len(doc.Rules) != 9 || doc.Rules[4]["severity"] != "off" || doc.Rules[4]["default_severity"] != "info" {
 		t.Errorf("rules = %v", doc.Rules)
 	}
 }
@@ -145,7 +148,7 @@ func TestUnreadableStatus(t *testing.T) {
 	} {
 		r := sampleReport(t)
 		r.FailOn = check.SeverityError
-		r.Findings = r.Findings[1:] // no error left
+		r.Files[1].Findings = r.Files[1].Findings[1:] // no error left
 		if !tt.unreadable {
 			r.Unreadable = nil
 		}
@@ -219,9 +222,11 @@ func TestSARIFFingerprintsStable(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Lines move (text added above): fingerprints stay.
-	for i := range r.Findings {
-		r.Findings[i].Line += 5
-		r.Findings[i].EndLine += 5
+	for _, f := range r.Files {
+		for i := range f.Findings {
+			f.Findings[i].Line += 5
+			f.Findings[i].EndLine += 5
+		}
 	}
 	if err := WriteSARIF(&b, r); err != nil {
 		t.Fatal(err)
@@ -375,11 +380,9 @@ func TestSARIFValidOnFixtures(t *testing.T) {
 			t.Fatal(err)
 		}
 		r.Files = append(r.Files, res)
-		r.Findings = append(r.Findings, res.Findings...)
 	}
-	check.SortFindings(r.Findings)
-	if len(r.Findings) < 20 {
-		t.Fatalf("only %d findings on the fixtures", len(r.Findings))
+	if n := len(r.Findings()); n < 20 {
+		t.Fatalf("only %d findings on the fixtures", n)
 	}
 	var buf bytes.Buffer
 	if err := WriteSARIF(&buf, r); err != nil {

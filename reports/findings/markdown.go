@@ -30,7 +30,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	c := r.Count()
 	status := "✅ passed"
 	switch {
-	case check.AtOrAbove(r.Findings, r.FailOn):
+	case check.AtOrAbove(r.Findings(), r.FailOn):
 		status = "❌ failed"
 	case len(r.Unreadable) > 0:
 		status = "⚠️ incomplete"
@@ -65,11 +65,12 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		fmt.Fprintln(bw, "| --- | --- | --- | --- | --- |")
 		rows := 0
 		shown := 0
+		all := r.Findings()
 		for _, sev := range severityList() {
 			if sev == check.SeverityMetric && !r.ShowMetrics {
 				continue
 			}
-			for _, f := range r.Findings {
+			for _, f := range all {
 				if f.Severity != sev {
 					continue
 				}

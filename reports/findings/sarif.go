@@ -160,7 +160,7 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		})
 	}
 	lineSeen := map[string]int{}
-	for _, f := range r.Findings {
+	for _, f := range r.Findings() {
 		if f.Severity <= check.SeverityMetric {
 			continue
 		}

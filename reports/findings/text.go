@@ -42,7 +42,7 @@ func WriteText(w io.Writer, r *Report) error {
 		}
 		return code + s + ansiReset
 	}
-	for _, f := range r.Findings {
+	for _, f := range r.Findings() {
 		if f.Severity == check.SeverityMetric && !r.ShowMetrics {
 			continue
 		}
@@ -126,7 +126,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 	if out.Files == nil {
 		out.Files = []*check.FileResult{}
 	}
-	out.Findings = r.Findings
+	out.Findings = r.Findings()
 	if out.Findings == nil {
 		out.Findings = []check.Finding{}
 	}
@@ -153,7 +153,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 // that could not be read, then a summary notice.
 func WriteGitHub(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
-	for _, f := range r.Findings {
+	for _, f := range r.Findings() {
 		cmd := ""
 		switch f.Severity {
 		case check.SeverityError:

@@ -255,8 +255,8 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, apiError{Error: err.Error()})
 		return
 	}
-	rep := &findings.Report{Tool: "redtape", Version: Version, Files: []*check.FileResult{res}, Findings: res.Findings,
-		Notes: res.Notes, FailOn: check.SeverityError}
+	rep := &findings.Report{Run: check.Run{Files: []*check.FileResult{res}, Notes: res.Notes},
+		Tool: "redtape", Version: Version, FailOn: check.SeverityError}
 	cfg := s.opts.Checker.Config()
 	for _, ru := range s.opts.Checker.Rules() {
 		rep.Rules = append(rep.Rules, findings.RuleInfo{Rule: ru, Severity: cfg.Severity(ru)})

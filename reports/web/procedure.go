@@ -252,7 +252,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	b, err := s.reportHTML(r.Context(), ministry, sector, l)
-	if errors.Is(err, collect.ErrNoMatch) {
+	if errors.Is(err, collect.ErrNoMatch) || errors.Is(err, assess.ErrEmptyScope) {
 		pg := s.reportsPage(r, l)
 		pg.Message = l.t("report.nomatch")
 		s.render(w, r, l, http.StatusNotFound, "reports", pg)

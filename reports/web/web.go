@@ -19,7 +19,6 @@ import (
 	"time"
 
 	"github.com/redtape-vn/redtape/analyzer/assess"
-	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/analyzer/check"
 	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/corpus/index"
@@ -53,13 +52,12 @@ type Options struct {
 	Index *index.Index
 	// Store holds the records the index was built from.
 	Store *Store
-	// Catalog, AsOf, Params and Target configure the assessment and the
-	// reports as for "redtape report"; nil and zero values mean the
-	// defaults.
-	Catalog *catalog.Catalog
-	AsOf    time.Time
-	Params  *cost.Params
-	Target  cost.Amount
+	// Assess configures the assessment and the reports as for "redtape
+	// report" (catalog, cost parameters, volumes, cost sheets, target,
+	// scope); the zero value means the defaults. AsOf is the day of the
+	// catalog the reports name; zero means the day they are written.
+	Assess assess.Options
+	AsOf   time.Time
 	// Corpus names the records for the report ("" for the demo corpus).
 	Corpus string
 	// Now is the clock; nil means time.Now.
@@ -108,8 +106,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	if opts.SearchTimeout == 0 {
 		opts.SearchTimeout = 10 * time.Second
 	}
-	a, err := assess.Run(ctx, nil, opts.Store.Procedures(), assess.Options{
-		Catalog: opts.Catalog, AsOf: opts.AsOf, Params: opts.Params, Target: opts.Target})
+	a, err := assess.Run(ctx, nil, opts.Store.Procedures(), opts.Assess)
 	if err != nil {
 		return nil, fmt.Errorf("web: assess: %w", err)
 	}
@@ -333,7 +330,9 @@ func (s *Server) reportHTML(ctx context.Context, ministry, sector string, l lang
 	if ok { // built while this request waited
 		return b, nil
 	}
-	copts := collect.Options{Catalog: s.a.Catalog, AsOf: s.opts.AsOf, Params: s.opts.Params, Target: s.opts.Target,
+	aopts := s.opts.Assess
+	aopts.Catalog = s.a.Catalog
+	copts := collect.Options{Assess: aopts, AsOf: s.opts.AsOf,
 		Ministry: ministry, Sector: sector, Corpus: s.opts.Corpus, Generated: s.opts.Now().UTC(),
 		CurrentSummary: s.opts.Store.Summary()}
 	in, err := collect.Collect(ctx, s.opts.Store.Procedures(), copts)

@@ -64,7 +64,7 @@ func newTestServer(t testing.TB, procs []*corpus.Procedure) *Server {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	s, err := New(ctx, Options{Index: ix, Store: NewStore(procs), Catalog: cat, AsOf: fixed,
+	s, err := New(ctx, Options{Index: ix, Store: NewStore(procs), Assess: assess.Options{Catalog: cat}, AsOf: fixed,
 		Now: func() time.Time { return fixed }, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
@@ -339,7 +339,7 @@ func TestReport(t *testing.T) {
 			l = en
 		}
 		in, err := collect.Collect(context.Background(), s.opts.Store.Procedures(), collect.Options{
-			Catalog: s.a.Catalog, AsOf: fixed, Generated: fixed, Ministry: tc.ministry, Sector: tc.sector,
+			Assess: assess.Options{Catalog: s.a.Catalog}, AsOf: fixed, Generated: fixed, Ministry: tc.ministry, Sector: tc.sector,
 			CurrentSummary: &corpus.Summary{Files: 1, Procedures: s.opts.Store.Len()}})
 		if err != nil {
 			t.Fatal(err)

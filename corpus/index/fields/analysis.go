@@ -9,7 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/redtape-vn/redtape/analyzer/vntext"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // Analyzer cuts text into words and maps each word to its indexed term.
@@ -20,6 +20,10 @@ import (
 // amounts ("4.500.000") are one word, while dashes and slashes split
 // ("NĐ-CP" is two words). This is Unicode word segmentation (UAX #29) as
 // it applies to Vietnamese administrative text, at a fraction of its cost.
+//
+// A word longer than [MaxWordBytes] is indexed by its first MaxWordBytes
+// bytes (cut at a character boundary), its offsets still spanning the
+// whole word; queries are cut the same way, so the word is still found.
 type Analyzer struct {
 	fold, bigrams, marked bool
 }
@@ -35,6 +39,15 @@ func Exact() *Analyzer { return &Analyzer{} }
 // word without one folds to itself, so its exact match tells nothing
 // that its folded match does not; leaving it out keeps the field small.
 func Marked() *Analyzer { return &Analyzer{marked: true} }
+
+// MaxWordBytes is the longest term the analysis gives, in bytes of the
+// word as written: the longest Vietnamese word is 7 letters and the longest
+// code or amount in the national corpus under 30 bytes, so only junk
+// reaches it. Longer words are cut to it. Without the cap one word of five
+// million letters took 56 s and 2.2 GB to index (issue 15): the term
+// dictionary copies each term several times over. Documented in
+// docs/search.md, "Limits".
+const MaxWordBytes = 128
 
 // Separator separates the values of a many-valued field stored as one
 // string (see Join). Positions jump by [PositionGap] across it, so no phrase
@@ -128,7 +141,7 @@ func (a *Analyzer) Analyze(input []byte) analysis.TokenStream {
 		if sp[2] != 0 {
 			pos += PositionGap
 		}
-		word := input[sp[0]:sp[1]]
+		word := capWord(input[sp[0]:sp[1]])
 		if a.marked && isASCII(word) {
 			continue
 		}
@@ -148,6 +161,19 @@ func (a *Analyzer) Analyze(input []byte) analysis.TokenStream {
 		stream[i] = &tokens[i]
 	}
 	return stream[:kept]
+}
+
+// capWord returns the first [MaxWordBytes] bytes of word, cut back to a
+// character boundary; a shorter word is returned whole.
+func capWord(word []byte) []byte {
+	if len(word) <= MaxWordBytes {
+		return word
+	}
+	n := MaxWordBytes
+	for n > 0 && !utf8.RuneStart(word[n]) {
+		n--
+	}
+	return word[:n]
 }
 
 func isASCII(b []byte) bool {

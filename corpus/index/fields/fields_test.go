@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"golang.org/x/text/unicode/norm"
@@ -195,5 +196,25 @@ func TestMarked(t *testing.T) {
 	}
 	if got[1].Position != 4 {
 		t.Errorf("đường at position %d, want 4", got[1].Position)
+	}
+}
+
+func TestMaxWordBytes(t *testing.T) {
+	long := strings.Repeat("đ", 100) + "x" // 201 bytes
+	in := []byte("giấy " + long + " tờ")
+	for _, a := range []*Analyzer{Folded(), Exact(), Marked()} {
+		toks := a.Analyze(in)
+		var got *analysis.Token
+		for _, tok := range toks {
+			if tok.Start == len("giấy ") {
+				got = tok
+			}
+		}
+		if got == nil {
+			t.Fatalf("no token for the long word in %v", toks)
+		}
+		if len(got.Term) > MaxWordBytes || got.End != len("giấy ")+len(long) || !utf8.Valid(got.Term) {
+			t.Errorf("term %d bytes (max %d), end %d, valid %v", len(got.Term), MaxWordBytes, got.End, utf8.Valid(got.Term))
+		}
 	}
 }

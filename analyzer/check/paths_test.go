@@ -1,0 +1,65 @@
+package check
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCheckPaths checks a directory of drafts: every draft once, each
+// finding kept once in its file's result, and a run that would check
+// nothing refused as a usage error.
+func TestCheckPaths(t *testing.T) {
+	run, err := CheckPaths(t.Context(), PathsOptions{Paths: []string{fixtureDir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	drafts, _ := filepath.Glob(filepath.Join(fixtureDir, "*.*"))
+	n := 0
+	for _, d := range drafts {
+		if isDraftName(d) {
+			n++
+		}
+	}
+	// The walk also finds the drafts in subdirectories (cost/, golden/).
+	if len(run.Files) < n || len(run.Unreadable) != 0 {
+		t.Errorf("%d files, %d unreadable; want at least the %d drafts at the top", len(run.Files), len(run.Unreadable), n)
+	}
+	total := 0
+	for _, f := range run.Files {
+		total += len(f.Findings)
+	}
+	if all := run.Findings(); len(all) != total || total == 0 {
+		t.Errorf("Findings() = %d, files hold %d", len(all), total)
+	}
+
+	empty := t.TempDir()
+	for _, tt := range []struct {
+		opts PathsOptions
+		want string
+	}{
+		{PathsOptions{Paths: []string{filepath.Join(empty, "nope")}}, "read "},
+		{PathsOptions{Paths: []string{empty}}, "no drafts found under"},
+		{PathsOptions{}, "check needs DRAFTS"},
+		{PathsOptions{Diff: "-", Stdin: strings.NewReader("")}, "standard input is empty"},
+		{PathsOptions{Diff: "-", Stdin: strings.NewReader("hello\n")}, "not a unified diff"},
+		{PathsOptions{Diff: "-", Stdin: strings.NewReader("+++ b/nowhere/x.md\n@@ -0,0 +1 @@\n+a\n")}, "drafts not found here"},
+	} {
+		_, err := CheckPaths(t.Context(), tt.opts)
+		if !errors.Is(err, ErrUsage) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%+v: err = %v, want a usage error with %q", tt.opts, err, tt.want)
+		}
+	}
+
+	// A draft that cannot be read is listed and the run goes on.
+	bad := filepath.Join(empty, "bad.md")
+	if err := os.WriteFile(bad, []byte("\x00\x00\x00\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run, err = CheckPaths(t.Context(), PathsOptions{Paths: []string{bad, filepath.Join(fixtureDir, "plain.txt")}})
+	if err != nil || len(run.Unreadable) != 1 || len(run.Files) != 1 {
+		t.Fatalf("unreadable draft: %+v, %v", run, err)
+	}
+}

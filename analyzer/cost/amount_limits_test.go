@@ -1,0 +1,53 @@
+package cost
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestParseAmountLimits: amounts are plain decimals within the documented
+// range (issue 15: "4p7040000" and "1e1000000" made estimate hang).
+func TestParseAmountLimits(t *testing.T) {
+	ok := []struct{ in, want string }{
+		{"0", "0"}, {"5400000", "5400000"}, {"0.25", "1/4"}, {"-3", "-3"}, {"+2", "2"},
+		{"1e3", "1000"}, {"393.4e9", "393400000000"}, {"5e-1", "1/2"}, {"5/7", "5/7"}, {"-5/7", "-5/7"},
+		{".5", "1/2"}, {"1.", "1"}, {" 12 ", "12"}, {"1e59", "1" + strings.Repeat("0", 59)}, {"0.01e60", "1" + strings.Repeat("0", 58)},
+		{strings.Repeat("9", MaxWholeDigits), strings.Repeat("9", MaxWholeDigits)},
+		{"0." + strings.Repeat("0", MaxAmountDigits-1) + "1", "1/1" + strings.Repeat("0", MaxAmountDigits)},
+		{"1" + strings.Repeat("0", 100) + "/" + "1" + strings.Repeat("0", 50), "1" + strings.Repeat("0", 50)},
+	}
+	for _, c := range ok {
+		a, err := ParseAmount(c.in)
+		if err != nil {
+			t.Errorf("ParseAmount(%q): %v", c.in, err)
+			continue
+		}
+		if a.Exact() != c.want {
+			t.Errorf("ParseAmount(%q) = %s, want %s", c.in, a.Exact(), c.want)
+		}
+	}
+	bad := []string{"", " ", "4p7040000", "1e1000000", "1e60", "1e61", "1e-61", "10e59", "0x10", "0b101", "0o7", "1_000",
+		"5,400,000", "Inf", "NaN", "-", ".", "1/0x2", "1/-2", "1e", "e5", "1.2.3", "--1", "1/2/3",
+		strings.Repeat("9", MaxWholeDigits+1), "0." + strings.Repeat("1", MaxAmountDigits+1), "١٢",
+		"1" + strings.Repeat("0", 100) + "/3", "1/" + strings.Repeat("1", MaxAmountDigits+1), "1/0"}
+	for _, s := range bad {
+		if a, err := ParseAmount(s); err == nil {
+			t.Errorf("ParseAmount(%q) = %s, want an error", s, a.Exact())
+		} else if !strings.Contains(err.Error(), "not a number") {
+			t.Errorf("ParseAmount(%q): error %q does not say so", s, err)
+		}
+	}
+}
+
+// TestLoadParamsHugeExponents: the parameter files of issue 15 are refused
+// with an error naming the file, at once.
+func TestLoadParamsHugeExponents(t *testing.T) {
+	for _, name := range []string{"params-binary-exponent.yaml", "params-huge-exponent.yaml"} {
+		path := filepath.Join("testdata", name)
+		_, err := LoadParamsFile(path)
+		if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "not a number") {
+			t.Errorf("LoadParamsFile(%s) = %v, want a not-a-number error naming the file", name, err)
+		}
+	}
+}
