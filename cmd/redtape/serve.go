@@ -50,13 +50,15 @@ type serveOptions struct {
 func serveCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "serve",
-		Usage:     "serve the web workspace: search, procedures with their papers' verdicts and costs, reports",
+		Usage:     "serve the web workspace: search, procedures with their papers' verdicts and costs, reports, a draft checker",
 		ArgsUsage: "[PATHS...]",
 		Description: "Serves a web workspace for legal reviewers over the index: search with facets and\n" +
-			"highlights, a page per procedure with the verdict on each paper and its estimated cost, and\n" +
-			"the reduction report by ministry or sector. With PATHS the index is brought up to date from\n" +
-			"them first; with --index alone the existing index is served; with neither, the built-in demo\n" +
-			"corpus. Stops cleanly on Ctrl-C or SIGTERM. See docs/serve.md.",
+			"highlights, a page per procedure with the verdict on each paper and its estimated cost, the\n" +
+			"reduction report by ministry or sector, and a page that checks a pasted draft as \"redtape\n" +
+			"check\" does. With PATHS the index is brought up to date from them first; with --index\n" +
+			"alone the existing index is served (from a snapshot, reloaded when \"redtape index\" changes\n" +
+			"it); with neither, the built-in demo corpus. Stops cleanly on Ctrl-C or SIGTERM. See\n" +
+			"docs/serve.md.",
 		Flags: append([]cli.Flag{
 			indexFlag(),
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Usage: "`HOST:PORT` to listen on (port 0 picks a free one)"},
