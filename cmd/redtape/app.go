@@ -89,6 +89,7 @@ func newApp(e *env) *cli.App {
 			estimateCommand(e),
 			reportCommand(e),
 			checkCommand(e),
+			serveCommand(e),
 		},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return &usageError{err}
