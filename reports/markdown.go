@@ -88,8 +88,21 @@ func slug(s string) string {
 }
 
 // esc escapes text from outside for use inline in Markdown (see
-// textfmt.Markdown).
-func esc(s string) string { return textfmt.Markdown(s) }
+// textfmt.Markdown), runs of space collapsed and trailing space dropped.
+func esc(s string) string {
+	s = textfmt.Markdown(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	prevSpace := false
+	for _, r := range s {
+		if r == ' ' && prevSpace {
+			continue
+		}
+		b.WriteRune(r)
+		prevSpace = r == ' '
+	}
+	return strings.TrimRight(b.String(), " ")
+}
 
 // code wraps s in a code span, safe for table cells.
 func code(s string) string {

@@ -11,7 +11,7 @@ func TestEsc(t *testing.T) {
 		{"<script>alert(1)</script>", `\<script\>alert(1)\</script\>`},
 		{"A | B", `A \| B`},
 		{"*bold* _it_ `code`", "\\*bold\\* \\_it\\_ \\`code\\`"},
-		{"[link](http://x)", `\[link\](http://x)`},
+		{"[link](http://x)", `\[link\](http\://x)`},
 		{"line\nbreak\r\n  spaces", "line break spaces"},
 		{`back\slash & $x$`, `back\\slash \& \$x\$`},
 		{"1.000005", "1.000005"},

@@ -2,17 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
-	"text/tabwriter"
-	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
@@ -20,10 +15,8 @@ import (
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/index"
 	"github.com/redtape-vn/redtape/corpus/index/query"
+	"github.com/redtape-vn/redtape/reports/searchreport"
 )
-
-// searchSchema names the version of the JSON that search prints (docs/search.md).
-const searchSchema = "redtape.search/v1"
 
 // searchOptions are the options of the search command.
 type searchOptions struct {
@@ -107,11 +100,11 @@ func runSearch(ctx context.Context, opts searchOptions, e *env) error {
 	}
 	switch opts.Format {
 	case "json":
-		return writeSearchJSON(e.stdout, res)
+		return searchreport.WriteJSON(e.stdout, res)
 	case "markdown":
-		return writeSearchMarkdown(e.stdout, res)
+		return searchreport.WriteMarkdown(e.stdout, res)
 	}
-	return writeSearchTable(e.stdout, res, colorOn(e))
+	return searchreport.WriteTable(e.stdout, res, colorOn(e))
 }
 
 // trailingSearchFlags takes the long options written after the query
@@ -205,310 +198,4 @@ func colorOn(e *env) bool {
 	}
 	f, ok := e.stdout.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-// searchReport is the JSON document search prints.
-type searchReport struct {
-	Schema string `json:"schema"`
-	*index.Result
-}
-
-func writeSearchJSON(w io.Writer, res *index.Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(searchReport{Schema: searchSchema, Result: res}); err != nil {
-		return fmt.Errorf("write json: %w", err)
-	}
-	return nil
-}
-
-// markSnippet renders a snippet with its marks wrapped in open and close,
-// each piece of the record's text passed through esc first (so that marks
-// are added after escaping and text cannot forge them).
-func markSnippet(s index.Snippet, open, close string, esc func(string) string) string {
-	var b strings.Builder
-	at := 0
-	for _, m := range s.Marks {
-		if m.Start < at || m.End > len(s.Text) || m.Start > m.End {
-			continue
-		}
-		b.WriteString(esc(s.Text[at:m.Start]))
-		b.WriteString(open)
-		b.WriteString(esc(s.Text[m.Start:m.End]))
-		b.WriteString(close)
-		at = m.End
-	}
-	b.WriteString(esc(s.Text[at:]))
-	return b.String()
-}
-
-// plainText makes text from records, file names or the query safe to print
-// on a terminal or in a CI log, where a control character could move the
-// cursor, recolour the screen or, after a line break, start a workflow
-// command ("::error ..."): line and paragraph breaks and tabs become
-// spaces; other control characters (C0, DEL, C1), the bidirectional
-// controls that reorder what is shown (U+202A–U+202E, U+2066–U+2069) and
-// invalid bytes are written as visible escapes (\x1b, \u202e, \xff).
-func plainText(s string) string {
-	clean := true
-	for _, r := range s {
-		if unsafeRune(r) || r == '\t' || r == '\n' || r == '\r' {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for i, r := range s {
-		switch {
-		case r == '\n' || r == '\r' || r == '\t' || r == '\u0085' || r == '\u2028' || r == '\u2029':
-			b.WriteByte(' ')
-		case r == utf8.RuneError:
-			if _, n := utf8.DecodeRuneInString(s[i:]); n == 1 {
-				fmt.Fprintf(&b, "\\x%02x", s[i])
-			} else {
-				b.WriteRune(r)
-			}
-		case r < 0x80 && unsafeRune(r):
-			fmt.Fprintf(&b, "\\x%02x", r)
-		case unsafeRune(r):
-			fmt.Fprintf(&b, "\\u%04x", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// unsafeRune reports whether r must not reach a terminal as it is: a
-// control character, a line or paragraph separator, a bidirectional
-// control, or the mark of an invalid byte.
-func unsafeRune(r rune) bool {
-	return r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r == '\u2028' || r == '\u2029' ||
-		r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' || r == utf8.RuneError
-}
-
-// searchLine is plainText with runs of spaces collapsed: one line of a
-// table.
-func searchLine(s string) string { return searchOneLine(plainText(s)) }
-
-// facetLine is the number of values a table's facet line lists.
-const facetLine = 8
-
-// facetRest returns the number of values of f beyond the first shown and
-// their count of procedures, including those beyond the values listed in
-// JSON (f.OtherValues, f.Other).
-func facetRest(f index.Facet, shown int) (values, count int) {
-	values, count = f.OtherValues, f.Other
-	for i := shown; i < len(f.Terms); i++ {
-		values++
-		count += f.Terms[i].Count
-	}
-	return values, count
-}
-
-// pastEnd says that a page lies beyond the last one.
-func pastEnd(res *index.Result) string {
-	return fmt.Sprintf("page %d is past the last page (%d): no hits shown; use --page 1 to %d", res.Page, searchPages(res), searchPages(res))
-}
-
-func searchPages(res *index.Result) int {
-	if res.Total == 0 {
-		return 0
-	}
-	return (res.Total + res.Size - 1) / res.Size
-}
-
-func writeSearchTable(w io.Writer, res *index.Result, color bool) error {
-	open, close := "«", "»"
-	if color {
-		open, close = "\033[1;33m", "\033[0m"
-	}
-	bw := &searchWriter{w: w}
-	switch res.Total {
-	case 0:
-		bw.printf("no procedure matches %s\n", plainText(res.Query))
-		return bw.err
-	case 1:
-		bw.printf("1 procedure matches %s\n", plainText(res.Query))
-	default:
-		bw.printf("%d procedures match %s (page %d of %d)\n", res.Total, plainText(res.Query), res.Page, searchPages(res))
-	}
-	if len(res.Hits) == 0 {
-		bw.printf("%s\n", pastEnd(res))
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		wd = "" // paths are shown as the index holds them
-	}
-	for i, h := range res.Hits {
-		n := (res.Page-1)*res.Size + i + 1
-		name := searchLine(h.Name)
-		for _, s := range h.Snippets {
-			if s.Field == "name" {
-				name = searchOneLine(markSnippet(s, open, close, plainText))
-			}
-		}
-		bw.printf("\n%3d. %s  %s\n", n, searchLine(h.Code), name)
-		place := []string{}
-		for _, s := range []string{h.Ministry, h.Sector, strings.Join(h.Levels, ", ")} {
-			if s = searchLine(s); s != "" {
-				place = append(place, s)
-			}
-		}
-		if len(place) > 0 {
-			bw.printf("     %s\n", strings.Join(place, " · "))
-		}
-		for _, s := range h.Snippets {
-			if s.Field != "name" {
-				bw.printf("     %s: %s\n", s.Field, searchOneLine(markSnippet(s, open, close, plainText)))
-			}
-		}
-		src := plainText(shownPath(wd, h.File))
-		if h.Record > 0 {
-			src = fmt.Sprintf("%s #%d", src, h.Record)
-		}
-		bw.printf("     %s\n", src)
-	}
-	if len(res.Facets) > 0 {
-		bw.printf("\n")
-		tw := tabwriter.NewWriter(bw, 0, 4, 2, ' ', 0)
-		for _, f := range res.Facets {
-			var parts []string
-			for i, t := range f.Terms {
-				if i == facetLine {
-					break
-				}
-				parts = append(parts, fmt.Sprintf("%s (%d)", searchLine(t.Value), t.Count))
-			}
-			if values, count := facetRest(f, facetLine); values > 0 {
-				parts = append(parts, fmt.Sprintf("… %d more values (%d)", values, count))
-			}
-			fmt.Fprintf(tw, "%s:\t%s\n", f.Field, strings.Join(parts, ", "))
-		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
-	}
-	return bw.err
-}
-
-// shownPath returns file relative to the working directory wd ("" when
-// unknown) when it lies under it: the index records absolute paths (JSON
-// shows them as stored).
-func shownPath(wd, file string) string {
-	if wd == "" || !filepath.IsAbs(file) {
-		return file
-	}
-	rel, err := filepath.Rel(wd, file)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return file
-	}
-	return rel
-}
-
-func searchOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func writeSearchMarkdown(w io.Writer, res *index.Result) error {
-	bw := &searchWriter{w: w}
-	bw.printf("# Search: `%s`\n\n", strings.ReplaceAll(searchLine(res.Query), "`", "'"))
-	if res.Total == 0 {
-		bw.printf("No procedure matches.\n")
-		return bw.err
-	}
-	if res.Total == 1 {
-		bw.printf("1 procedure matches.\n\n")
-	} else {
-		bw.printf("%d procedures match; page %d of %d.\n\n", res.Total, res.Page, searchPages(res))
-	}
-	if len(res.Hits) == 0 {
-		bw.printf("%s\n", pastEnd(res))
-		return bw.err
-	}
-	bw.printf("| # | Code | Procedure | Ministry | Sector | Level | Matches |\n| ---: | --- | --- | --- | --- | --- | --- |\n")
-	for i, h := range res.Hits {
-		name := searchMDCell(h.Name)
-		var matches []string
-		for _, s := range h.Snippets {
-			text := searchOneLine(markSnippet(s, "**", "**", mdInline))
-			if s.Field == "name" {
-				name = text
-				continue
-			}
-			matches = append(matches, s.Field+": "+text)
-		}
-		bw.printf("| %d | %s | %s | %s | %s | %s | %s |\n", (res.Page-1)*res.Size+i+1, searchMDCell(h.Code), name,
-			searchMDCell(h.Ministry), searchMDCell(h.Sector), searchMDCell(strings.Join(h.Levels, ", ")), strings.Join(matches, "<br>"))
-	}
-	for _, f := range res.Facets {
-		if len(f.Terms) == 0 {
-			continue
-		}
-		bw.printf("\n**%s**: ", f.Field)
-		for i, t := range f.Terms {
-			if i > 0 {
-				bw.printf(", ")
-			}
-			bw.printf("%s (%d)", searchMDCell(t.Value), t.Count)
-		}
-		if f.OtherValues > 0 {
-			bw.printf(", … %d more values (%d)", f.OtherValues, f.Other)
-		}
-		bw.printf("\n")
-	}
-	return bw.err
-}
-
-// searchMDCell makes text from a record safe inside a Markdown table cell:
-// one line (see [plainText]), every character that Markdown or HTML reads
-// as markup escaped (see [mdInline]).
-func searchMDCell(s string) string { return mdInline(searchLine(s)) }
-
-// mdInline escapes text for inline Markdown, in a paragraph or a table
-// cell, so that it shows as written and does nothing else: every ASCII
-// punctuation character Markdown or HTML reads as markup is
-// backslash-escaped, so "[x](javascript:…)" is no link, "![](http://…)" no
-// image, "<script>" no tag, "|" ends no cell and "**" emphasises
-// nothing; a colon and the dot of "www." are escaped too, so a bare
-// address ("http://…", "www.…") is not made a link by renderers that link
-// such text. Control characters are made visible by [plainText].
-func mdInline(s string) string {
-	s = plainText(s)
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for _, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '(', ')', '<', '>', '|', '~', '&', '$', '#', '!', '{', '}', ':':
-			b.WriteByte('\\')
-		case '.':
-			if t := b.String(); len(t) >= 3 && strings.EqualFold(t[len(t)-3:], "www") {
-				b.WriteByte('\\') // www.…, which renderers link as they link http://…
-			}
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// searchWriter remembers the first write error.
-type searchWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (w *searchWriter) Write(p []byte) (int, error) {
-	if w.err != nil {
-		return 0, w.err
-	}
-	n, err := w.w.Write(p)
-	w.err = err
-	return n, err
-}
-
-func (w *searchWriter) printf(format string, args ...any) {
-	fmt.Fprintf(w, format, args...)
 }

@@ -15,7 +15,8 @@ import (
 	"github.com/gomarkdown/markdown/parser"
 
 	"github.com/redtape-vn/redtape/corpus"
-	"github.com/redtape-vn/redtape/corpus/index"
+	"github.com/redtape-vn/redtape/reports/searchreport"
+	"github.com/redtape-vn/redtape/reports/textfmt"
 )
 
 var searchFixture = filepath.Join("..", "..", "testdata", "search", "fixture.jsonl")
@@ -158,7 +159,7 @@ func TestSearchJSONShape(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Schema != searchSchema || doc.Total != 2 || len(doc.Facets) != 3 {
+	if doc.Schema != searchreport.Schema || doc.Total != 2 || len(doc.Facets) != 3 {
 		t.Fatalf("document %+v", doc)
 	}
 	for _, h := range doc.Hits {
@@ -265,22 +266,6 @@ func TestSearchPagePastEnd(t *testing.T) {
 		if !strings.Contains(out.String(), "page 99 is past the last page (1)") {
 			t.Errorf("%s: no note on the page past the end: %q", format, out)
 		}
-	}
-}
-
-// TestFacetRest: the table's "… N more" line counts the values and
-// procedures past the shown ones, including those JSON folds into other.
-func TestFacetRest(t *testing.T) {
-	f := index.Facet{Field: "sector", Other: 40, OtherValues: 30}
-	for i := 0; i < 12; i++ {
-		f.Terms = append(f.Terms, index.FacetCount{Value: fmt.Sprint(i), Count: 20 - i})
-	}
-	values, count := facetRest(f, 8)
-	if values != 4+30 || count != (12+11+10+9)+40 {
-		t.Errorf("facetRest = %d values, %d procedures; want 34, 82", values, count)
-	}
-	if v, c := facetRest(index.Facet{Terms: f.Terms[:3]}, 8); v != 0 || c != 0 {
-		t.Errorf("short facet: %d, %d", v, c)
 	}
 }
 
@@ -394,7 +379,7 @@ func TestSearchNeutralisesRecordText(t *testing.T) {
 
 	table := search("table")
 	for i, r := range table {
-		if r != '\n' && unsafeRune(r) {
+		if r != '\n' && textfmt.Terminal(string(r)) != string(r) {
 			t.Errorf("table holds %U at byte %d:\n%q", r, i, table)
 			break
 		}
@@ -421,25 +406,6 @@ func TestSearchNeutralisesRecordText(t *testing.T) {
 		if h.Code == "H.001" && h.Sector != "Lĩnh vực | cột thừa\n::error file=x::pwned" {
 			t.Errorf("json sector %q, want it as written", h.Sector)
 		}
-	}
-}
-
-func TestPlainText(t *testing.T) {
-	for in, want := range map[string]string{
-		"Giấy khai sinh":          "Giấy khai sinh",
-		"a\nb\r\nc\td":            "a b  c d",
-		"\x1b[31mred\x1b[0m":      `\x1b[31mred\x1b[0m`,
-		"x\u202eevil\u202c":       `x\u202eevil\u202c`,
-		"bell\a del\x7f c1\u0085": `bell\x07 del\x7f c1 `,
-		"bad \xff byte":           `bad \xff byte`,
-		"para\u2029sep":           "para sep",
-	} {
-		if got := plainText(in); got != want {
-			t.Errorf("plainText(%q) = %q, want %q", in, got, want)
-		}
-	}
-	if got := mdInline("[x](javascript:alert(1)) ![](http://e/p.png) <b>|** WWW.x"); got != `\[x\]\(javascript\:alert\(1\)\) \!\[\]\(http\://e/p.png\) \<b\>\|\*\* WWW\.x` {
-		t.Errorf("mdInline: %s", got)
 	}
 }
 

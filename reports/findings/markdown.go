@@ -109,7 +109,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 }
 
 // mdCell escapes text for a Markdown table cell.
-func mdCell(s string) string { return textfmt.Markdown(s) }
+func mdCell(s string) string { return textfmt.Markdown(textfmt.OneLine(s)) }
 
 // mdCode escapes text for a code span in a table cell.
 func mdCode(s string) string {

@@ -28,30 +28,84 @@ func Clip(s string, n int) string {
 }
 
 // Markdown escapes text from outside (procedure names, papers, database
-// names, legal citations) for use inline in Markdown, in a paragraph or a
-// table cell: every character Markdown or HTML would read as markup is
-// backslash-escaped, and line breaks become spaces. "<script>" stays text,
-// "[x](javascript:…)" is no link and "|" does not end a cell.
+// names, legal citations, file names) for use inline in Markdown, in a
+// paragraph or a table cell, so that it shows as written and does nothing
+// else: control characters are made visible as in [Terminal] and line
+// breaks become spaces; every character Markdown or HTML would read as
+// markup is backslash-escaped, so "<script>" stays text, "[x](javascript:…)"
+// is no link, "![](http://…)" no image and "|" ends no cell; and the colon
+// of "scheme://" and the dot of "www." are escaped, so a bare address is
+// not made a link by renderers that link such text. Spaces are kept as
+// they are, so that pieces of one text escaped apart join as they were.
 func Markdown(s string) string {
+	s = Terminal(s)
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	prevSpace := true
-	for _, r := range s {
-		switch r {
-		case '\n', '\r', '\t':
-			r = ' '
-		}
-		if r == ' ' && prevSpace && b.Len() > 0 {
-			continue // collapse runs of space
-		}
+	for i, r := range s {
 		switch r {
 		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '$', '#', '!', '{', '}':
 			b.WriteByte('\\')
+		case ':':
+			if strings.HasPrefix(s[i+1:], "//") {
+				b.WriteByte('\\')
+			}
+		case '.':
+			if t := b.String(); len(t) >= 3 && strings.EqualFold(t[len(t)-3:], "www") {
+				b.WriteByte('\\')
+			}
 		}
 		b.WriteRune(r)
-		prevSpace = r == ' '
 	}
-	return strings.TrimRight(b.String(), " ")
+	return b.String()
+}
+
+// Terminal makes text from records, file names or a query safe to print on
+// a terminal or in a CI log, where a control character could move the
+// cursor, recolour the screen or, after a line break, start a workflow
+// command ("::error ..."): line and paragraph breaks and tabs become
+// spaces; other control characters (C0, DEL, C1), the bidirectional
+// controls that reorder what is shown (U+202A–U+202E, U+2066–U+2069) and
+// invalid bytes are written as visible escapes (\x1b, \u202e, \xff).
+func Terminal(s string) string {
+	clean := true
+	for _, r := range s {
+		if unsafeRune(r) || r == '\t' || r == '\n' || r == '\r' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i, r := range s {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t' || r == '\u0085' || r == '\u2028' || r == '\u2029':
+			b.WriteByte(' ')
+		case r == utf8.RuneError:
+			if _, n := utf8.DecodeRuneInString(s[i:]); n == 1 {
+				fmt.Fprintf(&b, "\\x%02x", s[i])
+			} else {
+				b.WriteRune(r)
+			}
+		case r < 0x80 && unsafeRune(r):
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case unsafeRune(r):
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// unsafeRune reports whether r must not reach a terminal as it is: a
+// control character, a line or paragraph separator, a bidirectional
+// control, or the mark of an invalid byte.
+func unsafeRune(r rune) bool {
+	return r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r == '\u2028' || r == '\u2029' ||
+		r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' || r == utf8.RuneError
 }
 
 // Columns writes rows as aligned columns, the first to the left and the

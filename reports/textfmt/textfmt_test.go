@@ -32,12 +32,31 @@ func TestMarkdown(t *testing.T) {
 		{"a | b\nc", `a \| b c`},
 		{"<script>x</script>", `\<script\>x\</script\>`},
 		{"[x](javascript:alert(1))", `\[x\](javascript:alert(1))`},
-		{"![](http://e/x.png)", `\!\[\](http://e/x.png)`},
-		{"two   spaces  ", "two spaces"},
+		{"![](http://e/x.png)", `\!\[\](http\://e/x.png)`},
+		{"see www.example.org or https://x.vn", `see www\.example.org or https\://x.vn`},
+		{"Điều 10: hồ sơ", "Điều 10: hồ sơ"},
+		{"a\x1b[31mred\u202e", `a\\x1b\[31mred\\u202e`}, // shown as a\x1b[31mred\u202e
+		{"line\n::error file=x::boom", `line ::error file=x::boom`},
+		{"two   spaces ", "two   spaces "},
 	}
 	for _, tt := range tests {
 		if got := Markdown(tt.in); got != tt.want {
 			t.Errorf("Markdown(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTerminal(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain Việt", "plain Việt"},
+		{"a\nb\tc", "a b c"},
+		{"\x1b[2J", `\x1b[2J`},
+		{"\u202eevil", `\u202eevil`},
+		{"bad \xff byte", `bad \xff byte`},
+	}
+	for _, tt := range tests {
+		if got := Terminal(tt.in); got != tt.want {
+			t.Errorf("Terminal(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
