@@ -63,3 +63,25 @@ func TestCheckPaths(t *testing.T) {
 		t.Fatalf("unreadable draft: %+v, %v", run, err)
 	}
 }
+
+// TestHostileNamesEscaped: a draft or diff path holding a newline and a
+// GitHub Actions command is named escaped in the errors check prints on
+// standard error (issue 15).
+func TestHostileNamesEscaped(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "a\n::error::x\u202e.md")
+	if err := os.WriteFile(bad, []byte("\x00\x00\x00\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run, err := CheckPaths(t.Context(), PathsOptions{Paths: []string{bad}})
+	if err != nil || len(run.Unreadable) != 1 {
+		t.Fatalf("unreadable draft: %+v, %v", run, err)
+	}
+	if e := run.Unreadable[0].Error; strings.ContainsAny(e, "\n\u202e") || !strings.Contains(e, `a\n::error::x\u202e.md`) {
+		t.Errorf("unreadable error not escaped: %q", e)
+	}
+	_, err = CheckPaths(t.Context(), PathsOptions{Diff: "-", Stdin: strings.NewReader("+++ \"b/x\\n::error::y.md\"\n@@ -0,0 +1 @@\n+a\n")})
+	if err == nil || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), `x\n::error::y.md`) {
+		t.Errorf("diff path not escaped: %v", err)
+	}
+}
