@@ -119,6 +119,9 @@ func CheckPaths(ctx context.Context, opts PathsOptions) (*Run, error) {
 	if opts.Diff == "-" {
 		resolveDiffPaths(changed, top)
 	}
+	if err := confineDiff(changed, opts.Diff, top); err != nil {
+		return nil, err
+	}
 	if missing := missingDrafts(changed); len(missing) > 0 {
 		// A gate that checks nothing must not pass: a diff taken elsewhere
 		// or paths that do not resolve would leave every draft unchecked.
@@ -284,6 +287,63 @@ func resolveDiffPaths(ch *ChangedLines, top string) {
 		}
 		return rel
 	})
+}
+
+// confineDiff refuses a diff that names files outside the repository root
+// (outside the working directory when there is no repository): "../" in a
+// "+++ " line, an absolute path, or a symbolic link that leads out. check
+// reads and quotes the drafts a diff names, so a diff from someone else
+// must not make it read /etc or a sibling checkout.
+func confineDiff(ch *ChangedLines, diff, top string) error {
+	if ch == nil {
+		return nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil
+	}
+	base, what := top, "the repository root"
+	if base == "" {
+		base, what = wd, "the working directory"
+	}
+	base, _ = filepath.Abs(base)
+	realBase := base
+	if r, err := filepath.EvalSymlinks(base); err == nil {
+		realBase = r
+	}
+	realWd := wd
+	if r, err := filepath.EvalSymlinks(wd); err == nil {
+		realWd = r
+	}
+	var out []string
+	for _, f := range ch.Files() {
+		p := filepath.FromSlash(f)
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(realWd, p)
+		}
+		inside := within(realBase, p) || within(base, p)
+		if inside {
+			if r, err := filepath.EvalSymlinks(p); err == nil {
+				inside = within(realBase, r)
+			}
+		}
+		if !inside {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	sort.Strings(out)
+	return usageErrorf("--diff %s: the diff names files outside %s %s: %s; check reads only files inside it",
+		diff, what, Printable(base), Printable(strings.Join(out, ", ")))
+}
+
+// within reports whether path p is dir or lies under it (both absolute
+// and clean).
+func within(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // missingDrafts lists the drafts (by extension) a diff adds lines to that
