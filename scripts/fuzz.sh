@@ -7,8 +7,8 @@
 # -fuzzminimizetime 100x. Executions per second are the target's total
 # executions over its elapsed time, read from go test's last
 # "fuzz: elapsed: …, execs: N (…/sec)" line, baseline included, so the
-# figure is rough on a loaded machine. A failing target prints the end of
-# its output; go test keeps the failing input under the package's
+# figure is rough on a loaded machine. A failing target prints its failure
+# (test message or panic); go test keeps the failing input under the package's
 # testdata/fuzz/NAME/ (copy it to testdata/fuzz/NAME/ at the root as a
 # plain seed file once fixed). The script exits 1 when any target failed.
 #
@@ -71,7 +71,9 @@ while IFS=: read -r file _ decl; do
 	fi
 	printf '%-32s %-28s %12s %10s %s\n' "$name" "$pkg" "$execs" "$rate" "$result"
 	if ((rc != 0)); then
-		grep -vE '^fuzz: elapsed:' "$log" | tail -n 25 | sed 's/^/    /'
+		# The failure, the panic or test message, where the input went.
+		grep -E -e '--- FAIL|panic: |_test\.go:[0-9]+:|failure while testing|Failing input|go test -run|^(FAIL|ok) ' "$log" |
+			head -n 20 | sed 's/^/    /'
 	fi
 done < <(grep -rn --include='*_test.go' '^func Fuzz' . | sort)
 
