@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ChangedLines are the lines a unified diff adds or changes, per file of
@@ -57,16 +58,28 @@ func (c *ChangedLines) MapFiles(fn func(string) string) {
 
 // ParseDiff reads a unified diff (git diff, diff -u) and records the lines
 // each hunk adds on the new side. Deleted files and pure deletions record
-// nothing. Malformed hunks are errors, and so is text without any diff
-// structure (see [ErrNotDiff]); empty input is an empty diff.
+// nothing. Malformed hunks are errors, and so is a hunk cut short (fewer
+// lines than its header announces, as in a truncated diff), named by diff
+// line and file, and text without any diff structure (see [ErrNotDiff]);
+// empty input is an empty diff.
 func ParseDiff(r io.Reader) (*ChangedLines, error) {
 	c := &ChangedLines{files: map[string]map[int]bool{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
 	var cur map[int]bool
+	curName := ""
 	line, oldLeft, newLeft := 0, 0, 0
+	hunkLine, hunk := 0, ""
 	n := 0
 	structured, blank := false, true
+	cutShort := func(at string) error {
+		file := curName
+		if file == "" {
+			file = "a deleted file"
+		}
+		return fmt.Errorf("diff line %d: the hunk %q at diff line %d of %s is cut short %s: %d added and %d removed lines missing (a truncated diff?)",
+			n, hunk, hunkLine, Printable(file), at, max(newLeft, 0), max(oldLeft, 0))
+	}
 	for sc.Scan() {
 		n++
 		t := sc.Text()
@@ -78,18 +91,21 @@ func ParseDiff(r io.Reader) (*ChangedLines, error) {
 			structured = true
 		}
 		if oldLeft > 0 || newLeft > 0 {
+			// Inside a hunk each line is one it announced: an added line
+			// while added lines are due, a removed one while removed lines
+			// are, context while both are. Any other line ends it early.
 			switch {
-			case strings.HasPrefix(t, "+"):
+			case strings.HasPrefix(t, "+") && newLeft > 0:
 				if cur != nil {
 					cur[line] = true
 				}
 				line++
 				newLeft--
 				continue
-			case strings.HasPrefix(t, "-"):
+			case strings.HasPrefix(t, "-") && oldLeft > 0:
 				oldLeft--
 				continue
-			case strings.HasPrefix(t, " ") || t == "":
+			case (strings.HasPrefix(t, " ") || t == "") && oldLeft > 0 && newLeft > 0:
 				line++
 				oldLeft--
 				newLeft--
@@ -97,11 +113,12 @@ func ParseDiff(r io.Reader) (*ChangedLines, error) {
 			case strings.HasPrefix(t, `\`): // "\ No newline at end of file"
 				continue
 			}
-			oldLeft, newLeft = 0, 0
+			return nil, cutShort(fmt.Sprintf("by %q", clipLine(t)))
 		}
 		switch {
 		case strings.HasPrefix(t, "+++ "):
 			name := diffPath(t[4:])
+			curName = name
 			if name == "" {
 				cur = nil
 				continue
@@ -117,8 +134,15 @@ func ParseDiff(r io.Reader) (*ChangedLines, error) {
 				return nil, fmt.Errorf("diff line %d: %w", n, err)
 			}
 			oldLeft, newLeft, line = o, nl, start
+			hunkLine, hunk = n, clipLine(t)
 		case strings.HasPrefix(t, `\`):
 		}
+	}
+	if oldLeft > 0 || newLeft > 0 {
+		if err := sc.Err(); err != nil {
+			return nil, fmt.Errorf("read diff: %w", err)
+		}
+		return nil, cutShort("by the end of the diff")
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read diff: %w", err)
@@ -128,6 +152,18 @@ func ParseDiff(r io.Reader) (*ChangedLines, error) {
 	}
 	c.empty = blank
 	return c, nil
+}
+
+// clipLine shortens a diff line quoted in an error.
+func clipLine(t string) string {
+	if len(t) <= 60 {
+		return t
+	}
+	i := 60
+	for i > 0 && !utf8.RuneStart(t[i]) {
+		i--
+	}
+	return t[:i] + "…"
 }
 
 // diffPath returns the new-side path of a "+++ " line, without the "b/"

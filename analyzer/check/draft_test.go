@@ -269,7 +269,7 @@ func checkInvariants(t *testing.T, d *Draft) {
 }
 
 func TestInvariantsOnFixtures(t *testing.T) {
-	for _, src := range []string{"", "\n\n", "<!--", "Điều", "a)", "**", "|", "<p>&", "---\nx: y\n", "Điều 1.\n“a) x"} {
+	for _, src := range []string{"", "\n\n", "<!--", "Điều", "a)", "**", "|", "<p>&", "---\nx: y\n", "Điều 1.\n“a) x", "Điều 1. Thủ tục\n1. Hồ sơ gồm:\na) Tờ khai gồm các văn bản sau:\n- .\n"} {
 		for _, f := range Formats() {
 			d, err := Parse("x", []byte(src), f)
 			if err != nil {

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrUsage is wrapped by the errors [CheckPaths] returns for a run asked
@@ -53,7 +54,8 @@ type PathsOptions struct {
 type Unreadable struct {
 	// File is the path as given.
 	File string `json:"file"`
-	// Error says why, naming the file, as printed on standard error.
+	// Error says why, naming the file, as printed on standard error: its
+	// control and bidi characters escaped (see [Printable]).
 	Error string `json:"error"`
 }
 
@@ -117,6 +119,9 @@ func CheckPaths(ctx context.Context, opts PathsOptions) (*Run, error) {
 	if opts.Diff == "-" {
 		resolveDiffPaths(changed, top)
 	}
+	if err := confineDiff(changed, opts.Diff, top); err != nil {
+		return nil, err
+	}
 	if missing := missingDrafts(changed); len(missing) > 0 {
 		// A gate that checks nothing must not pass: a diff taken elsewhere
 		// or paths that do not resolve would leave every draft unchecked.
@@ -125,7 +130,7 @@ func CheckPaths(ctx context.Context, opts PathsOptions) (*Run, error) {
 			where = "the repository root " + top + " and the working directory"
 		}
 		return nil, usageErrorf("--diff %s: the diff changes drafts not found here: %s (paths resolved against %s)",
-			opts.Diff, strings.Join(missing, ", "), where)
+			opts.Diff, Printable(strings.Join(missing, ", ")), Printable(where))
 	}
 	paths, fromDiff := opts.Paths, false
 	if len(paths) == 0 {
@@ -159,7 +164,9 @@ func CheckPaths(ctx context.Context, opts PathsOptions) (*Run, error) {
 		checked++
 		d, err := checker.ParseFile(f)
 		if err != nil {
-			run.Unreadable = append(run.Unreadable, Unreadable{File: f, Error: err.Error()})
+			// The error names the file, which can hold any byte: print it
+			// escaped wherever it goes (stderr, text, annotations).
+			run.Unreadable = append(run.Unreadable, Unreadable{File: f, Error: Printable(err.Error())})
 			continue
 		}
 		res, err := checker.Check(ctx, d)
@@ -282,6 +289,63 @@ func resolveDiffPaths(ch *ChangedLines, top string) {
 	})
 }
 
+// confineDiff refuses a diff that names files outside the repository root
+// (outside the working directory when there is no repository): "../" in a
+// "+++ " line, an absolute path, or a symbolic link that leads out. check
+// reads and quotes the drafts a diff names, so a diff from someone else
+// must not make it read /etc or a sibling checkout.
+func confineDiff(ch *ChangedLines, diff, top string) error {
+	if ch == nil {
+		return nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil
+	}
+	base, what := top, "the repository root"
+	if base == "" {
+		base, what = wd, "the working directory"
+	}
+	base, _ = filepath.Abs(base)
+	realBase := base
+	if r, err := filepath.EvalSymlinks(base); err == nil {
+		realBase = r
+	}
+	realWd := wd
+	if r, err := filepath.EvalSymlinks(wd); err == nil {
+		realWd = r
+	}
+	var out []string
+	for _, f := range ch.Files() {
+		p := filepath.FromSlash(f)
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(realWd, p)
+		}
+		inside := within(realBase, p) || within(base, p)
+		if inside {
+			if r, err := filepath.EvalSymlinks(p); err == nil {
+				inside = within(realBase, r)
+			}
+		}
+		if !inside {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	sort.Strings(out)
+	return usageErrorf("--diff %s: the diff names files outside %s %s: %s; check reads only files inside it",
+		diff, what, Printable(base), Printable(strings.Join(out, ", ")))
+}
+
+// within reports whether path p is dir or lies under it (both absolute
+// and clean).
+func within(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
 // missingDrafts lists the drafts (by extension) a diff adds lines to that
 // do not exist from the working directory, sorted.
 func missingDrafts(ch *ChangedLines) []string {
@@ -384,4 +448,59 @@ func expandDrafts(paths []string, cfg *Config) (files []string, ignored int, err
 		files = append(files, found...)
 	}
 	return files, ignored, nil
+}
+
+// Printable returns s safe to print on a terminal or in a CI log: control
+// characters (C0, DEL, C1), the Unicode line and paragraph separators, bidi
+// controls (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069) and bytes
+// that are not UTF-8 are written as Go escapes ("\n", "\x1b", "\u202e").
+// A file name holding a newline then "::error" cannot start a GitHub
+// Actions workflow command, and one holding U+202E cannot print reversed.
+// Backslashes are kept as they are, so Printable of printable text is that
+// text, and escaping twice changes nothing.
+func Printable(s string) string {
+	clean := utf8.ValidString(s)
+	for _, r := range s {
+		if unprintable(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x80 && unprintable(r):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case unprintable(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// unprintable reports whether Printable escapes r.
+func unprintable(r rune) bool {
+	switch {
+	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
+		return true
+	case r == 0x061c, r == 0x200e, r == 0x200f, r == 0x2028, r == 0x2029,
+		r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
 }

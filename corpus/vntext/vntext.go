@@ -34,7 +34,11 @@ func buildFoldTable() []rune {
 		}
 		base := r
 		d := norm.NFD.String(string(r))
-		if first, _ := utf8.DecodeRuneInString(d); first != utf8.RuneError {
+		// A vowel sign that decomposes into marks (Balinese U+1B3D into
+		// U+1B3C U+1B35, Kannada U+0CC0) keeps itself: its first part is a
+		// mark that folding drops, so folding twice would drop what folding
+		// once kept.
+		if first, _ := utf8.DecodeRuneInString(d); first != utf8.RuneError && !unicode.IsMark(first) {
 			base = first
 		}
 		t[r-tableLo] = unicode.ToLower(base)
@@ -45,7 +49,8 @@ func buildFoldTable() []rune {
 }
 
 // FoldRune returns r lower-cased with its diacritics removed, or -1 when r
-// is a combining mark that folding drops.
+// is a combining mark that folding drops. It is idempotent: FoldRune of a
+// folded rune is that rune.
 func FoldRune(r rune) rune {
 	switch {
 	case r < 0x80:
@@ -58,7 +63,12 @@ func FoldRune(r rune) rune {
 	case unicode.Is(unicode.Mn, r):
 		return -1
 	}
-	return unicode.ToLower(r)
+	// A rune outside the table may lower-case into it (U+212B ANGSTROM
+	// SIGN to å): fold that too, so folding twice changes nothing.
+	if l := unicode.ToLower(r); l != r {
+		return FoldRune(l)
+	}
+	return r
 }
 
 // Fold returns s lower-cased, without diacritics, with đ as d.

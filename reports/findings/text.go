@@ -33,7 +33,9 @@ func colorOf(s check.Severity) string {
 }
 
 // WriteText writes one line per finding ("file:line:col: severity RULE
-// name: message"), its suggested fix indented below, then a summary.
+// name: message"), its suggested fix indented below, then a summary. Text
+// from the drafts and their names is printed with control and bidi
+// characters escaped (see [check.Printable]).
 func WriteText(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
 	paint := func(code, s string) string {
@@ -46,8 +48,8 @@ func WriteText(w io.Writer, r *Report) error {
 		if f.Severity == check.SeverityMetric && !r.ShowMetrics {
 			continue
 		}
-		fmt.Fprintf(bw, "%s:%d:%d: %s %s %s: %s\n", f.File, f.Line, f.Column,
-			paint(colorOf(f.Severity), f.Severity.String()), paint(ansiBold, f.Rule), f.Name, oneLine(f.Message))
+		fmt.Fprintf(bw, "%s:%d:%d: %s %s %s: %s\n", printable(f.File), f.Line, f.Column,
+			paint(colorOf(f.Severity), f.Severity.String()), paint(ansiBold, printable(f.Rule)), printable(f.Name), oneLine(f.Message))
 		if f.Fix != "" {
 			fmt.Fprintf(bw, "    fix: %s\n", oneLine(f.Fix))
 		}
@@ -73,7 +75,7 @@ func WriteText(w io.Writer, r *Report) error {
 		plural(t.Papers, "paper", "papers"), plural(t.Conditions, "condition", "conditions"),
 		plural(t.RequirementWords, "requirement word", "requirement words"))
 	for _, n := range r.Notes {
-		fmt.Fprintf(bw, "note: %s\n", n)
+		fmt.Fprintf(bw, "note: %s\n", oneLine(n))
 	}
 	return bw.Flush()
 }
@@ -184,15 +186,27 @@ func WriteGitHub(w io.Writer, r *Report) error {
 	return bw.Flush()
 }
 
-// ghData escapes the message of a workflow command.
+// ghData escapes the message of a workflow command: its line breaks are
+// kept as the %0A GitHub reads back, every other control or bidi character
+// is escaped (see [check.Printable]).
 func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = check.Printable(l)
+	}
+	return strings.NewReplacer("%", "%25", "\n", "%0A").Replace(strings.Join(lines, "\n"))
 }
 
-// ghProperty escapes a property value of a workflow command.
+// ghProperty escapes a property value of a workflow command (a file name,
+// a title): control and bidi characters, newlines included, are escaped
+// (see [check.Printable]), then the characters that end a property.
 func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(check.Printable(s))
 }
 
-// oneLine keeps a finding on its line.
-func oneLine(s string) string { return textfmt.OneLine(s) }
+// oneLine keeps a finding on its line, its control and bidi characters
+// escaped.
+func oneLine(s string) string { return check.Printable(textfmt.OneLine(s)) }
+
+// printable escapes the control and bidi characters of a name.
+func printable(s string) string { return check.Printable(s) }

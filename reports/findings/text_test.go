@@ -1,0 +1,95 @@
+package findings
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/redtape-vn/redtape/analyzer/check"
+)
+
+// hostileNames are file names an attacker can give a draft (a diff's
+// "+++ " line, a directory entry): the first is
+// testdata/hardening/hostile-file-name.txt, a newline then a GitHub
+// Actions workflow command.
+func hostileNames(t *testing.T) []string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "hardening", "hostile-file-name.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []string{
+		strings.TrimSuffix(string(data), "\n"),
+		"a\r::warning::x.md",
+		"a\x1b]0;title\x07\x1b[2J.md",
+		"evil\u202etxt.md",
+		"a\u2028::error::b.md",
+		"a\x85::error::b\xff.md",
+	}
+}
+
+// TestHostileFileNames runs hostile file names, rule names, messages and
+// notes through the text and github formats: no output line may start a
+// workflow command other than the annotations written, and no control or
+// bidi character may pass (issue 15).
+func TestHostileFileNames(t *testing.T) {
+	for _, name := range hostileNames(t) {
+		r := sampleReport(t)
+		for _, f := range r.Files {
+			f.Path = name
+			for i := range f.Findings {
+				f.Findings[i].File = name
+				f.Findings[i].Name += "\n::error::name"
+				f.Findings[i].Message += "\x1b[31m\u202e\n::error::msg"
+				f.Findings[i].Fix += "\r\n::error::fix"
+			}
+		}
+		r.Unreadable = []Unreadable{{File: name, Error: "read draft " + name + ": not text"}}
+		r.Notes = append(r.Notes, "--diff - changes no draft under "+name)
+		for _, format := range []string{"text", "github"} {
+			var buf bytes.Buffer
+			if err := Write(&buf, format, r); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.String()
+			for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+				if strings.HasPrefix(line, "::") && (format == "text" ||
+					!(strings.HasPrefix(line, "::error file=") || strings.HasPrefix(line, "::warning file=") ||
+						strings.HasPrefix(line, "::notice file=") || strings.HasPrefix(line, "::notice title=redtape check::"))) {
+					t.Errorf("%s, file %q: a line starts a workflow command:\n%s", format, name, line)
+				}
+			}
+			for _, r := range strings.TrimSuffix(out, "\n") {
+				if r != '\n' && check.Printable(string(r)) != string(r) {
+					t.Errorf("%s, file %q: %U passed unescaped:\n%s", format, name, r, out)
+					break
+				}
+			}
+			if !strings.Contains(out, check.Printable(name)) && !strings.Contains(out, ghProperty(name)) {
+				t.Errorf("%s: the file name %q is not shown escaped:\n%s", format, name, out)
+			}
+		}
+	}
+}
+
+func TestPrintable(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"drafts/nghị-định.md", "drafts/nghị-định.md"},
+		{"a\n::error::b", `a\n::error::b`},
+		{"a\r\tb\x1b[2J\x7f\u0085", `a\r\tb\x1b[2J\x7f\u0085`},
+		{"evil\u202etxt.md\u2066\u200f\u061c", `evil\u202etxt.md\u2066\u200f\u061c`},
+		{"bad\xff\xfe", `bad\xff\xfe`},
+		{`C:\drafts\a.md`, `C:\drafts\a.md`},
+		{"�", "�"},
+	} {
+		got := check.Printable(tt.in)
+		if got != tt.want {
+			t.Errorf("Printable(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if again := check.Printable(got); again != got {
+			t.Errorf("Printable not idempotent on %q: %q", tt.in, again)
+		}
+	}
+}
