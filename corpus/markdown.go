@@ -396,7 +396,9 @@ func markdownPreamble(pre markdownChunk) *ReadError {
 // does not show: a file may start with a note to its readers that way.
 func isHTMLComment(s string) bool {
 	s = strings.TrimSpace(s)
-	return strings.HasPrefix(s, "<!--") && strings.HasSuffix(s, "-->") && !strings.Contains(s[4:len(s)-3], "-->")
+	// "<!-->" and "<!--->" open and close in overlapping characters: at
+	// least "<!---->" is needed for the two ends to stand apart.
+	return len(s) >= len("<!---->") && strings.HasPrefix(s, "<!--") && strings.HasSuffix(s, "-->") && !strings.Contains(s[4:len(s)-3], "-->")
 }
 
 // splitMarkdownH1 cuts text before each level-1 heading (ATX "# Name" or

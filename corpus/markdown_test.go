@@ -291,3 +291,20 @@ func TestMarkdownHeadingsWithoutBlankLines(t *testing.T) {
 		})
 	}
 }
+
+// A comment whose ends overlap ("<!-->", "<!--->") is not a comment, and
+// reading it does not panic (it sliced s[4:2]; found by scripts/fuzz.sh).
+func TestMarkdownOverlappingComment(t *testing.T) {
+	for _, c := range []string{"<!-->", "<!--->", "<!---->"} {
+		if got, want := isHTMLComment(c), c == "<!---->"; got != want {
+			t.Errorf("isHTMLComment(%q) = %v, want %v", c, got, want)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "hardening", "markdown-comment-panic.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if procs, sum := readAllData(t, "x.md", data, Options{}); len(procs)+len(sum.Errors) == 0 {
+		t.Errorf("the record was neither read nor reported")
+	}
+}
