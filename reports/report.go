@@ -274,6 +274,19 @@ func (w *writer) gap(pct float64) string {
 	return w.f("gap_points", w.nf.Dec(g, 1))
 }
 
+// reach is the verdict on a target beside a cut achieved and a cut within
+// reach with the flagged papers dropped: "met" only when the cut achieved
+// meets it; "within reach" when only dropping the flagged papers would.
+func (w *writer) reach(achieved, within float64) string {
+	if w.in.Target-achieved <= 0.05 {
+		return w.f("met")
+	}
+	if w.in.Target-within <= 0.05 {
+		return w.f("within_reach", w.nf.Dec(w.in.Target-achieved, 1))
+	}
+	return w.gap(within)
+}
+
 func (w *writer) summary() {
 	in, tot := w.in, &w.in.Total
 	w.d.heading(2, w.f("h_summary"))
@@ -306,7 +319,7 @@ func (w *writer) summary() {
 
 	// Key figures.
 	row := func(label string, c Count) []string {
-		return []string{label, w.nf.Int(int64(c.Baseline)), w.cut(c.Cut, c.Percent), w.cut(c.CutFlags, c.PercentFlags), w.gap(c.PercentFlags)}
+		return []string{label, w.nf.Int(int64(c.Baseline)), w.cut(c.Cut, c.Percent), w.cut(c.CutFlags, c.PercentFlags), w.reach(c.Percent, c.PercentFlags)}
 	}
 	money := tot.Cost
 	rowsT := [][]string{
@@ -315,7 +328,7 @@ func (w *writer) summary() {
 		row(w.f("unit_conditions"), tot.Conditions),
 		row(w.f("unit_papers"), tot.Papers),
 		{"**" + w.f("unit_cost") + "**", w.nf.Money(money.Before), w.nf.Money(money.Saving) + " (" + w.nf.Pct(money.Percent) + ")",
-			w.nf.Money(money.SavingFlags) + " (" + w.nf.Pct(money.PercentFlags) + ")", w.gap(money.PercentFlags)},
+			w.nf.Money(money.SavingFlags) + " (" + w.nf.Pct(money.PercentFlags) + ")", w.reach(money.Percent, money.PercentFlags)},
 	}
 	if tm := tot.Time; tm.Procedures > 0 && tm.Baseline > 0 {
 		rowsT = append(rowsT, []string{w.f("unit_time", w.nf.Int(int64(tm.Procedures))), w.nf.Dec(tm.Baseline, 1),

@@ -6,11 +6,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
+
+	"github.com/redtape-vn/redtape/reports/textfmt"
 )
 
 // Exit codes. They are a documented contract (README, "Exit codes"): change
@@ -73,6 +76,7 @@ func newApp(e *env) *cli.App {
 			"state already holds as digitised data, estimates progress toward the 20% regulation and\n" +
 			"compliance-cost targets, writes reports for ministries and lints draft regulations in CI.\n" +
 			"Commands that take PATHS read the built-in demo corpus when none are given.",
+		Version:   version(),
 		Reader:    e.stdin,
 		Writer:    e.stdout,
 		ErrWriter: e.stderr,
@@ -110,6 +114,37 @@ func commandUsageError(name string) cli.OnUsageErrorFunc {
 		}
 		return usageErrorf("%s: %v (see redtape %s --help)", name, err, name)
 	}
+}
+
+// version says which build this is: the module version and, for a build
+// from a checkout, the commit and whether the tree was modified
+// (runtime/debug.ReadBuildInfo).
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	v := info.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, dirty, at string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = ", modified"
+			}
+		case "vcs.time":
+			at = ", " + s.Value
+		}
+	}
+	if rev != "" {
+		v += " (commit " + textfmt.Clip(rev, 12) + at + dirty + ")"
+	}
+	return v + ", " + info.GoVersion
 }
 
 // run runs the app with args and returns the process exit code. It is the

@@ -207,3 +207,21 @@ func TestUsageErrorIsOneLine(t *testing.T) {
 		}
 	}
 }
+
+// --version names the build; a report to a file of an unknown kind is an
+// error, not Markdown under a .pdf name.
+func TestVersionAndReportExtension(t *testing.T) {
+	e, out, _ := estimateEnv()
+	if code := run(context.Background(), []string{"redtape", "--version"}, e); code != exitOK || !strings.Contains(out.String(), "redtape version") || !strings.Contains(out.String(), "go1.") {
+		t.Errorf("--version: exit %d, %q", code, out.String())
+	}
+	dir := t.TempDir()
+	e, _, errb := estimateEnv()
+	pdf := filepath.Join(dir, "x.pdf")
+	if code := run(context.Background(), []string{"redtape", "report", "-o", pdf}, e); code != exitUsage || !strings.Contains(errb.String(), ".pdf") {
+		t.Errorf("report -o x.pdf: exit %d, %s", code, errb.String())
+	}
+	if _, err := os.Stat(pdf); err == nil {
+		t.Error("x.pdf was written")
+	}
+}

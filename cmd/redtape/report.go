@@ -107,6 +107,11 @@ func runReport(ctx context.Context, opts reportOptions, e *env) error {
 		return usageErrorf("report: --top %d must be at least 1", opts.top)
 	}
 	ext := strings.ToLower(filepath.Ext(opts.output))
+	switch ext {
+	case "", ".md", ".markdown", ".html", ".htm", ".txt":
+	default:
+		return usageErrorf("report: --output %s: a report is Markdown (.md) or HTML (.html), not %s", opts.output, ext)
+	}
 	asHTML := opts.html || ext == ".html" || ext == ".htm"
 
 	copts := collect.Options{Ministry: opts.ministry, Sector: opts.sector, Generated: e.now().UTC(), Title: opts.title}
