@@ -317,6 +317,17 @@ type Method struct {
 	CollectFirst []ProcedureRef
 	// Scope names the scope the report covers: "all", "business", ...
 	Scope string
+	// Attributed counts the current records by the evidence that gave their
+	// ministry (issuer, agency, folder, local_agency, stated), in that
+	// order, and Unattributed lists the records no evidence attributes.
+	Attributed   []EvidenceCount
+	Unattributed []ProcedureRef
+}
+
+// EvidenceCount counts the records one kind of evidence attributed.
+type EvidenceCount struct {
+	Evidence string
+	Records  int
 }
 
 // Param is one parameter of the cost model.

@@ -762,6 +762,22 @@ func (w *writer) appendix() {
 	}
 	w.d.md(table([]string{w.f("col_figure"), w.f("col_assumed_share"), w.f("col_note")}, "lrl", rows))
 	w.d.md(w.f("measured_share", w.nf.Share(m.MeasuredShare), w.nf.Int(int64(m.FromSheet))))
+	if len(m.Attributed) > 0 || len(m.Unattributed) > 0 {
+		var parts []string
+		for _, ev := range m.Attributed {
+			parts = append(parts, w.f("evidence_"+ev.Evidence, w.nf.Int(int64(ev.Records))))
+		}
+		w.d.md(w.f("attribution_lead", strings.Join(parts, ", "), w.cnt("n_procedures", len(m.Unattributed))))
+		if len(m.Unattributed) > 0 {
+			w.collapse(len(m.Unattributed), w.opts.Top, "more_procedures_unattributed", "hint_groups", func(from, to int) string {
+				var rows [][]string
+				for _, p := range m.Unattributed[from:to] {
+					rows = append(rows, []string{procLabel(p)})
+				}
+				return table([]string{w.f("col_procedure")}, "l", rows)
+			})
+		}
+	}
 	if len(m.CollectFirst) > 0 {
 		var crows [][]string
 		for _, p := range m.CollectFirst {

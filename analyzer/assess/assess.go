@@ -84,6 +84,10 @@ type Assessment struct {
 	// Decided says which of the Government's listed decisions the current
 	// records apply.
 	Decided DecisionSummary
+	// Attribution says how the current records' ministries were found:
+	// how many by each evidence, and every record left unattributed or
+	// whose evidence disagrees, listed rather than merged silently.
+	Attribution *compare.Attributions
 	// Baseline and Current are the procedures compared.
 	Baseline, Current []*corpus.Procedure
 	// Flags holds the verdict on every paper of Current, in its order.
@@ -178,6 +182,7 @@ func Run(ctx context.Context, baseline, current []*corpus.Procedure, opts Option
 	a.options = compare.Options{Target: a.Target.Headline(), Ministries: names, Drop: a.drops(flags.ScenarioReplaceable),
 		DropDescription: DropDescription, CurrentModel: a.Model}
 	a.Decided = JudgeDecisions(list, current, a.Flags, a.Ministry)
+	a.Attribution = compare.Attribute(current, nil)
 	if a.Comparison, err = compare.Compare(ctx, a.Baseline, current, a.BaselineModel, a.options); err != nil {
 		return nil, fmt.Errorf("compare: %w", err)
 	}

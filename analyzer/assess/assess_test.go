@@ -262,3 +262,15 @@ func TestCatalogErrorNamesFile(t *testing.T) {
 		t.Errorf("error %v does not name the file", err)
 	}
 }
+
+// A record nothing attributes to a ministry is listed, not merged
+// silently into "(ministry not stated)".
+func TestUnattributedListed(t *testing.T) {
+	lost := &corpus.Procedure{Code: "U.1", Name: "Thủ tục không rõ cơ quan", Source: corpus.Source{File: "x/u.json"}}
+	known := &corpus.Procedure{Code: "U.2", Name: "Cấp phép", Decision: "123/QĐ-BXD", Source: corpus.Source{File: "x/k.json"}}
+	a := run(t, nil, []*corpus.Procedure{lost, known}, Options{})
+	at := a.Attribution
+	if at == nil || at.Records != 2 || len(at.Unattributed) != 1 || at.Unattributed[0].ID != "U.1" || at.Unattributed[0].File != "x/u.json" {
+		t.Fatalf("attribution %+v", at)
+	}
+}

@@ -144,6 +144,16 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 			Ministry: pc.Ministry, Annual: money(pc.Annual), Volume: pc.Volume})
 	}
 	in.Method.Scope = string(a.Scope)
+	if at := a.Attribution; at != nil {
+		for _, ev := range corpus.Evidences {
+			if n := at.ByEvidence[ev]; n > 0 && ev != corpus.EvidenceNone {
+				in.Method.Attributed = append(in.Method.Attributed, reports.EvidenceCount{Evidence: string(ev), Records: n})
+			}
+		}
+		for _, u := range at.Unattributed {
+			in.Method.Unattributed = append(in.Method.Unattributed, reports.ProcedureRef{Code: u.ID, Name: u.Name})
+		}
+	}
 	in.Targets = targets(a, now, withFlags, opts.Generated)
 	in.Decisions = decided(a.Decided)
 	return in, nil

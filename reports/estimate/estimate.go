@@ -18,6 +18,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/analyzer/target"
+	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/reports/textfmt"
 )
 
@@ -49,9 +50,12 @@ type Report struct {
 	CostInputs CostInputs `json:"cost_inputs"`
 	// Decisions says which rows of the Government's decisions on papers
 	// replaced by data the current records apply.
-	Decisions  assess.DecisionSummary `json:"decisions"`
-	Parameters []Param                `json:"parameters"`
-	Notes      []string               `json:"notes"`
+	Decisions assess.DecisionSummary `json:"decisions"`
+	// Attribution says how the current records' ministries were found,
+	// and lists those left unattributed.
+	Attribution *compare.Attributions `json:"attribution"`
+	Parameters  []Param               `json:"parameters"`
+	Notes       []string              `json:"notes"`
 
 	basis string // how the hourly value was reached, for the text output
 }
@@ -284,6 +288,7 @@ func Build(a *assess.Assessment, opts Options) *Report {
 	}
 	rep.CostInputs = costInputsOf(a.Inputs(opts.Top))
 	rep.Decisions = a.Decided
+	rep.Attribution = a.Attribution
 	if demo {
 		rep.Baseline = Side{Paths: []string{"demo corpus"}, BuiltIn: true, Procedures: nBase}
 		rep.Current = Side{Paths: []string{"demo corpus"}, BuiltIn: true, Procedures: nCur}
@@ -439,6 +444,7 @@ func WriteText(w io.Writer, rep *Report) error {
 			"%d applied, %d not applied (the published procedure still asks for the paper), %d paper not found; redtape flag lists them\n",
 			d.Judged, d.Applied, d.NotApplied, d.PaperNotFound)
 	}
+	writeAttribution(ew, rep.Attribution)
 	st := rep.PaperStates.Total
 	ew.Printf("\nPapers of the current set by state (docs/flags.md):\n")
 	textfmt.Columns(ew, [][]string{
@@ -544,6 +550,29 @@ func writeCostInputs(ew *textfmt.Writer, ci CostInputs) {
 	}
 	if len(ci.SheetsNotMatched) > 0 {
 		ew.Printf("--costs rows matching no procedure: %s\n", strings.Join(ci.SheetsNotMatched, ", "))
+	}
+}
+
+// writeAttribution says how the current records' ministries were found
+// and names the records left unattributed.
+func writeAttribution(ew *textfmt.Writer, at *compare.Attributions) {
+	if at == nil || at.Records == 0 {
+		return
+	}
+	var parts []string
+	for _, ev := range corpus.Evidences {
+		if n := at.ByEvidence[ev]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d by %s", n, ev))
+		}
+	}
+	ew.Printf("\nMinistry of the %d current records: %s; %d attributed to none (counted under %q)\n",
+		at.Records, strings.Join(parts, ", "), len(at.Unattributed), compare.NoMinistry)
+	for i, u := range at.Unattributed {
+		if i == 10 {
+			ew.Printf("  and %d more (--format json lists them all)\n", len(at.Unattributed)-10)
+			break
+		}
+		ew.Printf("  %s  %s  (%s)\n", u.ID, textfmt.Clip(textfmt.Terminal(u.Name), 70), textfmt.Terminal(u.File))
 	}
 }
 
