@@ -85,7 +85,7 @@ func runSearch(ctx context.Context, opts searchOptions, e *env) error {
 		return queryUsageError(err)
 	}
 	dir := indexDir(opts.Index, e)
-	ix, err := openOrBuildIndex(ctx, dir, e)
+	ix, err := openOrBuildIndex(ctx, dir, opts.Index == "" && e.getenv("REDTAPE_INDEX") == "", e)
 	if err != nil {
 		return err
 	}
@@ -162,10 +162,12 @@ func queryUsageError(err error) error {
 	return usageErrorf("%v", err)
 }
 
-// openOrBuildIndex opens the index at dir. When there is none it builds
-// one from the demo corpus, saying so on stderr, so that a first search
-// shows something; an index of another format is refused with advice.
-func openOrBuildIndex(ctx context.Context, dir string, e *env) (*index.Index, error) {
+// openOrBuildIndex opens the index at dir. When there is none and dir is
+// the default (demoDefault: no --index, no REDTAPE_INDEX) it builds one
+// from the demo corpus, saying so on stderr, so that a first search shows
+// something; an index the user named that does not exist is a usage error
+// saying how to build it. An index of another format is refused with advice.
+func openOrBuildIndex(ctx context.Context, dir string, demoDefault bool, e *env) (*index.Index, error) {
 	ix, err := index.Open(dir)
 	if err == nil {
 		return ix, nil
@@ -178,6 +180,9 @@ func openOrBuildIndex(ctx context.Context, dir string, e *env) (*index.Index, er
 		return nil, fmt.Errorf("index %s: %w", dir, err)
 	case !errors.Is(err, index.ErrNotExist):
 		return nil, err
+	case !demoDefault:
+		// An index the user named is never built from the demo corpus.
+		return nil, usageErrorf("no index at %s: build one with \"redtape index --index %s PATHS\"", dir, dir)
 	}
 	fmt.Fprintf(e.stderr, "redtape: no index at %s; building one from the demo corpus (run \"redtape index PATHS\" to index your own records)\n", dir)
 	f, err := flagsFunc(e)

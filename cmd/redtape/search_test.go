@@ -200,10 +200,23 @@ func TestSearchErrors(t *testing.T) {
 	}
 }
 
+// With no index named and none at the default place, search builds one
+// from the demo corpus and says so; an index the user named that does not
+// exist is an error saying how to build it, and nothing is written there.
 func TestSearchBuildsDemoIndex(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "none")
+	named := filepath.Join(t.TempDir(), "none")
+	e, _, errb := searchEnv()
+	if code := run(context.Background(), []string{"redtape", "search", "--index", named, "khai sinh"}, e); code != exitUsage ||
+		!strings.Contains(errb.String(), "no index at "+named) || !strings.Contains(errb.String(), "redtape index --index") {
+		t.Errorf("named missing index: exit %d, %s", code, errb)
+	}
+	if _, err := os.Stat(named); err == nil {
+		t.Errorf("an index was built at the named path %s", named)
+	}
+	t.Chdir(t.TempDir())
 	e, out, errb := searchEnv()
-	if code := run(context.Background(), []string{"redtape", "search", "--index", dir, "khai sinh"}, e); code != exitOK {
+	e.getenv = func(string) string { return "" }
+	if code := run(context.Background(), []string{"redtape", "search", "khai sinh"}, e); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errb)
 	}
 	if !strings.Contains(errb.String(), "building one from the demo corpus") {
