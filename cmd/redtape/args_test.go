@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -223,5 +224,31 @@ func TestVersionAndReportExtension(t *testing.T) {
 	}
 	if _, err := os.Stat(pdf); err == nil {
 		t.Error("x.pdf was written")
+	}
+}
+
+// No lock file stays beside an index after a run, refused runs included.
+func TestNoLockFileLeft(t *testing.T) {
+	cur := filepath.Join(estimateFixtures, "current.jsonl")
+	dir := filepath.Join(t.TempDir(), "ix")
+	e, _, errb := estimateEnv()
+	if code := run(context.Background(), []string{"redtape", "index", "--index", dir, cur}, e); code != exitOK {
+		t.Fatalf("index: exit %d: %s", code, errb)
+	}
+	foreign := filepath.Join(t.TempDir(), "mine")
+	if err := os.MkdirAll(foreign, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(foreign, "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, _, _ = estimateEnv()
+	if code := run(context.Background(), []string{"redtape", "index", "--index", foreign, cur}, e); code != exitUsage {
+		t.Errorf("a foreign directory: exit %d, want %d", code, exitUsage)
+	}
+	for _, d := range []string{dir, foreign} {
+		if _, err := os.Stat(d + ".lock"); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s.lock stays after the run: %v", d, err)
+		}
 	}
 }

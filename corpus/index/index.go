@@ -3,8 +3,9 @@
 // built and updated incrementally by content hash, searched with redtape's
 // query language (package query) with facets and highlighted snippets.
 //
-// An index is a directory. Beside it live a lock file (<dir>.lock) that
-// keeps a second writer out, and, while a full build runs, the new index
+// An index is a directory. Beside it live, while a writer works, a lock
+// file (<dir>.lock, removed when the writer is done) that keeps a second
+// writer out, and, while a full build runs, the new index
 // (<dir>.new) that replaces the old one only once complete, so an
 // interrupted build leaves the previous index as it was. Incremental
 // updates are applied in atomic batches: an interrupted update leaves a
@@ -844,6 +845,15 @@ func newMapping() *mapping.IndexMappingImpl {
 
 // lockTimeout reports whether err is the store's lock timing out: another
 // process holds the index (a writer, or a search while this one writes).
+// Lock takes the lock the writers of the index at dir take (<dir>.lock),
+// for a reader that must see the index between two writes (a snapshot).
+// It returns ErrLocked at once when a writer holds it, and a
+// *ForeignLockError when the lock file is not redtape's. The returned
+// function releases the lock and removes the file.
+func Lock(dir string) (unlock func(), err error) {
+	return lockFile(filepath.Clean(dir) + ".lock")
+}
+
 func lockTimeout(err error) bool {
 	return errors.Is(err, bolterrors.ErrTimeout)
 }
