@@ -252,3 +252,19 @@ func TestNoLockFileLeft(t *testing.T) {
 		}
 	}
 }
+
+// An interrupted first build says no index was built, not that the index
+// is unchanged and usable.
+func TestInterruptedFirstBuild(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	dir := filepath.Join(t.TempDir(), "ix")
+	e, _, errb := estimateEnv()
+	code := run(ctx, []string{"redtape", "index", "--index", dir, filepath.Join(estimateFixtures, "current.jsonl")}, e)
+	if code != exitInterrupted {
+		t.Errorf("exit %d, want %d", code, exitInterrupted)
+	}
+	if !strings.Contains(errb.String(), "no index was built") || strings.Contains(errb.String(), "usable") {
+		t.Errorf("stderr: %s", errb.String())
+	}
+}

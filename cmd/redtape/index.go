@@ -103,6 +103,8 @@ func runIndex(ctx context.Context, opts indexOptions, e *env) error {
 	if p != nil {
 		uo.Progress = p.update
 	}
+	_, statErr := os.Stat(dir)
+	existed := statErr == nil
 	st, err := index.Update(ctx, dir, src, uo)
 	p.done()
 	if err != nil {
@@ -112,7 +114,11 @@ func runIndex(ctx context.Context, opts indexOptions, e *env) error {
 		case errors.As(err, new(*index.NotIndexError)), errors.As(err, new(*index.ForeignLockError)):
 			return usageErrorf("index: %v", err)
 		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-			fmt.Fprintf(e.stderr, "redtape: interrupted; the index at %s is unchanged or partly updated, and usable\n", dir)
+			if existed {
+				fmt.Fprintf(e.stderr, "redtape: interrupted; the index at %s is unchanged or partly updated, and usable\n", dir)
+			} else {
+				fmt.Fprintf(e.stderr, "redtape: interrupted; no index was built at %s: run the command again to build it\n", dir)
+			}
 			return err
 		}
 		return fmt.Errorf("index %s: %w", dir, err)
