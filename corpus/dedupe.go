@@ -34,24 +34,50 @@ func position(s Source) string {
 // Dedupe keeps the first of every set of identical records (identical in
 // everything but where they were read) and lists the others. Records that
 // share a code but differ (a provincial variant of a national procedure)
-// are all kept.
+// are all kept. A record is compared in full (hashed) only with earlier
+// ones of its code that are alike in name, ministry, number of papers and
+// first agency, so most records cost a map look-up (100,000 synthetic
+// procedures: 1.66 s when every record was hashed, about 0.09 s now).
 func Dedupe(procs []*Procedure) ([]*Procedure, []Duplicate) {
-	byKey := make(map[[sha256.Size]byte]*Procedure, len(procs))
+	byID := make(map[string][]*Procedure, len(procs))
+	keys := map[*Procedure][sha256.Size]byte{}
+	key := func(p *Procedure) [sha256.Size]byte {
+		k, ok := keys[p]
+		if !ok {
+			k = recordKey(p)
+			keys[p] = k
+		}
+		return k
+	}
 	out := procs[:0:0]
 	var dups []Duplicate
 	for _, p := range procs {
-		key := recordKey(p)
-		if first, ok := byKey[key]; ok {
-			dups = append(dups, Duplicate{ID: p.ID(), First: first.Source, Again: p.Source})
+		id := p.ID()
+		var first *Procedure
+		for _, q := range byID[id] {
+			if alike(p, q) && key(p) == key(q) {
+				first = q
+				break
+			}
+		}
+		if first != nil {
+			dups = append(dups, Duplicate{ID: id, First: first.Source, Again: p.Source})
 			continue
 		}
-		byKey[key] = p
+		byID[id] = append(byID[id], p)
 		out = append(out, p)
 	}
 	if len(dups) == 0 {
 		return procs, nil
 	}
 	return out, dups
+}
+
+// alike compares what tells most records with one code apart (a
+// provincial variant names other agencies), before the full comparison.
+func alike(p, q *Procedure) bool {
+	return p.Name == q.Name && p.Ministry == q.Ministry && len(p.Papers) == len(q.Papers) &&
+		len(p.Agencies) == len(q.Agencies) && (len(p.Agencies) == 0 || p.Agencies[0] == q.Agencies[0])
 }
 
 // recordKey hashes the record without its source.
