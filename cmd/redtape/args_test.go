@@ -268,3 +268,30 @@ func TestInterruptedFirstBuild(t *testing.T) {
 		t.Errorf("stderr: %s", errb.String())
 	}
 }
+
+// No control character or bidirectional control from a record reaches a
+// terminal through the text outputs of show, stats, flag and estimate.
+func TestTextOutputsEscapeControls(t *testing.T) {
+	dir := t.TempDir()
+	rec := `{"code":"X.1","name":"Cấp phép\u001b[2J\u202eevil","ministry":"Bộ Tài chính\u001b]0;x\u0007","papers":[{"text":"Bản sao Giấy khai sinh\u001b[31m"}]}` + "\n"
+	path := filepath.Join(dir, "hostile.jsonl")
+	if err := os.WriteFile(path, []byte(rec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"show", path}, {"stats", path}, {"flag", path},
+		{"estimate", "--baseline", path, "--current", path},
+	} {
+		e, out, errb := estimateEnv()
+		if code := run(context.Background(), append([]string{"redtape"}, args...), e); code != exitOK {
+			t.Errorf("%v: exit %d: %s", args, code, errb)
+			continue
+		}
+		for _, r := range out.String() {
+			if r == 0x1b || r == 0x07 || r == '\u202e' {
+				t.Errorf("%v: output holds %U", args, r)
+				break
+			}
+		}
+	}
+}

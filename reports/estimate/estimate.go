@@ -358,7 +358,7 @@ func cutsOf(changes []*compare.Change) []Cut {
 
 // WriteText prints the estimate for people.
 func WriteText(w io.Writer, rep *Report) error {
-	ew := &textfmt.Writer{W: w}
+	ew := &textfmt.Writer{W: textfmt.TerminalWriter{W: w}}
 	if rep.Demo {
 		ew.Printf("DEMO: no --baseline or --current given, so the built-in demo corpus is compared with itself.\n" +
 			"Only the \"flags_applied\" scenario is shown: it removes every paper flagged as held in a state\n" +
@@ -464,7 +464,7 @@ func writeCuts(w io.Writer, cuts []Cut, withMinistry bool) {
 		if len(c.Reasons) > 0 {
 			what += ": " + strings.Join(c.Reasons, ", ")
 		}
-		name := textfmt.Clip(c.Name, 80)
+		name := textfmt.Clip(textfmt.OneLine(c.Name), 80)
 		if c.Code != "" {
 			name = c.Code + " " + name
 		}
@@ -537,7 +537,7 @@ func writeCostInputs(ew *textfmt.Writer, ci CostInputs) {
 		ew.Printf("Volumes to collect first (assumed volume, largest annual cost):\n")
 		rows := [][]string{{"procedure", "ministry", "volume assumed", "annual cost (VND)"}}
 		for _, x := range ci.CollectFirst {
-			name := textfmt.Clip(x.Name, 60)
+			name := textfmt.Clip(textfmt.OneLine(x.Name), 60)
 			if x.Code != "" {
 				name = x.Code + " " + name
 			}

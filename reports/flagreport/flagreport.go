@@ -107,9 +107,10 @@ func alsoCovered(p flags.PaperResult) []flags.Component {
 // WriteTable prints rep for people: each procedure with its papers marked
 // by status, then the summary by ministry, sector and database.
 func WriteTable(w io.Writer, rep Report) error {
+	w = textfmt.TerminalWriter{W: w}
 	var b strings.Builder
 	for _, r := range rep.Procedures {
-		fmt.Fprintf(&b, "%s  %s  (%d of %d papers flagged)\n", r.ID, textfmt.Clip(r.Name, 90), r.Flagged, len(r.Papers))
+		fmt.Fprintf(&b, "%s  %s  (%d of %d papers flagged)\n", r.ID, textfmt.Clip(textfmt.OneLine(r.Name), 90), r.Flagged, len(r.Papers))
 		for _, p := range r.Papers {
 			mark := "    "
 			switch p.Status {
@@ -253,7 +254,7 @@ func writeDecisionsText(w io.Writer, d assess.DecisionSummary) error {
 		if v.Outcome != decisions.NotApplied {
 			continue
 		}
-		ew.Printf("  not applied  %s  %s\n      still asks for %q: %s\n", v.ID, textfmt.Clip(v.Name, 80),
+		ew.Printf("  not applied  %s  %s\n      still asks for %q: %s\n", v.ID, textfmt.Clip(textfmt.OneLine(v.Name), 80),
 			textfmt.Clip(textfmt.OneLine(v.PaperText), 90), textfmt.Clip(v.Row.Cite(), 160))
 	}
 	return ew.Err

@@ -29,7 +29,7 @@ const unknownMinistry = "(ministry not stated)"
 // WriteText prints procedures for people, one block each, and a
 // closing count.
 func WriteText(w io.Writer, procs []*corpus.Procedure, sum *corpus.Summary) error {
-	ew := &textfmt.Writer{W: w}
+	ew := &textfmt.Writer{W: textfmt.TerminalWriter{W: w}}
 	for i, p := range procs {
 		if i > 0 {
 			ew.Printf("\n")
@@ -401,6 +401,7 @@ func Count(procs []*corpus.Procedure, sum *corpus.Summary) *Stats {
 // what is missing, each with a row per ministry and a total, then the read
 // summary. The ministry column is aligned left, the counts right.
 func WriteStats(w io.Writer, rep *Stats) error {
+	w = textfmt.TerminalWriter{W: w}
 	rows := append([]Ministry(nil), rep.Ministries...)
 	rows = append(rows, Ministry{Ministry: "Total", Counts: rep.Total})
 	width := len("ministry")

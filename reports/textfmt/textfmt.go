@@ -158,3 +158,41 @@ func (w *Writer) Write(p []byte) (int, error) {
 
 // Printf formats to the writer.
 func (w *Writer) Printf(format string, args ...any) { fmt.Fprintf(w, format, args...) }
+
+// TerminalWriter writes to W what [Terminal] would, but keeps line breaks
+// and tabs (the layout of a table): the writer of a text output meant for
+// a terminal or a CI log, so that no control character or bidirectional
+// control from a record reaches it whatever the printing code forgot.
+type TerminalWriter struct{ W io.Writer }
+
+// Write writes p with every unsafe rune but '\n' and '\t' made visible. It
+// reports len(p) written when the escaped text was written whole.
+func (t TerminalWriter) Write(p []byte) (int, error) {
+	s := string(p)
+	clean := true
+	for _, r := range s {
+		if r != '\n' && r != '\t' && (unsafeRune(r) || r == '\r') {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return t.W.Write(p)
+	}
+	var b strings.Builder
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		for j, cell := range strings.Split(line, "\t") {
+			if j > 0 {
+				b.WriteByte('\t')
+			}
+			b.WriteString(Terminal(cell))
+		}
+	}
+	if _, err := io.WriteString(t.W, b.String()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}

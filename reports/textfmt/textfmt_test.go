@@ -3,6 +3,7 @@ package textfmt
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -84,5 +85,14 @@ func TestWriterKeepsFirstError(t *testing.T) {
 	w.Printf("b")
 	if w.Err == nil || !strings.Contains(w.Err.Error(), "disk full") || f.n != 1 {
 		t.Errorf("err %v after %d writes; want the first error after one write", w.Err, f.n)
+	}
+}
+
+func TestTerminalWriter(t *testing.T) {
+	var b bytes.Buffer
+	w := TerminalWriter{W: &b}
+	fmt.Fprintf(w, "a\tb\n%s\n", "name\x1b[2J\u202eevil\rx")
+	if want := "a\tb\nname\\x1b[2J\\u202eevil x\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
 	}
 }
