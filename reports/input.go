@@ -57,9 +57,29 @@ type Scope struct {
 	Procedures, Files, ReadErrors int
 	// BaselineProcedures, BaselineFiles and BaselineReadErrors count the baseline input.
 	BaselineProcedures, BaselineFiles, BaselineReadErrors int
+	// Unread and BaselineUnread name the files and records of each input
+	// that were not read: those that could not be read, with the reason,
+	// and those knowingly skipped as holding no records. The appendix
+	// lists them, the first [MaxUnreadListed] of each by name.
+	Unread, BaselineUnread []Unread
 	// AsOf is the day (YYYY-MM-DD) whose catalog entries and legal bases apply.
 	AsOf string
 }
+
+// Unread is a file or record of the input that the report does not rest on.
+type Unread struct {
+	// Place is the file, with the line or record where there is one.
+	Place string
+	// Reason says why it was not read.
+	Reason string
+	// Skipped is true for a file knowingly skipped as holding no records
+	// (a national export's summary, say), false for one that failed.
+	Skipped bool
+}
+
+// MaxUnreadListed is how many unread files of one input the report names;
+// the rest are counted.
+const MaxUnreadListed = 50
 
 // Tally is the progress of a group of procedures (all, a ministry, a sector).
 type Tally struct {

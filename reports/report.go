@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/redtape-vn/redtape/reports/textfmt"
 )
 
 // Lang is the language of a report's headings and prose.
@@ -845,6 +847,32 @@ func (w *writer) appendix() {
 	}
 	lines = append(lines, w.f("input_options"), w.f("input_repro"))
 	w.d.md("- " + strings.Join(lines, "\n- "))
+	w.unread("input_unread_current", sc.Unread)
+	if sc.Baseline != "" {
+		w.unread("input_unread_baseline", sc.BaselineUnread)
+	}
+}
+
+// unread names the files and records of one input the report does not
+// rest on, the first MaxUnreadListed by name and the rest counted.
+func (w *writer) unread(lead string, list []Unread) {
+	if len(list) == 0 {
+		return
+	}
+	w.d.md(w.f(lead))
+	var items []string
+	for i, u := range list {
+		if i == MaxUnreadListed {
+			items = append(items, w.fn("input_unread_more", len(list)-i, w.nf.Int(int64(len(list)-i))))
+			break
+		}
+		kind := "input_unread_failed"
+		if u.Skipped {
+			kind = "input_unread_skipped"
+		}
+		items = append(items, w.f(kind, code(textfmt.OneLine(u.Place)), esc(u.Reason)))
+	}
+	w.d.md("- " + strings.Join(items, "\n- "))
 }
 
 // files lists file names; the built-in files are named as such.

@@ -28,7 +28,9 @@ func handmade() *Input {
 		Generated: time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC),
 		Target:    20,
 		Scope: Scope{Ministry: "", Corpus: "records/current", Baseline: "records/2020",
-			Procedures: 40, Files: 3, ReadErrors: 1, BaselineProcedures: 42, BaselineFiles: 2, AsOf: "2026-11-23"},
+			Procedures: 40, Files: 3, ReadErrors: 1, BaselineProcedures: 42, BaselineFiles: 2, AsOf: "2026-11-23",
+			Unread: []Unread{{Place: "records/current/b.jsonl:7 (record 7)", Reason: "invalid JSON: unexpected end"},
+				{Place: "records/current/meta.json", Reason: "summary of a national export", Skipped: true}}},
 	}
 	mk := func(name string, base, cut, cutF int, before, after, afterF int64) Tally {
 		pc := func(n int) float64 { return float64(n) / float64(base) * 100 }
@@ -605,5 +607,40 @@ func TestVietnameseSources(t *testing.T) {
 		if tc.lang == Vietnamese && (!strings.Contains(out, "| `a` | 1 | giờ |   | Tổng cục Thống kê |") || strings.Contains(out, "trích nguyên văn")) {
 			t.Errorf("Vietnamese parameters not used, or said to be quoted")
 		}
+	}
+}
+
+// The appendix names every file the report does not rest on, up to
+// MaxUnreadListed per input, with the rest counted; names from outside
+// cannot break out of their code span or add lines.
+func TestUnreadFilesNamed(t *testing.T) {
+	in := handmade()
+	in.Scope.BaselineUnread = nil
+	for i := 0; i < MaxUnreadListed+3; i++ {
+		in.Scope.BaselineUnread = append(in.Scope.BaselineUnread, Unread{Place: fmt.Sprintf("old/r%03d.json", i), Reason: "not a record"})
+	}
+	in.Scope.Unread = append(in.Scope.Unread, Unread{Place: "evil`|\n## x.json", Reason: "[x](javascript:alert(1))"})
+	var b bytes.Buffer
+	if err := WriteMarkdown(&b, in, Options{Lang: English}); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	for _, want := range []string{
+		"Not used by this report, from the current data:",
+		"- `records/current/b.jsonl:7 (record 7)`: could not be read (invalid JSON: unexpected end)",
+		"- `records/current/meta.json`: skipped as holding no procedures (summary of a national export)",
+		"Not used by this report, from the baseline:",
+		fmt.Sprintf("- `old/r%03d.json`: could not be read", MaxUnreadListed-1),
+		"- and 3 more files or records (redtape stats lists them all)",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if strings.Contains(md, fmt.Sprintf("old/r%03d.json", MaxUnreadListed)) {
+		t.Errorf("more than %d unread files named", MaxUnreadListed)
+	}
+	if strings.Contains(md, "\n## x.json") || !strings.Contains(md, `\[x\](javascript`) {
+		t.Error("an unread file's name or reason escaped its place")
 	}
 }

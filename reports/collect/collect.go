@@ -245,13 +245,35 @@ func known(procs []*corpus.Procedure, get func(*corpus.Procedure) string) string
 	return strings.Join(vals, ", ") + more
 }
 
+// unread lists what a walk did not read: the files and records that
+// failed, then the files skipped on purpose, each in the walk's order.
+func unread(s *corpus.Summary) []reports.Unread {
+	var out []reports.Unread
+	for _, e := range s.Errors {
+		place := e.File
+		if e.Line > 0 {
+			place = fmt.Sprintf("%s:%d", e.File, e.Line)
+		}
+		if e.Record > 0 {
+			place = fmt.Sprintf("%s (record %d)", place, e.Record)
+		}
+		out = append(out, reports.Unread{Place: place, Reason: e.Err.Error()})
+	}
+	for _, sk := range s.Skipped {
+		out = append(out, reports.Unread{Place: sk.File, Reason: sk.Reason, Skipped: true})
+	}
+	return out
+}
+
 func scope(opts Options, asOf time.Time) reports.Scope {
 	sc := reports.Scope{Ministry: opts.Ministry, Sector: opts.Sector, Corpus: opts.Corpus, Baseline: opts.BaselineLabel}
 	if s := opts.CurrentSummary; s != nil {
 		sc.Procedures, sc.Files, sc.ReadErrors = s.Procedures, s.Files, len(s.Errors)
+		sc.Unread = unread(s)
 	}
 	if s := opts.BaselineSummary; s != nil && opts.Baseline != nil {
 		sc.BaselineProcedures, sc.BaselineFiles, sc.BaselineReadErrors = s.Procedures, s.Files, len(s.Errors)
+		sc.BaselineUnread = unread(s)
 		if sc.Baseline == "" {
 			sc.Baseline = "baseline"
 		}
