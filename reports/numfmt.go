@@ -112,21 +112,28 @@ func (n numbers) Money(v int64) string {
 // Short formats an amount of đồng rounded to millions or billions, for
 // headlines: "975,0 tỷ đ" / "VND 975.0 billion"; amounts under a million
 // are printed in full.
-func (n numbers) Short(v int64) string {
-	a := math.Abs(float64(v))
-	var unitVI, unitEN string
-	var div float64
-	switch {
-	case a >= 1e9:
-		div, unitVI, unitEN = 1e9, "tỷ", "billion"
-	case a >= 1e6:
-		div, unitVI, unitEN = 1e6, "triệu", "million"
-	default:
+func (n numbers) Short(v int64) string { return n.short(v, 1) }
+
+// short is Short with the given decimals of millions or billions.
+func (n numbers) short(v int64, decimals int) string {
+	div, unitVI, unitEN := shortUnit(v)
+	if div == 1 {
 		return n.Money(v)
 	}
-	s := n.Dec(float64(v)/div, 1)
+	s := n.Dec(float64(v)/div, decimals)
 	if n.lang == English {
 		return "VND " + s + " " + unitEN
 	}
 	return s + " " + unitVI + " đ"
+}
+
+// shortUnit is the unit Short counts v in: billions, millions, or 1 (đồng).
+func shortUnit(v int64) (div float64, vi, en string) {
+	switch a := math.Abs(float64(v)); {
+	case a >= 1e9:
+		return 1e9, "tỷ", "billion"
+	case a >= 1e6:
+		return 1e6, "triệu", "million"
+	}
+	return 1, "", ""
 }

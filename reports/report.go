@@ -324,13 +324,14 @@ func (w *writer) summary() {
 		return []string{label, w.nf.Int(int64(c.Baseline)), w.cut(c.Cut, c.Percent), w.cut(c.CutFlags, c.PercentFlags), w.reach(c.Percent, c.PercentFlags)}
 	}
 	money := tot.Cost
+	about := mostlyAssumed(money.AssumedShare)
 	rowsT := [][]string{
 		row("**"+w.f("unit_regulations")+"**", tot.Regulations),
 		row(w.f("unit_procedures"), tot.Procedures),
 		row(w.f("unit_conditions"), tot.Conditions),
 		row(w.f("unit_papers"), tot.Papers),
-		{"**" + w.f("unit_cost") + "**", w.nf.Money(money.Before), w.nf.Money(money.Saving) + " (" + w.nf.Pct(money.Percent) + ")",
-			w.nf.Money(money.SavingFlags) + " (" + w.nf.Pct(money.PercentFlags) + ")", w.reach(money.Percent, money.PercentFlags)},
+		{"**" + w.f("unit_cost") + "**", w.nf.MoneyAbout(money.Before, about), w.nf.MoneyAbout(money.Saving, about) + " (" + w.nf.Pct(money.Percent) + ")",
+			w.nf.MoneyAbout(money.SavingFlags, about) + " (" + w.nf.Pct(money.PercentFlags) + ")", w.reach(money.Percent, money.PercentFlags)},
 	}
 	if tm := tot.Time; tm.Procedures > 0 && tm.Baseline > 0 {
 		rowsT = append(rowsT, []string{w.f("unit_time", w.nf.Int(int64(tm.Procedures))), w.nf.Dec(tm.Baseline, 1),
@@ -343,7 +344,7 @@ func (w *writer) summary() {
 	var bullets []string
 	if tot.FlaggedPapers > 0 {
 		bullets = append(bullets, w.fn("summary_flagged", tot.FlaggedPapers, w.cnt("n_papers", tot.FlaggedPapers), w.cnt("n_procedures", tot.FlaggedProcedures),
-			w.cnt("n_databases", len(in.Databases)), w.nf.Short(money.SavingFlags-money.Saving), w.nf.Pct(money.PercentFlags-money.Percent)))
+			w.cnt("n_databases", len(in.Databases)), w.nf.ShortAbout(money.SavingFlags-money.Saving, about), w.nf.Pct(money.PercentFlags-money.Percent)))
 		// Why the count of the ranking is smaller.
 		last := &bullets[len(bullets)-1]
 		if rest := tot.FlaggedProcedures - len(in.Opportunities); rest > 0 {
@@ -362,7 +363,7 @@ func (w *writer) summary() {
 	}
 	if len(in.Opportunities) > 0 {
 		o := in.Opportunities[0]
-		bullets = append(bullets, w.f("summary_top", procLabel(o.ProcedureRef), w.name(o.Ministry), w.nf.Short(o.Saving)))
+		bullets = append(bullets, w.f("summary_top", procLabel(o.ProcedureRef), w.name(o.Ministry), w.nf.ShortAbout(o.Saving, mostlyAssumed(o.AssumedShare))))
 	}
 	if len(in.Databases) > 0 {
 		db := in.Databases[0]
@@ -398,13 +399,14 @@ func procLabel(p ProcedureRef) string {
 	return esc(p.Name) + " (" + code(p.Code) + ")"
 }
 
-// groupTable writes the table of ministries or sectors.
-func (w *writer) groupTable(first string, groups []Tally) string {
+// groupTable writes the table of ministries or sectors; costs and savings
+// are the printed cost columns of the groups (see rankedTable).
+func (w *writer) groupTable(first string, groups []Tally, costs, savings []string) string {
 	head := []string{first, w.f("col_procedures"), w.f("col_flagged_procs"), w.f("col_flagged_papers"),
 		w.f("col_partly_papers"), w.f("col_looked_up_papers"),
 		w.f("col_reg_cut"), w.f("col_cost_year"), w.f("col_saving_flags"), w.f("col_cost_cut")}
 	var rows [][]string
-	for _, g := range groups {
+	for i, g := range groups {
 		rows = append(rows, []string{
 			w.name(g.Name),
 			w.nf.Int(int64(g.Procedures.Current)),
@@ -413,8 +415,8 @@ func (w *writer) groupTable(first string, groups []Tally) string {
 			w.nf.Int(int64(g.States.MostPeople.Papers)),
 			w.nf.Int(int64(g.States.Achieved.Papers)),
 			w.nf.Pct(g.Regulations.Percent) + " → " + w.nf.Pct(g.Regulations.PercentFlags),
-			w.nf.Money(g.Cost.After),
-			w.nf.Money(g.Cost.SavingFlags - g.Cost.Saving),
+			costs[i],
+			savings[i],
 			w.nf.Pct(g.Cost.Percent) + " → " + w.nf.Pct(g.Cost.PercentFlags),
 		})
 	}
@@ -422,8 +424,19 @@ func (w *writer) groupTable(first string, groups []Tally) string {
 }
 
 // rankedTable shows the first Top groups and collapses the rest.
+// Its cost columns add up to the whole report's figures as printed.
 func (w *writer) rankedTable(first string, groups []Tally, moreKey string) {
-	w.collapse(len(groups), w.opts.Top, moreKey, "hint_groups", func(from, to int) string { return w.groupTable(first, groups[from:to]) })
+	costs, savings := make([]int64, len(groups)), make([]int64, len(groups))
+	for i, g := range groups {
+		costs[i], savings[i] = g.Cost.After, g.Cost.SavingFlags-g.Cost.Saving
+	}
+	tot := w.in.Total.Cost
+	about := mostlyAssumed(tot.AssumedShare)
+	costCol := w.nf.moneyColumn(costs, tot.After, about)
+	savingCol := w.nf.moneyColumn(savings, tot.SavingFlags-tot.Saving, about)
+	w.collapse(len(groups), w.opts.Top, moreKey, "hint_groups", func(from, to int) string {
+		return w.groupTable(first, groups[from:to], costCol[from:to], savingCol[from:to])
+	})
 }
 
 // collapse shows the first shown of n rows (rendered by render) and puts
@@ -611,7 +624,7 @@ func (w *writer) procTable(ps []ProcedureRef, costKey string) string {
 	for _, p := range ps {
 		r := []string{code(p.Code), esc(p.Name), w.name(p.Ministry), w.nf.Int(int64(p.Papers))}
 		if withCost {
-			r = append(r, w.nf.Money(p.Annual))
+			r = append(r, w.nf.MoneyAbout(p.Annual, mostlyAssumed(w.in.Total.Cost.AssumedShare)))
 		}
 		rows = append(rows, r)
 	}
@@ -647,7 +660,7 @@ func (w *writer) opportunities() {
 			dbs[j] = esc(w.loc(d, vi))
 		}
 		rows = append(rows, []string{itoa(i + 1), code(o.Code), esc(o.Name), w.name(o.Ministry), w.nf.Int(int64(o.Papers)),
-			strings.Join(dbs, "; "), w.nf.Money(o.Saving), w.nf.Pct(o.Percent), vol, w.nf.Share(o.AssumedShare)})
+			strings.Join(dbs, "; "), w.nf.MoneyAbout(o.Saving, mostlyAssumed(o.AssumedShare)), w.nf.Pct(o.Percent), vol, w.nf.Share(o.AssumedShare)})
 	}
 	w.d.md(table([]string{"#", w.f("col_code"), w.f("col_procedure"), w.f("col_ministry"), w.f("col_flagged_papers"),
 		w.f("col_database"), w.f("col_saving_year"), w.f("col_of_cost"), w.f("col_volume"), w.f("col_assumed")}, "rlllrlrrrr", rows))
@@ -656,7 +669,7 @@ func (w *writer) opportunities() {
 		for _, o := range rest {
 			sum += o.Saving
 		}
-		w.d.md(w.fn("opportunities_rest", len(rest), w.nf.Int(int64(len(rest))), w.nf.Money(sum)))
+		w.d.md(w.fn("opportunities_rest", len(rest), w.nf.Int(int64(len(rest))), w.nf.MoneyAbout(sum, mostlyAssumed(w.in.Total.Cost.AssumedShare))))
 	}
 	w.driverNote(ops[:n])
 }
@@ -730,14 +743,14 @@ func (w *writer) changes() {
 	if len(ch.Added) == 0 {
 		w.d.md(w.f("none"))
 	} else {
-		w.d.md(w.fn("added_lead", len(ch.Added), w.nf.Int(int64(len(ch.Added))), w.nf.Money(ch.AddedCost)))
+		w.d.md(w.fn("added_lead", len(ch.Added), w.nf.Int(int64(len(ch.Added))), w.nf.MoneyAbout(ch.AddedCost, mostlyAssumed(w.in.Total.Cost.AssumedShare))))
 		w.procList(ch.Added, "col_cost_year", "more_procedures", "hint_changes")
 	}
 	w.d.heading(3, w.f("h_abolished"))
 	if len(ch.Abolished) == 0 {
 		w.d.md(w.f("none"))
 	} else {
-		w.d.md(w.fn("abolished_lead", len(ch.Abolished), w.nf.Int(int64(len(ch.Abolished))), w.nf.Money(ch.AbolishedCost)))
+		w.d.md(w.fn("abolished_lead", len(ch.Abolished), w.nf.Int(int64(len(ch.Abolished))), w.nf.MoneyAbout(ch.AbolishedCost, mostlyAssumed(w.in.Total.Cost.AssumedShare))))
 		w.procList(ch.Abolished, "col_cost_baseline", "more_procedures", "hint_changes")
 	}
 }
@@ -783,7 +796,7 @@ func (w *writer) appendix() {
 	if len(m.CollectFirst) > 0 {
 		var crows [][]string
 		for _, p := range m.CollectFirst {
-			crows = append(crows, []string{procLabel(p), w.name(p.Ministry), w.nf.Int(p.Volume), w.nf.Money(p.Annual)})
+			crows = append(crows, []string{procLabel(p), w.name(p.Ministry), w.nf.Int(p.Volume), w.nf.MoneyAbout(p.Annual, true)})
 		}
 		w.d.md(w.f("collect_first_lead"))
 		w.d.md(table([]string{w.f("col_procedure"), w.f("col_ministry"), w.f("col_volume_assumed"), w.f("col_cost_year")}, "llrr", crows))

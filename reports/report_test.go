@@ -135,7 +135,7 @@ func TestNamesInReportLanguage(t *testing.T) {
 			"| Cơ sở dữ liệu quốc gia về dân cư | Bộ Công an | 18 | 14 |",
 			"### Cơ sở dữ liệu quốc gia về dân cư",
 			"- điểm a khoản 1 Điều 4 Nghị quyết 66.7/2025/NQ-CP\n",
-			"| Cơ sở dữ liệu quốc gia về dân cư | 100.000.000 đ |",
+			"| Cơ sở dữ liệu quốc gia về dân cư | ≈ 100.000.000 đ |",
 			"| Nghị quyết 66.7/2025/NQ-CP | đã đối chiếu văn bản | tài liệu tham khảo |\n| Thông tư Z |", // sorted by the Vietnamese title
 			"| CSDL \\`đăng ký\\` doanh nghiệp | Bộ Tài chính |",
 			"áp dụng tại ngày:** 23/11/2026",
@@ -369,8 +369,8 @@ func TestAbolishedAtBaselineCost(t *testing.T) {
 		lang       Lang
 		lead, head string
 	}{
-		{Vietnamese, "3 thủ tục đã bãi bỏ; chi phí tuân thủ ở kỳ gốc: 3.000.000 đ mỗi năm.", "| Chi phí mỗi năm ở kỳ gốc |"},
-		{English, "3 procedures abolished; their compliance cost at the baseline: 3,000,000 VND a year together.", "| Cost per year at the baseline |"},
+		{Vietnamese, "3 thủ tục đã bãi bỏ; chi phí tuân thủ ở kỳ gốc: ≈ 3.000.000 đ mỗi năm.", "| Chi phí mỗi năm ở kỳ gốc |"},
+		{English, "3 procedures abolished; their compliance cost at the baseline: ≈ 3,000,000 VND a year together.", "| Cost per year at the baseline |"},
 	} {
 		in := handmade()
 		in.Changes.AbolishedCost = 3_000_000

@@ -199,6 +199,8 @@ type Cut struct {
 	ConditionsRemoved int            `json:"conditions_removed"`
 	ConditionsAdded   int            `json:"conditions_added"`
 	Exact             Exact          `json:"exact"`
+
+	approx bool // the annual costs rest mostly on assumptions
 }
 
 // Param is one cost-model parameter as the estimate used it.
@@ -346,9 +348,11 @@ func cutsOf(changes []*compare.Change) []Cut {
 		}
 		if ch.Before != nil {
 			c.Before = ch.Before.Annual
+			c.approx = mostlyAssumed(ch.Before.AssumedShare().MulInt(100))
 		}
 		if ch.After != nil {
 			c.After = ch.After.Annual
+			c.approx = c.approx || mostlyAssumed(ch.After.AssumedShare().MulInt(100))
 		}
 		c.Exact = ExactOf(c)
 		out = append(out, c)
@@ -406,12 +410,16 @@ func WriteText(w io.Writer, rep *Report) error {
 			ew.Printf("  %d simplified only by fewer conditions: counted once in regulations, through their conditions.\n", s.ConditionsOnly)
 		}
 		cc := s.Cost
+		approx := mostlyAssumed(cc.AssumedShareBefore, cc.AssumedShareAfter)
 		ew.Printf("\nCompliance cost (VND/yr): before %s, after %s, saving %s = %s%% cut (%s)\n",
-			cc.Before.Format(0), cc.After.Format(0), cc.Saving.Format(0), cc.Percent.Format(2), gapText(cc.Gap))
+			money(cc.Before, approx), money(cc.After, approx), money(cc.Saving, approx), cc.Percent.Format(2), gapText(cc.Gap))
 		ew.Printf("  new procedures add %s; the baseline procedures alone cut %s = %s%%\n",
-			cc.NewCost.Format(0), cc.BaselineSaving.Format(0), cc.BaselinePercent.Format(2))
+			money(cc.NewCost, approx), money(cc.BaselineSaving, approx), cc.BaselinePercent.Format(2))
 		ew.Printf("  resting on assumed inputs: %s%% of the cost before, %s%% after\n",
 			cc.AssumedShareBefore.Format(1), cc.AssumedShareAfter.Format(1))
+		if approx {
+			ew.Printf("  \"≈\": rounded to %d significant figures, as the cost rests mostly on assumptions (exact values: --format json)\n", approxFigures)
+		}
 		ew.Printf("Procedures: %s\n", statuses(s.Statuses))
 		ew.Printf("Assumed: annual volume of %d procedures; counted as zero where not stated: fees of %d, fee amounts of %d, processing time of %d\n",
 			s.VolumeAssumed, s.Unknown["fees"], s.Unknown["fee amount"], s.Unknown["processing time"])
@@ -423,9 +431,14 @@ func WriteText(w io.Writer, rep *Report) error {
 		if len(s.Ministries) > 0 {
 			ew.Printf("\nBy ministry:\n")
 			rows := [][]string{{"ministry", "regulations " + compare.CutMeans, "papers " + compare.CutMeans, "cost before", "cost after", "saving", "cost % cut"}}
+			var before, after, saving []cost.Amount
 			for _, m := range s.Ministries {
+				before, after, saving = append(before, m.Cost.Before), append(after, m.Cost.After), append(saving, m.Cost.Saving)
+			}
+			beforeCol, afterCol, savingCol := column(before, cc.Before, approx), column(after, cc.After, approx), column(saving, cc.Saving, approx)
+			for i, m := range s.Ministries {
 				rows = append(rows, []string{m.Name, m.Regulations.Percent.Format(2) + "%", m.Papers.Percent.Format(2) + "%",
-					m.Cost.Before.Format(0), m.Cost.After.Format(0), m.Cost.Saving.Format(0), m.Cost.Percent.Format(2) + "%"})
+					beforeCol[i], afterCol[i], savingCol[i], m.Cost.Percent.Format(2) + "%"})
 			}
 			textfmt.Columns(ew, rows)
 			for _, m := range s.Ministries {
@@ -471,7 +484,7 @@ func writeCuts(w io.Writer, cuts []Cut, withMinistry bool) {
 		if withMinistry {
 			name += " (" + c.Ministry + ")"
 		}
-		fmt.Fprintf(tw, "%3d.\t%s\t%s\t%s\n", i+1, c.Saving.Format(0), name, what)
+		fmt.Fprintf(tw, "%3d.\t%s\t%s\t%s\n", i+1, money(c.Saving, c.approx), name, what)
 	}
 	tw.Flush()
 }
@@ -541,7 +554,8 @@ func writeCostInputs(ew *textfmt.Writer, ci CostInputs) {
 			if x.Code != "" {
 				name = x.Code + " " + name
 			}
-			rows = append(rows, []string{name, x.Ministry, strconv.FormatInt(x.Volume, 10), x.Annual.Format(0)})
+			// The volume is assumed, so the annual cost rests on it.
+			rows = append(rows, []string{name, x.Ministry, strconv.FormatInt(x.Volume, 10), money(x.Annual, true)})
 		}
 		textfmt.Columns(ew, rows)
 	}
