@@ -9,28 +9,21 @@ import (
 	"strings"
 	"time"
 
+	"github.com/redtape-vn/redtape/reports/i18n"
 	"github.com/redtape-vn/redtape/reports/textfmt"
 )
 
 // Lang is the language of a report's headings and prose.
-type Lang string
+type Lang = i18n.Lang
 
 // Languages.
 const (
-	Vietnamese Lang = "vi"
-	English    Lang = "en"
+	Vietnamese = i18n.Vietnamese
+	English    = i18n.English
 )
 
-// ParseLang reads "vi" or "en".
-func ParseLang(s string) (Lang, error) {
-	switch Lang(strings.ToLower(strings.TrimSpace(s))) {
-	case Vietnamese, "":
-		return Vietnamese, nil
-	case English:
-		return English, nil
-	}
-	return "", fmt.Errorf("language %q is not vi or en", s)
-}
+// ParseLang reads "vi" or "en"; empty means Vietnamese.
+func ParseLang(s string) (Lang, error) { return i18n.ParseLang(s) }
 
 // Options shape a report.
 type Options struct {
@@ -100,10 +93,10 @@ func build(in *Input, opts Options) (*doc, error) {
 }
 
 // f formats text key with args (already escaped Markdown).
-func (w *writer) f(key string, args ...any) string { return w.t.get(key, args...) }
+func (w *writer) f(key string, args ...any) string { return w.t.Get(key, args...) }
 
 // fn formats text key, in its form for the number n, with args.
-func (w *writer) fn(key string, n int, args ...any) string { return w.t.count(key, int64(n), args...) }
+func (w *writer) fn(key string, n int, args ...any) string { return w.t.Count(key, int64(n), args...) }
 
 // cnt writes n with the noun of key: "3 thủ tục", "1 procedure".
 func (w *writer) cnt(key string, n int) string { return w.fn(key, n, w.nf.Int(int64(n))) }
@@ -251,7 +244,7 @@ func title(in *Input, t *texts) string {
 	if in.Title != "" {
 		return in.Title
 	}
-	s := t.get("title")
+	s := t.Get("title")
 	if in.Scope.Ministry != "" && len(in.Ministries) == 1 && in.Ministries[0].Name != "" {
 		s += " — " + in.Ministries[0].Name
 	}
@@ -381,7 +374,7 @@ func (w *writer) summary() {
 
 // anchor is the id the heading of text key gets (the first heading with
 // that text), for links to a section written later.
-func (w *writer) anchor(key string) string { return slug(w.t.plain(key)) }
+func (w *writer) anchor(key string) string { return slug(w.t.Plain(key)) }
 
 // name escapes a ministry or sector name; an empty one is "not stated".
 func (w *writer) name(s string) string {
@@ -453,18 +446,18 @@ func (w *writer) collapse(n, shown int, moreKey, hintKey string, render func(fro
 	if end < n {
 		body = append(body, mdBlock{w.fn("more_not_listed", n-end, w.nf.Int(int64(n-end))) + " " + w.f(hintKey)})
 	}
-	w.d.add(detailsBlock{summary: w.t.plainCount(moreKey, int64(n-shown), w.nf.Int(int64(n-shown))), body: body})
+	w.d.add(detailsBlock{summary: w.t.PlainCount(moreKey, int64(n-shown), w.nf.Int(int64(n-shown))), body: body})
 }
 
 func (w *writer) chart(title string, groups []Tally, cost bool) *barChart {
 	c := &barChart{title: title, target: w.in.Target, nf: w.nf,
-		legendAchieved: w.t.plain("legend_achieved"), legendPotential: w.t.plain("legend_flags"),
-		legendTarget: w.t.plain("legend_target", w.nf.Target(w.in.Target))}
+		legendAchieved: w.t.Plain("legend_achieved"), legendPotential: w.t.Plain("legend_flags"),
+		legendTarget: w.t.Plain("legend_target", w.nf.Target(w.in.Target))}
 	n := min(len(groups), 12)
 	for _, g := range groups[:n] {
 		label := g.Name
 		if label == "" {
-			label = w.t.plain("not_stated")
+			label = w.t.Plain("not_stated")
 		}
 		c.labels = append(c.labels, label)
 		if cost {
@@ -548,8 +541,8 @@ func (w *writer) ministries() {
 		w.d.md(w.f("none"))
 		return
 	}
-	w.d.add(chartBlock{w.chart(w.t.plain("chart_regulations"), gs, false)})
-	w.d.add(chartBlock{w.chart(w.t.plain("chart_cost"), gs, true)})
+	w.d.add(chartBlock{w.chart(w.t.Plain("chart_regulations"), gs, false)})
+	w.d.add(chartBlock{w.chart(w.t.Plain("chart_cost"), gs, true)})
 	note := w.f("chart_note", w.nf.Target(w.in.Target))
 	if len(gs) > 12 {
 		note += " " + w.f("chart_top", w.nf.Int(12), w.nf.Int(int64(len(gs))))

@@ -1,14 +1,9 @@
 package reports
 
 import (
-	"bytes"
 	_ "embed"
-	"fmt"
-	"regexp"
-	"sort"
-	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/redtape-vn/redtape/reports/i18n"
 )
 
 // TextSchema names the format of the report text file.
@@ -18,165 +13,15 @@ const TextSchema = "redtape.report-text/v1"
 var textData []byte
 
 // texts are a report's headings and prose in one language.
-type texts struct {
-	lang Lang
-	m    map[string]text
+type texts = i18n.Texts
+
+// parseTexts reads and validates a report text file (see [i18n.Parse]).
+func parseTexts(data []byte) (map[string]map[string]i18n.Text, error) {
+	return i18n.Parse(data, TextSchema)
 }
 
-// text is one text in one language: a single form, or, for an English
-// sentence that counts something, the form for one ("1 procedure") and
-// the form for any other number ("0 procedures", "2 procedures").
-// Vietnamese nouns do not change with the number, so a Vietnamese text
-// has one form only.
-type text struct {
-	One, Other string
-	Plural     bool // One and Other are the English forms
-}
+// loadTexts returns the report's texts in language l.
+func loadTexts(l Lang) (*texts, error) { return i18n.Load(textData, TextSchema, l) }
 
-// UnmarshalYAML reads a text given as a string, or as a mapping with the
-// keys one and other.
-func (t *text) UnmarshalYAML(n *yaml.Node) error {
-	if n.Kind == yaml.ScalarNode {
-		t.One, t.Other = n.Value, n.Value
-		return nil
-	}
-	var forms struct {
-		One   string `yaml:"one"`
-		Other string `yaml:"other"`
-	}
-	if n.Kind != yaml.MappingNode {
-		return fmt.Errorf("line %d: a text is a string or a mapping of plural forms (one, other)", n.Line)
-	}
-	if err := n.Decode(&forms); err != nil {
-		return fmt.Errorf("line %d: %w", n.Line, err)
-	}
-	if strings.TrimSpace(forms.One) == "" || strings.TrimSpace(forms.Other) == "" {
-		return fmt.Errorf("line %d: plural forms need both one and other", n.Line)
-	}
-	t.One, t.Other, t.Plural = forms.One, forms.Other, true
-	return nil
-}
-
-// forms lists the forms of t.
-func (t text) forms() []string {
-	if t.Plural {
-		return []string{t.One, t.Other}
-	}
-	return []string{t.Other}
-}
-
-type textFile struct {
-	Schema string                     `yaml:"schema"`
-	Texts  map[string]map[string]text `yaml:"texts"`
-}
-
-var verbRE = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
-
-// parseTexts reads and validates a text file: every key has a non-empty
-// text in every language, with the same format verbs in the same order in
-// every form; only English texts have plural forms.
-func parseTexts(data []byte) (map[string]map[string]text, error) {
-	var f textFile
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("report texts: %w", err)
-	}
-	if f.Schema != TextSchema {
-		return nil, fmt.Errorf("report texts: schema is %q, want %q", f.Schema, TextSchema)
-	}
-	if len(f.Texts) == 0 {
-		return nil, fmt.Errorf("report texts: no texts")
-	}
-	keys := make([]string, 0, len(f.Texts))
-	for k := range f.Texts {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var errs []string
-	for _, k := range keys {
-		tr := f.Texts[k]
-		for l := range tr {
-			if Lang(l) != Vietnamese && Lang(l) != English {
-				errs = append(errs, fmt.Sprintf("%s: unknown language %q", k, l))
-			}
-		}
-		vi, en := tr[string(Vietnamese)], tr[string(English)]
-		if strings.TrimSpace(vi.Other) == "" || strings.TrimSpace(en.Other) == "" {
-			errs = append(errs, fmt.Sprintf("%s: needs both vi and en", k))
-			continue
-		}
-		if vi.Plural {
-			errs = append(errs, fmt.Sprintf("%s: vi has plural forms; Vietnamese nouns do not change with the number", k))
-		}
-		for _, form := range en.forms() {
-			if a, b := verbs(vi.Other), verbs(form); a != b {
-				errs = append(errs, fmt.Sprintf("%s: vi has verbs %q, en has %q", k, a, b))
-			}
-		}
-	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("report texts: %s", strings.Join(errs, "; "))
-	}
-	return f.Texts, nil
-}
-
-func loadTexts(l Lang) (*texts, error) {
-	all, err := parseTexts(textData)
-	if err != nil {
-		return nil, err
-	}
-	t := &texts{lang: l, m: make(map[string]text, len(all))}
-	for k, tr := range all {
-		x := tr[string(l)]
-		t.m[k] = text{One: strings.TrimRight(x.One, "\n"), Other: strings.TrimRight(x.Other, "\n"), Plural: x.Plural}
-	}
-	return t, nil
-}
-
-// get returns the text of key formatted with args; a missing key shows as
-// [[key]] so tests catch it. A text with plural forms takes the form for
-// numbers other than one.
-func (t *texts) get(key string, args ...any) string {
-	s, ok := t.m[key]
-	if !ok {
-		return "[[" + key + "]]"
-	}
-	return fmt.Sprintf(s.Other, args...)
-}
-
-// count returns the text of key in the form for the number n (English
-// "1 procedure", "2 procedures"), formatted with args.
-func (t *texts) count(key string, n int64, args ...any) string {
-	s, ok := t.m[key]
-	if !ok {
-		return "[[" + key + "]]"
-	}
-	form := s.Other
-	if n == 1 && s.Plural {
-		form = s.One
-	}
-	return fmt.Sprintf(form, args...)
-}
-
-// plain returns the text of key without Markdown emphasis, for SVG text
-// and <summary> lines; args must be plain text.
-func (t *texts) plain(key string, args ...any) string {
-	return strings.ReplaceAll(t.get(key, args...), "**", "")
-}
-
-// plainCount is plain for a text counting n.
-func (t *texts) plainCount(key string, n int64, args ...any) string {
-	return strings.ReplaceAll(t.count(key, n, args...), "**", "")
-}
-
-// verbs lists the fmt verbs of s, without the literal "%%".
-func verbs(s string) string {
-	var out []string
-	for _, v := range verbRE.FindAllString(s, -1) {
-		if v != "%%" {
-			out = append(out, v)
-		}
-	}
-	return strings.Join(out, " ")
-}
+// verbs lists the fmt verbs of s (see [i18n.Verbs]).
+func verbs(s string) string { return i18n.Verbs(s) }

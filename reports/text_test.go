@@ -3,6 +3,8 @@ package reports
 import (
 	"strings"
 	"testing"
+
+	"github.com/redtape-vn/redtape/reports/i18n"
 )
 
 func TestEmbeddedTextsValid(t *testing.T) {
@@ -39,14 +41,13 @@ func TestTextsErrors(t *testing.T) {
 
 func TestPluralForms(t *testing.T) {
 	file := "schema: redtape.report-text/v1\ntexts:\n  n: {vi: '%s thủ tục', en: {one: '%s procedure', other: '%s procedures'}}\n  p: {vi: 'Xem', en: 'Show'}\n"
-	all, err := parseTexts([]byte(file))
+	en, err := i18n.Load([]byte(file), TextSchema, English)
 	if err != nil {
 		t.Fatal(err)
 	}
-	en := &texts{lang: English, m: map[string]text{}}
-	vi := &texts{lang: Vietnamese, m: map[string]text{}}
-	for k, tr := range all {
-		en.m[k], vi.m[k] = tr["en"], tr["vi"]
+	vi, err := i18n.Load([]byte(file), TextSchema, Vietnamese)
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, tc := range []struct {
 		t    *texts
@@ -56,14 +57,14 @@ func TestPluralForms(t *testing.T) {
 		{en, 0, "0 procedures"}, {en, 1, "1 procedure"}, {en, 2, "2 procedures"},
 		{vi, 1, "1 thủ tục"}, {vi, 2, "2 thủ tục"},
 	} {
-		if got := tc.t.count("n", tc.n, itoa(int(tc.n))); got != tc.want {
-			t.Errorf("%s count(%d) = %q, want %q", tc.t.lang, tc.n, got, tc.want)
+		if got := tc.t.Count("n", tc.n, itoa(int(tc.n))); got != tc.want {
+			t.Errorf("%s count(%d) = %q, want %q", tc.t.Lang(), tc.n, got, tc.want)
 		}
 	}
-	if got := en.count("p", 1); got != "Show" {
+	if got := en.Count("p", 1); got != "Show" {
 		t.Errorf("a text without forms counted: %q", got)
 	}
-	if got := en.get("n", "3"); got != "3 procedures" {
+	if got := en.Get("n", "3"); got != "3 procedures" {
 		t.Errorf("get on a plural text = %q", got)
 	}
 	for _, tc := range []struct{ name, file, want string }{
