@@ -148,6 +148,7 @@ type Model struct {
 	volumes *Volumes
 	sheets  *Sheets
 	side    Side
+	lists   *lists // shared by the copies of a model
 }
 
 // WithVolumes returns a copy of m that takes a procedure's annual volume
@@ -175,7 +176,7 @@ func New(p *Params) *Model {
 	if p == nil {
 		p = Default()
 	}
-	m := &Model{p: p, hourly: p.HourlyValue(), kinds: map[string]int{}}
+	m := &Model{p: p, hourly: p.HourlyValue(), kinds: map[string]int{}, lists: &lists{}}
 	for i, k := range p.PaperKinds {
 		m.kinds[k.ID] = i
 	}
@@ -308,7 +309,7 @@ func (m *Model) component(activity string, paper int, kind string, weight, hours
 	return Component{
 		Activity: activity, Paper: paper, Kind: kind, Weight: weight,
 		Hours: hours, Cash: cash, Cost: hours.Mul(m.hourly).Add(cash),
-		Measured: measured, Assumed: assumed,
+		Measured: m.lists.intern(measured), Assumed: m.lists.intern(assumed),
 	}
 }
 
