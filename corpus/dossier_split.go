@@ -3,6 +3,7 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -24,19 +25,27 @@ const DossierHeader = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 // (0–3 in the whole crawl), and the cell is glued to the paper text before
 // it, which may end in a digit ("ngày 01/01/20261 bản chính"), so only the
 // last digit is the count.
-var qtyCellRe = regexp.MustCompile(`^(?:(\d) bản chính,\s?(\d) bản sao|(\d) bản chính|(\d) bản sao)`)
+var qtyCellRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:(\d) bản chính,\s?(\d) bản sao|(\d) bản chính|(\d) bản sao)`)
+})
 
 // formExtRe matches a form file extension.
-var formExtRe = regexp.MustCompile(`(?i)\.(docx|doc|xlsx|xls|pdf|rar|zip|odt|rtf|jpeg|jpg|png)`)
+var formExtRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\.(docx|doc|xlsx|xls|pdf|rar|zip|odt|rtf|jpeg|jpg|png)`)
+})
 
 // formKeywordRe matches, folded, the start of a form file name after an
 // optional numbering prefix ("31-Mẫu số 1a", "Mau16", "Phụ lục VI"), with
 // "Mẫu" as the portal mangles it in file names ("Mu05", "Mus132", "MuCT01").
-var formKeywordRe = regexp.MustCompile(`^[\d\-_. ]{0,4}(mau|mu[a-z]{0,3}\d|phu ?luc|phl|pl ?\d|bieu mau|bm ?[\d.\-]|tthc|~\$)`)
+var formKeywordRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[\d\-_. ]{0,4}(mau|mu[a-z]{0,3}\d|phu ?luc|phl|pl ?\d|bieu mau|bm ?[\d.\-]|tthc|~\$)`)
+})
 
 // dossierCountRe matches, folded, a row that only states the number of
 // dossier sets to file.
-var dossierCountRe = regexp.MustCompile(`^(\d+[./)]\s*)?(so luong ho so|so bo ho so)\s*:?\s*(\d+|mot)?\s*(\((bo|mot)\))?\s*(\(?(bo|mot)\)?)?\s*[.;]?$`)
+var dossierCountRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\d+[./)]\s*)?(so luong ho so|so bo ho so)\s*:?\s*(\d+|mot)?\s*(\((bo|mot)\))?\s*(\(?(bo|mot)\)?)?\s*[.;]?$`)
+})
 
 // SplitDossier splits run-together dossier text into papers. field names the
 // source field for each paper's Span; offsets count runes of text, which
@@ -125,7 +134,7 @@ func makePaper(rs *runeText, start, end int, caseText, field string) (Paper, boo
 		// A row that is only a form: the form names the paper.
 		s, e = trimSpan(text, start, end)
 	}
-	if dossierCountRe.MatchString(vntext.Fold(text[s:e])) {
+	if dossierCountRe().MatchString(vntext.Fold(text[s:e])) {
 		// "Số lượng hồ sơ: 01 (bộ)" states how many sets to file, not a paper.
 		return Paper{}, false
 	}
@@ -195,7 +204,7 @@ func findQtyPhrases(s string) [][]int {
 		if len(out) > 0 && at-1 < out[len(out)-1][1] {
 			continue // inside the previous match ("1 bản chính,1 bản sao")
 		}
-		if loc := qtyCellRe.FindStringIndex(s[at-1:]); loc != nil && loc[0] == 0 {
+		if loc := qtyCellRe().FindStringIndex(s[at-1:]); loc != nil && loc[0] == 0 {
 			out = append(out, []int{at - 1, at - 1 + loc[1]})
 			from = at - 1 + loc[1]
 		}
@@ -204,7 +213,7 @@ func findQtyPhrases(s string) [][]int {
 
 // listMarkerRe matches a list marker that may start a paper right after a
 // quantity cell: "a) ", "ii) ", "đ. ".
-var listMarkerRe = regexp.MustCompile(`^[a-zđ]{1,4}[).]`)
+var listMarkerRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-zđ]{1,4}[).]`) })
 
 // qtyCellEndOK reports whether rest, the text after a quantity phrase, may
 // follow a quantity cell.
@@ -220,7 +229,7 @@ func qtyCellEndOK(rest string) bool {
 		return false
 	}
 	if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
-		if loc := qtyCellRe.FindStringIndex(rest); loc != nil && qtyCellEndShapeOK(rest[loc[1]:]) {
+		if loc := qtyCellRe().FindStringIndex(rest); loc != nil && qtyCellEndShapeOK(rest[loc[1]:]) {
 			return false
 		}
 	}
@@ -258,7 +267,7 @@ func qtyCellEndShapeOK(rest string) bool {
 func splitForms(text string, start, end int) (int, []string) {
 	row := text[start:end]
 	trimmed := strings.TrimRightFunc(row, unicode.IsSpace)
-	exts := formExtRe.FindAllStringIndex(trimmed, -1)
+	exts := formExtRe().FindAllStringIndex(trimmed, -1)
 	if len(exts) == 0 || exts[len(exts)-1][1] != len(trimmed) {
 		return end, nil
 	}
@@ -332,7 +341,7 @@ func formNameStart(row string, ext int) int {
 			seam = true // "kinh doanhmẫu số 1.docx"
 		}
 		if seam {
-			if keyword < 0 && formKeywordRe.MatchString(vntext.Fold(row[p:min(ext, p+40)])) {
+			if keyword < 0 && formKeywordRe().MatchString(vntext.Fold(row[p:min(ext, p+40)])) {
 				keyword = p
 			}
 			last = p

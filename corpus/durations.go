@@ -7,16 +7,21 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // durationRe matches a number and a time unit, folded.
-var durationRe = regexp.MustCompile(`(\d+(?:[.,]\d+)?)\s*(ngay lam viec|ngay|gio lam viec|gio|thang|nam|tuan|phut)\b`)
+var durationRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(\d+(?:[.,]\d+)?)\s*(ngay lam viec|ngay|gio lam viec|gio|thang|nam|tuan|phut)\b`)
+})
 
 // durationNextRe matches, folded, a second part of a compound time right
 // after the first: "02 tháng và 15 ngày làm việc", "1 giờ 30 phút".
-var durationNextRe = regexp.MustCompile(`^\s*(?:va\s+)?(\d+(?:[.,]\d+)?)\s*(ngay lam viec|ngay|gio lam viec|gio|phut)\b`)
+var durationNextRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(?:va\s+)?(\d+(?:[.,]\d+)?)\s*(ngay lam viec|ngay|gio lam viec|gio|phut)\b`)
+})
 
 // durationInto converts one of a unit (folded, as durationRe names it) into
 // a smaller one, for compound times; 0 when the pair is not converted.
@@ -66,7 +71,7 @@ func ParseDuration(text string) *Duration {
 	}
 	d := &Duration{Text: text}
 	folded := vntext.Fold(text)
-	loc := durationRe.FindStringSubmatchIndex(folded)
+	loc := durationRe().FindStringSubmatchIndex(folded)
 	if loc == nil {
 		return d
 	}
@@ -75,7 +80,7 @@ func ParseDuration(text string) *Duration {
 	if err != nil || v < 0 || math.IsInf(v, 0) {
 		return d
 	}
-	if n := durationNextRe.FindStringSubmatch(folded[loc[1]:]); n != nil {
+	if n := durationNextRe().FindStringSubmatch(folded[loc[1]:]); n != nil {
 		if k := durationInto(m[2], n[2]); k > 0 {
 			if w, err := strconv.ParseFloat(strings.ReplaceAll(n[1], ",", "."), 64); err == nil && w >= 0 && !math.IsInf(w, 0) {
 				v, m[2] = v*k+w, n[2]

@@ -82,7 +82,9 @@ func hasBOM(raw []byte) bool {
 	return bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF})
 }
 
-var metaCharsetRE = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:\-]+)`)
+var metaCharsetRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:\-]+)`)
+})
 
 // metaCharset returns the encoding an HTML page (a text starting with "<")
 // declares in a <meta> among its first 1024 bytes, as browsers look for it,
@@ -98,7 +100,7 @@ func metaCharset(raw []byte) encoding.Encoding {
 	if !bytes.Contains(bytes.ToLower(head), []byte("<meta")) {
 		return nil
 	}
-	m := metaCharsetRE.FindSubmatch(head)
+	m := metaCharsetRE().FindSubmatch(head)
 	if m == nil {
 		return nil
 	}

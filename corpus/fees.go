@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -22,14 +23,18 @@ const (
 
 // portalFeeRe matches the amount column of the portal's fee cell, e.g.
 // "4,500,000 Việt Nam Đồng", "135 VNĐ", "10 USD".
-var portalFeeRe = regexp.MustCompile(`^(\d[\d.,]*)\s*(?i:(việt nam đồng|vnđ|vnd|đồng|usd))`)
+var portalFeeRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\d[\d.,]*)\s*(?i:(việt nam đồng|vnđ|vnd|đồng|usd))`)
+})
 
 // moneyRe matches an amount in đồng in free text: "50.000 đồng",
 // "4.500.000 Đồng", "20 triệu đồng", "200.000đ", "200.000 VNĐ".
-var moneyRe = regexp.MustCompile(`(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(?i:(nghìn|ngàn|triệu|tỷ)\s*)?(?i:(việt nam đồng|vnđ|vnd|đồng|đ))`)
+var moneyRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(?i:(nghìn|ngàn|triệu|tỷ)\s*)?(?i:(việt nam đồng|vnđ|vnd|đồng|đ))`)
+})
 
 // usdRe matches an amount in US dollars.
-var usdRe = regexp.MustCompile(`(\d[\d.,]*)\s*(?i:usd)`)
+var usdRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d[\d.,]*)\s*(?i:usd)`) })
 
 // ParseFees finds the fees stated in text (e.g. "4,500,000 Việt Nam
 // Đồng(Lệ phí: 4.500.000 Đồng ...)", "Miễn phí") and returns them with
@@ -57,12 +62,12 @@ func ParseFees(text string) []Fee {
 	if IsPlaceholder(text) {
 		return nil
 	}
-	if loc := portalFeeRe.FindStringSubmatchIndex(text); loc != nil {
+	if loc := portalFeeRe().FindStringSubmatchIndex(text); loc != nil {
 		return []Fee{portalFee(text, loc)}
 	}
 	folded := vntext.Fold(text)
 	var out []Fee
-	for _, m := range moneyRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range moneyRe().FindAllStringSubmatchIndex(text, -1) {
 		if !moneyEndOK(text, m[1]) {
 			continue
 		}
@@ -107,10 +112,12 @@ var noFeeWords = map[string]bool{
 }
 
 // noFeeLabelRe matches the label a fee cell may start with, folded.
-var noFeeLabelRe = regexp.MustCompile(`^(?:phi\s*,\s*le phi|phi\s*/\s*le phi|phi\s*va\s*le phi|le phi|phi)\s*:\s*`)
+var noFeeLabelRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:phi\s*,\s*le phi|phi\s*/\s*le phi|phi\s*va\s*le phi|le phi|phi)\s*:\s*`)
+})
 
 // noFeeCurrencyRe matches a currency word at the end of folded text.
-var noFeeCurrencyRe = regexp.MustCompile(`\s*(?:viet nam dong|vnd|dong)$`)
+var noFeeCurrencyRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s*(?:viet nam dong|vnd|dong)$`) })
 
 // noFee reads a fee cell that says there is no fee (see [noFeeWords]):
 // "Miễn phí(Không có)", "Không", "Phí : Không Đồng", "Phí : o Đồng" (a
@@ -125,13 +132,13 @@ func noFee(text string) (Fee, bool) {
 		head, note = text[:i], parenAfter(text, i)
 	}
 	f := strings.TrimSpace(vntext.Fold(head))
-	label := noFeeLabelRe.FindString(f)
+	label := noFeeLabelRe().FindString(f)
 	f = strings.TrimSpace(f[len(label):])
-	body := noFeeCurrencyRe.ReplaceAllString(f, "")
+	body := noFeeCurrencyRe().ReplaceAllString(f, "")
 	currency := body != f
 	body = strings.TrimRight(body, " .;:-")
 	zero := noFeeWords[body] || body == "o" && currency
-	if !zero && label == "" && (strings.HasPrefix(body, "mien phi") || strings.HasPrefix(body, "khong thu ") || strings.HasPrefix(body, "khong mat phi")) && !moneyRe.MatchString(head) {
+	if !zero && label == "" && (strings.HasPrefix(body, "mien phi") || strings.HasPrefix(body, "khong thu ") || strings.HasPrefix(body, "khong mat phi")) && !moneyRe().MatchString(head) {
 		zero = true
 	}
 	if !zero {
@@ -161,7 +168,7 @@ func portalFee(text string, loc []int) Fee {
 		return f
 	}
 	if amt > 0 && amt < 1000 {
-		for _, m := range usdRe.FindAllStringSubmatch(note, -1) {
+		for _, m := range usdRe().FindAllStringSubmatch(note, -1) {
 			if v, ok := parseAmount(m[1], ""); ok && v == amt {
 				return f // the column says VNĐ but the note says dollars
 			}
@@ -183,7 +190,7 @@ func portalFee(text string, loc []int) Fee {
 // exactly one (possibly repeated).
 func singleAmount(note string) (int64, bool) {
 	var found int64 = -1
-	for _, m := range moneyRe.FindAllStringSubmatchIndex(note, -1) {
+	for _, m := range moneyRe().FindAllStringSubmatchIndex(note, -1) {
 		if !moneyEndOK(note, m[1]) {
 			continue
 		}
@@ -213,7 +220,7 @@ func yearOfDate(text string, start, end int) bool {
 		}
 	}
 	before := text[max(0, start-8):start]
-	if dateBeforeYearRe.MatchString(before) {
+	if dateBeforeYearRe().MatchString(before) {
 		return true
 	}
 	f := strings.TrimRight(vntext.Fold(text[max(0, start-12):start]), " ")
@@ -222,7 +229,7 @@ func yearOfDate(text string, start, end int) bool {
 
 // dateBeforeYearRe matches the day and month of a date ending where its
 // year starts: "11/11/", "5-6-", "05.02.".
-var dateBeforeYearRe = regexp.MustCompile(`\d{1,2}[/.\-]\d{1,2}[/.\-]$`)
+var dateBeforeYearRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d{1,2}[/.\-]\d{1,2}[/.\-]$`) })
 
 // scheduleNoteRe matches, folded, a clause of a note that says a fee is
 // charged at a level set elsewhere: by a schedule or a collection level
@@ -231,21 +238,25 @@ var dateBeforeYearRe = regexp.MustCompile(`\d{1,2}[/.\-]\d{1,2}[/.\-]$`)
 // định", "phí kiểm dịch" ...), or a provincial People's Committee. A bare
 // citation of a circular ("Thông tư số 60/2023/TT-BTC") does not count: it
 // may be the one that exempts.
-var scheduleNoteRe = regexp.MustCompile(`muc thu|bieu phi|bieu muc|muc phi|phi (tham dinh|kiem dich|kiem tra|khai thac|cung cap|in )|\b(do|theo quy dinh cua) (uy ban nhan dan|ubnd)`)
+var scheduleNoteRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`muc thu|bieu phi|bieu muc|muc phi|phi (tham dinh|kiem dich|kiem tra|khai thac|cung cap|in )|\b(do|theo quy dinh cua) (uy ban nhan dan|ubnd)`)
+})
 
 // scheduleNegatedRe matches, folded, a clause that says the fee is not
 // charged or not in the schedule ("Miễn lệ phí (Thông tư số 47/2019/TT-
 // BTC)", "Không được quy định tại Biểu phí"), or speaks of other costs
 // ("Chi phí khác: Biểu khung giá dịch vụ ..."), which are not fees.
-var scheduleNegatedRe = regexp.MustCompile(`\bmien\b|\bkhong (thu|phai nop|duoc quy dinh|quy dinh|co)\b|\bchua quy dinh\b|\bchi phi\b`)
+var scheduleNegatedRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\bmien\b|\bkhong (thu|phai nop|duoc quy dinh|quy dinh|co)\b|\bchua quy dinh\b|\bchi phi\b`)
+})
 
 // chargedBySchedule reports whether a note beside "Miễn phí" has a clause
 // that says a fee is charged by a schedule set elsewhere (see
 // [scheduleNoteRe]) and does not negate it.
 func chargedBySchedule(note string) bool {
 	f := vntext.Fold(note)
-	for _, clause := range noteClauseRe.Split(f, -1) {
-		if scheduleNoteRe.MatchString(clause) && !scheduleNegatedRe.MatchString(clause) {
+	for _, clause := range noteClauseRe().Split(f, -1) {
+		if scheduleNoteRe().MatchString(clause) && !scheduleNegatedRe().MatchString(clause) {
 			return true
 		}
 	}
@@ -254,11 +265,11 @@ func chargedBySchedule(note string) bool {
 
 // noteClauseRe splits a folded note into clauses: at semicolons, sentence
 // ends, line breaks and list dashes or pluses.
-var noteClauseRe = regexp.MustCompile(`;|\.\s|\n|(?:^|\s)[-+]\s`)
+var noteClauseRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`;|\.\s|\n|(?:^|\s)[-+]\s`) })
 
 // perUnitAmountRe matches an amount with no currency but a unit after it,
 // "8.000.000/lần": thousands in groups, so not a date or a document number.
-var perUnitAmountRe = regexp.MustCompile(`(?:^|[^\d.,])[1-9]\d{0,2}(?:[.,]\d{3})+\s*/\s*\pL`)
+var perUnitAmountRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|[^\d.,])[1-9]\d{0,2}(?:[.,]\d{3})+\s*/\s*\pL`) })
 
 // feeSetElsewhere reports whether a note beside "Miễn phí" says a positive
 // fee exists (its level set by a council or a schedule, see
@@ -272,15 +283,15 @@ func feeSetElsewhere(note string) bool {
 	if chargedBySchedule(note) {
 		return true
 	}
-	for _, m := range usdRe.FindAllStringSubmatch(note, -1) {
+	for _, m := range usdRe().FindAllStringSubmatch(note, -1) {
 		if v, ok := parseAmount(m[1], ""); ok && v > 0 {
 			return true // "Miễn phí(Lệ phí cấp mới 200 USD/lần ...)"
 		}
 	}
-	if perUnitAmountRe.MatchString(note) {
+	if perUnitAmountRe().MatchString(note) {
 		return true // "Miễn phí(Cho một loại hình sản phẩm: 8.000.000/lần ...)"
 	}
-	for _, m := range moneyRe.FindAllStringSubmatchIndex(note, -1) {
+	for _, m := range moneyRe().FindAllStringSubmatchIndex(note, -1) {
 		if !moneyEndOK(note, m[1]) {
 			continue
 		}

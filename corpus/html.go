@@ -7,6 +7,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -527,7 +528,7 @@ func (x *sectionExtras) apply(p *Procedure) {
 	}
 }
 
-var volumeRE = regexp.MustCompile(`\d[\d.,\s]*`)
+var volumeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d[\d.,\s]*`) })
 
 // applyField fills the field a folded label names from the lines of its
 // section. It reports whether the label was known.
@@ -588,7 +589,7 @@ func applyField(p *Procedure, extra *sectionExtras, key string, lines []string) 
 			extra.time = ParseDuration(t)
 		}
 	case fieldVolume:
-		if m := volumeRE.FindString(one); m != "" {
+		if m := volumeRE().FindString(one); m != "" {
 			digits := strings.Map(func(r rune) rune {
 				if r >= '0' && r <= '9' {
 					return r

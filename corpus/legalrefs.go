@@ -6,6 +6,7 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,7 +18,9 @@ import (
 // "26/2023/QH15", "66.7/2025/NQ-CP", "2628/QĐ-BTC", "20/2013/TTLT-BYT-BCT",
 // "30a/2008/NQ-CP" (a number with a letter). Spaces around the separators
 // are tolerated ("08/2022/NĐ -CP").
-var legalNumberRe = regexp.MustCompile(`(\d{1,5}(?:\.\d{1,3}|[a-zđ])?)\s?/\s?(?:((?:19|20)\d{2})\s?/\s?)?((?:TTg|QH\d{0,2}|[A-ZĐ]{1,10}QH\d{0,2}|[A-ZĐ]{1,12})(?:\s?[-/]\s?(?:TTg|QH\d{0,2}|[A-ZĐ]{1,10}QH\d{0,2}|[A-ZĐ]{2,12}))*)`)
+var legalNumberRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(\d{1,5}(?:\.\d{1,3}|[a-zđ])?)\s?/\s?(?:((?:19|20)\d{2})\s?/\s?)?((?:TTg|QH\d{0,2}|[A-ZĐ]{1,10}QH\d{0,2}|[A-ZĐ]{1,12})(?:\s?[-/]\s?(?:TTg|QH\d{0,2}|[A-ZĐ]{1,10}QH\d{0,2}|[A-ZĐ]{2,12}))*)`)
+})
 
 // suffixTypes gives the document type from the first part of its suffix.
 var suffixTypes = []struct{ prefix, typ string }{
@@ -64,7 +67,7 @@ type LegalNumber struct {
 // part of the number.
 func FindLegalNumbers(text string) []LegalNumber {
 	var out []LegalNumber
-	for _, m := range legalNumberRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range legalNumberRe().FindAllStringSubmatchIndex(text, -1) {
 		start, end := m[0], m[1]
 		// Text glued to the number: cut the last part of the suffix to the
 		// longest issuer code it starts with ("NĐ-CPLUẬT", "NĐ-CPNghị"),

@@ -6,17 +6,22 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // listItemRe finds list markers "a)", "b)", "-", "+" at the start of items.
-var listItemRe = regexp.MustCompile(`(?:^|[;\n]|\.\s)\s*(?:[a-zđ]\)|[-+•]|\d{1,2}[.)])\s*`)
+var listItemRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|[;\n]|\.\s)\s*(?:[a-zđ]\)|[-+•]|\d{1,2}[.)])\s*`)
+})
 
 // listMarkerFoldRe matches a list marker at the start of folded text.
-var listMarkerFoldRe = regexp.MustCompile(`^(?:[-+*•]+|\(?[a-z]{1,4}\)|\d{1,2}[.)/]|[a-z]\.)\s*`)
+var listMarkerFoldRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:[-+*•]+|\(?[a-z]{1,4}\)|\d{1,2}[.)/]|[a-z]\.)\s*`)
+})
 
 // trimFoldedMarker removes a list marker from the start of folded text.
 func trimFoldedMarker(f string) string {
-	return strings.TrimSpace(listMarkerFoldRe.ReplaceAllString(f, ""))
+	return strings.TrimSpace(listMarkerFoldRe().ReplaceAllString(f, ""))
 }
 
 // splitOutsideParens splits s at sep where sep is not inside parentheses.
@@ -43,7 +48,7 @@ func splitOutsideParens(s, sep string) []string {
 
 // splitListItems splits text at list markers ("a)", "-", "+", "1.").
 func splitListItems(text string) []string {
-	locs := listItemRe.FindAllStringIndex(text, -1)
+	locs := listItemRe().FindAllStringIndex(text, -1)
 	if len(locs) < 2 {
 		return nil
 	}

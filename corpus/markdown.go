@@ -6,6 +6,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/gomarkdown/markdown/ast"
@@ -228,7 +229,7 @@ func parseMarkdown(text string) ast.Node {
 }
 
 // atxHeadingRE matches an ATX heading line at the left margin.
-var atxHeadingRE = regexp.MustCompile(`^#{1,6}(?:[ \t]|$)`)
+var atxHeadingRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^#{1,6}(?:[ \t]|$)`) })
 
 // separateHeadings puts a blank line before every ATX heading at the left
 // margin (outside fenced code) that follows a non-blank line. Headings need
@@ -248,7 +249,7 @@ func separateHeadings(text string) string {
 	prevBlank := true
 	for _, l := range lines {
 		trimmed := strings.TrimRight(l, "\r\n")
-		if !fence.code(trimmed) && !prevBlank && atxHeadingRE.MatchString(trimmed) {
+		if !fence.code(trimmed) && !prevBlank && atxHeadingRE().MatchString(trimmed) {
 			b.WriteByte('\n')
 		}
 		b.WriteString(l)
@@ -347,9 +348,9 @@ type markdownChunk struct {
 }
 
 var (
-	atxH1RE    = regexp.MustCompile(`^ {0,3}#(?:[ \t]|$)`)
-	setextH1RE = regexp.MustCompile(`^ {0,3}=+[ \t]*$`)
-	fenceRE    = regexp.MustCompile("^ {0,3}(```|~~~)")
+	atxH1RE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}#(?:[ \t]|$)`) })
+	setextH1RE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}=+[ \t]*$`) })
+	fenceRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^ {0,3}(```|~~~)") })
 )
 
 // fences follows fenced code blocks (``` or ~~~ at the left margin)
@@ -359,7 +360,7 @@ type fences struct{ open string }
 // code reports whether line l opens or closes a fenced code block or lies
 // inside one.
 func (f *fences) code(l string) bool {
-	if m := fenceRE.FindStringSubmatch(l); m != nil {
+	if m := fenceRE().FindStringSubmatch(l); m != nil {
 		switch {
 		case f.open == "":
 			f.open = m[1]
@@ -414,9 +415,9 @@ func splitMarkdownH1(text string) (chunks []markdownChunk, pre markdownChunk) {
 			continue
 		}
 		switch {
-		case atxH1RE.MatchString(trimmed):
+		case atxH1RE().MatchString(trimmed):
 			starts = append(starts, i)
-		case setextH1RE.MatchString(trimmed) && i > 0 && strings.TrimSpace(lines[i-1]) != "" &&
+		case setextH1RE().MatchString(trimmed) && i > 0 && strings.TrimSpace(lines[i-1]) != "" &&
 			(len(starts) == 0 || starts[len(starts)-1] != i-1) && !isListOrQuote(lines[i-1]):
 			starts = append(starts, i-1)
 		}
@@ -535,7 +536,7 @@ func readMarkdownList(p *Procedure, extra *sectionExtras, key, cas string, list 
 	}
 }
 
-var caseLeadRE = regexp.MustCompile(`(?i)^(trường hợp|đối với|nếu)\b`)
+var caseLeadRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^(trường hợp|đối với|nếu)\b`) })
 
 // markdownPapers reads the papers of a dossier list. Each item is
 // "text | Số lượng: ... | Mẫu: ..." (the parts after the text are
@@ -545,7 +546,7 @@ func markdownPapers(list *ast.List, cas string) []Paper {
 	for _, it := range list.Children {
 		text := oneLine(mdItemText(it))
 		sub := mdSubList(it)
-		if sub != nil && caseLeadRE.MatchString(text) {
+		if sub != nil && caseLeadRE().MatchString(text) {
 			out = append(out, markdownPapers(sub, strings.TrimRight(text, " :"))...)
 			continue
 		}

@@ -476,12 +476,12 @@ func outvoted(found []Attribution) Attribution {
 
 // decisionCodeRe finds document numbers' suffixes: "651/QĐ-BXD" →
 // "QĐ-BXD", "885/QĐ-BCA-C06" → "QĐ-BCA-C06".
-var decisionCodeRe = regexp.MustCompile(`\d+/(?:\d{4}/)?([\p{L}\p{N}]+(?:-[\p{L}\p{N}&]+)+)`)
+var decisionCodeRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d+/(?:\d{4}/)?([\p{L}\p{N}]+(?:-[\p{L}\p{N}&]+)+)`) })
 
 // byIssuer attributes p by the issuer code of its publishing decision.
 func (a *Agencies) byIssuer(p *Procedure) (Attribution, string) {
 	var note string
-	for _, m := range decisionCodeRe.FindAllStringSubmatch(p.Decision, -1) {
+	for _, m := range decisionCodeRe().FindAllStringSubmatch(p.Decision, -1) {
 		parts := strings.Split(m[1], "-")
 		for _, part := range parts[1:] { // parts[0] is the kind: QĐ, TT, ...
 			hit, ok := a.issuers[codeKey(part)]

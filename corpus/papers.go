@@ -6,6 +6,7 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/redtape-vn/redtape/corpus/vntext"
@@ -40,7 +41,9 @@ func findCondition(f string) []int {
 }
 
 // alternativesIntroRe finds "one of the following papers" in folded text.
-var alternativesIntroRe = regexp.MustCompile(`mot trong (cac|nhung|so cac) (giay to|tai lieu|loai giay to|van ban)[^:]*:`)
+var alternativesIntroRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`mot trong (cac|nhung|so cac) (giay to|tai lieu|loai giay to|van ban)[^:]*:`)
+})
 
 // NewPaper builds a Paper from its published text, filling what the wording
 // says: certified copy, optional ("nếu có"), condition ("đối với trường
@@ -66,7 +69,7 @@ func NewPaper(text string) Paper {
 		}
 		f = string(fr)
 	}
-	p.CertifiedCopy = (strings.Contains(f, "chung thuc") || strings.Contains(f, "sao y")) && certifiedCopyRe.MatchString(f)
+	p.CertifiedCopy = (strings.Contains(f, "chung thuc") || strings.Contains(f, "sao y")) && certifiedCopyRe().MatchString(f)
 	p.Optional = optionalPaper(f)
 	if strings.Contains(f, "doi voi") || strings.Contains(f, "truong hop") {
 		p.Condition = paperCondition(text, f)
@@ -76,7 +79,9 @@ func NewPaper(text string) Paper {
 }
 
 // certifiedCopyRe matches a request for a certified copy, folded.
-var certifiedCopyRe = regexp.MustCompile(`ban sao (co |da |duoc )?chung thuc|ban sao[^.;]{0,80}(duoc|da duoc|co) chung thuc|sao y ban chinh`)
+var certifiedCopyRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`ban sao (co |da |duoc )?chung thuc|ban sao[^.;]{0,80}(duoc|da duoc|co) chung thuc|sao y ban chinh`)
+})
 
 // optionalPaper reports whether the paper as a whole is asked for only if
 // it exists: "(nếu có)" in its first clause or at its end.
@@ -149,18 +154,18 @@ func paperCondition(text, f string) string {
 
 // itemLetterBeforeRe matches, folded, a lettered list marker ("b) ") that
 // starts the item ending at the end of the text.
-var itemLetterBeforeRe = regexp.MustCompile(`(?:^|[;\n]|\.\s)\s*([a-z])\)\s*$`)
+var itemLetterBeforeRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|[;\n]|\.\s)\s*([a-z])\)\s*$`) })
 
 // nextSiblingItem returns the byte offset in f (folded) where the list item
 // after the one holding f[introStart:introEnd) starts, when that item is
 // lettered ("b) Một trong các giấy tờ sau: ...; c) ..."), or -1.
 func nextSiblingItem(f string, introStart, introEnd int) int {
-	m := itemLetterBeforeRe.FindStringSubmatch(f[:introStart])
+	m := itemLetterBeforeRe().FindStringSubmatch(f[:introStart])
 	if m == nil || m[1] == "z" {
 		return -1
 	}
 	next := m[1][0] + 1
-	for _, loc := range itemLetterRe.FindAllStringSubmatchIndex(f[introEnd:], -1) {
+	for _, loc := range itemLetterRe().FindAllStringSubmatchIndex(f[introEnd:], -1) {
 		if f[introEnd+loc[2]] == next {
 			return introEnd + loc[0]
 		}
@@ -170,7 +175,7 @@ func nextSiblingItem(f string, introStart, introEnd int) int {
 
 // itemLetterRe matches, folded, a lettered list marker after a separator:
 // "; c) ".
-var itemLetterRe = regexp.MustCompile(`(?:[;\n]|\.\s)\s*([a-z])\)\s`)
+var itemLetterRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:[;\n]|\.\s)\s*([a-z])\)\s`) })
 
 // paperAlternatives lists the papers of which any one will do: the items
 // after "Một trong các giấy tờ sau:", or the parts of a first clause joined
@@ -181,7 +186,7 @@ func paperAlternatives(text, f string) []string {
 	if !strings.Contains(f, "mot trong") && !strings.Contains(f, " hoac ") {
 		return nil
 	}
-	if loc := alternativesIntroRe.FindStringIndex(f); loc != nil {
+	if loc := alternativesIntroRe().FindStringIndex(f); loc != nil {
 		from := utf8.RuneCountInString(f[:loc[1]])
 		to := len(rs)
 		if n := nextSiblingItem(f, loc[0], loc[1]); n >= 0 {

@@ -271,7 +271,9 @@ func portalList(s string) []string {
 
 // stepRe finds the start of a step: "Bước 1", "- Bước 2:", "+ Bước 3."
 // at the start of a line or after a sentence.
-var stepRe = regexp.MustCompile(`(?m)(?:^|[.;:]\s+|\s{2,})(?:[a-zđ]\)\s*)?[-+*]?\s*Bước\s*\d+`)
+var stepRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)(?:^|[.;:]\s+|\s{2,})(?:[a-zđ]\)\s*)?[-+*]?\s*Bước\s*\d+`)
+})
 
 // findSteps returns the spans of the step markers of s, found from the
 // literal "Bước" so that long text is not scanned by the expression.
@@ -296,7 +298,7 @@ func findSteps(s string) [][]int {
 			lo = out[len(out)-1][1]
 		}
 		seg := s[lo:]
-		for _, m := range stepRe.FindAllStringIndex(seg[:min(len(seg), at-lo+len("Bước")+6)], -1) {
+		for _, m := range stepRe().FindAllStringIndex(seg[:min(len(seg), at-lo+len("Bước")+6)], -1) {
 			if lo+m[1] > at {
 				out = append(out, []int{lo + m[0], lo + m[1]})
 				break
@@ -354,12 +356,20 @@ func portalSteps(s string) []string {
 const channelHeader = "Hình thức nộpThời gianPhí, lệ phíMô tả"
 
 var (
-	channelNameRe = regexp.MustCompile(`Trực tuyến|Trực tiếp|Dịch vụ bưu chính`)
-	timeUnitRe    = regexp.MustCompile(`^\d+(?:[.,]\d+)?\s?(?:Ngày làm việc|Ngày|Giờ làm việc|Giờ|Tháng|Năm|Tuần|Phút|ngày làm việc|ngày|giờ|tháng)`)
-	timeWordRe    = regexp.MustCompile(`^(?:Không có thông tin|Không quy định|Khác|Không)`)
-	timeBareRe    = regexp.MustCompile(`^\d+(?:[.,]\d+)?`)
-	feeStartRe    = regexp.MustCompile(`^(?:Miễn phí|Không có thông tin|\d[\d.,]*\s?(?:VNĐ|Việt Nam Đồng|Đồng|USD))`)
-	feeWordRe     = regexp.MustCompile(`^(?:Miễn phí|Không có thông tin)`)
+	channelNameRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`Trực tuyến|Trực tiếp|Dịch vụ bưu chính`)
+	})
+	timeUnitRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\d+(?:[.,]\d+)?\s?(?:Ngày làm việc|Ngày|Giờ làm việc|Giờ|Tháng|Năm|Tuần|Phút|ngày làm việc|ngày|giờ|tháng)`)
+	})
+	timeWordRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:Không có thông tin|Không quy định|Khác|Không)`)
+	})
+	timeBareRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d+(?:[.,]\d+)?`) })
+	feeStartRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:Miễn phí|Không có thông tin|\d[\d.,]*\s?(?:VNĐ|Việt Nam Đồng|Đồng|USD))`)
+	})
+	feeWordRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:Miễn phí|Không có thông tin)`) })
 )
 
 // channelHead parses what follows a channel name: the time cell and the
@@ -369,11 +379,11 @@ var (
 func channelHead(rest string) (timeText, feeText string, n int, ok bool) {
 	try := func(tlen int) bool {
 		after := rest[tlen:]
-		loc := feeStartRe.FindStringIndex(after)
+		loc := feeStartRe().FindStringIndex(after)
 		if loc == nil {
 			return false
 		}
-		if tlen > 0 && timeBareRe.MatchString(rest[:tlen]) && !timeUnitRe.MatchString(rest[:tlen]) && !feeWordRe.MatchString(after) {
+		if tlen > 0 && timeBareRe().MatchString(rest[:tlen]) && !timeUnitRe().MatchString(rest[:tlen]) && !feeWordRe().MatchString(after) {
 			return false // a bare number is a time only before a worded fee
 		}
 		feeEnd := loc[1]
@@ -388,7 +398,7 @@ func channelHead(rest string) (timeText, feeText string, n int, ok bool) {
 		timeText, feeText, n = rest[:tlen], after[:feeEnd], tlen+feeEnd
 		return true
 	}
-	for _, re := range []*regexp.Regexp{timeUnitRe, timeWordRe, timeBareRe} {
+	for _, re := range []*regexp.Regexp{timeUnitRe(), timeWordRe(), timeBareRe()} {
 		if loc := re.FindStringIndex(rest); loc != nil && try(loc[1]) {
 			return timeText, feeText, n, true
 		}
@@ -412,7 +422,7 @@ func parsePortalChannels(s string) []Channel {
 		at              int // of the channel name
 	}
 	var rows []row
-	for _, loc := range channelNameRe.FindAllStringIndex(s, -1) {
+	for _, loc := range channelNameRe().FindAllStringIndex(s, -1) {
 		if len(rows) > 0 && loc[0] < rows[len(rows)-1].start {
 			continue // inside the previous row's fee note
 		}
@@ -570,7 +580,7 @@ func cutChrome(s string) string {
 }
 
 // resultCodeRe matches the result code the portal prints after each result.
-var resultCodeRe = regexp.MustCompile(`Mã:\s*KQ\.[A-Z]*\d+(?:\.\d+)*`)
+var resultCodeRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`Mã:\s*KQ\.[A-Z]*\d+(?:\.\d+)*`) })
 
 // splitResults reads the results field: results each followed by their
 // code ("...Mã: KQ.G12.000327"), then page furniture.
@@ -587,7 +597,7 @@ func splitResults(s string) []string {
 		}
 	}
 	last := 0
-	for _, loc := range resultCodeRe.FindAllStringIndex(s, -1) {
+	for _, loc := range resultCodeRe().FindAllStringIndex(s, -1) {
 		add(s[last:loc[0]])
 		last = loc[1]
 	}
@@ -596,7 +606,7 @@ func splitResults(s string) []string {
 }
 
 // conditionItemRe starts a condition item on a new line.
-var conditionItemRe = regexp.MustCompile(`\n+`)
+var conditionItemRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\n+`) })
 
 // splitConditions splits the conditions field into items, one per line.
 func splitConditions(s string) []string {
@@ -604,7 +614,7 @@ func splitConditions(s string) []string {
 		return nil
 	}
 	var out []string
-	for _, line := range conditionItemRe.Split(s, -1) {
+	for _, line := range conditionItemRe().Split(s, -1) {
 		if line = strings.TrimSpace(line); line != "" && !IsPlaceholder(line) {
 			out = append(out, line)
 		}

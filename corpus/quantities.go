@@ -6,12 +6,13 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // qtyLabelRe finds the labels "bản chính" and "bản sao" in folded text.
-var qtyLabelRe = regexp.MustCompile(`ban (chinh|sao)`)
+var qtyLabelRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`ban (chinh|sao)`) })
 
 // ParseQuantity parses a quantity such as "0 bản chính,1 bản sao" or
 // "Bản chính: 1 - Bản sao: 0" into counts of originals and copies; a count
@@ -26,7 +27,7 @@ var qtyLabelRe = regexp.MustCompile(`ban (chinh|sao)`)
 func ParseQuantity(text string) (originals, copies *int) {
 	f := vntext.Fold(text)
 	claimed := -1 // end of the last number taken by a label
-	for _, m := range qtyLabelRe.FindAllStringSubmatchIndex(f, -1) {
+	for _, m := range qtyLabelRe().FindAllStringSubmatchIndex(f, -1) {
 		n, used := -1, -1
 		after := strings.TrimLeft(f[m[1]:], " \t\r\n")
 		colon := strings.HasPrefix(after, ":")

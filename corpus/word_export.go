@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // This file reads the Word-export JSON: records parsed by a third party
@@ -144,9 +145,9 @@ func paperColumns(a, b string) (form, qty string) {
 	return "", b
 }
 
-var quantityRE = regexp.MustCompile(`(?i)bản\s*(chính|sao)`)
+var quantityRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)bản\s*(chính|sao)`) })
 
-func looksLikeQuantity(s string) bool { return quantityRE.MatchString(s) }
+func looksLikeQuantity(s string) bool { return quantityRE().MatchString(s) }
 
 // paperList collects the papers of a dossier table. A row that asks for
 // no original and no copy and reads as a heading ("Trường hợp 1: ...",
@@ -161,7 +162,7 @@ type paperList struct {
 	caseStart int
 }
 
-var caseHeadingRE = regexp.MustCompile(`(?i)^(trường hợp|hồ sơ)\s`)
+var caseHeadingRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^(trường hợp|hồ sơ)\s`) })
 
 // add appends one dossier row.
 func (l *paperList) add(text, qty, form string) {
@@ -171,7 +172,7 @@ func (l *paperList) add(text, qty, form string) {
 		return
 	}
 	orig, cop := ParseQuantity(qty)
-	if caseHeadingRE.MatchString(text) && isZero(orig) && isZero(cop) {
+	if caseHeadingRE().MatchString(text) && isZero(orig) && isZero(cop) {
 		l.flushCaseForms()
 		l.cas, l.caseForms, l.caseStart = strings.TrimRight(text, " :,;"), forms, len(l.papers)
 		return
@@ -185,13 +186,13 @@ func (l *paperList) add(text, qty, form string) {
 		p.Case = l.cas
 	}
 	l.papers = append(l.papers, p)
-	if len(l.caseForms) > 0 && len(forms) == 0 && formMentionRE.MatchString(text) {
+	if len(l.caseForms) > 0 && len(forms) == 0 && formMentionRE().MatchString(text) {
 		l.papers[len(l.papers)-1].Forms = l.caseForms
 		l.caseForms = nil
 	}
 }
 
-var formMentionRE = regexp.MustCompile(`(?i)\bmẫu`)
+var formMentionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bmẫu`) })
 
 // flushCaseForms gives the forms of the last heading, if no paper of its
 // case took them, to the first paper of the case. Call it at the end.
@@ -247,7 +248,7 @@ func newLegalRef(number, summary, issuer, issued, effective string) (LegalRef, b
 	}
 	if found := ParseLegalRefs(number); len(found) > 0 && found[0].Number != "" {
 		ref.Number, ref.Type = found[0].Number, found[0].Type
-	} else if m := symbolRE.FindString(number); m != "" && m == strings.TrimSpace(number) {
+	} else if m := symbolRE().FindString(number); m != "" && m == strings.TrimSpace(number) {
 		// The cell is a whole document symbol the parser does not know
 		// ("02/2020/UBTVQH14"): a number cell holds the number.
 		ref.Number = strings.Join(strings.Fields(m), "")
@@ -272,7 +273,9 @@ func newLegalRef(number, summary, issuer, issued, effective string) (LegalRef, b
 }
 
 // symbolRE matches a whole document symbol: number/year/issuer code.
-var symbolRE = regexp.MustCompile(`^\d+\s*/\s*\d{4}\s*/\s*[\p{Lu}Đ\d]+(?:-[\p{Lu}Đ\d]+)*$`)
+var symbolRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\d+\s*/\s*\d{4}\s*/\s*[\p{Lu}Đ\d]+(?:-[\p{Lu}Đ\d]+)*$`)
+})
 
 // eachJSONRecord calls fn with each record of a JSON file holding one
 // object or an array of objects, with its 1-based record number (zero for a
@@ -403,7 +406,7 @@ func splitLines(s string) []string {
 	return out
 }
 
-var stepMarkerRE = regexp.MustCompile(`(?i)(^|\s)(bước\s+\d+\s*[:.\-–])`)
+var stepMarkerRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)(^|\s)(bước\s+\d+\s*[:.\-–])`) })
 
 // splitSteps splits the steps text at "Bước N:" markers when it has at
 // least two of them, and at line breaks otherwise.
@@ -411,7 +414,7 @@ func splitSteps(s string) []string {
 	if stated(s) == "" {
 		return nil
 	}
-	locs := stepMarkerRE.FindAllStringSubmatchIndex(s, -1)
+	locs := stepMarkerRE().FindAllStringSubmatchIndex(s, -1)
 	if len(locs) < 2 {
 		return splitLines(s)
 	}
@@ -431,23 +434,25 @@ func splitSteps(s string) []string {
 	return out
 }
 
-var listMarkerRE = regexp.MustCompile(`^\s*(?:[-–•+*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s+`)
+var listMarkerRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(?:[-–•+*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s+`)
+})
 
 // trimListMarker removes a leading list marker ("1.", "a)", "-") and
 // surrounding space from a table cell.
 func trimListMarker(s string) string {
 	s = strings.TrimSpace(s)
-	return strings.TrimSpace(listMarkerRE.ReplaceAllString(s, ""))
+	return strings.TrimSpace(listMarkerRE().ReplaceAllString(s, ""))
 }
 
-var decisionRE = regexp.MustCompile(`(\d+)\s*/\s*([\p{L}\d]+(?:\s*-\s*[\p{L}\d]+)*)`)
+var decisionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d+)\s*/\s*([\p{L}\d]+(?:\s*-\s*[\p{L}\d]+)*)`) })
 
 // decisionNumber extracts the number of a publishing decision
 // ("Quyết định số 6225/QĐ-BQP" → "6225/QĐ-BQP"). Text without a numbered
 // symbol is kept trimmed, without a leading "Quyết định số".
 func decisionNumber(s string) string {
 	s = stated(s)
-	if m := decisionRE.FindStringSubmatch(s); m != nil {
+	if m := decisionRE().FindStringSubmatch(s); m != nil {
 		return m[1] + "/" + strings.Join(strings.Fields(strings.ReplaceAll(m[2], " ", "")), "")
 	}
 	for _, prefix := range []string{"Quyết định số", "Quyết định"} {
@@ -458,12 +463,14 @@ func decisionNumber(s string) string {
 	return s
 }
 
-var dateRE = regexp.MustCompile(`^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$|^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+var dateRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$|^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+})
 
 // isoDate turns a published date ("24-03-2021", "22/08/2018", "2021-03-24")
 // into YYYY-MM-DD. A date it cannot read gives "".
 func isoDate(s string) string {
-	m := dateRE.FindStringSubmatch(strings.TrimSpace(s))
+	m := dateRE().FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
 		return ""
 	}

@@ -21,22 +21,14 @@ const (
 	toneHook = 4
 )
 
-// markTable maps each rune of U+00C0–U+1EFF to its marks; it is computed
-// once and never written after.
-var markTable = buildMarkTable()
+// markTable (mark_table.go, static data written by TestRuneTables
+// -update-tables from the Unicode tables, so that no program pays for building it at
+// start) maps each rune of U+00C0–U+1EFF to its marks. It is never written.
 
 const (
 	markLo = 0x00C0
 	markHi = 0x1EFF
 )
-
-func buildMarkTable() []uint32 {
-	t := make([]uint32, markHi-markLo+1)
-	for r := rune(markLo); r <= markHi; r++ {
-		t[r-markLo] = runeMarks(r)
-	}
-	return t
-}
 
 // runeMarks decomposes r and collects its marks.
 func runeMarks(r rune) uint32 {

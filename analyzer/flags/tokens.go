@@ -263,17 +263,10 @@ type runeClass struct {
 // combining marks and Vietnamese letters (Latin Extended Additional).
 const classHi = 0x2000
 
-// classTable describes every rune below classHi; it is computed once and
-// never written after, so tokenizing is a table look-up per rune.
-var classTable = buildClassTable()
-
-func buildClassTable() []runeClass {
-	t := make([]runeClass, classHi)
-	for r := rune(0); r < classHi; r++ {
-		t[r] = slowClass(r)
-	}
-	return t
-}
+// classTable (class_table.go, static data written by TestRuneTables
+// -update-tables from slowClass, so that no program pays for building it at
+// start) describes every rune below classHi, so tokenizing is a table
+// look-up per rune. It is never written.
 
 // slowClass computes the class of r from package unicode and vntext.
 func slowClass(r rune) runeClass {

@@ -8,45 +8,22 @@ package vntext
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
 
-// foldTable maps each precomposed Latin letter of the Latin-1 Supplement and
-// Latin Extended blocks and the Vietnamese letters of Latin Extended
-// Additional (U+00C0–U+1EFF) to its folded base letter, and each combining
-// mark in that range to -1. It is
-// computed once and never written after.
-var foldTable = buildFoldTable()
+// foldTable (fold_table.go, static data written by TestFoldTable -update
+// from the Unicode tables, so that no program pays for building it at
+// start) maps each precomposed Latin
+// letter of the Latin-1 Supplement and Latin Extended blocks and the
+// Vietnamese letters of Latin Extended Additional (U+00C0–U+1EFF) to its
+// folded base letter, and each combining mark in that range to -1. It is
+// never written.
 
 const (
 	tableLo = 0x00C0
 	tableHi = 0x1EFF
 )
-
-func buildFoldTable() []rune {
-	t := make([]rune, tableHi-tableLo+1)
-	for r := rune(tableLo); r <= tableHi; r++ {
-		if unicode.Is(unicode.Mn, r) {
-			t[r-tableLo] = -1
-			continue
-		}
-		base := r
-		d := norm.NFD.String(string(r))
-		// A vowel sign that decomposes into marks (Balinese U+1B3D into
-		// U+1B3C U+1B35, Kannada U+0CC0) keeps itself: its first part is a
-		// mark that folding drops, so folding twice would drop what folding
-		// once kept.
-		if first, _ := utf8.DecodeRuneInString(d); first != utf8.RuneError && !unicode.IsMark(first) {
-			base = first
-		}
-		t[r-tableLo] = unicode.ToLower(base)
-	}
-	t['Đ'-tableLo] = 'd'
-	t['đ'-tableLo] = 'd'
-	return t
-}
 
 // FoldRune returns r lower-cased with its diacritics removed, or -1 when r
 // is a combining mark that folding drops. It is idempotent: FoldRune of a
