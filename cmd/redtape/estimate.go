@@ -11,6 +11,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/reports/estimate"
+	"github.com/redtape-vn/redtape/reports/i18n"
 )
 
 // estimateOptions are the options of the estimate command.
@@ -24,6 +25,9 @@ type estimateOptions struct {
 	assessArgs
 	// Format is "text" or "json".
 	Format string
+	// Lang is the language of the text output, "vi" or "en"; the JSON
+	// is the same in both.
+	Lang string
 	// Top is how many of the largest cuts to list, overall and per ministry.
 	Top int
 	// Input controls how records are read.
@@ -45,6 +49,7 @@ func estimateCommand(e *env) *cli.Command {
 			&cli.StringSliceFlag{Name: "baseline", Aliases: []string{"b"}, Usage: "file or directory of baseline procedures (repeatable)"},
 			&cli.StringSliceFlag{Name: "current", Aliases: []string{"c"}, Usage: "file or directory of current procedures (repeatable)"},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text or json"},
+			&cli.StringFlag{Name: "lang", Value: "vi", Usage: "language of the text output: vi or en (JSON is the same in both)"},
 			&cli.IntFlag{Name: "top", Value: 10, Usage: "how many of the largest cuts to list, in total and per ministry"},
 		}, append(assessFlags(), inputFlags()...)...),
 		Action: func(c *cli.Context) error {
@@ -56,6 +61,7 @@ func estimateCommand(e *env) *cli.Command {
 				Current:    c.StringSlice("current"),
 				assessArgs: readAssessArgs(c),
 				Format:     c.String("format"),
+				Lang:       c.String("lang"),
 				Top:        c.Int("top"),
 				Input:      inputOptions(c),
 			}, e)
@@ -68,6 +74,10 @@ func estimateCommand(e *env) *cli.Command {
 func runEstimate(ctx context.Context, opts estimateOptions, e *env) error {
 	if opts.Format != "text" && opts.Format != "json" {
 		return usageErrorf("--format must be text or json, not %q", opts.Format)
+	}
+	lang, err := i18n.ParseLang(opts.Lang)
+	if err != nil {
+		return usageErrorf("estimate: %v", err)
 	}
 	if opts.Top < 0 {
 		return usageErrorf("--top must not be negative")
@@ -122,7 +132,7 @@ func runEstimate(ctx context.Context, opts estimateOptions, e *env) error {
 	if opts.Format == "json" {
 		err = estimate.WriteJSON(e.stdout, rep)
 	} else {
-		err = estimate.WriteText(e.stdout, rep)
+		err = estimate.WriteText(e.stdout, rep, lang)
 	}
 	if err != nil {
 		return fmt.Errorf("write estimate: %w", err)

@@ -51,7 +51,8 @@ func TestEstimateGolden(t *testing.T) {
 		name string
 		args []string
 	}{
-		{"pair.txt", pairArgs("--top", "3")},
+		{"pair.txt", pairArgs("--top", "3", "--lang", "en")},
+		{"pair.vi.txt", pairArgs("--top", "3")},
 		{"pair.json", pairArgs("--format", "json", "--target", "30%")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -175,14 +176,20 @@ func TestEstimateDemo(t *testing.T) {
 	if rep.Scenarios[0].Cost.Saving.Sign() < 0 {
 		t.Errorf("flags applied raised the cost: %s", rep.Scenarios[0].Cost.Saving)
 	}
-	e, out, _ = estimateEnv()
-	if code := run(context.Background(), []string{"redtape", "estimate"}, e); code != exitOK {
-		t.Fatalf("text exit %d", code)
-	}
-	// The first line says the demo corpus is compared with itself.
-	first, _, _ := strings.Cut(out.String(), "\n")
-	if !strings.HasPrefix(first, "DEMO:") || !strings.Contains(first, "demo corpus is compared with itself") {
-		t.Errorf("first line does not say the demo corpus is compared with itself: %q", first)
+	// The first line says the demo corpus is compared with itself, in
+	// either language.
+	for _, tc := range []struct{ lang, prefix, says string }{
+		{"en", "DEMO:", "demo corpus is compared with itself"},
+		{"vi", "BẢN MẪU:", "được so sánh với chính nó"},
+	} {
+		e, out, _ = estimateEnv()
+		if code := run(context.Background(), []string{"redtape", "estimate", "--lang", tc.lang}, e); code != exitOK {
+			t.Fatalf("text exit %d", code)
+		}
+		first, _, _ := strings.Cut(out.String(), "\n")
+		if !strings.HasPrefix(first, tc.prefix) || !strings.Contains(first, tc.says) {
+			t.Errorf("%s: first line does not say the demo corpus is compared with itself: %q", tc.lang, first)
+		}
 	}
 	// Real inputs are not called built-in.
 	e, out, errb = estimateEnv()
@@ -196,12 +203,16 @@ func TestEstimateDemo(t *testing.T) {
 	if rep.Demo || rep.Baseline.BuiltIn || rep.Current.BuiltIn {
 		t.Errorf("given inputs reported as built-in: demo %v, %v, %v", rep.Demo, rep.Baseline.BuiltIn, rep.Current.BuiltIn)
 	}
-	e, out, _ = estimateEnv()
-	if code := run(context.Background(), pairArgs(), e); code != exitOK {
-		t.Fatalf("text exit %d", code)
-	}
-	if strings.Contains(out.String(), "DEMO") || strings.Contains(out.String(), "built-in demo") {
-		t.Errorf("text output of given inputs mentions the demo:\n%s", out)
+	for _, lang := range []string{"en", "vi"} {
+		e, out, _ = estimateEnv()
+		if code := run(context.Background(), pairArgs("--lang", lang), e); code != exitOK {
+			t.Fatalf("text exit %d", code)
+		}
+		for _, demo := range []string{"DEMO", "built-in demo", "BẢN MẪU", "thủ tục mẫu"} {
+			if strings.Contains(out.String(), demo) {
+				t.Errorf("%s: text output of given inputs mentions the demo (%q):\n%s", lang, demo, out)
+			}
+		}
 	}
 }
 
@@ -312,6 +323,8 @@ func TestEstimateErrors(t *testing.T) {
 		msg  string
 	}{
 		{"format", []string{"--format", "xml"}, exitUsage, "--format"},
+		{"lang", []string{"--lang", "fr"}, exitUsage, `language "fr" is not vi or en`},
+		{"lang with json", []string{"--lang", "de", "--format", "json"}, exitUsage, "not vi or en"},
 		{"target zero", []string{"--target", "0"}, exitUsage, "--target"},
 		{"target text", []string{"--target", "twenty"}, exitUsage, "--target"},
 		{"target above 100", []string{"--target", "120"}, exitUsage, "--target"},
@@ -352,7 +365,46 @@ func TestEstimateInputFailed(t *testing.T) {
 	if code := run(context.Background(), args, e); code != exitInputFailed {
 		t.Fatalf("exit %d, want %d; stderr %s", code, exitInputFailed, errb)
 	}
-	if !strings.Contains(out.String(), "(4 procedures)") || !strings.Contains(errb.String(), "record 5") {
+	if !strings.Contains(out.String(), "(4 thủ tục)") || !strings.Contains(errb.String(), "record 5") {
 		t.Errorf("output:\n%s\nstderr:\n%s", out, errb)
+	}
+}
+
+// --lang changes the words and the numbers of the text output, never the
+// JSON: the same bytes in either language and without the flag.
+func TestEstimateLang(t *testing.T) {
+	outputs := map[string]string{}
+	for _, args := range [][]string{
+		{"--format", "json"}, {"--format", "json", "--lang", "en"}, {"--format", "json", "--lang", "vi"},
+		{}, {"--lang", "vi"}, {"--lang", "EN"},
+	} {
+		e, out, errb := estimateEnv()
+		if code := run(context.Background(), pairArgs(args...), e); code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, errb)
+		}
+		outputs[strings.Join(args, " ")] = out.String()
+	}
+	js := outputs["--format json"]
+	if outputs["--format json --lang en"] != js || outputs["--format json --lang vi"] != js {
+		t.Error("the JSON output changes with --lang")
+	}
+	vi, en := outputs["--lang vi"], outputs["--lang EN"]
+	if outputs[""] != vi {
+		t.Error("the text output without --lang is not the Vietnamese one")
+	}
+	for _, want := range []string{"Kỳ gốc:", "Chi phí tuân thủ (đồng/năm): trước 1.802.750.000", "= cắt giảm 31,90 % (đạt)", "điểm phần trăm", "23/11/2026"} {
+		if !strings.Contains(vi, want) {
+			t.Errorf("the Vietnamese text lacks %q", want)
+		}
+	}
+	for _, want := range []string{"Baseline:", "Compliance cost (VND/yr): before 1,802,750,000", "= 31.90% cut (met)", "2026-11-23"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("the English text lacks %q", want)
+		}
+	}
+	for _, english := range []string{"Baseline", "Compliance cost", "procedures", "points short", "1,802,750,000", "31.90%"} {
+		if strings.Contains(vi, english) {
+			t.Errorf("the Vietnamese text holds %q", english)
+		}
 	}
 }

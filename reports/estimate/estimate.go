@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -19,6 +18,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/analyzer/target"
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/reports/i18n"
 	"github.com/redtape-vn/redtape/reports/textfmt"
 )
 
@@ -57,7 +57,7 @@ type Report struct {
 	Parameters  []Param               `json:"parameters"`
 	Notes       []string              `json:"notes"`
 
-	basis string // how the hourly value was reached, for the text output
+	timeValue cost.TimeValue // how the hourly value was reached, for the text output
 }
 
 // ScenarioGaps sets one scenario's cuts beside every target shown.
@@ -266,7 +266,7 @@ func Build(a *assess.Assessment, opts Options) *Report {
 		Current:     Side{Paths: nonNil(opts.Current), Procedures: nCur},
 		Target:      res.Target,
 		HourlyValue: params.HourlyValue(),
-		basis:       hourlyBasis(params.TimeValue),
+		timeValue:   params.TimeValue,
 		Notes: []string{
 			"regulations count the official units, procedures and conditions; papers are a finer measure, not an official unit",
 			"cut means abolished or simplified, the official count (% cut = (abolished + simplified) / baseline); a procedure is simplified when lighter in any way (a paper or condition removed, lower fees, fewer days, moved online, or a lower cost otherwise) and heavier in none, so one paper fewer is enough: abolished and simplified are given apart",
@@ -360,261 +360,339 @@ func cutsOf(changes []*compare.Change) []Cut {
 	return out
 }
 
-// WriteText prints the estimate for people.
-func WriteText(w io.Writer, rep *Report) error {
-	ew := &textfmt.Writer{W: textfmt.TerminalWriter{W: w}}
-	if rep.Demo {
-		ew.Printf("DEMO: no --baseline or --current given, so the built-in demo corpus is compared with itself.\n" +
-			"Only the \"flags_applied\" scenario is shown: it removes every paper flagged as held in a state\n" +
-			"database from the demo corpus. Give --baseline and --current to estimate real progress.\n\n")
-		ew.Printf("Baseline: built-in demo corpus (%d procedures)\n", rep.Baseline.Procedures)
-		ew.Printf("Current:  the same built-in demo corpus (%d procedures)\n", rep.Current.Procedures)
-	} else {
-		ew.Printf("Baseline: %s (%d procedures)\n", strings.Join(rep.Baseline.Paths, ", "), rep.Baseline.Procedures)
-		ew.Printf("Current:  %s (%d procedures)\n", strings.Join(rep.Current.Paths, ", "), rep.Current.Procedures)
+// WriteText prints the estimate for people in language lang (empty
+// means Vietnamese): sentences, headings and table headers come from
+// text.yaml, figures follow the language's convention (see numbers), names
+// from the data are printed as they are and status, reason and state codes
+// are labelled in the language (in English, by the codes themselves).
+func WriteText(w io.Writer, rep *Report, lang i18n.Lang) error {
+	if lang == "" {
+		lang = i18n.Vietnamese
 	}
-	ew.Printf("Target:   %s\n", targetLine(rep.TargetAsked))
-	ew.Printf("Hourly value of time: %s VND (%s)\n", rep.HourlyValue.Format(2), rep.basis)
+	t, err := loadTexts(lang)
+	if err != nil {
+		return err
+	}
+	p := &printer{ew: &textfmt.Writer{W: textfmt.TerminalWriter{W: w}}, t: t, n: numbers{lang: lang}}
+	p.write(rep)
+	return p.ew.Err
+}
+
+// printer writes the text output in one language.
+type printer struct {
+	ew *textfmt.Writer
+	t  *i18n.Texts
+	n  numbers
+}
+
+// line prints the text of key, formatted with args, and a newline.
+func (p *printer) line(key string, args ...any) {
+	p.ew.Printf("%s\n", p.t.Get(key, args...))
+}
+
+// blank prints an empty line.
+func (p *printer) blank() { p.ew.Printf("\n") }
+
+// label returns the text of key, or code when the text file has no such
+// key (a code added to the data after the texts were written).
+func (p *printer) label(key, code string) string {
+	if s := p.t.Get(key); s != "[["+key+"]]" {
+		return s
+	}
+	return code
+}
+
+// ministry names a ministry of the data, the "not stated" group in the
+// language.
+func (p *printer) ministry(name string) string {
+	if name == compare.NoMinistry {
+		return p.t.Get("no_ministry")
+	}
+	return name
+}
+
+func (p *printer) write(rep *Report) {
+	t, n := p.t, p.n
+	if rep.Demo {
+		p.line("demo_lead")
+		p.blank()
+		p.line("demo_baseline", n.count(rep.Baseline.Procedures))
+		p.line("demo_current", n.count(rep.Current.Procedures))
+	} else {
+		p.line("side_baseline", strings.Join(rep.Baseline.Paths, ", "), n.count(rep.Baseline.Procedures))
+		p.line("side_current", strings.Join(rep.Current.Paths, ", "), n.count(rep.Current.Procedures))
+	}
+	p.line("target", p.targetLine(rep.TargetAsked))
+	p.line("hourly", n.amount(rep.HourlyValue, 2), p.hourlyBasis(rep.timeValue))
 	for i, s := range rep.Scenarios {
-		ew.Printf("\n== Scenario %q: %s\n\n", s.Name, s.Description)
-		rows := [][]string{{"unit", "baseline", "abolished", "simplified", compare.CutMeans, "gap to target", "added", "current"}}
+		p.blank()
+		p.line("scenario", s.Name, p.label("scenario_"+s.Name, s.Description))
+		p.blank()
+		rows := [][]string{{t.Get("col_unit"), t.Get("col_baseline"), t.Get("col_abolished"), t.Get("col_simplified"),
+			t.Get("col_cut"), t.Get("col_gap"), t.Get("col_added"), t.Get("col_current")}}
 		for _, c := range []Count{s.Regulations, s.Procedures, s.Conditions, s.Papers} {
-			unit := c.Unit
-			if c.Unit == "papers" {
-				unit = "papers (finer measure, not official)"
-			}
-			part := func(n int, pct cost.Amount) string {
+			part := func(v int, pct cost.Amount) string {
 				if c.Baseline == 0 {
-					return strconv.Itoa(n)
+					return n.count(v)
 				}
-				return fmt.Sprintf("%d (%s%%)", n, pct.Format(2))
+				return t.Get("part", n.count(v), n.pct(pct, 2))
 			}
-			gap := gapText(c.Gap)
+			gap := p.gapText(c.Gap)
 			if c.Baseline == 0 {
-				gap = "n/a"
+				gap = t.Get("not_applicable")
 			}
-			rows = append(rows, []string{unit, strconv.Itoa(c.Baseline), part(c.Abolished, c.AbolishedPercent),
-				part(c.Simplified, c.SimplifiedPercent), part(c.Cut, c.Percent), gap, strconv.Itoa(c.Added), strconv.Itoa(c.Current)})
+			rows = append(rows, []string{p.label(unitKeys[c.Unit], c.Unit), n.count(c.Baseline), part(c.Abolished, c.AbolishedPercent),
+				part(c.Simplified, c.SimplifiedPercent), part(c.Cut, c.Percent), gap, n.count(c.Added), n.count(c.Current)})
 		}
-		textfmt.Columns(ew, rows)
+		textfmt.Columns(p.ew, rows)
 		if i == 0 {
-			ew.Printf("  The target is judged on regulations %s (procedures and conditions, the official units).\n", compare.CutMeans)
-			ew.Printf("  A procedure is simplified when lighter in any way and heavier in none; for conditions and papers,\n" +
-				"  abolished are those of abolished procedures, simplified those removed from procedures kept.\n")
+			p.line("note_judged")
+			p.line("note_simplified")
 		}
 		if r := s.Regulations; r.Added > 0 && r.Baseline > 0 {
-			ew.Printf("  Net of what was added (%d): %d (%s%%) regulations cut; the official figure does not net additions out.\n",
-				r.Added, r.Net, r.NetPercent.Format(2))
+			p.line("note_net", n.count(r.Added), n.count(r.Net), n.pct(r.NetPercent, 2))
 		}
 		if s.ConditionsOnly > 0 {
-			ew.Printf("  %d simplified only by fewer conditions: counted once in regulations, through their conditions.\n", s.ConditionsOnly)
+			p.line("note_conditions_only", n.count(s.ConditionsOnly))
 		}
 		cc := s.Cost
 		approx := mostlyAssumed(cc.AssumedShareBefore, cc.AssumedShareAfter)
-		ew.Printf("\nCompliance cost (VND/yr): before %s, after %s, saving %s = %s%% cut (%s)\n",
-			money(cc.Before, approx), money(cc.After, approx), money(cc.Saving, approx), cc.Percent.Format(2), gapText(cc.Gap))
-		ew.Printf("  new procedures add %s; the baseline procedures alone cut %s = %s%%\n",
-			money(cc.NewCost, approx), money(cc.BaselineSaving, approx), cc.BaselinePercent.Format(2))
-		ew.Printf("  resting on assumed inputs: %s%% of the cost before, %s%% after\n",
-			cc.AssumedShareBefore.Format(1), cc.AssumedShareAfter.Format(1))
+		p.blank()
+		p.line("cost", n.money(cc.Before, approx), n.money(cc.After, approx), n.money(cc.Saving, approx), n.pct(cc.Percent, 2), p.gapText(cc.Gap))
+		p.line("cost_new", n.money(cc.NewCost, approx), n.money(cc.BaselineSaving, approx), n.pct(cc.BaselinePercent, 2))
+		p.line("cost_assumed", n.pct(cc.AssumedShareBefore, 1), n.pct(cc.AssumedShareAfter, 1))
 		if approx {
-			ew.Printf("  \"≈\": rounded to %d significant figures, as the cost rests mostly on assumptions (exact values: --format json)\n", approxFigures)
+			p.line("cost_approx", approxFigures)
 		}
-		ew.Printf("Procedures: %s\n", statuses(s.Statuses))
-		ew.Printf("Assumed: annual volume of %d procedures; counted as zero where not stated: fees of %d, fee amounts of %d, processing time of %d\n",
-			s.VolumeAssumed, s.Unknown["fees"], s.Unknown["fee amount"], s.Unknown["processing time"])
-		writeTime(ew, s.Time)
+		p.line("statuses", p.statuses(s.Statuses))
+		p.line("assumed", n.count(s.VolumeAssumed), n.count(s.Unknown["fees"]), n.count(s.Unknown["fee amount"]), n.count(s.Unknown["processing time"]))
+		p.writeTime(s.Time)
 		if len(s.TopCuts) > 0 {
-			ew.Printf("\nLargest cuts by annual saving (VND/yr):\n")
-			writeCuts(ew, s.TopCuts, true)
+			p.blank()
+			p.line("top_cuts")
+			p.writeCuts(s.TopCuts, true)
 		}
 		if len(s.Ministries) > 0 {
-			ew.Printf("\nBy ministry:\n")
-			rows := [][]string{{"ministry", "regulations " + compare.CutMeans, "papers " + compare.CutMeans, "cost before", "cost after", "saving", "cost % cut"}}
-			var before, after, saving []cost.Amount
-			for _, m := range s.Ministries {
-				before, after, saving = append(before, m.Cost.Before), append(after, m.Cost.After), append(saving, m.Cost.Saving)
-			}
-			beforeCol, afterCol, savingCol := column(before, cc.Before, approx), column(after, cc.After, approx), column(saving, cc.Saving, approx)
-			for i, m := range s.Ministries {
-				rows = append(rows, []string{m.Name, m.Regulations.Percent.Format(2) + "%", m.Papers.Percent.Format(2) + "%",
-					beforeCol[i], afterCol[i], savingCol[i], m.Cost.Percent.Format(2) + "%"})
-			}
-			textfmt.Columns(ew, rows)
-			for _, m := range s.Ministries {
-				if len(m.TopCuts) == 0 {
-					continue
-				}
-				ew.Printf("\nLargest cuts, %s:\n", m.Name)
-				writeCuts(ew, m.TopCuts, false)
-			}
+			p.writeMinistries(s.Ministries, cc, approx)
 		}
 	}
-	writeTargets(ew, rep)
-	writeCostInputs(ew, rep.CostInputs)
+	p.writeTargets(rep)
+	p.writeCostInputs(rep.CostInputs)
 	if d := rep.Decisions; d.Judged > 0 {
-		ew.Printf("\nGovernment decisions (Resolution 66.7/2025/NQ-CP Appendix I and any --decisions list): %d rows concern the current procedures: "+
-			"%d applied, %d not applied (the published procedure still asks for the paper), %d paper not found; redtape flag lists them\n",
-			d.Judged, d.Applied, d.NotApplied, d.PaperNotFound)
+		p.blank()
+		p.line("decisions", n.count(d.Judged), n.count(d.Applied), n.count(d.NotApplied), n.count(d.PaperNotFound))
 	}
-	writeAttribution(ew, rep.Attribution)
+	p.writeAttribution(rep.Attribution)
 	st := rep.PaperStates.Total
-	ew.Printf("\nPapers of the current set by state (docs/flags.md):\n")
-	textfmt.Columns(ew, [][]string{
-		{"state", "papers", "procedures", "meaning"},
-		stateRow("looked-up", st.Achieved(), "achieved: the record says the agency looks the data up"),
-		stateRow("replaceable", st.WithinReach(), "within reach: dropped in the flags-applied scenario"),
-		stateRow("partly-replaceable", st.MostPeople(), "within reach for most people: counted in no scenario"),
+	p.blank()
+	p.line("states")
+	textfmt.Columns(p.ew, [][]string{
+		{t.Get("col_state"), t.Get("col_papers"), t.Get("col_procedures"), t.Get("col_meaning")},
+		p.stateRow("looked_up", st.Achieved()),
+		p.stateRow("replaceable", st.WithinReach()),
+		p.stateRow("partly_replaceable", st.MostPeople()),
 	})
-	ew.Printf("\nCosts rest on the parameters listed by --format json (\"parameters\"); see docs/estimate.md.\n")
-	return ew.Err
+	p.blank()
+	p.line("footer")
 }
 
-func writeCuts(w io.Writer, cuts []Cut, withMinistry bool) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+// unitKeys gives the text of each unit compare counts.
+var unitKeys = map[string]string{
+	"regulations (procedures + conditions)": "unit_regulations",
+	"procedures":                            "unit_procedures",
+	"conditions":                            "unit_conditions",
+	"papers":                                "unit_papers",
+}
+
+// writeMinistries prints a scenario's table by ministry and the largest
+// cuts of each.
+func (p *printer) writeMinistries(ms []Ministry, cc Cost, approx bool) {
+	t, n := p.t, p.n
+	p.blank()
+	p.line("by_ministry")
+	rows := [][]string{{t.Get("col_ministry"), t.Get("col_regulations_cut"), t.Get("col_papers_cut"),
+		t.Get("col_cost_before"), t.Get("col_cost_after"), t.Get("col_saving"), t.Get("col_cost_cut")}}
+	var before, after, saving []cost.Amount
+	for _, m := range ms {
+		before, after, saving = append(before, m.Cost.Before), append(after, m.Cost.After), append(saving, m.Cost.Saving)
+	}
+	beforeCol, afterCol, savingCol := n.column(before, cc.Before, approx), n.column(after, cc.After, approx), n.column(saving, cc.Saving, approx)
+	for i, m := range ms {
+		rows = append(rows, []string{p.ministry(m.Name), n.pct(m.Regulations.Percent, 2), n.pct(m.Papers.Percent, 2),
+			beforeCol[i], afterCol[i], savingCol[i], n.pct(m.Cost.Percent, 2)})
+	}
+	textfmt.Columns(p.ew, rows)
+	for _, m := range ms {
+		if len(m.TopCuts) == 0 {
+			continue
+		}
+		p.blank()
+		p.line("top_cuts_ministry", p.ministry(m.Name))
+		p.writeCuts(m.TopCuts, false)
+	}
+}
+
+func (p *printer) writeCuts(cuts []Cut, withMinistry bool) {
+	tw := tabwriter.NewWriter(p.ew, 0, 0, 2, ' ', 0)
 	for i, c := range cuts {
-		what := string(c.Status)
+		what := p.label("status_"+string(c.Status), string(c.Status))
 		if len(c.Reasons) > 0 {
-			what += ": " + strings.Join(c.Reasons, ", ")
+			reasons := make([]string, len(c.Reasons))
+			for j, r := range c.Reasons {
+				reasons[j] = p.label("reason_"+r, r)
+			}
+			what += ": " + strings.Join(reasons, ", ")
 		}
 		name := textfmt.Clip(textfmt.OneLine(c.Name), 80)
 		if c.Code != "" {
 			name = c.Code + " " + name
 		}
 		if withMinistry {
-			name += " (" + c.Ministry + ")"
+			name += " (" + p.ministry(c.Ministry) + ")"
 		}
-		fmt.Fprintf(tw, "%3d.\t%s\t%s\t%s\n", i+1, money(c.Saving, c.approx), name, what)
+		fmt.Fprintf(tw, "%3d.\t%s\t%s\t%s\n", i+1, p.n.money(c.Saving, c.approx), name, what)
 	}
 	tw.Flush()
 }
 
 // targetLine says what the target asked for asks, unit by unit, and cites
-// it: "nq68: 20% of regulations, 20% of compliance cost (Resolution 68/NQ-CP ...)".
-func targetLine(t target.Target) string {
-	names := map[target.Unit]string{target.Regulations: "regulations abolished or simplified", target.Conditions: "unnecessary business conditions",
-		target.Cost: "compliance cost", target.Time: "processing time"}
+// it: "nq68: cut 20% of regulations abolished or simplified, 20% of
+// compliance cost (Resolution 68/NQ-CP ...)".
+func (p *printer) targetLine(tg target.Target) string {
 	var parts []string
 	for _, u := range target.Units() {
-		if pct, ok := t.PercentOf(u); ok {
-			parts = append(parts, pct.Decimal(2)+"% of "+names[u])
+		if pct, ok := tg.PercentOf(u); ok {
+			parts = append(parts, p.t.Get("target_part", p.n.target(pct), p.label("target_"+string(u), string(u))))
 		}
 	}
-	line := t.Name + ": cut " + strings.Join(parts, ", ")
-	if t.Citation != "" {
-		line += " (" + t.Citation + ")"
+	line := p.t.Get("target_line", tg.Name, strings.Join(parts, ", "))
+	if tg.Citation != "" {
+		line += " (" + tg.Citation + ")"
 	}
 	return line
 }
 
 // writeTime prints the processing-time cut of a scenario.
-func writeTime(ew *textfmt.Writer, t Time) {
-	if t.Procedures == 0 {
-		ew.Printf("Processing time: not measured (no procedure states a time that could be read; %d unknown)\n", t.Unknown)
+func (p *printer) writeTime(tm Time) {
+	n := p.n
+	if tm.Procedures == 0 {
+		p.line("time_none", n.count(tm.Unknown))
 		return
 	}
-	ew.Printf("Processing time (working days, %d procedures): before %s, after %s, cut %s = %s%% (%s); %d shortened, %d lengthened, %d unknown left out, %d stated on one side only\n",
-		t.Procedures, t.BaselineDays.Format(1), t.CurrentDays.Format(1), t.Cut.Format(1), t.Percent.Format(2), gapText(t.Gap),
-		t.Shortened, t.Lengthened, t.Unknown, t.Borrowed)
+	p.line("time", n.count(tm.Procedures), n.amount(tm.BaselineDays, 1), n.amount(tm.CurrentDays, 1), n.amount(tm.Cut, 1),
+		n.pct(tm.Percent, 2), p.gapText(tm.Gap), n.count(tm.Shortened), n.count(tm.Lengthened), n.count(tm.Unknown), n.count(tm.Borrowed))
 }
 
 // writeTargets sets each scenario's cuts beside every target shown.
-func writeTargets(ew *textfmt.Writer, rep *Report) {
+func (p *printer) writeTargets(rep *Report) {
 	if len(rep.Targets) == 0 {
 		return
 	}
-	ew.Printf("\nTargets (the one asked for, %s, then every preset in force on %s):\n", rep.TargetAsked.Name, rep.AsOf)
-	rows := [][]string{{"target", "unit", "asks", "scenario", "achieved", "short by"}}
+	t, n := p.t, p.n
+	p.blank()
+	p.line("targets", rep.TargetAsked.Name, n.date(rep.AsOf))
+	rows := [][]string{{t.Get("col_target"), t.Get("col_target_unit"), t.Get("col_asks"), t.Get("col_scenario"), t.Get("col_achieved"), t.Get("col_short")}}
 	for _, sg := range rep.Targets {
 		for _, g := range sg.Gaps {
-			achieved, short := "not measured", ""
+			achieved, short := t.Get("not_measured"), ""
 			if g.Measured {
-				achieved = g.Achieved.Format(2) + "%"
-				short = "met"
+				achieved = n.pct(g.Achieved, 2)
+				short = t.Get("met")
 				if !g.Met {
-					short = g.Short.Format(2) + " points"
+					short = t.Get("points", n.amount(g.Short, 2))
 				}
 			}
-			rows = append(rows, []string{g.Preset, string(g.Unit), g.Target.Format(0) + "%", sg.Scenario, achieved, short})
+			rows = append(rows, []string{g.Preset, p.label("unit_target_"+string(g.Unit), string(g.Unit)), n.pct(g.Target, 0), sg.Scenario, achieved, short})
 		}
 	}
-	textfmt.Columns(ew, rows)
+	textfmt.Columns(p.ew, rows)
 }
 
 // writeCostInputs says what the current cost rests on.
-func writeCostInputs(ew *textfmt.Writer, ci CostInputs) {
+func (p *printer) writeCostInputs(ci CostInputs) {
+	t, n := p.t, p.n
 	c := ci.Coverage
-	ew.Printf("\nWhat the current cost rests on: %s%% measured (%d procedures with a measured volume, %d costed from an official cost sheet), "+
-		"the rest on the assumed annual volume (%d procedures)\n", ci.MeasuredPercent.Format(1), c.VolumeMeasured, c.FromSheet, c.VolumeAssumed)
+	p.blank()
+	p.line("cost_inputs", n.pct(ci.MeasuredPercent, 1), n.count(c.VolumeMeasured), n.count(c.FromSheet), n.count(c.VolumeAssumed))
 	if len(ci.CollectFirst) > 0 {
-		ew.Printf("Volumes to collect first (assumed volume, largest annual cost):\n")
-		rows := [][]string{{"procedure", "ministry", "volume assumed", "annual cost (VND)"}}
+		p.line("collect_first")
+		rows := [][]string{{t.Get("col_procedure"), t.Get("col_ministry"), t.Get("col_volume_assumed"), t.Get("col_annual_cost")}}
 		for _, x := range ci.CollectFirst {
 			name := textfmt.Clip(textfmt.OneLine(x.Name), 60)
 			if x.Code != "" {
 				name = x.Code + " " + name
 			}
 			// The volume is assumed, so the annual cost rests on it.
-			rows = append(rows, []string{name, x.Ministry, strconv.FormatInt(x.Volume, 10), money(x.Annual, true)})
+			rows = append(rows, []string{name, p.ministry(x.Ministry), n.count64(x.Volume), n.money(x.Annual, true)})
 		}
-		textfmt.Columns(ew, rows)
+		textfmt.Columns(p.ew, rows)
 	}
 	if len(ci.VolumesNotMatched) > 0 {
-		ew.Printf("--volumes rows matching no procedure: %s\n", strings.Join(ci.VolumesNotMatched, ", "))
+		p.line("volumes_unmatched", strings.Join(ci.VolumesNotMatched, ", "))
 	}
 	if len(ci.SheetsNotMatched) > 0 {
-		ew.Printf("--costs rows matching no procedure: %s\n", strings.Join(ci.SheetsNotMatched, ", "))
+		p.line("sheets_unmatched", strings.Join(ci.SheetsNotMatched, ", "))
 	}
 }
 
 // writeAttribution says how the current records' ministries were found
 // and names the records left unattributed.
-func writeAttribution(ew *textfmt.Writer, at *compare.Attributions) {
+func (p *printer) writeAttribution(at *compare.Attributions) {
 	if at == nil || at.Records == 0 {
 		return
 	}
+	n := p.n
 	var parts []string
 	for _, ev := range corpus.Evidences {
-		if n := at.ByEvidence[ev]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d by %s", n, ev))
+		if k := at.ByEvidence[ev]; k > 0 {
+			key := "evidence_" + string(ev)
+			if s := p.t.Get(key, n.count(k)); s != "[["+key+"]]" {
+				parts = append(parts, s)
+			} else {
+				parts = append(parts, n.count(k)+" "+string(ev))
+			}
 		}
 	}
-	ew.Printf("\nMinistry of the %d current records: %s; %d attributed to none (counted under %q)\n",
-		at.Records, strings.Join(parts, ", "), len(at.Unattributed), compare.NoMinistry)
+	p.blank()
+	p.line("attribution", n.count(at.Records), strings.Join(parts, ", "), n.count(len(at.Unattributed)), p.ministry(compare.NoMinistry))
 	for i, u := range at.Unattributed {
 		if i == 10 {
-			ew.Printf("  and %d more (--format json lists them all)\n", len(at.Unattributed)-10)
+			p.line("attribution_more", n.count(len(at.Unattributed)-10))
 			break
 		}
-		ew.Printf("  %s  %s  (%s)\n", u.ID, textfmt.Clip(textfmt.Terminal(u.Name), 70), textfmt.Terminal(u.File))
+		p.ew.Printf("  %s  %s  (%s)\n", u.ID, textfmt.Clip(textfmt.Terminal(u.Name), 70), textfmt.Terminal(u.File))
 	}
 }
 
-func stateRow(name string, c flags.StatusCount, meaning string) []string {
-	return []string{name, strconv.Itoa(c.Papers), strconv.Itoa(c.Procedures), meaning}
+// stateRow is a row of the papers by state: the state's label, its counts
+// and what it means.
+func (p *printer) stateRow(state string, c flags.StatusCount) []string {
+	return []string{p.t.Get("state_" + state), p.n.count(c.Papers), p.n.count(c.Procedures), p.t.Get("meaning_" + state)}
 }
 
 // hourlyBasis says how the hourly value is reached, e.g.
 // "5,400,000 VND a month (2024) / 22 days / 8 hours".
-func hourlyBasis(tv cost.TimeValue) string {
-	income := tv.MonthlyIncome.Value.Format(0) + " VND a month"
+func (p *printer) hourlyBasis(tv cost.TimeValue) string {
+	income := p.t.Get("income", p.n.amount(tv.MonthlyIncome.Value, 0))
 	if tv.MonthlyIncome.AsOf != "" {
-		income += " (" + tv.MonthlyIncome.AsOf + ")"
+		income = p.t.Get("income_asof", p.n.amount(tv.MonthlyIncome.Value, 0), tv.MonthlyIncome.AsOf)
 	}
-	return fmt.Sprintf("%s / %s days / %s hours", income, tv.WorkingDaysPerMonth.Value.Decimal(2), tv.HoursPerDay.Value.Decimal(2))
+	return p.t.Get("hourly_basis", income, p.n.local(tv.WorkingDaysPerMonth.Value.Decimal(2)), p.n.local(tv.HoursPerDay.Value.Decimal(2)))
 }
 
-func gapText(g cost.Amount) string {
+// gapText says how far a cut is from its target: met, or the points short.
+func (p *printer) gapText(g cost.Amount) string {
 	if g.IsZero() {
-		return "met"
+		return p.t.Get("met")
 	}
-	return g.Format(2) + " points short"
+	return p.t.Get("gap_points", p.n.amount(g, 2))
 }
 
-func statuses(st map[compare.Status]int) string {
+// statuses counts the procedures by status: "1 abolished, 1 simplified, …".
+func (p *printer) statuses(st map[compare.Status]int) string {
 	var parts []string
 	for _, s := range []compare.Status{compare.Abolished, compare.Simplified, compare.Mixed, compare.Heavier, compare.Unchanged, compare.New} {
-		parts = append(parts, fmt.Sprintf("%d %s", st[s], s))
+		parts = append(parts, p.n.count(st[s])+" "+p.label("status_"+string(s), string(s)))
 	}
 	return strings.Join(parts, ", ")
 }
