@@ -290,9 +290,20 @@ func appendNew(list []string, s string) []string {
 }
 
 func runCatchAll(p *Pass) {
+	d := p.Draft
+	for _, s := range catchAllSpans(p) {
+		p.Report(s, fmt.Sprintf("open-ended requirement %q: the applicant cannot know when the dossier is complete", d.TextOf(s)),
+			"name each paper required, or drop the item")
+	}
+}
+
+// catchAllSpans returns the open-ended requirements RT002 reports, once
+// each; RT013 leaves them to it.
+func catchAllSpans(p *Pass) []Span {
 	d, lx := p.Draft, p.Lexicon
 	toks := d.toks
 	seen := dedup{}
+	var out []Span
 	for _, u := range requirementUnits(p) {
 		i, j := d.tokenRange(u)
 		for k := i; k < j; k++ {
@@ -312,15 +323,13 @@ func runCatchAll(p *Pass) {
 			if s.End < len(d.Text) && d.Text[s.End] == ')' && strings.Contains(d.Text[s.Start:s.End], "(") {
 				s.End++
 			}
-			if !seen.first(s.Start) {
-				k = end - 1
-				continue
+			if seen.first(s.Start) {
+				out = append(out, s)
 			}
-			p.Report(s, fmt.Sprintf("open-ended requirement %q: the applicant cannot know when the dossier is complete", d.TextOf(s)),
-				"name each paper required, or drop the item")
 			k = end - 1
 		}
 	}
+	return out
 }
 
 // crossReference reports whether a catch-all ending before token end

@@ -537,7 +537,7 @@ func TestCheckListRules(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 9 || !strings.HasPrefix(lines[0], "RT001  digitised-paper") || !strings.Contains(lines[1], "error [warning]") {
+	if len(lines) != 14 || !strings.HasPrefix(lines[0], "RT001  digitised-paper") || !strings.Contains(lines[1], "error [warning]") {
 		t.Errorf("list:\n%s", out)
 	}
 }
