@@ -11,7 +11,7 @@ import (
 func runUnnamedIssuer(p *Pass) {
 	d, lx := p.Draft, p.Lexicon
 	toks := d.toks
-	issued := issuedPapers(d, lx)
+	issued := p.issuedPapers()
 	seen := dedup{}
 	items := itemStarts(d)
 	for _, u := range requirementUnits(p) {

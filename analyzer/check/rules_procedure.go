@@ -296,6 +296,19 @@ func objectBefore(lx *Lexicon, toks []token, i, k int, hasVerb bool) int {
 	return -1
 }
 
+// issuedPapers returns the papers the draft's procedures issue, computed
+// once per check.
+func (p *Pass) issuedPapers() []issuedPaper {
+	if p.shared != nil && p.shared.issuedOK {
+		return p.shared.issued
+	}
+	out := issuedPapers(p.Draft, p.Lexicon)
+	if p.shared != nil {
+		p.shared.issued, p.shared.issuedOK = out, true
+	}
+	return out
+}
+
 // issuedPaper is a paper a procedure of the draft issues.
 type issuedPaper struct {
 	name    string // as written in the procedure's name
@@ -368,7 +381,7 @@ func paperNameEnd(toks []token, k int) int {
 
 func runIssuedHere(p *Pass) {
 	d, lx := p.Draft, p.Lexicon
-	papers := issuedPapers(d, lx)
+	papers := p.issuedPapers()
 	if len(papers) == 0 {
 		return
 	}

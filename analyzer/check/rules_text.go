@@ -13,6 +13,18 @@ import (
 // agencies exchange ([Draft.Internal]). Within a unit, what follows a request ban ("không được
 // yêu cầu ...") is left out (see banned).
 func requirementUnits(p *Pass) []Span {
+	if p.shared != nil && p.shared.unitsOK {
+		return p.shared.units
+	}
+	units := findRequirementUnits(p)
+	if p.shared != nil {
+		p.shared.units, p.shared.unitsOK = units, true
+	}
+	return units
+}
+
+// findRequirementUnits computes what requirementUnits returns.
+func findRequirementUnits(p *Pass) []Span {
 	d, lx := p.Draft, p.Lexicon
 	var units []Span
 	for _, ds := range d.Dossiers {
@@ -300,6 +312,18 @@ func runCatchAll(p *Pass) {
 // catchAllSpans returns the open-ended requirements RT002 reports, once
 // each; RT013 leaves them to it.
 func catchAllSpans(p *Pass) []Span {
+	if p.shared != nil && p.shared.caOK {
+		return p.shared.catchAll
+	}
+	out := findCatchAlls(p)
+	if p.shared != nil {
+		p.shared.catchAll, p.shared.caOK = out, true
+	}
+	return out
+}
+
+// findCatchAlls computes what catchAllSpans returns.
+func findCatchAlls(p *Pass) []Span {
 	d, lx := p.Draft, p.Lexicon
 	toks := d.toks
 	seen := dedup{}
