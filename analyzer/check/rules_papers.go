@@ -105,7 +105,8 @@ func runOpenDemand(p *Pass) {
 		i, j := d.tokenRange(u)
 		// Outside a dossier item, only a sentence that sets a dossier
 		// ("Hồ sơ … bao gồm: …; các tài liệu liên quan …") makes a demand
-		// part of one; others state duties to inform or report.
+		// part of one, and not where a state body compiles it; others
+		// state duties to inform or report.
 		inDossier := items[u.Start] || mentionsDossier(toks, i, j)
 		for k := i; k < j; k++ {
 			_, n := lx.odPhrases.matchAt(toks, k)
@@ -115,7 +116,7 @@ func runOpenDemand(p *Pass) {
 			end := k + n
 			s := Span{toks[k].start, toks[end-1].end}
 			asked := toks[k].is("theo")
-			if !inDossier || asked && !items[u.Start] || overlaps(s) || banned(p, i, k) || crossReference(lx, toks, end, j) ||
+			if !inDossier || asked && !items[u.Start] || !items[u.Start] && agencyActs(d, lx, i, k) || overlaps(s) || banned(p, i, k) || crossReference(lx, toks, end, j) ||
 				citesRule(toks, end, j) || completing(lx, toks, i, k) || listFollows(d, u) {
 				k = end - 1
 				continue

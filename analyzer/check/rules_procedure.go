@@ -70,21 +70,22 @@ func runProcedureElements(p *Pass) {
 	k, _ := lx.peFeeProvisions.find(d.toks, 0, len(d.toks))
 	feeProvision := k >= 0
 	for _, pr := range d.Procedures {
-		if pr.Dossier < 0 || d.quoted(pr.Span.Start) {
+		if pr.Dossier < 0 || d.quoted(pr.Span.Start) || notApplication(lx, pr.Name) {
 			continue
 		}
 		scope := procedureScope(d, pr.Dossier)
 		i, j := d.tokenRange(scope)
+		steps := stepsArticles(d, lx, pr.Name)
 		var missing []string
 		if !feeless(lx, pr.Name) && !feeProvision {
 			if k, _ := lx.peFees.find(d.toks, i, j); k < 0 {
 				missing = append(missing, "fee")
 			}
 		}
-		if k, _ := lx.peTimes.find(d.toks, i, j); k < 0 {
+		if k, _ := lx.peTimes.find(d.toks, i, j); k < 0 && !sectionStates(d, lx.peTimes, pr.Dossier) && !spansHold(d, lx.peTimes, steps) {
 			missing = append(missing, "processing time")
 		}
-		if !namesReceiver(d, lx, scope, d.Dossiers[pr.Dossier].Trigger) {
+		if !namesReceiver(d, lx, scope, d.Dossiers[pr.Dossier].Trigger) && !receiverIn(d, lx, steps) {
 			missing = append(missing, "receiving agency")
 		}
 		if len(missing) == 0 {
@@ -97,6 +98,99 @@ func runProcedureElements(p *Pass) {
 		p.Report(d.Dossiers[pr.Dossier].Trigger, fmt.Sprintf("procedure %q states no %s", snippet(pr.Name), what),
 			"state the "+strings.Join(missing, ", ")+" of the procedure (Decree 63/2010/NĐ-CP Art. 8), or refer to the text that sets it")
 	}
+}
+
+// notApplication reports whether a dossier's name makes it no application:
+// a technical file ("thiết kế kiến trúc") or a file another body forwards
+// ("do cơ sở y tế đã lấy mô chuyển đến").
+func notApplication(lx *Lexicon, name string) bool {
+	toks := tokenize(lowerSameLen(name))
+	if len(toks) == 0 {
+		return false
+	}
+	if _, n := lx.dgTech.matchAt(toks, 0); n > 0 {
+		return true
+	}
+	return toks[0].is("do")
+}
+
+// stepsArticles returns the bodies of the articles elsewhere in the draft
+// that set the steps of the procedure named name: their titles open with a
+// procedure word ("Trình tự", "Thủ tục") and name the paper it issues
+// ("Điều 30. Trình tự cấp, thu hồi chứng chỉ hành nghề" for "cấp lại chứng
+// chỉ hành nghề …").
+func stepsArticles(d *Draft, lx *Lexicon, name string) []Span {
+	_, paper := paperIssued(lx, name)
+	if paper == "" {
+		return nil
+	}
+	want := strings.Fields(paper)
+	var out []Span
+	for _, a := range d.Articles {
+		toks := tokenize(lowerSameLen(a.Title))
+		if len(toks) == 0 {
+			continue
+		}
+		if _, n := lx.procTitles.matchAt(toks, 0); n == 0 || toks[0].is("hồ") {
+			continue
+		}
+		for k := 0; k+len(want) <= len(toks); k++ {
+			ok := true
+			for x, w := range want {
+				if !toks[k+x].is(w) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				out = append(out, a.Body)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// spansHold reports whether a phrase of set stands in one of spans.
+func spansHold(d *Draft, set *phraseSet, spans []Span) bool {
+	for _, s := range spans {
+		i, j := d.tokenRange(s)
+		if k, _ := set.find(d.toks, i, j); k >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// receiverIn reports whether one of spans names a receiving agency.
+func receiverIn(d *Draft, lx *Lexicon, spans []Span) bool {
+	for _, s := range spans {
+		if namesReceiver(d, lx, s, Span{s.Start, s.Start}) {
+			return true
+		}
+	}
+	return false
+}
+
+// sectionStates reports whether the title of an article in the chapter or
+// section of dossier ds holds a phrase of set: an article common to its
+// procedures ("Điều 46. Thời hạn và lệ phí cấp, điều chỉnh Giấy phép …").
+func sectionStates(d *Draft, set *phraseSet, ds int) bool {
+	art := d.Dossiers[ds].Article
+	if art < 0 {
+		return false
+	}
+	sec := sectionOf(d, d.Articles[art].Heading.Start)
+	for _, a := range d.Articles {
+		if !sec.Contains(a.Heading) {
+			continue
+		}
+		i, j := d.tokenRange(a.Heading)
+		if k, _ := set.find(d.toks, i, j); k >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // feeless reports whether a procedure's name opens with a word of a
@@ -245,9 +339,18 @@ func objectAfter(lx *Lexicon, toks []token, v, j int) int {
 			}
 			return -1
 		}
+		if !objectFillers[toks[o].word] {
+			// "Bộ Công an quy định và giao hồ sơ …": the verb has
+			// another object.
+			return -1
+		}
 	}
 	return -1
 }
+
+// objectFillers may stand between a delegating verb and its object
+// ("quy định cụ thể về trình tự", "hướng dẫn chi tiết việc …").
+var objectFillers = map[string]bool{"cụ": true, "thể": true, "chi": true, "tiết": true, "chỉ": true, "về": true, "việc": true, "rõ": true, "các": true}
 
 // delegable reports whether the object at tokens [o, o+n) is a procedure
 // or its dossier, not forms ("biểu mẫu hồ sơ") or a technical file ("hồ sơ
@@ -330,36 +433,42 @@ func issuedPapers(d *Draft, lx *Lexicon) []issuedPaper {
 		if pr.Span.Start < 0 || pr.Span.End > len(d.Text) {
 			continue
 		}
-		name := lowerSameLen(pr.Name)
-		toks := tokenize(name)
-		for k := 0; k < len(toks); k++ {
-			_, n := lx.dpIssued.matchAt(toks, k)
-			if n == 0 {
-				continue
-			}
-			h := k + n
-			_, nh := lx.issuedHeads.matchAt(toks, h)
-			if nh == 0 {
-				continue
-			}
-			e := paperNameEnd(toks, h+nh)
-			if e-h-nh < 2 {
-				break
-			}
-			words := make([]string, 0, e-h)
-			for _, t := range toks[h:e] {
-				words = append(words, t.word)
-			}
-			w := strings.Join(words, " ")
-			if !seen[w] {
-				seen[w] = true
-				out = append(out, issuedPaper{name: pr.Name[toks[h].start:toks[e-1].end], words: w, dossier: pr.Dossier})
-			}
-			break
+		name, w := paperIssued(lx, pr.Name)
+		if w != "" && !seen[w] {
+			seen[w] = true
+			out = append(out, issuedPaper{name: name, words: w, dossier: pr.Dossier})
 		}
 	}
 	sort.Slice(out, func(a, b int) bool { return len(out[a].words) > len(out[b].words) })
 	return out
+}
+
+// paperIssued returns the paper a procedure's name issues, as written and
+// as lower-case words, or "": an issuing verb ("cấp", "cấp lại", "gia hạn"
+// …), a paper head and at least two words after it (see issuedPapers).
+func paperIssued(lx *Lexicon, procedure string) (string, string) {
+	toks := tokenize(lowerSameLen(procedure))
+	for k := 0; k < len(toks); k++ {
+		_, n := lx.dpIssued.matchAt(toks, k)
+		if n == 0 {
+			continue
+		}
+		h := k + n
+		_, nh := lx.issuedHeads.matchAt(toks, h)
+		if nh == 0 {
+			continue
+		}
+		e := paperNameEnd(toks, h+nh)
+		if e-h-nh < 2 {
+			return "", ""
+		}
+		words := make([]string, 0, e-h)
+		for _, t := range toks[h:e] {
+			words = append(words, t.word)
+		}
+		return procedure[toks[h].start:toks[e-1].end], strings.Join(words, " ")
+	}
+	return "", ""
 }
 
 // paperEnders close a paper's name in a procedure name.
@@ -410,7 +519,7 @@ func runIssuedHere(p *Pass) {
 				continue
 			}
 			ip := papers[idx]
-			if isItem && di == ip.dossier || !handedOver(d, lx, u, isItem, k) || banned(p, i, k) || notAskedFor(d, lx, i, j, k, k+n) || surrendered(toks, i, k, k+n, j) {
+			if isItem && di == ip.dossier || !handedOver(d, lx, u, isItem, k) || !isItem && agencyActs(d, lx, i, k) || banned(p, i, k) || notAskedFor(d, lx, i, j, k, k+n) || surrendered(toks, i, k, k+n, j) {
 				k += n - 1
 				continue
 			}
@@ -425,14 +534,17 @@ func runIssuedHere(p *Pass) {
 }
 
 // surrendered reports whether the paper at tokens [k, ke) of unit [i, j)
-// is an original handed back ("nộp lại bản chính", "bản gốc", "thu hồi"):
+// is an original handed back ("nộp lại bản chính", "bản gốc", "giao nộp",
+// "thu hồi"):
 // an old paper returned to be cancelled, not a copy of data.
 func surrendered(toks []token, i, k, ke, j int) bool {
 	for m := max(i, k-6); m < min(j, ke+6); m++ {
 		switch {
 		case toks[m].is("bản") && m+1 < j && (toks[m+1].is("chính") || toks[m+1].is("gốc")):
 			return true
-		case toks[m].is("nộp") && m+1 < j && toks[m+1].is("lại"), toks[m].is("trả") && m+1 < j && toks[m+1].is("lại"):
+		case toks[m].is("nộp") && m+1 < j && toks[m+1].is("lại"), toks[m].is("trả") && m+1 < j && toks[m+1].is("lại"),
+			toks[m].is("giao") && m+1 < j && toks[m+1].is("nộp"), toks[m].is("thu") && m+1 < j && toks[m+1].is("hồi"):
+			// "Giao nộp con dấu và giấy chứng nhận … bị thu hồi".
 			return true
 		case m >= ke && toks[m].is("cũ"):
 			// "Thẻ … cũ (trong trường hợp Thẻ bị hư hỏng)": the old
@@ -445,9 +557,10 @@ func surrendered(toks []token, i, k, ke, j int) bool {
 
 // handedOver reports whether the paper at token k of unit u is handed
 // over: a dossier item that opens with it (after a count or a copy word:
-// "b) 01 bản sao Giấy …"), or, in a sentence, a paper right after a word
-// of handing over ("nộp", "xuất trình", "bản sao" …). A paper a sentence
-// describes ("Giấy phép … có thời hạn"), issues or names in passing is not.
+// "b) 01 bản sao Giấy …"), or, in a sentence, a paper after a word of
+// handing over ("nộp", "xuất trình", "bản sao" …) in its clause and twelve
+// words. A paper a sentence describes ("Giấy phép … có thời hạn"), issues
+// or names in passing is not.
 func handedOver(d *Draft, lx *Lexicon, u Span, isItem bool, k int) bool {
 	toks := d.toks
 	i, _ := d.tokenRange(u)
@@ -461,11 +574,19 @@ func handedOver(d *Draft, lx *Lexicon, u Span, isItem bool, k int) bool {
 			return true
 		}
 	}
-	if k == 0 || toks[k].hard {
-		return false
+	// A paper right after a word of handing over, or listed after one in
+	// its clause ("phải cung cấp văn bản ủy quyền, văn bản xác nhận …").
+	for m := k - 1; m >= i && m >= k-12; m-- {
+		if n, ok := lx.handedOver.endsAt(toks, m); ok {
+			// "người học không cần cung cấp giấy xác nhận": not handed.
+			s := m - n + 1
+			return s == 0 || toks[s].hard || !negated(lx, toks, s)
+		}
+		if toks[m+1].hard {
+			return false
+		}
 	}
-	_, ok := lx.handedOver.endsAt(toks, k-1)
-	return ok
+	return false
 }
 
 // isCount reports whether w is a number ("01", "02").
@@ -477,3 +598,28 @@ func isCount(w string) bool {
 	}
 	return w != ""
 }
+
+// agencyActs reports whether a state body acts in the clause before token
+// k of a unit starting at token i: the clause opens with one, or one stands
+// before k not as a recipient or owner (after "đến", "cho", "tại", "của"
+// …): "cơ quan có thẩm quyền cấp giấy phép sát hạch gửi Cục Cảnh sát giao
+// thông bản sao giấy phép" sends between agencies; no applicant hands it in.
+func agencyActs(d *Draft, lx *Lexicon, i, k int) bool {
+	toks := d.toks
+	from := min(k, len(toks)-1)
+	for from > i && k-from < 30 && !toks[from].hard {
+		from--
+	}
+	for m := max(from, 0); m < k; m++ {
+		if _, n := lx.peAgencies.matchAt(toks, m); n > 0 {
+			if m == from || !toks[m].hard && !recipientMarks[toks[m-1].word] {
+				return true
+			}
+			m += n - 1
+		}
+	}
+	return false
+}
+
+// recipientMarks before a state body make it a recipient, place or owner.
+var recipientMarks = map[string]bool{"đến": true, "cho": true, "tại": true, "của": true, "về": true, "với": true, "từ": true, "lên": true, "tới": true, "gửi": true, "nộp": true, "thuộc": true}
