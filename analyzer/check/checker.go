@@ -99,9 +99,20 @@ type Pass struct {
 	decisions *decisionIndex
 
 	corpus   *corpusIndex
+	shared   *shared
 	severity Severity
 	out      *[]Finding
 	notes    *[]string
+}
+
+// shared holds what several rules compute from one draft, once per
+// [Checker.Check]: the requirement contexts, the catch-alls RT002 reports
+// (RT013 leaves them to it) and the papers the draft's procedures issue.
+type shared struct {
+	units, catchAll []Span
+	issued          []issuedPaper
+	unitsOK, caOK   bool
+	issuedOK        bool
 }
 
 // Report records a finding at span s of the draft's text.
@@ -269,6 +280,7 @@ func (c *Checker) Check(ctx context.Context, d *Draft) (*FileResult, error) {
 		res.Papers += len(ds.Items)
 	}
 	var all []Finding
+	sh := &shared{}
 	for _, r := range c.rules {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -278,7 +290,7 @@ func (c *Checker) Check(ctx context.Context, d *Draft) (*FileResult, error) {
 			continue
 		}
 		p := &Pass{Draft: d, Rule: r, Lexicon: c.lx, Config: c.cfg, Matcher: c.opts.Matcher, Coster: c.opts.Coster, decisions: c.dec,
-			corpus: c.corpus, severity: sev, out: &all, notes: &res.Notes}
+			corpus: c.corpus, shared: sh, severity: sev, out: &all, notes: &res.Notes}
 		r.Run(p)
 	}
 	sup := newSuppressor(d)

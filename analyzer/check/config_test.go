@@ -72,7 +72,7 @@ func TestConfigSeverities(t *testing.T) {
 	if _, ok := seen["RT002"]; ok {
 		t.Error("RT002 is off but reported")
 	}
-	if seen["RT003"] != SeverityError || seen["RT004"] != SeverityWarning || seen["RT001"] != SeverityError || seen["RT006"] != SeverityInfo {
+	if seen["RT003"] != SeverityError || seen["RT004"] != SeverityWarning || seen["RT001"] != SeverityWarning || seen["RT006"] != SeverityInfo {
 		t.Errorf("severities = %v", seen)
 	}
 }

@@ -195,28 +195,7 @@ func ParseWith(name string, data []byte, format Format, lx *Lexicon) (*Draft, er
 	d.Text = string(b.text)
 	d.offs = append(b.offs, int32(len(src)))
 	analyse(d, lx)
-	dropEmptyItems(d)
 	return d, nil
-}
-
-// dropEmptyItems keeps the dossier items that hold text: a rule quotes,
-// costs and reports each item, and an empty span has nothing to quote and
-// no place to point at. The list readers can leave one where a sub-item of
-// nothing but punctuation ("- .") replaces the item that introduced it
-// ("a) Tờ khai gồm các văn bản sau:"), as FuzzDraftText found (issue 15;
-// testdata/fuzz/FuzzDraftText/empty-sub-item.txt). A dossier keeps its
-// place, so procedures still point at it, with the items left.
-func dropEmptyItems(d *Draft) {
-	for i := range d.Dossiers {
-		items := d.Dossiers[i].Items
-		kept := items[:0]
-		for _, it := range items {
-			if it.Start >= 0 && it.Start < it.End && it.End <= len(d.Text) && strings.TrimSpace(d.Text[it.Start:it.End]) != "" {
-				kept = append(kept, it)
-			}
-		}
-		d.Dossiers[i].Items = kept
-	}
 }
 
 // decodeDraft turns raw bytes into NFC UTF-8.

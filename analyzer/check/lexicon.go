@@ -118,6 +118,48 @@ type Lexicon struct {
 	// ReviewContexts mark a sentence that orders requirements reviewed,
 	// cut or abolished: the papers it names are no requirement.
 	ReviewContexts []string `yaml:"review_contexts"`
+	// ProcedureElements are the words by which RT010 sees that a procedure
+	// states its fee, processing time and receiving agency.
+	ProcedureElements struct {
+		Fees []string `yaml:"fees"`
+		// FeeProvisions anywhere in the text state the fees of all its
+		// procedures; Feeless procedure names bear none.
+		FeeProvisions []string `yaml:"fee_provisions"`
+		Feeless       []string `yaml:"feeless"`
+		Times         []string `yaml:"times"`
+		Submit        []string `yaml:"submit"`
+		Agencies      []string `yaml:"agencies"`
+	} `yaml:"procedure_elements"`
+	// UnnamedIssuer holds RT011's papers that someone confirms or approves
+	// and the marks that name who, after them.
+	UnnamedIssuer struct {
+		Papers      []string `yaml:"papers"`
+		IssuerMarks []string `yaml:"issuer_marks"`
+	} `yaml:"unnamed_issuer"`
+	// Delegation holds RT012's bodies, verbs, delegated objects, citation
+	// words and connectors.
+	Delegation struct {
+		Bodies  []string `yaml:"bodies"`
+		Verbs   []string `yaml:"verbs"`
+		Objects []string `yaml:"objects"`
+		// ObjectBlockers right before and TechnicalFiles right after the
+		// object leave forms or technical files, not a procedure.
+		ObjectBlockers []string `yaml:"object_blockers"`
+		TechnicalFiles []string `yaml:"technical_files"`
+		Citations      []string `yaml:"citations"`
+		Connectors     []string `yaml:"connectors"`
+	} `yaml:"delegation"`
+	// OpenDemands holds RT013's open-ended phrases without "khác" and the
+	// words that make "theo yêu cầu" completing a dossier.
+	OpenDemands struct {
+		Phrases     []string `yaml:"phrases"`
+		Completions []string `yaml:"completions"`
+	} `yaml:"open_demands"`
+	// HandedOver right before a paper outside a dossier item hand it over
+	// (RT011, RT014).
+	HandedOver []string `yaml:"handed_over"`
+	// IssuedPapers open the name of a paper a procedure issues (RT014).
+	IssuedPapers []string `yaml:"issued_papers"`
 
 	reqWords, negations, nonDeontic, cues, bans          *phraseSet
 	caNouns, caBlockers, caTails, caPhrases              *phraseSet
@@ -130,6 +172,12 @@ type Lexicon struct {
 	dStatements, subItems, dNotItems, condPrefixes       *phraseSet
 	condImpose, condEnds, condExclude, dAgencies         *phraseSet
 	inspections, dCopula, reviews                        *phraseSet
+	peFees, peTimes, peSubmit, peAgencies                *phraseSet
+	uiPapers, uiMarks, issuedHeads                       *phraseSet
+	dgBodies, dgVerbs, dgObjects, dgCites, dgLinks       *phraseSet
+	odPhrases, odCompletions                             *phraseSet
+	peFeeProvisions, peFeeless, dgObjBlockers, dgTech    *phraseSet
+	handedOver                                           *phraseSet
 }
 
 // RequirementWord is one word or phrase counted as a requirement.
@@ -212,6 +260,25 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	lx.inspections = build("inspection_contexts", lx.InspectionContexts, false)
 	lx.dCopula = build("dossier.copula_papers", lx.Dossier.CopulaPapers, false)
 	lx.reviews = build("review_contexts", lx.ReviewContexts, false)
+	lx.peFees = build("procedure_elements.fees", lx.ProcedureElements.Fees, true)
+	lx.peTimes = build("procedure_elements.times", lx.ProcedureElements.Times, true)
+	lx.peSubmit = build("procedure_elements.submit", lx.ProcedureElements.Submit, true)
+	lx.peAgencies = build("procedure_elements.agencies", lx.ProcedureElements.Agencies, true)
+	lx.uiPapers = build("unnamed_issuer.papers", lx.UnnamedIssuer.Papers, true)
+	lx.uiMarks = build("unnamed_issuer.issuer_marks", lx.UnnamedIssuer.IssuerMarks, true)
+	lx.dgBodies = build("delegation.bodies", lx.Delegation.Bodies, true)
+	lx.dgVerbs = build("delegation.verbs", lx.Delegation.Verbs, true)
+	lx.dgObjects = build("delegation.objects", lx.Delegation.Objects, true)
+	lx.dgCites = build("delegation.citations", lx.Delegation.Citations, false)
+	lx.dgLinks = build("delegation.connectors", lx.Delegation.Connectors, true)
+	lx.odPhrases = build("open_demands.phrases", lx.OpenDemands.Phrases, true)
+	lx.odCompletions = build("open_demands.completions", lx.OpenDemands.Completions, false)
+	lx.issuedHeads = build("issued_papers", lx.IssuedPapers, true)
+	lx.peFeeProvisions = build("procedure_elements.fee_provisions", lx.ProcedureElements.FeeProvisions, false)
+	lx.peFeeless = build("procedure_elements.feeless", lx.ProcedureElements.Feeless, false)
+	lx.dgObjBlockers = build("delegation.object_blockers", lx.Delegation.ObjectBlockers, false)
+	lx.dgTech = build("delegation.technical_files", lx.Delegation.TechnicalFiles, false)
+	lx.handedOver = build("handed_over", lx.HandedOver, true)
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("lexicon: %w", errors.Join(errs...))
 	}

@@ -717,6 +717,11 @@ func blockItems(d *Draft, pi int) ([]Span, int) {
 		case below(p.Kind, itemKind) && len(items) > 0:
 			body := trimItem(d, p.Body)
 			switch {
+			case body.Len() == 0:
+				// "- ." names nothing: it neither replaces the item that
+				// introduced it nor adds one (FuzzDraftText found it
+				// replacing "a) Tờ khai gồm các văn bản sau:" with an empty
+				// span; testdata/fuzz/FuzzDraftText/empty-sub-item.txt).
 			case intro && !introDone:
 				items[len(items)-1] = body
 				introDone = true

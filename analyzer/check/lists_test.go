@@ -60,3 +60,35 @@ func TestDossierOpeners(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptySubItems checks blockItems on sub-items that name nothing ("- ."):
+// they neither replace the item introducing them nor add an item, and a
+// real sub-item after them still replaces it. Every item holds text.
+func TestEmptySubItems(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Điều 1. Thủ tục\n1. Hồ sơ gồm:\na) Tờ khai gồm các văn bản sau:\n- .\n", []string{"Tờ khai gồm các văn bản sau"}},
+		{"Điều 1. Thủ tục\n1. Hồ sơ gồm:\na) Tờ khai gồm các văn bản sau:\n- .\n- Bản sao hợp đồng;\n- Bản kê khai.\n", []string{"Bản sao hợp đồng", "Bản kê khai"}},
+		{"Điều 1. Thủ tục\n1. Hồ sơ gồm:\na) Đơn đề nghị;\n- ;\nb) Bản kê khai.\n", []string{"Đơn đề nghị", "Bản kê khai"}},
+	}
+	for _, tt := range tests {
+		d, err := Parse("t.txt", []byte(tt.text), FormatText)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, ds := range d.Dossiers {
+			for _, it := range ds.Items {
+				if it.Start >= it.End {
+					t.Errorf("%q: empty item %v", tt.text, it)
+				}
+				got = append(got, d.TextOf(it))
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: items %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -119,6 +119,11 @@ var runs = map[string]func(*Pass){
 	"RT007": runRequirementWords,
 	"RT008": runCostIncrease,
 	"RT009": runDecisionReplaced,
+	"RT010": runProcedureElements,
+	"RT011": runUnnamedIssuer,
+	"RT012": runDelegatedProcedure,
+	"RT013": runOpenDemand,
+	"RT014": runIssuedHere,
 }
 
 var ruleID = regexp.MustCompile(`^RT[0-9]{3}$`)

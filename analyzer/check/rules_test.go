@@ -137,7 +137,7 @@ func TestDataValidation(t *testing.T) {
 		t.Fatalf("embedded lexicon: %v", err)
 	}
 	rules, err := Rules()
-	if err != nil || len(rules) != 9 {
+	if err != nil || len(rules) != 14 {
 		t.Fatalf("embedded rules: %d, %v", len(rules), err)
 	}
 	for i, r := range rules {

@@ -13,6 +13,18 @@ import (
 // agencies exchange ([Draft.Internal]). Within a unit, what follows a request ban ("không được
 // yêu cầu ...") is left out (see banned).
 func requirementUnits(p *Pass) []Span {
+	if p.shared != nil && p.shared.unitsOK {
+		return p.shared.units
+	}
+	units := findRequirementUnits(p)
+	if p.shared != nil {
+		p.shared.units, p.shared.unitsOK = units, true
+	}
+	return units
+}
+
+// findRequirementUnits computes what requirementUnits returns.
+func findRequirementUnits(p *Pass) []Span {
 	d, lx := p.Draft, p.Lexicon
 	var units []Span
 	for _, ds := range d.Dossiers {
@@ -290,9 +302,32 @@ func appendNew(list []string, s string) []string {
 }
 
 func runCatchAll(p *Pass) {
+	d := p.Draft
+	for _, s := range catchAllSpans(p) {
+		p.Report(s, fmt.Sprintf("open-ended requirement %q: the applicant cannot know when the dossier is complete", d.TextOf(s)),
+			"name each paper required, or drop the item")
+	}
+}
+
+// catchAllSpans returns the open-ended requirements RT002 reports, once
+// each; RT013 leaves them to it.
+func catchAllSpans(p *Pass) []Span {
+	if p.shared != nil && p.shared.caOK {
+		return p.shared.catchAll
+	}
+	out := findCatchAlls(p)
+	if p.shared != nil {
+		p.shared.catchAll, p.shared.caOK = out, true
+	}
+	return out
+}
+
+// findCatchAlls computes what catchAllSpans returns.
+func findCatchAlls(p *Pass) []Span {
 	d, lx := p.Draft, p.Lexicon
 	toks := d.toks
 	seen := dedup{}
+	var out []Span
 	for _, u := range requirementUnits(p) {
 		i, j := d.tokenRange(u)
 		for k := i; k < j; k++ {
@@ -312,15 +347,13 @@ func runCatchAll(p *Pass) {
 			if s.End < len(d.Text) && d.Text[s.End] == ')' && strings.Contains(d.Text[s.Start:s.End], "(") {
 				s.End++
 			}
-			if !seen.first(s.Start) {
-				k = end - 1
-				continue
+			if seen.first(s.Start) {
+				out = append(out, s)
 			}
-			p.Report(s, fmt.Sprintf("open-ended requirement %q: the applicant cannot know when the dossier is complete", d.TextOf(s)),
-				"name each paper required, or drop the item")
 			k = end - 1
 		}
 	}
+	return out
 }
 
 // crossReference reports whether a catch-all ending before token end

@@ -112,7 +112,8 @@ func TestCheckExitCodes(t *testing.T) {
 		code int
 	}{
 		{"clean", []string{clean}, exitOK},
-		{"error finding", []string{dossier}, exitFindings},
+		{"warning finding, fail on warning", []string{"--fail-on", "warning", dossier}, exitFindings},
+		{"warning finding, fail on error", []string{dossier}, exitOK},
 		{"only info, fail on error", []string{negatives}, exitOK},
 		{"only info, fail on info", []string{"--fail-on", "info", negatives}, exitFindings},
 		{"warning level", []string{"--fail-on", "warning", filepath.Join(checkFixtures, "plain.txt")}, exitFindings},
@@ -127,7 +128,7 @@ func TestCheckExitCodes(t *testing.T) {
 		{"unreadable draft", []string{broken}, exitInputFailed},
 		{"binary draft", []string{garbage}, exitInputFailed},
 		{"binary draft and findings below fail-on", []string{garbage, negatives}, exitInputFailed},
-		{"binary draft and findings at fail-on: findings win", []string{garbage, dossier}, exitFindings},
+		{"binary draft and findings at fail-on: findings win", []string{"--fail-on", "warning", garbage, dossier}, exitFindings},
 		{"unreadable draft and findings at fail-on", []string{"--fail-on", "info", broken, negatives}, exitFindings},
 		{"empty directory", []string{empty}, exitUsage},
 		{"directory without drafts", []string{noDrafts}, exitUsage},
@@ -166,7 +167,7 @@ func writeGarbage(t *testing.T, dir string) string {
 func TestCheckUnreadable(t *testing.T) {
 	garbage := writeGarbage(t, t.TempDir())
 	dossier := filepath.Join(checkFixtures, "dossier.md")
-	code, out, stderr := runCheckCLI(t, "", "--no-config", "--format", "json", garbage, dossier)
+	code, out, stderr := runCheckCLI(t, "", "--no-config", "--fail-on", "warning", "--format", "json", garbage, dossier)
 	if code != exitFindings {
 		t.Errorf("exit %d, want %d (findings win over unreadable input)", code, exitFindings)
 	}
@@ -315,11 +316,11 @@ func TestCheckFormats(t *testing.T) {
 		want   []string
 	}{
 		{"text", []string{"dossier.md:34:8: warning RT002 catch-all-requirement:", "    fix: name each paper required", "findings in 1 file"}},
-		{"github", []string{"::error file=", "title=RT001 digitised-paper::", "::notice title=redtape check::"}},
+		{"github", []string{"::warning file=", "title=RT001 digitised-paper::", "::notice title=redtape check::"}},
 		{"markdown", []string{"## redtape check: ❌ failed", "| [RT001 digitised-paper]("}},
 		{"sarif", []string{`"version": "2.1.0"`, `"ruleId": "RT001"`, `"primaryLocationLineHash"`, `"uriBaseId": "%SRCROOT%"`}},
 	} {
-		code, out, _ := runCheckCLI(t, "", "--no-config", "--format", tt.format, dossier)
+		code, out, _ := runCheckCLI(t, "", "--no-config", "--fail-on", "warning", "--format", tt.format, dossier)
 		if code != exitFindings {
 			t.Errorf("%s: exit %d", tt.format, code)
 		}
@@ -330,7 +331,7 @@ func TestCheckFormats(t *testing.T) {
 		}
 	}
 	out := filepath.Join(t.TempDir(), "out.sarif")
-	if code, stdout, _ := runCheckCLI(t, "", "--no-config", "--format", "sarif", "-o", out, dossier); code != exitFindings || stdout != "" {
+	if code, stdout, _ := runCheckCLI(t, "", "--no-config", "--fail-on", "warning", "--format", "sarif", "-o", out, dossier); code != exitFindings || stdout != "" {
 		t.Errorf("-o: exit %d, stdout %q", code, stdout)
 	}
 	if data, err := os.ReadFile(out); err != nil || !bytes.Contains(data, []byte(`"runs"`)) {
@@ -537,7 +538,7 @@ func TestCheckListRules(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 9 || !strings.HasPrefix(lines[0], "RT001  digitised-paper") || !strings.Contains(lines[1], "error [warning]") {
+	if len(lines) != 14 || !strings.HasPrefix(lines[0], "RT001  digitised-paper") || !strings.Contains(lines[1], "error [warning]") {
 		t.Errorf("list:\n%s", out)
 	}
 }

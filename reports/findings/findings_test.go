@@ -108,7 +108,7 @@ func TestJSONContract(t *testing.T) {
 			t.Errorf("finding lacks %q", key)
 		}
 	}
-	if len(doc.Rules) != 9 || doc.Rules[4]["severity"] != "off" || doc.Rules[4]["default_severity"] != "info" {
+	if len(doc.Rules) != 14 || doc.Rules[4]["severity"] != "off" || doc.Rules[4]["default_severity"] != "info" {
 		t.Errorf("rules = %v", doc.Rules)
 	}
 }

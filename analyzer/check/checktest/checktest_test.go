@@ -29,3 +29,17 @@ func TestParseCompare(t *testing.T) {
 		t.Errorf("Compare:\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestCompareOptIn checks that RT010 findings count only in fixtures that
+// expect one.
+func TestCompareOptIn(t *testing.T) {
+	f := []check.Finding{{Line: 2, Rule: "RT010", Severity: check.SeverityInfo, Message: "states no fee"}}
+	if got := Compare(nil, f); len(got) != 0 {
+		t.Errorf("fixture without RT010 wants: %v", got)
+	}
+	wants := []Want{{Line: 5, Rule: "RT010", Message: "states no fee"}}
+	got := Compare(wants, f)
+	if len(got) != 2 || !strings.Contains(got[0], "unexpected RT010") || !strings.Contains(got[1], "missing RT010") {
+		t.Errorf("fixture with an RT010 want elsewhere: %v", got)
+	}
+}
