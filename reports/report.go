@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/redtape-vn/redtape/reports/i18n"
+	"github.com/redtape-vn/redtape/internal/i18n"
 	"github.com/redtape-vn/redtape/reports/textfmt"
 )
 

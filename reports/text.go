@@ -3,7 +3,7 @@ package reports
 import (
 	_ "embed"
 
-	"github.com/redtape-vn/redtape/reports/i18n"
+	"github.com/redtape-vn/redtape/internal/i18n"
 )
 
 // TextSchema names the format of the report text file.

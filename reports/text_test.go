@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redtape-vn/redtape/reports/i18n"
+	"github.com/redtape-vn/redtape/internal/i18n"
 )
 
 func TestEmbeddedTextsValid(t *testing.T) {

@@ -11,7 +11,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/reports/estimate"
-	"github.com/redtape-vn/redtape/reports/i18n"
+	"github.com/redtape-vn/redtape/internal/i18n"
 )
 
 // estimateOptions are the options of the estimate command.

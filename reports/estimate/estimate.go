@@ -18,7 +18,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/analyzer/target"
 	"github.com/redtape-vn/redtape/corpus"
-	"github.com/redtape-vn/redtape/reports/i18n"
+	"github.com/redtape-vn/redtape/internal/i18n"
 	"github.com/redtape-vn/redtape/reports/textfmt"
 )
 

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/redtape-vn/redtape/analyzer/cost"
-	"github.com/redtape-vn/redtape/reports/i18n"
+	"github.com/redtape-vn/redtape/internal/i18n"
 )
 
 // TextSchema names the format of the estimate's text file (text.yaml):

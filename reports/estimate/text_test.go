@@ -15,7 +15,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/target"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/demo"
-	"github.com/redtape-vn/redtape/reports/i18n"
+	"github.com/redtape-vn/redtape/internal/i18n"
 )
 
 // demoReport is the estimate of the demo corpus against itself with every
