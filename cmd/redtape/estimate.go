@@ -10,8 +10,8 @@ import (
 
 	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/corpus"
-	"github.com/redtape-vn/redtape/reports/estimate"
 	"github.com/redtape-vn/redtape/internal/i18n"
+	"github.com/redtape-vn/redtape/reports/estimate"
 )
 
 // estimateOptions are the options of the estimate command.
