@@ -176,12 +176,15 @@ func toggle(q, f string) (string, bool) {
 }
 
 func (s *Server) run(ctx context.Context, p searchParams, noFacets bool) (*index.Result, error) {
-	ctx, cancel := context.WithTimeout(ctx, s.opts.SearchTimeout)
-	defer cancel()
 	if _, err := query.Parse(p.q); err != nil {
 		return nil, err
 	}
-	return s.opts.Index.Search(ctx, index.Request{Query: p.q, Page: p.page, Size: p.size, NoFacets: noFacets})
+	req := index.Request{Query: p.q, Page: p.page, Size: p.size, NoFacets: noFacets}
+	return s.results.get(ctx, req, func(ctx context.Context, req index.Request) (*index.Result, error) {
+		ctx, cancel := context.WithTimeout(ctx, s.opts.SearchTimeout)
+		defer cancel()
+		return s.opts.Index.Search(ctx, req)
+	})
 }
 
 func newQueryError(qe *query.Error) *queryError {

@@ -48,7 +48,9 @@ const (
 
 // Options configure a server.
 type Options struct {
-	// Index is the open search index.
+	// Index is the open search index. It must not change while the
+	// server runs (serve a Snapshot): search results are cached for the
+	// server's life.
 	Index *index.Index
 	// Store holds the records the index was built from.
 	Store *Store
@@ -78,6 +80,8 @@ type Server struct {
 	pages map[lang]*template.Template
 	mux   *http.ServeMux
 	css   []byte
+	// results caches search results (see ResultCacheSize).
+	results *results
 
 	mu      sync.Mutex
 	reports map[string][]byte // rendered reports by ministry, sector and language
@@ -111,6 +115,9 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 		return nil, fmt.Errorf("web: assess: %w", err)
 	}
 	s := &Server{opts: opts, a: a, model: a.Model, pages: map[lang]*template.Template{}, reports: map[string][]byte{}}
+	if s.results, err = newResults(ResultCacheSize); err != nil {
+		return nil, err
+	}
 	for _, l := range []lang{vi, en} {
 		t, err := template.New("").Funcs(funcs(l)).ParseFS(files, "templates/*.html")
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"html"
 	"io"
 	"log/slog"
@@ -15,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -463,5 +465,68 @@ func TestAPIReport(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &out); err != nil || code != http.StatusOK || out.Schema != "redtape.estimate/v1" ||
 		!strings.HasPrefix(h.Get("Content-Type"), "application/json") {
 		t.Errorf("status %d, %v, schema %q", code, err, out.Schema)
+	}
+}
+
+// A search asked again, or by many clients at once, is answered from one
+// search: the cached result is the same, its time is the asking call's,
+// and the shared result is not changed by a caller's copy.
+func TestSearchResultsCached(t *testing.T) {
+	c, err := newResults(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var searches atomic.Int32
+	release := make(chan struct{})
+	search := func(ctx context.Context, req index.Request) (*index.Result, error) {
+		searches.Add(1)
+		<-release
+		return &index.Result{Total: 7, Page: req.Page, Took: time.Hour}, nil
+	}
+	req := index.Request{Query: "khai sinh", Page: 1, Size: 20}
+	var wg sync.WaitGroup
+	got := make([]*index.Result, 8)
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res, err := c.get(context.Background(), req, search)
+			if err != nil {
+				t.Error(err)
+			}
+			got[i] = res
+		}()
+	}
+	time.Sleep(50 * time.Millisecond)
+	close(release)
+	wg.Wait()
+	res, err := c.get(context.Background(), req, search)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := searches.Load(); n != 1 {
+		t.Errorf("%d searches for one request asked 9 times, want 1", n)
+	}
+	for _, r := range append(got, res) {
+		if r == nil || r.Total != 7 || r.Took >= time.Hour {
+			t.Fatalf("cached result %+v: want the total of the search and the caller's own time", r)
+		}
+	}
+	// Another page is another search; a third key evicts the oldest.
+	for _, page := range []int{2, 3, 1} {
+		if _, err := c.get(context.Background(), index.Request{Query: "khai sinh", Page: page, Size: 20}, search); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := searches.Load(); n != 4 {
+		t.Errorf("%d searches after pages 2, 3 and the evicted 1, want 4", n)
+	}
+	// A failed search is not cached.
+	fail := func(context.Context, index.Request) (*index.Result, error) { return nil, errors.New("boom") }
+	if _, err := c.get(context.Background(), index.Request{Query: "x"}, fail); err == nil {
+		t.Error("a failed search returned no error")
+	}
+	if _, err := c.get(context.Background(), index.Request{Query: "x"}, search); err != nil || searches.Load() != 5 {
+		t.Errorf("after a failure the search ran %d times (err %v), want it run again", searches.Load(), err)
 	}
 }
