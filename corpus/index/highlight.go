@@ -136,18 +136,13 @@ func (h *highlighter) marks(field, v string, strict bool) []Span {
 		for i := 0; i+n <= len(tokens); i++ {
 			ok := true
 			for j := 0; j < n; j++ {
-				term := string(tokens[i+j].Term)
 				prefix := p.Prefix && j == n-1
-				if prefix {
-					ok = strings.HasPrefix(term, p.Terms[j])
-				} else {
-					ok = term == p.Terms[j]
-				}
-				if ok && strict && j < len(p.Exact) && p.Exact[j] != p.Terms[j] {
+				ok = p.Match(j, string(tokens[i+j].Term))
+				if ok && strict && j < len(p.Exact) && fields.HasMarks(p.Exact[j]) {
 					if prefix {
 						ok = strings.HasPrefix(spelled(i+j), p.Exact[j])
 					} else {
-						ok = spelled(i+j) == p.Exact[j]
+						ok = fields.ExactIY(spelled(i+j)) == fields.ExactIY(p.Exact[j])
 					}
 				}
 				if !ok {

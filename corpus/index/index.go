@@ -36,7 +36,7 @@ import (
 // FormatVersion names the layout of the index: its fields and analysis. An
 // index stored with another version is rebuilt by [Update] and refused by
 // [Open].
-const FormatVersion = "redtape.index/7"
+const FormatVersion = "redtape.index/8"
 
 // Internal keys stored in the index.
 var (

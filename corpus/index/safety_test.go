@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/index/query"
 )
 
 // TestUpdateRefusesForeignDirectory: a directory holding anything but a
@@ -255,8 +256,47 @@ func TestFlaggedDatabaseNames(t *testing.T) {
 			t.Errorf("%s: %d hits, want 2", q, n)
 		}
 	}
-	if n := count(t, path, `flagged:"cơ sở dữ liệu"`); n != 0 {
-		t.Errorf("part of a database name matched %d", n)
+	ix, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	// A value the index does not know is an error pointing at it and
+	// naming the values it knows, part of a database name included.
+	for _, c := range []struct {
+		q   string
+		req Request
+		col int
+	}{
+		{q: `flagged:"cơ sở dữ liệu"`, col: 1},
+		{q: `giấy flagged:true`, col: 6},
+		{q: `flagged:none OR khai`, col: 1},
+		{q: `flagged:xyz*`, col: 1},
+		// The values given in the request are the ones known.
+		{q: `flagged:residence-book`, req: Request{FlagValues: []string{"id-card", "Cơ sở dữ liệu quốc gia về dân cư"}}, col: 1},
+	} {
+		req := c.req
+		req.Query = c.q
+		_, err := ix.Search(context.Background(), req)
+		var qe *query.Error
+		if !errors.As(err, &qe) {
+			t.Errorf("%s: %v, want a query error", c.q, err)
+			continue
+		}
+		if qe.Pos != c.col || qe.Query != c.q || !strings.Contains(qe.Msg, "any") {
+			t.Errorf("%s: column %d of %q: %s", c.q, qe.Pos, qe.Query, qe.Msg)
+		}
+		want := "residence-book"
+		if c.req.FlagValues != nil {
+			want = "id-card"
+		}
+		if !strings.Contains(qe.Msg, want) || !strings.Contains(qe.Msg, "databases") {
+			t.Errorf("%s: the message does not list the values: %s", c.q, qe.Msg)
+		}
+	}
+	res, err := ix.Search(context.Background(), Request{Query: "flagged:id-card", FlagValues: []string{"id-card"}})
+	if err != nil || res.Total != 0 {
+		t.Errorf("a known value flagging nothing: %v, %v", res, err)
 	}
 }
 

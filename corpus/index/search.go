@@ -14,6 +14,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	bindex "github.com/blevesearch/bleve_index_api"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/redtape-vn/redtape/corpus/index/fields"
 	"github.com/redtape-vn/redtape/corpus/index/query"
@@ -184,6 +185,17 @@ type Request struct {
 	NoFacets bool
 	// NoSnippets skips the highlighted snippets.
 	NoSnippets bool
+	// NoSuggestions skips the suggestions of a search that finds nothing.
+	NoSuggestions bool
+	// FlagValues are the values a flagged: filter may take besides "any"
+	// (catalog entry ids and database names, see query.Options); a value
+	// outside them is a *query.Error. Without them, the values the index
+	// holds are the ones it may take, and an index holding none takes any.
+	FlagValues []string
+	// Synonyms, when set, are the names of the catalog's papers: a run of
+	// words naming a paper also finds its other names, ranked after the
+	// records matching as typed (query.Options.Synonyms).
+	Synonyms *query.Synonyms
 }
 
 // Facet names, in the order results list them.
@@ -207,6 +219,10 @@ type Result struct {
 	Hits []Hit `json:"hits"`
 	// Facets counts all matching procedures by ministry, sector and level.
 	Facets []Facet `json:"facets,omitempty"`
+	// Suggestions, for a search that finds nothing, propose the nearest
+	// spellings of its unknown words (see Index.Suggest); nil when it
+	// found something or every word is known.
+	Suggestions *Suggestions `json:"suggestions,omitempty"`
 }
 
 // Hit is one matching procedure.
@@ -241,8 +257,20 @@ type FacetCount struct {
 	Count int    `json:"count"`
 }
 
-// Search runs req. A malformed query gives a *query.Error.
-func (ix *Index) Search(ctx context.Context, req Request) (res *Result, err error) {
+// Search runs req. A malformed query gives a *query.Error. A search that
+// finds nothing has Suggestions unless req.NoSuggestions.
+func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+	res, err := ix.search(ctx, req)
+	if err != nil || res.Total > 0 || req.NoSuggestions {
+		return res, err
+	}
+	if res.Suggestions, err = ix.Suggest(ctx, req.Query); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+func (ix *Index) search(ctx context.Context, req Request) (res *Result, err error) {
 	defer func() {
 		var de *DamagedError
 		if errors.As(err, &de) && de.Path == "" {
@@ -261,8 +289,16 @@ func (ix *Index) Search(ctx context.Context, req Request) (res *Result, err erro
 	if err != nil {
 		return nil, err
 	}
-	bq, err := query.TranslateWith(tree, query.Options{Values: ix.fieldValues, Terms: ix.prefixTerms})
+	flagValues := req.FlagValues
+	if flagValues == nil {
+		flagValues = ix.fieldValues(fields.Flagged)
+	}
+	bq, err := query.TranslateWith(tree, query.Options{Values: ix.fieldValues, Terms: ix.prefixTerms, FlagValues: flagValues, Synonyms: req.Synonyms})
 	if err != nil {
+		var qe *query.Error
+		if errors.As(err, &qe) {
+			qe.Query = norm.NFC.String(strings.ToValidUTF8(req.Query, "\uFFFD"))
+		}
 		return nil, err
 	}
 	var fs *facetSets

@@ -150,6 +150,7 @@ func (a *Analyzer) Analyze(input []byte) analysis.TokenStream {
 		at := len(arena)
 		if a.fold {
 			arena = appendFolded(arena, word)
+			sameIY(arena[at:])
 		} else {
 			arena = appendExact(arena, word)
 		}
@@ -311,8 +312,75 @@ func (a *Analyzer) Terms(s string) []string {
 	return out
 }
 
-// Fold is the folding token filter's mapping of one term.
+// Fold folds one word: lower case, no diacritics, đ as d. It is the
+// folding token filter without its i/y step (see [FoldTerm]): what a word
+// looks like typed without diacritics.
 func Fold(s string) string { return string(appendFolded(nil, []byte(s))) }
+
+// FoldTerm is the folding token filter's mapping of one word: [Fold], then
+// the i/y spellings of one syllable made one (see [SameIY]).
+func FoldTerm(s string) string {
+	b := appendFolded(nil, []byte(s))
+	sameIY(b)
+	return string(b)
+}
+
+// SameIY returns a folded word with its i/y spelling made one: a syllable
+// whose whole rhyme is the vowel i, spelled i or y after a consonant
+// onset (kí/ký, lí/lý, mĩ/mỹ, hi/hy, sĩ/sỹ, tỉ/tỷ, quí/quý), is indexed
+// and searched with i. Vietnamese writes both spellings of these
+// syllables for one word, and no word differs from another by that
+// letter alone. Every other y stays: alone (ý), after a vowel (tay, tuy,
+// thuy, huy: the u there is a vowel, and túi is another word) and before
+// another letter (yêu, quyết, khuyên). The onsets are those after which
+// the y spelling is written (see iyOnset); after ch, gh, gi, kh, ng, ngh,
+// nh, ph, th and tr only i is.
+func SameIY(folded string) string {
+	if !iyWord(folded) {
+		return folded
+	}
+	return folded[:len(folded)-1] + "i"
+}
+
+// sameIY applies SameIY to a folded term in place: only its last byte changes.
+func sameIY(term []byte) {
+	if n := len(term); n >= 2 && term[n-1] == 'y' && iyOnset(string(term[:n-1])) {
+		term[n-1] = 'i'
+	}
+}
+
+// iyWord reports whether a folded word is an onset of iyOnset and i or y.
+func iyWord(w string) bool {
+	n := len(w)
+	return n >= 2 && (w[n-1] == 'y' || w[n-1] == 'i') && iyOnset(w[:n-1])
+}
+
+// iyOnset reports whether a folded onset is one after which a syllable
+// ending in the vowel i is also written with y: b, d (and đ), h, k, l, m,
+// n, r, s, t, v, x, and qu, whose u belongs to the onset (quý, quí).
+func iyOnset(onset string) bool {
+	switch onset {
+	case "b", "d", "h", "k", "l", "m", "n", "r", "s", "t", "v", "x", "qu":
+		return true
+	}
+	return false
+}
+
+// PrefixWhole returns, for the folded prefix of a starred query word
+// ("quy*"), the whole word it also stands for when it is itself a
+// syllable of [SameIY] spelled with y: the index holds quý as "qui", which
+// the prefix "quy" does not reach. ok is false when the prefix covers it.
+func PrefixWhole(prefix string) (whole string, ok bool) {
+	if n := len(prefix); n >= 2 && prefix[n-1] == 'y' && iyOnset(prefix[:n-1]) {
+		return prefix[:n-1] + "i", true
+	}
+	return "", false
+}
+
+// HasMarks reports whether an exact term (see [ExactTerm]) is written with
+// a letter beyond ASCII: diacritics or đ. Only such words have an exact
+// spelling that tells them from other words folding alike.
+func HasMarks(exact string) bool { return Fold(exact) != exact }
 
 // ExactTerm is the exact token filter's mapping of one term.
 func ExactTerm(s string) string { return string(appendExact(nil, []byte(s))) }
@@ -324,4 +392,37 @@ func isPlainLower(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// iyTones maps each y with its tone mark to i with the same mark.
+var iyTones = strings.NewReplacer("y", "i", "ý", "í", "ỳ", "ì", "ỷ", "ỉ", "ỹ", "ĩ", "ỵ", "ị")
+
+// ExactIY returns an exact term (see [ExactTerm]) with the i/y spelling of
+// [SameIY] made one and its tone mark kept: "ký" and "kí" give "kí", "kỳ"
+// gives "kì". Highlighting compares words typed with diacritics by it, so
+// "kí" marks ký but not kỳ.
+func ExactIY(exact string) string {
+	if !iyWord(Fold(exact)) {
+		return exact
+	}
+	_, size := utf8.DecodeLastRuneInString(exact)
+	return exact[:len(exact)-size] + iyTones.Replace(exact[len(exact)-size:])
+}
+
+// iySwap maps i with each tone mark to y with the same mark and back.
+var iySwap = map[string]string{"i": "y", "í": "ý", "ì": "ỳ", "ỉ": "ỷ", "ĩ": "ỹ", "ị": "ỵ", "y": "i", "ý": "í", "ỳ": "ì", "ỷ": "ỉ", "ỹ": "ĩ", "ỵ": "ị"}
+
+// IYSpellings returns the exact spellings of an exact term that [SameIY]
+// makes one, the term first: "kí" gives kí and ký; a term without another
+// spelling gives itself alone.
+func IYSpellings(exact string) []string {
+	if !iyWord(Fold(exact)) {
+		return []string{exact}
+	}
+	_, size := utf8.DecodeLastRuneInString(exact)
+	other, ok := iySwap[exact[len(exact)-size:]]
+	if !ok {
+		return []string{exact}
+	}
+	return []string{exact, exact[:len(exact)-size] + other}
 }

@@ -2,6 +2,7 @@ package query
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	bq "github.com/blevesearch/bleve/v2/search/query"
@@ -31,12 +32,25 @@ type Options struct {
 	// phrase whose last word is any of them. Without it, the last word
 	// of such a run must be whole.
 	Terms func(field, prefix string) ([]string, error)
+	// FlagValues are the values a flagged: filter may take, besides
+	// "any": catalog entry ids and database names. A flagged: value that
+	// is none of them (nor, starred, the start of one) is an *Error
+	// listing them. Without it, any value is taken.
+	FlagValues []string
+	// Synonyms, when set, are the names of the papers of the catalog: a
+	// run of free-text words that is one of a paper's names also finds its
+	// other names, ranked after the records matching as typed.
+	Synonyms *Synonyms
 }
 
 // TranslateWith is [Translate] with options.
 func TranslateWith(n Node, opts Options) (bq.Query, error) {
 	t := translator{folded: fields.Folded(), exact: fields.Exact(), opts: opts}
 	q := t.node(n)
+	if t.qerr != nil {
+		t.qerr.Query = n.String()
+		return nil, t.qerr
+	}
 	if t.err != nil {
 		return nil, fmt.Errorf("read the index's terms: %w", t.err)
 	}
@@ -49,14 +63,38 @@ func TranslateWith(n Node, opts Options) (bq.Query, error) {
 type translator struct {
 	folded, exact *fields.Analyzer
 	opts          Options
-	err           error // the first error of Options.Terms
+	err           error  // the first error of Options.Terms
+	qerr          *Error // the first value the query may not take
 }
 
 func (t *translator) node(n Node) bq.Query {
 	switch n := n.(type) {
 	case *And:
 		var pos, neg, boosts []bq.Query
-		for _, c := range n.Nodes {
+		for i := 0; i < len(n.Nodes); i++ {
+			c := n.Nodes[i]
+			if end, alt := t.synonymRun(n.Nodes, i); alt != nil {
+				// The run names a paper: it matches as typed, or as
+				// one of the paper's other names.
+				var run, runBoosts []bq.Query
+				for _, rc := range n.Nodes[i:end] {
+					q, b := t.scored(rc)
+					if q != nil {
+						run = append(run, q)
+						runBoosts = append(runBoosts, b...)
+					}
+				}
+				pos = append(pos, anyOf(withBoosts(combine(run, nil), runBoosts), alt))
+				i = end - 1
+				continue
+			}
+			if p, ok := c.(*Phrase); ok && p.Field == "" {
+				if alt := t.others(t.folded.Terms(p.Text)); alt != nil {
+					q, b := t.scored(c)
+					pos = append(pos, anyOf(withBoosts(q, b), alt))
+					continue
+				}
+			}
 			if not, ok := c.(*Not); ok {
 				if q := t.node(not.Node); q != nil {
 					neg = append(neg, q)
@@ -92,7 +130,14 @@ func (t *translator) node(n Node) bq.Query {
 		return combine(nil, []bq.Query{q})
 	case *Term, *Phrase:
 		q, boosts := t.scored(n)
-		return withBoosts(q, boosts)
+		q = withBoosts(q, boosts)
+		if p, ok := n.(*Phrase); ok && p.Field == "" && q != nil {
+			return anyOf(q, t.others(t.folded.Terms(p.Text)))
+		}
+		if _, alt := t.synonymRun([]Node{n}, 0); alt != nil && q != nil {
+			return anyOf(q, alt)
+		}
+		return q
 	}
 	panic(fmt.Sprintf("query: unknown node %T", n))
 }
@@ -108,14 +153,62 @@ func (t *translator) scored(n Node) (bq.Query, []bq.Query) {
 		if n.Field == "" {
 			return t.freeText(n.Text, n.Prefix)
 		}
+		if n.Field == "flagged" {
+			t.checkFlag(n.Text, n.Prefix, n.Pos, strings.TrimPrefix(n.String(), "flagged:"))
+		}
 		return t.leaf(n.Field, n.Text, n.Prefix, false), nil
 	case *Phrase:
 		if n.Field == "" {
 			return t.freeText(n.Text, false)
 		}
+		if n.Field == "flagged" {
+			t.checkFlag(n.Text, false, n.Pos, n.Text)
+		}
 		return t.leaf(n.Field, n.Text, false, true), nil
 	}
 	return t.node(n), nil
+}
+
+// checkFlag records an *Error when a flagged: value is not one of
+// Options.FlagValues (nor "any").
+func (t *translator) checkFlag(text string, prefix bool, pos int, typed string) {
+	if t.opts.FlagValues == nil || t.qerr != nil {
+		return
+	}
+	v := fields.FlagTerm(text)
+	valid := append([]string{"any"}, t.opts.FlagValues...)
+	for _, f := range valid {
+		f = fields.FlagTerm(f)
+		if f == v || prefix && strings.HasPrefix(f, v) {
+			return
+		}
+	}
+	t.qerr = &Error{Pos: pos, Msg: FlagValuesMessage(typed, t.opts.FlagValues)}
+}
+
+// FlagValuesMessage says that a flagged: filter does not know the value typed, and
+// none of the known values, listing them: "any", the catalog entry ids
+// and the number of database names.
+func FlagValuesMessage(typed string, values []string) string {
+	ids := []string{"any"}
+	dbs := 0
+	seen := map[string]bool{"any": true}
+	for _, v := range values {
+		switch {
+		case seen[v]:
+		case strings.ContainsAny(v, " \t"):
+			dbs++
+		default:
+			ids = append(ids, v)
+		}
+		seen[v] = true
+	}
+	sort.Strings(ids[1:])
+	msg := fmt.Sprintf("flagged: does not know %q: it takes %s (a catalog entry id)", typed, strings.Join(ids, ", "))
+	if dbs > 0 {
+		msg += fmt.Sprintf(", or the name of one of the %d databases that \"redtape catalog\" lists", dbs)
+	}
+	return msg
 }
 
 // withBoosts adds optional boosts to q: records matching q match it as
@@ -160,9 +253,9 @@ func (t *translator) leaf(field, text string, prefix, phrase bool) bq.Query {
 		q, boosts := t.freeText(text, prefix)
 		return withBoosts(q, boosts)
 	case "name":
-		return t.words(fields.Name, t.folded.Terms(text), prefix, 1)
+		return t.words(fields.Name, t.terms(text, prefix), prefix, 1)
 	case "paper":
-		return t.words(fields.Papers, t.folded.Terms(text), prefix, 1)
+		return t.words(fields.Papers, t.terms(text, prefix), prefix, 1)
 	case "ministry":
 		return t.valueFilter(fields.Ministry, text, prefix)
 	case "sector":
@@ -182,7 +275,7 @@ func (t *translator) leaf(field, text string, prefix, phrase bool) bq.Query {
 			}
 			return keyword(fields.Basis, n, prefix)
 		}
-		return t.words(fields.BasisText, t.folded.Terms(text), prefix, 1)
+		return t.words(fields.BasisText, t.terms(text, prefix), prefix, 1)
 	}
 	panic("query: unknown field " + field)
 }
@@ -203,7 +296,7 @@ func (t *translator) freeText(text string, prefix bool) (bq.Query, []bq.Query) {
 // freeWords matches the words of free text: several as a phrase (the
 // last a prefix with a star), one in the text.
 func (t *translator) freeWords(text string, prefix bool) (bq.Query, []bq.Query) {
-	f := t.folded.Terms(text)
+	f := t.terms(text, prefix)
 	if len(f) > 1 {
 		if prefix {
 			return t.phrasePrefix(f)
@@ -214,8 +307,20 @@ func (t *translator) freeWords(text string, prefix bool) (bq.Query, []bq.Query) 
 	// as typed. Records that spell every word as typed anywhere rank first
 	// as a group (see Exactness).
 	boosts := []bq.Query{t.words(fields.Name, f, prefix, NameBoost)}
-	if e := t.exact.Terms(text); len(f) == 1 && len(e) == 1 && e[0] != f[0] {
-		boosts = append(boosts, t.words(fields.NameExact, e, prefix, NameBoost))
+	if e := t.exact.Terms(text); len(f) == 1 && len(e) == 1 && fields.HasMarks(e[0]) {
+		spellings := []string{e[0]}
+		if !prefix {
+			spellings = fields.IYSpellings(e[0])
+		}
+		for i, s := range spellings {
+			// The other i/y spelling counts less than the one typed.
+			boosts = append(boosts, t.words(fields.NameExact, []string{s}, prefix, NameBoost/float64(i+1)))
+		}
+		if len(spellings) > 1 {
+			// Of the two spellings of a syllable (kí, ký), the one typed
+			// ranks first.
+			boosts = append(boosts, t.words(fields.TextExact, e, false, NameBoost))
+		}
 	}
 	if boosts[0] == nil {
 		boosts = nil
@@ -226,7 +331,7 @@ func (t *translator) freeWords(text string, prefix bool) (bq.Query, []bq.Query) 
 // valueFilter matches the values of a keyword field that contain the
 // words of text, in order; without Options.Values, the words anywhere.
 func (t *translator) valueFilter(keywordField, text string, prefix bool) bq.Query {
-	words := t.folded.Terms(text)
+	words := t.terms(text, prefix)
 	if len(words) == 0 {
 		return nil
 	}
@@ -261,7 +366,7 @@ func containsRun(have, words []string, prefix bool) bool {
 		ok := true
 		for j, w := range words {
 			h := have[i+j]
-			if h != w && !(prefix && j == n-1 && strings.HasPrefix(h, w)) {
+			if h != w && !(prefix && j == n-1 && prefixMatch(h, w)) {
 				ok = false
 				break
 			}
@@ -271,6 +376,50 @@ func containsRun(have, words []string, prefix bool) bool {
 		}
 	}
 	return false
+}
+
+// terms returns the folded words of text; for a starred word or run
+// (prefix), the last one is folded as typed, without the i/y step of
+// fields.SameIY, since it is the start of a word: "quy*" reaches quyết.
+func (t *translator) terms(text string, prefix bool) []string {
+	return prefixTerms(t.folded, t.exact, text, prefix)
+}
+
+func prefixTerms(folded, exact *fields.Analyzer, text string, prefix bool) []string {
+	f := folded.Terms(text)
+	if !prefix || len(f) == 0 {
+		return f
+	}
+	if e := exact.Terms(text); len(e) == len(f) {
+		f[len(f)-1] = fields.Fold(e[len(e)-1])
+	}
+	return f
+}
+
+// prefixMatch reports whether the folded term starts with a starred word's
+// prefix, or is the whole word the prefix also stands for (fields.PrefixWhole).
+func prefixMatch(term, prefix string) bool {
+	if strings.HasPrefix(term, prefix) {
+		return true
+	}
+	whole, ok := fields.PrefixWhole(prefix)
+	return ok && term == whole
+}
+
+// prefixOrWhole matches the terms of field starting with prefix, and the
+// whole word it also stands for (fields.PrefixWhole).
+func prefixOrWhole(field, prefix string, boost float64) bq.Query {
+	p := bq.NewPrefixQuery(prefix)
+	p.SetField(field)
+	p.SetBoost(boost)
+	whole, ok := fields.PrefixWhole(prefix)
+	if !ok {
+		return p
+	}
+	tq := bq.NewTermQuery(whole)
+	tq.SetField(field)
+	tq.SetBoost(boost)
+	return bq.NewDisjunctionQuery([]bq.Query{p, tq})
 }
 
 // phrase matches words in this order anywhere, through the bigram field,
@@ -289,8 +438,7 @@ func (t *translator) phrase(folded []string) (bq.Query, []bq.Query) {
 // place and "b c…" in another matches too.
 func (t *translator) phrasePrefix(folded []string) (bq.Query, []bq.Query) {
 	n := len(folded)
-	last := bq.NewPrefixQuery(folded[n-2] + " " + folded[n-1])
-	last.SetField(fields.TextBigram)
+	last := prefixOrWhole(fields.TextBigram, folded[n-2]+" "+folded[n-1], 1)
 	boost := t.words(fields.Name, folded, true, NameBoost)
 	if n == 2 {
 		return last, []bq.Query{boost}
@@ -353,10 +501,7 @@ func (t *translator) words(field string, terms []string, prefix bool, boost floa
 	case len(terms) == 0:
 		return nil
 	case len(terms) == 1 && prefix:
-		p := bq.NewPrefixQuery(terms[0])
-		p.SetField(field)
-		p.SetBoost(boost)
-		q = p
+		q = prefixOrWhole(field, terms[0], boost)
 	case len(terms) == 1:
 		tq := bq.NewTermQuery(terms[0])
 		tq.SetField(field)
@@ -366,6 +511,9 @@ func (t *translator) words(field string, terms []string, prefix bool, boost floa
 		last, err := t.opts.Terms(field, terms[len(terms)-1])
 		if err != nil && t.err == nil {
 			t.err = err
+		}
+		if whole, ok := fields.PrefixWhole(terms[len(terms)-1]); ok && !contains(last, whole) {
+			last = append(last, whole)
 		}
 		if len(last) == 0 {
 			return bq.NewMatchNoneQuery()
@@ -378,6 +526,10 @@ func (t *translator) words(field string, terms []string, prefix bool, boost floa
 		mq.SetBoost(boost)
 		q = mq
 	default:
+		if prefix {
+			// Without Options.Terms the last word must be whole.
+			terms = append(terms[:len(terms)-1:len(terms)-1], fields.SameIY(terms[len(terms)-1]))
+		}
 		pq := bq.NewPhraseQuery(terms, field)
 		pq.SetBoost(boost)
 		q = pq
@@ -401,12 +553,23 @@ func anyOf(qs ...bq.Query) bq.Query {
 	return bq.NewDisjunctionQuery(out)
 }
 
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
 // Pattern is a run of folded words that a query looks for, for highlighting.
 type Pattern struct {
 	// Field is "" for all text, or the field filter ("name", "paper",
 	// "basis") the words were asked in.
 	Field string
-	// Terms are the folded words, in order.
+	// Terms are the folded words, in order, as the index holds them
+	// (fields.FoldTerm); with Prefix, the last is the prefix folded as
+	// typed (see Match).
 	Terms []string
 	// Exact are the same words with their diacritics as typed.
 	Exact []string
@@ -438,7 +601,7 @@ func Patterns(n Node) []Pattern {
 			}
 		case *Term:
 			if n.Field == "" || n.Field == "name" || n.Field == "paper" || n.Field == "basis" {
-				if f := folded.Terms(n.Text); len(f) > 0 {
+				if f := prefixTerms(folded, exact, n.Text, n.Prefix); len(f) > 0 {
 					out = append(out, Pattern{Field: n.Field, Terms: f, Exact: exact.Terms(n.Text), Prefix: n.Prefix})
 				}
 			}
@@ -481,7 +644,7 @@ func numberPattern(n *Term) (number string, prefix, ok bool) {
 // or nil when n has none to tell: the records that have the free-text
 // words written next to each other as typed ("giay khai sinh" as a
 // phrase) and each word typed with diacritics spelled so ("dương", not
-// đường). Results list these records first. Only the words that n
+// đường; "kí" or "ký", with the same tone, see fields.IYSpellings). Results list these records first. Only the words that n
 // requires count: those of n itself or of its top-level AND, outside
 // exclusions.
 func Exactness(n Node) bq.Query {
@@ -497,11 +660,17 @@ func Exactness(n Node) bq.Query {
 	}
 	var parts []bq.Query
 	exact := func(text string) {
-		f, e := t.folded.Terms(text), t.exact.Terms(text)
-		for i := range e {
-			if i < len(f) && e[i] != f[i] {
-				parts = append(parts, t.words(fields.TextExact, []string{e[i]}, false, 1))
+		for _, e := range t.exact.Terms(text) {
+			if !fields.HasMarks(e) {
+				continue
 			}
+			// Either i/y spelling of a syllable is spelled as typed
+			// (kí, ký), with its tone mark (not kì).
+			var alts []bq.Query
+			for _, s := range fields.IYSpellings(e) {
+				alts = append(alts, t.words(fields.TextExact, []string{s}, false, 1))
+			}
+			parts = append(parts, anyOf(alts...))
 		}
 	}
 	var run []string // folded words of consecutive free-text words
@@ -537,4 +706,15 @@ func Exactness(n Node) bq.Query {
 		return parts[0]
 	}
 	return bq.NewConjunctionQuery(parts)
+}
+
+// Match reports whether the folded term of a word of the text matches the
+// j-th word of the pattern: equal, or, for the last word of a starred
+// pattern, starting with it (or the whole word it stands for, see
+// fields.PrefixWhole).
+func (p Pattern) Match(j int, term string) bool {
+	if p.Prefix && j == len(p.Terms)-1 {
+		return prefixMatch(term, p.Terms[j])
+	}
+	return term == p.Terms[j]
 }
