@@ -12,6 +12,7 @@ import (
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
+	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/index"
 	"github.com/redtape-vn/redtape/corpus/index/query"
@@ -90,7 +91,11 @@ func runSearch(ctx context.Context, opts searchOptions, e *env) error {
 		return err
 	}
 	defer ix.Close()
-	res, err := ix.Search(ctx, index.Request{Query: tree.String(), Page: opts.Page, Size: opts.Size})
+	flagValues, synonyms, err := catalogVocabulary(e)
+	if err != nil {
+		return err
+	}
+	res, err := ix.Search(ctx, index.Request{Query: tree.String(), Page: opts.Page, Size: opts.Size, FlagValues: flagValues, Synonyms: synonyms})
 	if err != nil {
 		var qe *query.Error
 		if errors.As(err, &qe) {
@@ -193,6 +198,29 @@ func openOrBuildIndex(ctx context.Context, dir string, demoDefault bool, e *env)
 		return nil, fmt.Errorf("build demo index at %s: %w", dir, err)
 	}
 	return index.Open(dir)
+}
+
+// catalogVocabulary returns what the catalog in force today tells a
+// search: the values flagged: takes (entry ids and both names of each
+// database, as the index stores them) and the names of each paper, which
+// find each other.
+func catalogVocabulary(e *env) ([]string, *query.Synonyms, error) {
+	cat, err := assess.Catalog("", e.now())
+	if err != nil {
+		return nil, nil, fmt.Errorf("catalog: %w", err)
+	}
+	var values []string
+	groups := make([][]string, 0, len(cat.Entries))
+	for _, en := range cat.Entries {
+		values = append(values, en.ID)
+		for _, db := range []string{en.Database, en.DatabaseVi} {
+			if db != "" {
+				values = append(values, db)
+			}
+		}
+		groups = append(groups, append([]string{en.Name}, en.Variants...))
+	}
+	return values, query.NewSynonyms(groups), nil
 }
 
 // colorOn reports whether to colour the output: stdout is a terminal and

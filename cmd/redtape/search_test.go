@@ -190,6 +190,10 @@ func TestSearchErrors(t *testing.T) {
 		{[]string{"--format", "xml", "giay"}, exitUsage, "--format"},
 		{[]string{"--size", "0", "giay"}, exitUsage, "--size"},
 		{[]string{"giay", "--page"}, exitUsage, "--page needs a value"},
+		// flagged: takes the catalog's values: the error points at the filter.
+		{[]string{"giay flagged:true"}, exitUsage, "flagged: does not know \"true\": it takes any, birth-certificate"},
+		{[]string{"giay flagged:true"}, exitUsage, "giay flagged:true\n       ^"},
+		{[]string{"flagged:none"}, exitUsage, "databases that \"redtape catalog\" lists"},
 	}
 	for _, tt := range tests {
 		e, _, errb := searchEnv()
@@ -450,5 +454,68 @@ func TestSearchForeignIndexDirectory(t *testing.T) {
 	code := run(context.Background(), []string{"redtape", "search", "--index", idx, "khai sinh"}, e)
 	if code != exitInternal || out.Len() != 0 || !strings.Contains(errb.String(), "is damaged") || !strings.Contains(errb.String(), "redtape index --rebuild") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errb)
+	}
+}
+
+// TestSearchSpelling: the search command treats the i/y spellings of a
+// syllable as one word, widens a catalog paper's name to its other names,
+// and answers a search without hits with the nearest spellings, in text
+// and JSON.
+func TestSearchSpelling(t *testing.T) {
+	dir := indexFixture(t)
+	search := func(args ...string) string {
+		t.Helper()
+		e, out, errb := searchEnv()
+		if code := run(context.Background(), append([]string{"redtape", "search", "--index", dir}, args...), e); code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, errb)
+		}
+		return out.String()
+	}
+	// The fixture writes ký and lý.
+	if out := search("đăng kí kết hôn"); !strings.Contains(out, "1 procedure matches") || !strings.Contains(out, "F.002") ||
+		!strings.Contains(out, "«Đăng ký kết hôn»") {
+		t.Errorf("đăng kí kết hôn:\n%s", out)
+	}
+	// LLTP is the catalog's short name of phiếu lý lịch tư pháp; no record writes it.
+	if out := search("phiếu LLTP"); !strings.Contains(out, "F.005") {
+		t.Errorf("phiếu LLTP does not find phiếu lý lịch tư pháp:\n%s", out)
+	}
+	out := search("giấy khai sih")
+	for _, want := range []string{"no procedure matches giấy khai sih", "did you mean: giấy khai sinh? (", "sih: no record has it; near: sinh ("} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text output lacks %q:\n%s", want, out)
+		}
+	}
+	var doc struct {
+		Schema      string `json:"schema"`
+		Total       int    `json:"total"`
+		Suggestions struct {
+			Query string `json:"query"`
+			Total int    `json:"total"`
+			Words []struct {
+				Word  string `json:"word"`
+				Pos   int    `json:"pos"`
+				Terms []struct {
+					Text  string `json:"text"`
+					Docs  int    `json:"docs"`
+					Edits int    `json:"edits"`
+				} `json:"terms"`
+			} `json:"words"`
+		} `json:"suggestions"`
+	}
+	if err := json.Unmarshal([]byte(search("--format", "json", "giấy khai sih")), &doc); err != nil {
+		t.Fatal(err)
+	}
+	s := doc.Suggestions
+	if doc.Schema != searchreport.Schema || doc.Total != 0 || s.Query != "giấy khai sinh" || s.Total == 0 ||
+		len(s.Words) != 1 || s.Words[0].Word != "sih" || s.Words[0].Pos != 11 || s.Words[0].Terms[0].Text != "sinh" || s.Words[0].Terms[0].Edits != 1 {
+		t.Errorf("suggestions %+v", s)
+	}
+	if md := search("--format", "markdown", "giấy khai sih"); !strings.Contains(md, "did you mean: giấy khai sinh?") {
+		t.Errorf("markdown lacks the suggestion:\n%s", md)
+	}
+	// A search with hits has no suggestions in JSON.
+	if out := search("--format", "json", "khai sinh"); strings.Contains(out, "suggestions") {
+		t.Errorf("a search with hits suggests:\n%s", out)
 	}
 }

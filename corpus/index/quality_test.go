@@ -3,17 +3,22 @@ package index
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/index/query"
 )
 
 // qualityCase is one query of the search-quality suite
-// (testdata/search/queries.json). Hits are named by their file under
+// (testdata/search/queries.json). The suite reads the built-in catalog,
+// as the search command does, for the names of papers and the values of
+// flagged: (the only import of an analyzer package here, in a test). Hits are named by their file under
 // shared/corpus. Expectations were worked out from the raw records, not
 // from this engine's output; "why" says how.
 type qualityCase struct {
@@ -26,6 +31,27 @@ type qualityCase struct {
 	Contains []string `json:"contains"`
 	// FirstIn holds the hits allowed in the first min(len(FirstIn), 10) places.
 	FirstIn []string `json:"first_in"`
+	// Suggest is the query a search without hits must propose.
+	Suggest string `json:"suggest"`
+	// Error is part of the message of the query error the query must give.
+	Error string `json:"error"`
+}
+
+// catalogVocabulary returns what the built-in catalog tells a search, as
+// the search command gives it: the flagged: values and the names of each
+// paper.
+func catalogVocabulary(t testing.TB) ([]string, *query.Synonyms) {
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var values []string
+	var groups [][]string
+	for _, en := range cat.Entries {
+		values = append(values, en.ID, en.Database, en.DatabaseVi)
+		groups = append(groups, append([]string{en.Name}, en.Variants...))
+	}
+	return values, query.NewSynonyms(groups)
 }
 
 func sharedCorpus(t testing.TB) string {
@@ -83,10 +109,20 @@ func TestQuality(t *testing.T) {
 	rel := func(file string) string {
 		return filepath.ToSlash(strings.TrimPrefix(file, absRoot+string(filepath.Separator)))
 	}
+	flagValues, synonyms := catalogVocabulary(t)
 	passed := 0
 	for _, c := range cases {
 		t.Run(c.Kind+"/"+c.Query, func(t *testing.T) {
-			res, err := ix.Search(context.Background(), Request{Query: c.Query, Size: 1000, NoFacets: true, NoSnippets: true})
+			res, err := ix.Search(context.Background(), Request{Query: c.Query, Size: 1000, NoFacets: true, NoSnippets: true,
+				FlagValues: flagValues, Synonyms: synonyms})
+			if c.Error != "" {
+				var qe *query.Error
+				if !errors.As(err, &qe) || !strings.Contains(qe.Msg, c.Error) {
+					t.Fatalf("got %v, want a query error saying %q", err, c.Error)
+				}
+				passed++
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -97,6 +133,16 @@ func TestQuality(t *testing.T) {
 				have[rel(h.File)] = true
 			}
 			ok := true
+			if c.Suggest != "" {
+				switch s := res.Suggestions; {
+				case res.Total != 0:
+					t.Errorf("%d hits, want none and a suggestion", res.Total)
+					ok = false
+				case s == nil || s.Query != c.Suggest:
+					t.Errorf("suggests %+v, want %q", s, c.Suggest)
+					ok = false
+				}
+			}
 			if c.Want != nil {
 				want := map[string]bool{}
 				for _, w := range c.Want {

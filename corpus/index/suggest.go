@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/blevesearch/bleve/v2"
+	bq "github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
 	"golang.org/x/text/unicode/norm"
 
@@ -120,19 +122,19 @@ func (ix *Index) Suggest(ctx context.Context, q string) (*Suggestions, error) {
 		if len(cands) > maxSuggestions {
 			cands = cands[:maxSuggestions]
 		}
-		want := map[string]int{}
+		want := map[string]bool{}
 		for _, c := range cands {
-			want[c.term] = c.docs
+			want[c.term] = true
 		}
-		spellings, err := ix.spellings(want)
+		marked, err := ix.markedSpellings(want)
 		if err != nil {
 			return nil, err
 		}
 		ws := WordSuggestion{Word: w.text, Pos: w.pos, Terms: []TermSuggestion{}}
 		for _, c := range cands {
-			text := c.term
-			if s, ok := spellings[c.term]; ok {
-				text = s
+			text, err := ix.spelling(ctx, c, marked[c.term], neighbourPairs(words, i, c.term))
+			if err != nil {
+				return nil, err
 			}
 			ws.Terms = append(ws.Terms, TermSuggestion{Text: text, Docs: c.docs, Edits: c.edits})
 		}
@@ -290,38 +292,95 @@ func (ix *Index) docFreq(ctx context.Context, field, term string) (int, error) {
 	return int(tr.Count()), nil
 }
 
-// spellings maps each folded word of want (with the number of records
-// holding it) that most of those records write with diacritics to its
-// most written spelling, read from the exact field.
-func (ix *Index) spellings(want map[string]int) (map[string]string, error) {
+// spelled is a spelling with diacritics of a folded word, with the
+// number of records writing it so.
+type spelled struct {
+	text string
+	docs int
+}
+
+// markedSpellings returns the spellings with diacritics of each folded
+// word of want, read from the exact field.
+func (ix *Index) markedSpellings(want map[string]bool) (map[string][]spelled, error) {
+	out := map[string][]spelled{}
 	if len(want) == 0 {
-		return nil, nil
+		return out, nil
 	}
 	d, err := ix.r.FieldDict(fields.TextExact)
 	if err != nil {
 		return nil, fmt.Errorf("suggest: %w", err)
 	}
 	defer d.Close()
-	best := map[string]string{}
-	count := map[string]uint64{}
 	for {
 		e, err := d.Next()
 		if err != nil {
 			return nil, fmt.Errorf("suggest: %w", err)
 		}
 		if e == nil {
-			break
+			return out, nil
 		}
-		f := fields.FoldTerm(e.Term)
-		if _, ok := want[f]; ok && e.Count > count[f] {
-			best[f], count[f] = e.Term, e.Count
+		if f := fields.FoldTerm(e.Term); want[f] {
+			out[f] = append(out[f], spelled{e.Term, int(e.Count)})
 		}
 	}
-	// A spelling with diacritics is proposed when it is the larger part
-	// of the records holding the folded word.
-	for f := range best {
-		if 2*int(count[f]) < want[f] {
-			delete(best, f)
+}
+
+// spelling returns how the records write a candidate: the spelling most
+// of them use, among those holding it next to the query's neighbouring
+// words (pairs, folded bigrams) when it has neighbours, else among all.
+// Without diacritics is a spelling too: the records holding the folded
+// word that write it with none.
+func (ix *Index) spelling(ctx context.Context, c candidate, marked []spelled, pairs []string) (string, error) {
+	if len(marked) == 0 {
+		return c.term, nil
+	}
+	var near bq.Query
+	if len(pairs) > 0 {
+		qs := make([]bq.Query, len(pairs))
+		for i, p := range pairs {
+			tq := bq.NewTermQuery(p)
+			tq.SetField(fields.TextBigram)
+			qs[i] = tq
+		}
+		near = bq.NewDisjunctionQuery(qs)
+	}
+	count := func(q bq.Query) (int, error) {
+		if near != nil {
+			q = bq.NewConjunctionQuery([]bq.Query{near, q})
+		}
+		res, err := ix.b.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+		if err != nil {
+			return 0, fmt.Errorf("suggest: %w", err)
+		}
+		return int(res.Total), nil
+	}
+	all := c.docs
+	anyMarked := make([]bq.Query, len(marked))
+	for i, m := range marked {
+		tq := bq.NewTermQuery(m.text)
+		tq.SetField(fields.TextExact)
+		anyMarked[i] = tq
+	}
+	if near != nil {
+		// The records holding the candidate next to a neighbour.
+		var err error
+		if all, err = count(bq.NewMatchAllQuery()); err != nil {
+			return "", err
+		}
+		for i := range marked {
+			if marked[i].docs, err = count(anyMarked[i]); err != nil {
+				return "", err
+			}
+		}
+	}
+	withMarks, err := count(bq.NewDisjunctionQuery(anyMarked))
+	if err != nil {
+		return "", err
+	}
+	best, most := c.term, all-withMarks
+	for _, m := range marked {
+		if m.docs > most {
+			best, most = m.text, m.docs
 		}
 	}
 	return best, nil

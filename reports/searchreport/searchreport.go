@@ -1,5 +1,6 @@
 // Package searchreport prints a search result of the index: the JSON
-// document of schema redtape.search/v1, a table for a terminal and a
+// document of schema redtape.search/v1 (with the suggestions of a search
+// without hits), a table for a terminal and a
 // Markdown document. Text from records reaches none of them as markup or
 // as control characters (reports/textfmt).
 package searchreport
@@ -36,6 +37,39 @@ func WriteJSON(w io.Writer, res *index.Result) error {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil
+}
+
+// suggestionLines says what a search without hits suggests: the query
+// respelt, when it finds something, and the nearest words of each
+// unknown word with the records holding them. esc escapes text from the
+// query and the index.
+func suggestionLines(s *index.Suggestions, esc func(string) string) []string {
+	if s == nil {
+		return nil
+	}
+	var out []string
+	if s.Query != "" {
+		out = append(out, fmt.Sprintf("did you mean: %s? (%s)", esc(textfmt.OneLine(s.Query)), procedures(s.Total)))
+	}
+	for _, w := range s.Words {
+		if len(w.Terms) == 0 {
+			out = append(out, fmt.Sprintf("  %s: no word of the index is near it", esc(w.Word)))
+			continue
+		}
+		parts := make([]string, len(w.Terms))
+		for i, t := range w.Terms {
+			parts[i] = fmt.Sprintf("%s (%d)", esc(t.Text), t.Docs)
+		}
+		out = append(out, fmt.Sprintf("  %s: no record has it; near: %s", esc(w.Word), strings.Join(parts, ", ")))
+	}
+	return out
+}
+
+func procedures(n int) string {
+	if n == 1 {
+		return "1 procedure"
+	}
+	return fmt.Sprintf("%d procedures", n)
 }
 
 // markSnippet renders a snippet with its marks wrapped in open and close,
@@ -100,6 +134,9 @@ func WriteTable(w io.Writer, res *index.Result, color bool) error {
 	switch res.Total {
 	case 0:
 		bw.Printf("no procedure matches %s\n", textfmt.Terminal(res.Query))
+		for _, line := range suggestionLines(res.Suggestions, textfmt.Terminal) {
+			bw.Printf("%s\n", line)
+		}
 		return bw.Err
 	case 1:
 		bw.Printf("1 procedure matches %s\n", textfmt.Terminal(res.Query))
@@ -186,6 +223,9 @@ func WriteMarkdown(w io.Writer, res *index.Result) error {
 	bw.Printf("# Search: `%s`\n\n", strings.ReplaceAll(searchLine(res.Query), "`", "'"))
 	if res.Total == 0 {
 		bw.Printf("No procedure matches.\n")
+		if lines := suggestionLines(res.Suggestions, textfmt.Markdown); len(lines) > 0 {
+			bw.Printf("\n%s\n", strings.Join(lines, "  \n"))
+		}
 		return bw.Err
 	}
 	if res.Total == 1 {

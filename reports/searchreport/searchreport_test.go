@@ -2,6 +2,7 @@ package searchreport
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/redtape-vn/redtape/corpus/index"
@@ -40,5 +41,43 @@ func TestTerminalAndMarkdown(t *testing.T) {
 	}
 	if got := textfmt.Markdown("[x](javascript:alert(1)) ![](http://e/p.png) <b>|** WWW.x"); got != `\[x\](javascript:alert(1)) \!\[\](http\://e/p.png) \<b\>\|\*\* WWW\.x` {
 		t.Errorf("Markdown: %s", got)
+	}
+}
+
+// TestSuggestionsEscaped: the suggestions of a search without hits are
+// printed in table and Markdown with the words from the query and the
+// index neutralised.
+func TestSuggestionsEscaped(t *testing.T) {
+	res := &index.Result{Query: "giấy \x1b[31mkhai", Hits: []index.Hit{}, Suggestions: &index.Suggestions{
+		Query: "giấy khai *sinh*", Total: 1,
+		Words: []index.WordSuggestion{
+			{Word: "s\x1bih", Pos: 11, Terms: []index.TermSuggestion{{Text: "sinh", Docs: 3, Edits: 1}, {Text: "<b>", Docs: 1, Edits: 2}}},
+			{Word: "xqz", Pos: 20, Terms: []index.TermSuggestion{}},
+		},
+	}}
+	var table strings.Builder
+	if err := WriteTable(&table, res, false); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"did you mean: giấy khai *sinh*? (1 procedure)", `s\x1bih: no record has it; near: sinh (3), <b> (1)`, "xqz: no word of the index is near it"} {
+		if !strings.Contains(table.String(), want) {
+			t.Errorf("table lacks %q:\n%s", want, table.String())
+		}
+	}
+	if strings.ContainsRune(table.String(), '\x1b') {
+		t.Errorf("an escape reached the terminal:\n%q", table.String())
+	}
+	var md strings.Builder
+	if err := WriteMarkdown(&md, res); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), `giấy khai \*sinh\*`) || !strings.Contains(md.String(), `\<b\>`) {
+		t.Errorf("markdown not escaped:\n%s", md.String())
+	}
+	// Nothing to suggest: the line saying so alone.
+	res.Suggestions = nil
+	table.Reset()
+	if err := WriteTable(&table, res, false); err != nil || strings.Count(table.String(), "\n") != 1 {
+		t.Errorf("no suggestions: %q (%v)", table.String(), err)
 	}
 }
