@@ -93,3 +93,23 @@ func BenchmarkSearch(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSuggest runs searches that find nothing because of a misspelt
+// word, as the search command does: the search, then its suggestions.
+func BenchmarkSuggest(b *testing.B) {
+	ix := benchIndex(b)
+	qs := []string{"giấy khai sih", "kiểm dihc", "ho chieu phoo thong", "thẩm địnhh"}
+	i := 0
+	cpu0 := cpuTime()
+	for b.Loop() {
+		res, err := ix.Search(context.Background(), Request{Query: qs[i%len(qs)], Size: 10})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Total != 0 || res.Suggestions == nil {
+			b.Fatalf("%s: %d hits, suggestions %+v", qs[i%len(qs)], res.Total, res.Suggestions)
+		}
+		i++
+	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(i), "cpu-ms/query")
+}

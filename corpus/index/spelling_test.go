@@ -24,7 +24,8 @@ func spellingFixture() []*corpus.Procedure {
 	add("T.6", "Công nhận liệt sĩ", "Giấy báo tử", "Giấy khám sức khỏe của thân nhân")
 	add("T.7", "Xét công nhận liệt sỹ và thân nhân liệt sỹ", "Giấy chứng nhận sức khỏe")
 	add("T.8", "Quyết định hỗ trợ quỹ tuy dương", "Đơn đề nghị")
-	add("T.9", "Đăng kí kết hôn có yếu tố nước ngoài", "Tờ khai đăng kí kết hôn")
+	// T.2 spelt with kí.
+	add("T.9", "Đăng kí kết hôn", "Tờ khai đăng kí kết hôn", "Giấy xác nhận tình trạng hôn nhân")
 	return procs
 }
 
@@ -49,6 +50,9 @@ func TestIYSpelling(t *testing.T) {
 		{"ky*", []string{"T.1", "T.2", "T.9"}},
 		{"name:đăng-k*", []string{"T.1", "T.2", "T.9"}},
 		{"name:đăng-ky*", []string{"T.1", "T.2", "T.9"}},
+		{"đăng-ky*", []string{"T.1", "T.2", "T.9"}},
+		{"đăng-kí*", []string{"T.1", "T.2", "T.9"}},
+		{"paper:khai-đăng-ky*", []string{"T.1", "T.2", "T.9"}},
 		// tuy is not tui, y alone is not i.
 		{"tui", []string{}},
 		{"name:tuy", []string{"T.8"}},
@@ -64,8 +68,9 @@ func TestIYSpelling(t *testing.T) {
 			t.Errorf("%s: got %v, want %v", tt.q, got, tt.want)
 		}
 	}
-	// The spelling typed ranks first; highlights mark the other spelling
-	// where the record has it, on the word as written.
+	// Of two records alike but for the spelling, the one spelling the
+	// word as typed ranks first; highlights mark the other spelling where
+	// the record has it, on the word as written.
 	res, err := ix.Search(context.Background(), Request{Query: "đăng kí kết hôn", NoFacets: true})
 	if err != nil {
 		t.Fatal(err)
@@ -112,7 +117,7 @@ func TestSuggest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s := res.Suggestions; s == nil || s.Words[0].Terms[0].Text != "đăng" || s.Query != "name:đăng level:xã" {
+	if s := res.Suggestions; s == nil || s.Words[0].Terms[0].Text != "đăng" || s.Words[0].Pos != 6 || s.Query != "name:đăng level:xã" {
 		t.Errorf("suggestions %+v", s)
 	}
 	// Nothing near, or every word known: no query proposed.

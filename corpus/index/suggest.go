@@ -73,6 +73,10 @@ func (ix *Index) Suggest(ctx context.Context, q string) (*Suggestions, error) {
 		return nil, nil
 	}
 	words := suggestable(tree)
+	rs := []rune(q)
+	for i := range words {
+		words[i].pos = wordColumn(rs, words[i])
+	}
 	var out Suggestions
 	for i, w := range words {
 		if err := ctx.Err(); err != nil {
@@ -155,6 +159,7 @@ func (ix *Index) Suggest(ctx context.Context, q string) (*Suggestions, error) {
 // suggestWord is a word of the query that may be misspelt.
 type suggestWord struct {
 	text, folded string
+	field        string
 	pos          int
 	// run is the index of the run of free-text words it belongs to, -1
 	// for a word in a field; neighbours are words of the same run.
@@ -190,13 +195,28 @@ func suggestable(n query.Node) []suggestWord {
 				r = -1
 				run++
 			}
-			out = append(out, suggestWord{text: n.Text, folded: f[0], pos: n.Pos, run: r})
+			out = append(out, suggestWord{text: n.Text, folded: f[0], field: n.Field, pos: n.Pos, run: r})
 		default:
 			run++
 		}
 	}
 	walk(n)
 	return out
+}
+
+// wordColumn returns the 1-based column of a word in the query's
+// characters: a field's word given alone (name:sih) has the column of its
+// field; it is moved past the colon.
+func wordColumn(rs []rune, w suggestWord) int {
+	at := w.pos - 1
+	if w.field == "" || at < 0 || at > len(rs) {
+		return w.pos
+	}
+	prefix := w.field + ":"
+	if n := len([]rune(prefix)); at+n <= len(rs) && strings.EqualFold(string(rs[at:at+n]), prefix) {
+		return w.pos + n
+	}
+	return w.pos
 }
 
 // neighbourPairs returns the bigram terms the candidate would make with
@@ -397,16 +417,9 @@ func rewrite(q string, words []WordSuggestion) (string, bool) {
 			return "", false
 		}
 		start := w.Pos - 1
-		if start < 0 || start > len(rs) {
-			return "", false
-		}
-		// A field term's column is its field's: skip "name:".
-		if k := strings.IndexRune(string(rs[start:min(len(rs), start+10)]), ':'); k > 0 && !strings.HasPrefix(string(rs[start:]), w.Word) {
-			start += len([]rune(string(rs[start:])[:k+1]))
-		}
 		word := []rune(w.Word)
 		end := start + len(word)
-		if end > len(rs) || string(rs[start:end]) != w.Word {
+		if start < 0 || end > len(rs) || string(rs[start:end]) != w.Word {
 			return "", false
 		}
 		rs = append(rs[:start:start], append([]rune(w.Terms[0].Text), rs[end:]...)...)

@@ -186,9 +186,10 @@ func (t *translator) checkFlag(text string, prefix bool, pos int, typed string) 
 	t.qerr = &Error{Pos: pos, Msg: FlagValuesMessage(typed, t.opts.FlagValues)}
 }
 
-// FlagValuesMessage says that a flagged: filter does not know the value typed, and
-// none of the known values, listing them: "any", the catalog entry ids
-// and the number of database names.
+// FlagValuesMessage says that a flagged: filter does not know the value
+// typed, and lists the values it takes: "any", the catalog entry ids
+// among values, and the number of database names (the values with a
+// space).
 func FlagValuesMessage(typed string, values []string) string {
 	ids := []string{"any"}
 	dbs := 0
@@ -308,19 +309,9 @@ func (t *translator) freeWords(text string, prefix bool) (bq.Query, []bq.Query) 
 	// as a group (see Exactness).
 	boosts := []bq.Query{t.words(fields.Name, f, prefix, NameBoost)}
 	if e := t.exact.Terms(text); len(f) == 1 && len(e) == 1 && fields.HasMarks(e[0]) {
-		spellings := []string{e[0]}
-		if !prefix {
-			spellings = fields.IYSpellings(e[0])
-		}
-		for i, s := range spellings {
-			// The other i/y spelling counts less than the one typed.
-			boosts = append(boosts, t.words(fields.NameExact, []string{s}, prefix, NameBoost/float64(i+1)))
-		}
-		if len(spellings) > 1 {
-			// Of the two spellings of a syllable (kí, ký), the one typed
-			// ranks first.
-			boosts = append(boosts, t.words(fields.TextExact, e, false, NameBoost))
-		}
+		// Only the spelling typed: of the two i/y spellings of a
+		// syllable (kí, ký), the one typed ranks first.
+		boosts = append(boosts, t.words(fields.NameExact, e, prefix, NameBoost))
 	}
 	if boosts[0] == nil {
 		boosts = nil
@@ -438,7 +429,13 @@ func (t *translator) phrase(folded []string) (bq.Query, []bq.Query) {
 // place and "b c…" in another matches too.
 func (t *translator) phrasePrefix(folded []string) (bq.Query, []bq.Query) {
 	n := len(folded)
-	last := prefixOrWhole(fields.TextBigram, folded[n-2]+" "+folded[n-1], 1)
+	var last bq.Query = bq.NewPrefixQuery(folded[n-2] + " " + folded[n-1])
+	last.(*bq.PrefixQuery).SetField(fields.TextBigram)
+	if whole, ok := fields.PrefixWhole(folded[n-1]); ok {
+		tq := bq.NewTermQuery(folded[n-2] + " " + whole)
+		tq.SetField(fields.TextBigram)
+		last = bq.NewDisjunctionQuery([]bq.Query{last, tq})
+	}
 	boost := t.words(fields.Name, folded, true, NameBoost)
 	if n == 2 {
 		return last, []bq.Query{boost}
