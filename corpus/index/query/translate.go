@@ -196,7 +196,7 @@ func FlagValuesMessage(typed string, values []string) string {
 	seen := map[string]bool{"any": true}
 	for _, v := range values {
 		switch {
-		case seen[v]:
+		case seen[v] || strings.TrimSpace(v) == "":
 		case strings.ContainsAny(v, " \t"):
 			dbs++
 		default:

@@ -2,6 +2,7 @@ package query
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	bq "github.com/blevesearch/bleve/v2/search/query"
@@ -117,5 +118,38 @@ func TestTranslateTermsError(t *testing.T) {
 	mq, ok := q.(*bq.MultiPhraseQuery)
 	if !ok || len(mq.Terms) != 2 || len(mq.Terms[1]) != 2 || mq.Terms[0][0] != "cap" {
 		t.Errorf("query %#v, want the phrase cap (giay|giam)", q)
+	}
+}
+
+func TestFlagValues(t *testing.T) {
+	values := []string{"id-card", "Cơ sở dữ liệu quốc gia về dân cư", "National Population Database", "", "id-card", "birth-certificate"}
+	for q, ok := range map[string]bool{
+		"flagged:any": true, "flagged:ID-CARD": true, `flagged:"co so du lieu quoc gia ve dan cu"`: true,
+		"flagged:birth*": true, "flagged:nat*": true, "flagged:true": false, "flagged:none": false,
+		`flagged:"cơ sở dữ liệu"`: false, "flagged:x*": false, "giay -flagged:none": false,
+	} {
+		n, err := Parse(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = TranslateWith(n, Options{FlagValues: values})
+		var qe *Error
+		if ok != (err == nil) || !ok && (!errors.As(err, &qe) || qe.Query != n.String()) {
+			t.Errorf("%s: %v", q, err)
+			continue
+		}
+		if !ok && !strings.HasPrefix(qe.Msg, "flagged: does not know ") {
+			t.Errorf("%s: %s", q, qe.Msg)
+		}
+	}
+	msg := FlagValuesMessage("true", values)
+	want := `flagged: does not know "true": it takes any, birth-certificate, id-card (a catalog entry id), or the name of one of the 2 databases that "redtape catalog" lists`
+	if msg != want {
+		t.Errorf("message %q, want %q", msg, want)
+	}
+	// Without values, any value is taken.
+	n, _ := Parse("flagged:true")
+	if _, err := TranslateWith(n, Options{}); err != nil {
+		t.Errorf("without values: %v", err)
 	}
 }
