@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"math"
 	"math/big"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/redtape-vn/redtape/corpus"
@@ -30,13 +32,25 @@ func sample() *corpus.Procedure {
 }
 
 // FuzzLoadParams feeds arbitrary parameter files: a file either fails with
-// an error or gives a model whose figures are never negative.
+// an error or gives a model whose figures are never negative, and the
+// parameters it was read over are left as they were. The defaults are
+// parsed once for the whole run (parsing them takes 30 times longer than
+// reading a small file over them); LoadParams is LoadParamsOver the
+// defaults, which TestLoadParamsOver checks.
 func FuzzLoadParams(f *testing.F) {
 	f.Add(defaultParams)
 	f.Add([]byte("online_share: 0.3\n"))
 	f.Add([]byte("{\"time_value\": {\"monthly_income\": 7600000}}"))
+	var (
+		once           sync.Once
+		base, pristine *Params
+	)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := LoadParams(bytes.NewReader(data), "fuzz.yaml")
+		once.Do(func() { base, pristine = Default(), Default() })
+		p, err := LoadParamsOver(bytes.NewReader(data), "fuzz.yaml", base)
+		if !reflect.DeepEqual(base, pristine) {
+			t.Fatal("reading a file changed the parameters it was read over")
+		}
 		if err != nil {
 			return
 		}

@@ -362,14 +362,25 @@ func parseDefault() (*Params, error) {
 // in the file replaces the whole default list. name is the file's name for
 // [Param.Origin] and error messages.
 func LoadParams(r io.Reader, name string) (*Params, error) {
+	return LoadParamsOver(r, name, nil)
+}
+
+// LoadParamsOver reads a parameter file over base, as [LoadParams] does
+// over the built-in defaults, and leaves base as it was. base is a
+// [Default] or the result of an earlier load (a caller that reads many
+// files over the same parameters parses them once); nil means the
+// built-in defaults.
+func LoadParamsOver(r io.Reader, name string, base *Params) (*Params, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read params %s: %w", name, err)
 	}
-	p, err := parseDefault()
-	if err != nil {
-		return nil, err
+	if base == nil {
+		if base, err = parseDefault(); err != nil {
+			return nil, err
+		}
 	}
+	p := base.clone()
 	kinds := p.PaperKinds
 	p.PaperKinds = nil
 	if err := decodeStrict(data, p); err != nil {
@@ -391,6 +402,29 @@ func LoadParams(r io.Reader, name string) (*Params, error) {
 		return nil, fmt.Errorf("params %s: %w", name, err)
 	}
 	return p, nil
+}
+
+// clone returns a copy of p that shares nothing a decoder or validate
+// writes to: its slices, and the parameters paper kinds point to, are
+// copied (Amounts are immutable). The folded keywords are left for
+// validate to build anew.
+func (p *Params) clone() *Params {
+	c := *p
+	c.CertifiedCopy.Tiers = slices.Clone(p.CertifiedCopy.Tiers)
+	c.CertifiedCopy.Keywords = slices.Clone(p.CertifiedCopy.Keywords)
+	c.HeadSkip = slices.Clone(p.HeadSkip)
+	c.ExtraNotAfter = slices.Clone(p.ExtraNotAfter)
+	c.PaperKinds = slices.Clone(p.PaperKinds)
+	for i := range c.PaperKinds {
+		k := &c.PaperKinds[i]
+		k.Keywords = slices.Clone(k.Keywords)
+		if k.KeptWhenLookedUp != nil {
+			kept := *k.KeptWhenLookedUp
+			k.KeptWhenLookedUp = &kept
+		}
+	}
+	c.foldedKinds, c.foldedCertKeywords, c.foldedHeadSkip, c.extraNotAfter = nil, nil, nil, nil
+	return &c
 }
 
 // LoadParamsFile reads the parameter file at path over the defaults.
