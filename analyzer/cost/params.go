@@ -279,9 +279,10 @@ type Params struct {
 	// FallbackKind names the kinds of papers no keyword matches.
 	FallbackKind FallbackKind `yaml:"fallback_kind" json:"fallback_kind"`
 
-	foldedKinds        [][]string // folded keywords of each kind
-	foldedCertKeywords []string
-	foldedHeadSkip     [][]string // words of each head_skip phrase
+	foldedKinds        [][]string   // folded keywords of each kind, padded (see foldKeywords)
+	kindWords          [][][]string // the words of each of foldedKinds
+	foldedCertKeywords []string     // padded, as foldedKinds
+	foldedHeadSkip     [][]string   // words of each head_skip phrase
 	headWords          int
 	extraNotAfter      map[string]bool
 }
@@ -423,7 +424,7 @@ func (p *Params) clone() *Params {
 			k.KeptWhenLookedUp = &kept
 		}
 	}
-	c.foldedKinds, c.foldedCertKeywords, c.foldedHeadSkip, c.extraNotAfter = nil, nil, nil, nil
+	c.foldedKinds, c.kindWords, c.foldedCertKeywords, c.foldedHeadSkip, c.extraNotAfter = nil, nil, nil, nil, nil
 	return &c
 }
 
@@ -525,7 +526,7 @@ func (p *Params) validate(builtin bool) error {
 		p.foldedHeadSkip = append(p.foldedHeadSkip, strings.Fields(s))
 	}
 	ids := map[string]bool{}
-	p.foldedKinds = nil
+	p.foldedKinds, p.kindWords = nil, nil
 	for i, k := range p.PaperKinds {
 		if k.ID == "" {
 			errs = append(errs, fmt.Errorf("paper_kinds[%d] has no id", i))
@@ -537,7 +538,12 @@ func (p *Params) validate(builtin bool) error {
 		if q := k.KeptWhenLookedUp; q != nil && q.Value.Cmp(Int(1)) > 0 {
 			errs = append(errs, fmt.Errorf("paper_kinds.%s.kept_when_looked_up must be between 0 and 1", k.ID))
 		}
-		p.foldedKinds = append(p.foldedKinds, foldKeywords(k.Keywords))
+		kws := foldKeywords(k.Keywords)
+		words := make([][]string, len(kws))
+		for j, kw := range kws {
+			words[j] = strings.Fields(kw)
+		}
+		p.foldedKinds, p.kindWords = append(p.foldedKinds, kws), append(p.kindWords, words)
 	}
 	for _, id := range []string{p.FallbackKind.WithForm, p.FallbackKind.Otherwise} {
 		if !ids[id] {
@@ -547,12 +553,14 @@ func (p *Params) validate(builtin bool) error {
 	return errors.Join(errs...)
 }
 
-// foldKeywords folds each keyword to space-separated words, dropping empty ones.
+// foldKeywords folds each keyword to space-separated words with a space
+// either side (" giay khai sinh "), to be found as whole words in a text
+// joined by joinWords; it drops empty ones.
 func foldKeywords(kws []string) []string {
 	var out []string
 	for _, k := range kws {
-		if f := strings.Join(vntext.FoldedWords(k), " "); f != "" {
-			out = append(out, f)
+		if w := vntext.FoldedWords(k); len(w) > 0 {
+			out = append(out, joinWords(w))
 		}
 	}
 	return out
