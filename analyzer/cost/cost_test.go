@@ -1,6 +1,8 @@
 package cost
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -167,6 +169,58 @@ certified_copy:
 	}
 	if p.CertifiedCopy.Source == "" {
 		t.Error("certified copy source lost")
+	}
+}
+
+// TestLoadParamsOver layers a second file over a loaded one: its figures
+// win, the first file's stay with their origin, the defaults keep theirs,
+// and neither layer below is changed. Over the defaults it reads as
+// LoadParams does.
+func TestLoadParamsOver(t *testing.T) {
+	first, err := LoadParams(strings.NewReader("learning_hours: 3\nonline_share: 0.5\n"), "first.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := "paper_kinds:\n  - {id: form, keywords: [\"tờ khai\"], hours: 1, cash: 0, kept_when_looked_up: 0.5}\n  - {id: document, hours: 0.5, cash: 0}\n"
+	second, err := LoadParamsOver(strings.NewReader("online_share: 0.25\n"+kinds), "second.yaml", first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		q      Param
+		value  Amount
+		origin string
+	}{
+		{"online_share", second.OnlineShare, Frac(1, 4), "second.yaml"},
+		{"learning_hours", second.LearningHours, Int(3), "first.yaml"},
+		{"hours_per_day", second.TimeValue.HoursPerDay, Default().TimeValue.HoursPerDay.Value, DefaultOrigin},
+		{"first online_share", first.OnlineShare, Frac(1, 2), "first.yaml"},
+	} {
+		if tc.q.Value.Cmp(tc.value) != 0 || tc.q.Origin != tc.origin {
+			t.Errorf("%s = %s from %s, want %s from %s", tc.name, tc.q.Value.Exact(), tc.q.Origin, tc.value.Exact(), tc.origin)
+		}
+	}
+	if len(second.PaperKinds) != 2 || len(first.PaperKinds) != len(Default().PaperKinds) {
+		t.Errorf("paper kinds: %d over %d", len(second.PaperKinds), len(first.PaperKinds))
+	}
+	// A third file over second leaves second's kinds, pointer included, alone.
+	third, err := LoadParamsOver(strings.NewReader("head_words: 2\n"), "third.yaml", second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if third.PaperKinds[0].KeptWhenLookedUp == second.PaperKinds[0].KeptWhenLookedUp {
+		t.Error("the layers share a paper kind's parameter")
+	}
+	if k := New(second).PaperKind(&corpus.Paper{Text: "Tờ khai đăng ký"}); k.ID != "form" || k.KeptWhenLookedUp.Origin != "second.yaml" {
+		t.Errorf("second's kind of a form: %+v", k)
+	}
+	for _, file := range []string{"", "learning_hours: 2\n", kinds, "online_share: 2\n"} {
+		a, errA := LoadParams(strings.NewReader(file), "f.yaml")
+		b, errB := LoadParamsOver(strings.NewReader(file), "f.yaml", Default())
+		if !reflect.DeepEqual(a, b) || fmt.Sprint(errA) != fmt.Sprint(errB) {
+			t.Errorf("%q: LoadParams and LoadParamsOver the defaults differ (%v, %v)", file, errA, errB)
+		}
 	}
 }
 

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"math"
 	"math/big"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/redtape-vn/redtape/corpus"
@@ -29,14 +31,72 @@ func sample() *corpus.Procedure {
 	}
 }
 
+// maxParamsInput bounds the files FuzzLoadParams reads: the largest
+// section of the built-in file, paper_kinds, fits. A mutated copy of the
+// whole 22 KB file took 4-6 ms a run; the whole file is read by
+// TestDefaultParamsCiteSources and every test that costs.
+const maxParamsInput = 10 << 10
+
+// sections cuts a YAML file into its top-level keys, each with what it
+// holds: the seeds of FuzzLoadParams, small files of real figures and
+// sources that together cover the whole format.
+func sections(data []byte) [][]byte {
+	var out [][]byte
+	start := -1
+	for at := 0; at < len(data); {
+		end := bytes.IndexByte(data[at:], '\n') + at + 1
+		if end == at {
+			end = len(data)
+		}
+		if c := data[at]; c >= 'a' && c <= 'z' {
+			if start >= 0 {
+				out = append(out, data[start:at])
+			}
+			start = at
+		}
+		at = end
+	}
+	if start >= 0 {
+		out = append(out, data[start:])
+	}
+	return out
+}
+
 // FuzzLoadParams feeds arbitrary parameter files: a file either fails with
-// an error or gives a model whose figures are never negative.
+// an error or gives a model whose figures are never negative, and the
+// parameters it was read over are left as they were. The defaults are
+// parsed once for the whole run (parsing them takes 30 times longer than
+// reading a small file over them); LoadParams is LoadParamsOver the
+// defaults, which TestLoadParamsOver checks.
 func FuzzLoadParams(f *testing.F) {
-	f.Add(defaultParams)
+	secs := sections(defaultParams)
+	if len(secs) < 10 {
+		f.Fatalf("the built-in parameters cut into %d sections", len(secs))
+	}
+	for _, sec := range secs {
+		if len(sec) > maxParamsInput {
+			f.Fatalf("section %.20q... of the built-in parameters is over %d bytes", sec, maxParamsInput)
+		}
+		if _, err := LoadParams(bytes.NewReader(sec), "section.yaml"); err != nil {
+			f.Fatalf("section %.20q... of the built-in parameters: %v", sec, err)
+		}
+		f.Add(sec)
+	}
 	f.Add([]byte("online_share: 0.3\n"))
 	f.Add([]byte("{\"time_value\": {\"monthly_income\": 7600000}}"))
+	var (
+		once           sync.Once
+		base, pristine *Params
+	)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := LoadParams(bytes.NewReader(data), "fuzz.yaml")
+		if len(data) > maxParamsInput {
+			return
+		}
+		once.Do(func() { base, pristine = Default(), Default() })
+		p, err := LoadParamsOver(bytes.NewReader(data), "fuzz.yaml", base)
+		if !reflect.DeepEqual(base, pristine) {
+			t.Fatal("reading a file changed the parameters it was read over")
+		}
 		if err != nil {
 			return
 		}

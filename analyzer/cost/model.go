@@ -208,7 +208,7 @@ func (m *Model) kindOf(pp *corpus.Paper, words []string, text string) *PaperKind
 	for i, kws := range m.p.foldedKinds {
 		for _, kw := range kws {
 			if m.p.PaperKinds[i].Anywhere {
-				if strings.Contains(text, " "+kw+" ") {
+				if strings.Contains(text, kw) {
 					return &m.p.PaperKinds[i]
 				}
 				continue
@@ -217,7 +217,7 @@ func (m *Model) kindOf(pp *corpus.Paper, words []string, text string) *PaperKind
 				end := min(len(words), start+m.p.headWords+8) // room for a keyword begun in the window
 				head = joinWords(words[start:end])
 			}
-			if at := strings.Index(head, " "+kw+" "); at >= 0 && strings.Count(head[:at], " ") < m.p.headWords {
+			if at := strings.Index(head, kw); at >= 0 && strings.Count(head[:at], " ") < m.p.headWords {
 				return &m.p.PaperKinds[i]
 			}
 		}
@@ -290,7 +290,7 @@ func (m *Model) needsCertifiedCopy(pp *corpus.Paper, text string) (need, measure
 		return true, true
 	}
 	for _, kw := range m.p.foldedCertKeywords {
-		if strings.Contains(text, " "+kw+" ") {
+		if strings.Contains(text, kw) {
 			return true, false
 		}
 	}
@@ -522,8 +522,7 @@ func (m *Model) extras(words []string, primary *PaperKind) []*PaperKind {
 			continue
 		}
 	kws:
-		for _, kw := range m.p.foldedKinds[i] {
-			kwWords := strings.Fields(kw)
+		for _, kwWords := range m.p.kindWords[i] {
 			for at := 0; at+len(kwWords) <= len(words); at++ {
 				if !equalWords(words[at:at+len(kwWords)], kwWords) || m.afterNot(words, at) {
 					continue

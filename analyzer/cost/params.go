@@ -279,9 +279,10 @@ type Params struct {
 	// FallbackKind names the kinds of papers no keyword matches.
 	FallbackKind FallbackKind `yaml:"fallback_kind" json:"fallback_kind"`
 
-	foldedKinds        [][]string // folded keywords of each kind
-	foldedCertKeywords []string
-	foldedHeadSkip     [][]string // words of each head_skip phrase
+	foldedKinds        [][]string   // folded keywords of each kind, padded (see foldKeywords)
+	kindWords          [][][]string // the words of each of foldedKinds
+	foldedCertKeywords []string     // padded, as foldedKinds
+	foldedHeadSkip     [][]string   // words of each head_skip phrase
 	headWords          int
 	extraNotAfter      map[string]bool
 }
@@ -362,14 +363,25 @@ func parseDefault() (*Params, error) {
 // in the file replaces the whole default list. name is the file's name for
 // [Param.Origin] and error messages.
 func LoadParams(r io.Reader, name string) (*Params, error) {
+	return LoadParamsOver(r, name, nil)
+}
+
+// LoadParamsOver reads a parameter file over base, as [LoadParams] does
+// over the built-in defaults, and leaves base as it was. base is a
+// [Default] or the result of an earlier load (a caller that reads many
+// files over the same parameters parses them once); nil means the
+// built-in defaults.
+func LoadParamsOver(r io.Reader, name string, base *Params) (*Params, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read params %s: %w", name, err)
 	}
-	p, err := parseDefault()
-	if err != nil {
-		return nil, err
+	if base == nil {
+		if base, err = parseDefault(); err != nil {
+			return nil, err
+		}
 	}
+	p := base.clone()
 	kinds := p.PaperKinds
 	p.PaperKinds = nil
 	if err := decodeStrict(data, p); err != nil {
@@ -391,6 +403,29 @@ func LoadParams(r io.Reader, name string) (*Params, error) {
 		return nil, fmt.Errorf("params %s: %w", name, err)
 	}
 	return p, nil
+}
+
+// clone returns a copy of p that shares nothing a decoder or validate
+// writes to: its slices, and the parameters paper kinds point to, are
+// copied (Amounts are immutable). The folded keywords are left for
+// validate to build anew.
+func (p *Params) clone() *Params {
+	c := *p
+	c.CertifiedCopy.Tiers = slices.Clone(p.CertifiedCopy.Tiers)
+	c.CertifiedCopy.Keywords = slices.Clone(p.CertifiedCopy.Keywords)
+	c.HeadSkip = slices.Clone(p.HeadSkip)
+	c.ExtraNotAfter = slices.Clone(p.ExtraNotAfter)
+	c.PaperKinds = slices.Clone(p.PaperKinds)
+	for i := range c.PaperKinds {
+		k := &c.PaperKinds[i]
+		k.Keywords = slices.Clone(k.Keywords)
+		if k.KeptWhenLookedUp != nil {
+			kept := *k.KeptWhenLookedUp
+			k.KeptWhenLookedUp = &kept
+		}
+	}
+	c.foldedKinds, c.kindWords, c.foldedCertKeywords, c.foldedHeadSkip, c.extraNotAfter = nil, nil, nil, nil, nil
+	return &c
 }
 
 // LoadParamsFile reads the parameter file at path over the defaults.
@@ -491,7 +526,7 @@ func (p *Params) validate(builtin bool) error {
 		p.foldedHeadSkip = append(p.foldedHeadSkip, strings.Fields(s))
 	}
 	ids := map[string]bool{}
-	p.foldedKinds = nil
+	p.foldedKinds, p.kindWords = nil, nil
 	for i, k := range p.PaperKinds {
 		if k.ID == "" {
 			errs = append(errs, fmt.Errorf("paper_kinds[%d] has no id", i))
@@ -503,7 +538,12 @@ func (p *Params) validate(builtin bool) error {
 		if q := k.KeptWhenLookedUp; q != nil && q.Value.Cmp(Int(1)) > 0 {
 			errs = append(errs, fmt.Errorf("paper_kinds.%s.kept_when_looked_up must be between 0 and 1", k.ID))
 		}
-		p.foldedKinds = append(p.foldedKinds, foldKeywords(k.Keywords))
+		kws := foldKeywords(k.Keywords)
+		words := make([][]string, len(kws))
+		for j, kw := range kws {
+			words[j] = strings.Fields(kw)
+		}
+		p.foldedKinds, p.kindWords = append(p.foldedKinds, kws), append(p.kindWords, words)
 	}
 	for _, id := range []string{p.FallbackKind.WithForm, p.FallbackKind.Otherwise} {
 		if !ids[id] {
@@ -513,12 +553,14 @@ func (p *Params) validate(builtin bool) error {
 	return errors.Join(errs...)
 }
 
-// foldKeywords folds each keyword to space-separated words, dropping empty ones.
+// foldKeywords folds each keyword to space-separated words with a space
+// either side (" giay khai sinh "), to be found as whole words in a text
+// joined by joinWords; it drops empty ones.
 func foldKeywords(kws []string) []string {
 	var out []string
 	for _, k := range kws {
-		if f := strings.Join(vntext.FoldedWords(k), " "); f != "" {
-			out = append(out, f)
+		if w := vntext.FoldedWords(k); len(w) > 0 {
+			out = append(out, joinWords(w))
 		}
 	}
 	return out

@@ -230,21 +230,27 @@ func names(paper, database string) []name {
 // whole name; when there are none either, the row's text is.
 func allNames(paper string) []name {
 	var parts []string
-	main := paper
-	// "(Giấy chứng nhận quyền sử dụng đất)": a paper in brackets is one too.
-	for {
-		i := strings.IndexByte(main, '(')
+	// "(Giấy chứng nhận quyền sử dụng đất)": a paper in brackets is one
+	// too; the text around brackets reads as if a comma stood for them. An
+	// unclosed bracket ends the text. One pass, whatever the brackets.
+	var outside strings.Builder
+	for from := 0; ; {
+		i := strings.IndexByte(paper[from:], '(')
 		if i < 0 {
+			outside.WriteString(paper[from:])
 			break
 		}
-		j := strings.IndexByte(main[i:], ')')
+		i += from
+		outside.WriteString(paper[from:i])
+		j := strings.IndexByte(paper[i:], ')')
 		if j < 0 {
-			main = main[:i]
 			break
 		}
-		parts = append(parts, main[i+1:i+j])
-		main = main[:i] + " , " + main[i+j+1:]
+		parts = append(parts, paper[i+1:i+j])
+		outside.WriteString(" , ")
+		from = i + j + 1
 	}
+	main := outside.String()
 	// "...: Giấy tờ ..., giấy chứng nhận ...": the list after a colon.
 	if i := strings.IndexByte(main, ':'); i >= 0 {
 		parts = append(parts, main[i+1:])
@@ -311,7 +317,7 @@ func splitList(piece string, embedded bool) [][]string {
 	var out [][]string
 	if embedded {
 		for i := 1; i < len(toks); i++ {
-			if prefixAny(foldsOf(toks[i:]), strongHeads) > 0 {
+			if startsWithAny(toks[i:], strongHeads, false) {
 				if n := trimName(toks[i:]); len(n) > 1 {
 					out = append(out, n)
 				}
@@ -325,9 +331,10 @@ func splitList(piece string, embedded bool) [][]string {
 			out = append(out, n)
 		}
 	}
+	skip := skipCopyAll(toks)
 	for i := 0; i < len(toks); i++ {
 		w := toks[i].low
-		if (w == "," || w == "hoặc" || w == "và") && i+1 < len(toks) && prefixAny(foldsOf(skipCopyTok(toks[i+1:])), paperHeads) > 0 {
+		if (w == "," || w == "hoặc" || w == "và") && i+1 < len(toks) && startsWithAny(toks[skip[i+1]:], paperHeads, false) {
 			emit(i)
 			start = i + 1
 		}
@@ -343,27 +350,29 @@ func splitList(piece string, embedded bool) [][]string {
 // is not cut: its qualifiers tell it apart.
 func trimName(toks []token) []string {
 	toks = skipCopyTok(toks)
-	folds := foldsOf(toks)
-	if len(toks) > 0 && prefixAny(folds, copyWords) == len(toks) {
+	if len(toks) > 0 && prefixLen(toks, copyWords) == len(toks) {
 		return nil
 	}
-	if prefixAny(folds, classes) > 0 {
-		out := folds[:0:0]
-		for _, f := range folds {
-			if f != "," {
-				out = append(out, f)
+	if startsWithAny(toks, classes, false) {
+		var out []string
+		for _, t := range toks {
+			if t.fold != "," {
+				out = append(out, t.fold)
 			}
 		}
 		return out
 	}
+	// The words up to the end of the name only: the embedded names of a
+	// long text each start a name here, so reading all of toks for each
+	// would take time quadratic in the text.
 	end := len(toks)
 	for i := 1; i < len(toks); i++ {
-		if toks[i].low == "," || startsWithAny(toks[i:], qualifiers, true) || i >= 2 && prefixAny(folds[i:], strongHeads) > 0 {
+		if toks[i].low == "," || startsWithAny(toks[i:], qualifiers, true) || i >= 2 && startsWithAny(toks[i:], strongHeads, false) {
 			end = i
 			break
 		}
 	}
-	return folds[:end]
+	return foldsOf(toks[:end])
 }
 
 // foldsOf returns the folded words of toks.
@@ -404,15 +413,49 @@ func startsWithAny(toks []token, list [][]string, low bool) bool {
 // starts with.
 func skipCopyTok(toks []token) []token {
 	for {
-		n := prefixAny(foldsOf(toks), copyWords)
-		if n == 0 && len(toks) > 1 && listMarker(toks[0].fold) {
-			n = 1
-		}
+		n := skipOne(toks)
 		if n == 0 || n == len(toks) {
 			return toks
 		}
 		toks = toks[n:]
 	}
+}
+
+// skipOne returns the number of words of the first list marker or copy
+// phrase toks start with, 0 when none.
+func skipOne(toks []token) int {
+	n := prefixLen(toks, copyWords)
+	if n == 0 && len(toks) > 1 && listMarker(toks[0].fold) {
+		n = 1
+	}
+	return n
+}
+
+// skipCopyAll returns, for each i up to len(toks), the index at which
+// skipCopyTok(toks[i:]) starts: every suffix in one pass from the end, so
+// that a text of many "hoặc bản sao" is not read again from each of them.
+func skipCopyAll(toks []token) []int {
+	to := make([]int, len(toks)+1)
+	to[len(toks)] = len(toks)
+	for i := len(toks) - 1; i >= 0; i-- {
+		to[i] = i
+		if n := skipOne(toks[i:]); n > 0 && i+n < len(toks) {
+			to[i] = to[i+n]
+		}
+	}
+	return to
+}
+
+// prefixLen returns the length of the first phrase of list whose words
+// toks start with, compared folded, or 0: prefixAny on toks' folded words
+// without copying them.
+func prefixLen(toks []token, list [][]string) int {
+	for _, p := range list {
+		if startsWith(toks, p, false) {
+			return len(p)
+		}
+	}
+	return 0
 }
 
 func btoi(b bool) int {
