@@ -2,6 +2,8 @@ module github.com/redtape-vn/redtape
 
 go 1.26.8
 
+toolchain go1.26.10
+
 require (
 	github.com/PuerkitoBio/goquery v1.13.0
 	github.com/blevesearch/bleve/v2 v2.6.3
