@@ -191,11 +191,15 @@ func (n number) in(l i18n.Lang) string {
 	return strings.NewReplacer(".", ",", ",", ".").Replace(string(n))
 }
 
-// Text returns the finding's message and fix in language l. A finding
-// built without a [Message] (read back from JSON, or made by hand) keeps
-// its English Message and Fix.
+// Text returns the finding's message and fix in language l. In English
+// they are Message and Fix, as machine output has them; a finding built
+// without a [Message] (read back from JSON, or made by hand) keeps them in
+// every language.
 func (f Finding) Text(l i18n.Lang) (msg, fix string) {
 	msg, fix = f.Message, f.Fix
+	if l == i18n.English {
+		return msg, fix
+	}
 	if !f.Msg.IsZero() {
 		msg = f.Msg.In(l)
 	}
@@ -205,13 +209,14 @@ func (f Finding) Text(l i18n.Lang) (msg, fix string) {
 	return msg, fix
 }
 
-// NotesIn returns the run's notes in language l, in the order of Notes;
-// a note added as a plain string stays as it is.
+// NotesIn returns the run's notes in language l, in the order of Notes:
+// in English the Notes themselves; a note added as a plain string (see
+// [Run.AddNote]) stays as it is in every language.
 func (r *Run) NotesIn(l i18n.Lang) []string {
 	out := make([]string, len(r.Notes))
 	for i, n := range r.Notes {
 		out[i] = n
-		if m, ok := r.noteMsgs[n]; ok {
+		if m, ok := r.noteMsgs[n]; ok && l != i18n.English {
 			out[i] = m.In(l)
 		}
 	}
