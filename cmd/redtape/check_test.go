@@ -726,3 +726,51 @@ func TestCheckConfigErrors(t *testing.T) {
 		t.Errorf("directive naming rules by name and id: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestCheckLang: --lang picks the language of the text, Markdown and
+// GitHub outputs (default vi, else the config's lang; the flag wins); the
+// JSON and SARIF outputs are byte for byte the same in every language.
+func TestCheckLang(t *testing.T) {
+	dossier := filepath.Join(checkFixtures, "dossier.md")
+	code, out, stderr := runCheckCLI(t, "", "--no-config", "--lang", "fr", dossier)
+	if code != exitUsage || out != "" || !strings.Contains(stderr, `--lang: language "fr" is not vi or en`) {
+		t.Errorf("--lang fr: exit %d, stderr %q", code, stderr)
+	}
+	for _, format := range []string{"json", "sarif"} {
+		_, def, _ := runCheckCLI(t, "", "--no-config", "--format", format, checkFixtures)
+		_, vi, _ := runCheckCLI(t, "", "--no-config", "--format", format, "--lang", "vi", checkFixtures)
+		_, en, _ := runCheckCLI(t, "", "--no-config", "--format", format, checkFixtures, "--lang", "en")
+		if len(def) < 10000 || def != vi || def != en {
+			t.Errorf("%s: output differs with --lang (%d, %d, %d bytes)", format, len(def), len(vi), len(en))
+		}
+		if !strings.Contains(en, "requires a dossier paper") {
+			t.Errorf("%s: no English message", format)
+		}
+	}
+	for _, format := range []string{"text", "markdown", "github"} {
+		_, def, _ := runCheckCLI(t, "", "--no-config", "--format", format, dossier)
+		_, vi, _ := runCheckCLI(t, "", "--no-config", "--format", format, "--lang", "vi", dossier)
+		_, en, _ := runCheckCLI(t, "", "--no-config", "--format", format, dossier, "--lang", "en")
+		if def != vi || vi == en || !strings.Contains(vi, "yêu cầu một thành phần hồ sơ") || !strings.Contains(en, "requires a dossier paper") {
+			t.Errorf("%s: default and vi differ, or vi is en:\n%s\n%s", format, vi, en)
+		}
+	}
+	// The config's lang is the default; --lang wins; a bad one names the file.
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.yaml")
+	if err := os.WriteFile(cfg, []byte("lang: en\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, out, _ := runCheckCLI(t, "", "--config", cfg, dossier); !strings.Contains(out, "findings in 1 file") {
+		t.Errorf("config lang en:\n%s", out)
+	}
+	if _, out, _ := runCheckCLI(t, "", "--config", cfg, "--lang", "vi", dossier); !strings.Contains(out, "phát hiện trong 1 tệp") {
+		t.Errorf("config lang en, --lang vi:\n%s", out)
+	}
+	if err := os.WriteFile(cfg, []byte("lang: de\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCheckCLI(t, "", "--config", cfg, "--lang", "en", dossier); code != exitUsage || !strings.Contains(stderr, cfg) || !strings.Contains(stderr, `"de" is not vi or en`) {
+		t.Errorf("config lang de: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -3,6 +3,7 @@ package findings
 import (
 	_ "embed"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/redtape-vn/redtape/analyzer/check"
@@ -49,4 +50,28 @@ func severityName(t *i18n.Texts, s check.Severity) string {
 }
 
 // count formats a count of the text of key (n_findings, n_files ...).
-func count(t *i18n.Texts, key string, n int) string { return t.Count(key, int64(n), n) }
+func count(t *i18n.Texts, key string, n int) string {
+	return t.Count(key, int64(n), number(t.Lang(), n))
+}
+
+// number formats a count in language l: as Go prints it in English, with
+// dots between groups of three digits in Vietnamese ("1.400").
+func number(l i18n.Lang, n int) string {
+	s := strconv.Itoa(n)
+	if l == i18n.English {
+		return s
+	}
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}

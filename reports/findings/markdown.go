@@ -32,6 +32,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		return err
 	}
 	bw := bufio.NewWriter(w)
+	n := func(v int) string { return number(tx.Lang(), v) }
 	c := r.Count()
 	status := tx.Get("md_passed")
 	switch {
@@ -62,7 +63,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 			if ri == nil || ri.Severity == check.SeverityMetric && !r.ShowMetrics {
 				continue
 			}
-			fmt.Fprintf(bw, "| [%s %s](%s%s.md) | %s | %d |\n", ri.ID, ri.Name, DocsBase, ri.ID, severityName(tx, ri.Severity), c.ByRule[id])
+			fmt.Fprintf(bw, "| [%s %s](%s%s.md) | %s | %s |\n", ri.ID, ri.Name, DocsBase, ri.ID, severityName(tx, ri.Severity), n(c.ByRule[id]))
 		}
 		fmt.Fprintln(bw)
 		fmt.Fprintln(bw, tx.Get("md_findings_head"))
@@ -89,7 +90,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 			}
 		}
 		if rows > shown {
-			fmt.Fprintf(bw, "\n%s\n", tx.Get("md_more", rows-shown))
+			fmt.Fprintf(bw, "\n%s\n", tx.Get("md_more", number(tx.Lang(), rows-shown)))
 		}
 		fmt.Fprintln(bw)
 	}
@@ -99,9 +100,9 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	fmt.Fprintln(bw, tx.Get("md_defines_head"))
 	fmt.Fprintln(bw, "| --- | ---: | ---: | ---: | ---: | ---: |")
 	for _, f := range r.Files {
-		fmt.Fprintf(bw, "| `%s` | %d | %d | %d | %d | %d |\n", mdCode(f.Path), f.Articles, f.Procedures, f.Papers, f.Conditions, f.RequirementWords)
+		fmt.Fprintf(bw, "| `%s` | %s | %s | %s | %s | %s |\n", mdCode(f.Path), n(f.Articles), n(f.Procedures), n(f.Papers), n(f.Conditions), n(f.RequirementWords))
 	}
-	fmt.Fprintf(bw, "| %s | %d | %d | %d | %d | %d |\n", tx.Get("md_total"), t.Articles, t.Procedures, t.Papers, t.Conditions, t.RequirementWords)
+	fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", tx.Get("md_total"), n(t.Articles), n(t.Procedures), n(t.Papers), n(t.Conditions), n(t.RequirementWords))
 	fmt.Fprintln(bw)
 	fmt.Fprintln(bw, "</details>")
 	for i, n := range r.notes() {

@@ -70,7 +70,7 @@ func WriteText(w io.Writer, r *Report) error {
 		fmt.Fprint(bw, tx.Get("metrics_hidden", count(tx, "n_metric", c.Metrics)))
 	}
 	if t.Suppressed > 0 {
-		fmt.Fprint(bw, tx.Get("suppressed", t.Suppressed))
+		fmt.Fprint(bw, tx.Get("suppressed", number(tx.Lang(), t.Suppressed)))
 	}
 	if u := r.unreadableLine(tx); u != "" {
 		fmt.Fprintf(bw, "; %s", paint(ansiRed, u))

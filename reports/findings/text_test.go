@@ -106,3 +106,20 @@ func TestPrintable(t *testing.T) {
 		}
 	}
 }
+
+// Counts follow the language's convention: as Go prints them in English,
+// with dots between groups of three digits in Vietnamese.
+func TestNumber(t *testing.T) {
+	for _, tt := range []struct {
+		l    i18n.Lang
+		n    int
+		want string
+	}{
+		{i18n.English, 1400, "1400"}, {i18n.Vietnamese, 1400, "1.400"}, {i18n.Vietnamese, 999, "999"},
+		{i18n.Vietnamese, 1234567, "1.234.567"}, {i18n.Vietnamese, 0, "0"}, {i18n.Vietnamese, -12345, "-12.345"},
+	} {
+		if got := number(tt.l, tt.n); got != tt.want {
+			t.Errorf("number(%s, %d) = %q, want %q", tt.l, tt.n, got, tt.want)
+		}
+	}
+}
