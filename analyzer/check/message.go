@@ -107,8 +107,9 @@ func (m Message) Keys() []string {
 // String returns m in English.
 func (m Message) String() string { return m.In(i18n.English) }
 
-// In returns m in language l; a key missing from data/messages.yaml shows
-// as [[key]] so tests catch it.
+// In returns m in language l (any language but English reads as
+// Vietnamese); a key missing from data/messages.yaml shows as [[key]] so
+// tests catch it.
 func (m Message) In(l i18n.Lang) string {
 	if l != i18n.English {
 		l = i18n.Vietnamese
@@ -212,11 +213,17 @@ func (f Finding) Text(l i18n.Lang) (msg, fix string) {
 // NotesIn returns the run's notes in language l, in the order of Notes:
 // in English the Notes themselves; a note added as a plain string (see
 // [Run.AddNote]) stays as it is in every language.
-func (r *Run) NotesIn(l i18n.Lang) []string {
-	out := make([]string, len(r.Notes))
-	for i, n := range r.Notes {
+func (r *Run) NotesIn(l i18n.Lang) []string { return notesIn(r.Notes, r.noteMsgs, l) }
+
+// NotesIn returns the notes of one draft's result in language l, as
+// [Run.NotesIn] does.
+func (r *FileResult) NotesIn(l i18n.Lang) []string { return notesIn(r.Notes, r.noteMsgs, l) }
+
+func notesIn(notes []string, msgs map[string]Message, l i18n.Lang) []string {
+	out := make([]string, len(notes))
+	for i, n := range notes {
 		out[i] = n
-		if m, ok := r.noteMsgs[n]; ok && l != i18n.English {
+		if m, ok := msgs[n]; ok && l != i18n.English {
 			out[i] = m.In(l)
 		}
 	}

@@ -91,7 +91,7 @@ func runProcedureElements(p *Pass) {
 			continue
 		}
 		p.Report(d.Dossiers[pr.Dossier].Trigger, NewMessage("rt010", snippet(pr.Name), orList(missing)),
-			NewMessage("rt010_fix", list{items: missing, sep: ", "}))
+			NewMessage("rt010_fix", list{items: missing, sep: ", ", key: "list_and"}))
 	}
 }
 

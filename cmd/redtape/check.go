@@ -76,7 +76,8 @@ func checkCommand(e *env) *cli.Command {
 			"input could not be read), 2 usage or configuration error (also: no drafts under DRAFTS, a\n" +
 			"--diff - that is empty or not a diff, a diff of drafts not found), 3 some input could not\n" +
 			"be read. Piped diff paths are read from the git top level; SARIF and github output name\n" +
-			"files from the repository root. See docs/check.md.",
+			"files from the repository root. Text, markdown and github output are in Vietnamese unless\n" +
+			"--lang en; json and sarif are the same in both. See docs/check.md.",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(findings.Formats(), ", ")},
 			&cli.StringFlag{Name: "fail-on", Usage: "lowest severity that fails the run: error, warning or info (default: config, else error)"},

@@ -95,9 +95,23 @@ func TestGolden(t *testing.T) {
 func TestGoldenVietnamese(t *testing.T) {
 	for _, format := range Formats() {
 		t.Run(format, func(t *testing.T) {
-			var en, vi bytes.Buffer
+			var en, en2, vi bytes.Buffer
 			if err := Write(&en, format, sampleReport(t)); err != nil {
 				t.Fatal(err)
+			}
+			r2 := sampleReport(t)
+			r2.Lang = i18n.English
+			if err := Write(&en2, format, r2); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(en.Bytes(), en2.Bytes()) {
+				t.Errorf("%s: Lang en differs from the empty Lang", format)
+			}
+			if format != "json" && format != "sarif" {
+				r2.Lang = "fr"
+				if err := Write(&bytes.Buffer{}, format, r2); err == nil {
+					t.Errorf("%s: Lang fr accepted", format)
+				}
 			}
 			r := sampleReport(t)
 			r.Lang = i18n.Vietnamese

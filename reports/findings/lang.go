@@ -25,8 +25,12 @@ func (r *Report) lang() i18n.Lang {
 	return r.Lang
 }
 
-// texts returns the prose of the outputs in r's language.
+// texts returns the prose of the outputs in r's language; a language other
+// than vi and en is an error.
 func (r *Report) texts() (*i18n.Texts, error) {
+	if l := r.lang(); l != i18n.English && l != i18n.Vietnamese {
+		return nil, fmt.Errorf("findings: language %q is not vi or en", l)
+	}
 	t, err := i18n.Load(textData, TextSchema, r.lang())
 	if err != nil {
 		return nil, fmt.Errorf("findings: %w", err)
