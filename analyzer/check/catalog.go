@@ -4,9 +4,11 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/internal/i18n"
 )
 
 // CatalogMatcher is the [PaperMatcher] of the catalog of digitised data:
@@ -31,14 +33,26 @@ func (c catalogMatcher) Mentions(text string) []PaperMention {
 		if e == nil {
 			continue
 		}
-		var bases []string
+		var bases, basesVi []string
 		for _, b := range e.Basis {
 			bases = append(bases, b.String())
+			basesVi = append(basesVi, basisVi(b))
 		}
 		out = append(out, PaperMention{Start: mm.Start, End: mm.End, Entry: e.ID, Paper: e.Name,
-			Database: e.Database, Basis: strings.Join(bases, "; ")})
+			Database: e.Database, DatabaseVi: e.DatabaseIn(catalog.Vietnamese),
+			Basis: strings.Join(bases, "; "), BasisVi: strings.Join(basesVi, "; ")})
 	}
 	return out
+}
+
+// basisVi cites b in Vietnamese as [catalog.Basis.String] does in
+// English: the citation, then how sure it is unless read in the law.
+func basisVi(b catalog.Basis) string {
+	c := b.Citation(catalog.Vietnamese)
+	if b.Status == catalog.Law {
+		return c
+	}
+	return NewMessage("basis_"+string(b.Status), c).In(i18n.Vietnamese)
 }
 
 // CostModel is the [Coster] of the Standard Cost Model: the cost of one

@@ -29,8 +29,13 @@ type PaperMention struct {
 	Paper string
 	// Database is the database that holds the data.
 	Database string
-	// Basis is the legal basis that lets an agency look it up.
-	Basis string
+	// DatabaseVi names the database in Vietnamese; empty when the catalog
+	// gives no Vietnamese name.
+	DatabaseVi string
+	// Basis is the legal basis that lets an agency look it up: citations
+	// separated by "; ". BasisVi cites the same in Vietnamese, one citation
+	// for each of Basis; empty when not given.
+	Basis, BasisVi string
 }
 
 // PaperMatcher finds the digitised papers a sentence requires.
@@ -72,6 +77,11 @@ type Finding struct {
 	Message string `json:"message"`
 	// Fix says what to write instead, where the rule knows.
 	Fix string `json:"fix,omitempty"`
+	// Msg and FixMsg are Message and Fix in both languages (see
+	// [Finding.Text]); zero for a finding read back from JSON. Machine
+	// output never reads them: it keeps the English texts.
+	Msg    Message `json:"-"`
+	FixMsg Message `json:"-"`
 	// Snippet is the text the finding is about.
 	Snippet string `json:"snippet,omitempty"`
 	// Article is the label of the article holding the finding.
@@ -102,7 +112,7 @@ type Pass struct {
 	shared   *shared
 	severity Severity
 	out      *[]Finding
-	notes    *[]string
+	res      *FileResult
 }
 
 // shared holds what several rules compute from one draft, once per
@@ -115,13 +125,15 @@ type shared struct {
 	issuedOK        bool
 }
 
-// Report records a finding at span s of the draft's text.
-func (p *Pass) Report(s Span, msg, fix string) *Finding {
+// Report records a finding at span s of the draft's text: what was
+// found, and what to write instead (zero when the rule does not know).
+func (p *Pass) Report(s Span, msg, fix Message) *Finding {
 	d := p.Draft
 	start, end := d.Pos(s.Start), d.EndPos(s)
 	f := Finding{
 		File: d.Path, Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
-		Rule: p.Rule.ID, Name: p.Rule.Name, Severity: p.severity, Message: msg, Fix: fix,
+		Rule: p.Rule.ID, Name: p.Rule.Name, Severity: p.severity, Message: msg.String(), Fix: fix.String(),
+		Msg: msg, FixMsg: fix,
 		Snippet: snippet(d.TextOf(s)),
 	}
 	if a := d.ArticleAt(s.Start); a >= 0 {
@@ -134,13 +146,21 @@ func (p *Pass) Report(s Span, msg, fix string) *Finding {
 }
 
 // Note records a remark about the run (a rule that could not work).
-func (p *Pass) Note(msg string) {
-	for _, n := range *p.notes {
-		if n == msg {
+func (p *Pass) Note(m Message) { p.res.addNote(m) }
+
+// addNote adds a note unless the result holds it already.
+func (r *FileResult) addNote(m Message) {
+	n := m.String()
+	for _, x := range r.Notes {
+		if x == n {
 			return
 		}
 	}
-	*p.notes = append(*p.notes, msg)
+	r.Notes = append(r.Notes, n)
+	if r.noteMsgs == nil {
+		r.noteMsgs = map[string]Message{}
+	}
+	r.noteMsgs[n] = m
 }
 
 func snippet(s string) string {
@@ -249,8 +269,10 @@ type FileResult struct {
 	Tally
 	// Findings are sorted by line, column and rule.
 	Findings []Finding `json:"-"`
-	// Notes are remarks about rules that could not run.
+	// Notes are remarks about rules that could not run, in English.
 	Notes []string `json:"-"`
+
+	noteMsgs map[string]Message // the notes in both languages, by English text
 }
 
 // ParseFile reads and parses the draft at path. A file that is not text
@@ -290,7 +312,7 @@ func (c *Checker) Check(ctx context.Context, d *Draft) (*FileResult, error) {
 			continue
 		}
 		p := &Pass{Draft: d, Rule: r, Lexicon: c.lx, Config: c.cfg, Matcher: c.opts.Matcher, Coster: c.opts.Coster, decisions: c.dec,
-			corpus: c.corpus, shared: sh, severity: sev, out: &all, notes: &res.Notes}
+			corpus: c.corpus, shared: sh, severity: sev, out: &all, res: res}
 		r.Run(p)
 	}
 	sup := newSuppressor(d)

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/redtape-vn/redtape/internal/i18n"
 )
 
 // ConfigName is the file name [FindConfig] looks for.
@@ -40,6 +42,7 @@ const (
 //	corpus: [procedures/]        # current corpus for RT008
 //	ignore: ["drafts/archive/**"]
 //	fail-on: warning
+//	lang: en                     # language of text, Markdown and GitHub output
 type Config struct {
 	Rules      map[string]RuleConfig `yaml:"rules"`
 	Thresholds Thresholds            `yaml:"thresholds"`
@@ -51,6 +54,10 @@ type Config struct {
 	Ignore []string `yaml:"ignore"`
 	// FailOn is the default of --fail-on.
 	FailOn string `yaml:"fail-on"`
+	// Lang is the default of --lang: "vi" or "en", the language of the
+	// text, Markdown and GitHub outputs; empty leaves the command's
+	// default (vi).
+	Lang string `yaml:"lang"`
 
 	// Dir is the directory of the config file; relative paths in it
 	// resolve against it. Empty for a config not read from a file.
@@ -184,7 +191,7 @@ func FindConfig(dir string) (string, error) {
 	}
 }
 
-// Validate checks rule keys, severities, thresholds, patterns and fail-on;
+// Validate checks rule keys, severities, thresholds, patterns, fail-on and lang;
 // the error names the file the configuration was read from.
 func (c *Config) Validate(rules []*Rule) error {
 	var errs []error
@@ -205,6 +212,11 @@ func (c *Config) Validate(rules []*Rule) error {
 	for _, p := range c.Ignore {
 		if _, err := path.Match(strings.ReplaceAll(p, "**", "*"), ""); err != nil {
 			errs = append(errs, fmt.Errorf("ignore: bad pattern %q: %w", p, err))
+		}
+	}
+	if c.Lang != "" {
+		if _, err := i18n.ParseLang(c.Lang); err != nil {
+			errs = append(errs, fmt.Errorf("lang: %w", err))
 		}
 	}
 	if c.FailOn != "" {

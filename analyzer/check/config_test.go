@@ -19,7 +19,8 @@ func TestParseConfig(t *testing.T) {
 		err        string // substring of the error, "" for none
 	}{
 		{"empty", "", ""},
-		{"full", "rules:\n  RT002: off\n  certified-copy: {severity: error}\nthresholds:\n  cost-increase-percent: 5\n  requirement-words-per-article: 20\ncatalog: cat.yaml\ncorpus: [procs/]\nignore: ['drafts/old/**']\nfail-on: warning\n", ""},
+		{"full", "rules:\n  RT002: off\n  certified-copy: {severity: error}\nthresholds:\n  cost-increase-percent: 5\n  requirement-words-per-article: 20\ncatalog: cat.yaml\ncorpus: [procs/]\nignore: ['drafts/old/**']\nfail-on: warning\nlang: en\n", ""},
+		{"bad lang", "lang: fr\n", `lang: language "fr" is not vi or en`},
 		{"unknown key", "rule:\n  RT002: off\n", "field rule not found"},
 		{"unknown rule", "rules:\n  RT999: off\n", `unknown rule "RT999"`},
 		{"bad severity", "rules:\n  RT002: loud\n", `unknown severity "loud"`},

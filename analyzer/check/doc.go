@@ -12,6 +12,11 @@
 // rules look for (requirement words, catch-all phrases, certified-copy
 // phrases) is data, embedded from data/lexicon.yaml and validated on load;
 // the rules' documentation and default severities come from data/rules.yaml.
+// What they report is data too: each finding's message and fix are a
+// [Message], a key of data/messages.yaml with its arguments, in Vietnamese
+// and English. [Finding.Message] and [Finding.Fix] keep the English text,
+// the one machine output (JSON, SARIF) prints whatever the language;
+// [Finding.Text] and [Run.NotesIn] give the text in either language.
 //
 // The checker depends on two services that live elsewhere, through small
 // interfaces: a [PaperMatcher] that finds the digitised papers a sentence

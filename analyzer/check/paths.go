@@ -73,6 +73,8 @@ type Run struct {
 	// Unreadable are the inputs that could not be read, in the order met;
 	// the run covers the rest.
 	Unreadable []Unreadable
+
+	noteMsgs map[string]Message // the notes in both languages, by English text
 }
 
 // Findings returns the findings of every file, sorted by file, line,
@@ -176,29 +178,33 @@ func CheckPaths(ctx context.Context, opts PathsOptions) (*Run, error) {
 		res.Findings = changed.Filter(res.Findings)
 		run.Files = append(run.Files, res)
 		for _, n := range res.Notes {
-			run.AddNote(n)
+			if m, ok := res.noteMsgs[n]; ok {
+				run.AddMessage(m)
+			} else {
+				run.AddNote(n)
+			}
 		}
 	}
-	if n := nothingCheckedNote(opts.Diff, paths, len(files), ignored, checked); n != "" {
-		run.AddNote(n)
+	if n := nothingCheckedNote(opts.Diff, paths, len(files), ignored, checked); !n.IsZero() {
+		run.AddMessage(n)
 	}
 	return run, nil
 }
 
 // nothingCheckedNote explains a run that checked no draft without it being
 // an error: the diff touches none of the drafts, or the configuration
-// ignores every one. It returns "" when some draft was checked.
-func nothingCheckedNote(diff string, paths []string, found, ignored, checked int) string {
+// ignores every one. It returns the zero Message when some draft was
+// checked.
+func nothingCheckedNote(diff string, paths []string, found, ignored, checked int) Message {
 	switch {
 	case checked > 0:
-		return ""
+		return Message{}
 	case found == 0 && ignored > 0:
-		return fmt.Sprintf("the configuration ignores every draft under %s (ignored: %d); nothing was checked",
-			strings.Join(paths, ", "), ignored)
+		return NewMessage("note_all_ignored", strings.Join(paths, ", "), ignored)
 	case found == 0:
-		return fmt.Sprintf("--diff %s changes no draft (%s file); nothing was checked", diff, draftExtensionList())
+		return NewMessage("note_diff_no_draft", diff, draftExtensionList())
 	}
-	return fmt.Sprintf("--diff %s adds no line to the %d drafts under %s; nothing was checked", diff, found, strings.Join(paths, ", "))
+	return NewMessage("note_diff_no_line", diff, found, strings.Join(paths, ", "))
 }
 
 // readChanges reads the diff asked for: nil when none.

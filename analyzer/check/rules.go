@@ -130,8 +130,14 @@ var ruleID = regexp.MustCompile(`^RT[0-9]{3}$`)
 var ruleName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 
 // Rules returns the registered rules in id order, read from the embedded
-// data/rules.yaml and validated against the rule code.
-func Rules() ([]*Rule, error) { return parseRules(rulesYAML) }
+// data/rules.yaml and validated against the rule code; their messages
+// (data/messages.yaml) are validated too.
+func Rules() ([]*Rule, error) {
+	if err := loadMessages(); err != nil {
+		return nil, err
+	}
+	return parseRules(rulesYAML)
+}
 
 func parseRules(data []byte) ([]*Rule, error) {
 	var doc struct {

@@ -97,11 +97,11 @@ func runCostIncrease(p *Pass) {
 		return
 	}
 	if p.corpus == nil {
-		p.Note("RT008 cost-increase: needs --corpus (the current procedures) to compare the draft's dossiers against; the rule did not run")
+		p.Note(NewMessage("note_rt008_no_corpus"))
 		return
 	}
 	if p.Coster == nil {
-		p.Note("RT008 cost-increase: no cost model is wired; the rule did not run")
+		p.Note(NewMessage("note_rt008_no_model"))
 		return
 	}
 	limit := DefaultCostIncreasePercent
@@ -133,9 +133,9 @@ func runCostIncrease(p *Pass) {
 		if pct <= limit {
 			continue
 		}
-		msg := fmt.Sprintf("raises the compliance cost of procedure %s %q by %.1f%% (%s → %s đồng per dossier; %d papers now, %d in the draft), above the threshold of %g%%",
-			known.Code, known.Name, pct, formatVND(before), formatVND(after), len(known.Papers), len(amended.Papers), limit)
-		f := p.Report(pr.Span, msg, "drop the papers the procedure did not need before, or justify the added cost in the impact assessment")
+		msg := NewMessage("rt008", known.Code, known.Name, number(fmt.Sprintf("%.1f", pct)), formatVND(before), formatVND(after),
+			len(known.Papers), len(amended.Papers), number(fmt.Sprintf("%g", limit)))
+		f := p.Report(pr.Span, msg, NewMessage("rt008_fix"))
 		f.Metric = &Metric{Name: "cost_change_percent", Value: math.Round(pct*10) / 10}
 	}
 }

@@ -1,11 +1,11 @@
 package check
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/redtape-vn/redtape/analyzer/decisions"
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/internal/i18n"
 )
 
 // decisionIndex finds the procedures a list of the Government's decisions
@@ -38,7 +38,7 @@ func newDecisionIndex(list *decisions.List) *decisionIndex {
 // Government replaced with data in that procedure.
 func runDecisionReplaced(p *Pass) {
 	if p.decisions == nil {
-		p.Note("RT009 decision-replaced-paper: no list of the Government's decisions is wired; the rule did not run")
+		p.Note(NewMessage("note_rt009_no_list"))
 		return
 	}
 	d := p.Draft
@@ -60,13 +60,13 @@ func runDecisionReplaced(p *Pass) {
 				continue
 			}
 			r := a.Row
-			what := strings.TrimSpace(r.Database)
-			if what == "" {
-				what = "a database"
+			what := NewMessage("rt009_a_database")
+			if db := strings.TrimSpace(r.Database); db != "" {
+				what = Pair(db, db)
 			}
 			p.Report(items[a.Paper],
-				fmt.Sprintf("asks for %q, which %s replaced with the data of %s in procedure %s (%s)", clipName(a.Text), r.Title, what, r.Code, clipName(r.Procedure)),
-				fmt.Sprintf("drop the paper and have the agency look the data up (%s)", r.Cite()))
+				NewMessage("rt009", clipName(a.Text), r.Title, what, r.Code, clipName(r.Procedure)),
+				NewMessage("rt009_fix", citeRow(r)))
 		}
 	}
 }
@@ -78,4 +78,19 @@ func clipName(s string) string {
 		return string(r)
 	}
 	return strings.TrimSpace(string(r[:79])) + "…"
+}
+
+// citeRow cites a decision's row as [decisions.Row.Cite] does, in both
+// languages: the row number is "row N" in English, "STT N" (the column of
+// the decision's appendix) in Vietnamese.
+func citeRow(r *decisions.Row) Message {
+	en := r.Cite()
+	if r.Ref == "" {
+		return Pair(en, en)
+	}
+	vi := NewMessage("rt009_row", r.Title, r.Ref).In(i18n.Vietnamese)
+	if law := strings.TrimPrefix(en, r.Title+", row "+r.Ref); law != en {
+		vi += law
+	}
+	return Pair(en, vi)
 }

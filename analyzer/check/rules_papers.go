@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -28,8 +27,7 @@ func runUnnamedIssuer(p *Pass) {
 			}
 			s := Span{toks[k].start, toks[ke-1].end}
 			if seen.first(s.Start) {
-				p.Report(s, fmt.Sprintf("requires %q without saying who issues it", d.TextOf(s)),
-					"name the body that confirms or approves (\"của Ủy ban nhân dân cấp xã nơi cư trú\"), or drop the paper")
+				p.Report(s, NewMessage("rt011", d.TextOf(s)), NewMessage("rt011_fix"))
 			}
 			k = ke - 1
 		}
@@ -122,8 +120,7 @@ func runOpenDemand(p *Pass) {
 				continue
 			}
 			if seen.first(s.Start) {
-				p.Report(s, fmt.Sprintf("open-ended demand %q: the applicant cannot know what to hand in", d.TextOf(s)),
-					"name each paper required, or drop the demand")
+				p.Report(s, NewMessage("rt013", d.TextOf(s)), NewMessage("rt013_fix"))
 			}
 			k = end - 1
 		}

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 )
@@ -76,27 +75,23 @@ func runProcedureElements(p *Pass) {
 		scope := procedureScope(d, pr.Dossier)
 		i, j := d.tokenRange(scope)
 		steps := stepsArticles(d, lx, pr.Name)
-		var missing []string
+		var missing []any
 		if !feeless(lx, pr.Name) && !feeProvision {
 			if k, _ := lx.peFees.find(d.toks, i, j); k < 0 {
-				missing = append(missing, "fee")
+				missing = append(missing, NewMessage("rt010_fee"))
 			}
 		}
 		if k, _ := lx.peTimes.find(d.toks, i, j); k < 0 && !sectionStates(d, lx.peTimes, pr.Dossier) && !spansHold(d, lx.peTimes, steps) {
-			missing = append(missing, "processing time")
+			missing = append(missing, NewMessage("rt010_time"))
 		}
 		if !namesReceiver(d, lx, scope, d.Dossiers[pr.Dossier].Trigger) && !receiverIn(d, lx, steps) {
-			missing = append(missing, "receiving agency")
+			missing = append(missing, NewMessage("rt010_agency"))
 		}
 		if len(missing) == 0 {
 			continue
 		}
-		what := strings.Join(missing, ", ")
-		if n := len(missing); n > 1 {
-			what = strings.Join(missing[:n-1], ", ") + " or " + missing[n-1]
-		}
-		p.Report(d.Dossiers[pr.Dossier].Trigger, fmt.Sprintf("procedure %q states no %s", snippet(pr.Name), what),
-			"state the "+strings.Join(missing, ", ")+" of the procedure (Decree 63/2010/NĐ-CP Art. 8), or refer to the text that sets it")
+		p.Report(d.Dossiers[pr.Dossier].Trigger, NewMessage("rt010", snippet(pr.Name), orList(missing)),
+			NewMessage("rt010_fix", list{items: missing, sep: ", ", key: "list_and"}))
 	}
 }
 
@@ -309,8 +304,7 @@ func runDelegatedProcedure(p *Pass) {
 				_, no := lx.dgObjects.matchAt(toks, obj)
 				sp.End = toks[obj+no-1].end
 			}
-			p.Report(sp, fmt.Sprintf("leaves a procedure to another body to define: %q", snippet(d.TextOf(sp))),
-				"set the dossier, steps and time limit in this text, or name the procedure the body may only detail")
+			p.Report(sp, NewMessage("rt012", snippet(d.TextOf(sp))), NewMessage("rt012_fix"))
 			break
 		}
 	}
@@ -525,8 +519,7 @@ func runIssuedHere(p *Pass) {
 			}
 			s := Span{toks[k].start, toks[k+n-1].end}
 			if seen.first(s.Start) {
-				p.Report(s, fmt.Sprintf("asks for %q, which a procedure of this text issues: the agency holds it", d.TextOf(s)),
-					"look the paper up in the issuing agency's records (by its number) instead of asking for it")
+				p.Report(s, NewMessage("rt014", d.TextOf(s)), NewMessage("rt014_fix"))
 			}
 			k += n - 1
 		}

@@ -1,7 +1,9 @@
 package check
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -98,7 +100,7 @@ func (s dedup) first(off int) bool {
 
 func runDigitisedPaper(p *Pass) {
 	if p.Matcher == nil {
-		p.Note("RT001 digitised-paper: no catalog of digitised data is wired; the rule did not run")
+		p.Note(NewMessage("note_rt001_no_catalog"))
 		return
 	}
 	d := p.Draft
@@ -135,6 +137,7 @@ func runDigitisedPaper(p *Pass) {
 				seen.first(m.Start)
 			}
 			var names, dbs, bases []string
+			var dbsVi, basesVi []string
 			for _, m := range g {
 				// "Giấy phép lái xe hoặc giấy phép lái xe quốc tế …": a
 				// name repeated in another case is listed once.
@@ -142,25 +145,33 @@ func runDigitisedPaper(p *Pass) {
 				if !containsFold(names, fmt.Sprintf("%q", name)) {
 					names = append(names, fmt.Sprintf("%q", name))
 				}
-				dbs = appendNew(dbs, m.Database)
+				if !slices.Contains(dbs, m.Database) {
+					dbs = append(dbs, m.Database)
+					dbsVi = append(dbsVi, cmp.Or(m.DatabaseVi, m.Database))
+				}
 				// Bases shared by several papers are cited once.
-				for _, b := range strings.Split(m.Basis, "; ") {
-					if b = strings.TrimSpace(b); b != "" {
-						bases = appendNew(bases, b)
+				vis := strings.Split(m.BasisVi, "; ")
+				for i, b := range strings.Split(m.Basis, "; ") {
+					if b = strings.TrimSpace(b); b != "" && !slices.Contains(bases, b) {
+						bases = append(bases, b)
+						vi := b
+						if i < len(vis) && strings.TrimSpace(vis[i]) != "" {
+							vi = strings.TrimSpace(vis[i])
+						}
+						basesVi = append(basesVi, vi)
 					}
 				}
 			}
-			what := names[0]
-			if len(names) > 1 {
-				what = strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+			what := make([]any, len(names))
+			for i, n := range names {
+				what[i] = n
 			}
-			db := strings.Join(dbs, " / ")
-			msg := fmt.Sprintf("requires %s, which the state already holds as data in the %s", what, db)
-			fix := fmt.Sprintf("look the data up in the %s instead of requiring it", db)
+			db := Pair(strings.Join(dbs, " / "), strings.Join(dbsVi, " / "))
+			fix := NewMessage("rt001_fix", db)
 			if len(bases) > 0 {
-				fix = fmt.Sprintf("look the data up in the %s (%s) instead of requiring it", db, strings.Join(bases, "; "))
+				fix = NewMessage("rt001_fix_basis", db, Pair(strings.Join(bases, "; "), strings.Join(basesVi, "; ")))
 			}
-			p.Report(s, msg, fix)
+			p.Report(s, NewMessage("rt001", orList(what), db), fix)
 		}
 	}
 }
@@ -304,8 +315,7 @@ func appendNew(list []string, s string) []string {
 func runCatchAll(p *Pass) {
 	d := p.Draft
 	for _, s := range catchAllSpans(p) {
-		p.Report(s, fmt.Sprintf("open-ended requirement %q: the applicant cannot know when the dossier is complete", d.TextOf(s)),
-			"name each paper required, or drop the item")
+		p.Report(s, NewMessage("rt002", d.TextOf(s)), NewMessage("rt002_fix"))
 	}
 }
 
@@ -430,8 +440,7 @@ func runCertifiedCopy(p *Pass) {
 			}
 			s := Span{toks[k].start, toks[end-1].end}
 			if seen.first(s.Start) {
-				p.Report(s, fmt.Sprintf("requires a certified copy (%q) where a plain copy with the original, an electronic copy or a look-up would do", d.TextOf(s)),
-					"accept a plain copy shown with the original (bản sao kèm bản chính để đối chiếu) or an electronic copy, or look the data up")
+				p.Report(s, NewMessage("rt003", d.TextOf(s)), NewMessage("rt003_fix"))
 			}
 			// Every certified copy of the unit counts ("bản sao có chứng
 			// thực A và bản sao có chứng thực B").
@@ -459,24 +468,21 @@ func hasAlternative(lx *Lexicon, toks []token, i, j, k int) bool {
 func runNewProcedure(p *Pass) {
 	d := p.Draft
 	for _, pr := range d.Procedures {
-		msg := fmt.Sprintf("defines a procedure: %q", snippet(pr.Name))
+		msg := NewMessage("rt004", snippet(pr.Name))
 		if pr.Dossier >= 0 {
-			if n := len(d.Dossiers[pr.Dossier].Items); n == 1 {
-				msg += " (dossier of 1 paper)"
-			} else {
-				msg += fmt.Sprintf(" (dossier of %d papers)", n)
-			}
+			n := len(d.Dossiers[pr.Dossier].Items)
+			msg = msg.Then(countMessage("rt004_dossier", n, n))
 		}
 		if known := p.corpus.match(d, pr); known != nil {
-			msg += fmt.Sprintf("; amends the known procedure %s %q", known.Code, known.Name)
+			msg = msg.Then(NewMessage("rt004_amends", known.Code, known.Name))
 		}
-		p.Report(pr.Span, msg, "")
+		p.Report(pr.Span, msg, Message{})
 	}
 }
 
 func runNewCondition(p *Pass) {
 	for _, c := range p.Draft.Conditions {
-		p.Report(c.Span, fmt.Sprintf("sets a condition: %q", snippet(p.Draft.TextOf(c.Span))), "")
+		p.Report(c.Span, NewMessage("rt005", snippet(p.Draft.TextOf(c.Span))), Message{})
 	}
 }
 
@@ -484,7 +490,7 @@ func runNewPaper(p *Pass) {
 	d := p.Draft
 	for _, ds := range d.Dossiers {
 		for _, it := range ds.Items {
-			p.Report(it, fmt.Sprintf("requires a dossier paper: %q", snippet(d.TextOf(it))), "")
+			p.Report(it, NewMessage("rt006", snippet(d.TextOf(it))), Message{})
 		}
 	}
 }
@@ -504,20 +510,15 @@ func runRequirementWords(p *Pass) {
 		for _, n := range counts {
 			total += n
 		}
-		where := "the draft"
+		msg := countMessage("rt007_draft", total, total, describeCounts(counts))
 		if label != "" {
-			where = "Article " + label
+			msg = countMessage("rt007_article", total, label, total, describeCounts(counts))
 		}
-		noun := "requirement words"
-		if total == 1 {
-			noun = "requirement word"
-		}
-		msg := fmt.Sprintf("%s has %d %s%s", where, total, noun, describeCounts(counts))
-		fix := ""
+		var fix Message
 		sev := p.severity
 		if limit > 0 && total > limit {
-			msg += fmt.Sprintf(", above the threshold of %d", limit)
-			fix = "split the article or drop obligations that do not serve its purpose"
+			msg = msg.Then(NewMessage("rt007_above", limit))
+			fix = NewMessage("rt007_fix")
 			if sev < SeverityWarning {
 				sev = SeverityWarning
 			}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/internal/i18n"
 	"github.com/redtape-vn/redtape/reports/findings"
 )
 
@@ -52,6 +54,10 @@ type checkOptions struct {
 	Output string
 	// ListRules prints the rules with their configured severity and stops.
 	ListRules bool
+	// Lang is the language of the text, Markdown and GitHub outputs, "vi"
+	// or "en"; empty takes the config's lang, else "vi". JSON and SARIF
+	// are the same in both.
+	Lang string
 	// Input controls how corpus records are read.
 	Input corpus.Options
 }
@@ -70,7 +76,8 @@ func checkCommand(e *env) *cli.Command {
 			"input could not be read), 2 usage or configuration error (also: no drafts under DRAFTS, a\n" +
 			"--diff - that is empty or not a diff, a diff of drafts not found), 3 some input could not\n" +
 			"be read. Piped diff paths are read from the git top level; SARIF and github output name\n" +
-			"files from the repository root. See docs/check.md.",
+			"files from the repository root. Text, markdown and github output are in Vietnamese unless\n" +
+			"--lang en; json and sarif are the same in both. See docs/check.md.",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(findings.Formats(), ", ")},
 			&cli.StringFlag{Name: "fail-on", Usage: "lowest severity that fails the run: error, warning or info (default: config, else error)"},
@@ -84,13 +91,14 @@ func checkCommand(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "metrics", Usage: "show metric findings (requirement words per article) in text and markdown output"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 			&cli.BoolFlag{Name: "list-rules", Usage: "list the rules (id, name, severity as configured, summary) and exit"},
+			&cli.StringFlag{Name: "lang", Usage: "language of the text, markdown and github output: vi or en (default: config, else vi; json and sarif are the same in both)"},
 		}, inputFlags()...),
 		Action: func(c *cli.Context) error {
 			return runCheck(c.Context, checkOptions{
 				Paths: c.Args().Slice(), Format: c.String("format"), FailOn: c.String("fail-on"),
 				Config: c.String("config"), NoConfig: c.Bool("no-config"), Diff: c.String("diff"),
 				Corpus: c.StringSlice("corpus"), Catalog: c.String("catalog"), Decisions: c.String("decisions"), DraftFormat: c.String("draft-format"),
-				Metrics: c.Bool("metrics"), Output: c.String("output"), ListRules: c.Bool("list-rules"), Input: inputOptions(c),
+				Metrics: c.Bool("metrics"), Output: c.String("output"), ListRules: c.Bool("list-rules"), Lang: c.String("lang"), Input: inputOptions(c),
 			}, e)
 		},
 	}
@@ -113,6 +121,10 @@ func runCheck(ctx context.Context, opts checkOptions, e *env) error {
 	failOn, err := check.ParseFailOn(opts.FailOn, cfg.FailOn)
 	if err != nil {
 		return usageErrorf("--fail-on: %v", err)
+	}
+	lang, err := i18n.ParseLang(cmp.Or(opts.Lang, cfg.Lang))
+	if err != nil {
+		return usageErrorf("--lang: %v", err)
 	}
 	rules, err := check.Rules()
 	if err != nil {
@@ -160,7 +172,7 @@ func runCheck(ctx context.Context, opts checkOptions, e *env) error {
 	if err != nil {
 		return err
 	}
-	rep := &findings.Report{Run: *run, Rules: infos, Tool: "redtape", Version: toolVersion(), ShowMetrics: opts.Metrics, FailOn: failOn,
+	rep := &findings.Report{Run: *run, Rules: infos, Tool: "redtape", Version: toolVersion(), ShowMetrics: opts.Metrics, FailOn: failOn, Lang: lang,
 		Color: opts.Format == "text" && opts.Output == "" && isTerminal(e.stdout) && e.getenv("NO_COLOR") == ""}
 	// The corpus files that could not be read come first, as they were met
 	// first; the drafts are listed on stderr here.

@@ -197,7 +197,7 @@ func TestCheckUnreadable(t *testing.T) {
 		"markdown": "| could not read | why |",
 		"sarif":    `"executionSuccessful": false`,
 	} {
-		code, out, _ := runCheckCLI(t, "", "--no-config", "--format", format, garbage)
+		code, out, _ := runCheckCLI(t, "", "--no-config", "--lang", "en", "--format", format, garbage)
 		if code != exitInputFailed || !strings.Contains(out, want) {
 			t.Errorf("%s: exit %d, output lacks %q:\n%s", format, code, want, out)
 		}
@@ -232,11 +232,11 @@ func TestCheckNothingToCheck(t *testing.T) {
 	// A diff of other files: the draft is found but nothing it adds is
 	// checked; that passes, with a note.
 	other := "--- a/src/main.go\n+++ b/src/main.go\n@@ -1,0 +2,1 @@\n+x\n"
-	code, out, _ := runCheckCLI(t, other, "--no-config", "--diff", "-", dossier)
+	code, out, _ := runCheckCLI(t, other, "--no-config", "--lang", "en", "--diff", "-", dossier)
 	if code != exitOK || !strings.Contains(out, "note: --diff - adds no line to the 1 drafts under "+dossier+"; nothing was checked") {
 		t.Errorf("diff of other files: exit %d\n%s", code, out)
 	}
-	code, out, _ = runCheckCLI(t, other, "--no-config", "--diff", "-")
+	code, out, _ = runCheckCLI(t, other, "--no-config", "--lang", "en", "--diff", "-")
 	if code != exitOK || !strings.Contains(out, "note: --diff - changes no draft") {
 		t.Errorf("diff of other files, no drafts named: exit %d\n%s", code, out)
 	}
@@ -245,9 +245,14 @@ func TestCheckNothingToCheck(t *testing.T) {
 	if err := os.WriteFile(cfg, []byte("ignore: ['*.md']\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, _ = runCheckCLI(t, "", "--config", cfg, dossier)
+	code, out, _ = runCheckCLI(t, "", "--config", cfg, "--lang", "en", dossier)
 	if code != exitOK || !strings.Contains(out, "note: the configuration ignores every draft under "+dossier) {
 		t.Errorf("all ignored: exit %d\n%s", code, out)
+	}
+	// In Vietnamese, the default, the note says the same.
+	code, out, _ = runCheckCLI(t, "", "--config", cfg, dossier)
+	if code != exitOK || !strings.Contains(out, "ghi chú: cấu hình bỏ qua mọi dự thảo trong "+dossier+" (bỏ qua: 1)") {
+		t.Errorf("all ignored, vi: exit %d\n%s", code, out)
 	}
 }
 
@@ -312,15 +317,19 @@ func TestCheckConfigFile(t *testing.T) {
 func TestCheckFormats(t *testing.T) {
 	dossier := filepath.Join(checkFixtures, "dossier.md")
 	for _, tt := range []struct {
-		format string
-		want   []string
+		format, lang string
+		want         []string
 	}{
-		{"text", []string{"dossier.md:34:8: warning RT002 catch-all-requirement:", "    fix: name each paper required", "findings in 1 file"}},
-		{"github", []string{"::warning file=", "title=RT001 digitised-paper::", "::notice title=redtape check::"}},
-		{"markdown", []string{"## redtape check: ❌ failed", "| [RT001 digitised-paper]("}},
-		{"sarif", []string{`"version": "2.1.0"`, `"ruleId": "RT001"`, `"primaryLocationLineHash"`, `"uriBaseId": "%SRCROOT%"`}},
+		{"text", "en", []string{"dossier.md:34:8: warning RT002 catch-all-requirement:", "    fix: name each paper required", "findings in 1 file"}},
+		{"text", "vi", []string{"dossier.md:34:8: warning RT002 catch-all-requirement: yêu cầu không xác định \"giấy tờ khác có liên quan\"",
+			"    đề xuất: nêu rõ từng giấy tờ phải nộp", "phát hiện trong 1 tệp: ", "dự thảo quy định: 3 thủ tục, 2 danh mục hồ sơ"}},
+		{"github", "en", []string{"::warning file=", "title=RT001 digitised-paper::", "::notice title=redtape check::"}},
+		{"github", "vi", []string{"title=RT001 digitised-paper::yêu cầu nộp ", "%0AĐề xuất: khai thác dữ liệu từ Cơ sở dữ liệu", "::notice title=redtape check::"}},
+		{"markdown", "en", []string{"## redtape check: ❌ failed", "| [RT001 digitised-paper]("}},
+		{"markdown", "vi", []string{"## redtape check: ❌ không đạt", "| [RT001 digitised-paper](", "| quy tắc | mức độ | phát hiện |"}},
+		{"sarif", "vi", []string{`"version": "2.1.0"`, `"ruleId": "RT001"`, `"primaryLocationLineHash"`, `"uriBaseId": "%SRCROOT%"`}},
 	} {
-		code, out, _ := runCheckCLI(t, "", "--no-config", "--fail-on", "warning", "--format", tt.format, dossier)
+		code, out, _ := runCheckCLI(t, "", "--no-config", "--lang", tt.lang, "--fail-on", "warning", "--format", tt.format, dossier)
 		if code != exitFindings {
 			t.Errorf("%s: exit %d", tt.format, code)
 		}
@@ -715,5 +724,53 @@ func TestCheckConfigErrors(t *testing.T) {
 	}
 	if code, _, stderr := runCheckCLI(t, "", "--no-config", "--fail-on", "warning", ok); code != exitOK {
 		t.Errorf("directive naming rules by name and id: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestCheckLang: --lang picks the language of the text, Markdown and
+// GitHub outputs (default vi, else the config's lang; the flag wins); the
+// JSON and SARIF outputs are byte for byte the same in every language.
+func TestCheckLang(t *testing.T) {
+	dossier := filepath.Join(checkFixtures, "dossier.md")
+	code, out, stderr := runCheckCLI(t, "", "--no-config", "--lang", "fr", dossier)
+	if code != exitUsage || out != "" || !strings.Contains(stderr, `--lang: language "fr" is not vi or en`) {
+		t.Errorf("--lang fr: exit %d, stderr %q", code, stderr)
+	}
+	for _, format := range []string{"json", "sarif"} {
+		_, def, _ := runCheckCLI(t, "", "--no-config", "--format", format, checkFixtures)
+		_, vi, _ := runCheckCLI(t, "", "--no-config", "--format", format, "--lang", "vi", checkFixtures)
+		_, en, _ := runCheckCLI(t, "", "--no-config", "--format", format, checkFixtures, "--lang", "en")
+		if len(def) < 10000 || def != vi || def != en {
+			t.Errorf("%s: output differs with --lang (%d, %d, %d bytes)", format, len(def), len(vi), len(en))
+		}
+		if !strings.Contains(en, "requires a dossier paper") {
+			t.Errorf("%s: no English message", format)
+		}
+	}
+	for _, format := range []string{"text", "markdown", "github"} {
+		_, def, _ := runCheckCLI(t, "", "--no-config", "--format", format, dossier)
+		_, vi, _ := runCheckCLI(t, "", "--no-config", "--format", format, "--lang", "vi", dossier)
+		_, en, _ := runCheckCLI(t, "", "--no-config", "--format", format, dossier, "--lang", "en")
+		if def != vi || vi == en || !strings.Contains(vi, "yêu cầu một thành phần hồ sơ") || !strings.Contains(en, "requires a dossier paper") {
+			t.Errorf("%s: default and vi differ, or vi is en:\n%s\n%s", format, vi, en)
+		}
+	}
+	// The config's lang is the default; --lang wins; a bad one names the file.
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.yaml")
+	if err := os.WriteFile(cfg, []byte("lang: en\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, out, _ := runCheckCLI(t, "", "--config", cfg, dossier); !strings.Contains(out, "findings in 1 file") {
+		t.Errorf("config lang en:\n%s", out)
+	}
+	if _, out, _ := runCheckCLI(t, "", "--config", cfg, "--lang", "vi", dossier); !strings.Contains(out, "phát hiện trong 1 tệp") {
+		t.Errorf("config lang en, --lang vi:\n%s", out)
+	}
+	if err := os.WriteFile(cfg, []byte("lang: de\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCheckCLI(t, "", "--config", cfg, "--lang", "en", dossier); code != exitUsage || !strings.Contains(stderr, cfg) || !strings.Contains(stderr, `"de" is not vi or en`) {
+		t.Errorf("config lang de: exit %d, stderr %q", code, stderr)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/redtape-vn/redtape/analyzer/check"
+	"github.com/redtape-vn/redtape/internal/i18n"
 )
 
 // DocsBase is the address rule documentation pages are published under;
@@ -37,6 +38,12 @@ type Report struct {
 	ShowMetrics bool
 	// Color enables ANSI colours in the text output.
 	Color bool
+	// Lang is the language of the prose of the text, Markdown and GitHub
+	// outputs: the findings' messages and fixes, notes, summary and
+	// headings. Empty means English, the language of these outputs before
+	// they had one (the command's --lang defaults to Vietnamese). JSON and
+	// SARIF are the same whatever Lang: English messages, stable keys.
+	Lang i18n.Lang
 }
 
 // repoPath returns file as SARIF and GitHub annotations name it.
@@ -121,11 +128,11 @@ func (r *Report) rule(id string) *RuleInfo {
 }
 
 // unreadableLine says how many inputs could not be read, or "" when all were.
-func (r *Report) unreadableLine() string {
+func (r *Report) unreadableLine(t *i18n.Texts) string {
 	if len(r.Unreadable) == 0 {
 		return ""
 	}
-	return plural(len(r.Unreadable), "input", "inputs") + " could not be read"
+	return count(t, "n_unreadable", len(r.Unreadable))
 }
 
 // severityList returns severities from the most serious down.
@@ -133,26 +140,14 @@ func severityList() []check.Severity {
 	return []check.Severity{check.SeverityError, check.SeverityWarning, check.SeverityInfo, check.SeverityMetric}
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-// summaryLine says how many findings of each severity there are.
-func (r *Report) summaryLine() string {
-	c := r.Count()
+// summaryLine says how many findings there are in how many files, and of
+// each severity: "3 findings in 2 files: 1 error, 1 warning, 1 info".
+func (r *Report) summaryLine(t *i18n.Texts, c Counts) string {
 	var parts []string
 	for _, s := range []check.Severity{check.SeverityError, check.SeverityWarning, check.SeverityInfo} {
-		n := c.BySeverity[s.String()]
-		many := s.String() + "s"
-		if s == check.SeverityInfo {
-			many = "info"
-		}
-		parts = append(parts, plural(n, s.String(), many))
+		parts = append(parts, count(t, "n_"+s.String(), c.BySeverity[s.String()]))
 	}
-	return strings.Join(parts, ", ")
+	return t.Get("summary", count(t, "n_findings", c.Findings), count(t, "n_files", len(r.Files)), strings.Join(parts, ", "))
 }
 
 // sortedKeys returns the keys of m in order.

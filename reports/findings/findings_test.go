@@ -14,6 +14,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/redtape-vn/redtape/analyzer/check"
+	"github.com/redtape-vn/redtape/internal/i18n"
 	"github.com/redtape-vn/redtape/reports/golden"
 )
 
@@ -36,6 +37,7 @@ func sampleReport(t *testing.T) *Report {
 		}
 		r.Rules = append(r.Rules, RuleInfo{Rule: ru, Severity: sev})
 	}
+	db := check.Pair("Civil-status e-database", "Cơ sở dữ liệu hộ tịch điện tử")
 	r.Files = []*check.FileResult{
 		{Path: "drafts/nghị-định.md", Format: check.FormatMarkdown, Tally: check.Tally{Articles: 4, Procedures: 2, Dossiers: 1, Papers: 5, Conditions: 2, RequirementWords: 7, Suppressed: 1}},
 		{Path: "drafts/b.html", Format: check.FormatHTML, Tally: check.Tally{Articles: 1, Procedures: 1, Dossiers: 1, Papers: 4}},
@@ -43,19 +45,29 @@ func sampleReport(t *testing.T) *Report {
 	// Each finding is kept once, in its file's result.
 	r.Files[0].Findings = []check.Finding{
 		{File: "drafts/nghị-định.md", Line: 3, Column: 1, EndLine: 3, EndColumn: 20, Rule: "RT007", Name: "requirement-words", Severity: check.SeverityMetric,
-			Message: `Article 1 has 2 requirement words ("phải"×2)`, Article: "1", Metric: &check.Metric{Name: "requirement_words", Value: 2, Detail: map[string]int{"phải": 2}}, Fingerprint: "aa03"},
+			Message: `Article 1 has 2 requirement words ("phải"×2)`, Msg: check.NewMessage("rt007_article", "1", 2, ` ("phải"×2)`), Article: "1", Metric: &check.Metric{Name: "requirement_words", Value: 2, Detail: map[string]int{"phải": 2}}, Fingerprint: "aa03"},
 		{File: "drafts/nghị-định.md", Line: 20, Column: 4, EndLine: 20, EndColumn: 40, Rule: "RT006", Name: "new-paper", Severity: check.SeverityInfo,
-			Message: `requires a dossier paper: "Đơn đề nghị"`, Snippet: "Đơn đề nghị", Article: "3", Fingerprint: "aa04"},
+			Message: `requires a dossier paper: "Đơn đề nghị"`, Msg: check.NewMessage("rt006", "Đơn đề nghị"), Snippet: "Đơn đề nghị", Article: "3", Fingerprint: "aa04"},
 	}
 	r.Files[1].Findings = []check.Finding{
 		{File: "drafts/b.html", Line: 9, Column: 10, EndLine: 9, EndColumn: 32, Rule: "RT001", Name: "digitised-paper", Severity: check.SeverityError,
 			Message: `requires "giấy khai sinh", which the state already holds as data in the Civil-status e-database`,
-			Fix:     "look the data up in the Civil-status e-database (Decree 87/2020/NĐ-CP Art. 24.7) instead of requiring it", Snippet: "giấy khai sinh", Fingerprint: "aa01"},
+			Fix:     "look the data up in the Civil-status e-database (Decree 87/2020/NĐ-CP Art. 24.7) instead of requiring it", Snippet: "giấy khai sinh", Fingerprint: "aa01",
+			Msg:    check.NewMessage("rt001", `"giấy khai sinh"`, db),
+			FixMsg: check.NewMessage("rt001_fix_basis", db, check.Pair("Decree 87/2020/NĐ-CP Art. 24.7", "khoản 7 Điều 24 Nghị định 87/2020/NĐ-CP"))},
 		{File: "drafts/b.html", Line: 11, Column: 5, EndLine: 12, EndColumn: 3, Rule: "RT002", Name: "catch-all-requirement", Severity: check.SeverityWarning,
 			Message: "open-ended requirement \"Tài liệu khác, theo yêu cầu | 100%\": the applicant cannot know\nwhen the dossier is complete", Fix: "name each paper required, or drop the item",
+			Msg: check.NewMessage("rt002", "Tài liệu khác, theo yêu cầu | 100%"), FixMsg: check.NewMessage("rt002_fix"),
 			Snippet: "Tài liệu khác", Fingerprint: "aa02"},
 	}
-	r.Notes = []string{"RT008 cost-increase: needs --corpus (the current procedures) to compare the draft's dossiers against; the rule did not run"}
+	r.AddMessage(check.NewMessage("note_rt008_no_corpus"))
+	// The findings' English messages are their messages' English texts
+	// (but for the line break of RT002, kept to test escaping).
+	for _, f := range r.Findings() {
+		if got := strings.Replace(f.Msg.String(), "know when", "know\nwhen", 1); got != f.Message || f.FixMsg.String() != f.Fix {
+			t.Fatalf("%s: message %q, fix %q do not match %q, %q", f.Rule, f.Msg, f.FixMsg, f.Message, f.Fix)
+		}
+	}
 	r.Unreadable = []Unreadable{{File: "drafts/scan|1.pdf", Error: "read draft drafts/scan|1.pdf: not text: 212 NUL characters (a binary file, or UTF-16 without a byte-order mark)"}}
 	return r
 }
@@ -74,6 +86,59 @@ func TestGolden(t *testing.T) {
 	}
 	if err := Write(&bytes.Buffer{}, "xml", sampleReport(t)); err == nil {
 		t.Error("unknown format accepted")
+	}
+}
+
+// TestGoldenVietnamese writes the sample report in Vietnamese: the prose
+// formats to their own golden files, the machine formats (JSON, SARIF)
+// byte for byte as in English.
+func TestGoldenVietnamese(t *testing.T) {
+	for _, format := range Formats() {
+		t.Run(format, func(t *testing.T) {
+			var en, en2, vi bytes.Buffer
+			if err := Write(&en, format, sampleReport(t)); err != nil {
+				t.Fatal(err)
+			}
+			r2 := sampleReport(t)
+			r2.Lang = i18n.English
+			if err := Write(&en2, format, r2); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(en.Bytes(), en2.Bytes()) {
+				t.Errorf("%s: Lang en differs from the empty Lang", format)
+			}
+			if format != "json" && format != "sarif" {
+				r2.Lang = "fr"
+				if err := Write(&bytes.Buffer{}, format, r2); err == nil {
+					t.Errorf("%s: Lang fr accepted", format)
+				}
+			}
+			r := sampleReport(t)
+			r.Lang = i18n.Vietnamese
+			if err := Write(&vi, format, r); err != nil {
+				t.Fatal(err)
+			}
+			switch format {
+			case "json", "sarif":
+				if !bytes.Equal(en.Bytes(), vi.Bytes()) {
+					t.Errorf("%s differs with Lang vi", format)
+				}
+				return
+			}
+			if bytes.Equal(en.Bytes(), vi.Bytes()) {
+				t.Fatalf("%s: Vietnamese output is the English one", format)
+			}
+			for _, english := range []string{"requires", "look the data up", "finding", "defined:", "note:", "Fix:", "could not be read", "suggested fix", "failed"} {
+				if strings.Contains(vi.String(), english) {
+					t.Errorf("%s: English %q left in the Vietnamese output", format, english)
+				}
+			}
+			if i := strings.Index(vi.String(), "[["); i >= 0 {
+				t.Errorf("%s: missing text %s", format, vi.String()[i:min(vi.Len(), i+40)])
+			}
+			ext := map[string]string{"text": "txt", "github": "github.txt", "markdown": "md"}[format]
+			golden.File(t, filepath.Join(goldenDir, "report.vi."+ext), vi.Bytes())
+		})
 	}
 }
 

@@ -14,36 +14,41 @@ import (
 // pull-request comment must stay readable.
 const MarkdownRows = 50
 
+// severityMark marks a severity in the Markdown table of findings.
 var severityMark = map[check.Severity]string{
-	check.SeverityError:   "🔴 error",
-	check.SeverityWarning: "🟠 warning",
-	check.SeverityInfo:    "🔵 info",
-	check.SeverityMetric:  "metric",
+	check.SeverityError:   "🔴 ",
+	check.SeverityWarning: "🟠 ",
+	check.SeverityInfo:    "🔵 ",
 }
 
 // WriteMarkdown writes a summary for a pull-request comment: counts by
 // severity and rule, the findings (errors first, at most [MarkdownRows]),
-// what the drafts define, inputs that could not be read, and notes. A run
-// with unreadable inputs and no failing finding is "incomplete", not passed.
+// what the drafts define, inputs that could not be read, and notes, in the
+// report's language. A run with unreadable inputs and no failing finding
+// is "incomplete", not passed.
 func WriteMarkdown(w io.Writer, r *Report) error {
+	tx, err := r.texts()
+	if err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
+	n := func(v int) string { return number(tx.Lang(), v) }
 	c := r.Count()
-	status := "✅ passed"
+	status := tx.Get("md_passed")
 	switch {
 	case check.AtOrAbove(r.Findings(), r.FailOn):
-		status = "❌ failed"
+		status = tx.Get("md_failed")
 	case len(r.Unreadable) > 0:
-		status = "⚠️ incomplete"
+		status = tx.Get("md_incomplete")
 	}
 	fmt.Fprintf(bw, "## redtape check: %s\n\n", status)
-	fmt.Fprintf(bw, "%s in %s: %s (failing at %s and above)", plural(c.Findings, "finding", "findings"),
-		plural(len(r.Files), "file", "files"), r.summaryLine(), r.FailOn)
-	if u := r.unreadableLine(); u != "" {
+	fmt.Fprint(bw, r.summaryLine(tx, c)+tx.Get("md_failing", severityName(tx, r.FailOn)))
+	if u := r.unreadableLine(tx); u != "" {
 		fmt.Fprintf(bw, "; **%s**", u)
 	}
 	fmt.Fprint(bw, ".\n\n")
 	if len(r.Unreadable) > 0 {
-		fmt.Fprintln(bw, "| could not read | why |")
+		fmt.Fprintln(bw, tx.Get("md_unreadable_head"))
 		fmt.Fprintln(bw, "| --- | --- |")
 		for _, u := range r.Unreadable {
 			fmt.Fprintf(bw, "| `%s` | %s |\n", mdCode(u.File), mdCell(u.Error))
@@ -51,17 +56,17 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		fmt.Fprintln(bw)
 	}
 	if c.Findings > 0 || (r.ShowMetrics && c.Metrics > 0) {
-		fmt.Fprintln(bw, "| rule | severity | findings |")
+		fmt.Fprintln(bw, tx.Get("md_rules_head"))
 		fmt.Fprintln(bw, "| --- | --- | ---: |")
 		for _, id := range sortedKeys(c.ByRule) {
 			ri := r.rule(id)
 			if ri == nil || ri.Severity == check.SeverityMetric && !r.ShowMetrics {
 				continue
 			}
-			fmt.Fprintf(bw, "| [%s %s](%s%s.md) | %s | %d |\n", ri.ID, ri.Name, DocsBase, ri.ID, ri.Severity, c.ByRule[id])
+			fmt.Fprintf(bw, "| [%s %s](%s%s.md) | %s | %s |\n", ri.ID, ri.Name, DocsBase, ri.ID, severityName(tx, ri.Severity), n(c.ByRule[id]))
 		}
 		fmt.Fprintln(bw)
-		fmt.Fprintln(bw, "| | where | rule | finding | suggested fix |")
+		fmt.Fprintln(bw, tx.Get("md_findings_head"))
 		fmt.Fprintln(bw, "| --- | --- | --- | --- | --- |")
 		rows := 0
 		shown := 0
@@ -79,31 +84,32 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 					continue
 				}
 				shown++
-				fmt.Fprintf(bw, "| %s | `%s:%d:%d` | %s | %s | %s |\n", severityMark[f.Severity], mdCode(f.File), f.Line, f.Column,
-					f.Rule, mdCell(f.Message), mdCell(f.Fix))
+				msg, fix := r.text(f)
+				fmt.Fprintf(bw, "| %s%s | `%s:%d:%d` | %s | %s | %s |\n", severityMark[f.Severity], severityName(tx, f.Severity), mdCode(f.File), f.Line, f.Column,
+					f.Rule, mdCell(msg), mdCell(fix))
 			}
 		}
 		if rows > shown {
-			fmt.Fprintf(bw, "\n…and %d more; see the full report (`--format text` or the SARIF upload).\n", rows-shown)
+			fmt.Fprintf(bw, "\n%s\n", tx.Get("md_more", number(tx.Lang(), rows-shown)))
 		}
 		fmt.Fprintln(bw)
 	}
 	t := r.totals()
-	fmt.Fprintln(bw, "<details><summary>What the drafts define</summary>")
+	fmt.Fprintf(bw, "<details><summary>%s</summary>\n", tx.Get("md_defines"))
 	fmt.Fprintln(bw)
-	fmt.Fprintln(bw, "| file | articles | procedures | papers | conditions | requirement words |")
+	fmt.Fprintln(bw, tx.Get("md_defines_head"))
 	fmt.Fprintln(bw, "| --- | ---: | ---: | ---: | ---: | ---: |")
 	for _, f := range r.Files {
-		fmt.Fprintf(bw, "| `%s` | %d | %d | %d | %d | %d |\n", mdCode(f.Path), f.Articles, f.Procedures, f.Papers, f.Conditions, f.RequirementWords)
+		fmt.Fprintf(bw, "| `%s` | %s | %s | %s | %s | %s |\n", mdCode(f.Path), n(f.Articles), n(f.Procedures), n(f.Papers), n(f.Conditions), n(f.RequirementWords))
 	}
-	fmt.Fprintf(bw, "| **total** | %d | %d | %d | %d | %d |\n", t.Articles, t.Procedures, t.Papers, t.Conditions, t.RequirementWords)
+	fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", tx.Get("md_total"), n(t.Articles), n(t.Procedures), n(t.Papers), n(t.Conditions), n(t.RequirementWords))
 	fmt.Fprintln(bw)
 	fmt.Fprintln(bw, "</details>")
-	for i, n := range r.Notes {
+	for i, n := range r.notes() {
 		if i == 0 {
 			fmt.Fprintln(bw)
 		}
-		fmt.Fprintf(bw, "> **Note:** %s\n", mdCell(n))
+		fmt.Fprintln(bw, tx.Get("md_note", mdCell(n)))
 	}
 	return bw.Flush()
 }

@@ -33,10 +33,15 @@ func colorOf(s check.Severity) string {
 }
 
 // WriteText writes one line per finding ("file:line:col: severity RULE
-// name: message"), its suggested fix indented below, then a summary. Text
-// from the drafts and their names is printed with control and bidi
+// name: message"), its suggested fix indented below, then a summary, in
+// the report's language; the severity word and the rule stay as they are.
+// Text from the drafts and their names is printed with control and bidi
 // characters escaped (see [check.Printable]).
 func WriteText(w io.Writer, r *Report) error {
+	tx, err := r.texts()
+	if err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	paint := func(code, s string) string {
 		if !r.Color {
@@ -48,34 +53,34 @@ func WriteText(w io.Writer, r *Report) error {
 		if f.Severity == check.SeverityMetric && !r.ShowMetrics {
 			continue
 		}
+		msg, fix := r.text(f)
 		fmt.Fprintf(bw, "%s:%d:%d: %s %s %s: %s\n", printable(f.File), f.Line, f.Column,
-			paint(colorOf(f.Severity), f.Severity.String()), paint(ansiBold, printable(f.Rule)), printable(f.Name), oneLine(f.Message))
-		if f.Fix != "" {
-			fmt.Fprintf(bw, "    fix: %s\n", oneLine(f.Fix))
+			paint(colorOf(f.Severity), f.Severity.String()), paint(ansiBold, printable(f.Rule)), printable(f.Name), oneLine(msg))
+		if fix != "" {
+			fmt.Fprintln(bw, tx.Get("fix", oneLine(fix)))
 		}
 	}
 	for _, u := range r.Unreadable {
-		fmt.Fprintf(bw, "%s: %s\n", paint(ansiRed, "unreadable"), oneLine(u.Error))
+		fmt.Fprintf(bw, "%s: %s\n", paint(ansiRed, tx.Get("unreadable")), oneLine(u.Error))
 	}
 	c := r.Count()
 	t := r.totals()
-	fmt.Fprintf(bw, "%s in %s: %s", plural(c.Findings, "finding", "findings"), plural(len(r.Files), "file", "files"), r.summaryLine())
+	fmt.Fprint(bw, r.summaryLine(tx, c))
 	if c.Metrics > 0 && !r.ShowMetrics {
-		fmt.Fprintf(bw, " (%s not shown; use --metrics)", plural(c.Metrics, "metric", "metrics"))
+		fmt.Fprint(bw, tx.Get("metrics_hidden", count(tx, "n_metric", c.Metrics)))
 	}
 	if t.Suppressed > 0 {
-		fmt.Fprintf(bw, "; %d suppressed", t.Suppressed)
+		fmt.Fprint(bw, tx.Get("suppressed", number(tx.Lang(), t.Suppressed)))
 	}
-	if u := r.unreadableLine(); u != "" {
+	if u := r.unreadableLine(tx); u != "" {
 		fmt.Fprintf(bw, "; %s", paint(ansiRed, u))
 	}
 	fmt.Fprintln(bw)
-	fmt.Fprintf(bw, "defined: %s, %s, %s, %s; %s\n",
-		plural(t.Procedures, "procedure", "procedures"), plural(t.Dossiers, "dossier list", "dossier lists"),
-		plural(t.Papers, "paper", "papers"), plural(t.Conditions, "condition", "conditions"),
-		plural(t.RequirementWords, "requirement word", "requirement words"))
-	for _, n := range r.Notes {
-		fmt.Fprintf(bw, "note: %s\n", oneLine(n))
+	fmt.Fprintln(bw, tx.Get("defined",
+		count(tx, "n_procedures", t.Procedures), count(tx, "n_dossiers", t.Dossiers), count(tx, "n_papers", t.Papers),
+		count(tx, "n_conditions", t.Conditions), count(tx, "n_requirement_words", t.RequirementWords)))
+	for _, n := range r.notes() {
+		fmt.Fprintln(bw, tx.Get("note", oneLine(n)))
 	}
 	return bw.Flush()
 }
@@ -152,8 +157,13 @@ func WriteJSON(w io.Writer, r *Report) error {
 
 // WriteGitHub writes GitHub Actions workflow commands, one annotation per
 // finding above metric level (error, warning, notice), an error per input
-// that could not be read, then a summary notice.
+// that could not be read, then a summary notice, their prose in the
+// report's language.
 func WriteGitHub(w io.Writer, r *Report) error {
+	tx, err := r.texts()
+	if err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	for _, f := range r.Findings() {
 		cmd := ""
@@ -167,19 +177,18 @@ func WriteGitHub(w io.Writer, r *Report) error {
 		default:
 			continue
 		}
-		msg := f.Message
-		if f.Fix != "" {
-			msg += "\nFix: " + f.Fix
+		msg, fix := r.text(f)
+		if fix != "" {
+			msg += "\n" + tx.Get("gh_fix", fix)
 		}
 		fmt.Fprintf(bw, "::%s file=%s,line=%d,endLine=%d,col=%d,endColumn=%d,title=%s::%s\n", cmd,
 			ghProperty(r.repoPath(f.File)), f.Line, f.EndLine, f.Column, f.EndColumn, ghProperty(f.Rule+" "+f.Name), ghData(msg))
 	}
 	for _, u := range r.Unreadable {
-		fmt.Fprintf(bw, "::error file=%s,title=unreadable input::%s\n", ghProperty(r.repoPath(u.File)), ghData(u.Error))
+		fmt.Fprintf(bw, "::error file=%s,title=%s::%s\n", ghProperty(r.repoPath(u.File)), ghProperty(tx.Get("gh_unreadable")), ghData(u.Error))
 	}
-	c := r.Count()
-	summary := fmt.Sprintf("%s in %s: %s", plural(c.Findings, "finding", "findings"), plural(len(r.Files), "file", "files"), r.summaryLine())
-	if u := r.unreadableLine(); u != "" {
+	summary := r.summaryLine(tx, r.Count())
+	if u := r.unreadableLine(tx); u != "" {
 		summary += "; " + u
 	}
 	fmt.Fprintf(bw, "::notice title=redtape check::%s\n", ghData(summary))
