@@ -214,26 +214,14 @@ func openOrBuildIndex(ctx context.Context, dir string, demoDefault bool, e *env)
 }
 
 // catalogVocabulary returns what the catalog in force today tells a
-// search: the values flagged: takes (entry ids and both names of each
-// database, as the index stores them) and the names of each paper, which
-// find each other.
+// search (assess.SearchVocabulary).
 func catalogVocabulary(e *env) ([]string, *query.Synonyms, error) {
 	cat, err := assess.Catalog("", e.now())
 	if err != nil {
 		return nil, nil, fmt.Errorf("catalog: %w", err)
 	}
-	var values []string
-	groups := make([][]string, 0, len(cat.Entries))
-	for _, en := range cat.Entries {
-		values = append(values, en.ID)
-		for _, db := range []string{en.Database, en.DatabaseVi} {
-			if db != "" {
-				values = append(values, db)
-			}
-		}
-		groups = append(groups, append([]string{en.Name}, en.Variants...))
-	}
-	return values, query.NewSynonyms(groups), nil
+	values, synonyms := assess.SearchVocabulary(cat)
+	return values, synonyms, nil
 }
 
 // colorOn reports whether to colour the output: stdout is a terminal and

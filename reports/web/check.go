@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/redtape-vn/redtape/analyzer/check"
+	"github.com/redtape-vn/redtape/internal/i18n"
 	"github.com/redtape-vn/redtape/reports/findings"
 )
 
@@ -30,6 +31,8 @@ type findingView struct {
 	Finding  check.Finding
 	Severity string
 	RuleURL  string
+	// Message and Fix are the finding's in the page's language.
+	Message, Fix string
 }
 
 type checkPage struct {
@@ -145,7 +148,7 @@ func (s *Server) checkPost(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, l, http.StatusBadRequest, "check", pg)
 		return
 	}
-	pg.Checked, pg.Notes = true, res.Notes
+	pg.Checked, pg.Notes = true, res.NotesIn(i18n.Lang(l))
 	pg.Counts = map[string]int{}
 	src := strings.Split(d.Source(), "\n")
 	pg.Lines = make([]lineView, len(src))
@@ -156,7 +159,8 @@ func (s *Server) checkPost(w http.ResponseWriter, r *http.Request) {
 	for i, f := range res.Findings {
 		sev := f.Severity.String()
 		pg.Counts[sev]++
-		pg.Findings = append(pg.Findings, findingView{N: i + 1, Finding: f, Severity: sev, RuleURL: ruleURL(f.Rule, l)})
+		msg, fix := f.Text(i18n.Lang(l))
+		pg.Findings = append(pg.Findings, findingView{N: i + 1, Finding: f, Severity: sev, RuleURL: ruleURL(f.Rule, l), Message: msg, Fix: fix})
 		if f.Line >= 1 && f.Line <= len(src) {
 			lv := &pg.Lines[f.Line-1]
 			lv.Findings = append(lv.Findings, i+1)

@@ -62,10 +62,13 @@ func TestCheckPage(t *testing.T) {
 		t.Fatalf("status %d:\n%s", code, body)
 	}
 	for _, want := range []string{`id="check-summary"`, `class="finding `, `href="/rule/RT003"`, `<span id="L9" class="line`, "<mark>", `href="#L9"`,
-		"&lt;script&gt;alert(1)&lt;/script&gt;"} {
+		"&lt;script&gt;alert(1)&lt;/script&gt;", "yêu cầu bản sao có chứng thực ("} {
 		if !strings.Contains(body, want) {
 			t.Errorf("check page lacks %q", want)
 		}
+	}
+	if strings.Contains(body, "requires a certified copy") {
+		t.Error("the Vietnamese check page gives a finding in English")
 	}
 	if strings.Contains(body, "<script>") || strings.Contains(body, `href="javascript:`) {
 		t.Error("the draft's markup is rendered")
@@ -78,8 +81,8 @@ func TestCheckPage(t *testing.T) {
 	mw.WriteField("format", "markdown")
 	mw.Close()
 	code, up := post(t, s, "/check?lang=en", mw.FormDataContentType(), buf.Bytes())
-	if code != http.StatusOK || !strings.Contains(up, `href="/rule/RT003?lang=en"`) {
-		t.Errorf("upload: status %d", code)
+	if code != http.StatusOK || !strings.Contains(up, `href="/rule/RT003?lang=en"`) || !strings.Contains(up, "requires a certified copy (") {
+		t.Errorf("upload: status %d, or the English page gives the finding in another language", code)
 	}
 	// Empty, too large, not text.
 	if code, _ := post(t, s, "/check", "application/x-www-form-urlencoded", []byte("draft=+")); code != http.StatusBadRequest {

@@ -179,7 +179,7 @@ func (s *Server) run(ctx context.Context, p searchParams, noFacets bool) (*index
 	if _, err := query.Parse(p.q); err != nil {
 		return nil, err
 	}
-	req := index.Request{Query: p.q, Page: p.page, Size: p.size, NoFacets: noFacets}
+	req := index.Request{Query: p.q, Page: p.page, Size: p.size, NoFacets: noFacets, FlagValues: s.flagValues, Synonyms: s.synonyms}
 	return s.results.get(ctx, req, func(ctx context.Context, req index.Request) (*index.Result, error) {
 		ctx, cancel := context.WithTimeout(ctx, s.opts.SearchTimeout)
 		defer cancel()

@@ -22,6 +22,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/check"
 	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/corpus/index"
+	"github.com/redtape-vn/redtape/corpus/index/query"
 	"github.com/redtape-vn/redtape/reports"
 	"github.com/redtape-vn/redtape/reports/collect"
 	"github.com/redtape-vn/redtape/reports/estimate"
@@ -82,6 +83,10 @@ type Server struct {
 	css   []byte
 	// results caches search results (see ResultCacheSize).
 	results *results
+	// flagValues and synonyms are what the catalog tells a search
+	// (assess.SearchVocabulary), as the search command uses them.
+	flagValues []string
+	synonyms   *query.Synonyms
 
 	mu      sync.Mutex
 	reports map[string][]byte // rendered reports by ministry, sector and language
@@ -118,6 +123,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	if s.results, err = newResults(ResultCacheSize); err != nil {
 		return nil, err
 	}
+	s.flagValues, s.synonyms = assess.SearchVocabulary(a.Catalog)
 	for _, l := range []lang{vi, en} {
 		t, err := template.New("").Funcs(funcs(l)).ParseFS(files, "templates/*.html")
 		if err != nil {

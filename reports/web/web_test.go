@@ -25,6 +25,7 @@ import (
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/demo"
 	"github.com/redtape-vn/redtape/corpus/index"
+	"github.com/redtape-vn/redtape/corpus/vntext"
 	"github.com/redtape-vn/redtape/reports"
 	"github.com/redtape-vn/redtape/reports/collect"
 )
@@ -528,5 +529,55 @@ func TestSearchResultsCached(t *testing.T) {
 	}
 	if _, err := c.get(context.Background(), index.Request{Query: "x"}, search); err != nil || searches.Load() != 5 {
 		t.Errorf("after a failure the search ran %d times (err %v), want it run again", searches.Load(), err)
+	}
+}
+
+// The search page takes the catalog's vocabulary as the search command
+// does: a catalog paper's name finds records asking for it under another
+// of its names, and flagged: takes the catalog's entry ids even where the
+// index stored only "any".
+func TestSearchCatalogVocabulary(t *testing.T) {
+	cat, err := assess.Catalog("", fixed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Fields(vntext.Fold(s)) {
+			m[w] = true
+		}
+		return m
+	}
+	// A paper name and another name of it that lacks one of its words, so
+	// that only the synonym can find the record.
+	var name, other string
+	for _, en := range cat.Entries {
+		for _, v := range en.Variants {
+			vw := words(v)
+			for w := range words(en.Name) {
+				if !vw[w] && len(strings.Fields(en.Name)) >= 2 && name == "" {
+					name, other = en.Name, v
+				}
+			}
+		}
+	}
+	if name == "" {
+		t.Skip("no catalog paper has a name missing a word of another")
+	}
+	p := &corpus.Procedure{Code: "T.VOCAB", Name: "Thủ tục thử từ vựng", Ministry: "Bộ Thử", Papers: []corpus.Paper{{Text: other}}}
+	procs, err := demo.Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newTestServer(t, append(procs, p))
+	code, _, body := get(t, s, "/search?q="+url.QueryEscape(name))
+	if code != http.StatusOK || !strings.Contains(body, "T.VOCAB") {
+		t.Errorf("searching %q (status %d) does not find the record asking for %q", name, code, other)
+	}
+	if code, _, body := get(t, s, "/search?q="+url.QueryEscape("flagged:"+cat.Entries[0].ID)); code != http.StatusOK {
+		t.Errorf("flagged:%s: status %d\n%s", cat.Entries[0].ID, code, body)
+	}
+	if code, _, _ := get(t, s, "/search?q="+url.QueryEscape("flagged:true")); code != http.StatusBadRequest {
+		t.Errorf("flagged:true: status %d, want 400", code)
 	}
 }
