@@ -99,6 +99,14 @@ type searchPage struct {
 	Err      *queryError
 	TooLong  string
 	Examples []example
+	// Suggest is the query respelt for a search that found nothing, when
+	// the respelt query finds something (index.Suggestions).
+	Suggest *suggestView
+}
+
+type suggestView struct {
+	Query, URL string
+	Total      int
 }
 
 type example struct{ Query, URL string }
@@ -248,6 +256,9 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	}
 	if p.page < pg.Pages {
 		pg.Next = searchURL(p.q, p.page+1, p.size, l)
+	}
+	if sg := res.Suggestions; sg != nil && sg.Query != "" {
+		pg.Suggest = &suggestView{Query: sg.Query, URL: searchURL(sg.Query, 1, p.size, l), Total: sg.Total}
 	}
 	if len(res.Hits) == 0 && res.Total > 0 {
 		pg.PastEnd = true

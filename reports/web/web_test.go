@@ -581,3 +581,19 @@ func TestSearchCatalogVocabulary(t *testing.T) {
 		t.Errorf("flagged:true: status %d, want 400", code)
 	}
 }
+
+// A search that finds nothing offers the query respelt, linked, when the
+// respelt query finds something.
+func TestSearchDidYouMean(t *testing.T) {
+	s := demoSrv(t)
+	code, _, body := get(t, s, "/search?q="+url.QueryEscape("giấy khai sih"))
+	if code != http.StatusOK {
+		t.Fatalf("status %d", code)
+	}
+	if !strings.Contains(body, `id="suggest"`) || !strings.Contains(body, "giấy khai sinh</a>") || !strings.Contains(body, "khai&#43;sinh\">") {
+		t.Errorf("no suggestion of \"giấy khai sinh\" for \"giấy khai sih\":\n%s", body)
+	}
+	if _, _, body := get(t, s, "/search?q="+url.QueryEscape("giấy khai sinh")); strings.Contains(body, `id="suggest"`) {
+		t.Error("a search with hits offers a respelling")
+	}
+}
