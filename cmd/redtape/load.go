@@ -4,13 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/analyzer/catalog"
+	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/demo"
 )
@@ -56,16 +59,7 @@ const maxListed = 20
 
 // reportDuplicates warns of every record read more than once.
 func reportDuplicates(e *env, dups []corpus.Duplicate) {
-	for i, d := range dups {
-		if i == maxListed {
-			fmt.Fprintf(e.stderr, "redtape: warning: and %d more records read more than once\n", len(dups)-maxListed)
-			break
-		}
-		fmt.Fprintf(e.stderr, "redtape: warning: %v\n", d)
-	}
-	if len(dups) > 0 {
-		fmt.Fprintf(e.stderr, "redtape: warning: %d records were read more than once and are counted once\n", len(dups))
-	}
+	reportDuplicateCount(e, dups[:min(len(dups), maxListed)], len(dups))
 }
 
 // errNoProcedures reports a set of records that holds no procedure.
@@ -161,4 +155,170 @@ func loadCatalog(file, asOf string, e *env) (*catalog.Catalog, time.Time, error)
 		return nil, day, usageErrorf("--catalog: %v", err)
 	}
 	return cat, day, nil
+}
+
+// streamBatch is how many records travel together through streamInput's
+// workers.
+const streamBatch = 64
+
+// streamed is one record of streamInput on its way: its dedupe key and,
+// when a matcher is given, its flag verdicts.
+type streamed struct {
+	p   *corpus.Procedure
+	key corpus.Key
+	res flags.ProcedureResult
+}
+
+// streamBatchOf is a batch of records; done is closed once its workers'
+// part is done.
+type streamBatchOf struct {
+	items []streamed
+	done  chan struct{}
+}
+
+// streamInput is loadInput for commands that keep no record: it reads the
+// procedures under paths (the demo corpus when none), files in parallel,
+// drops the records read more than once as loadInput does, and calls fn
+// with each kept record, in loadInput's order, on the caller's goroutine.
+// With a matcher, fn also gets the record's flag verdicts, judged on
+// every core while the next records are read; without one, the verdicts
+// are zero. Once the walk is done, read errors and duplicates are reported
+// on stderr as loadInput reports them, and the summary returned counts the
+// records kept. Memory is bounded by the batches on their way, whatever
+// the corpus: the key table of the deduper grows by some 60 bytes a
+// record.
+func streamInput(ctx context.Context, e *env, paths []string, opts corpus.Options, m *flags.Matcher, fn func(*corpus.Procedure, flags.ProcedureResult) error) (*corpus.Summary, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	workers := runtime.GOMAXPROCS(0)
+	dedupe := corpus.NewDeduper()
+	demoInput := len(paths) == 0
+	work := make(chan *streamBatchOf, workers)
+	ordered := make(chan *streamBatchOf, 2*workers+2)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range work {
+				for i := range b.items {
+					it := &b.items[i]
+					if !demoInput {
+						it.key = dedupe.Key(it.p)
+					}
+					if m != nil && ctx.Err() == nil {
+						it.res = m.Procedure(it.p)
+					}
+				}
+				close(b.done)
+			}
+		}()
+	}
+	var (
+		sum     *corpus.Summary
+		readErr error
+	)
+	go func() {
+		defer close(ordered)
+		defer close(work)
+		var cur []streamed
+		send := func() error {
+			b := &streamBatchOf{items: cur, done: make(chan struct{})}
+			cur = nil
+			select {
+			case ordered <- b:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case work <- b:
+				return nil
+			case <-ctx.Done():
+				close(b.done)
+				return ctx.Err()
+			}
+		}
+		add := func(p *corpus.Procedure) error {
+			cur = append(cur, streamed{p: p})
+			if len(cur) == streamBatch {
+				return send()
+			}
+			return nil
+		}
+		if demoInput {
+			procs, err := demo.Load(ctx)
+			if err != nil {
+				readErr = err
+				return
+			}
+			sum = &corpus.Summary{Files: 1, Procedures: len(procs)}
+			for _, p := range procs {
+				if readErr = add(p); readErr != nil {
+					return
+				}
+			}
+		} else {
+			sum, readErr = corpus.WalkParallel(ctx, paths, opts, workers, add)
+		}
+		if readErr == nil && len(cur) > 0 {
+			readErr = send()
+		}
+	}()
+	var (
+		listed []corpus.Duplicate
+		dups   int
+		fnErr  error
+	)
+	for b := range ordered {
+		<-b.done
+		if fnErr != nil || ctx.Err() != nil {
+			continue
+		}
+		for _, it := range b.items {
+			if !demoInput {
+				if d, dup := dedupe.AddKey(it.p, it.key); dup {
+					if len(listed) < maxListed {
+						listed = append(listed, d)
+					}
+					dups++
+					continue
+				}
+			}
+			if fnErr = fn(it.p, it.res); fnErr != nil {
+				cancel()
+				break
+			}
+		}
+	}
+	wg.Wait()
+	if fnErr != nil {
+		return sum, fnErr
+	}
+	if readErr != nil {
+		if demoInput {
+			return nil, readErr
+		}
+		return sum, classifyLoadError(readErr)
+	}
+	if demoInput {
+		return sum, nil
+	}
+	reportReadErrors(e, sum)
+	reportDuplicateCount(e, listed, dups)
+	sum.Procedures -= dups
+	return sum, nil
+}
+
+// reportDuplicateCount is reportDuplicates for a stream: listed are the
+// first duplicates found (up to maxListed), n how many there are.
+func reportDuplicateCount(e *env, listed []corpus.Duplicate, n int) {
+	for _, d := range listed {
+		fmt.Fprintf(e.stderr, "redtape: warning: %v\n", d)
+	}
+	if n > len(listed) {
+		fmt.Fprintf(e.stderr, "redtape: warning: and %d more records read more than once\n", n-len(listed))
+	}
+	if n > 0 {
+		fmt.Fprintf(e.stderr, "redtape: warning: %d records were read more than once and are counted once\n", n)
+	}
 }
