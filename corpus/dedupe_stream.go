@@ -10,7 +10,7 @@ import (
 // Deduper is [Dedupe] for records read one at a time: it keeps, instead of
 // the records, a compact key table (per code, the content hash of each
 // record kept and where it was read), so a stream of any length can be
-// deduplicated in memory that grows by some 60 bytes a record. A record is
+// deduplicated in memory that grows by about 110 bytes a record. A record is
 // a duplicate when an earlier record of its code has the same content in
 // everything but where it was read; the duplicates it reports name both
 // places as Dedupe's do. The zero value is not usable; call [NewDeduper].

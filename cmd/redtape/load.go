@@ -185,7 +185,7 @@ type streamBatchOf struct {
 // are zero. Once the walk is done, read errors and duplicates are reported
 // on stderr as loadInput reports them, and the summary returned counts the
 // records kept. Memory is bounded by the batches on their way, whatever
-// the corpus: the key table of the deduper grows by some 60 bytes a
+// the corpus: the key table of the deduper grows by about 110 bytes a
 // record.
 func streamInput(ctx context.Context, e *env, paths []string, opts corpus.Options, m *flags.Matcher, fn func(*corpus.Procedure, flags.ProcedureResult) error) (*corpus.Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
