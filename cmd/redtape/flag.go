@@ -91,11 +91,19 @@ func runFlag(ctx context.Context, opts flagOptions, e *env) error {
 	var totals flags.Summarizer
 	judge := assess.NewDecisionJudge(list, nil)
 	n := 0
-	sum, err := streamInput(ctx, e, opts.Paths, opts.Input, flags.NewMatcher(cat), func(p *corpus.Procedure, r flags.ProcedureResult) error {
+	m := flags.NewMatcher(cat)
+	// Workers flag each record and render its part of the report; the
+	// totals and the writing follow in input order.
+	work := func(p *corpus.Procedure) (flagged, error) {
+		r := m.Procedure(p)
+		x, err := st.Render(r)
+		return flagged{r, x}, err
+	}
+	sum, err := streamInput(ctx, e, opts.Paths, opts.Input, work, func(p *corpus.Procedure, f flagged) error {
 		n++
-		totals.Add(r)
-		judge.Add(p, r)
-		if err := st.Add(r); err != nil {
+		totals.Add(f.res)
+		judge.Add(p, f.res)
+		if err := st.AddRendered(f.out); err != nil {
 			return fmt.Errorf("write flags: %w", err)
 		}
 		return nil
@@ -113,6 +121,12 @@ func runFlag(ctx context.Context, opts flagOptions, e *env) error {
 		return fmt.Errorf("write flags: %w", err)
 	}
 	return inputResult(sum)
+}
+
+// flagged is a procedure's verdicts and its part of the report.
+type flagged struct {
+	res flags.ProcedureResult
+	out flagreport.Rendered
 }
 
 // heldMemory is how much output a heldOutput keeps in memory before it

@@ -13,7 +13,6 @@ import (
 
 	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/analyzer/catalog"
-	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/demo"
 )
@@ -161,18 +160,19 @@ func loadCatalog(file, asOf string, e *env) (*catalog.Catalog, time.Time, error)
 // workers.
 const streamBatch = 64
 
-// streamed is one record of streamInput on its way: its dedupe key and,
-// when a matcher is given, its flag verdicts.
-type streamed struct {
+// streamed is one record of streamInput on its way: its dedupe key and
+// what the workers made of it.
+type streamed[T any] struct {
 	p   *corpus.Procedure
 	key corpus.Key
-	res flags.ProcedureResult
+	res T
+	err error
 }
 
 // streamBatchOf is a batch of records; done is closed once its workers'
 // part is done.
-type streamBatchOf struct {
-	items []streamed
+type streamBatchOf[T any] struct {
+	items []streamed[T]
 	done  chan struct{}
 }
 
@@ -180,34 +180,35 @@ type streamBatchOf struct {
 // procedures under paths (the demo corpus when none), files in parallel,
 // drops the records read more than once as loadInput does, and calls fn
 // with each kept record, in loadInput's order, on the caller's goroutine.
-// With a matcher, fn also gets the record's flag verdicts, judged on
-// every core while the next records are read; without one, the verdicts
-// are zero. Once the walk is done, read errors and duplicates are reported
+// When work is given, it runs on every core while the next records are
+// read (flagging a record, rendering its output), and fn gets its result
+// (without work, the zero T); an error of work ends the stream when its
+// record is reached. Once the walk is done, read errors and duplicates are reported
 // on stderr as loadInput reports them, and the summary returned counts the
 // records kept. Memory is bounded by the batches on their way, whatever
 // the corpus: the key table of the deduper grows by about 110 bytes a
 // record.
-func streamInput(ctx context.Context, e *env, paths []string, opts corpus.Options, m *flags.Matcher, fn func(*corpus.Procedure, flags.ProcedureResult) error) (*corpus.Summary, error) {
+func streamInput[T any](ctx context.Context, e *env, paths []string, opts corpus.Options, work func(*corpus.Procedure) (T, error), fn func(*corpus.Procedure, T) error) (*corpus.Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := runtime.GOMAXPROCS(0)
 	dedupe := corpus.NewDeduper()
 	demoInput := len(paths) == 0
-	work := make(chan *streamBatchOf, workers)
-	ordered := make(chan *streamBatchOf, 2*workers+2)
+	todo := make(chan *streamBatchOf[T], workers)
+	ordered := make(chan *streamBatchOf[T], 2*workers+2)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for b := range work {
+			for b := range todo {
 				for i := range b.items {
 					it := &b.items[i]
 					if !demoInput {
 						it.key = dedupe.Key(it.p)
 					}
-					if m != nil && ctx.Err() == nil {
-						it.res = m.Procedure(it.p)
+					if work != nil && ctx.Err() == nil {
+						it.res, it.err = work(it.p)
 					}
 				}
 				close(b.done)
@@ -220,10 +221,10 @@ func streamInput(ctx context.Context, e *env, paths []string, opts corpus.Option
 	)
 	go func() {
 		defer close(ordered)
-		defer close(work)
-		var cur []streamed
+		defer close(todo)
+		var cur []streamed[T]
 		send := func() error {
-			b := &streamBatchOf{items: cur, done: make(chan struct{})}
+			b := &streamBatchOf[T]{items: cur, done: make(chan struct{})}
 			cur = nil
 			select {
 			case ordered <- b:
@@ -231,7 +232,7 @@ func streamInput(ctx context.Context, e *env, paths []string, opts corpus.Option
 				return ctx.Err()
 			}
 			select {
-			case work <- b:
+			case todo <- b:
 				return nil
 			case <-ctx.Done():
 				close(b.done)
@@ -239,7 +240,7 @@ func streamInput(ctx context.Context, e *env, paths []string, opts corpus.Option
 			}
 		}
 		add := func(p *corpus.Procedure) error {
-			cur = append(cur, streamed{p: p})
+			cur = append(cur, streamed[T]{p: p})
 			if len(cur) == streamBatch {
 				return send()
 			}
@@ -284,7 +285,10 @@ func streamInput(ctx context.Context, e *env, paths []string, opts corpus.Option
 					continue
 				}
 			}
-			if fnErr = fn(it.p, it.res); fnErr != nil {
+			if fnErr = it.err; fnErr == nil {
+				fnErr = fn(it.p, it.res)
+			}
+			if fnErr != nil {
 				cancel()
 				break
 			}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/reports/records"
 )
@@ -57,7 +56,7 @@ func runShow(ctx context.Context, opts showOptions, e *env) error {
 	}
 	// Procedures are written as they are read; what could not be read
 	// is told on stderr once the walk is done.
-	sum, err := streamInput(ctx, e, opts.Paths, opts.Input, nil, func(p *corpus.Procedure, _ flags.ProcedureResult) error {
+	sum, err := streamInput[struct{}](ctx, e, opts.Paths, opts.Input, nil, func(p *corpus.Procedure, _ struct{}) error {
 		if err := w.Add(p); err != nil {
 			return fmt.Errorf("show: %w", err)
 		}

@@ -243,7 +243,8 @@ func TestStreamInputAsLoadInput(t *testing.T) {
 		}
 		m := flags.NewMatcher(cat)
 		var got []*corpus.Procedure
-		gotSum, err := streamInput(context.Background(), e, paths, corpus.Options{}, m, func(p *corpus.Procedure, r flags.ProcedureResult) error {
+		work := func(p *corpus.Procedure) (flags.ProcedureResult, error) { return m.Procedure(p), nil }
+		gotSum, err := streamInput(context.Background(), e, paths, corpus.Options{}, work, func(p *corpus.Procedure, r flags.ProcedureResult) error {
 			got = append(got, p)
 			if !reflect.DeepEqual(r, m.Procedure(p)) {
 				t.Errorf("%s: verdicts differ from the matcher's", p.ID())
@@ -271,17 +272,32 @@ func TestStreamInputAsLoadInput(t *testing.T) {
 			t.Errorf("the corpus lacks the duplicates or the read error it is meant to have:\n%s", loadErr)
 		}
 	}
-	// An error of fn ends the stream with it.
+	// An error of fn ends the stream with it, and so does one of work
+	// when its record is reached.
 	e, _, _ := estimateEnv()
 	stop := errors.New("stop here")
 	n := 0
-	if _, err := streamInput(context.Background(), e, []string{dir}, corpus.Options{}, nil, func(*corpus.Procedure, flags.ProcedureResult) error {
+	if _, err := streamInput[struct{}](context.Background(), e, []string{dir}, corpus.Options{}, nil, func(*corpus.Procedure, struct{}) error {
 		if n++; n == 500 {
 			return stop
 		}
 		return nil
 	}); !errors.Is(err, stop) || n != 500 {
 		t.Errorf("fn's error: %v after %d records", err, n)
+	}
+	n = 0
+	bad := procs[300].Source
+	failing := func(p *corpus.Procedure) (int, error) {
+		if p.Source == bad {
+			return 0, stop
+		}
+		return 1, nil
+	}
+	if _, err := streamInput(context.Background(), e, []string{dir}, corpus.Options{}, failing, func(_ *corpus.Procedure, one int) error {
+		n += one
+		return nil
+	}); !errors.Is(err, stop) || n != 300 {
+		t.Errorf("work's error: %v after %d records", err, n)
 	}
 }
 

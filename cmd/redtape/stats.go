@@ -6,7 +6,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/reports/records"
 )
@@ -48,7 +47,7 @@ func runStats(ctx context.Context, opts statsOptions, e *env) error {
 	}
 	counter := records.NewCounter()
 	n := 0
-	sum, err := streamInput(ctx, e, opts.Paths, opts.Input, nil, func(p *corpus.Procedure, _ flags.ProcedureResult) error {
+	sum, err := streamInput[struct{}](ctx, e, opts.Paths, opts.Input, nil, func(p *corpus.Procedure, _ struct{}) error {
 		counter.Add(p)
 		n++
 		return nil

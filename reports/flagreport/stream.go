@@ -2,6 +2,7 @@ package flagreport
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -35,9 +36,6 @@ type Stream struct {
 	spool       Spool
 	body        io.Writer // where procedures go
 	n           int       // procedures written
-	b           strings.Builder
-	compact     []byte
-	indented    []byte
 }
 
 // NewStream starts a report in format ("json", "table" or "markdown") on
@@ -52,7 +50,7 @@ func NewStream(w io.Writer, format string, head Report, onlyFlagged bool, spool 
 	case "json":
 		s.body = s.out
 	case "table":
-		s.body = textfmt.TerminalWriter{W: s.out}
+		s.body = s.out // rendered through textfmt.TerminalWriter
 	case "markdown":
 		if spool == nil {
 			return nil, fmt.Errorf("flag report: markdown needs a spool for its procedures")
@@ -64,44 +62,72 @@ func NewStream(w io.Writer, format string, head Report, onlyFlagged bool, spool 
 	return s, nil
 }
 
-// Add writes r, the verdicts on the next procedure.
-func (s *Stream) Add(r flags.ProcedureResult) error {
+// Rendered is one procedure as a [Stream] writes it, rendered ahead by
+// [Stream.Render].
+type Rendered struct {
+	data []byte
+	keep bool // false: left out by onlyFlagged
+}
+
+// Render renders r as [Stream.Add] would write it, without writing it. It
+// keeps no state and may be called from several goroutines at once, so
+// that procedures can be rendered in parallel and added in order with
+// [Stream.AddRendered].
+func (s *Stream) Render(r flags.ProcedureResult) (Rendered, error) {
 	if s.onlyFlagged {
 		var ok bool
 		if r, ok = flaggedOnly(r); !ok {
-			return nil
+			return Rendered{}, nil
 		}
 	}
-	s.b.Reset()
+	var b strings.Builder
 	switch s.format {
 	case "json":
+		compact, err := json.Marshal(r)
+		if err != nil {
+			return Rendered{}, fmt.Errorf("flag report: %s: %w", r.ID, err)
+		}
+		return Rendered{data: appendIndent(make([]byte, 0, len(compact)*3/2), compact, "    ", "  "), keep: true}, nil
+	case "table":
+		tableProcedure(&b, r)
+		var out bytes.Buffer
+		if _, err := io.WriteString(textfmt.TerminalWriter{W: &out}, b.String()); err != nil {
+			return Rendered{}, err
+		}
+		return Rendered{data: out.Bytes(), keep: true}, nil
+	default:
+		markdownProcedure(&b, r)
+		return Rendered{data: []byte(b.String()), keep: true}, nil
+	}
+}
+
+// Add writes r, the verdicts on the next procedure.
+func (s *Stream) Add(r flags.ProcedureResult) error {
+	x, err := s.Render(r)
+	if err != nil {
+		return err
+	}
+	return s.AddRendered(x)
+}
+
+// AddRendered writes the next procedure, rendered by [Stream.Render].
+func (s *Stream) AddRendered(x Rendered) error {
+	if !x.keep {
+		return nil
+	}
+	if s.format == "json" {
 		if s.n == 0 {
 			if err := s.jsonHead(); err != nil {
 				return err
 			}
-			s.b.WriteString("[\n    ")
+			s.out.WriteString("[\n    ")
 		} else {
-			s.b.WriteString(",\n    ")
+			s.out.WriteString(",\n    ")
 		}
-		var err error
-		if s.compact, err = json.Marshal(r); err != nil {
-			return fmt.Errorf("flag report: %s: %w", r.ID, err)
-		}
-		s.indented = appendIndent(s.indented[:0], s.compact, "    ", "  ")
-	case "table":
-		tableProcedure(&s.b, r)
-	case "markdown":
-		markdownProcedure(&s.b, r)
 	}
 	s.n++
-	if _, err := io.WriteString(s.body, s.b.String()); err != nil {
-		return err
-	}
-	if s.format == "json" {
-		_, err := s.body.Write(s.indented)
-		return err
-	}
-	return nil
+	_, err := s.body.Write(x.data)
+	return err
 }
 
 // jsonHead writes the document's fields before its procedures.
