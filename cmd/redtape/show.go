@@ -54,10 +54,11 @@ func runShow(ctx context.Context, opts showOptions, e *env) error {
 	if err != nil {
 		return usageErrorf("show: %v", err)
 	}
-	// Procedures are written as they are read; what could not be read
-	// is told on stderr once the walk is done.
-	sum, err := streamInput[struct{}](ctx, e, opts.Paths, opts.Input, nil, func(p *corpus.Procedure, _ struct{}) error {
-		if err := w.Add(p); err != nil {
+	// Procedures are rendered on every core and written in order as they
+	// are read; what could not be read is told on stderr once the walk is
+	// done.
+	sum, err := streamInput(ctx, e, opts.Paths, opts.Input, w.Render, func(_ *corpus.Procedure, r records.Rendered) error {
+		if err := w.AddRendered(r); err != nil {
 			return fmt.Errorf("show: %w", err)
 		}
 		return nil

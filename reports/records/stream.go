@@ -23,12 +23,9 @@ var Formats = []string{"text", "json", "jsonl", "csv"}
 type Writer struct {
 	out    *bufio.Writer
 	format string
-	text   *textfmt.Writer
 	n      int
-	buf    bytes.Buffer
-	enc    *json.Encoder
 	// csvHead is the header corpus.WriteCSV writes before the rows.
-	csvHead int
+	csvHead []byte
 }
 
 // NewWriter starts writing procedures to w in format (one of [Formats]).
@@ -36,30 +33,71 @@ type Writer struct {
 func NewWriter(w io.Writer, format string) (*Writer, error) {
 	x := &Writer{out: bufio.NewWriterSize(w, 64<<10), format: format}
 	switch format {
-	case "text":
-		x.text = &textfmt.Writer{W: textfmt.TerminalWriter{W: x.out}}
-	case "json":
-		x.enc = json.NewEncoder(&x.buf)
-		x.enc.SetIndent("    ", "  ")
-		x.enc.SetEscapeHTML(false)
-	case "jsonl", "csv":
+	case "text", "json", "jsonl":
+	case "csv":
+		var head bytes.Buffer
+		if err := corpus.WriteCSV(&head, nil); err != nil {
+			return nil, err
+		}
+		x.csvHead = head.Bytes()
 	default:
 		return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 	}
 	return x, nil
 }
 
+// Rendered is one procedure as a [Writer] writes it, rendered ahead by
+// [Writer.Render].
+type Rendered []byte
+
+// Render renders p as [Writer.Add] would write it, without writing it.
+// It keeps no state and may be called from several goroutines at once,
+// so that procedures can be rendered in parallel and added in order with
+// [Writer.AddRendered].
+func (x *Writer) Render(p *corpus.Procedure) (Rendered, error) {
+	var buf bytes.Buffer
+	switch x.format {
+	case "text":
+		w := &textfmt.Writer{W: textfmt.TerminalWriter{W: &buf}}
+		writeProcedure(w, p)
+		return buf.Bytes(), w.Err
+	case "json":
+		enc := json.NewEncoder(&buf)
+		enc.SetIndent("    ", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(p); err != nil {
+			return nil, fmt.Errorf("write json: %w", err)
+		}
+		return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	case "jsonl":
+		err := corpus.WriteJSONL(&buf, []*corpus.Procedure{p})
+		return buf.Bytes(), err
+	default:
+		if err := corpus.WriteCSV(&buf, []*corpus.Procedure{p}); err != nil {
+			return nil, err
+		}
+		return bytes.TrimPrefix(buf.Bytes(), x.csvHead), nil
+	}
+}
+
 // Add writes p.
 func (x *Writer) Add(p *corpus.Procedure) error {
+	r, err := x.Render(p)
+	if err != nil {
+		return err
+	}
+	return x.AddRendered(r)
+}
+
+// AddRendered writes the next procedure, rendered by [Writer.Render].
+func (x *Writer) AddRendered(r Rendered) error {
 	first := x.n == 0
 	x.n++
 	switch x.format {
 	case "text":
 		if !first {
-			x.text.Printf("\n")
+			x.out.WriteByte('\n')
 		}
-		writeProcedure(x.text, p)
-		return x.text.Err
 	case "json":
 		if first {
 			if err := x.jsonHead(); err != nil {
@@ -69,32 +107,13 @@ func (x *Writer) Add(p *corpus.Procedure) error {
 		} else {
 			x.out.WriteString(",\n    ")
 		}
-		x.buf.Reset()
-		if err := x.enc.Encode(p); err != nil {
-			return fmt.Errorf("write json: %w", err)
-		}
-		_, err := x.out.Write(bytes.TrimSuffix(x.buf.Bytes(), []byte("\n")))
-		return err
-	case "jsonl":
-		return corpus.WriteJSONL(x.out, []*corpus.Procedure{p})
 	case "csv":
-		x.buf.Reset()
-		if err := corpus.WriteCSV(&x.buf, []*corpus.Procedure{p}); err != nil {
-			return err
-		}
 		if first {
-			var head bytes.Buffer
-			if err := corpus.WriteCSV(&head, nil); err != nil {
-				return err
-			}
-			x.csvHead = head.Len()
-			_, err := x.out.Write(x.buf.Bytes())
-			return err
+			x.out.Write(x.csvHead)
 		}
-		_, err := x.out.Write(x.buf.Bytes()[x.csvHead:])
-		return err
 	}
-	return nil
+	_, err := x.out.Write(r)
+	return err
 }
 
 // jsonHead writes the document's schema and opens its procedures.
@@ -117,11 +136,11 @@ func (x *Writer) Close(sum *corpus.Summary) error {
 			files, failed, skipped = sum.Files, len(sum.Errors), len(sum.Skipped)
 		}
 		if x.n > 0 {
-			x.text.Printf("\n")
+			x.out.WriteByte('\n')
 		}
-		x.text.Printf("%s\n", ReadSummary(x.n, files, failed, skipped))
-		if x.text.Err != nil {
-			return x.text.Err
+		// The summary goes through the terminal filter as the records do.
+		if _, err := io.WriteString(textfmt.TerminalWriter{W: x.out}, ReadSummary(x.n, files, failed, skipped)+"\n"); err != nil {
+			return err
 		}
 	case "json":
 		if x.n == 0 {
@@ -135,9 +154,7 @@ func (x *Writer) Close(sum *corpus.Summary) error {
 		x.out.WriteString("\n}\n")
 	case "csv":
 		if x.n == 0 {
-			if err := corpus.WriteCSV(x.out, nil); err != nil {
-				return err
-			}
+			x.out.Write(x.csvHead)
 		}
 	}
 	return x.out.Flush()
