@@ -107,22 +107,10 @@ var ErrStop = errors.New("stop walking")
 // error; a callback error of [ErrStop] ends the walk without error.
 func Walk(ctx context.Context, paths []string, opts Options, fn func(*Procedure) error) (*Summary, error) {
 	sum := &Summary{}
-	if opts.Format != "" && lookupReader(opts.Format) == nil {
-		return sum, fmt.Errorf("unknown format %q (known: %s)", opts.Format, strings.Join(Formats(), ", "))
-	}
-	if _, err := decoderFor(opts.Encoding); err != nil {
-		return sum, err
-	}
-	files, missing, err := expand(paths, opts.Format != "")
+	files, err := walkFiles(paths, opts, sum)
 	if err != nil {
 		return sum, err
 	}
-	if len(missing) > 0 && len(missing) == len(paths) {
-		// Nothing named can be read: a mistake in the command, not input
-		// to report among what was read.
-		return sum, fmt.Errorf("read %s: %w", missing[0].File, errors.Unwrap(missing[0].Err))
-	}
-	sum.Errors = append(sum.Errors, missing...)
 	var sizes []int64
 	var prog Progress
 	if opts.Progress != nil {
@@ -155,6 +143,28 @@ func Walk(ctx context.Context, paths []string, opts Options, fn func(*Procedure)
 		}
 	}
 	return sum, nil
+}
+
+// walkFiles checks opts and lists the files under paths a walk reads,
+// adding the paths that cannot be opened to sum's errors.
+func walkFiles(paths []string, opts Options, sum *Summary) ([]inputFile, error) {
+	if opts.Format != "" && lookupReader(opts.Format) == nil {
+		return nil, fmt.Errorf("unknown format %q (known: %s)", opts.Format, strings.Join(Formats(), ", "))
+	}
+	if _, err := decoderFor(opts.Encoding); err != nil {
+		return nil, err
+	}
+	files, missing, err := expand(paths, opts.Format != "")
+	if err != nil {
+		return nil, err
+	}
+	if len(missing) > 0 && len(missing) == len(paths) {
+		// Nothing named can be read: a mistake in the command, not input
+		// to report among what was read.
+		return nil, fmt.Errorf("read %s: %w", missing[0].File, errors.Unwrap(missing[0].Err))
+	}
+	sum.Errors = append(sum.Errors, missing...)
+	return files, nil
 }
 
 // Load reads every procedure under paths into memory. See [Walk].

@@ -2,7 +2,6 @@ package assess
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/redtape-vn/redtape/analyzer/decisions"
 	"github.com/redtape-vn/redtape/analyzer/flags"
@@ -62,38 +61,12 @@ type DecisionSummary struct {
 // with results the flag verdicts of procs (in order). ministry names a
 // procedure's ministry; nil takes the record's own.
 func JudgeDecisions(list *decisions.List, procs []*corpus.Procedure, results []flags.ProcedureResult, ministry func(*corpus.Procedure) string) DecisionSummary {
-	sum := DecisionSummary{Rows: list.Len(), Verdicts: []Decided{}, Ministries: []DecisionGroup{}}
-	if ministry == nil {
-		ministry = func(p *corpus.Procedure) string { return p.Ministry }
-	}
-	groups := map[string]*DecisionGroup{}
+	j := NewDecisionJudge(list, ministry)
 	for i, p := range procs {
 		if i >= len(results) {
 			break
 		}
-		for _, v := range list.Judge(p, results[i]) {
-			m := ministry(p)
-			d := Decided{Verdict: v, ID: p.ID(), Name: p.Name, Ministry: m, Sector: p.Sector, Source: p.Source.File}
-			sum.Verdicts = append(sum.Verdicts, d)
-			sum.Counts.Add(v)
-			g := groups[m]
-			if g == nil {
-				g = &DecisionGroup{Name: m}
-				groups[m] = g
-			}
-			g.Counts.Add(v)
-		}
+		j.Add(p, results[i])
 	}
-	sum.Judged = len(sum.Verdicts)
-	for _, g := range groups {
-		sum.Ministries = append(sum.Ministries, *g)
-	}
-	sort.Slice(sum.Ministries, func(i, j int) bool {
-		a, b := sum.Ministries[i], sum.Ministries[j]
-		if a.NotApplied != b.NotApplied {
-			return a.NotApplied > b.NotApplied
-		}
-		return a.Name < b.Name
-	})
-	return sum
+	return j.Summary()
 }

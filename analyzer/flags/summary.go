@@ -76,63 +76,11 @@ type Summary struct {
 // Summarize totals results by ministry, sector and database. Groups are
 // sorted by flagged papers, most first, then by key.
 func Summarize(results []ProcedureResult) Summary {
-	var s Summary
-	ministries, sectors, databases := map[string]*Group{}, map[string]*Group{}, map[string]*Group{}
-	get := func(m map[string]*Group, k string) *Group {
-		g := m[k]
-		if g == nil {
-			g = &Group{Key: k}
-			m[k] = g
-		}
-		return g
-	}
+	var z Summarizer
 	for _, r := range results {
-		s.Procedures++
-		s.Papers += len(r.Papers)
-		s.PapersFlagged += r.Flagged
-		affected := 0
-		if r.Flagged > 0 {
-			affected = 1
-		}
-		s.Affected += affected
-		s.ByStatus = CountStatuses(s.ByStatus, r)
-		for _, g := range []*Group{get(ministries, r.Ministry), get(sectors, r.Sector)} {
-			g.ByStatus = CountStatuses(g.ByStatus, r)
-			g.Procedures++
-			g.Affected += affected
-			g.Papers += len(r.Papers)
-			g.PapersFlagged += r.Flagged
-		}
-		seen := map[string]bool{}
-		for _, p := range r.Papers {
-			if !p.Flagged {
-				continue
-			}
-			// A paper asking for several covered components ("Giấy khai
-			// sinh, Sổ hộ khẩu") counts once for each database holding one.
-			dbs := map[string]string{p.Database: p.DatabaseVi}
-			for _, c := range p.Components {
-				if c.Covered {
-					dbs[c.Database] = c.DatabaseVi
-				}
-			}
-			for db, vi := range dbs {
-				g := get(databases, db)
-				if g.KeyVi == "" {
-					g.KeyVi = vi
-				}
-				g.Papers++
-				g.PapersFlagged++
-				if !seen[db] {
-					seen[db] = true
-					g.Procedures++
-					g.Affected++
-				}
-			}
-		}
+		z.Add(r)
 	}
-	s.ByMinistry, s.BySector, s.ByDatabase = sorted(ministries), sorted(sectors), sorted(databases)
-	return s
+	return z.Summary()
 }
 
 func sorted(m map[string]*Group) []Group {

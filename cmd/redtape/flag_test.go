@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -175,5 +177,114 @@ func TestCatalogCommand(t *testing.T) {
 	var ue *usageError
 	if err := runCatalog(context.Background(), catalogOptions{Format: "xml"}, e); !errors.As(err, &ue) {
 		t.Errorf("bad format: %v, want usage error", err)
+	}
+}
+
+// lostMostInput is a directory where most records cannot be read: one
+// procedure with a flaggable paper, three broken lines.
+func lostMostInput(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	body := "{broken\n" + `{"code":"Z.2","name":"Thủ tục","papers":[{"text":"Bản sao Giấy khai sinh"}]}` + "\n{also broken\nnope\n"
+	if err := os.WriteFile(filepath.Join(dir, "x.jsonl"), []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestFlagRefusedPrintsNothing: a report written as procedures are
+// flagged is still not printed when the input turns out to have lost
+// most of its records, in any format, to a buffer or to a file.
+func TestFlagRefusedPrintsNothing(t *testing.T) {
+	dir := lostMostInput(t)
+	for _, format := range []string{"json", "table", "markdown"} {
+		e, out, errb := estimateEnv()
+		if code := run(context.Background(), []string{"redtape", "flag", "--format", format, dir}, e); code != exitInputFailed {
+			t.Errorf("%s: exit %d, want %d", format, code, exitInputFailed)
+		}
+		if out.Len() != 0 || !strings.Contains(errb.String(), "lost most of its records") {
+			t.Errorf("%s: printed %q; stderr %s", format, out, errb)
+		}
+		f, err := os.Create(filepath.Join(t.TempDir(), "out"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.stdout = f
+		if code := run(context.Background(), []string{"redtape", "flag", "--format", format, dir}, e); code != exitInputFailed {
+			t.Errorf("%s to a file: exit %d", format, code)
+		}
+		if fi, err := f.Stat(); err != nil || fi.Size() != 0 {
+			t.Errorf("%s: the refused report left %d bytes in the file (%v)", format, fi.Size(), err)
+		}
+		f.Close()
+	}
+}
+
+// TestHeldOutput holds more than fits in memory: committed, the
+// destination gets every byte in order; discarded, nothing; written in
+// place to a file, the file is cut back to what it held before.
+func TestHeldOutput(t *testing.T) {
+	chunk := bytes.Repeat([]byte("0123456789abcdef"), 4096)
+	var want bytes.Buffer
+	for i := 0; want.Len() <= heldMemory+len(chunk); i++ {
+		want.Write(chunk)
+		want.WriteString(fmt.Sprint(i))
+	}
+	write := func(h *heldOutput) {
+		t.Helper()
+		data := want.Bytes()
+		for len(data) > 0 {
+			n := min(len(data), 7919)
+			if _, err := h.Write(data[:n]); err != nil {
+				t.Fatal(err)
+			}
+			data = data[n:]
+		}
+	}
+	var dest bytes.Buffer
+	h := holdOutput(&dest, nil)
+	write(h)
+	if dest.Len() != 0 || h.spill == nil {
+		t.Fatalf("held output: %d bytes through before Commit, spill %v", dest.Len(), h.spill)
+	}
+	if err := h.Commit(); err != nil || !bytes.Equal(dest.Bytes(), want.Bytes()) {
+		t.Errorf("commit: %v, %d bytes of %d", err, dest.Len(), want.Len())
+	}
+	spill := h.spill.Name()
+	h.Close()
+	if _, err := os.Stat(spill); !os.IsNotExist(err) {
+		t.Errorf("temporary file left: %v", err)
+	}
+
+	dest.Reset()
+	h = holdOutput(&dest, nil)
+	write(h)
+	if err := h.Discard(); err != nil || dest.Len() != 0 {
+		t.Errorf("discard: %v, %d bytes through", err, dest.Len())
+	}
+	h.Close()
+
+	path := filepath.Join(t.TempDir(), "out")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	f.WriteString("before\n")
+	h = holdOutput(f, nil)
+	write(h)
+	if h.direct == nil || h.mem.Len() != 0 {
+		t.Fatalf("a regular file is not written in place")
+	}
+	if err := h.Discard(); err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("after\n")
+	if got, _ := os.ReadFile(path); string(got) != "before\nafter\n" {
+		t.Errorf("file after discard: %.40q (%d bytes)", got, len(got))
+	}
+	// The same file as stderr is not written in place.
+	if h := holdOutput(f, f); h.direct != nil {
+		t.Error("output sharing stderr's file written in place")
 	}
 }

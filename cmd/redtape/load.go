@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -56,16 +58,7 @@ const maxListed = 20
 
 // reportDuplicates warns of every record read more than once.
 func reportDuplicates(e *env, dups []corpus.Duplicate) {
-	for i, d := range dups {
-		if i == maxListed {
-			fmt.Fprintf(e.stderr, "redtape: warning: and %d more records read more than once\n", len(dups)-maxListed)
-			break
-		}
-		fmt.Fprintf(e.stderr, "redtape: warning: %v\n", d)
-	}
-	if len(dups) > 0 {
-		fmt.Fprintf(e.stderr, "redtape: warning: %d records were read more than once and are counted once\n", len(dups))
-	}
+	reportDuplicateCount(e, dups[:min(len(dups), maxListed)], len(dups))
 }
 
 // errNoProcedures reports a set of records that holds no procedure.
@@ -161,4 +154,175 @@ func loadCatalog(file, asOf string, e *env) (*catalog.Catalog, time.Time, error)
 		return nil, day, usageErrorf("--catalog: %v", err)
 	}
 	return cat, day, nil
+}
+
+// streamBatch is how many records travel together through streamInput's
+// workers.
+const streamBatch = 64
+
+// streamed is one record of streamInput on its way: its dedupe key and
+// what the workers made of it.
+type streamed[T any] struct {
+	p   *corpus.Procedure
+	key corpus.Key
+	res T
+	err error
+}
+
+// streamBatchOf is a batch of records; done is closed once its workers'
+// part is done.
+type streamBatchOf[T any] struct {
+	items []streamed[T]
+	done  chan struct{}
+}
+
+// streamInput is loadInput for commands that keep no record: it reads the
+// procedures under paths (the demo corpus when none), files in parallel,
+// drops the records read more than once as loadInput does, and calls fn
+// with each kept record, in loadInput's order, on the caller's goroutine.
+// When work is given, it runs on every core while the next records are
+// read (flagging a record, rendering its output), and fn gets its result
+// (without work, the zero T); an error of work ends the stream when its
+// record is reached. Once the walk is done, read errors and duplicates are reported
+// on stderr as loadInput reports them, and the summary returned counts the
+// records kept. Memory is bounded by the batches on their way, whatever
+// the corpus: the key table of the deduper grows by about 110 bytes a
+// record.
+func streamInput[T any](ctx context.Context, e *env, paths []string, opts corpus.Options, work func(*corpus.Procedure) (T, error), fn func(*corpus.Procedure, T) error) (*corpus.Summary, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	workers := runtime.GOMAXPROCS(0)
+	dedupe := corpus.NewDeduper()
+	demoInput := len(paths) == 0
+	todo := make(chan *streamBatchOf[T], workers)
+	ordered := make(chan *streamBatchOf[T], 2*workers+2)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range todo {
+				for i := range b.items {
+					it := &b.items[i]
+					if !demoInput {
+						it.key = dedupe.Key(it.p)
+					}
+					if work != nil && ctx.Err() == nil {
+						it.res, it.err = work(it.p)
+					}
+				}
+				close(b.done)
+			}
+		}()
+	}
+	var (
+		sum     *corpus.Summary
+		readErr error
+	)
+	go func() {
+		defer close(ordered)
+		defer close(todo)
+		var cur []streamed[T]
+		send := func() error {
+			b := &streamBatchOf[T]{items: cur, done: make(chan struct{})}
+			cur = nil
+			select {
+			case ordered <- b:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case todo <- b:
+				return nil
+			case <-ctx.Done():
+				close(b.done)
+				return ctx.Err()
+			}
+		}
+		add := func(p *corpus.Procedure) error {
+			cur = append(cur, streamed[T]{p: p})
+			if len(cur) == streamBatch {
+				return send()
+			}
+			return nil
+		}
+		if demoInput {
+			procs, err := demo.Load(ctx)
+			if err != nil {
+				readErr = err
+				return
+			}
+			sum = &corpus.Summary{Files: 1, Procedures: len(procs)}
+			for _, p := range procs {
+				if readErr = add(p); readErr != nil {
+					return
+				}
+			}
+		} else {
+			sum, readErr = corpus.WalkParallel(ctx, paths, opts, workers, add)
+		}
+		if readErr == nil && len(cur) > 0 {
+			readErr = send()
+		}
+	}()
+	var (
+		listed []corpus.Duplicate
+		dups   int
+		fnErr  error
+	)
+	for b := range ordered {
+		<-b.done
+		if fnErr != nil || ctx.Err() != nil {
+			continue
+		}
+		for _, it := range b.items {
+			if !demoInput {
+				if d, dup := dedupe.AddKey(it.p, it.key); dup {
+					if len(listed) < maxListed {
+						listed = append(listed, d)
+					}
+					dups++
+					continue
+				}
+			}
+			if fnErr = it.err; fnErr == nil {
+				fnErr = fn(it.p, it.res)
+			}
+			if fnErr != nil {
+				cancel()
+				break
+			}
+		}
+	}
+	wg.Wait()
+	if fnErr != nil {
+		return sum, fnErr
+	}
+	if readErr != nil {
+		if demoInput {
+			return nil, readErr
+		}
+		return sum, classifyLoadError(readErr)
+	}
+	if demoInput {
+		return sum, nil
+	}
+	reportReadErrors(e, sum)
+	reportDuplicateCount(e, listed, dups)
+	sum.Procedures -= dups
+	return sum, nil
+}
+
+// reportDuplicateCount is reportDuplicates for a stream: listed are the
+// first duplicates found (up to maxListed), n how many there are.
+func reportDuplicateCount(e *env, listed []corpus.Duplicate, n int) {
+	for _, d := range listed {
+		fmt.Fprintf(e.stderr, "redtape: warning: %v\n", d)
+	}
+	if n > len(listed) {
+		fmt.Fprintf(e.stderr, "redtape: warning: and %d more records read more than once\n", n-len(listed))
+	}
+	if n > 0 {
+		fmt.Fprintf(e.stderr, "redtape: warning: %d records were read more than once and are counted once\n", n)
+	}
 }

@@ -22,7 +22,7 @@ type showOptions struct {
 }
 
 // showFormats lists the output formats of show.
-var showFormats = []string{"text", "json", "jsonl", "csv"}
+var showFormats = records.Formats
 
 func showCommand(e *env) *cli.Command {
 	return &cli.Command{
@@ -50,22 +50,24 @@ func runShow(ctx context.Context, opts showOptions, e *env) error {
 	if !showHasName(showFormats, opts.Format) {
 		return usageErrorf("show: unknown --format %q (want one of %s)", opts.Format, strings.Join(showFormats, ", "))
 	}
-	procs, sum, err := loadInput(ctx, e, opts.Paths, opts.Input)
+	w, err := records.NewWriter(e.stdout, opts.Format)
+	if err != nil {
+		return usageErrorf("show: %v", err)
+	}
+	// Procedures are rendered on every core and written in order as they
+	// are read; what could not be read is told on stderr once the walk is
+	// done.
+	sum, err := streamInput(ctx, e, opts.Paths, opts.Input, w.Render, func(_ *corpus.Procedure, r records.Rendered) error {
+		if err := w.AddRendered(r); err != nil {
+			return fmt.Errorf("show: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
 	showSkipped(e, sum)
-	switch opts.Format {
-	case "json":
-		err = corpus.WriteJSON(e.stdout, procs)
-	case "jsonl":
-		err = corpus.WriteJSONL(e.stdout, procs)
-	case "csv":
-		err = corpus.WriteCSV(e.stdout, procs)
-	default:
-		err = records.WriteText(e.stdout, procs, sum)
-	}
-	if err != nil {
+	if err := w.Close(sum); err != nil {
 		return fmt.Errorf("show: %w", err)
 	}
 	return inputResult(sum)

@@ -5,12 +5,20 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/redtape-vn/redtape/analyzer/assess"
+	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/synth"
+	"github.com/redtape-vn/redtape/reports/records"
 )
 
 // runCLI runs the app with args and returns the exit code, stdout and stderr.
@@ -200,5 +208,129 @@ func TestShowGolden(t *testing.T) {
 			t.Fatalf("%v: exit %d: %s", tc.args, code, stderr)
 		}
 		goldenFile(t, filepath.Join("..", "..", "testdata", "corpus", tc.golden), []byte(out))
+	}
+}
+
+// TestStreamInputAsLoadInput reads a corpus with read errors and more
+// duplicates than are listed, both ways: streamInput gives fn the records
+// loadInput keeps, in its order, with the same summary and the same
+// warnings on stderr; with a matcher, each with its verdicts.
+func TestStreamInputAsLoadInput(t *testing.T) {
+	dir := t.TempDir()
+	procs := synth.Generate(11, 900)
+	for i, part := range [][]*corpus.Procedure{procs[:400], procs[400:], procs[100:130], procs[850:]} {
+		var b bytes.Buffer
+		if err := corpus.WriteJSONL(&b, part); err != nil {
+			t.Fatal(err)
+		}
+		if i == 1 {
+			b.WriteString("{broken\n")
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("part-%d.jsonl", i)), b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, paths := range [][]string{{dir}, nil} {
+		e, _, loadErr := estimateEnv()
+		want, wantSum, err := loadInput(context.Background(), e, paths, corpus.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, _, streamErr := estimateEnv()
+		cat, err := assess.Catalog("", time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := flags.NewMatcher(cat)
+		var got []*corpus.Procedure
+		work := func(p *corpus.Procedure) (flags.ProcedureResult, error) { return m.Procedure(p), nil }
+		gotSum, err := streamInput(context.Background(), e, paths, corpus.Options{}, work, func(p *corpus.Procedure, r flags.ProcedureResult) error {
+			got = append(got, p)
+			if !reflect.DeepEqual(r, m.Procedure(p)) {
+				t.Errorf("%s: verdicts differ from the matcher's", p.ID())
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%v: streamed %d records, loaded %d", paths, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].Source != want[i].Source || got[i].ID() != want[i].ID() {
+				t.Fatalf("%v: record %d is %s from %v, loaded %s from %v", paths, i, got[i].ID(), got[i].Source, want[i].ID(), want[i].Source)
+			}
+		}
+		if !reflect.DeepEqual(gotSum, wantSum) {
+			t.Errorf("%v: summary %+v, loaded %+v", paths, gotSum, wantSum)
+		}
+		if streamErr.String() != loadErr.String() {
+			t.Errorf("%v: stderr\n%s\nloadInput's\n%s", paths, streamErr, loadErr)
+		}
+		if paths != nil && (!strings.Contains(loadErr.String(), "and 60 more records read more than once") || !strings.Contains(loadErr.String(), "invalid JSON")) {
+			t.Errorf("the corpus lacks the duplicates or the read error it is meant to have:\n%s", loadErr)
+		}
+	}
+	// An error of fn ends the stream with it, and so does one of work
+	// when its record is reached.
+	e, _, _ := estimateEnv()
+	stop := errors.New("stop here")
+	n := 0
+	if _, err := streamInput[struct{}](context.Background(), e, []string{dir}, corpus.Options{}, nil, func(*corpus.Procedure, struct{}) error {
+		if n++; n == 500 {
+			return stop
+		}
+		return nil
+	}); !errors.Is(err, stop) || n != 500 {
+		t.Errorf("fn's error: %v after %d records", err, n)
+	}
+	n = 0
+	bad := procs[300].Source
+	failing := func(p *corpus.Procedure) (int, error) {
+		if p.Source == bad {
+			return 0, stop
+		}
+		return 1, nil
+	}
+	if _, err := streamInput(context.Background(), e, []string{dir}, corpus.Options{}, failing, func(_ *corpus.Procedure, one int) error {
+		n += one
+		return nil
+	}); !errors.Is(err, stop) || n != 300 {
+		t.Errorf("work's error: %v after %d records", err, n)
+	}
+}
+
+// TestShowStreamsAsWriters: show's streamed formats are byte for byte
+// what the corpus writers write for the whole list, empty list included.
+func TestShowStreamsAsWriters(t *testing.T) {
+	procs := append(synth.Generate(4, 120), &corpus.Procedure{Code: "H.1", Name: "<b>A & B</b>\u2028", Papers: []corpus.Paper{{Text: "x,\"y\"\nz"}}})
+	for _, list := range [][]*corpus.Procedure{procs, nil} {
+		for format, write := range map[string]func(io.Writer, []*corpus.Procedure) error{
+			"json": corpus.WriteJSON, "jsonl": corpus.WriteJSONL, "csv": corpus.WriteCSV,
+			"text": func(w io.Writer, p []*corpus.Procedure) error {
+				return records.WriteText(w, p, &corpus.Summary{Files: 3})
+			},
+		} {
+			var want, got bytes.Buffer
+			if err := write(&want, list); err != nil {
+				t.Fatal(err)
+			}
+			w, err := records.NewWriter(&got, format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range list {
+				if err := w.Add(p); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := w.Close(&corpus.Summary{Files: 3}); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want.String() {
+				t.Errorf("%s of %d records: streamed %d bytes differ from the writer's %d", format, len(list), got.Len(), want.Len())
+			}
+		}
 	}
 }

@@ -45,15 +45,21 @@ func runStats(ctx context.Context, opts statsOptions, e *env) error {
 	if opts.Format != "text" && opts.Format != "json" {
 		return usageErrorf("stats: unknown --format %q (want text or json)", opts.Format)
 	}
-	procs, sum, err := loadInput(ctx, e, opts.Paths, opts.Input)
+	counter := records.NewCounter()
+	n := 0
+	sum, err := streamInput[struct{}](ctx, e, opts.Paths, opts.Input, nil, func(p *corpus.Procedure, _ struct{}) error {
+		counter.Add(p)
+		n++
+		return nil
+	})
 	if err != nil {
 		return err
 	}
 	showSkipped(e, sum)
-	if err := requireProcedures("input", opts.Paths, len(procs), sum); err != nil {
+	if err := requireProcedures("input", opts.Paths, n, sum); err != nil {
 		return err
 	}
-	rep := records.Count(procs, sum)
+	rep := counter.Stats(sum)
 	if opts.Format == "json" {
 		err = records.WriteStatsJSON(e.stdout, rep)
 	} else {

@@ -41,19 +41,26 @@ type Report struct {
 func OnlyFlagged(results []flags.ProcedureResult) []flags.ProcedureResult {
 	var out []flags.ProcedureResult
 	for _, r := range results {
-		if r.Flagged == 0 {
-			continue
+		if r, ok := flaggedOnly(r); ok {
+			out = append(out, r)
 		}
-		var papers []flags.PaperResult
-		for _, p := range r.Papers {
-			if p.Flagged {
-				papers = append(papers, p)
-			}
-		}
-		r.Papers = papers
-		out = append(out, r)
 	}
 	return out
+}
+
+// flaggedOnly keeps the flagged papers of r; false when it has none.
+func flaggedOnly(r flags.ProcedureResult) (flags.ProcedureResult, bool) {
+	if r.Flagged == 0 {
+		return r, false
+	}
+	var papers []flags.PaperResult
+	for _, p := range r.Papers {
+		if p.Flagged {
+			papers = append(papers, p)
+		}
+	}
+	r.Papers = papers
+	return r, true
 }
 
 // basisText cites the bases of a flagged paper in Vietnamese, most sure
@@ -110,36 +117,47 @@ func WriteTable(w io.Writer, rep Report) error {
 	w = textfmt.TerminalWriter{W: w}
 	var b strings.Builder
 	for _, r := range rep.Procedures {
-		fmt.Fprintf(&b, "%s  %s  (%d of %d papers flagged)\n", r.ID, textfmt.Clip(textfmt.OneLine(r.Name), 90), r.Flagged, len(r.Papers))
-		for _, p := range r.Papers {
-			mark := "    "
-			switch p.Status {
-			case flags.StatusReplaceable:
-				mark = "  ✗ "
-			case flags.StatusPartlyReplaceable:
-				mark = "  ~ "
-			case flags.StatusLookedUp:
-				mark = "  ✓ "
-			}
-			fmt.Fprintf(&b, "%s%s\n", mark, textfmt.Clip(textfmt.OneLine(p.Text), 100))
-			switch {
-			case p.Flagged:
-				fmt.Fprintf(&b, "      → %s, %s (%s); %s\n", p.Entry, orEnglish(p.DatabaseVi, p.Database), coverageText(p.Coverage, p), basisText(p.Basis))
-				for _, c := range alsoCovered(p) {
-					fmt.Fprintf(&b, "      + %s, %s (%s); %s\n", c.Entry, orEnglish(c.DatabaseVi, c.Database), c.Coverage, basisText(c.Basis))
-				}
-			case p.Status == flags.StatusPartlyReplaceable:
-				fmt.Fprintf(&b, "      ~ partly replaceable: %s (%s); covered: %s; left: %s\n", p.Entry, orEnglish(p.DatabaseVi, p.Database),
-					textfmt.Clip(strings.Join(p.Covered, "; "), 80), textfmt.Clip(strings.Join(p.Left, "; "), 100))
-			default:
-				fmt.Fprintf(&b, "      · %s: %s\n", p.Status, textfmt.Clip(p.Reason, 140))
-			}
-		}
-		b.WriteByte('\n')
+		tableProcedure(&b, r)
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
+	return tableSummary(w, rep)
+}
+
+// tableProcedure prints one procedure of the table, papers marked by status.
+func tableProcedure(b *strings.Builder, r flags.ProcedureResult) {
+	fmt.Fprintf(b, "%s  %s  (%d of %d papers flagged)\n", r.ID, textfmt.Clip(textfmt.OneLine(r.Name), 90), r.Flagged, len(r.Papers))
+	for _, p := range r.Papers {
+		mark := "    "
+		switch p.Status {
+		case flags.StatusReplaceable:
+			mark = "  ✗ "
+		case flags.StatusPartlyReplaceable:
+			mark = "  ~ "
+		case flags.StatusLookedUp:
+			mark = "  ✓ "
+		}
+		fmt.Fprintf(b, "%s%s\n", mark, textfmt.Clip(textfmt.OneLine(p.Text), 100))
+		switch {
+		case p.Flagged:
+			fmt.Fprintf(b, "      → %s, %s (%s); %s\n", p.Entry, orEnglish(p.DatabaseVi, p.Database), coverageText(p.Coverage, p), basisText(p.Basis))
+			for _, c := range alsoCovered(p) {
+				fmt.Fprintf(b, "      + %s, %s (%s); %s\n", c.Entry, orEnglish(c.DatabaseVi, c.Database), c.Coverage, basisText(c.Basis))
+			}
+		case p.Status == flags.StatusPartlyReplaceable:
+			fmt.Fprintf(b, "      ~ partly replaceable: %s (%s); covered: %s; left: %s\n", p.Entry, orEnglish(p.DatabaseVi, p.Database),
+				textfmt.Clip(strings.Join(p.Covered, "; "), 80), textfmt.Clip(strings.Join(p.Left, "; "), 100))
+		default:
+			fmt.Fprintf(b, "      · %s: %s\n", p.Status, textfmt.Clip(p.Reason, 140))
+		}
+	}
+	b.WriteByte('\n')
+}
+
+// tableSummary prints the totals after the table's procedures, to a
+// writer that makes terminal controls visible.
+func tableSummary(w io.Writer, rep Report) error {
 	s := rep.Summary
 	fmt.Fprintf(w, "%d of %d papers flagged in %d of %d procedures (catalog as of %s)\n", s.PapersFlagged, s.Papers, s.Affected, s.Procedures, rep.AsOf)
 	fmt.Fprintf(w, "by status: %s\n\n", statusLine(s.ByStatus))
@@ -178,38 +196,49 @@ func statusLine(by map[flags.Status]flags.StatusCount) string {
 // WriteMarkdown prints rep as a Markdown document.
 func WriteMarkdown(w io.Writer, rep Report) error {
 	var b strings.Builder
+	markdownHead(&b, rep)
+	for _, r := range rep.Procedures {
+		markdownProcedure(&b, r)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// markdownHead prints the Markdown document up to its procedures: the
+// totals, the groups and the decisions.
+func markdownHead(b *strings.Builder, rep Report) {
 	s := rep.Summary
-	fmt.Fprintf(&b, "# Papers the state already holds as data\n\n%d of %d required papers flagged in %d of %d procedures (catalog as of %s). By status: %s.\n\n",
+	fmt.Fprintf(b, "# Papers the state already holds as data\n\n%d of %d required papers flagged in %d of %d procedures (catalog as of %s). By status: %s.\n\n",
 		s.PapersFlagged, s.Papers, s.Affected, s.Procedures, rep.AsOf, statusLine(s.ByStatus))
 	for _, part := range []struct {
 		title  string
 		groups []flags.Group
 	}{{"Ministry", s.ByMinistry}, {"Sector", s.BySector}, {"Database", s.ByDatabase}} {
-		fmt.Fprintf(&b, "## By %s\n\n| %s | papers flagged | procedures affected |\n| --- | ---: | ---: |\n", strings.ToLower(part.title), part.title)
+		fmt.Fprintf(b, "## By %s\n\n| %s | papers flagged | procedures affected |\n| --- | ---: | ---: |\n", strings.ToLower(part.title), part.title)
 		for _, g := range part.groups {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", textfmt.Markdown(orUnknown(orEnglish(g.KeyVi, g.Key))), ofTotal(g.PapersFlagged, g.Papers, part.title), ofTotal(g.Affected, g.Procedures, part.title))
+			fmt.Fprintf(b, "| %s | %s | %s |\n", textfmt.Markdown(orUnknown(orEnglish(g.KeyVi, g.Key))), ofTotal(g.PapersFlagged, g.Papers, part.title), ofTotal(g.Affected, g.Procedures, part.title))
 		}
 		b.WriteByte('\n')
 	}
-	writeDecisionsMarkdown(&b, rep.Decisions)
+	writeDecisionsMarkdown(b, rep.Decisions)
 	b.WriteString("## Procedures\n\n")
-	for _, r := range rep.Procedures {
-		fmt.Fprintf(&b, "### %s %s\n\n| paper | flagged | entry | database | basis | coverage |\n| --- | --- | --- | --- | --- | --- |\n", textfmt.Markdown(r.ID), textfmt.Markdown(r.Name))
-		for _, p := range r.Papers {
-			yes := "no"
-			if p.Flagged {
-				yes = "yes"
-			}
-			entry := p.Entry
-			for _, c := range alsoCovered(p) {
-				entry += ", " + c.Entry
-			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", textfmt.Markdown(textfmt.Clip(textfmt.OneLine(p.Text), 160)), yes, entry, textfmt.Markdown(orEnglish(p.DatabaseVi, p.Database)), textfmt.Markdown(basisText(p.Basis)), coverageText(p.Coverage, p))
+}
+
+// markdownProcedure prints one procedure of the Markdown document.
+func markdownProcedure(b *strings.Builder, r flags.ProcedureResult) {
+	fmt.Fprintf(b, "### %s %s\n\n| paper | flagged | entry | database | basis | coverage |\n| --- | --- | --- | --- | --- | --- |\n", textfmt.Markdown(r.ID), textfmt.Markdown(r.Name))
+	for _, p := range r.Papers {
+		yes := "no"
+		if p.Flagged {
+			yes = "yes"
 		}
-		b.WriteByte('\n')
+		entry := p.Entry
+		for _, c := range alsoCovered(p) {
+			entry += ", " + c.Entry
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", textfmt.Markdown(textfmt.Clip(textfmt.OneLine(p.Text), 160)), yes, entry, textfmt.Markdown(orEnglish(p.DatabaseVi, p.Database)), textfmt.Markdown(basisText(p.Basis)), coverageText(p.Coverage, p))
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	b.WriteByte('\n')
 }
 
 // ofTotal prints "n of total"; a database group counts flagged papers

@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -20,7 +19,6 @@ import (
 )
 
 // StatsSchema names the version of the JSON that stats prints.
-// StatsSchema names the version of the JSON that stats prints.
 const StatsSchema = "redtape.stats/v1"
 
 // unknownMinistry is the group of procedures that name no ministry.
@@ -29,22 +27,16 @@ const unknownMinistry = "(ministry not stated)"
 // WriteText prints procedures for people, one block each, and a
 // closing count.
 func WriteText(w io.Writer, procs []*corpus.Procedure, sum *corpus.Summary) error {
-	ew := &textfmt.Writer{W: textfmt.TerminalWriter{W: w}}
-	for i, p := range procs {
-		if i > 0 {
-			ew.Printf("\n")
+	x, err := NewWriter(w, "text")
+	if err != nil {
+		return err
+	}
+	for _, p := range procs {
+		if err := x.Add(p); err != nil {
+			return err
 		}
-		writeProcedure(ew, p)
 	}
-	files, failed, skipped := 0, 0, 0
-	if sum != nil {
-		files, failed, skipped = sum.Files, len(sum.Errors), len(sum.Skipped)
-	}
-	if len(procs) > 0 {
-		ew.Printf("\n")
-	}
-	ew.Printf("%s\n", ReadSummary(len(procs), files, failed, skipped))
-	return ew.Err
+	return x.Close(sum)
 }
 
 // writeProcedure prints one procedure. What the record does not state
@@ -363,38 +355,14 @@ type Stats struct {
 	Skipped    int        `json:"skipped_files"`
 }
 
+// Count counts procs, in total and by ministry, with the read summary
+// sum (which may be nil).
 func Count(procs []*corpus.Procedure, sum *corpus.Summary) *Stats {
-	rep := &Stats{Schema: StatsSchema, Ministries: []Ministry{}}
-	rep.Total.Missing = map[string]int{}
-	for _, f := range fields {
-		rep.Total.Missing[f.name] = 0
-	}
-	byName := map[string]*Counts{}
+	c := NewCounter()
 	for _, p := range procs {
-		m := strings.TrimSpace(p.Ministry)
-		if m == "" {
-			m = unknownMinistry
-		}
-		c := byName[m]
-		if c == nil {
-			c = &Counts{}
-			byName[m] = c
-		}
-		c.add(p)
-		rep.Total.add(p)
+		c.Add(p)
 	}
-	var names []string
-	for n := range byName {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		rep.Ministries = append(rep.Ministries, Ministry{Ministry: n, Counts: *byName[n]})
-	}
-	if sum != nil {
-		rep.Files, rep.ReadErrors, rep.Skipped = sum.Files, len(sum.Errors), len(sum.Skipped)
-	}
-	return rep
+	return c.Stats(sum)
 }
 
 // WriteStats prints the counts as two aligned tables, what was found and
