@@ -15,7 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/redtape-vn/redtape/corpus"
-	"github.com/redtape-vn/redtape/reports/textfmt"
+	"github.com/redtape-vn/redtape/internal/textfmt"
 )
 
 // StatsSchema names the version of the JSON that stats prints.

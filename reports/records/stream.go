@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/redtape-vn/redtape/corpus"
-	"github.com/redtape-vn/redtape/reports/textfmt"
+	"github.com/redtape-vn/redtape/internal/textfmt"
 )
 
 // Formats lists the formats a [Writer] writes, as show names them.
