@@ -13,6 +13,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/internal/i18n"
 	"github.com/redtape-vn/redtape/reports/flagreport"
 )
 
@@ -32,6 +33,9 @@ type flagOptions struct {
 	Format string
 	// OnlyFlagged keeps only flagged papers and the procedures that have one.
 	OnlyFlagged bool
+	// Lang is the language of the table and Markdown, "vi" or "en"; the
+	// JSON is the same in both.
+	Lang string
 	// Input controls how records are read.
 	Input corpus.Options
 }
@@ -51,11 +55,12 @@ func flagCommand(e *env) *cli.Command {
 			decisionsFlag(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: table, json, markdown"},
 			&cli.BoolFlag{Name: "only-flagged", Usage: "print only flagged papers and the procedures that have one"},
+			&cli.StringFlag{Name: "lang", Value: "vi", Usage: "language of the table and Markdown: vi or en (JSON is the same in both)"},
 		}, inputFlags()...),
 		Action: func(c *cli.Context) error {
 			return runFlag(c.Context, flagOptions{
 				Paths: c.Args().Slice(), Catalog: c.String("catalog"), AsOf: c.String("as-of"), Decisions: c.String("decisions"),
-				Format: c.String("format"), OnlyFlagged: c.Bool("only-flagged"), Input: inputOptions(c),
+				Format: c.String("format"), OnlyFlagged: c.Bool("only-flagged"), Lang: c.String("lang"), Input: inputOptions(c),
 			}, e)
 		},
 	}
@@ -66,6 +71,10 @@ func runFlag(ctx context.Context, opts flagOptions, e *env) error {
 	case "table", "json", "markdown":
 	default:
 		return usageErrorf("--format %q: want table, json or markdown", opts.Format)
+	}
+	lang, err := i18n.ParseLang(opts.Lang)
+	if err != nil {
+		return usageErrorf("flag: %v", err)
 	}
 	cat, day, err := loadCatalog(opts.Catalog, opts.AsOf, e)
 	if err != nil {
@@ -84,7 +93,7 @@ func runFlag(ctx context.Context, opts flagOptions, e *env) error {
 		spool = holdOutput(nil, nil)
 		defer spool.Close()
 	}
-	st, err := flagreport.NewStream(out, opts.Format, flagreport.Report{Schema: flagreport.Schema, AsOf: day.Format("2006-01-02"), Catalog: cat.Files}, opts.OnlyFlagged, spool)
+	st, err := flagreport.NewStream(out, opts.Format, flagreport.Report{Schema: flagreport.Schema, AsOf: day.Format("2006-01-02"), Catalog: cat.Files}, opts.OnlyFlagged, spool, lang)
 	if err != nil {
 		return err
 	}

@@ -19,16 +19,35 @@ func flagGolden(t *testing.T, name string, got []byte) {
 	goldenFile(t, filepath.Join(flagFixtures, "golden", name), got)
 }
 
+// TestFlagFormats prints the fixtures in every format and language: the
+// table and Markdown have a golden file per language (flag.FORMAT in
+// English, flag.vi.FORMAT in Vietnamese), the JSON one for both, as it
+// does not change with --lang.
 func TestFlagFormats(t *testing.T) {
 	for _, format := range []string{"table", "markdown", "json"} {
-		e, out, _ := estimateEnv()
-		err := runFlag(context.Background(), flagOptions{
-			Paths: []string{filepath.Join(flagFixtures, "procedures.jsonl")}, Format: format, AsOf: "2026-06-01",
-		}, e)
-		if err != nil {
-			t.Fatalf("%s: %v", format, err)
+		outs := map[string][]byte{}
+		for _, lang := range []string{"vi", "en"} {
+			e, out, _ := estimateEnv()
+			err := runFlag(context.Background(), flagOptions{
+				Paths: []string{filepath.Join(flagFixtures, "procedures.jsonl")}, Format: format, AsOf: "2026-06-01", Lang: lang,
+			}, e)
+			if err != nil {
+				t.Fatalf("%s, %s: %v", format, lang, err)
+			}
+			outs[lang] = out.Bytes()
 		}
-		flagGolden(t, "flag."+format, out.Bytes())
+		if format == "json" {
+			if !bytes.Equal(outs["vi"], outs["en"]) {
+				t.Errorf("the JSON changes with --lang")
+			}
+			flagGolden(t, "flag.json", outs["en"])
+			continue
+		}
+		if bytes.Equal(outs["vi"], outs["en"]) {
+			t.Errorf("%s: the same in both languages", format)
+		}
+		flagGolden(t, "flag."+format, outs["en"])
+		flagGolden(t, "flag.vi."+format, outs["vi"])
 	}
 }
 
@@ -87,6 +106,8 @@ func TestFlagUsageErrors(t *testing.T) {
 		{Format: "table", AsOf: "23/11/2026"},
 		{Format: "table", Catalog: bad},
 		{Format: "table", Catalog: filepath.Join(t.TempDir(), "missing.yaml")},
+		{Format: "table", Lang: "fr"},
+		{Format: "json", Lang: "english"},
 	} {
 		e, _, _ := estimateEnv()
 		err := runFlag(context.Background(), opts, e)
@@ -101,6 +122,10 @@ func TestFlagUsageErrors(t *testing.T) {
 	}
 	if !strings.Contains(errb.String(), "entry 1 (x)") {
 		t.Errorf("error does not name the entry: %s", errb)
+	}
+	e, _, errb = estimateEnv()
+	if code := run(context.Background(), []string{"redtape", "flag", "--lang", "fr"}, e); code != exitUsage || !strings.Contains(errb.String(), `"fr"`) {
+		t.Errorf("--lang fr: exit code %d, want %d (%s)", code, exitUsage, errb)
 	}
 }
 
@@ -117,7 +142,7 @@ func TestFlagUnreadableInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	e, out, _ := estimateEnv()
-	if code := run(context.Background(), []string{"redtape", "flag", dir}, e); code != exitInputFailed {
+	if code := run(context.Background(), []string{"redtape", "flag", "--lang", "en", dir}, e); code != exitInputFailed {
 		t.Errorf("exit code %d, want %d", code, exitInputFailed)
 	}
 	if !strings.Contains(out.String(), "papers flagged") {

@@ -15,6 +15,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/analyzer/decisions"
 	"github.com/redtape-vn/redtape/analyzer/flags"
+	"github.com/redtape-vn/redtape/internal/i18n"
 	"github.com/redtape-vn/redtape/internal/textfmt"
 )
 
@@ -65,12 +66,12 @@ func flaggedOnly(r flags.ProcedureResult) (flags.ProcedureResult, bool) {
 
 // basisText cites the bases of a flagged paper in Vietnamese, most sure
 // first as listed, each not of status law marked with its status.
-func basisText(bases []catalog.Basis) string {
+func basisText(bases []catalog.Basis, t texts) string {
 	var s []string
 	for _, b := range bases {
 		c := b.Citation(catalog.Vietnamese)
 		if b.Status != catalog.Law {
-			c += " [" + string(b.Status) + "]"
+			c += " [" + t.code("basis_", string(b.Status)) + "]"
 		}
 		s = append(s, c)
 	}
@@ -80,16 +81,16 @@ func basisText(bases []catalog.Basis) string {
 // coverageText is a paper's coverage with whether the paper is asked for
 // only if it exists or only in some case: "full, if any", "partial, in
 // some cases".
-func coverageText(cov catalog.Coverage, p flags.PaperResult) string {
+func coverageText(cov catalog.Coverage, p flags.PaperResult, t texts) string {
 	var s []string
 	if cov != "" {
-		s = append(s, string(cov))
+		s = append(s, t.coverage(cov))
 	}
 	if p.Optional {
-		s = append(s, "if any")
+		s = append(s, t.Get("if_any"))
 	}
 	if p.Conditional {
-		s = append(s, "in some cases")
+		s = append(s, t.Get("in_some_cases"))
 	}
 	return strings.Join(s, ", ")
 }
@@ -111,23 +112,29 @@ func alsoCovered(p flags.PaperResult) []flags.Component {
 	return out
 }
 
-// WriteTable prints rep for people: each procedure with its papers marked
-// by status, then the summary by ministry, sector and database.
-func WriteTable(w io.Writer, rep Report) error {
+// WriteTable prints rep for people in language l: each procedure with
+// its papers marked by status, then the summary by ministry, sector and
+// database.
+func WriteTable(w io.Writer, rep Report, l i18n.Lang) error {
+	t, err := loadTexts(l)
+	if err != nil {
+		return err
+	}
 	w = textfmt.TerminalWriter{W: w}
 	var b strings.Builder
 	for _, r := range rep.Procedures {
-		tableProcedure(&b, r)
+		tableProcedure(&b, r, t)
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
-	return tableSummary(w, rep)
+	return tableSummary(w, rep, t)
 }
 
 // tableProcedure prints one procedure of the table, papers marked by status.
-func tableProcedure(b *strings.Builder, r flags.ProcedureResult) {
-	fmt.Fprintf(b, "%s  %s  (%d of %d papers flagged)\n", r.ID, textfmt.Clip(textfmt.OneLine(r.Name), 90), r.Flagged, len(r.Papers))
+func tableProcedure(b *strings.Builder, r flags.ProcedureResult, t texts) {
+	b.WriteString(t.Get("proc_head", r.ID, textfmt.Clip(textfmt.OneLine(r.Name), 90), t.count(r.Flagged), t.count(len(r.Papers))))
+	b.WriteByte('\n')
 	for _, p := range r.Papers {
 		mark := "    "
 		switch p.Status {
@@ -141,127 +148,132 @@ func tableProcedure(b *strings.Builder, r flags.ProcedureResult) {
 		fmt.Fprintf(b, "%s%s\n", mark, textfmt.Clip(textfmt.OneLine(p.Text), 100))
 		switch {
 		case p.Flagged:
-			fmt.Fprintf(b, "      → %s, %s (%s); %s\n", p.Entry, orEnglish(p.DatabaseVi, p.Database), coverageText(p.Coverage, p), basisText(p.Basis))
+			fmt.Fprintf(b, "      → %s, %s (%s); %s\n", p.Entry, t.name(p.DatabaseVi, p.Database), coverageText(p.Coverage, p, t), basisText(p.Basis, t))
 			for _, c := range alsoCovered(p) {
-				fmt.Fprintf(b, "      + %s, %s (%s); %s\n", c.Entry, orEnglish(c.DatabaseVi, c.Database), c.Coverage, basisText(c.Basis))
+				fmt.Fprintf(b, "      + %s, %s (%s); %s\n", c.Entry, t.name(c.DatabaseVi, c.Database), t.coverage(c.Coverage), basisText(c.Basis, t))
 			}
 		case p.Status == flags.StatusPartlyReplaceable:
-			fmt.Fprintf(b, "      ~ partly replaceable: %s (%s); covered: %s; left: %s\n", p.Entry, orEnglish(p.DatabaseVi, p.Database),
-				textfmt.Clip(strings.Join(p.Covered, "; "), 80), textfmt.Clip(strings.Join(p.Left, "; "), 100))
+			fmt.Fprintf(b, "      ~ %s\n", t.Get("partly_line", p.Entry, t.name(p.DatabaseVi, p.Database),
+				textfmt.Clip(strings.Join(p.Covered, "; "), 80), textfmt.Clip(strings.Join(p.Left, "; "), 100)))
 		default:
-			fmt.Fprintf(b, "      · %s: %s\n", p.Status, textfmt.Clip(p.Reason, 140))
+			fmt.Fprintf(b, "      · %s: %s\n", t.status(p.Status), t.reason(p, func(s string) string { return textfmt.Clip(s, 140) }))
 		}
 	}
 	b.WriteByte('\n')
 }
 
+// groupPart is one group table of the summary: the text key of its
+// title and its groups.
+type groupPart struct {
+	key    string
+	groups []flags.Group
+}
+
+// groupParts are the summary's group tables: by ministry, sector and
+// database.
+func groupParts(s flags.Summary) []groupPart {
+	return []groupPart{{"group_ministry", s.ByMinistry}, {"group_sector", s.BySector}, {"group_database", s.ByDatabase}}
+}
+
 // tableSummary prints the totals after the table's procedures, to a
 // writer that makes terminal controls visible.
-func tableSummary(w io.Writer, rep Report) error {
+func tableSummary(w io.Writer, rep Report, t texts) error {
 	s := rep.Summary
-	fmt.Fprintf(w, "%d of %d papers flagged in %d of %d procedures (catalog as of %s)\n", s.PapersFlagged, s.Papers, s.Affected, s.Procedures, rep.AsOf)
-	fmt.Fprintf(w, "by status: %s\n\n", statusLine(s.ByStatus))
-	for _, part := range []struct {
-		title  string
-		groups []flags.Group
-	}{{"ministry", s.ByMinistry}, {"sector", s.BySector}, {"database", s.ByDatabase}} {
+	fmt.Fprintf(w, "%s\n", t.Get("summary_line", t.count(s.PapersFlagged), t.count(s.Papers), t.count(s.Affected), t.count(s.Procedures), t.date(rep.AsOf)))
+	fmt.Fprintf(w, "%s\n\n", t.Get("by_status", statusLine(s.ByStatus, t)))
+	for _, part := range groupParts(s) {
+		db := part.key == "group_database"
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		fmt.Fprintf(tw, "%s\tpapers flagged\tprocedures affected\n", strings.ToUpper(part.title))
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", strings.ToUpper(t.Get(part.key)), t.Get("col_papers_flagged"), t.Get("col_procedures_affected"))
 		for _, g := range part.groups {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", orUnknown(orEnglish(g.KeyVi, g.Key)), ofTotal(g.PapersFlagged, g.Papers, part.title), ofTotal(g.Affected, g.Procedures, part.title))
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", orUnknown(t.name(g.KeyVi, g.Key), t), ofTotal(g.PapersFlagged, g.Papers, db, t), ofTotal(g.Affected, g.Procedures, db, t))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
 		}
 		fmt.Fprintln(w)
 	}
-	return writeDecisionsText(w, rep.Decisions)
+	return writeDecisionsText(w, rep.Decisions, t)
 }
 
 // statusLine counts the papers of each status met, in the order of
 // flags.Statuses: "replaceable 3, partly-replaceable 1, ...".
-func statusLine(by map[flags.Status]flags.StatusCount) string {
+func statusLine(by map[flags.Status]flags.StatusCount, t texts) string {
 	var parts []string
 	for _, st := range flags.Statuses {
 		if c, ok := by[st]; ok {
-			parts = append(parts, fmt.Sprintf("%s %d", st, c.Papers))
+			parts = append(parts, t.Get("status_count", t.status(st), t.count(c.Papers)))
 		}
 	}
 	if len(parts) == 0 {
-		return "no papers"
+		return t.Get("no_papers")
 	}
 	return strings.Join(parts, ", ")
 }
 
-// WriteMarkdown prints rep as a Markdown document.
-func WriteMarkdown(w io.Writer, rep Report) error {
-	var b strings.Builder
-	markdownHead(&b, rep)
-	for _, r := range rep.Procedures {
-		markdownProcedure(&b, r)
+// WriteMarkdown prints rep as a Markdown document in language l.
+func WriteMarkdown(w io.Writer, rep Report, l i18n.Lang) error {
+	t, err := loadTexts(l)
+	if err != nil {
+		return err
 	}
-	_, err := io.WriteString(w, b.String())
+	var b strings.Builder
+	markdownHead(&b, rep, t)
+	for _, r := range rep.Procedures {
+		markdownProcedure(&b, r, t)
+	}
+	_, err = io.WriteString(w, b.String())
 	return err
 }
 
 // markdownHead prints the Markdown document up to its procedures: the
 // totals, the groups and the decisions.
-func markdownHead(b *strings.Builder, rep Report) {
+func markdownHead(b *strings.Builder, rep Report, t texts) {
 	s := rep.Summary
-	fmt.Fprintf(b, "# Papers the state already holds as data\n\n%d of %d required papers flagged in %d of %d procedures (catalog as of %s). By status: %s.\n\n",
-		s.PapersFlagged, s.Papers, s.Affected, s.Procedures, rep.AsOf, statusLine(s.ByStatus))
-	for _, part := range []struct {
-		title  string
-		groups []flags.Group
-	}{{"Ministry", s.ByMinistry}, {"Sector", s.BySector}, {"Database", s.ByDatabase}} {
-		fmt.Fprintf(b, "## By %s\n\n| %s | papers flagged | procedures affected |\n| --- | ---: | ---: |\n", strings.ToLower(part.title), part.title)
+	fmt.Fprintf(b, "%s\n\n%s\n\n", t.Get("md_title"), t.Get("md_summary",
+		t.count(s.PapersFlagged), t.count(s.Papers), t.count(s.Affected), t.count(s.Procedures), t.date(rep.AsOf), statusLine(s.ByStatus, t)))
+	for _, part := range groupParts(s) {
+		db := part.key == "group_database"
+		title := t.Get(part.key)
+		fmt.Fprintf(b, "%s\n\n| %s | %s | %s |\n| --- | ---: | ---: |\n", t.Get("md_by", strings.ToLower(title)), title, t.Get("col_papers_flagged"), t.Get("col_procedures_affected"))
 		for _, g := range part.groups {
-			fmt.Fprintf(b, "| %s | %s | %s |\n", textfmt.Markdown(orUnknown(orEnglish(g.KeyVi, g.Key))), ofTotal(g.PapersFlagged, g.Papers, part.title), ofTotal(g.Affected, g.Procedures, part.title))
+			fmt.Fprintf(b, "| %s | %s | %s |\n", textfmt.Markdown(orUnknown(t.name(g.KeyVi, g.Key), t)), ofTotal(g.PapersFlagged, g.Papers, db, t), ofTotal(g.Affected, g.Procedures, db, t))
 		}
 		b.WriteByte('\n')
 	}
-	writeDecisionsMarkdown(b, rep.Decisions)
-	b.WriteString("## Procedures\n\n")
+	writeDecisionsMarkdown(b, rep.Decisions, t)
+	fmt.Fprintf(b, "%s\n\n", t.Get("md_procedures"))
 }
 
 // markdownProcedure prints one procedure of the Markdown document.
-func markdownProcedure(b *strings.Builder, r flags.ProcedureResult) {
-	fmt.Fprintf(b, "### %s %s\n\n| paper | flagged | entry | database | basis | coverage |\n| --- | --- | --- | --- | --- | --- |\n", textfmt.Markdown(r.ID), textfmt.Markdown(r.Name))
+func markdownProcedure(b *strings.Builder, r flags.ProcedureResult, t texts) {
+	fmt.Fprintf(b, "### %s %s\n\n%s\n| --- | --- | --- | --- | --- | --- |\n", textfmt.Markdown(r.ID), textfmt.Markdown(r.Name), t.Get("md_paper_cols"))
 	for _, p := range r.Papers {
-		yes := "no"
+		yes := t.Get("flagged_no")
 		if p.Flagged {
-			yes = "yes"
+			yes = t.Get("flagged_yes")
 		}
 		entry := p.Entry
 		for _, c := range alsoCovered(p) {
 			entry += ", " + c.Entry
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", textfmt.Markdown(textfmt.Clip(textfmt.OneLine(p.Text), 160)), yes, entry, textfmt.Markdown(orEnglish(p.DatabaseVi, p.Database)), textfmt.Markdown(basisText(p.Basis)), coverageText(p.Coverage, p))
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", textfmt.Markdown(textfmt.Clip(textfmt.OneLine(p.Text), 160)), yes, entry, textfmt.Markdown(t.name(p.DatabaseVi, p.Database)), textfmt.Markdown(basisText(p.Basis, t)), coverageText(p.Coverage, p, t))
 	}
 	b.WriteByte('\n')
 }
 
 // ofTotal prints "n of total"; a database group counts flagged papers
 // only, so it prints n alone.
-func ofTotal(n, total int, part string) string {
-	if strings.EqualFold(part, "database") {
-		return fmt.Sprint(n)
+func ofTotal(n, total int, database bool, t texts) string {
+	if database {
+		return t.count(n)
 	}
-	return fmt.Sprintf("%d of %d", n, total)
+	return t.Get("of_total", t.count(n), t.count(total))
 }
 
-// orEnglish returns the Vietnamese name vi, or the English name en when
-// the catalog gives no Vietnamese one.
-func orEnglish(vi, en string) string {
-	if vi != "" {
-		return vi
-	}
-	return en
-}
-
-func orUnknown(s string) string {
+func orUnknown(s string, t texts) string {
 	if s == "" {
-		return "(unknown)"
+		return t.Get("unknown")
 	}
 	return s
 }
@@ -275,28 +287,26 @@ func WriteJSON(w io.Writer, rep Report) error {
 
 // writeDecisionsText lists the rows of the Government's decisions the
 // records do not apply yet, after a count of every outcome.
-func writeDecisionsText(w io.Writer, d assess.DecisionSummary) error {
+func writeDecisionsText(w io.Writer, d assess.DecisionSummary, t texts) error {
 	ew := &textfmt.Writer{W: w}
-	ew.Printf("GOVERNMENT DECISIONS: %d listed rows concern the procedures read: %d applied, %d not applied, %d paper not found\n",
-		d.Judged, d.Applied, d.NotApplied, d.PaperNotFound)
+	ew.Printf("%s\n", t.Get("decisions_text", t.count(d.Judged), t.count(d.Applied), t.count(d.NotApplied), t.count(d.PaperNotFound)))
 	for _, v := range d.Verdicts {
 		if v.Outcome != decisions.NotApplied {
 			continue
 		}
-		ew.Printf("  not applied  %s  %s\n      still asks for %q: %s\n", v.ID, textfmt.Clip(textfmt.OneLine(v.Name), 80),
-			textfmt.Clip(textfmt.OneLine(v.PaperText), 90), textfmt.Clip(v.Row.Cite(), 160))
+		ew.Printf("%s\n%s\n", t.Get("decision_not_applied", v.ID, textfmt.Clip(textfmt.OneLine(v.Name), 80)),
+			t.Get("decision_still_asks", textfmt.Clip(textfmt.OneLine(v.PaperText), 90), textfmt.Clip(v.Row.Cite(), 160)))
 	}
 	return ew.Err
 }
 
 // writeDecisionsMarkdown is writeDecisionsText for Markdown.
-func writeDecisionsMarkdown(b *strings.Builder, d assess.DecisionSummary) {
-	fmt.Fprintf(b, "## Government decisions\n\n%d listed rows concern the procedures read: %d applied, %d not applied (the published procedure still asks for the paper), %d paper not found.\n\n",
-		d.Judged, d.Applied, d.NotApplied, d.PaperNotFound)
+func writeDecisionsMarkdown(b *strings.Builder, d assess.DecisionSummary, t texts) {
+	fmt.Fprintf(b, "%s\n\n%s\n\n", t.Get("md_decisions"), t.Get("md_decisions_lead", t.count(d.Judged), t.count(d.Applied), t.count(d.NotApplied), t.count(d.PaperNotFound)))
 	if d.NotApplied == 0 {
 		return
 	}
-	b.WriteString("| procedure | ministry | paper still asked for | decision |\n| --- | --- | --- | --- |\n")
+	fmt.Fprintf(b, "%s\n| --- | --- | --- | --- |\n", t.Get("md_decision_cols"))
 	for _, v := range d.Verdicts {
 		if v.Outcome != decisions.NotApplied {
 			continue

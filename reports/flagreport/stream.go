@@ -10,6 +10,7 @@ import (
 
 	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/analyzer/flags"
+	"github.com/redtape-vn/redtape/internal/i18n"
 	"github.com/redtape-vn/redtape/internal/textfmt"
 )
 
@@ -33,6 +34,7 @@ type Stream struct {
 	format      string
 	head        Report
 	onlyFlagged bool
+	texts       texts // of the table and Markdown
 	spool       Spool
 	body        io.Writer // where procedures go
 	n           int       // procedures written
@@ -42,10 +44,15 @@ type Stream struct {
 // w. head gives the schema, day and catalog files; its procedures,
 // summary and decisions are ignored. onlyFlagged keeps the flagged papers
 // of each procedure and the procedures that have one, as [OnlyFlagged].
-// spool is needed for Markdown only. Nothing is written before the first
-// procedure or Close.
-func NewStream(w io.Writer, format string, head Report, onlyFlagged bool, spool Spool) (*Stream, error) {
-	s := &Stream{out: bufio.NewWriterSize(w, 64<<10), format: format, head: head, onlyFlagged: onlyFlagged, spool: spool}
+// spool is needed for Markdown only. l is the language of the table and
+// Markdown ([WriteTable], [WriteMarkdown]); the JSON is the same in every
+// language. Nothing is written before the first procedure or Close.
+func NewStream(w io.Writer, format string, head Report, onlyFlagged bool, spool Spool, l i18n.Lang) (*Stream, error) {
+	t, err := loadTexts(l)
+	if err != nil {
+		return nil, err
+	}
+	s := &Stream{out: bufio.NewWriterSize(w, 64<<10), format: format, head: head, onlyFlagged: onlyFlagged, texts: t, spool: spool}
 	switch format {
 	case "json":
 		s.body = s.out
@@ -89,14 +96,14 @@ func (s *Stream) Render(r flags.ProcedureResult) (Rendered, error) {
 		}
 		return Rendered{data: appendIndent(make([]byte, 0, len(compact)*3/2), compact, "    ", "  "), keep: true}, nil
 	case "table":
-		tableProcedure(&b, r)
+		tableProcedure(&b, r, s.texts)
 		var out bytes.Buffer
 		if _, err := io.WriteString(textfmt.TerminalWriter{W: &out}, b.String()); err != nil {
 			return Rendered{}, err
 		}
 		return Rendered{data: out.Bytes(), keep: true}, nil
 	default:
-		markdownProcedure(&b, r)
+		markdownProcedure(&b, r, s.texts)
 		return Rendered{data: []byte(b.String()), keep: true}, nil
 	}
 }
@@ -177,12 +184,12 @@ func (s *Stream) Close(sum flags.Summary, dec assess.DecisionSummary) error {
 		s.out.Write(tail[1:])
 		s.out.WriteByte('\n')
 	case "table":
-		if err := tableSummary(textfmt.TerminalWriter{W: s.out}, rep); err != nil {
+		if err := tableSummary(textfmt.TerminalWriter{W: s.out}, rep, s.texts); err != nil {
 			return err
 		}
 	case "markdown":
 		var b strings.Builder
-		markdownHead(&b, rep)
+		markdownHead(&b, rep, s.texts)
 		s.out.WriteString(b.String())
 		if err := s.out.Flush(); err != nil {
 			return err

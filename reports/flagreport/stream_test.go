@@ -14,6 +14,7 @@ import (
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/demo"
 	"github.com/redtape-vn/redtape/corpus/synth"
+	"github.com/redtape-vn/redtape/internal/i18n"
 )
 
 // bufferSpool is a Spool in memory.
@@ -73,27 +74,29 @@ func TestStreamWritesWhatWritersWrite(t *testing.T) {
 			if only {
 				whole.Procedures = OnlyFlagged(results)
 			}
-			for format, write := range map[string]func(io.Writer, Report) error{"json": WriteJSON, "table": WriteTable, "markdown": WriteMarkdown} {
-				var want, got bytes.Buffer
-				if err := write(&want, whole); err != nil {
-					t.Fatal(err)
-				}
-				s, err := NewStream(&got, format, Report{Schema: Schema, AsOf: rep.AsOf, Catalog: rep.Catalog}, only, &bufferSpool{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, r := range results {
-					if err := s.Add(r); err != nil {
+			for _, l := range []i18n.Lang{i18n.Vietnamese, i18n.English} {
+				for format, write := range map[string]func(io.Writer, Report, i18n.Lang) error{"json": writeJSON, "table": WriteTable, "markdown": WriteMarkdown} {
+					var want, got bytes.Buffer
+					if err := write(&want, whole, l); err != nil {
 						t.Fatal(err)
 					}
-				}
-				if err := s.Close(rep.Summary, rep.Decisions); err != nil {
-					t.Fatal(err)
-				}
-				if !bytes.Equal(got.Bytes(), want.Bytes()) {
-					at := firstDiff(got.Bytes(), want.Bytes())
-					t.Errorf("%s, %s, only flagged %v: streamed output differs at byte %d of %d:\n got %q\nwant %q", name, format, only, at, want.Len(),
-						clip(got.Bytes(), at), clip(want.Bytes(), at))
+					s, err := NewStream(&got, format, Report{Schema: Schema, AsOf: rep.AsOf, Catalog: rep.Catalog}, only, &bufferSpool{}, l)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, r := range results {
+						if err := s.Add(r); err != nil {
+							t.Fatal(err)
+						}
+					}
+					if err := s.Close(rep.Summary, rep.Decisions); err != nil {
+						t.Fatal(err)
+					}
+					if !bytes.Equal(got.Bytes(), want.Bytes()) {
+						at := firstDiff(got.Bytes(), want.Bytes())
+						t.Errorf("%s, %s, %s, only flagged %v: streamed output differs at byte %d of %d:\n got %q\nwant %q", name, l, format, only, at, want.Len(),
+							clip(got.Bytes(), at), clip(want.Bytes(), at))
+					}
 				}
 			}
 		}
@@ -109,7 +112,7 @@ func TestStreamNoFlagged(t *testing.T) {
 	if err := WriteJSON(&want, rep); err != nil {
 		t.Fatal(err)
 	}
-	s, err := NewStream(&got, "json", rep, true, nil)
+	s, err := NewStream(&got, "json", rep, true, nil, i18n.Vietnamese)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,10 +125,10 @@ func TestStreamNoFlagged(t *testing.T) {
 	if got.String() != want.String() || !bytes.Contains(got.Bytes(), []byte(`"procedures": null`)) {
 		t.Errorf("got\n%s\nwant\n%s", got.String(), want.String())
 	}
-	if _, err := NewStream(&got, "markdown", rep, false, nil); err == nil {
+	if _, err := NewStream(&got, "markdown", rep, false, nil, i18n.English); err == nil {
 		t.Error("markdown without a spool accepted")
 	}
-	if _, err := NewStream(&got, "yaml", rep, false, nil); err == nil {
+	if _, err := NewStream(&got, "yaml", rep, false, nil, i18n.English); err == nil {
 		t.Error("unknown format accepted")
 	}
 }
@@ -156,6 +159,10 @@ func TestAppendIndent(t *testing.T) {
 		}
 	}
 }
+
+// writeJSON is WriteJSON with the writers' signature: the JSON has no
+// language.
+func writeJSON(w io.Writer, rep Report, _ i18n.Lang) error { return WriteJSON(w, rep) }
 
 func firstDiff(a, b []byte) int {
 	for i := range min(len(a), len(b)) {
