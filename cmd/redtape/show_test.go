@@ -181,7 +181,7 @@ func TestRunShowAndStatsDirect(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("code,name\n1,A\n,\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err = runStats(context.Background(), statsOptions{Paths: []string{bad}, Format: "text"}, e)
+	err = runStats(context.Background(), statsOptions{Paths: []string{bad}, Format: "text", Lang: "en"}, e)
 	if !errors.Is(err, errInputFailed) || !strings.Contains(out.String(), "\n1 procedure from 1 file; 1 file or record could not be read (see stderr)\n") {
 		t.Errorf("err %v, output %s", err, out.String())
 	}
@@ -200,7 +200,8 @@ func TestShowGolden(t *testing.T) {
 		args   []string
 	}{
 		{filepath.Join("markdown", "procedures.show.txt"), []string{"show", mdFixture}},
-		{filepath.Join("markdown", "procedures.stats.txt"), []string{"stats", mdFixture}},
+		{filepath.Join("markdown", "procedures.stats.txt"), []string{"stats", "--lang", "en", mdFixture}},
+		{filepath.Join("markdown", "procedures.stats.vi.txt"), []string{"stats", mdFixture}},
 		{filepath.Join("html", "pages.show.txt"), []string{"show", htmlDir}},
 	} {
 		code, out, stderr := runCLI(t, tc.args...)

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/internal/i18n"
 	"github.com/redtape-vn/redtape/reports/textfmt"
 )
 
@@ -367,69 +368,83 @@ func Count(procs []*corpus.Procedure, sum *corpus.Summary) *Stats {
 
 // WriteStats prints the counts as two aligned tables, what was found and
 // what is missing, each with a row per ministry and a total, then the read
-// summary. The ministry column is aligned left, the counts right.
-func WriteStats(w io.Writer, rep *Stats) error {
+// summary, in language l (empty is Vietnamese): headings, column headers,
+// field labels and the closing line from text.yaml, counts in the
+// language's convention. The ministry column is aligned left, the counts
+// right. Ministry names are printed as the records state them.
+func WriteStats(w io.Writer, rep *Stats, l i18n.Lang) error {
+	t, err := loadTexts(l)
+	if err != nil {
+		return err
+	}
 	w = textfmt.TerminalWriter{W: w}
-	rows := append([]Ministry(nil), rep.Ministries...)
-	rows = append(rows, Ministry{Ministry: "Total", Counts: rep.Total})
-	width := len("ministry")
+	rows := make([]Ministry, 0, len(rep.Ministries)+1)
+	for _, m := range rep.Ministries {
+		if m.Ministry == unknownMinistry {
+			m.Ministry = t.Get("no_ministry")
+		}
+		rows = append(rows, m)
+	}
+	rows = append(rows, Ministry{Ministry: t.Get("total"), Counts: rep.Total})
+	head := t.Get("col_ministry")
+	width := utf8.RuneCountInString(head)
 	for _, r := range rows {
 		width = max(width, utf8.RuneCountInString(r.Ministry))
 	}
 	// fmt pads by runes, as tabwriter counts them: NFC names line up.
 	name := func(s string) string { return fmt.Sprintf("%-*s", width, s) }
+	line := func(first string, cells []string) string {
+		return name(first) + "\t" + strings.Join(cells, "\t") + "\t"
+	}
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "Found, by ministry:")
-	fmt.Fprintln(tw, name("ministry")+"\tprocedures\tpapers\tcounted\tfee amount\tfee stated\ttime read\ttime stated\tlegal refs\tnumbered\t")
+	fmt.Fprintln(tw, t.Get("found_title"))
+	var cols []string
+	for _, k := range []string{"col_procedures", "col_papers", "col_counted", "col_fee_amount", "col_fee_stated",
+		"col_time_read", "col_time_stated", "col_legal_refs", "col_numbered"} {
+		cols = append(cols, t.Get(k))
+	}
+	fmt.Fprintln(tw, line(head, cols))
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", name(r.Ministry), r.Procedures, r.Papers, r.PapersCounted,
-			r.WithFees, r.WithFeeText, r.WithTime, r.WithTimeText, r.LegalRefs, r.LegalNumbered)
+		cells := []string{}
+		for _, n := range []int{r.Procedures, r.Papers, r.PapersCounted, r.WithFees, r.WithFeeText,
+			r.WithTime, r.WithTimeText, r.LegalRefs, r.LegalNumbered} {
+			cells = append(cells, t.count(n))
+		}
+		fmt.Fprintln(tw, line(r.Ministry, cells))
 	}
 	fmt.Fprintln(tw)
-	fmt.Fprintln(tw, "Procedures not stating each field, by ministry:")
-	head := name("ministry")
+	fmt.Fprintln(tw, t.Get("missing_title"))
+	cols = cols[:0]
 	for _, f := range fields {
-		head += "\t" + f.name
+		cols = append(cols, t.Get("field_"+f.name))
 	}
-	fmt.Fprintln(tw, head+"\t")
+	fmt.Fprintln(tw, line(head, cols))
 	for _, r := range rows {
-		line := name(r.Ministry)
+		cells := []string{}
 		for _, f := range fields {
-			line += "\t" + strconv.Itoa(r.Missing[f.name])
+			cells = append(cells, t.count(r.Missing[f.name]))
 		}
-		fmt.Fprintln(tw, line+"\t")
+		fmt.Fprintln(tw, line(r.Ministry, cells))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\n%s\n", ReadSummary(rep.Total.Procedures, rep.Files, rep.ReadErrors, rep.Skipped))
+	_, err = fmt.Fprintf(w, "\n%s\n", t.readSummary(rep.Total.Procedures, rep.Files, rep.ReadErrors, rep.Skipped))
 	return err
 }
 
-// ReadSummary is the closing line of show and stats: how many procedures
-// were read from how many files, how many files or records could not be
-// read and how many files were skipped on purpose (both listed on stderr).
+// ReadSummary is the closing line of show and stats, in English: how many
+// procedures were read from how many files, how many files or records
+// could not be read and how many files were skipped on purpose (both
+// listed on stderr). [ReadSummaryIn] writes it in either language.
 func ReadSummary(procedures, files, failed, skipped int) string {
-	s := countOf(procedures, "procedure", "procedures") + " from " + countOf(files, "file", "files")
-	if failed > 0 {
-		s += "; " + countOf(failed, "file or record", "files or records") + " could not be read"
-	}
-	if skipped > 0 {
-		s += "; " + countOf(skipped, "file", "files") + " skipped"
-	}
-	if failed > 0 || skipped > 0 {
-		s += " (see stderr)"
+	s, err := ReadSummaryIn(i18n.English, procedures, files, failed, skipped)
+	if err != nil {
+		// text.yaml is embedded, and its tests load it in both languages.
+		panic(err)
 	}
 	return s
-}
-
-// countOf writes n and the noun in the number n takes.
-func countOf(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
 
 // WriteStatsJSON writes rep as indented JSON, HTML characters as they are.
