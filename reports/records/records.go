@@ -26,9 +26,9 @@ const StatsSchema = "redtape.stats/v1"
 const unknownMinistry = "(ministry not stated)"
 
 // WriteText prints procedures for people, one block each, and a
-// closing count.
-func WriteText(w io.Writer, procs []*corpus.Procedure, sum *corpus.Summary) error {
-	x, err := NewWriter(w, "text")
+// closing count, in language l (empty is Vietnamese).
+func WriteText(w io.Writer, procs []*corpus.Procedure, sum *corpus.Summary, l i18n.Lang) error {
+	x, err := NewWriter(w, "text", l)
 	if err != nil {
 		return err
 	}
@@ -40,45 +40,63 @@ func WriteText(w io.Writer, procs []*corpus.Procedure, sum *corpus.Summary) erro
 	return x.Close(sum)
 }
 
+// labelKeys are the labels of show's fields, whose longest sets the
+// width of the label column.
+var labelKeys = []string{"label_ministry", "label_sector", "label_levels", "label_decision", "label_agencies",
+	"label_subjects", "label_per_year", "label_steps", "label_channels", "label_papers", "label_legal_basis",
+	"label_conditions", "label_source"}
+
+// labelWidth is the width of the label column: the longest label and its
+// colon, and a space, 13 columns at least.
+func (t texts) labelWidth() int {
+	width := 13
+	for _, k := range labelKeys {
+		width = max(width, utf8.RuneCountInString(t.Get(k))+2)
+	}
+	return width
+}
+
 // writeProcedure prints one procedure. What the record does not state
 // is printed as "not stated", never as zero.
-func writeProcedure(w *textfmt.Writer, p *corpus.Procedure) {
+func (t texts) writeProcedure(w *textfmt.Writer, p *corpus.Procedure) {
 	code := p.Code
 	if code == "" {
-		code = "(no code)"
+		code = t.Get("no_code")
 	}
-	w.Printf("%s  %s\n", code, showOrNotStated(p.Name))
-	field := func(label, value string) { w.Printf("  %-13s %s\n", label+":", value) }
-	field("Ministry", showOrNotStated(p.Ministry))
-	field("Sector", showOrNotStated(p.Sector))
-	field("Levels", showOrNotStated(strings.Join(p.Levels, ", ")))
+	w.Printf("%s  %s\n", code, t.orNotStated(p.Name))
+	width := t.labelWidth()
+	head := func(key string) { w.Printf("  %s:\n", t.Get(key)) }
+	field := func(key, value string) { w.Printf("  %-*s %s\n", width, t.Get(key)+":", value) }
+	field("label_ministry", t.orNotStated(p.Ministry))
+	field("label_sector", t.orNotStated(p.Sector))
+	field("label_levels", t.orNotStated(strings.Join(p.Levels, ", ")))
 	if p.Decision != "" {
-		field("Decision", p.Decision)
+		field("label_decision", p.Decision)
 	}
 	if len(p.Agencies) > 0 {
-		field("Agencies", strings.Join(p.Agencies, "; "))
+		field("label_agencies", strings.Join(p.Agencies, "; "))
 	}
 	if len(p.Subjects) > 0 {
-		field("Subjects", strings.Join(p.Subjects, "; "))
+		field("label_subjects", strings.Join(p.Subjects, "; "))
 	}
 	if p.AnnualVolume != nil {
-		field("Per year", showGroupDigits(*p.AnnualVolume)+" dossiers")
+		field("label_per_year", t.Get("per_year", showGroupDigits(*p.AnnualVolume)))
 	}
 	if len(p.Steps) > 0 {
-		field("Steps", strconv.Itoa(len(p.Steps)))
+		field("label_steps", t.count(len(p.Steps)))
 	}
 	if len(p.Channels) == 0 {
-		field("Channels", "not stated")
+		field("label_channels", t.Get("not_stated"))
 	} else {
-		w.Printf("  Channels:\n")
+		head("label_channels")
 		for _, c := range p.Channels {
-			w.Printf("    - %s: time %s; %s\n", showChannel(c), showDuration(c.Time), showFees(c.Fees))
+			w.Printf("    - %s\n", t.Get("channel", t.channel(c), t.duration(c.Time), t.fees(c.Fees)))
 		}
 	}
 	if len(p.Papers) == 0 {
-		field("Papers", "not stated")
+		field("label_papers", t.Get("not_stated"))
 	} else {
-		w.Printf("  Papers (%d):\n", len(p.Papers))
+		w.Printf("  %s (%s):\n", t.Get("label_papers"), t.count(len(p.Papers)))
 		lastCase := ""
 		for i, pp := range p.Papers {
 			if pp.Case != lastCase && pp.Case != "" {
@@ -86,79 +104,102 @@ func writeProcedure(w *textfmt.Writer, p *corpus.Procedure) {
 			}
 			lastCase = pp.Case
 			w.Printf("    %2d. %s\n", i+1, textfmt.OneLine(pp.Text))
-			if d := showPaperDetails(pp); d != "" {
+			if d := t.paperDetails(pp); d != "" {
 				w.Printf("        %s\n", d)
 			}
 			for _, alt := range pp.Alternatives {
-				w.Printf("        or: %s\n", textfmt.OneLine(alt))
+				w.Printf("        %s\n", t.Get("paper_or", textfmt.OneLine(alt)))
 			}
 		}
 	}
 	if len(p.LegalBasis) == 0 {
-		field("Legal basis", "not stated")
+		field("label_legal_basis", t.Get("not_stated"))
 	} else {
-		w.Printf("  Legal basis:\n")
+		head("label_legal_basis")
 		for _, l := range p.LegalBasis {
-			w.Printf("    - %s\n", showLegal(l))
+			w.Printf("    - %s\n", t.legal(l))
 		}
 	}
 	if len(p.Conditions) > 0 {
-		field("Conditions", strconv.Itoa(len(p.Conditions)))
+		field("label_conditions", t.count(len(p.Conditions)))
 	}
-	w.Printf("  %-13s %s\n", "Source:", showSource(p.Source))
+	field("label_source", t.source(p.Source))
 }
 
-func showOrNotStated(s string) string {
+func (t texts) orNotStated(s string) string {
 	if strings.TrimSpace(s) == "" {
-		return "not stated"
+		return t.Get("not_stated")
 	}
 	return s
 }
 
-func showChannel(c corpus.Channel) string {
+func (t texts) channel(c corpus.Channel) string {
 	name := c.Text
 	if name == "" {
-		name = "any channel"
+		name = t.Get("any_channel")
 	}
 	if c.Mode != "" && c.Mode != corpus.ModeOther {
-		name += " (" + strings.ReplaceAll(string(c.Mode), "_", " ") + ")"
+		// "Trực tiếp (trực tiếp)" says nothing the channel does not.
+		if mode := t.label("mode_"+string(c.Mode), strings.ReplaceAll(string(c.Mode), "_", " ")); !strings.EqualFold(mode, name) {
+			name += " (" + mode + ")"
+		}
 	}
 	return name
 }
 
-// showDuration prints a processing time with its parsed value.
-func showDuration(d *corpus.Duration) string {
-	if d == nil {
-		return "not stated"
+// label returns the text of key, or code when there is no such text (a
+// code of a newer record format).
+func (t texts) label(key, code string) string {
+	if s := t.Get(key); !strings.HasPrefix(s, "[[") {
+		return s
 	}
-	if d.Unit == "" {
-		return fmt.Sprintf("%q (not parsed)", textfmt.OneLine(d.Text))
-	}
-	unit := strings.ReplaceAll(string(d.Unit), "_", " ")
-	if d.Value == 1 {
-		unit = strings.TrimSuffix(unit, "s")
-	}
-	return fmt.Sprintf("%s %s", strconv.FormatFloat(d.Value, 'f', -1, 64), unit)
+	return code
 }
 
-// showFees prints fees with their kind ("fee" phí, "charge" lệ phí; "fee"
+// duration prints a processing time with its parsed value, a decimal
+// comma in Vietnamese.
+func (t texts) duration(d *corpus.Duration) string {
+	if d == nil {
+		return t.Get("not_stated")
+	}
+	if d.Unit == "" {
+		return t.Get("duration_not_parsed", textfmt.OneLine(d.Text))
+	}
+	v := strconv.FormatFloat(d.Value, 'f', -1, 64)
+	if t.Lang() != i18n.English {
+		v = strings.Replace(v, ".", ",", 1)
+	}
+	n := int64(2)
+	if d.Value == 1 {
+		n = 1
+	}
+	if s := t.Count("unit_"+string(d.Unit), n, v); !strings.HasPrefix(s, "[[") {
+		return s
+	}
+	unit := strings.ReplaceAll(string(d.Unit), "_", " ")
+	if n == 1 {
+		unit = strings.TrimSuffix(unit, "s")
+	}
+	return v + " " + unit
+}
+
+// fees prints fees with their kind ("fee" phí, "charge" lệ phí; "fee"
 // when not said) and amounts in đồng.
-func showFees(fees []corpus.Fee) string {
+func (t texts) fees(fees []corpus.Fee) string {
 	if len(fees) == 0 {
-		return "fees not stated"
+		return t.Get("fees_not_stated")
 	}
 	var parts []string
 	for _, f := range fees {
-		s := "fee "
+		kind := t.Get("fee_kind_fee")
 		if f.Kind != "" {
-			s = f.Kind + " "
+			kind = t.label("fee_kind_"+f.Kind, f.Kind)
 		}
 		if f.Amount != nil {
-			s += showGroupDigits(*f.Amount) + " đ"
+			parts = append(parts, kind+" "+showGroupDigits(*f.Amount)+" đ")
 		} else {
-			s += fmt.Sprintf("%q (amount not parsed)", textfmt.Clip(textfmt.OneLine(f.Text), 60))
+			parts = append(parts, t.Get("fee_not_parsed", kind, textfmt.Clip(textfmt.OneLine(f.Text), 60)))
 		}
-		parts = append(parts, s)
 	}
 	return strings.Join(parts, ", ")
 }
@@ -181,45 +222,40 @@ func showGroupDigits(n int64) string {
 	return b.String()
 }
 
-// showPaperDetails prints what was parsed from a paper: counts, flags, forms.
-func showPaperDetails(p corpus.Paper) string {
+// paperDetails prints what was parsed from a paper: counts, flags, forms.
+func (t texts) paperDetails(p corpus.Paper) string {
 	var parts []string
 	switch {
 	case p.Originals != nil || p.Copies != nil:
-		parts = append(parts, showCount(p.Originals, "original")+", "+showCount(p.Copies, "copy"))
+		parts = append(parts, t.paperCount(p.Originals, "originals")+", "+t.paperCount(p.Copies, "copies"))
 	case p.Quantity != "":
-		parts = append(parts, fmt.Sprintf("quantity %q", textfmt.OneLine(p.Quantity)))
+		parts = append(parts, t.Get("quantity", textfmt.OneLine(p.Quantity)))
 	}
 	if p.CertifiedCopy {
-		parts = append(parts, "certified copy")
+		parts = append(parts, t.Get("certified_copy"))
 	}
 	if p.Optional {
-		parts = append(parts, "optional")
+		parts = append(parts, t.Get("optional"))
 	}
 	if p.Condition != "" {
-		parts = append(parts, "if: "+textfmt.Clip(textfmt.OneLine(p.Condition), 80))
+		parts = append(parts, t.Get("paper_if", textfmt.Clip(textfmt.OneLine(p.Condition), 80)))
 	}
 	if len(p.Forms) > 0 {
-		parts = append(parts, "form "+strings.Join(p.Forms, ", "))
+		parts = append(parts, t.Get("paper_form", strings.Join(p.Forms, ", ")))
 	}
 	return strings.Join(parts, "; ")
 }
 
-func showCount(n *int, what string) string {
-	plural := what + "s"
-	if what == "copy" {
-		plural = "copies"
-	}
+// paperCount prints a number of originals or copies (key "originals" or
+// "copies").
+func (t texts) paperCount(n *int, key string) string {
 	if n == nil {
-		return plural + " not stated"
+		return t.Get(key + "_not_stated")
 	}
-	if *n == 1 {
-		return "1 " + what
-	}
-	return strconv.Itoa(*n) + " " + plural
+	return t.counted(key, *n)
 }
 
-func showLegal(l corpus.LegalRef) string {
+func (t texts) legal(l corpus.LegalRef) string {
 	var b strings.Builder
 	switch {
 	case l.Number != "" && l.Type != "":
@@ -227,27 +263,27 @@ func showLegal(l corpus.LegalRef) string {
 	case l.Number != "":
 		b.WriteString(l.Number)
 	default:
-		b.WriteString(textfmt.Clip(textfmt.OneLine(l.Text), 100) + " (no number found)")
+		b.WriteString(t.Get("legal_no_number", textfmt.Clip(textfmt.OneLine(l.Text), 100)))
 	}
 	if l.Title != "" && l.Number != "" && strings.TrimSpace(l.Title) != l.Type+" "+l.Number && strings.TrimSpace(l.Title) != l.Number {
 		b.WriteString(": " + textfmt.Clip(textfmt.OneLine(l.Title), 80))
 	}
 	if l.Issued != "" {
-		b.WriteString(", issued " + l.Issued)
+		b.WriteString(", " + t.Get("legal_issued", t.date(l.Issued)))
 	}
 	if l.Effective != "" {
-		b.WriteString(", in force " + l.Effective)
+		b.WriteString(", " + t.Get("legal_in_force", t.date(l.Effective)))
 	}
 	return b.String()
 }
 
-func showSource(s corpus.Source) string {
+func (t texts) source(s corpus.Source) string {
 	out := s.File
 	if s.Line > 0 {
 		out += ":" + strconv.Itoa(s.Line)
 	}
 	if s.Record > 0 {
-		out += fmt.Sprintf(" (record %d)", s.Record)
+		out += " (" + t.Get("source_record", s.Record) + ")"
 	}
 	if s.Format != "" {
 		out += " [" + s.Format + "]"

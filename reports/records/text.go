@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/redtape-vn/redtape/internal/i18n"
 )
@@ -46,6 +47,16 @@ func (t texts) count(n int) string {
 // counted returns the text of key for the number n, n formatted in it.
 func (t texts) counted(key string, n int) string {
 	return t.Count(key, int64(n), t.count(n))
+}
+
+// date writes a day given as 2006-01-02 as 23/11/2026 in Vietnamese;
+// English, and text that is no such date, are printed as they are.
+func (t texts) date(s string) string {
+	d, err := time.Parse("2006-01-02", s)
+	if t.Lang() == i18n.English || err != nil {
+		return s
+	}
+	return d.Format("02/01/2006")
 }
 
 // readSummary is [ReadSummary] in the language of t.

@@ -50,9 +50,16 @@ func TestTextsUsed(t *testing.T) {
 		}
 		src = append(src, b...)
 	}
-	labels := map[string]bool{}
+	labels := map[string]bool{"originals_not_stated": true, "copies_not_stated": true, "fee_kind_fee": true, "fee_kind_charge": true}
 	for _, f := range fields {
 		labels["field_"+f.name] = true
+	}
+	// The codes of the record format that show labels.
+	for _, u := range []corpus.TimeUnit{corpus.WorkingDays, corpus.Days, corpus.Hours, corpus.WorkingHours, corpus.Months} {
+		labels["unit_"+string(u)] = true
+	}
+	for _, m := range []corpus.ChannelMode{corpus.ModeInPerson, corpus.ModeOnline, corpus.ModePost} {
+		labels["mode_"+string(m)] = true
 	}
 	for key := range all {
 		if !bytes.Contains(src, []byte(`"`+key+`"`)) && !labels[key] {
@@ -61,7 +68,7 @@ func TestTextsUsed(t *testing.T) {
 	}
 	for key := range labels {
 		if _, ok := all[key]; !ok {
-			t.Errorf("field %s has no label", strings.TrimPrefix(key, "field_"))
+			t.Errorf("%s has no text", key)
 		}
 	}
 }
