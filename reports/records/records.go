@@ -2,7 +2,8 @@
 // every field of each record (the show command) and the counts of what was
 // found and what is missing, by ministry (the stats command, whose JSON
 // is the schema redtape.stats/v1). What a record does not state is printed
-// as "not stated", never as zero.
+// as "not stated" (chưa nêu), never as zero. The text is in Vietnamese or
+// English (text.yaml); the JSON is the same in both.
 package records
 
 import (
