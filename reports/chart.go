@@ -2,7 +2,7 @@ package reports
 
 import (
 	"fmt"
-	"github.com/redtape-vn/redtape/reports/textfmt"
+	"github.com/redtape-vn/redtape/internal/textfmt"
 	"html"
 	"math"
 	"strconv"

@@ -1,7 +1,7 @@
 package reports
 
 import (
-	"github.com/redtape-vn/redtape/reports/textfmt"
+	"github.com/redtape-vn/redtape/internal/textfmt"
 	"strings"
 	"unicode"
 )

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/redtape-vn/redtape/internal/i18n"
-	"github.com/redtape-vn/redtape/reports/textfmt"
+	"github.com/redtape-vn/redtape/internal/textfmt"
 )
 
 // Lang is the language of a report's headings and prose.

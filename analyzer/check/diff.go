@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/redtape-vn/redtape/internal/textfmt"
 	"io"
 	"path/filepath"
 	"strconv"
@@ -78,7 +79,7 @@ func ParseDiff(r io.Reader) (*ChangedLines, error) {
 			file = "a deleted file"
 		}
 		return fmt.Errorf("diff line %d: the hunk %q at diff line %d of %s is cut short %s: %d added and %d removed lines missing (a truncated diff?)",
-			n, hunk, hunkLine, Printable(file), at, max(newLeft, 0), max(oldLeft, 0))
+			n, hunk, hunkLine, textfmt.Printable(file), at, max(newLeft, 0), max(oldLeft, 0))
 	}
 	for sc.Scan() {
 		n++

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/redtape-vn/redtape/internal/textfmt"
 	"io"
 	"io/fs"
 	"os"
@@ -12,7 +13,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"unicode/utf8"
 )
 
 // ErrUsage is wrapped by the errors [CheckPaths] returns for a run asked
@@ -132,7 +132,7 @@ func CheckPaths(ctx context.Context, opts PathsOptions) (*Run, error) {
 			where = "the repository root " + top + " and the working directory"
 		}
 		return nil, usageErrorf("--diff %s: the diff changes drafts not found here: %s (paths resolved against %s)",
-			opts.Diff, Printable(strings.Join(missing, ", ")), Printable(where))
+			opts.Diff, textfmt.Printable(strings.Join(missing, ", ")), textfmt.Printable(where))
 	}
 	paths, fromDiff := opts.Paths, false
 	if len(paths) == 0 {
@@ -168,7 +168,7 @@ func CheckPaths(ctx context.Context, opts PathsOptions) (*Run, error) {
 		if err != nil {
 			// The error names the file, which can hold any byte: print it
 			// escaped wherever it goes (stderr, text, annotations).
-			run.Unreadable = append(run.Unreadable, Unreadable{File: f, Error: Printable(err.Error())})
+			run.Unreadable = append(run.Unreadable, Unreadable{File: f, Error: textfmt.Printable(err.Error())})
 			continue
 		}
 		res, err := checker.Check(ctx, d)
@@ -342,7 +342,7 @@ func confineDiff(ch *ChangedLines, diff, top string) error {
 	}
 	sort.Strings(out)
 	return usageErrorf("--diff %s: the diff names files outside %s %s: %s; check reads only files inside it",
-		diff, what, Printable(base), Printable(strings.Join(out, ", ")))
+		diff, what, textfmt.Printable(base), textfmt.Printable(strings.Join(out, ", ")))
 }
 
 // within reports whether path p is dir or lies under it (both absolute
@@ -454,59 +454,4 @@ func expandDrafts(paths []string, cfg *Config) (files []string, ignored int, err
 		files = append(files, found...)
 	}
 	return files, ignored, nil
-}
-
-// Printable returns s safe to print on a terminal or in a CI log: control
-// characters (C0, DEL, C1), the Unicode line and paragraph separators, bidi
-// controls (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069) and bytes
-// that are not UTF-8 are written as Go escapes ("\n", "\x1b", "\u202e").
-// A file name holding a newline then "::error" cannot start a GitHub
-// Actions workflow command, and one holding U+202E cannot print reversed.
-// Backslashes are kept as they are, so Printable of printable text is that
-// text, and escaping twice changes nothing.
-func Printable(s string) string {
-	clean := utf8.ValidString(s)
-	for _, r := range s {
-		if unprintable(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x80 && unprintable(r):
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case unprintable(r):
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
-}
-
-// unprintable reports whether Printable escapes r.
-func unprintable(r rune) bool {
-	switch {
-	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
-		return true
-	case r == 0x061c, r == 0x200e, r == 0x200f, r == 0x2028, r == 0x2029,
-		r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-		return true
-	}
-	return false
 }

@@ -15,8 +15,8 @@ import (
 	"github.com/gomarkdown/markdown/parser"
 
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/internal/textfmt"
 	"github.com/redtape-vn/redtape/reports/searchreport"
-	"github.com/redtape-vn/redtape/reports/textfmt"
 )
 
 var searchFixture = filepath.Join("..", "..", "testdata", "search", "fixture.jsonl")

@@ -19,7 +19,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/target"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/internal/i18n"
-	"github.com/redtape-vn/redtape/reports/textfmt"
+	"github.com/redtape-vn/redtape/internal/textfmt"
 )
 
 // Schema names the version of the JSON document.

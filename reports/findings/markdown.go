@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/redtape-vn/redtape/analyzer/check"
-	"github.com/redtape-vn/redtape/reports/textfmt"
+	"github.com/redtape-vn/redtape/internal/textfmt"
 )
 
 // MarkdownRows caps the findings listed in the Markdown summary; a

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/redtape-vn/redtape/analyzer/check"
-	"github.com/redtape-vn/redtape/reports/textfmt"
+	"github.com/redtape-vn/redtape/internal/textfmt"
 )
 
 const (
@@ -36,7 +36,7 @@ func colorOf(s check.Severity) string {
 // name: message"), its suggested fix indented below, then a summary, in
 // the report's language; the severity word and the rule stay as they are.
 // Text from the drafts and their names is printed with control and bidi
-// characters escaped (see [check.Printable]).
+// characters escaped (see [textfmt.Printable]).
 func WriteText(w io.Writer, r *Report) error {
 	tx, err := r.texts()
 	if err != nil {
@@ -197,25 +197,25 @@ func WriteGitHub(w io.Writer, r *Report) error {
 
 // ghData escapes the message of a workflow command: its line breaks are
 // kept as the %0A GitHub reads back, every other control or bidi character
-// is escaped (see [check.Printable]).
+// is escaped (see [textfmt.Printable]).
 func ghData(s string) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = check.Printable(l)
+		lines[i] = textfmt.Printable(l)
 	}
 	return strings.NewReplacer("%", "%25", "\n", "%0A").Replace(strings.Join(lines, "\n"))
 }
 
 // ghProperty escapes a property value of a workflow command (a file name,
 // a title): control and bidi characters, newlines included, are escaped
-// (see [check.Printable]), then the characters that end a property.
+// (see [textfmt.Printable]), then the characters that end a property.
 func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(check.Printable(s))
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(textfmt.Printable(s))
 }
 
 // oneLine keeps a finding on its line, its control and bidi characters
 // escaped.
-func oneLine(s string) string { return check.Printable(textfmt.OneLine(s)) }
+func oneLine(s string) string { return textfmt.Printable(textfmt.OneLine(s)) }
 
 // printable escapes the control and bidi characters of a name.
-func printable(s string) string { return check.Printable(s) }
+func printable(s string) string { return textfmt.Printable(s) }

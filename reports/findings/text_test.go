@@ -9,6 +9,7 @@ import (
 
 	"github.com/redtape-vn/redtape/analyzer/check"
 	"github.com/redtape-vn/redtape/internal/i18n"
+	"github.com/redtape-vn/redtape/internal/textfmt"
 )
 
 // hostileNames are file names an attacker can give a draft (a diff's
@@ -76,33 +77,13 @@ func hostileReport(t *testing.T, lang i18n.Lang, name string) {
 			}
 		}
 		for _, r := range strings.TrimSuffix(out, "\n") {
-			if r != '\n' && check.Printable(string(r)) != string(r) {
+			if r != '\n' && textfmt.Printable(string(r)) != string(r) {
 				t.Errorf("%s, file %q: %U passed unescaped:\n%s", format, name, r, out)
 				break
 			}
 		}
-		if !strings.Contains(out, check.Printable(name)) && !strings.Contains(out, ghProperty(name)) {
+		if !strings.Contains(out, textfmt.Printable(name)) && !strings.Contains(out, ghProperty(name)) {
 			t.Errorf("%s: the file name %q is not shown escaped:\n%s", format, name, out)
-		}
-	}
-}
-
-func TestPrintable(t *testing.T) {
-	for _, tt := range []struct{ in, want string }{
-		{"drafts/nghị-định.md", "drafts/nghị-định.md"},
-		{"a\n::error::b", `a\n::error::b`},
-		{"a\r\tb\x1b[2J\x7f\u0085", `a\r\tb\x1b[2J\x7f\u0085`},
-		{"evil\u202etxt.md\u2066\u200f\u061c", `evil\u202etxt.md\u2066\u200f\u061c`},
-		{"bad\xff\xfe", `bad\xff\xfe`},
-		{`C:\drafts\a.md`, `C:\drafts\a.md`},
-		{"�", "�"},
-	} {
-		got := check.Printable(tt.in)
-		if got != tt.want {
-			t.Errorf("Printable(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-		if again := check.Printable(got); again != got {
-			t.Errorf("Printable not idempotent on %q: %q", tt.in, again)
 		}
 	}
 }

@@ -17,7 +17,7 @@ import (
 
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/internal/i18n"
-	"github.com/redtape-vn/redtape/reports/textfmt"
+	"github.com/redtape-vn/redtape/internal/textfmt"
 )
 
 // StatsSchema names the version of the JSON that stats prints.

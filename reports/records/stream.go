@@ -11,7 +11,7 @@ import (
 
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/internal/i18n"
-	"github.com/redtape-vn/redtape/reports/textfmt"
+	"github.com/redtape-vn/redtape/internal/textfmt"
 )
 
 // Formats lists the formats a [Writer] writes, as show names them.

@@ -15,7 +15,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/redtape-vn/redtape/corpus/index"
-	"github.com/redtape-vn/redtape/reports/textfmt"
+	"github.com/redtape-vn/redtape/internal/textfmt"
 )
 
 // Schema names the version of the JSON document.

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/redtape-vn/redtape/corpus/index"
-	"github.com/redtape-vn/redtape/reports/textfmt"
+	"github.com/redtape-vn/redtape/internal/textfmt"
 )
 
 // TestFacetRest: the table's "… N more" line counts the values and

@@ -96,3 +96,37 @@ func TestTerminalWriter(t *testing.T) {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
 }
+
+// Printable shows every unsafe character as a Go escape, keeps the rest
+// as it is, and is idempotent.
+func TestPrintable(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"drafts/nghị-định.md", "drafts/nghị-định.md"},
+		{"a\n::error::b", `a\n::error::b`},
+		{"a\r\tb\x1b[2J\x7f\u0085", `a\r\tb\x1b[2J\x7f\u0085`},
+		{"evil\u202etxt.md\u2066\u200f\u061c", `evil\u202etxt.md\u2066\u200f\u061c`},
+		{"bad\xff\xfe", `bad\xff\xfe`},
+		{`C:\drafts\a.md`, `C:\drafts\a.md`},
+		{"�", "�"},
+	} {
+		got := Printable(tt.in)
+		if got != tt.want {
+			t.Errorf("Printable(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if again := Printable(got); again != got {
+			t.Errorf("Printable not idempotent on %q: %q", tt.in, again)
+		}
+	}
+}
+
+// Terminal and Printable escape the same characters: a character one lets
+// through the other does too.
+func TestTerminalAndPrintableAgree(t *testing.T) {
+	for _, r := range []rune{'a', 'đ', ' ', '\\', 0x00, 0x1b, 0x7f, 0x85, 0x9f, 0x061c, 0x200e, 0x200f, 0x2028, 0x2029,
+		0x202a, 0x202e, 0x2066, 0x2069, 0xfeff, 0x1ea1} {
+		s := string(r)
+		if (Terminal(s) == s) != (Printable(s) == s) {
+			t.Errorf("%U: Terminal gives %q, Printable %q", r, Terminal(s), Printable(s))
+		}
+	}
+}

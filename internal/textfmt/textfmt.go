@@ -100,11 +100,59 @@ func Terminal(s string) string {
 	return b.String()
 }
 
+// Printable returns s safe to print on a terminal or in a CI log: control
+// characters (C0, DEL, C1), the Unicode line and paragraph separators, bidi
+// controls (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069) and bytes
+// that are not UTF-8 are written as Go escapes ("\n", "\x1b", "\u202e").
+// A file name holding a newline then "::error" cannot start a GitHub
+// Actions workflow command, and one holding U+202E cannot print reversed.
+// Backslashes are kept as they are, so Printable of printable text is that
+// text, and escaping twice changes nothing.
+func Printable(s string) string {
+	clean := utf8.ValidString(s)
+	for _, r := range s {
+		if unsafeRune(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == utf8.RuneError:
+			b.WriteRune(r) // a U+FFFD written as such
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x80 && unsafeRune(r):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case unsafeRune(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
 // unsafeRune reports whether r must not reach a terminal as it is: a
-// control character, a line or paragraph separator, a bidirectional
-// control, or the mark of an invalid byte.
+// control character (C0, DEL, C1), a line or paragraph separator, a
+// bidirectional mark or control (U+061C, U+200E–U+200F, U+202A–U+202E,
+// U+2066–U+2069), or the mark of an invalid byte. Terminal and Printable
+// escape the same runes.
 func unsafeRune(r rune) bool {
 	return r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r == '\u2028' || r == '\u2029' ||
+		r == '\u061c' || r == '\u200e' || r == '\u200f' ||
 		r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' || r == utf8.RuneError
 }
 
