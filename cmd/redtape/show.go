@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/internal/i18n"
 	"github.com/redtape-vn/redtape/reports/records"
 )
 
@@ -17,6 +18,9 @@ type showOptions struct {
 	Paths []string
 	// Format is "text", "json", "jsonl" or "csv".
 	Format string
+	// Lang is the language of the text format, "vi" or "en"; the other
+	// formats are the same in both.
+	Lang string
 	// Input controls how records are read.
 	Input corpus.Options
 }
@@ -34,13 +38,15 @@ func showCommand(e *env) *cli.Command {
 			"read: code, name, ministry, sector, levels, channels with time and fees, papers with\n" +
 			"counts and flags, legal basis. --format json prints the documented record schema\n" +
 			"(redtape.procedure/v1), which every reader reads back; jsonl and csv convert.\n" +
+			"--lang sets the language of the text format (vi, the default, or en).\n" +
 			"Read errors go to stderr with file and line; exit code 3 when some input failed.\n" +
 			"With no PATHS, the built-in demo corpus is shown.",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(showFormats, ", ")},
+			&cli.StringFlag{Name: "lang", Value: "vi", Usage: "language of the text format: vi or en (json, jsonl and csv are the same in both)"},
 		}, inputFlags()...),
 		Action: func(c *cli.Context) error {
-			return runShow(c.Context, showOptions{Paths: c.Args().Slice(), Format: c.String("format"), Input: inputOptions(c)}, e)
+			return runShow(c.Context, showOptions{Paths: c.Args().Slice(), Format: c.String("format"), Lang: c.String("lang"), Input: inputOptions(c)}, e)
 		},
 	}
 }
@@ -50,7 +56,11 @@ func runShow(ctx context.Context, opts showOptions, e *env) error {
 	if !showHasName(showFormats, opts.Format) {
 		return usageErrorf("show: unknown --format %q (want one of %s)", opts.Format, strings.Join(showFormats, ", "))
 	}
-	w, err := records.NewWriter(e.stdout, opts.Format)
+	lang, err := i18n.ParseLang(opts.Lang)
+	if err != nil {
+		return usageErrorf("show: %v", err)
+	}
+	w, err := records.NewWriter(e.stdout, opts.Format, lang)
 	if err != nil {
 		return usageErrorf("show: %v", err)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/synth"
+	"github.com/redtape-vn/redtape/internal/i18n"
 	"github.com/redtape-vn/redtape/reports/records"
 )
 
@@ -33,7 +34,7 @@ func runCLI(t *testing.T, args ...string) (int, string, string) {
 var mdFixture = filepath.Join("..", "..", "testdata", "corpus", "markdown", "procedures.md")
 
 func TestShowText(t *testing.T) {
-	code, out, stderr := runCLI(t, "show", mdFixture)
+	code, out, stderr := runCLI(t, "show", "--lang", "en", mdFixture)
 	if code != exitOK || stderr != "" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
@@ -60,8 +61,48 @@ func TestShowText(t *testing.T) {
 	}
 }
 
+// By default show's text is Vietnamese: labels, values the record does not
+// state, units, kinds of fee, counts of copies and the closing line; the
+// record's own words are printed as they are.
+func TestShowTextVietnamese(t *testing.T) {
+	code, out, stderr := runCLI(t, "show", mdFixture)
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	for _, want := range []string{
+		"9.300001  Đăng ký thường trú (thử nghiệm)\n",
+		"  Bộ, ngành:         Bộ Công an\n",
+		"  Số hồ sơ/năm:      1.200.000 hồ sơ\n",
+		"    - Trực tiếp: thời hạn 7 ngày làm việc; lệ phí 20.000 đ\n",
+		"  Thành phần hồ sơ (4):\n",
+		"        1 bản chính, chưa nêu số bản sao; mẫu CT01.docx\n",
+		"        hoặc: Giấy chứng nhận quyền sử dụng đất\n",
+		"procedures.md:3 (bản ghi 1) [markdown]",
+		"  Căn cứ pháp lý:    chưa nêu\n",
+		"\n2 thủ tục từ 1 tệp\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, english := range []string{"Ministry", "not stated", "dossiers", "working days", "procedures from"} {
+		if strings.Contains(out, english) {
+			t.Errorf("Vietnamese output holds %q", english)
+		}
+	}
+	for _, format := range []string{"json", "jsonl", "csv"} {
+		_, vi, _ := runCLI(t, "show", "--format", format, mdFixture)
+		if _, en, _ := runCLI(t, "show", "--format", format, "--lang", "en", mdFixture); en != vi || vi == "" {
+			t.Errorf("%s: --lang changes the output", format)
+		}
+	}
+	if code, _, stderr := runCLI(t, "show", "--lang", "de", mdFixture); code != exitUsage || !strings.Contains(stderr, `"de" is not vi or en`) {
+		t.Errorf("bad language: exit %d: %s", code, stderr)
+	}
+}
+
 func TestShowDemo(t *testing.T) {
-	code, out, _ := runCLI(t, "show")
+	code, out, _ := runCLI(t, "show", "--lang", "en")
 	if code != exitOK {
 		t.Fatalf("exit %d", code)
 	}
@@ -111,7 +152,7 @@ func TestShowReadErrors(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "b.json"), []byte(`{"khong":"phai"}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, stderr := runCLI(t, "show", dir)
+	code, out, stderr := runCLI(t, "show", dir, "--lang", "en")
 	if code != exitInputFailed {
 		t.Fatalf("exit %d, want %d", code, exitInputFailed)
 	}
@@ -181,7 +222,7 @@ func TestRunShowAndStatsDirect(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("code,name\n1,A\n,\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err = runStats(context.Background(), statsOptions{Paths: []string{bad}, Format: "text"}, e)
+	err = runStats(context.Background(), statsOptions{Paths: []string{bad}, Format: "text", Lang: "en"}, e)
 	if !errors.Is(err, errInputFailed) || !strings.Contains(out.String(), "\n1 procedure from 1 file; 1 file or record could not be read (see stderr)\n") {
 		t.Errorf("err %v, output %s", err, out.String())
 	}
@@ -199,9 +240,11 @@ func TestShowGolden(t *testing.T) {
 		golden string
 		args   []string
 	}{
-		{filepath.Join("markdown", "procedures.show.txt"), []string{"show", mdFixture}},
-		{filepath.Join("markdown", "procedures.stats.txt"), []string{"stats", mdFixture}},
-		{filepath.Join("html", "pages.show.txt"), []string{"show", htmlDir}},
+		{filepath.Join("markdown", "procedures.show.txt"), []string{"show", "--lang", "en", mdFixture}},
+		{filepath.Join("markdown", "procedures.show.vi.txt"), []string{"show", mdFixture}},
+		{filepath.Join("markdown", "procedures.stats.txt"), []string{"stats", "--lang", "en", mdFixture}},
+		{filepath.Join("markdown", "procedures.stats.vi.txt"), []string{"stats", mdFixture}},
+		{filepath.Join("html", "pages.show.txt"), []string{"show", "--lang", "en", htmlDir}},
 	} {
 		code, out, stderr := runCLI(t, tc.args...)
 		if code != exitOK {
@@ -309,14 +352,21 @@ func TestShowStreamsAsWriters(t *testing.T) {
 		for format, write := range map[string]func(io.Writer, []*corpus.Procedure) error{
 			"json": corpus.WriteJSON, "jsonl": corpus.WriteJSONL, "csv": corpus.WriteCSV,
 			"text": func(w io.Writer, p []*corpus.Procedure) error {
-				return records.WriteText(w, p, &corpus.Summary{Files: 3})
+				return records.WriteText(w, p, &corpus.Summary{Files: 3}, i18n.English)
+			},
+			"text-vi": func(w io.Writer, p []*corpus.Procedure) error {
+				return records.WriteText(w, p, &corpus.Summary{Files: 3}, i18n.Vietnamese)
 			},
 		} {
+			lang := i18n.English
+			if format == "text-vi" {
+				format, lang = "text", i18n.Vietnamese
+			}
 			var want, got bytes.Buffer
 			if err := write(&want, list); err != nil {
 				t.Fatal(err)
 			}
-			w, err := records.NewWriter(&got, format)
+			w, err := records.NewWriter(&got, format, lang)
 			if err != nil {
 				t.Fatal(err)
 			}

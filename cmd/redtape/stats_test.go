@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -37,7 +39,7 @@ func TestStatsJSON(t *testing.T) {
 }
 
 func TestStatsText(t *testing.T) {
-	code, out, _ := runCLI(t, "stats")
+	code, out, _ := runCLI(t, "stats", "--lang", "en")
 	if code != exitOK {
 		t.Fatalf("exit %d", code)
 	}
@@ -56,6 +58,9 @@ func TestStatsUnknownMinistryAndErrors(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "stats", "--format", "csv"); code != exitUsage {
 		t.Errorf("bad format: exit %d", code)
+	}
+	if code, _, stderr := runCLI(t, "stats", "--lang", "fr"); code != exitUsage || !strings.Contains(stderr, `"fr" is not vi or en`) {
+		t.Errorf("bad language: exit %d: %s", code, stderr)
 	}
 }
 
@@ -77,7 +82,7 @@ func TestStatsSkippedAndFailed(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	code, out, stderr := runCLI(t, "stats", dir)
+	code, out, stderr := runCLI(t, "stats", dir, "--lang", "en")
 	if code != exitInputFailed {
 		t.Errorf("exit %d, want %d", code, exitInputFailed)
 	}
@@ -101,8 +106,47 @@ func TestStatsSkippedAndFailed(t *testing.T) {
 	}
 
 	os.Remove(filepath.Join(dir, "bad.json"))
-	if code, out, _ := runCLI(t, "stats", dir); code != exitOK || !strings.HasSuffix(out, "\n2 procedures from 2 files; 1 file skipped (see stderr)\n") {
+	if code, out, _ := runCLI(t, "stats", "--lang=en", dir); code != exitOK || !strings.HasSuffix(out, "\n2 procedures from 2 files; 1 file skipped (see stderr)\n") {
 		t.Errorf("without the bad file: exit %d\n%s", code, out)
+	}
+}
+
+// The text is Vietnamese by default and English with --lang en, with the
+// same counts; the JSON is the same bytes whatever --lang says.
+func TestStatsLang(t *testing.T) {
+	code, vi, _ := runCLI(t, "stats")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	_, en, _ := runCLI(t, "stats", "--lang", "en")
+	if _, viExplicit, _ := runCLI(t, "stats", "--lang", "VI"); viExplicit != vi {
+		t.Errorf("--lang VI differs from the default")
+	}
+	for _, want := range []string{"Đã tìm thấy, theo bộ, ngành:\n  bộ, ngành ", "\n  Tổng cộng ", "Số thủ tục không nêu từng thông tin, theo bộ, ngành:\n",
+		"\n  Bộ Tư pháp ", "\n\n46 thủ tục từ 1 tệp\n"} {
+		if !strings.Contains(vi, want) {
+			t.Errorf("Vietnamese output lacks %q:\n%s", want, vi)
+		}
+	}
+	if strings.Contains(vi, "Total") || strings.Contains(vi, "procedures") {
+		t.Errorf("Vietnamese output holds English:\n%s", vi)
+	}
+	// The counts are the same: the digits of each line agree.
+	digits := regexp.MustCompile(`\d+`)
+	viLines, enLines := strings.Split(vi, "\n"), strings.Split(en, "\n")
+	if len(viLines) != len(enLines) {
+		t.Fatalf("%d lines in Vietnamese, %d in English", len(viLines), len(enLines))
+	}
+	for i := range viLines {
+		if a, b := digits.FindAllString(viLines[i], -1), digits.FindAllString(enLines[i], -1); !slices.Equal(a, b) {
+			t.Errorf("line %d: counts %v in Vietnamese, %v in English", i+1, a, b)
+		}
+	}
+	_, j1, _ := runCLI(t, "stats", "--format", "json", mdFixture)
+	for _, lang := range []string{"vi", "en"} {
+		if _, j2, _ := runCLI(t, "stats", "--format", "json", "--lang", lang, mdFixture); j2 != j1 {
+			t.Errorf("--lang %s changes the JSON", lang)
+		}
 	}
 }
 

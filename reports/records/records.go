@@ -2,7 +2,8 @@
 // every field of each record (the show command) and the counts of what was
 // found and what is missing, by ministry (the stats command, whose JSON
 // is the schema redtape.stats/v1). What a record does not state is printed
-// as "not stated", never as zero.
+// as "not stated" (chưa nêu), never as zero. The text is in Vietnamese or
+// English (text.yaml); the JSON is the same in both.
 package records
 
 import (
@@ -15,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/internal/i18n"
 	"github.com/redtape-vn/redtape/internal/textfmt"
 )
 
@@ -25,9 +27,9 @@ const StatsSchema = "redtape.stats/v1"
 const unknownMinistry = "(ministry not stated)"
 
 // WriteText prints procedures for people, one block each, and a
-// closing count.
-func WriteText(w io.Writer, procs []*corpus.Procedure, sum *corpus.Summary) error {
-	x, err := NewWriter(w, "text")
+// closing count, in language l (empty is Vietnamese).
+func WriteText(w io.Writer, procs []*corpus.Procedure, sum *corpus.Summary, l i18n.Lang) error {
+	x, err := NewWriter(w, "text", l)
 	if err != nil {
 		return err
 	}
@@ -39,45 +41,63 @@ func WriteText(w io.Writer, procs []*corpus.Procedure, sum *corpus.Summary) erro
 	return x.Close(sum)
 }
 
+// labelKeys are the labels of show's fields, whose longest sets the
+// width of the label column.
+var labelKeys = []string{"label_ministry", "label_sector", "label_levels", "label_decision", "label_agencies",
+	"label_subjects", "label_per_year", "label_steps", "label_channels", "label_papers", "label_legal_basis",
+	"label_conditions", "label_source"}
+
+// labelWidth is the width of the label column: the longest label and its
+// colon, and a space, 13 columns at least.
+func (t texts) labelWidth() int {
+	width := 13
+	for _, k := range labelKeys {
+		width = max(width, utf8.RuneCountInString(t.Get(k))+2)
+	}
+	return width
+}
+
 // writeProcedure prints one procedure. What the record does not state
 // is printed as "not stated", never as zero.
-func writeProcedure(w *textfmt.Writer, p *corpus.Procedure) {
+func (t texts) writeProcedure(w *textfmt.Writer, p *corpus.Procedure) {
 	code := p.Code
 	if code == "" {
-		code = "(no code)"
+		code = t.Get("no_code")
 	}
-	w.Printf("%s  %s\n", code, showOrNotStated(p.Name))
-	field := func(label, value string) { w.Printf("  %-13s %s\n", label+":", value) }
-	field("Ministry", showOrNotStated(p.Ministry))
-	field("Sector", showOrNotStated(p.Sector))
-	field("Levels", showOrNotStated(strings.Join(p.Levels, ", ")))
+	w.Printf("%s  %s\n", code, t.orNotStated(p.Name))
+	width := t.labelWidth()
+	head := func(key string) { w.Printf("  %s:\n", t.Get(key)) }
+	field := func(key, value string) { w.Printf("  %-*s %s\n", width, t.Get(key)+":", value) }
+	field("label_ministry", t.orNotStated(p.Ministry))
+	field("label_sector", t.orNotStated(p.Sector))
+	field("label_levels", t.orNotStated(strings.Join(p.Levels, ", ")))
 	if p.Decision != "" {
-		field("Decision", p.Decision)
+		field("label_decision", p.Decision)
 	}
 	if len(p.Agencies) > 0 {
-		field("Agencies", strings.Join(p.Agencies, "; "))
+		field("label_agencies", strings.Join(p.Agencies, "; "))
 	}
 	if len(p.Subjects) > 0 {
-		field("Subjects", strings.Join(p.Subjects, "; "))
+		field("label_subjects", strings.Join(p.Subjects, "; "))
 	}
 	if p.AnnualVolume != nil {
-		field("Per year", showGroupDigits(*p.AnnualVolume)+" dossiers")
+		field("label_per_year", t.Get("per_year", showGroupDigits(*p.AnnualVolume)))
 	}
 	if len(p.Steps) > 0 {
-		field("Steps", strconv.Itoa(len(p.Steps)))
+		field("label_steps", t.count(len(p.Steps)))
 	}
 	if len(p.Channels) == 0 {
-		field("Channels", "not stated")
+		field("label_channels", t.Get("not_stated"))
 	} else {
-		w.Printf("  Channels:\n")
+		head("label_channels")
 		for _, c := range p.Channels {
-			w.Printf("    - %s: time %s; %s\n", showChannel(c), showDuration(c.Time), showFees(c.Fees))
+			w.Printf("    - %s\n", t.Get("channel", t.channel(c), t.duration(c.Time), t.fees(c.Fees)))
 		}
 	}
 	if len(p.Papers) == 0 {
-		field("Papers", "not stated")
+		field("label_papers", t.Get("not_stated"))
 	} else {
-		w.Printf("  Papers (%d):\n", len(p.Papers))
+		w.Printf("  %s (%s):\n", t.Get("label_papers"), t.count(len(p.Papers)))
 		lastCase := ""
 		for i, pp := range p.Papers {
 			if pp.Case != lastCase && pp.Case != "" {
@@ -85,79 +105,102 @@ func writeProcedure(w *textfmt.Writer, p *corpus.Procedure) {
 			}
 			lastCase = pp.Case
 			w.Printf("    %2d. %s\n", i+1, textfmt.OneLine(pp.Text))
-			if d := showPaperDetails(pp); d != "" {
+			if d := t.paperDetails(pp); d != "" {
 				w.Printf("        %s\n", d)
 			}
 			for _, alt := range pp.Alternatives {
-				w.Printf("        or: %s\n", textfmt.OneLine(alt))
+				w.Printf("        %s\n", t.Get("paper_or", textfmt.OneLine(alt)))
 			}
 		}
 	}
 	if len(p.LegalBasis) == 0 {
-		field("Legal basis", "not stated")
+		field("label_legal_basis", t.Get("not_stated"))
 	} else {
-		w.Printf("  Legal basis:\n")
+		head("label_legal_basis")
 		for _, l := range p.LegalBasis {
-			w.Printf("    - %s\n", showLegal(l))
+			w.Printf("    - %s\n", t.legal(l))
 		}
 	}
 	if len(p.Conditions) > 0 {
-		field("Conditions", strconv.Itoa(len(p.Conditions)))
+		field("label_conditions", t.count(len(p.Conditions)))
 	}
-	w.Printf("  %-13s %s\n", "Source:", showSource(p.Source))
+	field("label_source", t.source(p.Source))
 }
 
-func showOrNotStated(s string) string {
+func (t texts) orNotStated(s string) string {
 	if strings.TrimSpace(s) == "" {
-		return "not stated"
+		return t.Get("not_stated")
 	}
 	return s
 }
 
-func showChannel(c corpus.Channel) string {
+func (t texts) channel(c corpus.Channel) string {
 	name := c.Text
 	if name == "" {
-		name = "any channel"
+		name = t.Get("any_channel")
 	}
 	if c.Mode != "" && c.Mode != corpus.ModeOther {
-		name += " (" + strings.ReplaceAll(string(c.Mode), "_", " ") + ")"
+		// "Trực tiếp (trực tiếp)" says nothing the channel does not.
+		if mode := t.label("mode_"+string(c.Mode), strings.ReplaceAll(string(c.Mode), "_", " ")); !strings.EqualFold(mode, name) {
+			name += " (" + mode + ")"
+		}
 	}
 	return name
 }
 
-// showDuration prints a processing time with its parsed value.
-func showDuration(d *corpus.Duration) string {
-	if d == nil {
-		return "not stated"
+// label returns the text of key, or code when there is no such text (a
+// code of a newer record format).
+func (t texts) label(key, code string) string {
+	if s := t.Get(key); !strings.HasPrefix(s, "[[") {
+		return s
 	}
-	if d.Unit == "" {
-		return fmt.Sprintf("%q (not parsed)", textfmt.OneLine(d.Text))
-	}
-	unit := strings.ReplaceAll(string(d.Unit), "_", " ")
-	if d.Value == 1 {
-		unit = strings.TrimSuffix(unit, "s")
-	}
-	return fmt.Sprintf("%s %s", strconv.FormatFloat(d.Value, 'f', -1, 64), unit)
+	return code
 }
 
-// showFees prints fees with their kind ("fee" phí, "charge" lệ phí; "fee"
+// duration prints a processing time with its parsed value, a decimal
+// comma in Vietnamese.
+func (t texts) duration(d *corpus.Duration) string {
+	if d == nil {
+		return t.Get("not_stated")
+	}
+	if d.Unit == "" {
+		return t.Get("duration_not_parsed", textfmt.OneLine(d.Text))
+	}
+	v := strconv.FormatFloat(d.Value, 'f', -1, 64)
+	if t.Lang() != i18n.English {
+		v = strings.Replace(v, ".", ",", 1)
+	}
+	n := int64(2)
+	if d.Value == 1 {
+		n = 1
+	}
+	if s := t.Count("unit_"+string(d.Unit), n, v); !strings.HasPrefix(s, "[[") {
+		return s
+	}
+	unit := strings.ReplaceAll(string(d.Unit), "_", " ")
+	if n == 1 {
+		unit = strings.TrimSuffix(unit, "s")
+	}
+	return v + " " + unit
+}
+
+// fees prints fees with their kind ("fee" phí, "charge" lệ phí; "fee"
 // when not said) and amounts in đồng.
-func showFees(fees []corpus.Fee) string {
+func (t texts) fees(fees []corpus.Fee) string {
 	if len(fees) == 0 {
-		return "fees not stated"
+		return t.Get("fees_not_stated")
 	}
 	var parts []string
 	for _, f := range fees {
-		s := "fee "
+		kind := t.Get("fee_kind_fee")
 		if f.Kind != "" {
-			s = f.Kind + " "
+			kind = t.label("fee_kind_"+f.Kind, f.Kind)
 		}
 		if f.Amount != nil {
-			s += showGroupDigits(*f.Amount) + " đ"
+			parts = append(parts, kind+" "+showGroupDigits(*f.Amount)+" đ")
 		} else {
-			s += fmt.Sprintf("%q (amount not parsed)", textfmt.Clip(textfmt.OneLine(f.Text), 60))
+			parts = append(parts, t.Get("fee_not_parsed", kind, textfmt.Clip(textfmt.OneLine(f.Text), 60)))
 		}
-		parts = append(parts, s)
 	}
 	return strings.Join(parts, ", ")
 }
@@ -180,45 +223,40 @@ func showGroupDigits(n int64) string {
 	return b.String()
 }
 
-// showPaperDetails prints what was parsed from a paper: counts, flags, forms.
-func showPaperDetails(p corpus.Paper) string {
+// paperDetails prints what was parsed from a paper: counts, flags, forms.
+func (t texts) paperDetails(p corpus.Paper) string {
 	var parts []string
 	switch {
 	case p.Originals != nil || p.Copies != nil:
-		parts = append(parts, showCount(p.Originals, "original")+", "+showCount(p.Copies, "copy"))
+		parts = append(parts, t.paperCount(p.Originals, "originals")+", "+t.paperCount(p.Copies, "copies"))
 	case p.Quantity != "":
-		parts = append(parts, fmt.Sprintf("quantity %q", textfmt.OneLine(p.Quantity)))
+		parts = append(parts, t.Get("quantity", textfmt.OneLine(p.Quantity)))
 	}
 	if p.CertifiedCopy {
-		parts = append(parts, "certified copy")
+		parts = append(parts, t.Get("certified_copy"))
 	}
 	if p.Optional {
-		parts = append(parts, "optional")
+		parts = append(parts, t.Get("optional"))
 	}
 	if p.Condition != "" {
-		parts = append(parts, "if: "+textfmt.Clip(textfmt.OneLine(p.Condition), 80))
+		parts = append(parts, t.Get("paper_if", textfmt.Clip(textfmt.OneLine(p.Condition), 80)))
 	}
 	if len(p.Forms) > 0 {
-		parts = append(parts, "form "+strings.Join(p.Forms, ", "))
+		parts = append(parts, t.Get("paper_form", strings.Join(p.Forms, ", ")))
 	}
 	return strings.Join(parts, "; ")
 }
 
-func showCount(n *int, what string) string {
-	plural := what + "s"
-	if what == "copy" {
-		plural = "copies"
-	}
+// paperCount prints a number of originals or copies (key "originals" or
+// "copies").
+func (t texts) paperCount(n *int, key string) string {
 	if n == nil {
-		return plural + " not stated"
+		return t.Get(key + "_not_stated")
 	}
-	if *n == 1 {
-		return "1 " + what
-	}
-	return strconv.Itoa(*n) + " " + plural
+	return t.counted(key, *n)
 }
 
-func showLegal(l corpus.LegalRef) string {
+func (t texts) legal(l corpus.LegalRef) string {
 	var b strings.Builder
 	switch {
 	case l.Number != "" && l.Type != "":
@@ -226,27 +264,27 @@ func showLegal(l corpus.LegalRef) string {
 	case l.Number != "":
 		b.WriteString(l.Number)
 	default:
-		b.WriteString(textfmt.Clip(textfmt.OneLine(l.Text), 100) + " (no number found)")
+		b.WriteString(t.Get("legal_no_number", textfmt.Clip(textfmt.OneLine(l.Text), 100)))
 	}
 	if l.Title != "" && l.Number != "" && strings.TrimSpace(l.Title) != l.Type+" "+l.Number && strings.TrimSpace(l.Title) != l.Number {
 		b.WriteString(": " + textfmt.Clip(textfmt.OneLine(l.Title), 80))
 	}
 	if l.Issued != "" {
-		b.WriteString(", issued " + l.Issued)
+		b.WriteString(", " + t.Get("legal_issued", t.date(l.Issued)))
 	}
 	if l.Effective != "" {
-		b.WriteString(", in force " + l.Effective)
+		b.WriteString(", " + t.Get("legal_in_force", t.date(l.Effective)))
 	}
 	return b.String()
 }
 
-func showSource(s corpus.Source) string {
+func (t texts) source(s corpus.Source) string {
 	out := s.File
 	if s.Line > 0 {
 		out += ":" + strconv.Itoa(s.Line)
 	}
 	if s.Record > 0 {
-		out += fmt.Sprintf(" (record %d)", s.Record)
+		out += " (" + t.Get("source_record", s.Record) + ")"
 	}
 	if s.Format != "" {
 		out += " [" + s.Format + "]"
@@ -367,69 +405,83 @@ func Count(procs []*corpus.Procedure, sum *corpus.Summary) *Stats {
 
 // WriteStats prints the counts as two aligned tables, what was found and
 // what is missing, each with a row per ministry and a total, then the read
-// summary. The ministry column is aligned left, the counts right.
-func WriteStats(w io.Writer, rep *Stats) error {
+// summary, in language l (empty is Vietnamese): headings, column headers,
+// field labels and the closing line from text.yaml, counts in the
+// language's convention. The ministry column is aligned left, the counts
+// right. Ministry names are printed as the records state them.
+func WriteStats(w io.Writer, rep *Stats, l i18n.Lang) error {
+	t, err := loadTexts(l)
+	if err != nil {
+		return err
+	}
 	w = textfmt.TerminalWriter{W: w}
-	rows := append([]Ministry(nil), rep.Ministries...)
-	rows = append(rows, Ministry{Ministry: "Total", Counts: rep.Total})
-	width := len("ministry")
+	rows := make([]Ministry, 0, len(rep.Ministries)+1)
+	for _, m := range rep.Ministries {
+		if m.Ministry == unknownMinistry {
+			m.Ministry = t.Get("no_ministry")
+		}
+		rows = append(rows, m)
+	}
+	rows = append(rows, Ministry{Ministry: t.Get("total"), Counts: rep.Total})
+	head := t.Get("col_ministry")
+	width := utf8.RuneCountInString(head)
 	for _, r := range rows {
 		width = max(width, utf8.RuneCountInString(r.Ministry))
 	}
 	// fmt pads by runes, as tabwriter counts them: NFC names line up.
 	name := func(s string) string { return fmt.Sprintf("%-*s", width, s) }
+	line := func(first string, cells []string) string {
+		return name(first) + "\t" + strings.Join(cells, "\t") + "\t"
+	}
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "Found, by ministry:")
-	fmt.Fprintln(tw, name("ministry")+"\tprocedures\tpapers\tcounted\tfee amount\tfee stated\ttime read\ttime stated\tlegal refs\tnumbered\t")
+	fmt.Fprintln(tw, t.Get("found_title"))
+	var cols []string
+	for _, k := range []string{"col_procedures", "col_papers", "col_counted", "col_fee_amount", "col_fee_stated",
+		"col_time_read", "col_time_stated", "col_legal_refs", "col_numbered"} {
+		cols = append(cols, t.Get(k))
+	}
+	fmt.Fprintln(tw, line(head, cols))
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", name(r.Ministry), r.Procedures, r.Papers, r.PapersCounted,
-			r.WithFees, r.WithFeeText, r.WithTime, r.WithTimeText, r.LegalRefs, r.LegalNumbered)
+		cells := []string{}
+		for _, n := range []int{r.Procedures, r.Papers, r.PapersCounted, r.WithFees, r.WithFeeText,
+			r.WithTime, r.WithTimeText, r.LegalRefs, r.LegalNumbered} {
+			cells = append(cells, t.count(n))
+		}
+		fmt.Fprintln(tw, line(r.Ministry, cells))
 	}
 	fmt.Fprintln(tw)
-	fmt.Fprintln(tw, "Procedures not stating each field, by ministry:")
-	head := name("ministry")
+	fmt.Fprintln(tw, t.Get("missing_title"))
+	cols = cols[:0]
 	for _, f := range fields {
-		head += "\t" + f.name
+		cols = append(cols, t.Get("field_"+f.name))
 	}
-	fmt.Fprintln(tw, head+"\t")
+	fmt.Fprintln(tw, line(head, cols))
 	for _, r := range rows {
-		line := name(r.Ministry)
+		cells := []string{}
 		for _, f := range fields {
-			line += "\t" + strconv.Itoa(r.Missing[f.name])
+			cells = append(cells, t.count(r.Missing[f.name]))
 		}
-		fmt.Fprintln(tw, line+"\t")
+		fmt.Fprintln(tw, line(r.Ministry, cells))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\n%s\n", ReadSummary(rep.Total.Procedures, rep.Files, rep.ReadErrors, rep.Skipped))
+	_, err = fmt.Fprintf(w, "\n%s\n", t.readSummary(rep.Total.Procedures, rep.Files, rep.ReadErrors, rep.Skipped))
 	return err
 }
 
-// ReadSummary is the closing line of show and stats: how many procedures
-// were read from how many files, how many files or records could not be
-// read and how many files were skipped on purpose (both listed on stderr).
+// ReadSummary is the closing line of show and stats, in English: how many
+// procedures were read from how many files, how many files or records
+// could not be read and how many files were skipped on purpose (both
+// listed on stderr). [ReadSummaryIn] writes it in either language.
 func ReadSummary(procedures, files, failed, skipped int) string {
-	s := countOf(procedures, "procedure", "procedures") + " from " + countOf(files, "file", "files")
-	if failed > 0 {
-		s += "; " + countOf(failed, "file or record", "files or records") + " could not be read"
-	}
-	if skipped > 0 {
-		s += "; " + countOf(skipped, "file", "files") + " skipped"
-	}
-	if failed > 0 || skipped > 0 {
-		s += " (see stderr)"
+	s, err := ReadSummaryIn(i18n.English, procedures, files, failed, skipped)
+	if err != nil {
+		// text.yaml is embedded, and its tests load it in both languages.
+		panic(err)
 	}
 	return s
-}
-
-// countOf writes n and the noun in the number n takes.
-func countOf(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
 
 // WriteStatsJSON writes rep as indented JSON, HTML characters as they are.

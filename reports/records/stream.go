@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/internal/i18n"
 	"github.com/redtape-vn/redtape/internal/textfmt"
 )
 
@@ -26,14 +27,24 @@ type Writer struct {
 	n      int
 	// csvHead is the header corpus.WriteCSV writes before the rows.
 	csvHead []byte
+	// t are the texts of the text format.
+	t texts
 }
 
-// NewWriter starts writing procedures to w in format (one of [Formats]).
-// Nothing is written before the first procedure or Close.
-func NewWriter(w io.Writer, format string) (*Writer, error) {
+// NewWriter starts writing procedures to w in format (one of [Formats]),
+// the text format in language l (empty is Vietnamese; the other formats
+// are the same in every language). Nothing is written before the first
+// procedure or Close.
+func NewWriter(w io.Writer, format string, l i18n.Lang) (*Writer, error) {
 	x := &Writer{out: bufio.NewWriterSize(w, 64<<10), format: format}
 	switch format {
-	case "text", "json", "jsonl":
+	case "text":
+		t, err := loadTexts(l)
+		if err != nil {
+			return nil, err
+		}
+		x.t = t
+	case "json", "jsonl":
 	case "csv":
 		var head bytes.Buffer
 		if err := corpus.WriteCSV(&head, nil); err != nil {
@@ -59,7 +70,7 @@ func (x *Writer) Render(p *corpus.Procedure) (Rendered, error) {
 	switch x.format {
 	case "text":
 		w := &textfmt.Writer{W: textfmt.TerminalWriter{W: &buf}}
-		writeProcedure(w, p)
+		x.t.writeProcedure(w, p)
 		return buf.Bytes(), w.Err
 	case "json":
 		enc := json.NewEncoder(&buf)
@@ -139,7 +150,7 @@ func (x *Writer) Close(sum *corpus.Summary) error {
 			x.out.WriteByte('\n')
 		}
 		// The summary goes through the terminal filter as the records do.
-		if _, err := io.WriteString(textfmt.TerminalWriter{W: x.out}, ReadSummary(x.n, files, failed, skipped)+"\n"); err != nil {
+		if _, err := io.WriteString(textfmt.TerminalWriter{W: x.out}, x.t.readSummary(x.n, files, failed, skipped)+"\n"); err != nil {
 			return err
 		}
 	case "json":
