@@ -141,8 +141,8 @@ func jsonlReader() reader {
 // large enough to pay for it.
 func decodeJSONLBatch(batch []jsonlLine, workers int, nfc bool) {
 	decode := func(l *jsonlLine) {
-		p := new(Procedure)
-		if err := decodeRecord([]byte(l.text), p); err != nil {
+		p, err := decodeRecordText(l.text)
+		if err != nil {
 			l.err = fmt.Errorf("invalid JSON: %w", err)
 			return
 		}
@@ -232,9 +232,9 @@ func redtapeJSONReader() reader {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				p := new(Procedure)
 				rec := i + 1
-				if err := decodeRecord(raw, p); err != nil {
+				p, err := decodeRecordText(string(raw))
+				if err != nil {
 					fail(&ReadError{Record: rec, Err: fmt.Errorf("invalid record: %w", err)})
 					continue
 				}
