@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -177,4 +178,50 @@ func FuzzDecodeRecordText(f *testing.F) {
 			checkSameDecode(t, line)
 		}
 	})
+}
+
+// TestHasLongField sets each string of a record with every field set in
+// turn longer than the limit: hasLongField must find every one, since
+// capFields only runs when it does.
+func TestHasLongField(t *testing.T) {
+	const max = 8
+	probe := fullRecord()
+	var strs []reflect.Value
+	var paths []string
+	var visit func(path string, v reflect.Value)
+	visit = func(path string, v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			visit(path, v.Elem())
+		case reflect.Struct:
+			for i := 0; i < v.NumField(); i++ {
+				visit(path+"."+v.Type().Field(i).Name, v.Field(i))
+			}
+		case reflect.Slice:
+			for i := 0; i < v.Len(); i++ {
+				visit(fmt.Sprintf("%s[%d]", path, i), v.Index(i))
+			}
+		case reflect.String:
+			v.SetString("x")
+			strs, paths = append(strs, v), append(paths, path)
+		}
+	}
+	visit("Procedure", reflect.ValueOf(probe))
+	if len(strs) < 40 {
+		t.Fatalf("only %d strings visited", len(strs))
+	}
+	if hasLongField(probe, max) {
+		t.Fatal("a record with no string over the limit reported long")
+	}
+	for i, v := range strs {
+		v.SetString(strings.Repeat("x", max))
+		if hasLongField(probe, max) {
+			t.Errorf("%s at the limit reported long", paths[i])
+		}
+		v.SetString(strings.Repeat("x", max+1))
+		if !hasLongField(probe, max) {
+			t.Errorf("%s longer than the limit not found", paths[i])
+		}
+		v.SetString("x")
+	}
 }
