@@ -159,8 +159,8 @@ func TestDecodeRecordFastGivesUp(t *testing.T) {
 	}
 }
 
-// FuzzDecodeRecordText decodes each line of the input both ways and fails
-// on any difference.
+// FuzzDecodeRecordText decodes each line of the input, and splits the
+// whole input into records, both ways, and fails on any difference.
 func FuzzDecodeRecordText(f *testing.F) {
 	addFuzzSeeds(f, "FuzzJSONL")
 	addFuzzSeeds(f, "FuzzRedtapeJSON",
@@ -174,6 +174,7 @@ func FuzzDecodeRecordText(f *testing.F) {
 		if !utf8.Valid(data) {
 			return // the readers hand over valid UTF-8 only
 		}
+		checkSameSplit(t, strings.TrimSpace(string(data)))
 		for _, line := range strings.Split(string(data), "\n") {
 			checkSameDecode(t, line)
 		}
@@ -223,5 +224,49 @@ func TestHasLongField(t *testing.T) {
 			t.Errorf("%s longer than the limit not found", paths[i])
 		}
 		v.SetString("x")
+	}
+}
+
+// checkSameSplit fails unless splitRedtapeJSON, when it takes text, finds
+// what unmarshalRedtapeJSON finds.
+func checkSameSplit(t *testing.T, text string) (fast bool) {
+	t.Helper()
+	records, schema, doc, ok := splitRedtapeJSON(text)
+	if !ok {
+		return false
+	}
+	want, wantSchema, wantDoc, err := unmarshalRedtapeJSON(text)
+	if err != nil {
+		t.Fatalf("%q: split, but encoding/json refused it: %v", text, err)
+	}
+	if len(records) != len(want) || (len(want) > 0 && !reflect.DeepEqual(records, want)) || schema != wantSchema || doc != wantDoc {
+		t.Fatalf("%q: split %q %q %v, encoding/json %q %q %v", text, records, schema, doc, want, wantSchema, wantDoc)
+	}
+	return true
+}
+
+func TestSplitRedtapeJSON(t *testing.T) {
+	for _, text := range []string{
+		`[]`, `[ ]`, `[{"code":"1"}, {"code":"2","papers":[{"text":"]}"}]} ,null,5,"x",[1,{}]]`,
+		`{"schema":"redtape.procedure/v1","procedures":[{"code":"1"},{"name":"a\"b"}]}`,
+		"{\n \"procedures\": [\n  {\"code\": \"1\"}\n ],\n \"schema\": \"redtape.procedure/v1\"\n}",
+		`{"schema":"other/v1","procedures":[]}`, `{"schema":"","procedures":[{}]}`, `{"code":"1","name":"A"}`,
+		`{"x":{"procedures":1},"y":[1,2,"]"],"schema":"redtape.procedure/v1","procedures":[{"code":"1"}],"z":-1.5e3}`,
+		`{}`,
+	} {
+		if !checkSameSplit(t, text) {
+			t.Errorf("not split: %s", text)
+		}
+	}
+	for _, text := range []string{
+		``, `[`, `[1,]`, `{"schema":"a"}x`, `null`, `"x"`, `5`,
+		`{"Schema":"redtape.procedure/v1","procedures":[]}`, `{"schema":"a","PROCEDURES":[]}`,
+		`{"schema":"redtape.procedure/v1","schema":"x"}`, `{"procedures":[{}],"procedures":[]}`,
+		`{"schema":5}`, `{"schema":null,"procedures":[]}`, `{"procedures":null}`, `{"procedures":{}}`,
+		`{"sch\u0065ma":"a"}`, `{"schema":"redtape.procedure\/v1"}`, `{"ſchema":"a"}`,
+	} {
+		if checkSameSplit(t, text) {
+			t.Errorf("split %q, which it must leave to encoding/json", text)
+		}
 	}
 }
