@@ -368,15 +368,21 @@ func fastList[T any](d *fastDecoder, dst *[]T, elem func(*fastDecoder, *T) bool)
 		return false
 	}
 	d.i++
-	list := make([]T, 0)
+	var list []T
 	for n := 0; ; n++ {
 		end, ok := d.element(n)
 		if !ok {
 			return false
 		}
 		if end {
+			if list == nil {
+				list = make([]T, 0) // not nil, as encoding/json leaves "[]"
+			}
 			*dst = list
 			return true
+		}
+		if list == nil {
+			list = make([]T, 0, 4) // most lists are short: grow once, not thrice
 		}
 		var zero T
 		list = append(list, zero)
