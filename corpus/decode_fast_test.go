@@ -124,6 +124,8 @@ func TestDecodeRecordFastTakes(t *testing.T) {
 		`{"source":{"file":"f","record":0,"line":-1}}`,
 		`{ "code" : "1" , "steps" : [ "a" , "b" ] , "source" : { } }`,
 		`{"name":"Tiếng Việt có dấu: ầ ẫ ặ ự ỹ","code":"𝔘"}`,
+		`{"name":"Ti\u1ebfng Vi\u1ec7t c\u00f3 d\u1ea5u, runs of text between: \"q\" ầ e\u0301 end\\","code":"\u0031.0"}`,
+		`{"steps":["\\","\n","x\/","\u00e9"],"code":"é\t"}`,
 	} {
 		if !checkSameDecode(t, text) {
 			t.Errorf("the typed scanner did not take %s", text)
