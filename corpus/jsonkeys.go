@@ -154,3 +154,29 @@ func (s *jsonScanner) skipValue() bool {
 		return s.i > start
 	}
 }
+
+// elements returns the values of the array that starts at the position (a
+// bracket), as pieces of the text, and moves past it.
+func (s *jsonScanner) elements() ([]string, bool) {
+	s.i++
+	var out []string
+	for n := 0; ; n++ {
+		s.space()
+		if s.peek() == ']' {
+			s.i++
+			return out, true
+		}
+		if n > 0 {
+			if s.peek() != ',' {
+				return nil, false
+			}
+			s.i++
+			s.space()
+		}
+		start := s.i
+		if !s.skipValue() {
+			return nil, false
+		}
+		out = append(out, s.text[start:s.i])
+	}
+}

@@ -95,13 +95,10 @@ func jsonlReader() reader {
 		read: func(ctx context.Context, path, text string, emit func(*Procedure) error, fail func(*ReadError)) error {
 			// Strings can only be non-NFC in an NFC text through \u escapes.
 			nfc := strings.Contains(text, `\u`)
-			workers := runtime.GOMAXPROCS(0)
-			if workers > 8 {
-				workers = 8
-			}
+			workers := decodeWorkers()
 			batch := make([]jsonlLine, 0, jsonlBatch)
 			flush := func() error {
-				decodeJSONLBatch(batch, workers, nfc)
+				decodeJSONLBatch(batch, workers, nfc, "invalid JSON")
 				for i := range batch {
 					l := &batch[i]
 					if l.err != nil {
@@ -137,13 +134,19 @@ func jsonlReader() reader {
 	}
 }
 
-// decodeJSONLBatch decodes the lines of batch, in parallel when it is
-// large enough to pay for it.
-func decodeJSONLBatch(batch []jsonlLine, workers int, nfc bool) {
+// decodeWorkers returns how many goroutines decode a batch of records.
+func decodeWorkers() int {
+	return min(runtime.GOMAXPROCS(0), 8)
+}
+
+// decodeJSONLBatch decodes the records of batch, in parallel when it is
+// large enough to pay for it. A record that is not valid JSON or does not
+// fit the format gets an error starting with what (then ": ").
+func decodeJSONLBatch(batch []jsonlLine, workers int, nfc bool, what string) {
 	decode := func(l *jsonlLine) {
-		p := new(Procedure)
-		if err := decodeRecord([]byte(l.text), p); err != nil {
-			l.err = fmt.Errorf("invalid JSON: %w", err)
+		p, err := decodeRecordText(l.text)
+		if err != nil {
+			l.err = fmt.Errorf("%s: %w", what, err)
 			return
 		}
 		if err := validateRecord(p); err != nil {
@@ -202,54 +205,145 @@ func redtapeJSONReader() reader {
 		read: func(ctx context.Context, path, text string, emit func(*Procedure) error, fail func(*ReadError)) error {
 			trimmed := strings.TrimSpace(text)
 			nfc := strings.Contains(text, `\u`)
-			var records []json.RawMessage
-			switch {
-			case strings.HasPrefix(trimmed, "["):
-				if err := json.Unmarshal([]byte(trimmed), &records); err != nil {
+			records, schema, doc, ok := splitRedtapeJSON(trimmed)
+			if !ok {
+				var err error
+				if records, schema, doc, err = unmarshalRedtapeJSON(trimmed); err != nil {
 					fail(&ReadError{Line: jsonErrorLine(text, err), Err: fmt.Errorf("invalid JSON: %w", err)})
 					return nil
-				}
-			default:
-				var doc struct {
-					Schema     string            `json:"schema"`
-					Procedures []json.RawMessage `json:"procedures"`
-				}
-				if err := json.Unmarshal([]byte(trimmed), &doc); err != nil {
-					fail(&ReadError{Line: jsonErrorLine(text, err), Err: fmt.Errorf("invalid JSON: %w", err)})
-					return nil
-				}
-				if doc.Schema != "" {
-					if !strings.HasPrefix(doc.Schema, "redtape.procedure/") {
-						fail(&ReadError{Err: fmt.Errorf("unknown schema %q (want %s)", doc.Schema, SchemaVersion)})
-						return nil
-					}
-					records = doc.Procedures
-				} else {
-					records = []json.RawMessage{json.RawMessage(trimmed)}
 				}
 			}
-			for i, raw := range records {
-				if err := ctx.Err(); err != nil {
-					return err
+			if doc {
+				if schema == "" {
+					records = []string{trimmed}
+				} else if !strings.HasPrefix(schema, "redtape.procedure/") {
+					fail(&ReadError{Err: fmt.Errorf("unknown schema %q (want %s)", schema, SchemaVersion)})
+					return nil
 				}
-				p := new(Procedure)
-				rec := i + 1
-				if err := decodeRecord(raw, p); err != nil {
-					fail(&ReadError{Record: rec, Err: fmt.Errorf("invalid record: %w", err)})
-					continue
+			}
+			workers := decodeWorkers()
+			batch := make([]jsonlLine, 0, min(len(records), jsonlBatch))
+			for start := 0; start < len(records); start += jsonlBatch {
+				batch = batch[:0]
+				for i, raw := range records[start:min(start+jsonlBatch, len(records))] {
+					batch = append(batch, jsonlLine{text: raw, record: start + i + 1})
 				}
-				if err := validateRecord(p); err != nil {
-					fail(&ReadError{Record: rec, Err: err})
-					continue
-				}
-				canonicalize(p, nfc)
-				keepOrSetSource(p, Source{File: path, Format: "redtape-json", Record: rec})
-				if err := emit(p); err != nil {
-					return err
+				decodeJSONLBatch(batch, workers, nfc, "invalid record")
+				for i := range batch {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+					r := &batch[i]
+					if r.err != nil {
+						fail(&ReadError{Record: r.record, Err: r.err})
+						continue
+					}
+					keepOrSetSource(r.proc, Source{File: path, Format: "redtape-json", Record: r.record})
+					if err := emit(r.proc); err != nil {
+						return err
+					}
 				}
 			}
 			return nil
 		},
+	}
+}
+
+// unmarshalRedtapeJSON reads the records of a redtape JSON text with
+// encoding/json: the elements of an array, or the schema and procedures of
+// a document (doc true; a document without schema is one record).
+func unmarshalRedtapeJSON(trimmed string) (records []string, schema string, doc bool, err error) {
+	var raws []json.RawMessage
+	if strings.HasPrefix(trimmed, "[") {
+		if err := json.Unmarshal([]byte(trimmed), &raws); err != nil {
+			return nil, "", false, err
+		}
+	} else {
+		var d struct {
+			Schema     string            `json:"schema"`
+			Procedures []json.RawMessage `json:"procedures"`
+		}
+		if err := json.Unmarshal([]byte(trimmed), &d); err != nil {
+			return nil, "", true, err
+		}
+		raws, schema, doc = d.Procedures, d.Schema, true
+	}
+	records = make([]string, len(raws))
+	for i, r := range raws {
+		records[i] = string(r)
+	}
+	return records, schema, doc, nil
+}
+
+// splitRedtapeJSON finds what [unmarshalRedtapeJSON] finds, the same
+// records as pieces of the text, without decoding the whole text twice
+// and copying each record. It reports ok false, for encoding/json to
+// decide, when the text is not valid JSON or when its document members
+// are anything but "schema" (a string without escapes) and "procedures"
+// (an array) at most once each, with other members, which encoding/json
+// ignores, spelled in no letter case that it would take for them.
+func splitRedtapeJSON(trimmed string) (records []string, schema string, doc, ok bool) {
+	if !json.Valid([]byte(trimmed)) {
+		return nil, "", false, false
+	}
+	s := jsonScanner{text: trimmed}
+	if s.peek() == '[' {
+		records, ok = s.elements()
+		return records, "", false, ok
+	}
+	if s.peek() != '{' {
+		return nil, "", false, false
+	}
+	s.i++
+	var haveSchema, haveProcedures bool
+	for n := 0; ; n++ {
+		s.space()
+		if s.peek() == '}' {
+			return records, schema, true, true
+		}
+		if n > 0 {
+			if s.peek() != ',' {
+				return nil, "", false, false
+			}
+			s.i++
+			s.space()
+		}
+		start := s.i
+		if s.peek() != '"' || !s.skipString() {
+			return nil, "", false, false
+		}
+		key := trimmed[start+1 : s.i-1]
+		s.space()
+		if s.peek() != ':' {
+			return nil, "", false, false
+		}
+		s.i++
+		s.space()
+		switch {
+		case strings.IndexByte(key, '\\') >= 0:
+			return nil, "", false, false
+		case key == "schema" && !haveSchema && s.peek() == '"':
+			start := s.i
+			if !s.skipString() {
+				return nil, "", false, false
+			}
+			if schema = trimmed[start+1 : s.i-1]; strings.IndexByte(schema, '\\') >= 0 {
+				return nil, "", false, false
+			}
+			haveSchema = true
+			continue
+		case key == "procedures" && !haveProcedures && s.peek() == '[':
+			if records, ok = s.elements(); !ok {
+				return nil, "", false, false
+			}
+			haveProcedures = true
+			continue
+		case strings.EqualFold(key, "schema") || strings.EqualFold(key, "procedures"):
+			return nil, "", false, false
+		}
+		if !s.skipValue() {
+			return nil, "", false, false
+		}
 	}
 }
 
