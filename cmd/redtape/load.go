@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -191,6 +192,13 @@ type streamBatchOf[T any] struct {
 func streamInput[T any](ctx context.Context, e *env, paths []string, opts corpus.Options, work func(*corpus.Procedure) (T, error), fn func(*corpus.Procedure, T) error) (*corpus.Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// A stream keeps a small heap (about 50 MB live at any corpus size)
+	// and allocates each record anew: collecting it less often, under a
+	// soft limit far above what it keeps, spends less CPU on the collector
+	// (flag --format json at 100,000 records on a quiet machine: 5.0 ->
+	// 4.4 s wall, 9.6 -> 8.6 s of CPU, peak 99 -> 135 MB).
+	defer debug.SetGCPercent(debug.SetGCPercent(200))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(512 << 20))
 	workers := runtime.GOMAXPROCS(0)
 	dedupe := corpus.NewDeduper()
 	demoInput := len(paths) == 0
