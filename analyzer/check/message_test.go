@@ -1,7 +1,6 @@
 package check_test
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/internal/i18n"
+	"github.com/redtape-vn/redtape/internal/i18n/i18ntest"
 )
 
 // messageTexts reads data/messages.yaml by key, then language.
@@ -197,25 +197,13 @@ func addKeys(keys map[string]bool, ms ...check.Message) map[string]bool {
 // Every key of messages.yaml is used by the code, literally or, for the
 // marks of a basis, through a family.
 func TestMessagesUsed(t *testing.T) {
-	var src bytes.Buffer
-	files, err := filepath.Glob("*.go")
+	data, err := os.ReadFile(filepath.Join("data", "messages.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		src.Write(data)
-	}
-	for key := range messageTexts(t) {
-		if !bytes.Contains(src.Bytes(), []byte(`"`+key+`"`)) && !strings.HasPrefix(key, "basis_") {
-			t.Errorf("message %s is used nowhere", key)
-		}
+	basis := func(key string) bool { return strings.HasPrefix(key, "basis_") }
+	for _, key := range i18ntest.Unused(t, data, check.MessageSchema, basis) {
+		t.Errorf("message %s is used nowhere", key)
 	}
 }
 

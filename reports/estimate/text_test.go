@@ -3,7 +3,6 @@ package estimate
 import (
 	"bytes"
 	"context"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -16,6 +15,7 @@ import (
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/demo"
 	"github.com/redtape-vn/redtape/internal/i18n"
+	"github.com/redtape-vn/redtape/internal/i18n/i18ntest"
 )
 
 // demoReport is the estimate of the demo corpus against itself with every
@@ -64,19 +64,9 @@ func TestTextsUsed(t *testing.T) {
 			t.Errorf("%s: missing text %s", l, b.String()[i:min(len(b.String()), i+40)])
 		}
 	}
-	all, err := i18n.Parse(textData, TextSchema)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := os.ReadFile("estimate.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	families := regexp.MustCompile(`^(status|reason|scenario|target|unit_target|evidence|state|meaning)_`)
-	for key := range all {
-		if !bytes.Contains(src, []byte(`"`+key+`"`)) && !families.MatchString(key) {
-			t.Errorf("text %s is used nowhere", key)
-		}
+	for _, key := range i18ntest.Unused(t, textData, TextSchema, families.MatchString) {
+		t.Errorf("text %s is used nowhere", key)
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -15,6 +14,7 @@ import (
 	"github.com/redtape-vn/redtape/analyzer/decisions"
 	"github.com/redtape-vn/redtape/analyzer/flags"
 	"github.com/redtape-vn/redtape/internal/i18n"
+	"github.com/redtape-vn/redtape/internal/i18n/i18ntest"
 )
 
 // corpusReports are the whole reports of the stream's corpora, with one
@@ -63,23 +63,9 @@ func TestTextsUsed(t *testing.T) {
 			}
 		}
 	}
-	all, err := i18n.Parse(textData, TextSchema)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var src []byte
-	for _, f := range []string{"flagreport.go", "stream.go", "text.go"} {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		src = append(src, b...)
-	}
 	families := regexp.MustCompile(`^(status|reason|coverage|basis)_`)
-	for key := range all {
-		if !bytes.Contains(src, []byte(`"`+key+`"`)) && !families.MatchString(key) {
-			t.Errorf("text %s is used nowhere", key)
-		}
+	for _, key := range i18ntest.Unused(t, textData, TextSchema, families.MatchString) {
+		t.Errorf("text %s is used nowhere", key)
 	}
 }
 

@@ -2,7 +2,6 @@ package records
 
 import (
 	"bytes"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -10,6 +9,7 @@ import (
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/synth"
 	"github.com/redtape-vn/redtape/internal/i18n"
+	"github.com/redtape-vn/redtape/internal/i18n/i18ntest"
 )
 
 // statsCorpus is a synthetic corpus with more than a thousand procedures
@@ -42,14 +42,6 @@ func TestTextsUsed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var src []byte
-	for _, f := range []string{"records.go", "text.go"} {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		src = append(src, b...)
-	}
 	labels := map[string]bool{"originals_not_stated": true, "copies_not_stated": true, "fee_kind_fee": true, "fee_kind_charge": true}
 	for _, f := range fields {
 		labels["field_"+f.name] = true
@@ -61,10 +53,8 @@ func TestTextsUsed(t *testing.T) {
 	for _, m := range []corpus.ChannelMode{corpus.ModeInPerson, corpus.ModeOnline, corpus.ModePost} {
 		labels["mode_"+string(m)] = true
 	}
-	for key := range all {
-		if !bytes.Contains(src, []byte(`"`+key+`"`)) && !labels[key] {
-			t.Errorf("text %s is used nowhere", key)
-		}
+	for _, key := range i18ntest.Unused(t, textData, TextSchema, func(key string) bool { return labels[key] }) {
+		t.Errorf("text %s is used nowhere", key)
 	}
 	for key := range labels {
 		if _, ok := all[key]; !ok {
