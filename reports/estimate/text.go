@@ -3,9 +3,7 @@ package estimate
 import (
 	_ "embed"
 	"fmt"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/internal/i18n"
@@ -85,12 +83,7 @@ func (n numbers) percent(s string) string {
 func (n numbers) count(v int) string { return n.count64(int64(v)) }
 
 // count64 is count for an int64.
-func (n numbers) count64(v int64) string {
-	if n.lang == i18n.English {
-		return strconv.FormatInt(v, 10)
-	}
-	return n.amount(cost.Int(v), 0)
-}
+func (n numbers) count64(v int64) string { return i18n.FormatCount(n.lang, v) }
 
 // money formats an amount of đồng, rounded after "≈" when approx is set
 // (see money in approx.go).
@@ -106,12 +99,5 @@ func (n numbers) column(rows []cost.Amount, total cost.Amount, approx bool) []st
 	return out
 }
 
-// date formats a day given as 2006-01-02: "23/11/2026" in Vietnamese; a
-// text that is no such date is printed as it is.
-func (n numbers) date(s string) string {
-	d, err := time.Parse("2006-01-02", s)
-	if n.lang == i18n.English || err != nil {
-		return s
-	}
-	return d.Format("02/01/2006")
-}
+// date formats a day given as 2006-01-02 in n's language (i18n.FormatDay).
+func (n numbers) date(s string) string { return i18n.FormatDay(n.lang, s) }

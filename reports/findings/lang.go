@@ -61,21 +61,8 @@ func count(t *i18n.Texts, key string, n int) string {
 // number formats a count in language l: as Go prints it in English, with
 // dots between groups of three digits in Vietnamese ("1.400").
 func number(l i18n.Lang, n int) string {
-	s := strconv.Itoa(n)
 	if l == i18n.English {
-		return s
+		return strconv.Itoa(n)
 	}
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
+	return i18n.GroupDigits(int64(n), ".")
 }

@@ -3,9 +3,7 @@ package flagreport
 import (
 	_ "embed"
 	"fmt"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/redtape-vn/redtape/analyzer/catalog"
 	"github.com/redtape-vn/redtape/analyzer/flags"
@@ -39,37 +37,11 @@ func loadTexts(l i18n.Lang) (texts, error) {
 // english reports whether t is in English.
 func (t texts) english() bool { return t.Lang() == i18n.English }
 
-// count formats a count: as it is in English, with a dot between
-// thousands in Vietnamese ("11.088").
-func (t texts) count(n int) string {
-	s := strconv.Itoa(n)
-	if t.english() {
-		return s
-	}
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteString("−")
-	}
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// count formats a count in t's language (i18n.FormatCount).
+func (t texts) count(n int) string { return i18n.FormatCount(t.Lang(), int64(n)) }
 
-// date formats a day given as 2006-01-02: "01/06/2026" in Vietnamese; a
-// text that is no such date is printed as it is.
-func (t texts) date(s string) string {
-	d, err := time.Parse("2006-01-02", s)
-	if t.english() || err != nil {
-		return s
-	}
-	return d.Format("02/01/2006")
-}
+// date formats a day given as 2006-01-02 in t's language (i18n.FormatDay).
+func (t texts) date(s string) string { return i18n.FormatDay(t.Lang(), s) }
 
 // status names a paper status: its code in English, its label in
 // Vietnamese.

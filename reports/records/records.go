@@ -206,22 +206,7 @@ func (t texts) fees(fees []corpus.Fee) string {
 }
 
 // showGroupDigits writes n with dots between thousands, as Vietnamese amounts are written.
-func showGroupDigits(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func showGroupDigits(n int64) string { return i18n.GroupDigits(n, ".") }
 
 // paperDetails prints what was parsed from a paper: counts, flags, forms.
 func (t texts) paperDetails(p corpus.Paper) string {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/redtape-vn/redtape/internal/i18n"
 )
@@ -36,7 +35,7 @@ func loadTexts(l i18n.Lang) (texts, error) {
 }
 
 // count formats a count: as it is in English ("1234"), with dots between
-// thousands in Vietnamese ("1.234"), as the report writes them.
+// thousands in Vietnamese ("1.234").
 func (t texts) count(n int) string {
 	if t.Lang() == i18n.English {
 		return strconv.Itoa(n)
@@ -49,15 +48,8 @@ func (t texts) counted(key string, n int) string {
 	return t.Count(key, int64(n), t.count(n))
 }
 
-// date writes a day given as 2006-01-02 as 23/11/2026 in Vietnamese;
-// English, and text that is no such date, are printed as they are.
-func (t texts) date(s string) string {
-	d, err := time.Parse("2006-01-02", s)
-	if t.Lang() == i18n.English || err != nil {
-		return s
-	}
-	return d.Format("02/01/2006")
-}
+// date formats a day given as 2006-01-02 in t's language (i18n.FormatDay).
+func (t texts) date(s string) string { return i18n.FormatDay(t.Lang(), s) }
 
 // readSummary is [ReadSummary] in the language of t.
 func (t texts) readSummary(procedures, files, failed, skipped int) string {
