@@ -397,6 +397,28 @@ func (d *fastDecoder) strs(dst *[]string) bool {
 	return fastList(d, dst, (*fastDecoder).str)
 }
 
+// object reads an object member by member: field reads the member named
+// key and returns its bit (each member's own, below 32) and whether it was
+// read, or -1 for a name the model does not have. A name met twice, a
+// member not read or an unknown name leaves the whole record to
+// encoding/json.
+func (d *fastDecoder) object(field func(key string) (bit int, ok bool)) bool {
+	if !d.consume('{') {
+		return false
+	}
+	var mask uint32
+	for n := 0; ; n++ {
+		key, end, ok := d.member(n)
+		if !ok || end {
+			return ok
+		}
+		bit, ok := field(key)
+		if bit < 0 || !ok || !seen(&mask, bit) {
+			return false
+		}
+	}
+}
+
 // seen records a member as read and reports whether it was new.
 func seen(mask *uint32, bit int) bool {
 	if *mask&(1<<bit) != 0 {
@@ -408,92 +430,66 @@ func seen(mask *uint32, bit int) bool {
 
 // procedure reads a Procedure object.
 func (d *fastDecoder) procedure(p *Procedure) bool {
-	if !d.consume('{') {
-		return false
-	}
-	var mask uint32
-	for n := 0; ; n++ {
-		key, end, ok := d.member(n)
-		if !ok || end {
-			return ok
-		}
-		var bit int
+	return d.object(func(key string) (bit int, ok bool) {
 		switch key {
 		case "code":
-			bit, ok = 0, d.str(&p.Code)
+			return 0, d.str(&p.Code)
 		case "name":
-			bit, ok = 1, d.str(&p.Name)
+			return 1, d.str(&p.Name)
 		case "decision":
-			bit, ok = 2, d.str(&p.Decision)
+			return 2, d.str(&p.Decision)
 		case "ministry":
-			bit, ok = 3, d.str(&p.Ministry)
+			return 3, d.str(&p.Ministry)
 		case "authority":
-			bit, ok = 4, d.strs(&p.Authority)
+			return 4, d.strs(&p.Authority)
 		case "agencies":
-			bit, ok = 5, d.strs(&p.Agencies)
+			return 5, d.strs(&p.Agencies)
 		case "sector":
-			bit, ok = 6, d.str(&p.Sector)
+			return 6, d.str(&p.Sector)
 		case "levels":
-			bit, ok = 7, d.strs(&p.Levels)
+			return 7, d.strs(&p.Levels)
 		case "kind":
-			bit, ok = 8, d.str(&p.Kind)
+			return 8, d.str(&p.Kind)
 		case "subjects":
-			bit, ok = 9, d.strs(&p.Subjects)
+			return 9, d.strs(&p.Subjects)
 		case "steps":
-			bit, ok = 10, d.strs(&p.Steps)
+			return 10, d.strs(&p.Steps)
 		case "channels":
-			bit, ok = 11, fastList(d, &p.Channels, (*fastDecoder).channel)
+			return 11, fastList(d, &p.Channels, (*fastDecoder).channel)
 		case "papers":
-			bit, ok = 12, fastList(d, &p.Papers, (*fastDecoder).paper)
+			return 12, fastList(d, &p.Papers, (*fastDecoder).paper)
 		case "legal_basis":
-			bit, ok = 13, fastList(d, &p.LegalBasis, (*fastDecoder).legalRef)
+			return 13, fastList(d, &p.LegalBasis, (*fastDecoder).legalRef)
 		case "conditions":
-			bit, ok = 14, d.strs(&p.Conditions)
+			return 14, d.strs(&p.Conditions)
 		case "results":
-			bit, ok = 15, d.strs(&p.Results)
+			return 15, d.strs(&p.Results)
 		case "annual_volume":
-			bit, ok = 16, d.int64Ptr(&p.AnnualVolume)
+			return 16, d.int64Ptr(&p.AnnualVolume)
 		case "source":
-			bit, ok = 17, d.source(&p.Source)
-		default:
-			return false
+			return 17, d.source(&p.Source)
 		}
-		if !ok || !seen(&mask, bit) {
-			return false
-		}
-	}
+		return -1, false
+	})
 }
 
 // channel reads a Channel object.
 func (d *fastDecoder) channel(c *Channel) bool {
-	if !d.consume('{') {
-		return false
-	}
-	var mask uint32
-	for n := 0; ; n++ {
-		key, end, ok := d.member(n)
-		if !ok || end {
-			return ok
-		}
-		var bit int
+	return d.object(func(key string) (bit int, ok bool) {
 		switch key {
 		case "mode":
-			bit, ok = 0, d.str((*string)(&c.Mode))
+			return 0, d.str((*string)(&c.Mode))
 		case "text":
-			bit, ok = 1, d.str(&c.Text)
+			return 1, d.str(&c.Text)
 		case "time":
-			bit, ok = 2, d.duration(&c.Time)
+			return 2, d.duration(&c.Time)
 		case "fees":
-			bit, ok = 3, fastList(d, &c.Fees, (*fastDecoder).fee)
+			return 3, fastList(d, &c.Fees, (*fastDecoder).fee)
 		case "description":
-			bit, ok = 4, d.str(&c.Description)
-		default:
-			return false
+			return 4, d.str(&c.Description)
 		}
-		if !ok || !seen(&mask, bit) {
-			return false
-		}
-	}
+		return -1, false
+	})
 }
 
 // duration reads a Duration object into a new Duration; null leaves dst nil.
@@ -503,102 +499,63 @@ func (d *fastDecoder) duration(dst **Duration) bool {
 	}
 	t := new(Duration)
 	*dst = t
-	if !d.consume('{') {
-		return false
-	}
-	var mask uint32
-	for n := 0; ; n++ {
-		key, end, ok := d.member(n)
-		if !ok || end {
-			return ok
-		}
-		var bit int
+	return d.object(func(key string) (bit int, ok bool) {
 		switch key {
 		case "text":
-			bit, ok = 0, d.str(&t.Text)
+			return 0, d.str(&t.Text)
 		case "value":
-			bit, ok = 1, d.float(&t.Value)
+			return 1, d.float(&t.Value)
 		case "unit":
-			bit, ok = 2, d.str((*string)(&t.Unit))
-		default:
-			return false
+			return 2, d.str((*string)(&t.Unit))
 		}
-		if !ok || !seen(&mask, bit) {
-			return false
-		}
-	}
+		return -1, false
+	})
 }
 
 // fee reads a Fee object.
 func (d *fastDecoder) fee(f *Fee) bool {
-	if !d.consume('{') {
-		return false
-	}
-	var mask uint32
-	for n := 0; ; n++ {
-		key, end, ok := d.member(n)
-		if !ok || end {
-			return ok
-		}
-		var bit int
+	return d.object(func(key string) (bit int, ok bool) {
 		switch key {
 		case "text":
-			bit, ok = 0, d.str(&f.Text)
+			return 0, d.str(&f.Text)
 		case "amount":
-			bit, ok = 1, d.int64Ptr(&f.Amount)
+			return 1, d.int64Ptr(&f.Amount)
 		case "kind":
-			bit, ok = 2, d.str(&f.Kind)
-		default:
-			return false
+			return 2, d.str(&f.Kind)
 		}
-		if !ok || !seen(&mask, bit) {
-			return false
-		}
-	}
+		return -1, false
+	})
 }
 
 // paper reads a Paper object.
 func (d *fastDecoder) paper(p *Paper) bool {
-	if !d.consume('{') {
-		return false
-	}
-	var mask uint32
-	for n := 0; ; n++ {
-		key, end, ok := d.member(n)
-		if !ok || end {
-			return ok
-		}
-		var bit int
+	return d.object(func(key string) (bit int, ok bool) {
 		switch key {
 		case "text":
-			bit, ok = 0, d.str(&p.Text)
+			return 0, d.str(&p.Text)
 		case "case":
-			bit, ok = 1, d.str(&p.Case)
+			return 1, d.str(&p.Case)
 		case "originals":
-			bit, ok = 2, d.intPtr(&p.Originals)
+			return 2, d.intPtr(&p.Originals)
 		case "copies":
-			bit, ok = 3, d.intPtr(&p.Copies)
+			return 3, d.intPtr(&p.Copies)
 		case "quantity":
-			bit, ok = 4, d.str(&p.Quantity)
+			return 4, d.str(&p.Quantity)
 		case "certified_copy":
-			bit, ok = 5, d.boolean(&p.CertifiedCopy)
+			return 5, d.boolean(&p.CertifiedCopy)
 		case "forms":
-			bit, ok = 6, d.strs(&p.Forms)
+			return 6, d.strs(&p.Forms)
 		case "optional":
-			bit, ok = 7, d.boolean(&p.Optional)
+			return 7, d.boolean(&p.Optional)
 		case "condition":
-			bit, ok = 8, d.str(&p.Condition)
+			return 8, d.str(&p.Condition)
 		case "alternatives":
-			bit, ok = 9, d.strs(&p.Alternatives)
+			return 9, d.strs(&p.Alternatives)
 		case "span":
-			bit, ok = 10, d.span(&p.Span)
-		default:
-			return false
+			return 10, d.span(&p.Span)
 		}
-		if !ok || !seen(&mask, bit) {
-			return false
-		}
-	}
+		return -1, false
+	})
 }
 
 // span reads a Span object into a new Span; null leaves dst nil.
@@ -608,66 +565,40 @@ func (d *fastDecoder) span(dst **Span) bool {
 	}
 	s := new(Span)
 	*dst = s
-	if !d.consume('{') {
-		return false
-	}
-	var mask uint32
-	for n := 0; ; n++ {
-		key, end, ok := d.member(n)
-		if !ok || end {
-			return ok
-		}
-		var bit int
+	return d.object(func(key string) (bit int, ok bool) {
 		switch key {
 		case "field":
-			bit, ok = 0, d.str(&s.Field)
+			return 0, d.str(&s.Field)
 		case "start":
-			bit, ok = 1, d.integer(&s.Start)
+			return 1, d.integer(&s.Start)
 		case "end":
-			bit, ok = 2, d.integer(&s.End)
-		default:
-			return false
+			return 2, d.integer(&s.End)
 		}
-		if !ok || !seen(&mask, bit) {
-			return false
-		}
-	}
+		return -1, false
+	})
 }
 
 // legalRef reads a LegalRef object.
 func (d *fastDecoder) legalRef(r *LegalRef) bool {
-	if !d.consume('{') {
-		return false
-	}
-	var mask uint32
-	for n := 0; ; n++ {
-		key, end, ok := d.member(n)
-		if !ok || end {
-			return ok
-		}
-		var bit int
+	return d.object(func(key string) (bit int, ok bool) {
 		switch key {
 		case "text":
-			bit, ok = 0, d.str(&r.Text)
+			return 0, d.str(&r.Text)
 		case "number":
-			bit, ok = 1, d.str(&r.Number)
+			return 1, d.str(&r.Number)
 		case "type":
-			bit, ok = 2, d.str(&r.Type)
+			return 2, d.str(&r.Type)
 		case "title":
-			bit, ok = 3, d.str(&r.Title)
+			return 3, d.str(&r.Title)
 		case "issuer":
-			bit, ok = 4, d.str(&r.Issuer)
+			return 4, d.str(&r.Issuer)
 		case "issued":
-			bit, ok = 5, d.str(&r.Issued)
+			return 5, d.str(&r.Issued)
 		case "effective":
-			bit, ok = 6, d.str(&r.Effective)
-		default:
-			return false
+			return 6, d.str(&r.Effective)
 		}
-		if !ok || !seen(&mask, bit) {
-			return false
-		}
-	}
+		return -1, false
+	})
 }
 
 // source reads a Source object; null leaves it as it is.
@@ -675,32 +606,19 @@ func (d *fastDecoder) source(s *Source) bool {
 	if d.literal("null") {
 		return true
 	}
-	if !d.consume('{') {
-		return false
-	}
-	var mask uint32
-	for n := 0; ; n++ {
-		key, end, ok := d.member(n)
-		if !ok || end {
-			return ok
-		}
-		var bit int
+	return d.object(func(key string) (bit int, ok bool) {
 		switch key {
 		case "file":
-			bit, ok = 0, d.str(&s.File)
+			return 0, d.str(&s.File)
 		case "format":
-			bit, ok = 1, d.str(&s.Format)
+			return 1, d.str(&s.Format)
 		case "record":
-			bit, ok = 2, d.integer(&s.Record)
+			return 2, d.integer(&s.Record)
 		case "line":
-			bit, ok = 3, d.integer(&s.Line)
+			return 3, d.integer(&s.Line)
 		case "url":
-			bit, ok = 4, d.str(&s.URL)
-		default:
-			return false
+			return 4, d.str(&s.URL)
 		}
-		if !ok || !seen(&mask, bit) {
-			return false
-		}
-	}
+		return -1, false
+	})
 }
