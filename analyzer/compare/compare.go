@@ -357,7 +357,7 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 		return nil, err
 	}
 	res := &Result{Target: target}
-	s, err := scenario(ctx, ScenarioCurrent, "the current set of procedures against the baseline",
+	s, err := scenario(ctx, ScenarioCurrent, currentDescription,
 		pairs, baseline, current, baseCosts, curCosts, target, sim, names)
 	if err != nil {
 		return nil, err
@@ -365,27 +365,14 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 	res.Scenarios = append(res.Scenarios, s)
 	if opts.Drop != nil {
 		dropped, removed := dropPapers(current, opts.Drop)
-		dropCosts, err := prepareAll(ctx, curModel, dropped, reuse(current, curCosts))
+		dropCosts := make([]*prepared, len(current))
+		err := parallel(ctx, len(current), func(i int) {
+			dropCosts[i] = prepareDropped(curModel, current[i], dropped[i], curCosts[i], removed[i])
+		})
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("cost procedures: %w", err)
 		}
-		// A procedure's papers dropped are costed out of it, its cases
-		// kept (cost.Model.Without): costing the shorter record anew would
-		// count a case fewer under the average case rule and could raise
-		// the cost.
-		for i, ks := range removed {
-			if len(ks) > 0 {
-				d := *dropCosts[i]
-				d.cost = curModel.Without(current[i], ks)
-				dropCosts[i] = &d
-			}
-		}
-		keepLookedUp(curModel, current, removed, curCosts, dropCosts)
-		desc := opts.DropDescription
-		if desc == "" {
-			desc = "the current set of procedures without the dropped papers"
-		}
-		s, err := scenario(ctx, ScenarioFlagsApplied, desc, pairs, baseline, dropped, baseCosts, dropCosts, target, sim, names)
+		s, err := scenario(ctx, ScenarioFlagsApplied, dropDescription(opts.DropDescription), pairs, baseline, dropped, baseCosts, dropCosts, target, sim, names)
 		if err != nil {
 			return nil, err
 		}
@@ -394,25 +381,41 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 	return res, nil
 }
 
-// keepLookedUp adds to the cost of each procedure of the flags-applied
-// side what remains of the papers removed from it (cost.Model.LookedUp):
-// looking data up saves the paper, not the service behind it. Only papers
-// the current cost counted are considered (a paper of a case not costed
-// saves nothing and keeps nothing).
-func keepLookedUp(model *cost.Model, current []*corpus.Procedure, removed [][]int, curPrep, dropPrep []*prepared) {
-	for i, ks := range removed {
-		var extra []cost.Component
-		for _, k := range ks {
-			if counted(curPrep[i].cost, k) {
-				extra = append(extra, model.LookedUp(current[i], k)...)
-			}
-		}
-		if len(extra) > 0 {
-			d := *dropPrep[i]
-			d.cost = d.cost.With(extra, "data looked up instead of a paper: the service behind it is still costed")
-			dropPrep[i] = &d
+// currentDescription describes the current scenario.
+const currentDescription = "the current set of procedures against the baseline"
+
+// dropDescription returns the flags-applied scenario's description: desc,
+// or a general one when empty.
+func dropDescription(desc string) string {
+	if desc == "" {
+		return "the current set of procedures without the dropped papers"
+	}
+	return desc
+}
+
+// prepareDropped returns the prepared form of q, the current procedure p
+// without its papers at the indexes removed, given cp, p's own. A
+// procedure's papers dropped are costed out of it, its cases kept
+// (cost.Model.Without): costing the shorter record anew would count a case
+// fewer under the average case rule and could raise the cost. What remains
+// of each paper removed that p's cost counted is added back
+// (cost.Model.LookedUp): looking data up saves the paper, not the service
+// behind it; a paper of a case not costed saves nothing and keeps nothing.
+func prepareDropped(model *cost.Model, p, q *corpus.Procedure, cp *prepared, removed []int) *prepared {
+	if len(removed) == 0 {
+		return cp
+	}
+	d := &prepared{cost: model.Without(p, removed), papers: paperKeys(q), conditions: cp.conditions}
+	var extra []cost.Component
+	for _, k := range removed {
+		if counted(cp.cost, k) {
+			extra = append(extra, model.LookedUp(p, k)...)
 		}
 	}
+	if len(extra) > 0 {
+		d.cost = d.cost.With(extra, "data looked up instead of a paper: the service behind it is still costed")
+	}
+	return d
 }
 
 // counted reports whether pc costs paper k.
@@ -441,32 +444,48 @@ func reuse(procs []*corpus.Procedure, prep []*prepared) map[*corpus.Procedure]*p
 	return m
 }
 
+// prepare costs p and folds its papers and conditions.
+func prepare(model *cost.Model, p *corpus.Procedure) *prepared {
+	return &prepared{cost: model.Procedure(p), papers: paperKeys(p), conditions: conditionKeys(p)}
+}
+
 // prepareAll costs procs and folds their papers and conditions on
-// GOMAXPROCS workers, in chunks, stopping when ctx is done. Procedures
-// found in done are taken from it.
+// GOMAXPROCS workers, stopping when ctx is done. Procedures found in done
+// are taken from it.
 func prepareAll(ctx context.Context, model *cost.Model, procs []*corpus.Procedure, done map[*corpus.Procedure]*prepared) ([]*prepared, error) {
-	const chunk = 256
 	out := make([]*prepared, len(procs))
+	err := parallel(ctx, len(procs), func(i int) {
+		if d, ok := done[procs[i]]; ok {
+			out[i] = d
+			return
+		}
+		out[i] = prepare(model, procs[i])
+	})
+	if err != nil {
+		return nil, fmt.Errorf("cost procedures: %w", err)
+	}
+	return out, nil
+}
+
+// parallel calls fn(i) for every i below n on GOMAXPROCS workers, in
+// chunks, and stops handing out work when ctx is done.
+func parallel(ctx context.Context, n int, fn func(i int)) error {
+	const chunk = 256
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for start := range next {
-				for i := start; i < min(start+chunk, len(procs)); i++ {
-					p := procs[i]
-					if d, ok := done[p]; ok {
-						out[i] = d
-						continue
-					}
-					out[i] = &prepared{cost: model.Procedure(p), papers: paperKeys(p), conditions: conditionKeys(p)}
+				for i := start; i < min(start+chunk, n); i++ {
+					fn(i)
 				}
 			}
 		}()
 	}
 	var err error
-	for start := 0; start < len(procs); start += chunk {
+	for start := 0; start < n; start += chunk {
 		if err = ctx.Err(); err != nil {
 			break
 		}
@@ -474,16 +493,12 @@ func prepareAll(ctx context.Context, model *cost.Model, procs []*corpus.Procedur
 	}
 	close(next)
 	wg.Wait()
-	if err != nil {
-		return nil, fmt.Errorf("cost procedures: %w", err)
-	}
-	return out, nil
+	return err
 }
 
 func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, current []*corpus.Procedure,
 	basePrep, curPrep []*prepared, target cost.Amount, sim float64, names *Ministries) (*Scenario, error) {
-	s := &Scenario{Name: name, Description: desc}
-	ministries, sectors, scopes := groups[string]{}, groups[string]{}, groups[Scope]{}
+	t := newScenarioTally(name, desc)
 	for n, pr := range pairs {
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -500,36 +515,74 @@ func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, cu
 		}
 		ch := diff(b, c, bp, cp, sim, names)
 		ch.Base, ch.Current, ch.MatchedBy = pr.Base, pr.Current, pr.By
-		s.Changes = append(s.Changes, ch)
-		s.Tally.add(ch, b, c)
-		ministries.add(ch.Ministry, ch, b, c)
-		sectors.add(sectorOf(b, c), ch, b, c)
-		scopes.add(scopeOf(b, c), ch, b, c)
+		t.s.Changes = append(t.s.Changes, ch)
+		t.add(ch, b, c)
 	}
-	s.Tally.finish(target)
-	for _, k := range ministries.finished(target) {
-		s.Ministries = append(s.Ministries, &Ministry{Name: k, Tally: *ministries[k]})
-	}
-	for _, k := range sectors.finished(target) {
-		s.Sectors = append(s.Sectors, &Sector{Name: k, Tally: *sectors[k]})
-	}
-	scopes.finished(target)
-	for _, sc := range Scopes {
-		if t := scopes[sc]; t != nil {
-			s.Scopes = append(s.Scopes, &ScopeTally{Scope: sc, Tally: *t})
-		}
-	}
-	sort.SliceStable(s.Changes, func(i, j int) bool {
-		a, b := s.Changes[i], s.Changes[j]
-		if c := a.Saving.Cmp(b.Saving); c != 0 {
-			return c > 0
-		}
-		if a.ID != b.ID {
-			return a.ID < b.ID
-		}
-		return a.Base < b.Base || (a.Base == b.Base && a.Current < b.Current)
-	})
+	s := t.finish(target)
+	sortChanges(s.Changes)
 	return s, nil
+}
+
+// scenarioTally tallies a scenario's changes as they come: in total, per
+// ministry, per sector and per scope.
+type scenarioTally struct {
+	s                   *Scenario
+	ministries, sectors groups[string]
+	scopes              groups[Scope]
+}
+
+func newScenarioTally(name, desc string) *scenarioTally {
+	return &scenarioTally{s: &Scenario{Name: name, Description: desc},
+		ministries: groups[string]{}, sectors: groups[string]{}, scopes: groups[Scope]{}}
+}
+
+// add counts ch, the change of the pair b, c (either may be nil).
+func (t *scenarioTally) add(ch *Change, b, c *corpus.Procedure) {
+	t.s.Tally.add(ch, b, c)
+	t.ministries.add(ch.Ministry, ch, b, c)
+	t.sectors.add(sectorOf(b, c), ch, b, c)
+	t.scopes.add(scopeOf(b, c), ch, b, c)
+}
+
+// finish finishes the tallies against target and returns the scenario;
+// its Changes are left as they are.
+func (t *scenarioTally) finish(target cost.Amount) *Scenario {
+	s := t.s
+	s.Tally.finish(target)
+	for _, k := range t.ministries.finished(target) {
+		s.Ministries = append(s.Ministries, &Ministry{Name: k, Tally: *t.ministries[k]})
+	}
+	for _, k := range t.sectors.finished(target) {
+		s.Sectors = append(s.Sectors, &Sector{Name: k, Tally: *t.sectors[k]})
+	}
+	t.scopes.finished(target)
+	for _, sc := range Scopes {
+		if g := t.scopes[sc]; g != nil {
+			s.Scopes = append(s.Scopes, &ScopeTally{Scope: sc, Tally: *g})
+		}
+	}
+	return s
+}
+
+// sortChanges orders changes by saving (largest first), then ID, then
+// their indexes in the baseline and current sets.
+func sortChanges(changes []*Change) {
+	slices.SortStableFunc(changes, compareChanges)
+}
+
+// compareChanges orders a before b when a saves more, then by ID, then by
+// index in the baseline, then in the current set.
+func compareChanges(a, b *Change) int {
+	if c := a.Saving.Cmp(b.Saving); c != 0 {
+		return -c
+	}
+	if c := cmp.Compare(a.ID, b.ID); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Base, b.Base); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Current, b.Current)
 }
 
 // groups are the tallies of the pairs sharing a key: a ministry, a sector

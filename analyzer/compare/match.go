@@ -42,12 +42,38 @@ func CodeKey(code string) string {
 	return strings.ToUpper(strings.Join(strings.Fields(code), ""))
 }
 
+// Keys are what matching reads of a procedure: its code, name and
+// ministry in the forms [CodeKey] and [NameKey] give. A comparison that
+// does not hold the procedures (one that reads them as a stream) matches
+// their keys.
+type Keys struct {
+	Code, Name, Ministry string
+}
+
+// KeysOf returns the matching keys of p.
+func KeysOf(p *corpus.Procedure) Keys {
+	return Keys{Code: CodeKey(p.Code), Name: NameKey(p.Name), Ministry: NameKey(p.Ministry)}
+}
+
 // Match pairs baseline and current procedures: first by code (the i-th
 // baseline record of a code with the i-th current one), then the rest by
 // normalised name, a current procedure of the same ministry (folded name)
 // before one of another. Pairs come in baseline order, then the new procedures
 // in current order.
 func Match(baseline, current []*corpus.Procedure) []Pair {
+	keys := func(ps []*corpus.Procedure) []Keys {
+		out := make([]Keys, len(ps))
+		for i, p := range ps {
+			out[i] = KeysOf(p)
+		}
+		return out
+	}
+	return MatchKeys(keys(baseline), keys(current))
+}
+
+// MatchKeys is [Match] on the procedures' keys: the pairs it returns
+// index baseline and current as Match's do.
+func MatchKeys(baseline, current []Keys) []Pair {
 	used := make([]bool, len(current))
 	matched := make([]int, len(baseline))
 	for i := range matched {
@@ -56,12 +82,12 @@ func Match(baseline, current []*corpus.Procedure) []Pair {
 	by := make([]string, len(baseline))
 	codes := map[string][]int{}
 	names := map[string][]int{}
-	for j, p := range current {
-		if c := CodeKey(p.Code); c != "" {
-			codes[c] = append(codes[c], j)
+	for j, k := range current {
+		if k.Code != "" {
+			codes[k.Code] = append(codes[k.Code], j)
 		}
-		if k := NameKey(p.Name); k != "" {
-			names[k] = append(names[k], j)
+		if k.Name != "" {
+			names[k.Name] = append(names[k.Name], j)
 		}
 	}
 	take := func(list []int) int {
@@ -73,9 +99,9 @@ func Match(baseline, current []*corpus.Procedure) []Pair {
 		}
 		return -1
 	}
-	for i, p := range baseline {
-		if c := CodeKey(p.Code); c != "" {
-			if j := take(codes[c]); j >= 0 {
+	for i, k := range baseline {
+		if k.Code != "" {
+			if j := take(codes[k.Code]); j >= 0 {
 				matched[i], by[i] = j, ByCode
 			}
 		}
@@ -83,10 +109,10 @@ func Match(baseline, current []*corpus.Procedure) []Pair {
 	// By name, a current procedure of the same ministry is taken first:
 	// provinces and ministries publish procedures of one name.
 	sameMinistry := func(i int, list []int) []int {
-		m := NameKey(baseline[i].Ministry)
+		m := baseline[i].Ministry
 		var same, other []int
 		for _, j := range list {
-			if NameKey(current[j].Ministry) == m {
+			if current[j].Ministry == m {
 				same = append(same, j)
 			} else {
 				other = append(other, j)
@@ -94,12 +120,12 @@ func Match(baseline, current []*corpus.Procedure) []Pair {
 		}
 		return append(same, other...)
 	}
-	for i, p := range baseline {
+	for i, k := range baseline {
 		if matched[i] >= 0 {
 			continue
 		}
-		if k := NameKey(p.Name); k != "" {
-			if j := take(sameMinistry(i, names[k])); j >= 0 {
+		if k.Name != "" {
+			if j := take(sameMinistry(i, names[k.Name])); j >= 0 {
 				matched[i], by[i] = j, ByName
 			}
 		}
