@@ -97,8 +97,25 @@ type Assessment struct {
 	// [flags.ScenarioReplaceable] drops ([compare.ScenarioFlagsApplied]).
 	Comparison *compare.Result
 
-	options compare.Options
-	byProc  map[*corpus.Procedure]int
+	options   compare.Options
+	byProc    map[*corpus.Procedure]int
+	decisions *decisions.List
+
+	// What a streamed assessment (Stream) keeps instead of the procedures.
+	streamed                     bool
+	nBaseline, nCurrent          int
+	states                       *States
+	ministryStates, sectorStates []States
+	inputs                       *Inputs
+}
+
+// Procedures returns the number of baseline and current procedures
+// assessed.
+func (a *Assessment) Procedures() (baseline, current int) {
+	if a.streamed {
+		return a.nBaseline, a.nCurrent
+	}
+	return len(a.Baseline), len(a.Current)
 }
 
 // Catalog returns the built-in catalog, extended (or replaced, as the
@@ -125,8 +142,6 @@ func Catalog(path string, day time.Time) (*catalog.Catalog, error) {
 // set is its own baseline, so that only the flags-applied scenario
 // measures anything.
 func Run(ctx context.Context, baseline, current []*corpus.Procedure, opts Options) (*Assessment, error) {
-	a := &Assessment{Catalog: opts.Catalog, Params: opts.Params, Target: opts.Target, Scope: opts.Scope,
-		Volumes: opts.Volumes, Sheets: opts.Sheets}
 	if baseline == nil {
 		baseline = current
 	}
@@ -137,7 +152,35 @@ func Run(ctx context.Context, baseline, current []*corpus.Procedure, opts Option
 			return nil, fmt.Errorf("%w: none of the %d current procedures is of scope %q", ErrEmptyScope, n, opts.Scope)
 		}
 	}
+	a, err := prepare(opts)
+	if err != nil {
+		return nil, err
+	}
 	a.Baseline, a.Current = baseline, current
+	results, err := flags.NewMatcher(a.Catalog).Procedures(ctx, current)
+	if err != nil {
+		return nil, fmt.Errorf("flag papers: %w", err)
+	}
+	a.Flags = results
+	a.byProc = make(map[*corpus.Procedure]int, len(current))
+	for i, p := range current {
+		a.byProc[p] = i
+	}
+	a.options.Drop = a.drops(flags.ScenarioReplaceable)
+	a.Decided = JudgeDecisions(a.decisions, current, a.Flags, a.Ministry)
+	a.Attribution = compare.Attribute(current, nil)
+	if a.Comparison, err = compare.Compare(ctx, a.Baseline, current, a.BaselineModel, a.options); err != nil {
+		return nil, fmt.Errorf("compare: %w", err)
+	}
+	return a, nil
+}
+
+// prepare returns an assessment holding what opts ask for, with the
+// defaults filled in: catalog, cost parameters and models, target, the
+// Government's decisions and the comparison's options (without Drop).
+func prepare(opts Options) (*Assessment, error) {
+	a := &Assessment{Catalog: opts.Catalog, Params: opts.Params, Target: opts.Target, Scope: opts.Scope,
+		Volumes: opts.Volumes, Sheets: opts.Sheets, decisions: opts.Decisions}
 	if a.Catalog == nil {
 		cat, err := Catalog("", opts.AsOf)
 		if err != nil {
@@ -163,29 +206,14 @@ func Run(ctx context.Context, baseline, current []*corpus.Procedure, opts Option
 	if opts.Sheets != nil {
 		a.BaselineModel, a.Model = model.WithSheets(opts.Sheets, cost.Before), model.WithSheets(opts.Sheets, cost.After)
 	}
-
-	results, err := flags.NewMatcher(a.Catalog).Procedures(ctx, current)
-	if err != nil {
-		return nil, fmt.Errorf("flag papers: %w", err)
-	}
-	a.Flags = results
-	a.byProc = make(map[*corpus.Procedure]int, len(current))
-	for i, p := range current {
-		a.byProc[p] = i
-	}
-	list := opts.Decisions
-	if list == nil {
-		if list, err = Decisions(""); err != nil {
+	if a.decisions == nil {
+		var err error
+		if a.decisions, err = Decisions(""); err != nil {
 			return nil, err
 		}
 	}
-	a.options = compare.Options{Target: a.Target.Headline(), Ministries: names, Drop: a.drops(flags.ScenarioReplaceable),
+	a.options = compare.Options{Target: a.Target.Headline(), Ministries: names,
 		DropDescription: DropDescription, CurrentModel: a.Model}
-	a.Decided = JudgeDecisions(list, current, a.Flags, a.Ministry)
-	a.Attribution = compare.Attribute(current, nil)
-	if a.Comparison, err = compare.Compare(ctx, a.Baseline, current, a.BaselineModel, a.options); err != nil {
-		return nil, fmt.Errorf("compare: %w", err)
-	}
 	return a, nil
 }
 
@@ -264,7 +292,13 @@ type Inputs struct {
 
 // Inputs returns what the cost of the current set rests on, listing at
 // most n procedures to collect volumes for first.
+//
+// A streamed assessment ([Stream]) returns the inputs it gathered, with
+// the list of volumes to collect first as long as its Keep.Top.
 func (a *Assessment) Inputs(n int) Inputs {
+	if a.inputs != nil {
+		return *a.inputs
+	}
 	var costs []*cost.ProcedureCost
 	for _, ch := range a.Scenario(compare.ScenarioCurrent).Changes {
 		if ch.After != nil {

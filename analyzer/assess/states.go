@@ -41,6 +41,9 @@ func (s *States) add(r *flags.ProcedureResult) {
 
 // States counts the statuses of every current paper, in total.
 func (a *Assessment) States() States {
+	if a.states != nil {
+		return *a.states
+	}
 	s := States{ByStatus: map[flags.Status]flags.StatusCount{}}
 	for i := range a.Flags {
 		s.add(&a.Flags[i])
@@ -51,8 +54,13 @@ func (a *Assessment) States() States {
 // StatesBy counts the statuses of the current papers per group named by
 // key (the ministry, renamed as the comparison renames it, with
 // [compare.NoMinistry] for none, or the sector), the group with the most
-// papers within reach first, then by name.
+// papers within reach first, then by name. An assessment streamed
+// ([Stream]) holds no procedures and returns nil: see
+// [Assessment.MinistryStates] and [Assessment.SectorStates].
 func (a *Assessment) StatesBy(key func(*corpus.Procedure) string) []States {
+	if a.streamed {
+		return nil
+	}
 	groups := map[string]*States{}
 	for i, p := range a.Current {
 		k := key(p)
@@ -63,6 +71,28 @@ func (a *Assessment) StatesBy(key func(*corpus.Procedure) string) []States {
 		}
 		g.add(&a.Flags[i])
 	}
+	return sortedStates(groups)
+}
+
+// MinistryStates is StatesBy(a.Ministry), for assessments run or streamed.
+func (a *Assessment) MinistryStates() []States {
+	if a.streamed {
+		return a.ministryStates
+	}
+	return a.StatesBy(a.Ministry)
+}
+
+// SectorStates is StatesBy(Sector), for assessments run or streamed.
+func (a *Assessment) SectorStates() []States {
+	if a.streamed {
+		return a.sectorStates
+	}
+	return a.StatesBy(Sector)
+}
+
+// sortedStates lists groups, the group with the most papers within reach
+// first, then by name.
+func sortedStates(groups map[string]*States) []States {
 	out := make([]States, 0, len(groups))
 	for _, g := range groups {
 		out = append(out, *g)

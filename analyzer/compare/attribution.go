@@ -38,26 +38,52 @@ type Attributed struct {
 // corpus.DefaultAgencies) and counts the evidence. The records are not
 // changed.
 func Attribute(procs []*corpus.Procedure, table *corpus.Agencies) *Attributions {
+	at := NewAttributor(table)
+	for _, p := range procs {
+		at.Add(p)
+	}
+	return at.Result()
+}
+
+// Attributor is [Attribute] for records handed over one at a time: it
+// keeps the counts and the records it lists, not the others.
+type Attributor struct {
+	table *corpus.Agencies
+	out   *Attributions
+}
+
+// NewAttributor attributes with table (nil means corpus.DefaultAgencies).
+func NewAttributor(table *corpus.Agencies) *Attributor {
 	if table == nil {
 		table = corpus.DefaultAgencies()
 	}
-	out := &Attributions{Records: len(procs), ByEvidence: map[corpus.Evidence]int{}, ByMinistry: map[string]map[corpus.Evidence]int{}}
-	for _, p := range procs {
-		a := table.Attribute(p)
-		out.ByEvidence[a.Evidence]++
-		if a.Ministry != "" {
-			if out.ByMinistry[a.Ministry] == nil {
-				out.ByMinistry[a.Ministry] = map[corpus.Evidence]int{}
-			}
-			out.ByMinistry[a.Ministry][a.Evidence]++
+	return &Attributor{table: table, out: &Attributions{ByEvidence: map[corpus.Evidence]int{}, ByMinistry: map[string]map[corpus.Evidence]int{}}}
+}
+
+// Add attributes p and counts it.
+func (at *Attributor) Add(p *corpus.Procedure) {
+	out := at.out
+	a := at.table.Attribute(p)
+	out.Records++
+	out.ByEvidence[a.Evidence]++
+	if a.Ministry != "" {
+		if out.ByMinistry[a.Ministry] == nil {
+			out.ByMinistry[a.Ministry] = map[corpus.Evidence]int{}
 		}
-		rec := Attributed{ID: p.ID(), Name: p.Name, File: p.Source.File, Attribution: a}
-		if a.Evidence == corpus.EvidenceNone {
-			out.Unattributed = append(out.Unattributed, rec)
-		} else if len(a.Conflicts) > 0 {
-			out.Conflicts = append(out.Conflicts, rec)
-		}
+		out.ByMinistry[a.Ministry][a.Evidence]++
 	}
+	rec := Attributed{ID: p.ID(), Name: p.Name, File: p.Source.File, Attribution: a}
+	if a.Evidence == corpus.EvidenceNone {
+		out.Unattributed = append(out.Unattributed, rec)
+	} else if len(a.Conflicts) > 0 {
+		out.Conflicts = append(out.Conflicts, rec)
+	}
+}
+
+// Result returns the attributions of the records added, each list in
+// the order of its records' files, then IDs.
+func (at *Attributor) Result() *Attributions {
+	out := at.out
 	for _, l := range [][]Attributed{out.Unattributed, out.Conflicts} {
 		sort.SliceStable(l, func(i, j int) bool { return l[i].File < l[j].File || l[i].File == l[j].File && l[i].ID < l[j].ID })
 	}

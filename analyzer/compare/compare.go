@@ -567,12 +567,13 @@ func (t *scenarioTally) finish(target cost.Amount) *Scenario {
 // sortChanges orders changes by saving (largest first), then ID, then
 // their indexes in the baseline and current sets.
 func sortChanges(changes []*Change) {
-	slices.SortStableFunc(changes, compareChanges)
+	slices.SortStableFunc(changes, CompareChanges)
 }
 
-// compareChanges orders a before b when a saves more, then by ID, then by
-// index in the baseline, then in the current set.
-func compareChanges(a, b *Change) int {
+// CompareChanges orders changes as a scenario lists them: a before b
+// (negative) when a saves more, then by ID, then by index in the baseline,
+// then in the current set.
+func CompareChanges(a, b *Change) int {
 	if c := a.Saving.Cmp(b.Saving); c != 0 {
 		return -c
 	}

@@ -33,21 +33,26 @@ func (c Coverage) MeasuredShare() Amount { return c.VolumeMeasuredAnnual.Div(c.A
 func Cover(costs []*ProcedureCost) Coverage {
 	var c Coverage
 	for _, pc := range costs {
-		c.Procedures++
-		c.Annual = c.Annual.Add(pc.Annual)
-		if pc.VolumeMeasured {
-			c.VolumeMeasured++
-			c.VolumeMeasuredAnnual = c.VolumeMeasuredAnnual.Add(pc.Annual)
-		} else {
-			c.VolumeAssumed++
-			c.VolumeAssumedAnnual = c.VolumeAssumedAnnual.Add(pc.Annual)
-		}
-		if pc.Source == SourceSheet {
-			c.FromSheet++
-			c.FromSheetAnnual = c.FromSheetAnnual.Add(pc.Annual)
-		}
+		c.Add(pc)
 	}
 	return c
+}
+
+// Add counts pc into c.
+func (c *Coverage) Add(pc *ProcedureCost) {
+	c.Procedures++
+	c.Annual = c.Annual.Add(pc.Annual)
+	if pc.VolumeMeasured {
+		c.VolumeMeasured++
+		c.VolumeMeasuredAnnual = c.VolumeMeasuredAnnual.Add(pc.Annual)
+	} else {
+		c.VolumeAssumed++
+		c.VolumeAssumedAnnual = c.VolumeAssumedAnnual.Add(pc.Annual)
+	}
+	if pc.Source == SourceSheet {
+		c.FromSheet++
+		c.FromSheetAnnual = c.FromSheetAnnual.Add(pc.Annual)
+	}
 }
 
 // CollectFirst returns the procedures whose volume is assumed, largest

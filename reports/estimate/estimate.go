@@ -257,7 +257,8 @@ type Options struct {
 // Build arranges an assessment as the estimate's report.
 func Build(a *assess.Assessment, opts Options) *Report {
 	res, params := a.Comparison, a.Params
-	demo, nBase, nCur := opts.Demo, len(a.Baseline), len(a.Current)
+	demo := opts.Demo
+	nBase, nCur := a.Procedures()
 	rep := &Report{
 		Schema:      Schema,
 		AsOf:        opts.Day.Format("2006-01-02"),
@@ -277,7 +278,7 @@ func Build(a *assess.Assessment, opts Options) *Report {
 		},
 	}
 	rep.Exact = ExactOf(*rep)
-	rep.PaperStates = PaperStates{Total: a.States(), Ministries: a.StatesBy(a.Ministry), Sectors: a.StatesBy(assess.Sector)}
+	rep.PaperStates = PaperStates{Total: a.States(), Ministries: a.MinistryStates(), Sectors: a.SectorStates()}
 	rep.TargetAsked, rep.Scope = a.Target, string(a.Scope)
 	if rep.Scope == "" {
 		rep.Scope = string(compare.ScopeAll)

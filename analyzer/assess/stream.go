@@ -1,0 +1,284 @@
+package assess
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/redtape-vn/redtape/analyzer/compare"
+	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/analyzer/flags"
+	"github.com/redtape-vn/redtape/corpus"
+)
+
+// Stream is the assessment of [Run] for current procedures handed over
+// one at a time: it holds the baseline and the matching keys of the
+// current set, and keeps of each current procedure only what the
+// assessment reports (tallies, counts, the changes its [compare.Keep]
+// asks for, the verdicts on the Government's decisions, the records left
+// unattributed). Its [Assessment] has the figures of Run's for the same
+// procedures, without the procedures, their flags or every change.
+//
+// Use: [NewStream] with the baseline and the current keys (read once
+// beforehand), then, for each current procedure in order, [Stream.Assess]
+// (from any goroutine) and [Stream.Add] (in order, from one goroutine),
+// then [Stream.Finish].
+type Stream struct {
+	a        *Assessment
+	baseline []*corpus.Procedure
+	matcher  *flags.Matcher
+	streamer *compare.Streamer
+	partner  []int32 // per current index: its baseline index, or -1
+	by       []uint8 // per current index: 0 unmatched, 1 by code, 2 by name
+	matched  []bool  // per baseline index
+	next     int     // current index Add expects
+
+	judge      *DecisionJudge
+	attributor *compare.Attributor
+	states     States
+	ministries map[string]*States
+	sectors    map[string]*States
+	coverage   cost.Coverage
+	collect    []collectItem
+	top        int
+	codes      map[string]bool // codes of Volumes and Sheets: true once met
+}
+
+// collectItem is a procedure whose volume is assumed, with the change
+// that ranks it among equals.
+type collectItem struct {
+	pc *cost.ProcedureCost
+	ch *compare.Change
+}
+
+// InScope reports whether p is of the scope opts narrow the assessment
+// to: [Run] assesses only such procedures, and a stream must be handed
+// only those.
+func (opts Options) InScope(p *corpus.Procedure) bool {
+	return opts.Scope == "" || opts.Scope == compare.ScopeAll || compare.InScope(p, opts.Scope)
+}
+
+// NewStream prepares the assessment of current procedures, whose matching
+// keys ([compare.KeysOf]) are current, in their order, against baseline.
+// Both sides hold only procedures in scope ([Options.InScope]). keep says
+// which changes to keep beyond the tallies; keep.Top is also the length
+// of the list of volumes to collect first ([Assessment.Inputs]).
+func NewStream(baseline []*corpus.Procedure, current []compare.Keys, opts Options, keep compare.Keep) (*Stream, error) {
+	a, err := prepare(opts)
+	if err != nil {
+		return nil, err
+	}
+	a.streamed = true
+	a.nBaseline, a.nCurrent = len(baseline), len(current)
+	s := &Stream{a: a, baseline: baseline, matcher: flags.NewMatcher(a.Catalog), top: keep.Top,
+		streamer: compare.NewStreamer(a.BaselineModel, a.options, keep),
+		partner:  make([]int32, len(current)), by: make([]uint8, len(current)), matched: make([]bool, len(baseline)),
+		judge: NewDecisionJudge(a.decisions, a.Ministry), attributor: compare.NewAttributor(nil),
+		states:     States{ByStatus: map[flags.Status]flags.StatusCount{}},
+		ministries: map[string]*States{}, sectors: map[string]*States{}, codes: map[string]bool{},
+	}
+	var have []string
+	if a.Volumes != nil {
+		have = append(have, a.Volumes.Codes()...)
+	}
+	if a.Sheets != nil {
+		have = append(have, a.Sheets.Codes()...)
+	}
+	for _, c := range have {
+		s.codes[c] = false
+	}
+	keys := make([]compare.Keys, len(baseline))
+	for i, p := range baseline {
+		keys[i] = compare.KeysOf(p)
+	}
+	for i := range s.partner {
+		s.partner[i] = -1
+	}
+	for _, pr := range compare.MatchKeys(keys, current) {
+		if pr.Base < 0 || pr.Current < 0 {
+			continue
+		}
+		s.partner[pr.Current], s.matched[pr.Base] = int32(pr.Base), true
+		s.by[pr.Current] = 1
+		if pr.By == compare.ByName {
+			s.by[pr.Current] = 2
+		}
+	}
+	return s, nil
+}
+
+// Item is one current procedure assessed, on its way to [Stream.Add].
+type Item struct {
+	j     int
+	p     *corpus.Procedure
+	flags flags.ProcedureResult
+	pair  *compare.PairChanges
+}
+
+// Assess judges the papers of p, the current procedure at index j, and
+// compares it with its baseline counterpart in both scenarios. It may be
+// called from several goroutines at once.
+func (s *Stream) Assess(j int, p *corpus.Procedure) (*Item, error) {
+	if j < 0 || j >= len(s.partner) {
+		return nil, fmt.Errorf("current procedure %d of %d: the current set changed while it was read", j+1, len(s.partner))
+	}
+	it := &Item{j: j, p: p, flags: s.matcher.Procedure(p)}
+	var removed []int
+	for k, pr := range it.flags.Papers {
+		if pr.Status.Dropped(flags.ScenarioReplaceable) {
+			removed = append(removed, k)
+		}
+	}
+	pair := compare.Pair{Base: int(s.partner[j]), Current: j, By: [...]string{"", compare.ByCode, compare.ByName}[s.by[j]]}
+	var b *corpus.Procedure
+	if pair.Base >= 0 {
+		b = s.baseline[pair.Base]
+	}
+	it.pair = s.streamer.Diff(b, p, removed, pair)
+	return it, nil
+}
+
+// Add counts an item. Items must come in the order of their indexes,
+// each once.
+func (s *Stream) Add(it *Item) error {
+	if it.j != s.next {
+		return fmt.Errorf("current procedure %d added out of order (expected %d)", it.j+1, s.next+1)
+	}
+	s.next++
+	p := it.p
+	s.streamer.Add(it.pair)
+	s.judge.Add(p, it.flags)
+	s.attributor.Add(p)
+	s.states.add(&it.flags)
+	for _, g := range []struct {
+		m   map[string]*States
+		key string
+	}{{s.ministries, s.a.Ministry(p)}, {s.sectors, Sector(p)}} {
+		st := g.m[g.key]
+		if st == nil {
+			st = &States{Name: g.key, ByStatus: map[flags.Status]flags.StatusCount{}}
+			g.m[g.key] = st
+		}
+		st.add(&it.flags)
+	}
+	if pc := it.pair.Current.After; pc != nil {
+		s.coverage.Add(pc)
+		if !pc.VolumeMeasured {
+			s.offerCollect(pc, it.pair.Current)
+		}
+	}
+	s.noteCode(p.Code)
+	return nil
+}
+
+// offerCollect keeps pc among the procedures to collect volumes for
+// first when it ranks among the first s.top ([cost.CollectFirst]'s order,
+// ties in the order of the changes).
+func (s *Stream) offerCollect(pc *cost.ProcedureCost, ch *compare.Change) {
+	light := *pc
+	light.Components, light.Notes = nil, nil
+	s.collect = append(s.collect, collectItem{pc: &light, ch: ch})
+	if s.top > 0 && len(s.collect) >= 2*s.top+64 {
+		s.trimCollect()
+	}
+}
+
+// trimCollect sorts the procedures to collect volumes for first and keeps
+// the first s.top.
+func (s *Stream) trimCollect() {
+	slices.SortFunc(s.collect, func(x, y collectItem) int {
+		if c := y.pc.Annual.Cmp(x.pc.Annual); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.pc.Code, y.pc.Code); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.pc.ID, y.pc.ID); c != 0 {
+			return c
+		}
+		return compare.CompareChanges(x.ch, y.ch)
+	})
+	if s.top > 0 && len(s.collect) > s.top {
+		clear(s.collect[s.top:])
+		s.collect = s.collect[:s.top]
+	}
+}
+
+// noteCode records that a procedure of code was assessed, for the codes
+// of the volumes and cost sheets that match none.
+func (s *Stream) noteCode(code string) {
+	code = strings.TrimSpace(code)
+	if _, ok := s.codes[code]; ok {
+		s.codes[code] = true
+	}
+}
+
+// Finish compares the baseline procedures no current one matched
+// (abolished) and returns the assessment. It fails when fewer current
+// procedures were added than NewStream was given keys for.
+func (s *Stream) Finish(ctx context.Context) (*Assessment, error) {
+	if s.next != len(s.partner) {
+		return nil, fmt.Errorf("%d of %d current procedures assessed: the current set changed while it was read", s.next, len(s.partner))
+	}
+	var abolished []int
+	for i, m := range s.matched {
+		if !m {
+			abolished = append(abolished, i)
+		}
+		s.noteCode(s.baseline[i].Code)
+	}
+	pairs := make([]*compare.PairChanges, len(abolished))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	const chunk = 256
+	for start := 0; start < len(abolished); start += chunk {
+		g.Go(func() error {
+			for k := start; k < min(start+chunk, len(abolished)); k++ {
+				i := abolished[k]
+				pairs[k] = s.streamer.Diff(s.baseline[i], nil, nil, compare.Pair{Base: i, Current: -1})
+			}
+			return gctx.Err()
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, fmt.Errorf("compare: %w", err)
+	}
+	for _, pc := range pairs {
+		s.streamer.Add(pc)
+	}
+	a := s.a
+	a.Comparison = s.streamer.Result()
+	a.Decided = s.judge.Summary()
+	a.Attribution = s.attributor.Result()
+	a.states = &s.states
+	a.ministryStates, a.sectorStates = sortedStates(s.ministries), sortedStates(s.sectors)
+	s.trimCollect()
+	in := Inputs{Coverage: s.coverage, CollectFirst: []*cost.ProcedureCost{}}
+	for _, c := range s.collect {
+		in.CollectFirst = append(in.CollectFirst, c.pc)
+	}
+	if a.Volumes != nil {
+		in.VolumesNotIn = notMet(a.Volumes.Codes(), s.codes)
+	}
+	if a.Sheets != nil {
+		in.SheetsNotIn = notMet(a.Sheets.Codes(), s.codes)
+	}
+	a.inputs = &in
+	return a, nil
+}
+
+// notMet returns the codes of have not in met, in have's order.
+func notMet(have []string, met map[string]bool) []string {
+	var out []string
+	for _, c := range have {
+		if !met[c] {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -1,0 +1,233 @@
+package compare
+
+import (
+	"container/heap"
+
+	"github.com/redtape-vn/redtape/analyzer/cost"
+	"github.com/redtape-vn/redtape/corpus"
+)
+
+// Keep says which changes a [Streamer] keeps: it tallies every pair, but
+// holds only the changes some output lists.
+type Keep struct {
+	// Top keeps the changes [Scenario.TopCuts] lists with n = Top, overall
+	// and for each ministry: the Top largest positive savings of each.
+	// Top ≤ 0 keeps every change with a positive saving.
+	Top int
+	// Changed keeps every change whose status is not Unchanged.
+	Changed bool
+}
+
+// Streamer compares pairs of procedures handed over one at a time, as a
+// stream, in the "current" and "flags_applied" scenarios, and keeps the
+// tallies and the changes its [Keep] asks for, not the procedures. For
+// the same pairs it gives the tallies of [Compare], and Scenario.TopCuts
+// and the list of changed procedures of its result list what Compare's
+// list; the changes it keeps carry costs without their breakdown
+// (ProcedureCost.Components and Notes are nil).
+type Streamer struct {
+	model, curModel *cost.Model
+	target          cost.Amount
+	sim             float64
+	names           *Ministries
+	keep            Keep
+	scenarios       [2]*streamScenario
+}
+
+// streamScenario is one scenario of a stream: its tallies and the changes
+// kept.
+type streamScenario struct {
+	tally      *scenarioTally
+	top        *changeHeap
+	byMinistry map[string]*changeHeap
+	changed    []*Change
+}
+
+// NewStreamer returns a Streamer costing the baseline with model (nil
+// means the default model) and the current side with opts.CurrentModel
+// when set. opts.Drop is not used: each pair says which papers the
+// flags-applied scenario drops ([Streamer.Diff]).
+func NewStreamer(model *cost.Model, opts Options, keep Keep) *Streamer {
+	if model == nil {
+		model = cost.New(nil)
+	}
+	s := &Streamer{model: model, curModel: model, target: opts.Target, sim: opts.Similarity, names: opts.Ministries, keep: keep}
+	if opts.CurrentModel != nil {
+		s.curModel = opts.CurrentModel
+	}
+	if s.target.IsZero() {
+		s.target = cost.Int(DefaultTarget)
+	}
+	if s.sim <= 0 {
+		s.sim = DefaultSimilarity
+	}
+	if s.names == nil {
+		s.names = DefaultMinistries()
+	}
+	for i, name := range []string{ScenarioCurrent, ScenarioFlagsApplied} {
+		desc := currentDescription
+		if name == ScenarioFlagsApplied {
+			desc = dropDescription(opts.DropDescription)
+		}
+		s.scenarios[i] = &streamScenario{tally: newScenarioTally(name, desc), top: &changeHeap{}, byMinistry: map[string]*changeHeap{}}
+	}
+	return s
+}
+
+// PairChanges is what became of one pair in each scenario.
+type PairChanges struct {
+	// Current and FlagsApplied are the pair's change in each scenario.
+	Current, FlagsApplied *Change
+	b, c, dropped         *corpus.Procedure
+}
+
+// Diff compares the pair pr, baseline procedure b with current procedure
+// c (either nil for a procedure on one side only), in both scenarios: the
+// flags-applied one drops c's papers at the indexes removed. It may be
+// called from several goroutines at once.
+func (s *Streamer) Diff(b, c *corpus.Procedure, removed []int, pr Pair) *PairChanges {
+	var bp, cp, dp *prepared
+	if b != nil {
+		bp = prepare(s.model, b)
+	}
+	out := &PairChanges{b: b, c: c}
+	if c != nil {
+		if s.curModel == s.model && b == c {
+			cp = bp
+		} else {
+			cp = prepare(s.curModel, c)
+		}
+		out.dropped = c
+		if len(removed) > 0 {
+			out.dropped = dropPaperIndexes(c, removed)
+		}
+		dp = prepareDropped(s.curModel, c, out.dropped, cp, removed)
+	}
+	out.Current = diff(b, c, bp, cp, s.sim, s.names)
+	out.FlagsApplied = diff(b, out.dropped, bp, dp, s.sim, s.names)
+	for _, ch := range []*Change{out.Current, out.FlagsApplied} {
+		ch.Base, ch.Current, ch.MatchedBy = pr.Base, pr.Current, pr.By
+	}
+	return out
+}
+
+// dropPaperIndexes returns a copy of p without its papers at the indexes
+// removed (sorted).
+func dropPaperIndexes(p *corpus.Procedure, removed []int) *corpus.Procedure {
+	q := *p
+	q.Papers = make([]corpus.Paper, 0, len(p.Papers)-len(removed))
+	r := 0
+	for k, paper := range p.Papers {
+		if r < len(removed) && removed[r] == k {
+			r++
+			continue
+		}
+		q.Papers = append(q.Papers, paper)
+	}
+	return &q
+}
+
+// Add tallies one pair's changes and keeps those asked for. It must be
+// called from one goroutine at a time.
+func (s *Streamer) Add(pc *PairChanges) {
+	for i, ch := range []*Change{pc.Current, pc.FlagsApplied} {
+		c := pc.c
+		if i == 1 {
+			c = pc.dropped
+		}
+		sc := s.scenarios[i]
+		sc.tally.add(ch, pc.b, c)
+		var light *Change
+		keep := func() *Change {
+			if light == nil {
+				light = lighten(ch)
+			}
+			return light
+		}
+		if s.keep.Changed && ch.Status != Unchanged {
+			sc.changed = append(sc.changed, keep())
+		}
+		if ch.Saving.Sign() > 0 {
+			sc.top.offer(keep, ch, s.keep.Top)
+			h := sc.byMinistry[ch.Ministry]
+			if h == nil {
+				h = &changeHeap{}
+				sc.byMinistry[ch.Ministry] = h
+			}
+			h.offer(keep, ch, s.keep.Top)
+		}
+	}
+}
+
+// Result finishes the tallies and returns the comparison. Each scenario's
+// Changes hold the changes kept, in Compare's order.
+func (s *Streamer) Result() *Result {
+	res := &Result{Target: s.target}
+	for _, sc := range s.scenarios {
+		out := sc.tally.finish(s.target)
+		seen := map[*Change]bool{}
+		add := func(ch *Change) {
+			if !seen[ch] {
+				seen[ch] = true
+				out.Changes = append(out.Changes, ch)
+			}
+		}
+		for _, ch := range sc.changed {
+			add(ch)
+		}
+		for _, ch := range sc.top.items {
+			add(ch)
+		}
+		for _, h := range sc.byMinistry {
+			for _, ch := range h.items {
+				add(ch)
+			}
+		}
+		sortChanges(out.Changes)
+		res.Scenarios = append(res.Scenarios, out)
+	}
+	return res
+}
+
+// lighten returns a copy of ch whose costs keep their figures but not
+// their breakdown.
+func lighten(ch *Change) *Change {
+	out := *ch
+	for _, pc := range []**cost.ProcedureCost{&out.Before, &out.After} {
+		if *pc != nil {
+			c := **pc
+			c.Components, c.Notes = nil, nil
+			*pc = &c
+		}
+	}
+	return &out
+}
+
+// changeHeap keeps the best changes offered, in Compare's order, with the
+// worst on top.
+type changeHeap struct {
+	items []*Change
+}
+
+// offer keeps ch (as get returns it) when fewer than n are kept (n ≤ 0
+// keeps all) or when it ranks before the worst kept, which it then drops.
+func (h *changeHeap) offer(get func() *Change, ch *Change, n int) {
+	if n <= 0 || len(h.items) < n {
+		heap.Push(h, get())
+		return
+	}
+	if CompareChanges(ch, h.items[0]) < 0 {
+		h.items[0] = get()
+		heap.Fix(h, 0)
+	}
+}
+
+func (h *changeHeap) Len() int           { return len(h.items) }
+func (h *changeHeap) Less(i, j int) bool { return CompareChanges(h.items[i], h.items[j]) > 0 }
+func (h *changeHeap) Swap(i, j int)      { h.items[i], h.items[j] = h.items[j], h.items[i] }
+func (h *changeHeap) Push(x any)         { h.items = append(h.items, x.(*Change)) }
+func (h *changeHeap) Pop() any {
+	last := h.items[len(h.items)-1]
+	h.items = h.items[:len(h.items)-1]
+	return last
+}

@@ -1,0 +1,186 @@
+package estimate_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/redtape-vn/redtape/analyzer/assess"
+	"github.com/redtape-vn/redtape/analyzer/compare"
+	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/demo"
+	"github.com/redtape-vn/redtape/corpus/synth"
+	"github.com/redtape-vn/redtape/internal/i18n"
+	"github.com/redtape-vn/redtape/reports/estimate"
+)
+
+// streamed assesses current against baseline as a stream (assess.Stream),
+// current handed over in order by two goroutines.
+func streamed(t *testing.T, baseline, current []*corpus.Procedure, opts assess.Options, keep compare.Keep) *assess.Assessment {
+	t.Helper()
+	ctx := context.Background()
+	var base, cur []*corpus.Procedure
+	for _, p := range baseline {
+		if opts.InScope(p) {
+			base = append(base, p)
+		}
+	}
+	var keys []compare.Keys
+	for _, p := range current {
+		if opts.InScope(p) {
+			cur = append(cur, p)
+			keys = append(keys, compare.KeysOf(p))
+		}
+	}
+	s, err := assess.NewStream(base, keys, opts, keep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := make([]*assess.Item, len(cur))
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := w; j < len(cur); j += 2 {
+				it, err := s.Assess(j, cur[j])
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				items[j] = it
+			}
+		}()
+	}
+	wg.Wait()
+	for _, it := range items {
+		if err := s.Add(it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, err := s.Finish(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// TestStreamedEstimateIsTheSame: the estimate of an assessment streamed
+// prints byte for byte what the estimate of the assessment run on the
+// corpora in memory prints, as JSON and as text in both languages, on the
+// demo corpus, the shared portal crawl against a part of itself, and
+// synthetic corpora of two seeds (some procedures matched by code, some
+// by name, some abolished, some new), in every scope.
+func TestStreamedEstimateIsTheSame(t *testing.T) {
+	ctx := context.Background()
+	demoProcs, err := demo.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type pair struct{ base, cur []*corpus.Procedure }
+	sets := map[string]func(t *testing.T) pair{
+		"demo": func(*testing.T) pair { return pair{demoProcs, demoProcs} },
+		"synthetic": func(*testing.T) pair {
+			base := synth.Generate(2, 900)
+			cur := synth.Generate(1, 1000)
+			// Some baseline records kept as they are, some renamed
+			// nowhere but recoded: matched by code and by name.
+			for i := 0; i < 300; i++ {
+				q := *cur[i]
+				if i%3 == 0 {
+					q.Code = ""
+				}
+				base = append(base, &q)
+			}
+			return pair{base, cur}
+		},
+		"shared": func(t *testing.T) pair {
+			dir := filepath.Join("..", "..", "..", "shared", "corpus", "portal-crawl")
+			if _, err := os.Stat(dir); err != nil {
+				t.Skipf("shared corpus not found at %s: %v", dir, err)
+			}
+			if testing.Short() {
+				t.Skip("reads the shared portal crawl")
+			}
+			procs, _, err := corpus.Load(ctx, []string{dir}, corpus.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			procs, _ = corpus.Dedupe(procs)
+			// The current set lacks every fifth record of the baseline.
+			var cur []*corpus.Procedure
+			for i, p := range procs {
+				if i%5 != 0 {
+					cur = append(cur, p)
+				}
+			}
+			return pair{procs, cur}
+		},
+	}
+	cat, err := assess.Catalog("", day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, load := range sets {
+		t.Run(name, func(t *testing.T) {
+			in := load(t)
+			for _, scope := range []compare.Scope{compare.ScopeAll, compare.ScopeBusiness} {
+				opts := assess.Options{Catalog: cat, Scope: scope}
+				const top = 5
+				run, err := assess.Run(ctx, in.base, in.cur, opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				str := streamed(t, in.base, in.cur, opts, compare.Keep{Top: top, Changed: true})
+				eopts := estimate.Options{Baseline: []string{"b"}, Current: []string{"c"}, Top: top, Day: day}
+				want, got := estimate.Build(run, eopts), estimate.Build(str, eopts)
+				var wj, gj bytes.Buffer
+				if err := estimate.WriteJSON(&wj, want); err != nil {
+					t.Fatal(err)
+				}
+				if err := estimate.WriteJSON(&gj, got); err != nil {
+					t.Fatal(err)
+				}
+				same(t, string(scope)+" json", wj.Bytes(), gj.Bytes())
+				for _, lang := range []i18n.Lang{i18n.Vietnamese, i18n.English} {
+					var wt, gt bytes.Buffer
+					if err := estimate.WriteText(&wt, want, lang); err != nil {
+						t.Fatal(err)
+					}
+					if err := estimate.WriteText(&gt, got, lang); err != nil {
+						t.Fatal(err)
+					}
+					same(t, string(scope)+" text "+string(lang), wt.Bytes(), gt.Bytes())
+				}
+				if n := len(want.Scenarios[len(want.Scenarios)-1].Changes); n == 0 {
+					t.Errorf("%s: no change listed: the comparison measures nothing", scope)
+				}
+			}
+		})
+	}
+}
+
+// same reports the first line where got differs from want.
+func same(t *testing.T, what string, want, got []byte) {
+	t.Helper()
+	if bytes.Equal(want, got) {
+		return
+	}
+	wl, gl := bytes.Split(want, []byte("\n")), bytes.Split(got, []byte("\n"))
+	for i := range max(len(wl), len(gl)) {
+		var w, g []byte
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if !bytes.Equal(w, g) {
+			t.Errorf("%s differs at line %d:\nrun:      %s\nstreamed: %s", what, i+1, w, g)
+			return
+		}
+	}
+}
