@@ -367,7 +367,7 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 		dropped, removed := dropPapers(current, opts.Drop)
 		dropCosts := make([]*prepared, len(current))
 		err := parallel(ctx, len(current), func(i int) {
-			dropCosts[i] = prepareDropped(curModel, current[i], dropped[i], curCosts[i], removed[i])
+			dropCosts[i] = prepareDropped(curModel, current[i], curCosts[i], removed[i])
 		})
 		if err != nil {
 			return nil, fmt.Errorf("cost procedures: %w", err)
@@ -379,6 +379,21 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 		res.Scenarios = append(res.Scenarios, s)
 	}
 	return res, nil
+}
+
+// withoutIndexes returns keys without the items at the indexes removed
+// (sorted, each an index of keys).
+func withoutIndexes(keys []string, removed []int) []string {
+	out := make([]string, 0, len(keys)-len(removed))
+	r := 0
+	for k, key := range keys {
+		if r < len(removed) && removed[r] == k {
+			r++
+			continue
+		}
+		out = append(out, key)
+	}
+	return out
 }
 
 // currentDescription describes the current scenario.
@@ -393,19 +408,19 @@ func dropDescription(desc string) string {
 	return desc
 }
 
-// prepareDropped returns the prepared form of q, the current procedure p
-// without its papers at the indexes removed, given cp, p's own. A
+// prepareDropped returns the prepared form of the current procedure p
+// without its papers at the indexes removed (sorted), given cp, p's own. A
 // procedure's papers dropped are costed out of it, its cases kept
 // (cost.Model.Without): costing the shorter record anew would count a case
 // fewer under the average case rule and could raise the cost. What remains
 // of each paper removed that p's cost counted is added back
 // (cost.Model.LookedUp): looking data up saves the paper, not the service
 // behind it; a paper of a case not costed saves nothing and keeps nothing.
-func prepareDropped(model *cost.Model, p, q *corpus.Procedure, cp *prepared, removed []int) *prepared {
+func prepareDropped(model *cost.Model, p *corpus.Procedure, cp *prepared, removed []int) *prepared {
 	if len(removed) == 0 {
 		return cp
 	}
-	d := &prepared{cost: model.Without(p, removed), papers: paperKeys(q), conditions: cp.conditions}
+	d := &prepared{cost: model.WithoutCosted(p, cp.cost, removed), papers: withoutIndexes(cp.papers, removed), conditions: cp.conditions}
 	var extra []cost.Component
 	for _, k := range removed {
 		if counted(cp.cost, k) {

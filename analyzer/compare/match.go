@@ -226,10 +226,14 @@ func pairReworded(a, b []string, removed, added []int, minSim float64) (keptRemo
 		sim  float64
 	}
 	var cands []cand
+	wb := make([]map[string]bool, len(added))
+	for k, j := range added {
+		wb[k] = wordSet(b[j])
+	}
 	for _, i := range removed {
 		wa := wordSet(a[i])
-		for _, j := range added {
-			if sim := jaccard(wa, wordSet(b[j])); sim >= minSim {
+		for k, j := range added {
+			if sim := jaccard(wa, wb[k]); sim >= minSim {
 				cands = append(cands, cand{i, j, sim})
 			}
 		}
@@ -292,4 +296,30 @@ func conditionKeys(p *corpus.Procedure) []string {
 		keys = append(keys, NameKey(c))
 	}
 	return keys
+}
+
+// KeyInterner makes keys share the strings of equal names and ministries,
+// which many procedures repeat (the local variants of one national
+// procedure): a table of keys for a large corpus holds each distinct
+// name once.
+type KeyInterner struct {
+	strings map[string]string
+}
+
+// NewKeyInterner returns an empty KeyInterner.
+func NewKeyInterner() *KeyInterner { return &KeyInterner{strings: map[string]string{}} }
+
+// Keys returns k with its name and ministry shared with the keys seen
+// before.
+func (in *KeyInterner) Keys(k Keys) Keys {
+	k.Name, k.Ministry = in.intern(k.Name), in.intern(k.Ministry)
+	return k
+}
+
+func (in *KeyInterner) intern(s string) string {
+	if t, ok := in.strings[s]; ok {
+		return t
+	}
+	in.strings[s] = s
+	return s
 }

@@ -101,7 +101,7 @@ func (s *Streamer) Diff(b, c *corpus.Procedure, removed []int, pr Pair) *PairCha
 		if len(removed) > 0 {
 			out.dropped = dropPaperIndexes(c, removed)
 		}
-		dp = prepareDropped(s.curModel, c, out.dropped, cp, removed)
+		dp = prepareDropped(s.curModel, c, cp, removed)
 	}
 	out.Current = diff(b, c, bp, cp, s.sim, s.names)
 	out.FlagsApplied = diff(b, out.dropped, bp, dp, s.sim, s.names)

@@ -148,7 +148,8 @@ type Model struct {
 	volumes *Volumes
 	sheets  *Sheets
 	side    Side
-	lists   *lists // shared by the copies of a model
+	lists   *lists     // shared by the copies of a model
+	memo    *paperMemo // shared by the copies of a model
 }
 
 // WithVolumes returns a copy of m that takes a procedure's annual volume
@@ -176,7 +177,7 @@ func New(p *Params) *Model {
 	if p == nil {
 		p = Default()
 	}
-	m := &Model{p: p, hourly: p.HourlyValue(), kinds: map[string]int{}, lists: &lists{}}
+	m := &Model{p: p, hourly: p.HourlyValue(), kinds: map[string]int{}, lists: &lists{}, memo: &paperMemo{}}
 	for i, k := range p.PaperKinds {
 		m.kinds[k.ID] = i
 	}
@@ -431,7 +432,7 @@ func (m *Model) papers(p *corpus.Procedure, pc *ProcedureCost) []Component {
 	var order []string
 	for i := range p.Papers {
 		pp := &p.Papers[i]
-		comps := m.paper(i, pp)
+		comps := m.memo.paper(i, pp, func(pp *corpus.Paper) []Component { return m.paper(0, pp) })
 		if pp.Case == "" {
 			common = append(common, comps...)
 			continue
@@ -915,11 +916,20 @@ func (m *Model) Without(p *corpus.Procedure, removed []int) *ProcedureCost {
 	if len(removed) == 0 {
 		return m.Procedure(p)
 	}
+	return m.WithoutCosted(p, m.Procedure(p), removed)
+}
+
+// WithoutCosted is Without for a procedure already costed: full is
+// m.Procedure(p), which it does not change, and whose work it reuses
+// where the case rule allows.
+func (m *Model) WithoutCosted(p *corpus.Procedure, full *ProcedureCost, removed []int) *ProcedureCost {
+	if len(removed) == 0 {
+		return full
+	}
 	drop := map[int]bool{}
 	for _, i := range removed {
 		drop[i] = true
 	}
-	full := m.Procedure(p)
 	if full.Source == SourceSheet {
 		return full
 	}

@@ -4,11 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/redtape-vn/redtape/analyzer/assess"
+	"github.com/redtape-vn/redtape/analyzer/compare"
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/internal/i18n"
 	"github.com/redtape-vn/redtape/reports/estimate"
@@ -91,42 +91,33 @@ func runEstimate(ctx context.Context, opts estimateOptions, e *env) error {
 		return err
 	}
 
-	var baseline, current []*corpus.Procedure
-	var sums []*corpus.Summary
+	var (
+		a    *assess.Assessment
+		sums []*corpus.Summary
+	)
 	if demo {
 		procs, sum, err := loadInput(ctx, e, nil, opts.Input)
 		if err != nil {
 			return err
 		}
-		baseline, current, sums = procs, procs, []*corpus.Summary{sum}
-	} else {
-		var sum *corpus.Summary
-		if baseline, sum, err = loadInput(ctx, e, opts.Baseline, opts.Input); err != nil {
+		sums = []*corpus.Summary{sum}
+		if err := requireProcedures("baseline", opts.Baseline, len(procs), sum); err != nil {
 			return err
 		}
-		sums = append(sums, sum)
-		if slices.Equal(opts.Baseline, opts.Current) {
-			current = baseline // one read serves both sides
-		} else {
-			if current, sum, err = loadInput(ctx, e, opts.Current, opts.Input); err != nil {
-				return err
-			}
-			sums = append(sums, sum)
+		a, err = assess.Run(ctx, procs, procs, aopts)
+		if errors.Is(err, assess.ErrEmptyScope) {
+			return usageErrorf("estimate: %v", err)
 		}
-	}
-
-	if err := requireProcedures("baseline", opts.Baseline, len(baseline), sums[0]); err != nil {
-		return err
-	}
-	if err := requireProcedures("current", opts.Current, len(current), sums[len(sums)-1]); err != nil {
-		return err
-	}
-	a, err := assess.Run(ctx, baseline, current, aopts)
-	if errors.Is(err, assess.ErrEmptyScope) {
-		return usageErrorf("estimate: %v", err)
-	}
-	if err != nil {
-		return fmt.Errorf("estimate: %w", err)
+		if err != nil {
+			return fmt.Errorf("estimate: %w", err)
+		}
+	} else {
+		// The JSON lists every procedure that changed; the text only the
+		// largest cuts.
+		keep := compare.Keep{Top: opts.Top, Changed: opts.Format == "json"}
+		if a, sums, err = streamAssessment(ctx, e, opts, aopts, keep); err != nil {
+			return err
+		}
 	}
 	rep := estimate.Build(a, estimate.Options{Baseline: opts.Baseline, Current: opts.Current, Demo: demo, Top: opts.Top, Day: e.now()})
 	if opts.Format == "json" {

@@ -164,6 +164,7 @@ const streamBatch = 64
 // streamed is one record of streamInput on its way: its dedupe key and
 // what the workers made of it.
 type streamed[T any] struct {
+	seq int // the record's place in the walk, duplicates included
 	p   *corpus.Procedure
 	key corpus.Key
 	res T
@@ -190,6 +191,35 @@ type streamBatchOf[T any] struct {
 // the corpus: the key table of the deduper grows by about 110 bytes a
 // record.
 func streamInput[T any](ctx context.Context, e *env, paths []string, opts corpus.Options, work func(*corpus.Procedure) (T, error), fn func(*corpus.Procedure, T) error) (*corpus.Summary, error) {
+	var w func(int, *corpus.Procedure) (T, error)
+	if work != nil {
+		w = func(_ int, p *corpus.Procedure) (T, error) { return work(p) }
+	}
+	return streamRecords(ctx, e, paths, opts, readOnce, w, func(_ int, p *corpus.Procedure, res T) error { return fn(p, res) })
+}
+
+// rereading says how streamRecords reads an input again.
+type rereading int
+
+const (
+	// readOnce reads an input for the first time: read errors and
+	// duplicates are reported, duplicates dropped.
+	readOnce rereading = iota
+	// readAgain reads an input already read: nothing is reported,
+	// duplicates are dropped.
+	readAgain
+	// readAgainAll reads an input already read and hands over every
+	// record, duplicates included (the caller knows them by their place
+	// in the walk): nothing is reported, and nothing is spent finding them.
+	readAgainAll
+)
+
+// streamRecords is streamInput that gives work and fn each record's place
+// in the walk (seq: 0, 1, ... in the order read, duplicates included, the
+// same at every read of unchanged input), for a first read or a read
+// again (see rereading).
+func streamRecords[T any](ctx context.Context, e *env, paths []string, opts corpus.Options, again rereading,
+	work func(seq int, p *corpus.Procedure) (T, error), fn func(seq int, p *corpus.Procedure, res T) error) (*corpus.Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	// A stream keeps a small heap (about 50 MB live at any corpus size)
@@ -202,6 +232,7 @@ func streamInput[T any](ctx context.Context, e *env, paths []string, opts corpus
 	workers := runtime.GOMAXPROCS(0)
 	dedupe := corpus.NewDeduper()
 	demoInput := len(paths) == 0
+	dedupes := !demoInput && again != readAgainAll
 	todo := make(chan *streamBatchOf[T], workers)
 	ordered := make(chan *streamBatchOf[T], 2*workers+2)
 	var wg sync.WaitGroup
@@ -212,11 +243,11 @@ func streamInput[T any](ctx context.Context, e *env, paths []string, opts corpus
 			for b := range todo {
 				for i := range b.items {
 					it := &b.items[i]
-					if !demoInput {
+					if dedupes {
 						it.key = dedupe.Key(it.p)
 					}
 					if work != nil && ctx.Err() == nil {
-						it.res, it.err = work(it.p)
+						it.res, it.err = work(it.seq, it.p)
 					}
 				}
 				close(b.done)
@@ -231,6 +262,7 @@ func streamInput[T any](ctx context.Context, e *env, paths []string, opts corpus
 		defer close(ordered)
 		defer close(todo)
 		var cur []streamed[T]
+		seq := 0
 		send := func() error {
 			b := &streamBatchOf[T]{items: cur, done: make(chan struct{})}
 			cur = nil
@@ -248,7 +280,8 @@ func streamInput[T any](ctx context.Context, e *env, paths []string, opts corpus
 			}
 		}
 		add := func(p *corpus.Procedure) error {
-			cur = append(cur, streamed[T]{p: p})
+			cur = append(cur, streamed[T]{seq: seq, p: p})
+			seq++
 			if len(cur) == streamBatch {
 				return send()
 			}
@@ -284,7 +317,7 @@ func streamInput[T any](ctx context.Context, e *env, paths []string, opts corpus
 			continue
 		}
 		for _, it := range b.items {
-			if !demoInput {
+			if dedupes {
 				if d, dup := dedupe.AddKey(it.p, it.key); dup {
 					if len(listed) < maxListed {
 						listed = append(listed, d)
@@ -294,7 +327,7 @@ func streamInput[T any](ctx context.Context, e *env, paths []string, opts corpus
 				}
 			}
 			if fnErr = it.err; fnErr == nil {
-				fnErr = fn(it.p, it.res)
+				fnErr = fn(it.seq, it.p, it.res)
 			}
 			if fnErr != nil {
 				cancel()
@@ -315,8 +348,10 @@ func streamInput[T any](ctx context.Context, e *env, paths []string, opts corpus
 	if demoInput {
 		return sum, nil
 	}
-	reportReadErrors(e, sum)
-	reportDuplicateCount(e, listed, dups)
+	if again == readOnce {
+		reportReadErrors(e, sum)
+		reportDuplicateCount(e, listed, dups)
+	}
 	sum.Procedures -= dups
 	return sum, nil
 }

@@ -22,10 +22,20 @@ import (
 func streamed(t *testing.T, baseline, current []*corpus.Procedure, opts assess.Options, keep compare.Keep) *assess.Assessment {
 	t.Helper()
 	ctx := context.Background()
-	var base, cur []*corpus.Procedure
+	// The baseline goes through a spill file, as the command's does.
+	spill, err := corpus.NewSpill(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer spill.Close()
+	var cur []*corpus.Procedure
+	base := assess.Baseline{Get: spill.Get}
 	for _, p := range baseline {
 		if opts.InScope(p) {
-			base = append(base, p)
+			if _, err := spill.Add(assess.KeepBaseline(p)); err != nil {
+				t.Fatal(err)
+			}
+			base.Keys = append(base.Keys, compare.KeysOf(p))
 		}
 	}
 	var keys []compare.Keys

@@ -1,0 +1,123 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"sync"
+)
+
+// Spill keeps procedures in a temporary file and reads them back by
+// number, so that a command can hold a large set of records at the cost of
+// an offset each: a record is written as one line of redtape JSON and read
+// back with the JSON reader's decoder, which gives the record as it was
+// (records read are canonical: a JSON round trip loses nothing).
+//
+// Add must be called from one goroutine at a time; Get may be called from
+// several once the records it reads were added, also while others are
+// added. Close removes the file.
+type Spill struct {
+	f       *os.File
+	w       *bufio.Writer
+	mu      sync.RWMutex // guards offsets, flushed and w for Get
+	offsets []int64      // offsets[i] is where record i starts; one more for the end
+	flushed int64        // bytes written to f
+}
+
+// NewSpill creates an empty spill file in dir ("" for the default
+// temporary directory).
+func NewSpill(dir string) (*Spill, error) {
+	f, err := os.CreateTemp(dir, "redtape-spill-*.jsonl")
+	if err != nil {
+		return nil, fmt.Errorf("spill records: %w", err)
+	}
+	return &Spill{f: f, w: bufio.NewWriterSize(f, 1<<20), offsets: []int64{0}}, nil
+}
+
+// EncodeSpilled returns p as Spill.AddEncoded takes it. It may be called
+// from several goroutines at once, to share the encoding among cores.
+func EncodeSpilled(p *Procedure) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(p); err != nil {
+		return nil, fmt.Errorf("spill record %s: %w", p.ID(), err)
+	}
+	return b.Bytes(), nil
+}
+
+// Add writes p and returns its number.
+func (s *Spill) Add(p *Procedure) (int, error) {
+	b, err := EncodeSpilled(p)
+	if err != nil {
+		return 0, err
+	}
+	return s.AddEncoded(b)
+}
+
+// AddEncoded writes a record EncodeSpilled encoded and returns its number.
+func (s *Spill) AddEncoded(b []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, err := s.w.Write(b); err != nil {
+		return 0, fmt.Errorf("spill records to %s: %w", s.f.Name(), err)
+	}
+	n := len(s.offsets) - 1
+	s.offsets = append(s.offsets, s.offsets[n]+int64(len(b)))
+	return n, nil
+}
+
+// Len returns the number of records added.
+func (s *Spill) Len() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.offsets) - 1
+}
+
+// Get reads record i back.
+func (s *Spill) Get(i int) (*Procedure, error) {
+	s.mu.RLock()
+	if i < 0 || i >= len(s.offsets)-1 {
+		n := len(s.offsets) - 1
+		s.mu.RUnlock()
+		return nil, fmt.Errorf("spilled record %d of %d: no such record", i, n)
+	}
+	start, end := s.offsets[i], s.offsets[i+1]
+	if end > s.flushed {
+		s.mu.RUnlock()
+		s.mu.Lock()
+		if end > s.flushed {
+			if err := s.w.Flush(); err != nil {
+				s.mu.Unlock()
+				return nil, fmt.Errorf("spill records to %s: %w", s.f.Name(), err)
+			}
+			s.flushed = s.offsets[len(s.offsets)-1]
+		}
+		s.mu.Unlock()
+	} else {
+		s.mu.RUnlock()
+	}
+	buf := make([]byte, end-start)
+	if _, err := s.f.ReadAt(buf, start); err != nil {
+		return nil, fmt.Errorf("read spilled record %d from %s: %w", i, s.f.Name(), err)
+	}
+	p, err := decodeRecordText(string(buf))
+	if err != nil {
+		return nil, fmt.Errorf("read spilled record %d from %s: %w", i, s.f.Name(), err)
+	}
+	return p, nil
+}
+
+// Close removes the spill file.
+func (s *Spill) Close() error {
+	err := s.f.Close()
+	if rerr := os.Remove(s.f.Name()); err == nil {
+		err = rerr
+	}
+	if err != nil {
+		return fmt.Errorf("remove spill file: %w", err)
+	}
+	return nil
+}
