@@ -28,6 +28,12 @@ type Input struct {
 	// Opportunities are the procedures whose flagged papers would save most,
 	// by annual saving, largest first.
 	Opportunities []Opportunity
+	// OpportunitiesOmitted counts the opportunities ranked after the last
+	// of Opportunities and left out of it (a report on a large corpus keeps
+	// only the entries it can show), and OpportunitiesOmittedSaving is
+	// their annual saving, in đồng, each rounded as Opportunity.Saving.
+	OpportunitiesOmitted       int
+	OpportunitiesOmittedSaving int64
 	// Changes lists what changed since the baseline; nil without a baseline.
 	Changes *Changes
 	// Targets sets the cuts beside the target asked for and every preset
@@ -222,8 +228,11 @@ type Database struct {
 	Entries []EntryCount
 	// Papers counts the flagged papers.
 	Papers int
-	// Procedures are the procedures affected, in display order.
-	Procedures []ProcedureRef
+	// Procedures are the procedures affected, in display order, and
+	// ProceduresOmitted counts those after the last of Procedures, left
+	// out of it.
+	Procedures        []ProcedureRef
+	ProceduresOmitted int
 }
 
 // Basis is one legal basis as cited.
@@ -304,6 +313,9 @@ type Changes struct {
 	// Added are the procedures new since the baseline, and Abolished the
 	// baseline procedures no longer present, in display order.
 	Added, Abolished []ProcedureRef
+	// AddedOmitted and AbolishedOmitted count the procedures after the
+	// last of Added and of Abolished, left out of them.
+	AddedOmitted, AbolishedOmitted int
 	// AddedCost is the annual cost of the new procedures, in đồng, and
 	// AbolishedCost the annual cost the abolished ones had at the baseline.
 	AddedCost, AbolishedCost int64
@@ -379,3 +391,9 @@ type Document struct {
 	// hold the rest ("…: in force 1 Jul 2024").
 	SourceFile string
 }
+
+// opportunities counts the opportunities, those omitted included.
+func (in *Input) opportunities() int { return len(in.Opportunities) + in.OpportunitiesOmitted }
+
+// procedures counts the procedures affected, those omitted included.
+func (db *Database) procedures() int { return len(db.Procedures) + db.ProceduresOmitted }

@@ -340,8 +340,8 @@ func (w *writer) summary() {
 			w.cnt("n_databases", len(in.Databases)), w.nf.ShortAbout(money.SavingFlags-money.Saving, about), w.nf.Pct(money.PercentFlags-money.Percent)))
 		// Why the count of the ranking is smaller.
 		last := &bullets[len(bullets)-1]
-		if rest := tot.FlaggedProcedures - len(in.Opportunities); rest > 0 {
-			*last += " " + w.f("summary_reconcile_rank", w.cnt("n_procedures", len(in.Opportunities)), w.cnt("n_procedures", rest))
+		if rest := tot.FlaggedProcedures - in.opportunities(); rest > 0 {
+			*last += " " + w.f("summary_reconcile_rank", w.cnt("n_procedures", in.opportunities()), w.cnt("n_procedures", rest))
 		}
 	} else {
 		bullets = append(bullets, w.f("summary_no_flags"))
@@ -360,7 +360,7 @@ func (w *writer) summary() {
 	}
 	if len(in.Databases) > 0 {
 		db := in.Databases[0]
-		bullets = append(bullets, w.f("summary_top_db", esc(w.loc(db.Name, db.NameVi)), w.cnt("n_papers", db.Papers), w.cnt("n_procedures", len(db.Procedures))))
+		bullets = append(bullets, w.f("summary_top_db", esc(w.loc(db.Name, db.NameVi)), w.cnt("n_papers", db.Papers), w.cnt("n_procedures", db.procedures())))
 	}
 	if in.Changes != nil {
 		s := in.Changes.Statuses
@@ -571,12 +571,12 @@ func (w *writer) databases() {
 	w.d.md(w.f("databases_lead"))
 	var rows [][]string
 	for _, db := range dbs {
-		rows = append(rows, []string{esc(w.loc(db.Name, db.NameVi)), esc(w.loc(db.Owner, db.OwnerVi)), w.nf.Int(int64(db.Papers)), w.nf.Int(int64(len(db.Procedures)))})
+		rows = append(rows, []string{esc(w.loc(db.Name, db.NameVi)), esc(w.loc(db.Owner, db.OwnerVi)), w.nf.Int(int64(db.Papers)), w.nf.Int(int64(db.procedures()))})
 	}
 	w.d.md(table([]string{w.f("col_database"), w.f("col_owner"), w.f("col_flagged_papers"), w.f("col_procedures")}, "llrr", rows))
 	for _, db := range dbs {
 		w.d.heading(3, w.loc(db.Name, db.NameVi))
-		w.d.md(w.f("db_meta", esc(w.loc(db.Owner, db.OwnerVi)), w.nf.Int(int64(db.Papers)), w.nf.Int(int64(len(db.Procedures)))))
+		w.d.md(w.f("db_meta", esc(w.loc(db.Owner, db.OwnerVi)), w.nf.Int(int64(db.Papers)), w.nf.Int(int64(db.procedures()))))
 		var basis []string
 		for _, bs := range db.Basis {
 			line := esc(w.loc(bs.Citation, bs.CitationVi))
@@ -600,7 +600,7 @@ func (w *writer) databases() {
 			erows = append(erows, []string{name, w.f("coverage_" + e.Coverage), w.nf.Int(int64(e.Papers))})
 		}
 		w.d.md(table([]string{w.f("col_paper"), w.f("col_coverage"), w.f("col_flagged_papers")}, "llr", erows))
-		w.procList(db.Procedures, "", "more_procedures", "hint_flagged")
+		w.procList(db.Procedures, db.ProceduresOmitted, "", "more_procedures", "hint_flagged")
 	}
 }
 
@@ -624,9 +624,12 @@ func (w *writer) procTable(ps []ProcedureRef, costKey string) string {
 	return table(head, align, rows)
 }
 
-// procList shows up to 10 procedures, the rest collapsed.
-func (w *writer) procList(ps []ProcedureRef, costKey, moreKey, hintKey string) {
-	w.collapse(len(ps), 10, moreKey, hintKey, func(from, to int) string { return w.procTable(ps[from:to], costKey) })
+// procList shows up to 10 procedures, the rest collapsed; omitted counts
+// those after the last of ps, left out of it.
+func (w *writer) procList(ps []ProcedureRef, omitted int, costKey, moreKey, hintKey string) {
+	w.collapse(len(ps)+omitted, 10, moreKey, hintKey, func(from, to int) string {
+		return w.procTable(ps[min(from, len(ps)):min(to, len(ps))], costKey)
+	})
 }
 
 func (w *writer) opportunities() {
@@ -657,12 +660,12 @@ func (w *writer) opportunities() {
 	}
 	w.d.md(table([]string{"#", w.f("col_code"), w.f("col_procedure"), w.f("col_ministry"), w.f("col_flagged_papers"),
 		w.f("col_database"), w.f("col_saving_year"), w.f("col_of_cost"), w.f("col_volume"), w.f("col_assumed")}, "rlllrlrrrr", rows))
-	if rest := ops[n:]; len(rest) > 0 {
-		var sum int64
-		for _, o := range rest {
+	if rest := len(ops) - n + w.in.OpportunitiesOmitted; rest > 0 {
+		sum := w.in.OpportunitiesOmittedSaving
+		for _, o := range ops[n:] {
 			sum += o.Saving
 		}
-		w.d.md(w.fn("opportunities_rest", len(rest), w.nf.Int(int64(len(rest))), w.nf.MoneyAbout(sum, mostlyAssumed(w.in.Total.Cost.AssumedShare))))
+		w.d.md(w.fn("opportunities_rest", rest, w.nf.Int(int64(rest)), w.nf.MoneyAbout(sum, mostlyAssumed(w.in.Total.Cost.AssumedShare))))
 	}
 	w.driverNote(ops[:n])
 }
@@ -733,18 +736,18 @@ func (w *writer) changes() {
 	}
 	w.d.md(table([]string{w.f("col_status"), w.f("col_procedures")}, "lr", rows) + "\n" + w.f("changes_note"))
 	w.d.heading(3, w.f("h_added"))
-	if len(ch.Added) == 0 {
+	if added := len(ch.Added) + ch.AddedOmitted; added == 0 {
 		w.d.md(w.f("none"))
 	} else {
-		w.d.md(w.fn("added_lead", len(ch.Added), w.nf.Int(int64(len(ch.Added))), w.nf.MoneyAbout(ch.AddedCost, mostlyAssumed(w.in.Total.Cost.AssumedShare))))
-		w.procList(ch.Added, "col_cost_year", "more_procedures", "hint_changes")
+		w.d.md(w.fn("added_lead", added, w.nf.Int(int64(added)), w.nf.MoneyAbout(ch.AddedCost, mostlyAssumed(w.in.Total.Cost.AssumedShare))))
+		w.procList(ch.Added, ch.AddedOmitted, "col_cost_year", "more_procedures", "hint_changes")
 	}
 	w.d.heading(3, w.f("h_abolished"))
-	if len(ch.Abolished) == 0 {
+	if abolished := len(ch.Abolished) + ch.AbolishedOmitted; abolished == 0 {
 		w.d.md(w.f("none"))
 	} else {
-		w.d.md(w.fn("abolished_lead", len(ch.Abolished), w.nf.Int(int64(len(ch.Abolished))), w.nf.MoneyAbout(ch.AbolishedCost, mostlyAssumed(w.in.Total.Cost.AssumedShare))))
-		w.procList(ch.Abolished, "col_cost_baseline", "more_procedures", "hint_changes")
+		w.d.md(w.fn("abolished_lead", abolished, w.nf.Int(int64(abolished)), w.nf.MoneyAbout(ch.AbolishedCost, mostlyAssumed(w.in.Total.Cost.AssumedShare))))
+		w.procList(ch.Abolished, ch.AbolishedOmitted, "col_cost_baseline", "more_procedures", "hint_changes")
 	}
 }
 

@@ -39,6 +39,12 @@ type Stream struct {
 	matched  []bool  // per baseline index
 	next     int     // current index Add expects
 
+	// Matching within groups (MatchWithin): per current index its
+	// baseline counterpart in its group, or -1; per baseline index
+	// whether one of its group matches it.
+	groupPartner []int32
+	groupMatched []bool
+
 	judge      *DecisionJudge
 	attributor *compare.Attributor
 	states     States
@@ -137,8 +143,61 @@ func KeepBaseline(p *corpus.Procedure) *corpus.Procedure {
 	return &q
 }
 
+// MatchWithin asks the stream to match the procedures also within
+// groups, as a comparison of each group alone would ([compare.MatchKeys]
+// of the group's keys): base and current name the group of each baseline
+// and current procedure, in order. Each [Item] then also carries the
+// change of its procedure and its counterpart in the group, and
+// [Stream.FinishWith] reports the baseline procedures unmatched in their
+// group. It must be called before Assess.
+func (s *Stream) MatchWithin(base, current []string) error {
+	if len(base) != len(s.baseline.Keys) || len(current) != len(s.current) {
+		return fmt.Errorf("groups of %d baseline and %d current procedures, for %d and %d", len(base), len(current), len(s.baseline.Keys), len(s.current))
+	}
+	type members struct{ base, current []int }
+	groups := map[string]*members{}
+	group := func(name string) *members {
+		g := groups[name]
+		if g == nil {
+			g = &members{}
+			groups[name] = g
+		}
+		return g
+	}
+	for i, name := range base {
+		g := group(name)
+		g.base = append(g.base, i)
+	}
+	for j, name := range current {
+		g := group(name)
+		g.current = append(g.current, j)
+	}
+	s.groupPartner = make([]int32, len(current))
+	for j := range s.groupPartner {
+		s.groupPartner[j] = -1
+	}
+	s.groupMatched = make([]bool, len(base))
+	for _, g := range groups {
+		bk, ck := make([]compare.Keys, len(g.base)), make([]compare.Keys, len(g.current))
+		for k, i := range g.base {
+			bk[k] = s.baseline.Keys[i]
+		}
+		for k, j := range g.current {
+			ck[k] = s.current[j]
+		}
+		for _, pr := range compare.MatchKeys(bk, ck) {
+			if pr.Base >= 0 && pr.Current >= 0 {
+				i, j := g.base[pr.Base], g.current[pr.Current]
+				s.groupPartner[j], s.groupMatched[i] = int32(i), true
+			}
+		}
+	}
+	return nil
+}
+
 // Item is one current procedure assessed, on its way to [Stream.Add].
 type Item struct {
+	group    *compare.PairChanges // the change within its group (MatchWithin)
 	j        int
 	baseCode string // the code of the baseline counterpart, if any
 	p        *corpus.Procedure
@@ -173,8 +232,34 @@ func (s *Stream) Assess(j int, p *corpus.Procedure) (*Item, error) {
 		it.baseCode = b.Code
 	}
 	it.pair = s.streamer.Diff(b, p, removed, pair)
+	if s.groupPartner != nil {
+		it.group = it.pair
+		if gi := int(s.groupPartner[j]); gi != pair.Base {
+			var gb *corpus.Procedure
+			if gi >= 0 {
+				var err error
+				if gb, err = s.baseline.Get(gi); err != nil {
+					return nil, fmt.Errorf("baseline procedure %d: %w", gi+1, err)
+				}
+			}
+			it.group = s.streamer.Diff(gb, p, removed, compare.Pair{Base: gi, Current: j})
+		}
+	}
 	return it, nil
 }
+
+// Procedure returns the item's procedure.
+func (it *Item) Procedure() *corpus.Procedure { return it.p }
+
+// Flags returns the verdict on the item's papers.
+func (it *Item) Flags() *flags.ProcedureResult { return &it.flags }
+
+// Changes returns what became of the item's procedure in each scenario.
+func (it *Item) Changes() *compare.PairChanges { return it.pair }
+
+// GroupChanges returns what became of the item's procedure against its
+// counterpart within its group ([Stream.MatchWithin]); nil without groups.
+func (it *Item) GroupChanges() *compare.PairChanges { return it.group }
 
 // Add counts an item. Items must come in the order of their indexes,
 // each once.
@@ -258,31 +343,58 @@ func (s *Stream) noteCode(code string) {
 // (abolished) and returns the assessment. It fails when fewer current
 // procedures were added than NewStream was given keys for.
 func (s *Stream) Finish(ctx context.Context) (*Assessment, error) {
+	return s.FinishWith(ctx, nil)
+}
+
+// Unmatched is a baseline procedure no current procedure matches, in the
+// whole comparison or within its group ([Stream.MatchWithin]).
+type Unmatched struct {
+	// Abolished is its change when no current procedure matches it; nil
+	// when one does.
+	Abolished *compare.PairChanges
+	// Group is its change when no current procedure of its group matches
+	// it (Abolished itself when neither does); nil when one does or
+	// groups were not asked for.
+	Group *compare.PairChanges
+}
+
+// FinishWith is Finish that calls observe, when not nil, with every
+// baseline procedure unmatched ([Unmatched]), in baseline order.
+func (s *Stream) FinishWith(ctx context.Context, observe func(Unmatched)) (*Assessment, error) {
 	if s.next != len(s.partner) {
 		return nil, fmt.Errorf("%d of %d current procedures assessed: the current set changed while it was read", s.next, len(s.partner))
 	}
-	var abolished []int
+	var unmatched []int
 	for i, m := range s.matched {
-		if !m {
-			abolished = append(abolished, i)
+		if !m || s.groupMatched != nil && !s.groupMatched[i] {
+			unmatched = append(unmatched, i)
 		}
 	}
-	// The abolished are compared on every core, a slice at a time, so
-	// that only a slice of their changes is held at once.
+	// They are compared on every core, a slice at a time, so that only a
+	// slice of their changes is held at once.
 	const slice, chunk = 4096, 256
-	pairs := make([]*compare.PairChanges, slice)
-	for from := 0; from < len(abolished); from += slice {
-		part := abolished[from:min(from+slice, len(abolished))]
+	pairs := make([]Unmatched, slice)
+	for from := 0; from < len(unmatched); from += slice {
+		part := unmatched[from:min(from+slice, len(unmatched))]
 		g, gctx := errgroup.WithContext(ctx)
 		g.SetLimit(runtime.GOMAXPROCS(0))
 		for start := 0; start < len(part); start += chunk {
 			g.Go(func() error {
 				for k := start; k < min(start+chunk, len(part)); k++ {
-					b, err := s.baseline.Get(part[k])
+					i := part[k]
+					b, err := s.baseline.Get(i)
 					if err != nil {
-						return fmt.Errorf("baseline procedure %d: %w", part[k]+1, err)
+						return fmt.Errorf("baseline procedure %d: %w", i+1, err)
 					}
-					pairs[k] = s.streamer.Diff(b, nil, nil, compare.Pair{Base: part[k], Current: -1})
+					pc := s.streamer.Diff(b, nil, nil, compare.Pair{Base: i, Current: -1})
+					u := Unmatched{Group: pc}
+					if !s.matched[i] {
+						u.Abolished = pc
+					}
+					if s.groupMatched == nil || s.groupMatched[i] {
+						u.Group = nil
+					}
+					pairs[k] = u
 				}
 				return gctx.Err()
 			})
@@ -290,10 +402,18 @@ func (s *Stream) Finish(ctx context.Context) (*Assessment, error) {
 		if err := g.Wait(); err != nil {
 			return nil, fmt.Errorf("compare: %w", err)
 		}
-		for _, pc := range pairs[:len(part)] {
-			s.streamer.Add(pc)
-			s.noteCode(pc.Current.Code)
+		for _, u := range pairs[:len(part)] {
+			if u.Abolished != nil {
+				s.streamer.Add(u.Abolished)
+			}
+			if pc := u.Abolished; pc != nil {
+				s.noteCode(pc.Current.Code)
+			}
+			if observe != nil {
+				observe(u)
+			}
 		}
+		clear(pairs)
 	}
 	a := s.a
 	a.Comparison = s.streamer.Result()

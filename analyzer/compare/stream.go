@@ -127,6 +127,42 @@ func dropPaperIndexes(p *corpus.Procedure, removed []int) *corpus.Procedure {
 	return &q
 }
 
+// Baseline returns the pair's baseline procedure, nil for a new one.
+func (pc *PairChanges) Baseline() *corpus.Procedure { return pc.b }
+
+// Tallies counts the changes of some pairs in both scenarios, as a
+// comparison of those pairs alone would: [Compare] of a part of the
+// procedures, the pairs matched within that part.
+type Tallies struct {
+	target    cost.Amount
+	scenarios [2]*scenarioTally
+}
+
+// Tallies returns empty tallies with the streamer's target.
+func (s *Streamer) Tallies() *Tallies {
+	t := &Tallies{target: s.target}
+	for i, sc := range s.scenarios {
+		t.scenarios[i] = newScenarioTally(sc.tally.s.Name, sc.tally.s.Description)
+	}
+	return t
+}
+
+// Add counts one pair's changes.
+func (t *Tallies) Add(pc *PairChanges) {
+	t.scenarios[0].add(pc.Current, pc.b, pc.c)
+	t.scenarios[1].add(pc.FlagsApplied, pc.b, pc.dropped)
+}
+
+// Result finishes the tallies and returns them as a comparison without
+// changes listed.
+func (t *Tallies) Result() *Result {
+	res := &Result{Target: t.target}
+	for _, sc := range t.scenarios {
+		res.Scenarios = append(res.Scenarios, sc.finish(t.target))
+	}
+	return res
+}
+
 // Add tallies one pair's changes and keeps those asked for. It must be
 // called from one goroutine at a time.
 func (s *Streamer) Add(pc *PairChanges) {

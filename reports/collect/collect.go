@@ -132,7 +132,7 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 	setStates(in.Ministries, a.StatesBy(func(p *corpus.Procedure) string { return ministryName(a.Ministry(p)) }))
 	in.Sectors = secs
 	in.Databases = databases(results, cur, a.Catalog)
-	in.Opportunities = opportunities(now, withFlags, results, cur, a.Params.FallbackKind)
+	opportunities(now, withFlags, results, cur, a.Params.FallbackKind).set(in)
 	if opts.Baseline != nil {
 		in.Changes = changes(now, base, cur)
 	}
@@ -524,67 +524,11 @@ func sortTallies(ts []reports.Tally) {
 
 // databases groups the flagged papers by database.
 func databases(results []flags.ProcedureResult, cur []*corpus.Procedure, cat *catalog.Catalog) []reports.Database {
-	type dbAcc struct {
-		db      reports.Database
-		basis   map[string]bool
-		entries map[string]int
-		procs   map[int]int
+	t := newDBTable(0)
+	for i := range results {
+		t.add(i, cur[i], &results[i])
 	}
-	acc := map[string]*dbAcc{}
-	for i, r := range results {
-		for _, pr := range r.Papers {
-			if !pr.Flagged {
-				continue
-			}
-			a := acc[pr.Database]
-			if a == nil {
-				a = &dbAcc{db: reports.Database{Name: pr.Database, Owner: pr.Owner, NameVi: pr.DatabaseVi, OwnerVi: pr.OwnerVi}, basis: map[string]bool{},
-					entries: map[string]int{}, procs: map[int]int{}}
-				acc[pr.Database] = a
-			}
-			a.db.Papers++
-			a.entries[pr.Entry]++
-			a.procs[i]++
-			for _, b := range pr.Basis {
-				key := b.String()
-				if !a.basis[key] {
-					a.basis[key] = true
-					a.db.Basis = append(a.db.Basis, reports.Basis{Citation: b.Citation(catalog.English), CitationVi: b.Citation(catalog.Vietnamese),
-						Status: string(b.Status), Note: b.Note, NoteVi: b.NoteVi})
-				}
-			}
-		}
-	}
-	var out []reports.Database
-	for _, a := range acc {
-		sort.Slice(a.db.Basis, func(i, j int) bool { return a.db.Basis[i].Citation < a.db.Basis[j].Citation })
-		for id, n := range a.entries {
-			ec := reports.EntryCount{ID: id, Name: id, Papers: n}
-			if e := cat.Entry(id); e != nil {
-				ec.Name, ec.English, ec.Coverage = e.Name, e.English, string(e.Coverage)
-			}
-			a.db.Entries = append(a.db.Entries, ec)
-		}
-		sort.Slice(a.db.Entries, func(i, j int) bool {
-			x, y := a.db.Entries[i], a.db.Entries[j]
-			if x.Papers != y.Papers {
-				return x.Papers > y.Papers
-			}
-			return x.ID < y.ID
-		})
-		for i, n := range a.procs {
-			a.db.Procedures = append(a.db.Procedures, ref(cur[i], n))
-		}
-		sortRefs(a.db.Procedures, func(r reports.ProcedureRef) int64 { return int64(r.Papers) })
-		out = append(out, a.db)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Papers != out[j].Papers {
-			return out[i].Papers > out[j].Papers
-		}
-		return out[i].Name < out[j].Name
-	})
-	return out
+	return t.list(cat)
 }
 
 func ref(p *corpus.Procedure, papers int) reports.ProcedureRef {
@@ -595,71 +539,22 @@ func ref(p *corpus.Procedure, papers int) reports.ProcedureRef {
 	return reports.ProcedureRef{Code: code, Name: p.Name, Ministry: p.Ministry, Sector: p.Sector, Papers: papers}
 }
 
-// sortRefs orders by key descending, then code, then name.
-func sortRefs(rs []reports.ProcedureRef, key func(reports.ProcedureRef) int64) {
-	sort.Slice(rs, func(i, j int) bool {
-		a, b := rs[i], rs[j]
-		if ka, kb := key(a), key(b); ka != kb {
-			return ka > kb
-		}
-		if a.Code != b.Code {
-			return a.Code < b.Code
-		}
-		return a.Name < b.Name
-	})
-}
-
 // opportunities ranks the current procedures by the annual saving of
 // dropping their flagged papers: the current cost minus the cost without them.
-func opportunities(now, withFlags *compare.Scenario, results []flags.ProcedureResult, cur []*corpus.Procedure, fallback cost.FallbackKind) []reports.Opportunity {
+func opportunities(now, withFlags *compare.Scenario, results []flags.ProcedureResult, cur []*corpus.Procedure, fallback cost.FallbackKind) *oppTable {
 	after := make([]*cost.ProcedureCost, len(cur))
 	for _, ch := range now.Changes {
 		if ch.Current >= 0 {
 			after[ch.Current] = ch.After
 		}
 	}
-	var out []reports.Opportunity
+	t := newOppTable(0, fallback)
 	for _, ch := range withFlags.Changes {
-		i := ch.Current
-		if i < 0 || results[i].Flagged == 0 || after[i] == nil || ch.After == nil {
-			continue
+		if i := ch.Current; i >= 0 {
+			t.add(i, cur[i], &results[i], after[i], ch.After)
 		}
-		before := after[i]
-		saving := before.Annual.Sub(ch.After.Annual)
-		if saving.Sign() <= 0 {
-			continue
-		}
-		o := reports.Opportunity{ProcedureRef: ref(cur[i], results[i].Flagged)}
-		o.ProcedureRef.Annual = money(before.Annual)
-		o.Saving = money(saving)
-		o.Percent = float(saving.Percent(before.Annual))
-		o.AssumedShare = float(before.AssumedShare())
-		o.Volume, o.VolumeMeasured = before.Volume, before.VolumeMeasured
-		o.Parts = costParts(before, ch.After, fallback)
-		vi := map[string]string{}
-		for _, pr := range results[i].Papers {
-			if _, seen := vi[pr.Database]; pr.Flagged && !seen {
-				vi[pr.Database] = pr.DatabaseVi
-				o.Databases = append(o.Databases, pr.Database)
-			}
-		}
-		sort.Strings(o.Databases)
-		for _, d := range o.Databases {
-			o.DatabasesVi = append(o.DatabasesVi, vi[d])
-		}
-		out = append(out, o)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Saving != b.Saving {
-			return a.Saving > b.Saving
-		}
-		if a.Code != b.Code {
-			return a.Code < b.Code
-		}
-		return a.Name < b.Name
-	})
-	return out
+	return t
 }
 
 // costParts splits the annual saving from before to after by the kind of
@@ -720,28 +615,16 @@ func costParts(before, after *cost.ProcedureCost, fallback cost.FallbackKind) []
 
 // changes lists the procedures added and abolished since the baseline.
 func changes(now *compare.Scenario, base, cur []*corpus.Procedure) *reports.Changes {
-	ch := &reports.Changes{Statuses: map[string]int{}}
-	for s, n := range now.Statuses {
-		ch.Statuses[string(s)] = n
-	}
+	t := newChangeTable(0)
 	for _, c := range now.Changes {
 		switch c.Status {
 		case compare.New:
-			r := ref(cur[c.Current], len(cur[c.Current].Papers))
-			r.Annual = money(c.After.Annual)
-			ch.AddedCost += r.Annual
-			ch.Added = append(ch.Added, r)
+			t.addNew(c.Current, cur[c.Current], c.After)
 		case compare.Abolished:
-			r := ref(base[c.Base], len(base[c.Base].Papers))
-			r.Annual = money(c.Before.Annual)
-			ch.AbolishedCost += r.Annual
-			ch.Abolished = append(ch.Abolished, r)
+			t.addAbolished(c.Base, base[c.Base], c.Before)
 		}
 	}
-	byCost := func(r reports.ProcedureRef) int64 { return r.Annual }
-	sortRefs(ch.Added, byCost)
-	sortRefs(ch.Abolished, byCost)
-	return ch
+	return t.changes(now.Statuses)
 }
 
 // sourceKey takes the key of the catalog's sources that a document's
@@ -802,43 +685,20 @@ func method(params *cost.Params, model *cost.Model, cat *catalog.Catalog, now, w
 		m.Documents = append(m.Documents, doc)
 	}
 	sort.Slice(m.Documents, func(i, j int) bool { return m.Documents[i].Title < m.Documents[j].Title })
-	for _, ch := range now.Changes {
-		pc := ch.After
-		if pc == nil {
-			continue
-		}
-		if !pc.VolumeMeasured {
-			m.VolumesAssumed++
-		}
-		for _, u := range pc.Unknown {
-			switch u {
-			case "fees", "fee amount":
-				m.FeesUnknown++
-			case "processing time":
-				m.TimeUnknown++
-			}
+	var counts methodCounts
+	withFlagsAfter := map[int]*cost.ProcedureCost{}
+	for _, ch := range withFlags.Changes {
+		if ch.Current >= 0 {
+			withFlagsAfter[ch.Current] = ch.After
 		}
 	}
-	// Share of the flags-applied saving resting on assumptions.
-	before := map[int]*cost.ProcedureCost{}
 	for _, ch := range now.Changes {
 		if ch.Current >= 0 {
-			before[ch.Current] = ch.After
+			counts.add(ch.After, withFlagsAfter[ch.Current])
+		} else {
+			counts.add(ch.After, nil)
 		}
 	}
-	var saving, assumed cost.Amount
-	for _, ch := range withFlags.Changes {
-		b := before[ch.Current]
-		if ch.Current < 0 || b == nil || ch.After == nil {
-			continue
-		}
-		s := b.Annual.Sub(ch.After.Annual)
-		if s.Sign() <= 0 {
-			continue
-		}
-		saving = saving.Add(s)
-		assumed = assumed.Add(b.AnnualAssumed.Sub(ch.After.AnnualAssumed))
-	}
-	m.SavingAssumedShare = float(assumed.Div(saving))
+	counts.set(&m)
 	return m
 }
