@@ -446,3 +446,10 @@ func notMet(have []string, met map[string]bool) []string {
 	}
 	return out
 }
+
+// Tallies returns empty tallies for pairs of this stream's procedures
+// (see [compare.Tallies]), with its target.
+func (s *Stream) Tallies() *compare.Tallies { return s.streamer.Tallies() }
+
+// Params returns the cost parameters the stream costs with.
+func (s *Stream) Params() *cost.Params { return s.a.Params }

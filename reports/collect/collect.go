@@ -51,6 +51,8 @@ type Options struct {
 	// Generated is the report date; Title replaces the default title.
 	Generated time.Time
 	Title     string
+
+	streamedBaseline bool // CollectStream reads a baseline of its own
 }
 
 // ErrNoMatch is returned when --ministry or --sector matches no procedure.
@@ -59,24 +61,15 @@ var ErrNoMatch = errors.New("no procedure matches")
 // Collect analyses current (and the baseline) with the one assessment
 // pipeline (package assess) and returns the report input.
 func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*reports.Input, error) {
-	asOf := opts.AsOf
-	if asOf.IsZero() {
-		asOf = opts.Generated
+	aopts, asOf, err := AssessOptions(opts)
+	if err != nil {
+		return nil, err
 	}
-	cat := opts.Assess.Catalog
-	if cat == nil {
-		var err error
-		if cat, err = assess.Catalog("", asOf); err != nil {
-			return nil, fmt.Errorf("catalog: %w", err)
-		}
-	} else if !asOf.IsZero() {
-		cat = cat.InForce(asOf)
-	}
-
 	cur, err := narrow(current, opts.Ministry, opts.Sector)
 	if err != nil {
 		return nil, err
 	}
+	narrowed := cur
 	var base []*corpus.Procedure
 	if opts.Baseline != nil {
 		base, err = narrow(opts.Baseline, opts.Ministry, opts.Sector)
@@ -93,50 +86,90 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 		return nil, err
 	}
 
-	aopts := opts.Assess
-	aopts.Catalog = cat
 	a, err := assess.Run(ctx, base, cur, aopts)
 	if err != nil {
 		return nil, err
 	}
-	base = a.Baseline
+	base, cur = a.Baseline, a.Current
 	results := a.Flags
 	fsum := flags.Summarize(results)
-
-	// The whole comparison and the sectors' comparisons are independent:
-	// the sectors run beside the whole, which leaves a core idle while it
-	// matches and tallies.
 	secs, err := sectors(ctx, a, base, cur, fsum.BySector, opts.Baseline != nil)
 	if err != nil {
 		return nil, err
 	}
-	setStates(secs, a.StatesBy(assess.Sector))
-	if err != nil {
-		return nil, err
-	}
 	now, withFlags := a.Scenario(compare.ScenarioCurrent), a.Scenario(compare.ScenarioFlagsApplied)
-
-	in := &reports.Input{Title: opts.Title, Generated: opts.Generated, Target: float(a.Target.Headline())}
-	in.Scope = scope(opts, asOf)
+	p := parts{fsum: fsum, sectors: secs, databases: databases(results, cur, a.Catalog),
+		opportunities: opportunities(now, withFlags, results, cur, a.Params.FallbackKind), counts: methodCountsOf(now, withFlags)}
+	if opts.Baseline != nil {
+		p.changes = changes(now, base, cur)
+	}
 	if opts.Ministry != "" {
-		in.Scope.Ministries = names(base, cur, func(p *corpus.Procedure) string { return p.Ministry })
+		p.ministries = names(base, narrowed, func(p *corpus.Procedure) string { return p.Ministry })
 	}
 	if opts.Sector != "" {
-		in.Scope.Sectors = names(base, cur, func(p *corpus.Procedure) string { return p.Sector })
+		p.sectorNames = names(base, narrowed, func(p *corpus.Procedure) string { return p.Sector })
 	}
+	return assemble(opts, asOf, a, p), nil
+}
+
+// AssessOptions returns the options of the assessment a report on opts
+// runs, its catalog narrowed to what is in force on the report's day, and
+// that day (opts.AsOf, else opts.Generated).
+func AssessOptions(opts Options) (assess.Options, time.Time, error) {
+	asOf := opts.AsOf
+	if asOf.IsZero() {
+		asOf = opts.Generated
+	}
+	cat := opts.Assess.Catalog
+	if cat == nil {
+		var err error
+		if cat, err = assess.Catalog("", asOf); err != nil {
+			return assess.Options{}, asOf, fmt.Errorf("catalog: %w", err)
+		}
+	} else if !asOf.IsZero() {
+		cat = cat.InForce(asOf)
+	}
+	aopts := opts.Assess
+	aopts.Catalog = cat
+	return aopts, asOf, nil
+}
+
+// parts are what a report gathers beside the assessment, from a corpus in
+// memory or a stream.
+type parts struct {
+	fsum          flags.Summary
+	sectors       []reports.Tally // compared each on its own, in display order
+	databases     []reports.Database
+	opportunities *oppTable
+	changes       *reports.Changes // nil without a baseline
+	counts        methodCounts
+	// ministries and sectorNames are the names the filters matched; nil
+	// without a filter.
+	ministries, sectorNames []string
+}
+
+// assemble arranges the assessment and the parts as the report's input.
+func assemble(opts Options, asOf time.Time, a *assess.Assessment, p parts) *reports.Input {
+	setStates(p.sectors, a.SectorStates())
+	now, withFlags := a.Scenario(compare.ScenarioCurrent), a.Scenario(compare.ScenarioFlagsApplied)
+	in := &reports.Input{Title: opts.Title, Generated: opts.Generated, Target: float(a.Target.Headline())}
+	in.Scope = scope(opts, asOf)
+	in.Scope.Ministries, in.Scope.Sectors = p.ministries, p.sectorNames
 	in.Total = tally("", &now.Tally, &withFlags.Tally)
-	in.Total.FlaggedPapers, in.Total.FlaggedProcedures = fsum.PapersFlagged, fsum.Affected
+	in.Total.FlaggedPapers, in.Total.FlaggedProcedures = p.fsum.PapersFlagged, p.fsum.Affected
 	in.Total.States = statesOf(a.States())
 
-	in.Ministries = ministries(now, withFlags, fsum.ByMinistry)
-	setStates(in.Ministries, a.StatesBy(func(p *corpus.Procedure) string { return ministryName(a.Ministry(p)) }))
-	in.Sectors = secs
-	in.Databases = databases(results, cur, a.Catalog)
-	opportunities(now, withFlags, results, cur, a.Params.FallbackKind).set(in)
-	if opts.Baseline != nil {
-		in.Changes = changes(now, base, cur)
+	in.Ministries = ministries(now, withFlags, p.fsum.ByMinistry)
+	ministryStates := a.MinistryStates()
+	for i := range ministryStates {
+		ministryStates[i].Name = ministryName(ministryStates[i].Name)
 	}
-	in.Method = method(a.Params, a.Model, a.Catalog, now, withFlags)
+	setStates(in.Ministries, ministryStates)
+	in.Sectors = p.sectors
+	in.Databases = p.databases
+	p.opportunities.set(in)
+	in.Changes = p.changes
+	in.Method = method(a.Params, a.Model, a.Catalog, p.counts)
 	inputs := a.Inputs(10)
 	in.Method.MeasuredShare, in.Method.FromSheet = float(inputs.Coverage.MeasuredShare()), inputs.Coverage.FromSheet
 	for _, pc := range inputs.CollectFirst {
@@ -156,7 +189,7 @@ func Collect(ctx context.Context, current []*corpus.Procedure, opts Options) (*r
 	}
 	in.Targets = targets(a, now, withFlags, opts.Generated)
 	in.Decisions = decided(a.Decided)
-	return in, nil
+	return in
 }
 
 // narrow keeps the procedures of the ministry and sector asked for.
@@ -164,38 +197,86 @@ func narrow(procs []*corpus.Procedure, ministry, sector string) ([]*corpus.Proce
 	if ministry == "" && sector == "" {
 		return procs, nil
 	}
-	keep := procs
-	for _, f := range []struct {
-		what, want string
-		get        func(*corpus.Procedure) string
-	}{
-		{"ministry", ministry, func(p *corpus.Procedure) string { return p.Ministry }},
-		{"sector", sector, func(p *corpus.Procedure) string { return p.Sector }},
-	} {
+	n := NewNarrowing(ministry, sector)
+	for _, p := range procs {
+		n.Count(p.Ministry, p.Sector)
+	}
+	keep, err := n.Keep()
+	if err != nil {
+		return nil, err
+	}
+	var out []*corpus.Procedure
+	for _, p := range procs {
+		if keep(p.Ministry, p.Sector) {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// Narrowing decides which procedures a report narrowed to a ministry and a
+// sector keeps, from the ministries and sectors its records state
+// (Count), as [Collect] narrows a corpus in memory: an exact name,
+// ignoring case and diacritics, else a part of one.
+type Narrowing struct {
+	ministry, sector string
+	pairs            map[[2]string]int
+}
+
+// NewNarrowing narrows to ministry and sector; empty means any.
+func NewNarrowing(ministry, sector string) *Narrowing {
+	return &Narrowing{ministry: ministry, sector: sector, pairs: map[[2]string]int{}}
+}
+
+// Count counts a record of ministry and sector.
+func (n *Narrowing) Count(ministry, sector string) { n.pairs[[2]string{ministry, sector}]++ }
+
+// Keep returns whether a procedure of a ministry and sector counted is
+// kept, or an error wrapping [ErrNoMatch] naming the names known when the
+// ministry or sector asked for matches none.
+func (n *Narrowing) Keep() (func(ministry, sector string) bool, error) {
+	kept := n.pairs
+	folded := map[string]string{}
+	foldOf := func(v string) string {
+		f, ok := folded[v]
+		if !ok {
+			f = fold(v)
+			folded[v] = f
+		}
+		return f
+	}
+	for i, f := range []struct{ what, want string }{{"ministry", n.ministry}, {"sector", n.sector}} {
 		if f.want == "" {
 			continue
 		}
 		want := fold(f.want)
 		exact := false
-		for _, p := range keep {
-			if fold(f.get(p)) == want {
+		for pair := range kept {
+			if foldOf(pair[i]) == want {
 				exact = true
 				break
 			}
 		}
-		var out []*corpus.Procedure
-		for _, p := range keep {
-			v := fold(f.get(p))
+		next := map[[2]string]int{}
+		counts := map[string]int{}
+		for pair, c := range kept {
+			if pair[i] != "" {
+				counts[pair[i]] += c
+			}
+			v := foldOf(pair[i])
 			if v == want || (!exact && want != "" && strings.Contains(v, want)) {
-				out = append(out, p)
+				next[pair] = c
 			}
 		}
-		if len(out) == 0 {
-			return nil, fmt.Errorf("%w %s %q (known: %s)", ErrNoMatch, f.what, f.want, known(keep, f.get))
+		if len(next) == 0 {
+			return nil, fmt.Errorf("%w %s %q (known: %s)", ErrNoMatch, f.what, f.want, known(counts))
 		}
-		keep = out
+		kept = next
 	}
-	return keep, nil
+	return func(ministry, sector string) bool {
+		_, ok := kept[[2]string{ministry, sector}]
+		return ok
+	}, nil
 }
 
 // names lists the distinct values of get in base and cur, sorted.
@@ -216,21 +297,15 @@ func names(base, cur []*corpus.Procedure, get func(*corpus.Procedure) string) []
 
 func fold(s string) string { return strings.Join(vntext.FoldedWords(s), " ") }
 
-// known lists up to 12 distinct values, most frequent first.
-func known(procs []*corpus.Procedure, get func(*corpus.Procedure) string) string {
-	n := map[string]int{}
-	for _, p := range procs {
-		if v := get(p); v != "" {
-			n[v]++
-		}
-	}
-	vals := make([]string, 0, len(n))
-	for v := range n {
+// known lists up to 12 distinct values of counts, most frequent first.
+func known(counts map[string]int) string {
+	vals := make([]string, 0, len(counts))
+	for v := range counts {
 		vals = append(vals, v)
 	}
 	sort.Slice(vals, func(i, j int) bool {
-		if n[vals[i]] != n[vals[j]] {
-			return n[vals[i]] > n[vals[j]]
+		if counts[vals[i]] != counts[vals[j]] {
+			return counts[vals[i]] > counts[vals[j]]
 		}
 		return vals[i] < vals[j]
 	})
@@ -271,7 +346,7 @@ func scope(opts Options, asOf time.Time) reports.Scope {
 		sc.Procedures, sc.Files, sc.ReadErrors = s.Procedures, s.Files, len(s.Errors)
 		sc.Unread = unread(s)
 	}
-	if s := opts.BaselineSummary; s != nil && opts.Baseline != nil {
+	if s := opts.BaselineSummary; s != nil && (opts.Baseline != nil || opts.streamedBaseline) {
 		sc.BaselineProcedures, sc.BaselineFiles, sc.BaselineReadErrors = s.Procedures, s.Files, len(s.Errors)
 		sc.BaselineUnread = unread(s)
 		if sc.Baseline == "" {
@@ -667,7 +742,7 @@ func sourceKey(sources map[string]string, en, vi string) (file, restEn, restVi s
 }
 
 // method gathers the parameters, sources and assumption counts.
-func method(params *cost.Params, model *cost.Model, cat *catalog.Catalog, now, withFlags *compare.Scenario) reports.Method {
+func method(params *cost.Params, model *cost.Model, cat *catalog.Catalog, counts methodCounts) reports.Method {
 	m := reports.Method{HourlyValue: float(model.HourlyValue()), CatalogFiles: cat.Files}
 	origins := map[string]bool{}
 	for _, np := range params.All() {
@@ -685,6 +760,12 @@ func method(params *cost.Params, model *cost.Model, cat *catalog.Catalog, now, w
 		m.Documents = append(m.Documents, doc)
 	}
 	sort.Slice(m.Documents, func(i, j int) bool { return m.Documents[i].Title < m.Documents[j].Title })
+	counts.set(&m)
+	return m
+}
+
+// methodCountsOf counts what the costs of the current side rest on.
+func methodCountsOf(now, withFlags *compare.Scenario) methodCounts {
 	var counts methodCounts
 	withFlagsAfter := map[int]*cost.ProcedureCost{}
 	for _, ch := range withFlags.Changes {
@@ -695,10 +776,7 @@ func method(params *cost.Params, model *cost.Model, cat *catalog.Catalog, now, w
 	for _, ch := range now.Changes {
 		if ch.Current >= 0 {
 			counts.add(ch.After, withFlagsAfter[ch.Current])
-		} else {
-			counts.add(ch.After, nil)
 		}
 	}
-	counts.set(&m)
-	return m
+	return counts
 }

@@ -1,0 +1,186 @@
+package collect
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/redtape-vn/redtape/analyzer/assess"
+	"github.com/redtape-vn/redtape/analyzer/compare"
+	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/corpus/demo"
+	"github.com/redtape-vn/redtape/corpus/synth"
+	"github.com/redtape-vn/redtape/reports"
+)
+
+// sliceReader reads procs as a Reader, work on two goroutines at once.
+func sliceReader(procs []*corpus.Procedure) Reader {
+	return func(ctx context.Context, _ bool, work func(int, *corpus.Procedure) (any, error), fn func(int, *corpus.Procedure, any) error) error {
+		res := make([]any, len(procs))
+		errs := make(chan error, 2)
+		for w := range 2 {
+			go func() {
+				for i := w; i < len(procs); i += 2 {
+					if work != nil {
+						r, err := work(i, procs[i])
+						if err != nil {
+							errs <- err
+							return
+						}
+						res[i] = r
+					}
+				}
+				errs <- nil
+			}()
+		}
+		for range 2 {
+			if err := <-errs; err != nil {
+				return err
+			}
+		}
+		for i, p := range procs {
+			if err := fn(i, p, res[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// TestCollectStreamRendersTheSame: a report collected from a stream,
+// keeping only the entries of each list it shows, renders byte for byte
+// as the report collected from the corpora in memory, in both languages,
+// with and without a baseline, narrowed to a ministry or a sector, in a
+// scope, on the demo, synthetic and shared corpora. Its lists are cut
+// short (Top 3, MaxList 4: 14 entries kept) so that the counts of what
+// they omit are what the report prints.
+func TestCollectStreamRendersTheSame(t *testing.T) {
+	ctx := context.Background()
+	demoProcs, err := demo.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	syntheticBase := synth.Generate(2, 700)
+	syntheticCur := synth.Generate(1, 800)
+	for i := 0; i < 250; i++ {
+		q := *syntheticCur[i]
+		if i%3 == 0 {
+			q.Code = ""
+		}
+		if i%7 == 0 {
+			q.Sector = "Lĩnh vực khác"
+		}
+		syntheticBase = append(syntheticBase, &q)
+	}
+	type set struct {
+		base, cur []*corpus.Procedure
+		opts      Options
+	}
+	sets := map[string]func(t *testing.T) set{
+		"demo":               func(*testing.T) set { return set{nil, demoProcs, Options{}} },
+		"demo ministry":      func(*testing.T) set { return set{nil, demoProcs, Options{Ministry: "tu phap"}} },
+		"demo business":      func(*testing.T) set { return set{nil, demoProcs, Options{Assess: assess.Options{Scope: compare.ScopeBusiness}}} },
+		"synthetic":          func(*testing.T) set { return set{syntheticBase, syntheticCur, Options{}} },
+		"synthetic sector":   func(*testing.T) set { return set{syntheticBase, syntheticCur, Options{Sector: syntheticCur[0].Sector}} },
+		"synthetic citizens": func(*testing.T) set { return set{syntheticBase, syntheticCur, Options{Assess: assess.Options{Scope: compare.ScopeCitizen}}} },
+		"shared": func(t *testing.T) set {
+			dir := filepath.Join(sharedDir, "portal-crawl")
+			if _, err := os.Stat(dir); err != nil {
+				t.Skipf("shared corpus not found at %s: %v", dir, err)
+			}
+			if testing.Short() {
+				t.Skip("reads the shared portal crawl")
+			}
+			procs, _ := load(t, dir)
+			procs, _ = corpus.Dedupe(procs)
+			var cur []*corpus.Procedure
+			for i, p := range procs {
+				if i%6 != 0 {
+					cur = append(cur, p)
+				}
+			}
+			return set{procs, cur, Options{}}
+		},
+	}
+	for name, get := range sets {
+		t.Run(name, func(t *testing.T) {
+			s := get(t)
+			opts := s.opts
+			opts.Generated, opts.Corpus = reportDay, "c"
+			streamed := Streamed{Current: sliceReader(s.cur), Limit: 14, SpillDir: t.TempDir()}
+			if s.base != nil {
+				opts.Baseline, opts.BaselineLabel = s.base, "b"
+				streamed.Baseline = sliceReader(s.base)
+			}
+			want, err := Collect(ctx, s.cur, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sopts := opts
+			sopts.Baseline = nil
+			got, err := CollectStream(ctx, streamed, sopts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, lang := range []reports.Lang{reports.Vietnamese, reports.English} {
+				ropts := reports.Options{Lang: lang, Top: 3, MaxList: 4}
+				var w, g bytes.Buffer
+				if err := reports.WriteMarkdown(&w, want, ropts); err != nil {
+					t.Fatal(err)
+				}
+				if err := reports.WriteMarkdown(&g, got, ropts); err != nil {
+					t.Fatal(err)
+				}
+				sameLines(t, string(lang), w.Bytes(), g.Bytes())
+			}
+			if got.OpportunitiesOmitted == 0 && len(want.Opportunities) > 14 {
+				t.Errorf("the streamed opportunities were not cut: %d kept of %d", len(got.Opportunities), len(want.Opportunities))
+			}
+		})
+	}
+}
+
+// TestCollectStreamRefusesAsCollect: a ministry matching no current
+// procedure and a scope none is of are the errors Collect gives.
+func TestCollectStreamRefusesAsCollect(t *testing.T) {
+	ctx := context.Background()
+	procs, err := demo.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, opts := range []Options{
+		{Generated: reportDay, Ministry: "Bộ Không Có"},
+		{Generated: reportDay, Ministry: "tu phap", Sector: "không có"},
+	} {
+		_, want := Collect(ctx, procs, opts)
+		_, got := CollectStream(ctx, Streamed{Current: sliceReader(procs), SpillDir: t.TempDir()}, opts)
+		if want == nil || got == nil || want.Error() != got.Error() || !errors.Is(got, ErrNoMatch) {
+			t.Errorf("%+v: Collect says %v, CollectStream %v", opts, want, got)
+		}
+	}
+}
+
+// sameLines reports the first line where got differs from want.
+func sameLines(t *testing.T, what string, want, got []byte) {
+	t.Helper()
+	if bytes.Equal(want, got) {
+		return
+	}
+	wl, gl := bytes.Split(want, []byte("\n")), bytes.Split(got, []byte("\n"))
+	for i := range max(len(wl), len(gl)) {
+		var w, g []byte
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if !bytes.Equal(w, g) {
+			t.Errorf("%s differs at line %d:\nin memory: %s\nstreamed:  %s", what, i+1, w, g)
+			return
+		}
+	}
+}
