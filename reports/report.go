@@ -37,6 +37,14 @@ type Options struct {
 	MaxList int
 }
 
+// Kept returns how many entries of each list of a report's input these
+// options can show: an input whose lists keep that many renders as one
+// that keeps them all.
+func (o Options) Kept() int {
+	o = o.withDefaults()
+	return max(o.Top, 10) + o.MaxList
+}
+
 func (o Options) withDefaults() Options {
 	if o.Lang == "" {
 		o.Lang = Vietnamese

@@ -119,32 +119,20 @@ func runReport(ctx context.Context, opts reportOptions, e *env) error {
 		return err
 	}
 
-	current, sum, base, baseSum, err := loadReportInputs(ctx, e, opts)
-	if err != nil {
-		return err
-	}
-	if err := requireProcedures("current", opts.paths, len(current), sum); err != nil {
-		return err
-	}
-	copts.Corpus, copts.CurrentSummary = strings.Join(opts.paths, ", "), sum
-	if len(opts.baseline) > 0 {
-		if len(base) == 0 {
-			base = []*corpus.Procedure{}
-			fmt.Fprintf(e.stderr, "redtape: warning: the baseline %s has no procedures: every current procedure counts as new and no cut can be measured\n",
-				strings.Join(opts.baseline, ", "))
-		}
-		copts.Baseline, copts.BaselineLabel, copts.BaselineSummary = base, strings.Join(opts.baseline, ", "), baseSum
-	}
-
-	in, err := collect.Collect(ctx, current, copts)
-	if errors.Is(err, collect.ErrNoMatch) || errors.Is(err, assess.ErrEmptyScope) {
-		return usageErrorf("report: %v", err)
+	ropts := reports.Options{Lang: lang, Top: opts.top}
+	var (
+		in           *reports.Input
+		sum, baseSum *corpus.Summary
+	)
+	if len(opts.paths) == 0 {
+		in, sum, baseSum, err = collectInMemory(ctx, e, opts, copts)
+	} else {
+		in, sum, baseSum, err = collectStreamed(ctx, e, opts, copts, ropts.Kept())
 	}
 	if err != nil {
-		return fmt.Errorf("report: %w", err)
+		return err
 	}
 	var buf bytes.Buffer
-	ropts := reports.Options{Lang: lang, Top: opts.top}
 	if asHTML {
 		err = reports.WriteHTML(&buf, in, ropts)
 	} else {
@@ -167,4 +155,93 @@ func runReport(ctx context.Context, opts reportOptions, e *env) error {
 		return err
 	}
 	return inputResult(baseSum)
+}
+
+// collectInMemory collects the report of the records loaded whole (the
+// demo corpus, or a baseline of its own beside it).
+func collectInMemory(ctx context.Context, e *env, opts reportOptions, copts collect.Options) (*reports.Input, *corpus.Summary, *corpus.Summary, error) {
+	current, sum, base, baseSum, err := loadReportInputs(ctx, e, opts)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := requireProcedures("current", opts.paths, len(current), sum); err != nil {
+		return nil, nil, nil, err
+	}
+	copts.Corpus, copts.CurrentSummary = strings.Join(opts.paths, ", "), sum
+	if len(opts.baseline) > 0 {
+		if len(base) == 0 {
+			base = []*corpus.Procedure{}
+			warnEmptyBaseline(e, opts.baseline)
+		}
+		copts.Baseline, copts.BaselineLabel, copts.BaselineSummary = base, strings.Join(opts.baseline, ", "), baseSum
+	}
+	in, err := collect.Collect(ctx, current, copts)
+	return in, sum, baseSum, reportError(err)
+}
+
+// collectStreamed collects the report of the records under opts.paths
+// (and opts.baseline) read as a stream, holding neither corpus: each
+// list keeps the kept entries a report shows (collect.CollectStream).
+func collectStreamed(ctx context.Context, e *env, opts reportOptions, copts collect.Options, kept int) (*reports.Input, *corpus.Summary, *corpus.Summary, error) {
+	sum := &corpus.Summary{}
+	var (
+		baseSum *corpus.Summary
+		readErr error // an error reading or checking the input, reported as it is
+	)
+	reader := func(paths []string, into *corpus.Summary) collect.Reader {
+		return func(ctx context.Context, again bool, work func(int, *corpus.Procedure) (any, error), fn func(int, *corpus.Procedure, any) error) error {
+			mode := readOnce
+			if again {
+				mode = readAgainAll
+			}
+			s, err := streamRecords(ctx, e, paths, opts.input, mode, work, fn)
+			if !again && s != nil {
+				*into = *s
+			}
+			if err != nil && readErr == nil {
+				readErr = err
+			}
+			return err
+		}
+	}
+	src := collect.Streamed{Current: reader(opts.paths, sum), Limit: kept}
+	copts.Corpus, copts.CurrentSummary = strings.Join(opts.paths, ", "), sum
+	if len(opts.baseline) > 0 {
+		baseSum = &corpus.Summary{}
+		src.Baseline = reader(opts.baseline, baseSum)
+		copts.BaselineLabel, copts.BaselineSummary = strings.Join(opts.baseline, ", "), baseSum
+	}
+	src.Checked = func(current, baseline int) error {
+		if err := requireProcedures("current", opts.paths, current, sum); err != nil {
+			readErr = err
+			return err
+		}
+		if baseline == 0 {
+			warnEmptyBaseline(e, opts.baseline)
+		}
+		return nil
+	}
+	in, err := collect.CollectStream(ctx, src, copts)
+	if readErr != nil {
+		return nil, sum, baseSum, readErr
+	}
+	return in, sum, baseSum, reportError(err)
+}
+
+// warnEmptyBaseline warns that a baseline holds no procedure.
+func warnEmptyBaseline(e *env, paths []string) {
+	fmt.Fprintf(e.stderr, "redtape: warning: the baseline %s has no procedures: every current procedure counts as new and no cut can be measured\n",
+		strings.Join(paths, ", "))
+}
+
+// reportError classifies an error of collecting a report.
+func reportError(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, collect.ErrNoMatch) || errors.Is(err, assess.ErrEmptyScope):
+		return usageErrorf("report: %v", err)
+	default:
+		return fmt.Errorf("report: %w", err)
+	}
 }
