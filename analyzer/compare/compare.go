@@ -322,6 +322,13 @@ type Change struct {
 	After  *cost.ProcedureCost `json:"-"`
 	// Saving is the annual cost before minus after, in đồng.
 	Saving cost.Amount `json:"saving"`
+
+	// days are the processing days of the baseline and current sides, and
+	// whether each is known, once daysSet: computed once by diff for every
+	// tally the change counts in.
+	days    [2]cost.Amount
+	daysOK  [2]bool
+	daysSet bool
 }
 
 // Compare matches baseline with current (see [Match]) and tallies the cuts
@@ -344,7 +351,8 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 		names = DefaultMinistries()
 	}
 	pairs := Match(baseline, current)
-	baseCosts, err := prepareAll(ctx, model, baseline, nil)
+	tk := &textKeys{}
+	baseCosts, err := prepareAll(ctx, model, baseline, nil, tk)
 	if err != nil {
 		return nil, err
 	}
@@ -352,7 +360,7 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 	if opts.CurrentModel != nil && opts.CurrentModel != model {
 		curModel, done = opts.CurrentModel, nil
 	}
-	curCosts, err := prepareAll(ctx, curModel, current, done)
+	curCosts, err := prepareAll(ctx, curModel, current, done, tk)
 	if err != nil {
 		return nil, err
 	}
@@ -460,21 +468,21 @@ func reuse(procs []*corpus.Procedure, prep []*prepared) map[*corpus.Procedure]*p
 }
 
 // prepare costs p and folds its papers and conditions.
-func prepare(model *cost.Model, p *corpus.Procedure) *prepared {
-	return &prepared{cost: model.Procedure(p), papers: paperKeys(p), conditions: conditionKeys(p)}
+func prepare(model *cost.Model, p *corpus.Procedure, tk *textKeys) *prepared {
+	return &prepared{cost: model.Procedure(p), papers: paperKeys(p, tk), conditions: conditionKeys(p, tk)}
 }
 
 // prepareAll costs procs and folds their papers and conditions on
 // GOMAXPROCS workers, stopping when ctx is done. Procedures found in done
 // are taken from it.
-func prepareAll(ctx context.Context, model *cost.Model, procs []*corpus.Procedure, done map[*corpus.Procedure]*prepared) ([]*prepared, error) {
+func prepareAll(ctx context.Context, model *cost.Model, procs []*corpus.Procedure, done map[*corpus.Procedure]*prepared, tk *textKeys) ([]*prepared, error) {
 	out := make([]*prepared, len(procs))
 	err := parallel(ctx, len(procs), func(i int) {
 		if d, ok := done[procs[i]]; ok {
 			out[i] = d
 			return
 		}
-		out[i] = prepare(model, procs[i])
+		out[i] = prepare(model, procs[i], tk)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("cost procedures: %w", err)
@@ -681,7 +689,9 @@ func diff(b, c *corpus.Procedure, bp, cp *prepared, sim float64, names *Ministri
 	if cp != nil {
 		cc = cp.cost
 	}
-	ch := &Change{Ministry: ministryOf(b, c, names), Before: bc, After: cc}
+	ch := &Change{Ministry: ministryOf(b, c, names), Before: bc, After: cc, daysSet: true}
+	ch.days[0], ch.daysOK[0] = ProcessingDays(b)
+	ch.days[1], ch.daysOK[1] = ProcessingDays(c)
 	id := b
 	if id == nil {
 		id = c
@@ -816,7 +826,7 @@ func (t *Tally) add(ch *Change, b, c *corpus.Procedure) {
 	if t.Unknown == nil {
 		t.Unknown = map[string]int{}
 	}
-	unknown := map[string]bool{}
+	var unknown []string // a few at most
 	volumeAssumed := false
 	for _, pc := range []*cost.ProcedureCost{ch.Before, ch.After} {
 		if pc == nil {
@@ -824,14 +834,20 @@ func (t *Tally) add(ch *Change, b, c *corpus.Procedure) {
 		}
 		volumeAssumed = volumeAssumed || !pc.VolumeMeasured
 		for _, u := range pc.Unknown {
-			unknown[u] = true
+			if !slices.Contains(unknown, u) {
+				unknown = append(unknown, u)
+			}
 		}
 	}
 	if volumeAssumed {
 		t.VolumeAssumed++
 	}
-	t.Time.add(b, c, ch.Status)
-	for u := range unknown {
+	if ch.daysSet {
+		t.Time.addDays(b != nil, c != nil, ch.days[0], ch.days[1], ch.daysOK[0], ch.daysOK[1], ch.Status)
+	} else {
+		t.Time.add(b, c, ch.Status)
+	}
+	for _, u := range unknown {
 		t.Unknown[u]++
 	}
 	if b != nil {

@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"github.com/redtape-vn/redtape/internal/memo"
+	"slices"
 	"sort"
 	"strings"
 
@@ -226,7 +228,7 @@ func pairReworded(a, b []string, removed, added []int, minSim float64) (keptRemo
 		sim  float64
 	}
 	var cands []cand
-	wb := make([]map[string]bool, len(added))
+	wb := make([][]string, len(added))
 	for k, j := range added {
 		wb[k] = wordSet(b[j])
 	}
@@ -261,39 +263,56 @@ func pairReworded(a, b []string, removed, added []int, minSim float64) (keptRemo
 	return keptRemoved, keptAdded, pairs
 }
 
-func wordSet(key string) map[string]bool {
-	set := map[string]bool{}
-	for _, w := range strings.Fields(key) {
-		set[w] = true
-	}
-	return set
+// wordSet returns the distinct words of key, sorted.
+func wordSet(key string) []string {
+	words := strings.Fields(key)
+	slices.Sort(words)
+	return slices.Compact(words)
 }
 
-func jaccard(a, b map[string]bool) float64 {
+// jaccard returns the Jaccard index of two sorted sets of words: the
+// words in both over the words in either (1 for two empty sets).
+func jaccard(a, b []string) float64 {
 	if len(a) == 0 && len(b) == 0 {
 		return 1
 	}
 	common := 0
-	for w := range a {
-		if b[w] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch c := strings.Compare(a[i], b[j]); {
+		case c == 0:
 			common++
+			i++
+			j++
+		case c < 0:
+			i++
+		default:
+			j++
 		}
 	}
 	return float64(common) / float64(len(a)+len(b)-common)
 }
 
-func paperKeys(p *corpus.Procedure) []string {
+// textKeys folds paper and condition texts to their keys ([NameKey]),
+// remembering the texts met before: the same papers and conditions come
+// back in procedure after procedure.
+type textKeys struct {
+	memo memo.Memo[string, string]
+}
+
+func (k *textKeys) key(text string) string { return k.memo.Get(text, NameKey) }
+
+func paperKeys(p *corpus.Procedure, tk *textKeys) []string {
 	keys := make([]string, len(p.Papers))
 	for i, pp := range p.Papers {
-		keys[i] = NameKey(pp.Text)
+		keys[i] = tk.key(pp.Text)
 	}
 	return keys
 }
 
-func conditionKeys(p *corpus.Procedure) []string {
+func conditionKeys(p *corpus.Procedure, tk *textKeys) []string {
 	keys := make([]string, 0, len(p.Conditions))
 	for _, c := range p.Conditions {
-		keys = append(keys, NameKey(c))
+		keys = append(keys, tk.key(c))
 	}
 	return keys
 }

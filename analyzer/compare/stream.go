@@ -32,6 +32,7 @@ type Streamer struct {
 	names           *Ministries
 	keep            Keep
 	scenarios       [2]*streamScenario
+	keys            textKeys
 }
 
 // streamScenario is one scenario of a stream: its tallies and the changes
@@ -88,14 +89,14 @@ type PairChanges struct {
 func (s *Streamer) Diff(b, c *corpus.Procedure, removed []int, pr Pair) *PairChanges {
 	var bp, cp, dp *prepared
 	if b != nil {
-		bp = prepare(s.model, b)
+		bp = prepare(s.model, b, &s.keys)
 	}
 	out := &PairChanges{b: b, c: c}
 	if c != nil {
 		if s.curModel == s.model && b == c {
 			cp = bp
 		} else {
-			cp = prepare(s.curModel, c)
+			cp = prepare(s.curModel, c, &s.keys)
 		}
 		out.dropped = c
 		if len(removed) > 0 {

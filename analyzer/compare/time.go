@@ -82,8 +82,15 @@ func ProcessingDays(p *corpus.Procedure) (cost.Amount, bool) {
 func (t *TimeCut) add(b, c *corpus.Procedure, status Status) {
 	bd, bok := ProcessingDays(b)
 	cd, cok := ProcessingDays(c)
+	t.addDays(b != nil, c != nil, bd, cd, bok, cok, status)
+}
+
+// addDays is add given the processing days of each side (hasB and hasC
+// say which sides there are).
+func (t *TimeCut) addDays(hasB, hasC bool, bd, cd cost.Amount, bok, cok bool, status Status) {
+	b, c := hasB, hasC
 	switch {
-	case b != nil && c != nil:
+	case b && c:
 		switch {
 		case bok && !cok:
 			cd, cok = bd, true
@@ -92,9 +99,9 @@ func (t *TimeCut) add(b, c *corpus.Procedure, status Status) {
 			bd, bok = cd, true
 			t.Borrowed++
 		}
-	case b == nil:
+	case !b:
 		bok = true // a new procedure adds to the current side only
-	case c == nil:
+	case !c:
 		cok = true // an abolished procedure's time is cut whole
 	}
 	if !bok || !cok {
@@ -107,7 +114,7 @@ func (t *TimeCut) add(b, c *corpus.Procedure, status Status) {
 	if status == New {
 		t.NewDays = t.NewDays.Add(cd)
 	}
-	if b != nil && c != nil {
+	if b && c {
 		switch cd.Cmp(bd) {
 		case -1:
 			t.Shortened++

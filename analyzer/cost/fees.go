@@ -189,7 +189,10 @@ func (k *kindFees) charge() (fee Amount, alternatives, limitOnly bool) {
 // its kind. An amount of no stated kind joins the only stated kind, or is
 // dropped when it repeats an amount of a stated kind. Negative amounts are
 // ignored; a nil amount sets unparsed.
-func channelFee(fees []corpus.Fee) channelCharge {
+func channelFee(fees []corpus.Fee) channelCharge { return channelFeeWith(fees, limitOf) }
+
+// channelFeeWith is channelFee reading each fee's limit with limit.
+func channelFeeWith(fees []corpus.Fee, limit func(corpus.Fee) feeLimit) channelCharge {
 	var out channelCharge
 	byKind := map[string]*kindFees{}
 	type untypedFee struct {
@@ -206,13 +209,13 @@ func channelFee(fees []corpus.Fee) channelCharge {
 			continue
 		}
 		if f.Kind == "" {
-			untyped = append(untyped, untypedFee{*f.Amount, limitOf(f)})
+			untyped = append(untyped, untypedFee{*f.Amount, limit(f)})
 			continue
 		}
 		if byKind[f.Kind] == nil {
 			byKind[f.Kind] = &kindFees{}
 		}
-		byKind[f.Kind].add(*f.Amount, limitOf(f))
+		byKind[f.Kind].add(*f.Amount, limit(f))
 	}
 	stated := len(byKind)
 	var only *kindFees

@@ -715,7 +715,7 @@ func (m *Model) fees(p *corpus.Procedure, pc *ProcedureCost) Component {
 		if mode != corpus.ModeOnline && mode != corpus.ModePost {
 			mode = corpus.ModeInPerson
 		}
-		cf := channelFee(c.Fees)
+		cf := channelFeeWith(c.Fees, m.memo.limit)
 		sum := cf.fee
 		unparsed = unparsed || cf.unparsed
 		alternatives = alternatives || cf.alternatives

@@ -1,25 +1,22 @@
 package cost
 
 import (
-	"sync"
-
 	"github.com/redtape-vn/redtape/corpus"
+	"github.com/redtape-vn/redtape/internal/memo"
 )
 
 // paperMemo remembers the components of the papers a model costed, by what
-// costing a paper reads of it: the same paper text asked for in thousands
-// of procedures (the local variants of a national procedure, a birth
-// certificate in every civil-status procedure) is classified once. It
-// holds at most maxPapers papers; later ones are costed each time. It is
-// shared by the copies of a model, whose papers cost the same (volumes
-// and cost sheets change a procedure's cost, not a paper's).
+// costing a paper reads of it, and the limits of the fees it read: the
+// same paper text asked for in thousands of procedures (the local variants
+// of a national procedure, a birth certificate in every civil-status
+// procedure) is classified once. It holds at most memo.DefaultMax papers
+// and as many fees; later ones are costed each time. It is shared by the
+// copies of a model, whose papers cost the same (volumes and cost sheets
+// change a procedure's cost, not a paper's).
 type paperMemo struct {
-	mu sync.RWMutex
-	m  map[paperKey][]Component
+	papers memo.Memo[paperKey, []Component]
+	limits memo.Memo[limitKey, feeLimit]
 }
-
-// maxPapers bounds the memo: some 16 MB of components at most.
-const maxPapers = 1 << 15
 
 // paperKey is everything Model.paper reads of a paper.
 type paperKey struct {
@@ -37,27 +34,27 @@ func keyOf(pp *corpus.Paper) paperKey {
 }
 
 // paper returns the components of paper i, pp, from the memo or costed by
-// cost (for paper 0) and remembered.
+// cost (as paper 0) and remembered.
 func (pm *paperMemo) paper(i int, pp *corpus.Paper, cost func(pp *corpus.Paper) []Component) []Component {
-	k := keyOf(pp)
-	pm.mu.RLock()
-	comps, ok := pm.m[k]
-	pm.mu.RUnlock()
-	if !ok {
-		comps = cost(pp)
-		pm.mu.Lock()
-		if pm.m == nil {
-			pm.m = map[paperKey][]Component{}
-		}
-		if len(pm.m) < maxPapers {
-			pm.m[k] = comps
-		}
-		pm.mu.Unlock()
-	}
+	comps := pm.papers.Get(keyOf(pp), func(paperKey) []Component { return cost(pp) })
 	out := make([]Component, len(comps))
 	copy(out, comps)
 	for j := range out {
 		out[j].Paper = i
 	}
 	return out
+}
+
+// limitKey is what limitOf reads of a fee with an amount.
+type limitKey struct {
+	text   string
+	amount int64
+}
+
+// limit is limitOf(f), remembered.
+func (pm *paperMemo) limit(f corpus.Fee) feeLimit {
+	if f.Amount == nil {
+		return limitOf(f)
+	}
+	return pm.limits.Get(limitKey{f.Text, *f.Amount}, func(limitKey) feeLimit { return limitOf(f) })
 }
