@@ -184,3 +184,52 @@ func sameLines(t *testing.T, what string, want, got []byte) {
 		}
 	}
 }
+
+// TestScopedReportNamesProceduresInScope: a report narrowed to a scope
+// names, in its databases and opportunities, only procedures of that
+// scope. Before, it named the procedure at the same place in the corpus
+// before the scope was kept, another procedure.
+func TestScopedReportNamesProceduresInScope(t *testing.T) {
+	ctx := context.Background()
+	procs, err := demo.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inScope := map[string]bool{}
+	n := 0
+	for _, p := range procs {
+		code := p.Code
+		if code == "" {
+			code = p.ID()
+		}
+		if compare.InScope(p, compare.ScopeCitizen) {
+			inScope[code] = true
+			n++
+		}
+	}
+	if n == 0 || n == len(procs) {
+		t.Fatalf("%d of %d demo procedures are citizens' only: the test needs both kinds", n, len(procs))
+	}
+	in, err := Collect(ctx, procs, Options{Generated: reportDay, Assess: assess.Options{Scope: compare.ScopeCitizen}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := 0
+	for _, db := range in.Databases {
+		for _, r := range db.Procedures {
+			named++
+			if !inScope[r.Code] {
+				t.Errorf("database %s names %s (%s), not of the scope", db.Name, r.Code, r.Name)
+			}
+		}
+	}
+	for _, o := range in.Opportunities {
+		named++
+		if !inScope[o.Code] {
+			t.Errorf("opportunity %s (%s) is not of the scope", o.Code, o.Name)
+		}
+	}
+	if named == 0 {
+		t.Error("the scoped report names no procedure: nothing was checked")
+	}
+}
