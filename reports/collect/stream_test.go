@@ -80,12 +80,16 @@ func TestCollectStreamRendersTheSame(t *testing.T) {
 		opts      Options
 	}
 	sets := map[string]func(t *testing.T) set{
-		"demo":               func(*testing.T) set { return set{nil, demoProcs, Options{}} },
-		"demo ministry":      func(*testing.T) set { return set{nil, demoProcs, Options{Ministry: "tu phap"}} },
-		"demo business":      func(*testing.T) set { return set{nil, demoProcs, Options{Assess: assess.Options{Scope: compare.ScopeBusiness}}} },
-		"synthetic":          func(*testing.T) set { return set{syntheticBase, syntheticCur, Options{}} },
-		"synthetic sector":   func(*testing.T) set { return set{syntheticBase, syntheticCur, Options{Sector: syntheticCur[0].Sector}} },
-		"synthetic citizens": func(*testing.T) set { return set{syntheticBase, syntheticCur, Options{Assess: assess.Options{Scope: compare.ScopeCitizen}}} },
+		"demo":          func(*testing.T) set { return set{nil, demoProcs, Options{}} },
+		"demo ministry": func(*testing.T) set { return set{nil, demoProcs, Options{Ministry: "tu phap"}} },
+		"demo business": func(*testing.T) set {
+			return set{nil, demoProcs, Options{Assess: assess.Options{Scope: compare.ScopeBusiness}}}
+		},
+		"synthetic":        func(*testing.T) set { return set{syntheticBase, syntheticCur, Options{}} },
+		"synthetic sector": func(*testing.T) set { return set{syntheticBase, syntheticCur, Options{Sector: syntheticCur[0].Sector}} },
+		"synthetic citizens": func(*testing.T) set {
+			return set{syntheticBase, syntheticCur, Options{Assess: assess.Options{Scope: compare.ScopeCitizen}}}
+		},
 		"shared": func(t *testing.T) set {
 			dir := filepath.Join(sharedDir, "portal-crawl")
 			if _, err := os.Stat(dir); err != nil {
