@@ -77,7 +77,6 @@ func runLoad(ctx context.Context, path string, paths []string, optimize bool) er
 		return err
 	}
 	defer db.Close()
-	fmt.Printf("load average: %s\n", loadAvg())
 	cpu0 := cpuTime()
 	st, err := load(ctx, db, paths, optimize)
 	if err != nil {
@@ -94,7 +93,6 @@ func runLoad(ctx context.Context, path string, paths []string, optimize bool) er
 	fmt.Printf("FTS5 load: %d procedures in %.1f s (%.0f/s), optimize %.1f s; CPU %.1f s (%.0f µs a procedure); peak RSS %d MiB; database %d MB\n",
 		st.procedures, wall.Seconds(), float64(st.procedures)/wall.Seconds(), st.optimize.Seconds(),
 		cpu.Seconds(), float64(cpu.Microseconds())/float64(max(st.procedures, 1)), ru.Maxrss/1024, size/1e6)
-	fmt.Printf("load average: %s\n", loadAvg())
 	return nil
 }
 
