@@ -3,9 +3,13 @@ package main
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
+	"io"
 	"strings"
 	"time"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
 
 	"github.com/redtape-vn/redtape/corpus/index"
 )
@@ -100,11 +104,31 @@ func openFTS(ctx context.Context, path string) (*ftsEngine, time.Duration, error
 // Close closes the database.
 func (e *ftsEngine) Close() error { return e.db.Close() }
 
+// raw calls fn with the SQLite connection under the pool's only one.
+func (e *ftsEngine) raw(ctx context.Context, fn func(*sqlite3.SQLiteConn) error) error {
+	c, err := e.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	return c.Raw(func(dc any) error {
+		sc, ok := dc.(*sqlite3.SQLiteConn)
+		if !ok {
+			return fmt.Errorf("driver connection is a %T", dc)
+		}
+		return fn(sc)
+	})
+}
+
 // search runs q as redtape's search does when page is true: the ten best
 // hits by bm25 with a snippet each, then every hit, counted in all and by
 // facet value. With page false only the counts are made.
 func (e *ftsEngine) search(ctx context.Context, q ftsQuery, page bool) (answer, error) {
-	from, args := q.from()
+	from, sqlArgs := q.from()
+	args := make([]driver.Value, len(sqlArgs))
+	for i, v := range sqlArgs {
+		args[i] = v
+	}
 	if page {
 		cols := "d.id, '', ''"
 		order := "d.id"
@@ -112,7 +136,7 @@ func (e *ftsEngine) search(ctx context.Context, q ftsQuery, page bool) (answer, 
 			cols = "fts.rowid, fts.name, snippet(fts, -1, '«', '»', '…', 24)"
 			order = "rank"
 		}
-		rows, err := e.db.QueryContext(ctx, "SELECT "+cols+" "+from+" ORDER BY "+order+" LIMIT 10", args...)
+		rows, err := e.db.QueryContext(ctx, "SELECT "+cols+" "+from+" ORDER BY "+order+" LIMIT 10", sqlArgs...)
 		if err != nil {
 			return answer{}, fmt.Errorf("search %s: %w", q, err)
 		}
@@ -133,29 +157,41 @@ func (e *ftsEngine) search(ctx context.Context, q ftsQuery, page bool) (answer, 
 	if q.Match != "" {
 		id = "fts.rowid"
 	}
-	rows, err := e.db.QueryContext(ctx, "SELECT "+id+" "+from, args...)
-	if err != nil {
-		return answer{}, fmt.Errorf("count %s: %w", q, err)
-	}
-	defer rows.Close()
 	var per [3][]int
 	for f := range per {
 		per[f] = make([]int, len(e.values[f]))
 	}
 	var a answer
-	for rows.Next() {
-		var id int
-		if err := rows.Scan(&id); err != nil {
-			return answer{}, fmt.Errorf("count %s: %w", q, err)
+	// Every hit's id passes from SQLite to Go; through database/sql's
+	// Scan that cost two to three times what FTS5 spends finding them
+	// (82,266 ids: 35-67 ms against 10-13 ms for count(*)), so the ids
+	// are read through the driver's own rows (25 ms).
+	err := e.raw(ctx, func(c *sqlite3.SQLiteConn) error {
+		rows, err := c.Query("SELECT "+id+" "+from, args)
+		if err != nil {
+			return err
 		}
-		a.total++
-		for f := range per {
-			for _, n := range e.byID[f][id] {
-				per[f][n]++
+		defer rows.Close()
+		dest := make([]driver.Value, 1)
+		for {
+			if err := rows.Next(dest); err == io.EOF {
+				return nil
+			} else if err != nil {
+				return err
+			}
+			id, ok := dest[0].(int64)
+			if !ok || id < 1 || id >= int64(len(e.byID[0])) {
+				return fmt.Errorf("id %v out of range", dest[0])
+			}
+			a.total++
+			for f := range per {
+				for _, n := range e.byID[f][id] {
+					per[f][n]++
+				}
 			}
 		}
-	}
-	if err := rows.Err(); err != nil {
+	})
+	if err != nil {
 		return answer{}, fmt.Errorf("count %s: %w", q, err)
 	}
 	a.facets = counts{}
