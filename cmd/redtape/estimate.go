@@ -119,7 +119,8 @@ func runEstimate(ctx context.Context, opts estimateOptions, e *env) error {
 			return err
 		}
 	}
-	rep := estimate.Build(a, estimate.Options{Baseline: opts.Baseline, Current: opts.Current, Demo: demo, Top: opts.Top, Day: e.now()})
+	rep := estimate.Build(a, estimate.Options{Baseline: opts.Baseline, Current: opts.Current, Demo: demo, Top: opts.Top, Day: e.now(),
+		WriteChanges: opts.Format == "json"})
 	if opts.Format == "json" {
 		err = estimate.WriteJSON(e.stdout, rep)
 	} else {

@@ -4,6 +4,8 @@
 package estimate
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -121,6 +123,10 @@ type Scenario struct {
 	Ministries []Ministry `json:"ministries"`
 	// Changes lists every procedure that is not unchanged, by saving.
 	Changes []Cut `json:"changes"`
+
+	// changes are the changes of Changes, made into cuts as WriteJSON
+	// writes them, when Build was asked to (Options.WriteChanges).
+	changes []*compare.Change
 }
 
 // Ministry is a ministry's tally in a scenario.
@@ -252,6 +258,10 @@ type Options struct {
 	Top int
 	// Day is the date of the estimate.
 	Day time.Time
+	// WriteChanges leaves each scenario's Changes empty and has WriteJSON
+	// make them as it writes them, so that a list of every changed
+	// procedure is never held whole (a JSON estimate of a large corpus).
+	WriteChanges bool
 }
 
 // Build arranges an assessment as the estimate's report.
@@ -312,7 +322,11 @@ func Build(a *assess.Assessment, opts Options) *Report {
 				changed = append(changed, ch)
 			}
 		}
-		es.Changes = cutsOf(changed)
+		if opts.WriteChanges {
+			es.changes = append([]*compare.Change{}, changed...)
+		} else {
+			es.Changes = cutsOf(changed)
+		}
 		for _, m := range s.Ministries {
 			es.Ministries = append(es.Ministries, Ministry{Name: m.Name,
 				Tally: tallyOf(m.Tally, s.TopCuts(opts.Top, m.Name))})
@@ -711,9 +725,85 @@ func costInputsOf(in assess.Inputs) CostInputs {
 }
 
 // WriteJSON writes rep as indented JSON, HTML characters as they are.
+// The changes of a report built with Options.WriteChanges are made and
+// written one at a time.
 func WriteJSON(w io.Writer, rep *Report) error {
-	enc := json.NewEncoder(w)
+	lazy := false
+	for _, s := range rep.Scenarios {
+		lazy = lazy || s.changes != nil
+	}
+	if !lazy {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(rep)
+	}
+	// The report is encoded with every lazy list empty, then written with
+	// each empty list replaced by its cuts, encoded as the encoder would
+	// at that depth.
+	out := *rep
+	out.Scenarios = make([]Scenario, len(rep.Scenarios))
+	for i, s := range rep.Scenarios {
+		out.Scenarios[i] = s
+		if s.changes != nil {
+			out.Scenarios[i].Changes = []Cut{}
+		}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(rep)
+	if err := enc.Encode(&out); err != nil {
+		return err
+	}
+	const open = "\n      \"changes\": ["
+	const indent = "        " // a cut is an element of scenarios[i].changes
+	doc := buf.Bytes()
+	for _, s := range rep.Scenarios {
+		if s.changes == nil {
+			continue
+		}
+		at := bytes.Index(doc, []byte(open+"]"))
+		if at < 0 {
+			return fmt.Errorf("write estimate: no list of changes where one was expected")
+		}
+		at += len(open)
+		if _, err := w.Write(doc[:at]); err != nil {
+			return err
+		}
+		bw := bufio.NewWriter(w)
+		for k, ch := range s.changes {
+			b, err := marshalIndent(cutsOf([]*compare.Change{ch})[0], indent)
+			if err != nil {
+				return err
+			}
+			if k > 0 {
+				bw.WriteByte(',')
+			}
+			bw.WriteString("\n" + indent)
+			bw.Write(b)
+		}
+		if len(s.changes) > 0 {
+			bw.WriteString("\n      ")
+		}
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		doc = doc[at:]
+	}
+	_, err := w.Write(doc)
+	return err
+}
+
+// marshalIndent encodes v as the report's encoder encodes it at the depth
+// of prefix.
+func marshalIndent(v any, prefix string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent(prefix, "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }

@@ -155,6 +155,14 @@ func TestStreamedEstimateIsTheSame(t *testing.T) {
 					t.Fatal(err)
 				}
 				same(t, string(scope)+" json", wj.Bytes(), gj.Bytes())
+				// The changes made as they are written give the same JSON.
+				lazy := eopts
+				lazy.WriteChanges = true
+				var lj bytes.Buffer
+				if err := estimate.WriteJSON(&lj, estimate.Build(str, lazy)); err != nil {
+					t.Fatal(err)
+				}
+				same(t, string(scope)+" json, changes written one at a time", wj.Bytes(), lj.Bytes())
 				for _, lang := range []i18n.Lang{i18n.Vietnamese, i18n.English} {
 					var wt, gt bytes.Buffer
 					if err := estimate.WriteText(&wt, want, lang); err != nil {
