@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 
 	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/analyzer/compare"
@@ -40,14 +41,22 @@ type Streamed struct {
 // side is what the first read of a set keeps of each record in scope.
 type side struct {
 	keys             []compare.Keys
-	ministry, sector []string
-	seq              []int // place in the read
-	n                int   // records read
+	ministry, sector []string // ministry only when narrowing
+	seq              []int32  // place in the read; -1 for a record out of scope
+	n                int      // records read
 	narrowing        *Narrowing
 	spill            *corpus.Spill
-	spilledAt        []int // per record kept: its number in the spill
+	spilledAt        []int32 // per record kept: its number in the spill
 	intern           *compare.KeyInterner
 	strings          map[string]string
+}
+
+// ministryOf returns the ministry of record k, "" when not narrowing.
+func (s *side) ministryOf(k int) string {
+	if s.ministry == nil {
+		return ""
+	}
+	return s.ministry[k]
 }
 
 func (s *side) internString(v string) string {
@@ -96,8 +105,11 @@ func (s *side) read(ctx context.Context, r Reader, inScope func(*corpus.Procedur
 			return nil
 		}
 		s.keys = append(s.keys, s.intern.Keys(f.keys))
-		s.ministry, s.sector = append(s.ministry, s.internString(p.Ministry)), append(s.sector, s.internString(p.Sector))
-		s.seq = append(s.seq, seq)
+		if s.narrowing != nil {
+			s.ministry = append(s.ministry, s.internString(p.Ministry))
+		}
+		s.sector = append(s.sector, s.internString(p.Sector))
+		s.seq = append(s.seq, int32(seq))
 		at := -1
 		if s.spill != nil {
 			n, err := s.spill.AddEncoded(f.record)
@@ -106,7 +118,10 @@ func (s *side) read(ctx context.Context, r Reader, inScope func(*corpus.Procedur
 			}
 			at = n
 		}
-		s.spilledAt = append(s.spilledAt, at)
+		if at > math.MaxInt32 || seq > math.MaxInt32 {
+			return fmt.Errorf("more than %d records: too many to report on", math.MaxInt32)
+		}
+		s.spilledAt = append(s.spilledAt, int32(at))
 		return nil
 	})
 }
@@ -200,16 +215,16 @@ func CollectStream(ctx context.Context, src Streamed, opts Options) (*reports.In
 		baseSide, keepBS = base, keepBase
 	)
 	for k := range cur.keys {
-		if !keepCur(cur.ministry[k], cur.sector[k]) {
+		if !keepCur(cur.ministryOf(k), cur.sector[k]) {
 			continue
 		}
 		nNarrowed++
-		ministryNames.add(cur.ministry[k])
+		ministryNames.add(cur.ministryOf(k))
 		sectorNames.add(cur.sector[k])
 		if cur.seq[k] < 0 {
 			continue // out of scope
 		}
-		for len(index) <= cur.seq[k] {
+		for len(index) <= int(cur.seq[k]) {
 			index = append(index, -1)
 		}
 		index[cur.seq[k]] = int32(len(curKeys))
@@ -219,20 +234,23 @@ func CollectStream(ctx context.Context, src Streamed, opts Options) (*reports.In
 	if src.Baseline == nil {
 		baseSide, keepBS = cur, keepCur
 	}
-	var spilled []int
+	var spilled []int32
 	for k := range baseSide.keys {
-		if baseSide.seq[k] < 0 || !keepBS(baseSide.ministry[k], baseSide.sector[k]) {
+		if baseSide.seq[k] < 0 || !keepBS(baseSide.ministryOf(k), baseSide.sector[k]) {
 			continue
 		}
 		baseline.Keys = append(baseline.Keys, baseSide.keys[k])
 		baseSectors = append(baseSectors, baseSide.sector[k])
 		spilled = append(spilled, baseSide.spilledAt[k])
 		if src.Baseline != nil {
-			ministryNames.add(baseSide.ministry[k])
+			ministryNames.add(baseSide.ministryOf(k))
 			sectorNames.add(baseSide.sector[k])
 		}
 	}
-	baseline.Get = func(i int) (*corpus.Procedure, error) { return spill.Get(spilled[i]) }
+	baseline.Get = func(i int) (*corpus.Procedure, error) { return spill.Get(int(spilled[i])) }
+	// What the first reads kept is in the tables above now: free it
+	// before the second read.
+	*cur, *base = side{}, side{}
 	if len(curKeys) == 0 && nNarrowed > 0 {
 		return nil, fmt.Errorf("%w: none of the %d current procedures is of scope %q", assess.ErrEmptyScope, nNarrowed, aopts.Scope)
 	}
@@ -281,7 +299,7 @@ func CollectStream(ctx context.Context, src Streamed, opts Options) (*reports.In
 // anyKept reports whether keep keeps a record of s.
 func anyKept(s *side, keep func(string, string) bool) bool {
 	for k := range s.keys {
-		if keep(s.ministry[k], s.sector[k]) {
+		if keep(s.ministryOf(k), s.sector[k]) {
 			return true
 		}
 	}
