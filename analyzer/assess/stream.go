@@ -72,8 +72,9 @@ func (opts Options) InScope(p *corpus.Procedure) bool {
 
 // Baseline is the baseline of a stream: the matching keys of its
 // procedures ([compare.KeysOf]), in order, and a way to get procedure i,
-// called when it is compared (from several goroutines at once), once for
-// each procedure.
+// called each time it is compared (from several goroutines at once): once,
+// or twice when it is matched within its group ([Stream.MatchWithin]) to
+// another procedure than in the whole comparison.
 type Baseline struct {
 	Keys []compare.Keys
 	Get  func(i int) (*corpus.Procedure, error)
