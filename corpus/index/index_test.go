@@ -2,8 +2,10 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"syscall"
@@ -40,10 +42,11 @@ func cpuTime() time.Duration {
 
 // BenchmarkBuild indexes 2,000 synthetic procedures ($REDTAPE_BENCH_N when
 // set) into a new index, in batches of $REDTAPE_BENCH_BATCH records (the
-// default when unset) built $REDTAPE_BENCH_SHARDS at a time (one per core
-// when unset). It reports the CPU time per procedure besides the wall
-// rate: on a machine shared with other work the CPU time is the steadier
-// figure. Run it with -cpuprofile to see where indexing spends its time.
+// default when unset), once with one shard and once with one per core
+// (with $REDTAPE_BENCH_SHARDS shards alone, when set). It reports the CPU
+// time per procedure besides the wall rate: on a machine shared with
+// other work the CPU time is the steadier figure. Run it with -cpuprofile
+// to see where indexing spends its time.
 func BenchmarkBuild(b *testing.B) {
 	n := 2000
 	if s := os.Getenv("REDTAPE_BENCH_N"); s != "" {
@@ -64,17 +67,24 @@ func BenchmarkBuild(b *testing.B) {
 		return sum, err
 	}}
 	batch, _ := strconv.Atoi(os.Getenv("REDTAPE_BENCH_BATCH"))
-	shards, _ := strconv.Atoi(os.Getenv("REDTAPE_BENCH_SHARDS"))
+	counts := []int{1, runtime.GOMAXPROCS(0)}
+	if s, err := strconv.Atoi(os.Getenv("REDTAPE_BENCH_SHARDS")); err == nil && s > 0 {
+		counts = []int{s}
+	}
 	// As the index command does (cmd/redtape/index.go).
 	defer debug.SetGCPercent(debug.SetGCPercent(300))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(576 << 20))
-	cpu0 := cpuTime()
-	for b.Loop() {
-		dir := b.TempDir()
-		if _, err := Update(context.Background(), filepath.Join(dir, "idx"), src, UpdateOptions{BatchSize: batch, Shards: shards}); err != nil {
-			b.Fatal(err)
-		}
+	for _, shards := range counts {
+		b.Run(fmt.Sprintf("shards=%d", shards), func(b *testing.B) {
+			cpu0 := cpuTime()
+			for b.Loop() {
+				dir := b.TempDir()
+				if _, err := Update(context.Background(), filepath.Join(dir, "idx"), src, UpdateOptions{BatchSize: batch, Shards: shards}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "procedures/s")
+			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(n*b.N), "cpu-µs/procedure")
+		})
 	}
-	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "procedures/s")
-	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(n*b.N), "cpu-µs/procedure")
 }
