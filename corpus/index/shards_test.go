@@ -2,10 +2,8 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -55,24 +53,9 @@ func TestShardsSameResults(t *testing.T) {
 		if testing.Short() {
 			t.Skip("indexes the real corpus twice; skipped with -short")
 		}
-		root := sharedCorpus(t)
-		var paths []string
-		for _, d := range []string{"portal-crawl", "word-export", "national-export-sample"} {
-			paths = append(paths, filepath.Join(root, d))
-		}
-		src := Source{Roots: paths, Walk: func(ctx context.Context, fn func(*corpus.Procedure) error) (*corpus.Summary, error) {
-			return corpus.Walk(ctx, paths, corpus.Options{}, fn)
-		}}
+		src := sharedSource(sharedCorpus(t))
 		queries := append([]string(nil), shardQueries...)
-		raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "search", "queries.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var cases []qualityCase
-		if err := json.Unmarshal(raw, &cases); err != nil {
-			t.Fatal(err)
-		}
-		for _, c := range cases {
+		for _, c := range qualityCases(t) {
 			if c.Error == "" {
 				queries = append(queries, c.Query)
 			}
