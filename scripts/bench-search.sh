@@ -3,7 +3,8 @@
 # and measure search latency on that index.
 #
 # Writes N procedures (corpus/synth, seed 1) as JSONL files, runs
-# "redtape index" under /usr/bin/time -v (rate and peak memory), then runs
+# "redtape index" under /usr/bin/time -v (rate, CPU time and peak memory,
+# with the number of shards: SHARDS, else one per core), then runs
 # BenchmarkSearch of corpus/index against the built index (p50/p95 per
 # query class, facets and snippets included; facet-load-ms is reading the
 # facet sets once per open index). Load averages are printed before and
@@ -13,6 +14,7 @@
 #
 #   scripts/bench-search.sh 100000
 #   FLAGS=1 scripts/bench-search.sh 20000   # also match papers against the catalog
+#   SHARDS=1 scripts/bench-search.sh 100000  # index one batch at a time
 set -euo pipefail
 
 n=${1:-100000}
@@ -35,9 +37,10 @@ if [[ "${FLAGS:-0}" == 1 ]]; then
 fi
 # The machine may be shared: the load average goes with every figure.
 load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
-echo "== indexing"
+shards=${SHARDS:-$(nproc)}
+echo "== indexing with $shards shards"
 load
-/usr/bin/time -v "$work/redtape" index "${flags[@]}" --index "$work/index" "$work/corpus" \
+/usr/bin/time -v "$work/redtape" index "${flags[@]}" --shards "$shards" --index "$work/index" "$work/corpus" \
 	>"$work/index.out" 2>"$work/time.txt"
 cat "$work/index.out"
 wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt")
@@ -47,6 +50,9 @@ echo "index wall time: $wall (${secs}s)"
 awk -v n="$n" -v s="$secs" 'BEGIN { printf "index rate: %.0f procedures/s\n", n/s }'
 awk -v k="$rss" 'BEGIN { printf "peak memory: %.0f MiB\n", k/1024 }'
 grep -E "User time|System time|Percent of CPU" "$work/time.txt"
+# CPU time is the steadier figure on a shared machine.
+awk -F': ' -v n="$n" '/User time|System time/ { cpu += $2 }
+	END { printf "index CPU (user+sys): %.1f s, %.0f µs per procedure\n", cpu, cpu * 1e6 / n }' "$work/time.txt"
 du -sh "$work/index" | sed 's/^/index size: /'
 load
 

@@ -34,6 +34,8 @@ type indexOptions struct {
 	Rebuild bool
 	// NoFlags skips matching papers against the catalog (no flagged: filter).
 	NoFlags bool
+	// Shards is the number of batches indexed at once; 0 means one per core.
+	Shards int
 	// Input controls how records are read.
 	Input corpus.Options
 }
@@ -54,11 +56,12 @@ func indexCommand(e *env) *cli.Command {
 			indexFlag(),
 			&cli.BoolFlag{Name: "rebuild", Usage: "build the index anew instead of updating it"},
 			&cli.BoolFlag{Name: "no-flags", Usage: "do not match papers against the catalog of digitised data (disables flagged:)"},
+			&cli.IntFlag{Name: "shards", Usage: "index `N` batches at once, one per core when 0; results do not depend on it"},
 		}, inputFlags()...),
 		Action: func(c *cli.Context) error {
 			return runIndex(c.Context, indexOptions{
 				Paths: c.Args().Slice(), Index: c.String("index"), Rebuild: c.Bool("rebuild"),
-				NoFlags: c.Bool("no-flags"), Input: inputOptions(c),
+				NoFlags: c.Bool("no-flags"), Shards: c.Int("shards"), Input: inputOptions(c),
 			}, e)
 		},
 	}
@@ -78,6 +81,9 @@ func indexDir(flag string, e *env) string {
 
 func runIndex(ctx context.Context, opts indexOptions, e *env) error {
 	dir := indexDir(opts.Index, e)
+	if opts.Shards < 0 {
+		return usageErrorf("index: --shards %d: want a positive number, or 0 for one per core", opts.Shards)
+	}
 	if err := checkInput(ctx, opts.Paths, opts.Input); err != nil {
 		return err
 	}
@@ -88,7 +94,7 @@ func runIndex(ctx context.Context, opts indexOptions, e *env) error {
 		opts.Input.Progress = p.files
 	}
 	src := indexSource(opts.Paths, opts.Input)
-	uo := index.UpdateOptions{Rebuild: opts.Rebuild, Now: e.now}
+	uo := index.UpdateOptions{Rebuild: opts.Rebuild, Now: e.now, Shards: opts.Shards}
 	if !opts.NoFlags {
 		f, err := flagsFunc(e)
 		if err != nil {

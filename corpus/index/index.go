@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -105,6 +106,12 @@ type UpdateOptions struct {
 	Flags func(*corpus.Procedure) []string
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Shards is the number of batches indexed at once, each by its own
+	// goroutine into segments of its own; 0 means one per core
+	// (runtime.GOMAXPROCS(0)). All segments belong to one index, whose
+	// term statistics cover them all: results and scores do not depend
+	// on the number (see docs/search.md, "Building in shards").
+	Shards int
 }
 
 // Stats counts what an [Update] did.
@@ -146,6 +153,9 @@ func Update(ctx context.Context, path string, src Source, opts UpdateOptions) (*
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if opts.Shards <= 0 {
+		opts.Shards = runtime.GOMAXPROCS(0)
 	}
 	path = filepath.Clean(path)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -404,10 +414,7 @@ func tidyIfIdle(path string) {
 // roots are read again with src.Read.
 func build(ctx context.Context, path string, src Source, opts UpdateOptions, reason string, canon *canonicalizer, earlier map[string]docState) (*Stats, error) {
 	tmp := path + ".new"
-	// Batches need not be synced one by one: write waits for the last
-	// batch to be persisted, which persists all before it, and the build
-	// is swapped in only after that.
-	idx, err := bleve.NewUsing(tmp, newMapping(), scorch.Name, scorch.Name, map[string]interface{}{"unsafe_batch": true})
+	idx, err := bleve.NewUsing(tmp, newMapping(), scorch.Name, scorch.Name, buildConfig())
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", tmp, err)
 	}
@@ -469,6 +476,28 @@ func build(ctx context.Context, path string, src Source, opts UpdateOptions, rea
 	}
 	os.RemoveAll(old)
 	return st, nil
+}
+
+// maxSegmentDocs is the number of records from which scorch stops
+// merging segments into larger ones. Merging rewrites every record of the
+// segments merged, and reads them through memory maps, which count in the
+// resident memory of the process: without a bound, records are written
+// again at each tier up to one segment of the whole index. At 1,000,000
+// records, merges into segments of 100,000 took the peak to 1.08 GiB (532
+// MiB of it the segments merged); segments of 50,000 halve that part.
+const maxSegmentDocs = 50000
+
+// buildConfig is the scorch configuration of a new index. It is stored in
+// the index (index_meta.json), so later updates merge alike.
+func buildConfig() map[string]interface{} {
+	return map[string]interface{}{
+		// Batches need not be synced one by one: write waits for the last
+		// batch to be persisted, which persists all before it, and the
+		// build is swapped in only after that.
+		"unsafe_batch": true,
+		// Read over scorch's defaults (mergeplan.DefaultMergePlanOptions).
+		"scorchMergePlanOptions": map[string]interface{}{"MaxSegmentSize": maxSegmentDocs},
+	}
 }
 
 // openWritable opens an existing index for writing. A search holding the
@@ -546,7 +575,7 @@ func write(ctx context.Context, open func() (bleve.Index, error), src Source, op
 		if adv, err = idx.Advanced(); err != nil {
 			return fmt.Errorf("open index for writing: %w", err)
 		}
-		w = newBatchWriter(ctx, adv, writers)
+		w = newBatchWriter(ctx, adv, opts.Shards)
 		batch = bindex.NewBatch()
 		return nil
 	}
@@ -571,7 +600,9 @@ func write(ctx context.Context, open func() (bleve.Index, error), src Source, op
 		key := Key(p) + "@" + p.Source.File
 		repeats[key]++
 		id := DocID(p, repeats[key])
-		seen[id] = true
+		if known != nil {
+			seen[id] = true
+		}
 		var x extra
 		if opts.Flags != nil {
 			x.flagged = opts.Flags(p)
@@ -679,10 +710,6 @@ func write(ctx context.Context, open func() (bleve.Index, error), src Source, op
 
 // facetKey is the internal key holding the label of a facet code.
 func facetKey(code string) []byte { return []byte("facet:" + code) }
-
-// writers is the number of batches written at once. Scorch builds each
-// batch's segment in the calling goroutine; two writers keep two cores busy.
-const writers = 2
 
 // batchWriter writes batches on background goroutines.
 type batchWriter struct {

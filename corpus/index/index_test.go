@@ -2,8 +2,11 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strconv"
 	"syscall"
 	"testing"
@@ -38,10 +41,12 @@ func cpuTime() time.Duration {
 }
 
 // BenchmarkBuild indexes 2,000 synthetic procedures ($REDTAPE_BENCH_N when
-// set) into a new index. It reports the CPU time per procedure besides the
-// wall rate: on a machine shared with other work the CPU time is the
-// steadier figure. Run it with -cpuprofile to see where indexing spends
-// its time.
+// set) into a new index, in batches of $REDTAPE_BENCH_BATCH records (the
+// default when unset), once with one shard and once with one per core
+// (with $REDTAPE_BENCH_SHARDS shards alone, when set). It reports the CPU
+// time per procedure besides the wall rate: on a machine shared with
+// other work the CPU time is the steadier figure. Run it with -cpuprofile
+// to see where indexing spends its time.
 func BenchmarkBuild(b *testing.B) {
 	n := 2000
 	if s := os.Getenv("REDTAPE_BENCH_N"); s != "" {
@@ -51,14 +56,35 @@ func BenchmarkBuild(b *testing.B) {
 		}
 		n = v
 	}
-	procs := synth.Generate(1, n)
-	cpu0 := cpuTime()
-	for b.Loop() {
-		dir := b.TempDir()
-		if _, err := Update(context.Background(), filepath.Join(dir, "idx"), sliceSource(nil, procs), UpdateOptions{}); err != nil {
-			b.Fatal(err)
-		}
+	// The records are generated as they are indexed, as a corpus is read
+	// from disk: holding them all would weigh on the collector.
+	src := Source{Walk: func(ctx context.Context, fn func(*corpus.Procedure) error) (*corpus.Summary, error) {
+		sum := &corpus.Summary{}
+		err := synth.Each(ctx, 1, n, func(p *corpus.Procedure) error {
+			sum.Procedures++
+			return fn(p)
+		})
+		return sum, err
+	}}
+	batch, _ := strconv.Atoi(os.Getenv("REDTAPE_BENCH_BATCH"))
+	counts := []int{1, runtime.GOMAXPROCS(0)}
+	if s, err := strconv.Atoi(os.Getenv("REDTAPE_BENCH_SHARDS")); err == nil && s > 0 {
+		counts = []int{s}
 	}
-	b.ReportMetric(float64(len(procs)*b.N)/b.Elapsed().Seconds(), "procedures/s")
-	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(len(procs)*b.N), "cpu-µs/procedure")
+	// As the index command does (cmd/redtape/index.go).
+	defer debug.SetGCPercent(debug.SetGCPercent(300))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(576 << 20))
+	for _, shards := range counts {
+		b.Run(fmt.Sprintf("shards=%d", shards), func(b *testing.B) {
+			cpu0 := cpuTime()
+			for b.Loop() {
+				dir := b.TempDir()
+				if _, err := Update(context.Background(), filepath.Join(dir, "idx"), src, UpdateOptions{BatchSize: batch, Shards: shards}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "procedures/s")
+			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(n*b.N), "cpu-µs/procedure")
+		})
+	}
 }

@@ -62,11 +62,8 @@ func sharedCorpus(t testing.TB) string {
 	return dir
 }
 
-func TestQuality(t *testing.T) {
-	if testing.Short() {
-		t.Skip("quality suite indexes the real corpus; skipped with -short")
-	}
-	root := sharedCorpus(t)
+// qualityCases reads the search-quality suite.
+func qualityCases(t testing.TB) []qualityCase {
 	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "search", "queries.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -75,16 +72,30 @@ func TestQuality(t *testing.T) {
 	if err := json.Unmarshal(raw, &cases); err != nil {
 		t.Fatal(err)
 	}
-	if len(cases) < 30 {
-		t.Fatalf("only %d cases in the suite", len(cases))
-	}
+	return cases
+}
+
+// sharedSource reads the real records under root (see sharedCorpus).
+func sharedSource(root string) Source {
 	var paths []string
 	for _, d := range []string{"portal-crawl", "word-export", "national-export-sample"} {
 		paths = append(paths, filepath.Join(root, d))
 	}
-	src := Source{Roots: paths, Walk: func(ctx context.Context, fn func(*corpus.Procedure) error) (*corpus.Summary, error) {
+	return Source{Roots: paths, Walk: func(ctx context.Context, fn func(*corpus.Procedure) error) (*corpus.Summary, error) {
 		return corpus.Walk(ctx, paths, corpus.Options{}, fn)
 	}}
+}
+
+func TestQuality(t *testing.T) {
+	if testing.Short() {
+		t.Skip("quality suite indexes the real corpus; skipped with -short")
+	}
+	root := sharedCorpus(t)
+	cases := qualityCases(t)
+	if len(cases) < 30 {
+		t.Fatalf("only %d cases in the suite", len(cases))
+	}
+	src := sharedSource(root)
 	dir := filepath.Join(t.TempDir(), "idx")
 	st, err := Update(context.Background(), dir, src, UpdateOptions{})
 	if err != nil {
