@@ -243,7 +243,7 @@ func (s *Stream) Assess(j int, p *corpus.Procedure) (*Item, error) {
 					return nil, fmt.Errorf("baseline procedure %d: %w", gi+1, err)
 				}
 			}
-			it.group = s.streamer.Diff(gb, p, removed, compare.Pair{Base: gi, Current: j})
+			it.group = s.streamer.DiffAgain(gb, it.pair, compare.Pair{Base: gi, Current: j})
 		}
 	}
 	return it, nil

@@ -80,6 +80,7 @@ type PairChanges struct {
 	// Current and FlagsApplied are the pair's change in each scenario.
 	Current, FlagsApplied *Change
 	b, c, dropped         *corpus.Procedure
+	cp, dp                *prepared // the current side, as published and dropped
 }
 
 // Diff compares the pair pr, baseline procedure b with current procedure
@@ -87,25 +88,44 @@ type PairChanges struct {
 // flags-applied one drops c's papers at the indexes removed. It may be
 // called from several goroutines at once.
 func (s *Streamer) Diff(b, c *corpus.Procedure, removed []int, pr Pair) *PairChanges {
-	var bp, cp, dp *prepared
+	var bp *prepared
 	if b != nil {
 		bp = prepare(s.model, b, &s.keys)
 	}
 	out := &PairChanges{b: b, c: c}
 	if c != nil {
 		if s.curModel == s.model && b == c {
-			cp = bp
+			out.cp = bp
 		} else {
-			cp = prepare(s.curModel, c, &s.keys)
+			out.cp = prepare(s.curModel, c, &s.keys)
 		}
 		out.dropped = c
 		if len(removed) > 0 {
 			out.dropped = dropPaperIndexes(c, removed)
 		}
-		dp = prepareDropped(s.curModel, c, cp, removed)
+		out.dp = prepareDropped(s.curModel, c, out.cp, removed)
 	}
-	out.Current = diff(b, c, bp, cp, s.sim, s.names)
-	out.FlagsApplied = diff(b, out.dropped, bp, dp, s.sim, s.names)
+	return s.diffPair(out, bp, pr)
+}
+
+// DiffAgain is Diff of b with the current procedure of like, a pair Diff
+// gave, reusing what was prepared of that procedure: a current procedure
+// matched to one baseline procedure in the whole comparison and to
+// another within its group.
+func (s *Streamer) DiffAgain(b *corpus.Procedure, like *PairChanges, pr Pair) *PairChanges {
+	var bp *prepared
+	if b != nil {
+		bp = prepare(s.model, b, &s.keys)
+	}
+	out := &PairChanges{b: b, c: like.c, dropped: like.dropped, cp: like.cp, dp: like.dp}
+	return s.diffPair(out, bp, pr)
+}
+
+// diffPair compares the pair out holds, given bp, the baseline side's
+// prepared form.
+func (s *Streamer) diffPair(out *PairChanges, bp *prepared, pr Pair) *PairChanges {
+	out.Current = diff(out.b, out.c, bp, out.cp, s.sim, s.names)
+	out.FlagsApplied = diff(out.b, out.dropped, bp, out.dp, s.sim, s.names)
 	for _, ch := range []*Change{out.Current, out.FlagsApplied} {
 		ch.Base, ch.Current, ch.MatchedBy = pr.Base, pr.Current, pr.By
 	}
@@ -131,37 +151,32 @@ func dropPaperIndexes(p *corpus.Procedure, removed []int) *corpus.Procedure {
 // Baseline returns the pair's baseline procedure, nil for a new one.
 func (pc *PairChanges) Baseline() *corpus.Procedure { return pc.b }
 
-// Tallies counts the changes of some pairs in both scenarios, as a
-// comparison of those pairs alone would: [Compare] of a part of the
+// Tallies counts the changes of some pairs in both scenarios, in total
+// (not per ministry, sector or scope), as a comparison of those pairs
+// alone would: the Tally of each scenario of [Compare] of a part of the
 // procedures, the pairs matched within that part.
 type Tallies struct {
-	target    cost.Amount
-	scenarios [2]*scenarioTally
+	target cost.Amount
+	totals [2]Tally
 }
 
 // Tallies returns empty tallies with the streamer's target.
-func (s *Streamer) Tallies() *Tallies {
-	t := &Tallies{target: s.target}
-	for i, sc := range s.scenarios {
-		t.scenarios[i] = newScenarioTally(sc.tally.s.Name, sc.tally.s.Description)
-	}
-	return t
-}
+func (s *Streamer) Tallies() *Tallies { return &Tallies{target: s.target} }
 
 // Add counts one pair's changes.
 func (t *Tallies) Add(pc *PairChanges) {
-	t.scenarios[0].add(pc.Current, pc.b, pc.c)
-	t.scenarios[1].add(pc.FlagsApplied, pc.b, pc.dropped)
+	t.totals[0].add(pc.Current, pc.b, pc.c)
+	t.totals[1].add(pc.FlagsApplied, pc.b, pc.dropped)
 }
 
-// Result finishes the tallies and returns them as a comparison without
-// changes listed.
-func (t *Tallies) Result() *Result {
-	res := &Result{Target: t.target}
-	for _, sc := range t.scenarios {
-		res.Scenarios = append(res.Scenarios, sc.finish(t.target))
+// Result finishes the tallies and returns those of the "current" and
+// "flags_applied" scenarios.
+func (t *Tallies) Result() [2]Tally {
+	out := t.totals
+	for i := range out {
+		out[i].finish(t.target)
 	}
-	return res
+	return out
 }
 
 // Add tallies one pair's changes and keeps those asked for. It must be

@@ -97,7 +97,7 @@ func (c *Stream) Input(opts Options, a *assess.Assessment, ministries, sectors [
 	secs := make([]reports.Tally, len(names))
 	for i, name := range names {
 		res := c.sectors[name].Result()
-		secs[i] = tally(name, &res.Scenarios[0].Tally, &res.Scenarios[1].Tally)
+		secs[i] = tally(name, &res[0], &res[1])
 		setFlags(&secs[i], fsum.BySector, name)
 	}
 	sortTallies(secs)

@@ -177,16 +177,23 @@ func (t *dbTable) list(cat *catalog.Catalog) []reports.Database {
 }
 
 // oppTable ranks the current procedures by the annual saving of dropping
-// their flagged papers.
+// their flagged papers. The split of each saving by kind of cost is made
+// for the opportunities kept only.
 type oppTable struct {
 	fallback      cost.FallbackKind
-	ops           *ranked[reports.Opportunity]
+	ops           *ranked[opportunity]
 	omittedSaving int64
+}
+
+// opportunity is an opportunity with the costs its split is made from.
+type opportunity struct {
+	reports.Opportunity
+	before, after *cost.ProcedureCost
 }
 
 func newOppTable(limit int, fallback cost.FallbackKind) *oppTable {
 	t := &oppTable{fallback: fallback}
-	t.ops = newRanked(limit, func(a, b reports.Opportunity) int {
+	t.ops = newRanked(limit, func(a, b opportunity) int {
 		if c := cmp.Compare(b.Saving, a.Saving); c != 0 {
 			return c
 		}
@@ -194,7 +201,7 @@ func newOppTable(limit int, fallback cost.FallbackKind) *oppTable {
 			return c
 		}
 		return cmp.Compare(a.Name, b.Name)
-	}, func(o reports.Opportunity) { t.omittedSaving += o.Saving })
+	}, func(o opportunity) { t.omittedSaving += o.Saving })
 	return t
 }
 
@@ -208,13 +215,12 @@ func (t *oppTable) add(seq int, p *corpus.Procedure, r *flags.ProcedureResult, b
 	if saving.Sign() <= 0 {
 		return
 	}
-	o := reports.Opportunity{ProcedureRef: ref(p, r.Flagged)}
+	o := opportunity{Opportunity: reports.Opportunity{ProcedureRef: ref(p, r.Flagged)}, before: before, after: after}
 	o.ProcedureRef.Annual = money(before.Annual)
 	o.Saving = money(saving)
 	o.Percent = float(saving.Percent(before.Annual))
 	o.AssumedShare = float(before.AssumedShare())
 	o.Volume, o.VolumeMeasured = before.Volume, before.VolumeMeasured
-	o.Parts = costParts(before, after, t.fallback)
 	vi := map[string]string{}
 	for _, pr := range r.Papers {
 		if _, seen := vi[pr.Database]; pr.Flagged && !seen {
@@ -231,8 +237,13 @@ func (t *oppTable) add(seq int, p *corpus.Procedure, r *flags.ProcedureResult, b
 
 // set puts the ranking in in.
 func (t *oppTable) set(in *reports.Input) {
-	in.Opportunities, in.OpportunitiesOmitted = t.ops.list()
-	in.OpportunitiesOmittedSaving = t.omittedSaving
+	ops, omitted := t.ops.list()
+	in.Opportunities = make([]reports.Opportunity, len(ops))
+	for i, o := range ops {
+		in.Opportunities[i] = o.Opportunity
+		in.Opportunities[i].Parts = costParts(o.before, o.after, t.fallback)
+	}
+	in.OpportunitiesOmitted, in.OpportunitiesOmittedSaving = omitted, t.omittedSaving
 }
 
 // changeTable lists the procedures added and abolished since the baseline.
