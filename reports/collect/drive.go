@@ -38,7 +38,9 @@ type Streamed struct {
 	SpillDir string
 }
 
-// side is what the first read of a set keeps of each record in scope.
+// side is what the first read of a set keeps of each record: its keys,
+// sector (and ministry, when narrowing), place in the read and number in
+// the spill file; a record out of scope has no keys, place or number.
 type side struct {
 	keys             []compare.Keys
 	ministry, sector []string // ministry only when narrowing
@@ -95,13 +97,15 @@ func (s *side) read(ctx context.Context, r Reader, inScope func(*corpus.Procedur
 		}
 		f := res.(firstRead)
 		if !f.inScope {
+			// Collect narrows before the assessment keeps the scope: a
+			// record out of scope counts for the narrowing, the names and
+			// the refusal of a scope that keeps nothing, and is not
+			// assessed.
 			if s.narrowing != nil {
-				// Narrowing counts every record, in scope or not, as Collect
-				// narrows before the scope; an out-of-scope record is kept
-				// for the names only.
-				s.ministry, s.sector = append(s.ministry, s.internString(p.Ministry)), append(s.sector, s.internString(p.Sector))
-				s.keys, s.seq, s.spilledAt = append(s.keys, compare.Keys{}), append(s.seq, -1), append(s.spilledAt, -1)
+				s.ministry = append(s.ministry, s.internString(p.Ministry))
 			}
+			s.sector = append(s.sector, s.internString(p.Sector))
+			s.keys, s.seq, s.spilledAt = append(s.keys, compare.Keys{}), append(s.seq, -1), append(s.spilledAt, -1)
 			return nil
 		}
 		s.keys = append(s.keys, s.intern.Keys(f.keys))
@@ -150,8 +154,6 @@ func CollectStream(ctx context.Context, src Streamed, opts Options) (*reports.In
 		}
 		return s
 	}
-	// Records out of scope are read only for narrowing (Collect narrows
-	// before the assessment keeps the scope).
 	cur, base := newSide(), newSide()
 	if src.Baseline == nil {
 		cur.spill = spill
@@ -197,10 +199,6 @@ func CollectStream(ctx context.Context, src Streamed, opts Options) (*reports.In
 			}
 		}
 	}
-	if !anyKept(cur, keepCur) && src.Baseline == nil {
-		return nil, fmt.Errorf("%w", ErrNoMatch)
-	}
-
 	// The current records kept, by their place in the read, and the
 	// baseline kept (the current set itself without a baseline).
 	var (

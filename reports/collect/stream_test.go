@@ -147,22 +147,36 @@ func TestCollectStreamRendersTheSame(t *testing.T) {
 	}
 }
 
-// TestCollectStreamRefusesAsCollect: a ministry matching no current
-// procedure and a scope none is of are the errors Collect gives.
+// TestCollectStreamRefusesAsCollect: a ministry or sector matching no
+// current procedure, and a scope none of them is of, are refused with the
+// errors Collect gives.
 func TestCollectStreamRefusesAsCollect(t *testing.T) {
 	ctx := context.Background()
 	procs, err := demo.Load(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, opts := range []Options{
-		{Generated: reportDay, Ministry: "Bộ Không Có"},
-		{Generated: reportDay, Ministry: "tu phap", Sector: "không có"},
+	var citizens []*corpus.Procedure
+	for _, p := range procs {
+		if compare.InScope(p, compare.ScopeCitizen) && !compare.InScope(p, compare.ScopeBusiness) {
+			citizens = append(citizens, p)
+		}
+	}
+	business := assess.Options{Scope: compare.ScopeBusiness}
+	for _, c := range []struct {
+		procs []*corpus.Procedure
+		opts  Options
+		is    error
+	}{
+		{procs, Options{Generated: reportDay, Ministry: "Bộ Không Có"}, ErrNoMatch},
+		{procs, Options{Generated: reportDay, Ministry: "tu phap", Sector: "không có"}, ErrNoMatch},
+		{citizens, Options{Generated: reportDay, Assess: business}, assess.ErrEmptyScope},
+		{citizens, Options{Generated: reportDay, Assess: business, Ministry: "tu phap"}, assess.ErrEmptyScope},
 	} {
-		_, want := Collect(ctx, procs, opts)
-		_, got := CollectStream(ctx, Streamed{Current: sliceReader(procs), SpillDir: t.TempDir()}, opts)
-		if want == nil || got == nil || want.Error() != got.Error() || !errors.Is(got, ErrNoMatch) {
-			t.Errorf("%+v: Collect says %v, CollectStream %v", opts, want, got)
+		_, want := Collect(ctx, c.procs, c.opts)
+		_, got := CollectStream(ctx, Streamed{Current: sliceReader(c.procs), SpillDir: t.TempDir()}, c.opts)
+		if want == nil || got == nil || want.Error() != got.Error() || !errors.Is(got, c.is) {
+			t.Errorf("%+v: Collect says %v, CollectStream %v", c.opts, want, got)
 		}
 	}
 }
