@@ -14,6 +14,7 @@ import (
 	"github.com/redtape-vn/redtape/corpus/demo"
 	"github.com/redtape-vn/redtape/corpus/synth"
 	"github.com/redtape-vn/redtape/reports"
+	"github.com/redtape-vn/redtape/reports/golden"
 )
 
 // sliceReader reads procs as a Reader, work on two goroutines at once.
@@ -138,7 +139,7 @@ func TestCollectStreamRendersTheSame(t *testing.T) {
 				if err := reports.WriteMarkdown(&g, got, ropts); err != nil {
 					t.Fatal(err)
 				}
-				sameLines(t, string(lang), w.Bytes(), g.Bytes())
+				golden.Same(t, string(lang), w.Bytes(), g.Bytes())
 			}
 			if got.OpportunitiesOmitted == 0 && len(want.Opportunities) > 14 {
 				t.Errorf("the streamed opportunities were not cut: %d kept of %d", len(got.Opportunities), len(want.Opportunities))
@@ -177,28 +178,6 @@ func TestCollectStreamRefusesAsCollect(t *testing.T) {
 		_, got := CollectStream(ctx, Streamed{Current: sliceReader(c.procs), SpillDir: t.TempDir()}, c.opts)
 		if want == nil || got == nil || want.Error() != got.Error() || !errors.Is(got, c.is) {
 			t.Errorf("%+v: Collect says %v, CollectStream %v", c.opts, want, got)
-		}
-	}
-}
-
-// sameLines reports the first line where got differs from want.
-func sameLines(t *testing.T, what string, want, got []byte) {
-	t.Helper()
-	if bytes.Equal(want, got) {
-		return
-	}
-	wl, gl := bytes.Split(want, []byte("\n")), bytes.Split(got, []byte("\n"))
-	for i := range max(len(wl), len(gl)) {
-		var w, g []byte
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if !bytes.Equal(w, g) {
-			t.Errorf("%s differs at line %d:\nin memory: %s\nstreamed:  %s", what, i+1, w, g)
-			return
 		}
 	}
 }

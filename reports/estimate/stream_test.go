@@ -15,6 +15,7 @@ import (
 	"github.com/redtape-vn/redtape/corpus/synth"
 	"github.com/redtape-vn/redtape/internal/i18n"
 	"github.com/redtape-vn/redtape/reports/estimate"
+	"github.com/redtape-vn/redtape/reports/golden"
 )
 
 // streamed assesses current against baseline as a stream (assess.Stream),
@@ -154,7 +155,7 @@ func TestStreamedEstimateIsTheSame(t *testing.T) {
 				if err := estimate.WriteJSON(&gj, got); err != nil {
 					t.Fatal(err)
 				}
-				same(t, string(scope)+" json", wj.Bytes(), gj.Bytes())
+				golden.Same(t, string(scope)+" json", wj.Bytes(), gj.Bytes())
 				// The changes made as they are written give the same JSON.
 				lazy := eopts
 				lazy.WriteChanges = true
@@ -162,7 +163,7 @@ func TestStreamedEstimateIsTheSame(t *testing.T) {
 				if err := estimate.WriteJSON(&lj, estimate.Build(str, lazy)); err != nil {
 					t.Fatal(err)
 				}
-				same(t, string(scope)+" json, changes written one at a time", wj.Bytes(), lj.Bytes())
+				golden.Same(t, string(scope)+" json, changes written one at a time", wj.Bytes(), lj.Bytes())
 				for _, lang := range []i18n.Lang{i18n.Vietnamese, i18n.English} {
 					var wt, gt bytes.Buffer
 					if err := estimate.WriteText(&wt, want, lang); err != nil {
@@ -171,34 +172,12 @@ func TestStreamedEstimateIsTheSame(t *testing.T) {
 					if err := estimate.WriteText(&gt, got, lang); err != nil {
 						t.Fatal(err)
 					}
-					same(t, string(scope)+" text "+string(lang), wt.Bytes(), gt.Bytes())
+					golden.Same(t, string(scope)+" text "+string(lang), wt.Bytes(), gt.Bytes())
 				}
 				if n := len(want.Scenarios[len(want.Scenarios)-1].Changes); n == 0 {
 					t.Errorf("%s: no change listed: the comparison measures nothing", scope)
 				}
 			}
 		})
-	}
-}
-
-// same reports the first line where got differs from want.
-func same(t *testing.T, what string, want, got []byte) {
-	t.Helper()
-	if bytes.Equal(want, got) {
-		return
-	}
-	wl, gl := bytes.Split(want, []byte("\n")), bytes.Split(got, []byte("\n"))
-	for i := range max(len(wl), len(gl)) {
-		var w, g []byte
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if !bytes.Equal(w, g) {
-			t.Errorf("%s differs at line %d:\nrun:      %s\nstreamed: %s", what, i+1, w, g)
-			return
-		}
 	}
 }

@@ -52,6 +52,15 @@ func File(t testing.TB, path string, got []byte) {
 	}
 }
 
+// Same reports, as an error of t, the first line where got departs from
+// want, two outputs that must be the same; what names them.
+func Same(t testing.TB, what string, want, got []byte) {
+	t.Helper()
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs at %s", what, firstDifference(want, got))
+	}
+}
+
 // firstDifference shows the first line where got departs from want.
 func firstDifference(want, got []byte) string {
 	wl, gl := bytes.Split(want, []byte("\n")), bytes.Split(got, []byte("\n"))
