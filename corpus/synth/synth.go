@@ -439,3 +439,26 @@ func cloneProcedure(p *corpus.Procedure) *corpus.Procedure {
 	c.Authority = append([]string(nil), p.Authority...)
 	return &c
 }
+
+// Snapshots returns two sets of procedures to compare, a baseline of
+// baseN and a current set of curN (curN ≥ kept): the current set is the
+// stream of seed 1, the baseline the stream of seed 2 followed by copies
+// of the first kept current procedures, one in three without its code
+// (found again by name only) and one in seven under another sector (in a
+// sector of its own comparison elsewhere). Procedures of the two streams
+// that share a code are matched by it; the rest are abolished or new.
+func Snapshots(baseN, curN, kept int) (baseline, current []*corpus.Procedure) {
+	current = Generate(1, curN)
+	baseline = Generate(2, baseN)
+	for i, p := range current[:min(kept, curN)] {
+		q := *p
+		if i%3 == 0 {
+			q.Code = ""
+		}
+		if i%7 == 0 {
+			q.Sector = "Lĩnh vực khác"
+		}
+		baseline = append(baseline, &q)
+	}
+	return baseline, current
+}

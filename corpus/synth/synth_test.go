@@ -122,3 +122,31 @@ func BenchmarkGenerate(b *testing.B) {
 		g.Next()
 	}
 }
+
+// TestSnapshots: the baseline holds its own stream and copies of the
+// first kept current procedures, one in three without a code and one in
+// seven in another sector, so that a comparison meets every kind of pair.
+func TestSnapshots(t *testing.T) {
+	base, cur := Snapshots(50, 60, 21)
+	if len(base) != 71 || len(cur) != 60 {
+		t.Fatalf("%d baseline and %d current procedures, want 71 and 60", len(base), len(cur))
+	}
+	for i, q := range base[50:] {
+		p := cur[i]
+		if q == p {
+			t.Fatalf("copy %d is the current procedure itself", i)
+		}
+		if wantCode := i%3 != 0; (q.Code == p.Code) != wantCode || wantCode && q.Code == "" {
+			t.Errorf("copy %d: code %q of %q", i, q.Code, p.Code)
+		}
+		if moved := i%7 == 0; moved != (q.Sector != p.Sector) {
+			t.Errorf("copy %d: sector %q of %q", i, q.Sector, p.Sector)
+		}
+		if q.Name != p.Name {
+			t.Errorf("copy %d renamed %q", i, q.Name)
+		}
+	}
+	if !reflect.DeepEqual(cur, Generate(1, 60)) {
+		t.Error("the current set is not the stream of seed 1")
+	}
+}

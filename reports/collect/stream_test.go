@@ -64,18 +64,7 @@ func TestCollectStreamRendersTheSame(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	syntheticBase := synth.Generate(2, 700)
-	syntheticCur := synth.Generate(1, 800)
-	for i := 0; i < 250; i++ {
-		q := *syntheticCur[i]
-		if i%3 == 0 {
-			q.Code = ""
-		}
-		if i%7 == 0 {
-			q.Sector = "Lĩnh vực khác"
-		}
-		syntheticBase = append(syntheticBase, &q)
-	}
+	syntheticBase, syntheticCur := synth.Snapshots(700, 800, 250)
 	type set struct {
 		base, cur []*corpus.Procedure
 		opts      Options

@@ -33,20 +33,7 @@ func TestEstimateAndReportAgree(t *testing.T) {
 			}
 			return procs
 		},
-		"shared": func(t *testing.T) []*corpus.Procedure {
-			dir := filepath.Join("..", "..", "..", "shared", "corpus", "portal-crawl")
-			if _, err := os.Stat(dir); err != nil {
-				t.Skipf("shared corpus not found at %s: %v", dir, err)
-			}
-			if testing.Short() {
-				t.Skip("reads the shared portal crawl")
-			}
-			procs, _, err := corpus.Load(ctx, []string{dir}, corpus.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			return procs
-		},
+		"shared": sharedCrawl,
 	}
 	for name, load := range sets {
 		t.Run(name, func(t *testing.T) {
@@ -117,4 +104,22 @@ func agree[T comparable](t *testing.T, what string, estimate, report T) {
 func whole(a cost.Amount) int64 {
 	r := a.Round(0).Rat()
 	return r.Num().Int64()
+}
+
+// sharedCrawl reads the shared portal crawl; it skips the test where the
+// crawl is absent, or with -short.
+func sharedCrawl(t *testing.T) []*corpus.Procedure {
+	t.Helper()
+	dir := filepath.Join("..", "..", "..", "shared", "corpus", "portal-crawl")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("shared corpus not found at %s: %v", dir, err)
+	}
+	if testing.Short() {
+		t.Skip("reads the shared portal crawl")
+	}
+	procs, _, err := corpus.Load(context.Background(), []string{dir}, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return procs
 }

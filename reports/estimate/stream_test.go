@@ -3,8 +3,6 @@ package estimate_test
 import (
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 
@@ -95,32 +93,11 @@ func TestStreamedEstimateIsTheSame(t *testing.T) {
 	sets := map[string]func(t *testing.T) pair{
 		"demo": func(*testing.T) pair { return pair{demoProcs, demoProcs} },
 		"synthetic": func(*testing.T) pair {
-			base := synth.Generate(2, 900)
-			cur := synth.Generate(1, 1000)
-			// Some baseline records kept as they are, some renamed
-			// nowhere but recoded: matched by code and by name.
-			for i := 0; i < 300; i++ {
-				q := *cur[i]
-				if i%3 == 0 {
-					q.Code = ""
-				}
-				base = append(base, &q)
-			}
+			base, cur := synth.Snapshots(900, 1000, 300)
 			return pair{base, cur}
 		},
 		"shared": func(t *testing.T) pair {
-			dir := filepath.Join("..", "..", "..", "shared", "corpus", "portal-crawl")
-			if _, err := os.Stat(dir); err != nil {
-				t.Skipf("shared corpus not found at %s: %v", dir, err)
-			}
-			if testing.Short() {
-				t.Skip("reads the shared portal crawl")
-			}
-			procs, _, err := corpus.Load(ctx, []string{dir}, corpus.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			procs, _ = corpus.Dedupe(procs)
+			procs, _ := corpus.Dedupe(sharedCrawl(t))
 			// The current set lacks every fifth record of the baseline.
 			var cur []*corpus.Procedure
 			for i, p := range procs {
