@@ -100,14 +100,7 @@ func TestLabelsCoverCodes(t *testing.T) {
 		}
 	}
 	codes["no_ministry"] = compare.NoMinistry
-	for key, code := range codes {
-		if got := en.Get(key); got != code {
-			t.Errorf("%s: English %q, want the code %q", key, got, code)
-		}
-		if got := vi.Get(key); got == code || strings.HasPrefix(got, "[[") {
-			t.Errorf("%s: Vietnamese %q is not a translation", key, got)
-		}
-	}
+	i18ntest.CodeLabels(t, en, vi, codes)
 	for _, ev := range corpus.Evidences {
 		if got, want := en.Get("evidence_"+string(ev), "2"), "2 by "+string(ev); got != want {
 			t.Errorf("evidence %s: English %q, want %q", ev, got, want)

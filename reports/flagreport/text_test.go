@@ -96,14 +96,7 @@ func TestLabelsCoverCodes(t *testing.T) {
 	for _, s := range []catalog.Status{catalog.News, catalog.Unsure} {
 		codes["basis_"+string(s)] = string(s)
 	}
-	for key, code := range codes {
-		if got := en.Get(key); got != code {
-			t.Errorf("%s: English %q, want the code %q", key, got, code)
-		}
-		if got := vi.Get(key); got == code || strings.HasPrefix(got, "[[") {
-			t.Errorf("%s: Vietnamese %q is not a translation", key, got)
-		}
-	}
+	i18ntest.CodeLabels(t, en, vi, codes)
 	// The estimate's words (reports/estimate/text.yaml, state_*).
 	for st, want := range map[flags.Status]string{
 		flags.StatusReplaceable: "thay được bằng dữ liệu", flags.StatusPartlyReplaceable: "thay được một phần", flags.StatusLookedUp: "đã khai thác dữ liệu",

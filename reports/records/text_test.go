@@ -75,15 +75,14 @@ func TestFieldLabels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	codes := map[string]string{}
+	for _, f := range fields {
+		codes["field_"+f.name] = f.name
+	}
+	i18ntest.CodeLabels(t, en, vi, codes)
 	seen := map[string]string{}
 	for _, f := range fields {
-		if got := en.Get("field_" + f.name); got != f.name {
-			t.Errorf("%s: English label %q, want the JSON key", f.name, got)
-		}
 		got := vi.Get("field_" + f.name)
-		if got == f.name || strings.HasPrefix(got, "[[") {
-			t.Errorf("%s: Vietnamese label %q is not a translation", f.name, got)
-		}
 		if other, ok := seen[got]; ok {
 			t.Errorf("%s and %s share the Vietnamese label %q", other, f.name, got)
 		}

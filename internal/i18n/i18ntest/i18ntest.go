@@ -48,3 +48,32 @@ func Unused(t testing.TB, data []byte, schema string, exempt func(key string) bo
 	sort.Strings(unused)
 	return unused
 }
+
+// Getter is what CodeLabels reads of a language's texts ([i18n.Texts] or
+// a type embedding it).
+type Getter interface {
+	Get(key string, args ...any) string
+}
+
+// CodeLabels checks the texts that label codes (a status, a reason, a
+// field), codes mapping each text's key to its code: the English text is
+// the code itself, so that an English output reads as it did before it
+// had a language, and the Vietnamese text is a translation (neither the
+// code nor a missing text).
+func CodeLabels(t testing.TB, en, vi Getter, codes map[string]string) {
+	t.Helper()
+	keys := make([]string, 0, len(codes))
+	for key := range codes {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		code := codes[key]
+		if got := en.Get(key); got != code {
+			t.Errorf("%s: English %q, want the code %q", key, got, code)
+		}
+		if got := vi.Get(key); got == code || strings.HasPrefix(got, "[[") {
+			t.Errorf("%s: Vietnamese %q is not a translation", key, got)
+		}
+	}
+}
