@@ -78,10 +78,11 @@ func (c *barChart) mermaid() string {
 // mermaidQuote quotes a label for Mermaid. Mermaid draws labels as HTML,
 // so the characters that make markup or entities (< > &) are replaced by
 // look-alikes that stay text; quotes, backticks and the characters Mermaid
-// reads itself (# ;) are replaced or dropped.
+// reads itself (# ;) are replaced or dropped; control and bidi characters
+// are escaped (textfmt.Printable).
 func mermaidQuote(s string) string {
 	s = strings.NewReplacer("\"", "'", "\n", " ", "\r", " ", "`", "'", "#", "", ";", ",",
-		"<", "‹", ">", "›", "&", "＆").Replace(s)
+		"<", "‹", ">", "›", "&", "＆").Replace(textfmt.Printable(s))
 	return "\"" + s + "\""
 }
 
@@ -102,7 +103,9 @@ func plain1(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-func shorten(s string, n int) string { return textfmt.Clip(s, n) }
+// shorten returns a chart label: s with its control and bidi characters
+// escaped (textfmt.Printable), clipped to n characters.
+func shorten(s string, n int) string { return textfmt.Clip(textfmt.Printable(s), n) }
 
 // Chart geometry, in SVG user units.
 const (
@@ -130,8 +133,8 @@ func (c *barChart) svg() string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<figure class="chart"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="100%%" role="img" aria-label="%s">`,
-		svgWidth, height, html.EscapeString(c.title))
-	fmt.Fprintf(&b, `<text x="0" y="18" class="ct">%s</text>`, html.EscapeString(c.title))
+		svgWidth, height, html.EscapeString(textfmt.Printable(c.title)))
+	fmt.Fprintf(&b, `<text x="0" y="18" class="ct">%s</text>`, html.EscapeString(textfmt.Printable(c.title)))
 	bottom := svgTop + n*svgRowH
 	for v := lo; v <= hi+step/2; v += step {
 		x := pos(v)

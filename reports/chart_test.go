@@ -89,3 +89,19 @@ func TestChartNegativeAndLabels(t *testing.T) {
 		t.Errorf("Mermaid axis does not hold the values: %s", md)
 	}
 }
+
+// TestChartLabelsEscapeControls: a name holding a terminal escape or a
+// bidi control (a hostile record's ministry) reaches neither chart raw;
+// it is written as a Go escape, as in the report's tables.
+func TestChartLabelsEscapeControls(t *testing.T) {
+	c := &barChart{title: "t\u202e", target: 20, nf: numbersFor(Vietnamese),
+		labels: []string{"Bộ \x1b[31mĐỏ", "Bộ \u202eX\a"}, achieved: []float64{1, 2}, potential: []float64{3, 4}}
+	for name, out := range map[string]string{"mermaid": c.mermaid(), "svg": c.svg()} {
+		if i := strings.IndexFunc(out, func(r rune) bool { return r == 0x1b || r == '\a' || r == 0x202e }); i >= 0 {
+			t.Errorf("%s holds a raw control at %d: %q", name, i, out[max(0, i-20):min(len(out), i+20)])
+		}
+		if !strings.Contains(out, `\x1b[31m`) || !strings.Contains(out, `\u202e`) {
+			t.Errorf("%s does not show the escapes: %q", name, out)
+		}
+	}
+}
