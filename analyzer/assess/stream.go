@@ -80,15 +80,6 @@ type Baseline struct {
 	Get  func(i int) (*corpus.Procedure, error)
 }
 
-// BaselineOf returns procs as a stream's baseline.
-func BaselineOf(procs []*corpus.Procedure) Baseline {
-	keys := make([]compare.Keys, len(procs))
-	for i, p := range procs {
-		keys[i] = compare.KeysOf(p)
-	}
-	return Baseline{Keys: keys, Get: func(i int) (*corpus.Procedure, error) { return procs[i], nil }}
-}
-
 // NewStream prepares the assessment of current procedures, whose matching
 // keys ([compare.KeysOf]) are current, in their order, against baseline.
 // Both sides hold only procedures in scope ([Options.InScope]). keep says
