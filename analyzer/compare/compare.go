@@ -597,6 +597,24 @@ func sortChanges(changes []*Change) {
 // (negative) when a saves more, then by ID, then by index in the baseline,
 // then in the current set.
 func CompareChanges(a, b *Change) int {
+	return CompareOrder(a.Order(), b.Order())
+}
+
+// Order is what places a change in a scenario's list ([CompareChanges]):
+// a list of changes kept elsewhere than in memory can be sorted by it.
+type Order struct {
+	Saving        cost.Amount
+	ID            string
+	Base, Current int
+}
+
+// Order returns what places ch in a scenario's list.
+func (ch *Change) Order() Order {
+	return Order{Saving: ch.Saving, ID: ch.ID, Base: ch.Base, Current: ch.Current}
+}
+
+// CompareOrder is [CompareChanges] on the changes' [Order].
+func CompareOrder(a, b Order) int {
 	if c := a.Saving.Cmp(b.Saving); c != 0 {
 		return -c
 	}

@@ -16,6 +16,13 @@ type Keep struct {
 	Top int
 	// Changed keeps every change whose status is not Unchanged.
 	Changed bool
+	// OnChange, when set, is handed every change whose status is not
+	// Unchanged, of the scenario named, in the order the pairs are added,
+	// whether Changed keeps it too or not: a caller can keep the changes
+	// out of memory (a list of every changed procedure of a large corpus).
+	// The change handed over is light (see [Streamer]); it must not be
+	// modified.
+	OnChange func(scenario string, ch *Change)
 }
 
 // Streamer compares pairs of procedures handed over one at a time, as a
@@ -196,8 +203,13 @@ func (s *Streamer) Add(pc *PairChanges) {
 			}
 			return light
 		}
-		if s.keep.Changed && ch.Status != Unchanged {
-			sc.changed = append(sc.changed, keep())
+		if ch.Status != Unchanged {
+			if s.keep.Changed {
+				sc.changed = append(sc.changed, keep())
+			}
+			if s.keep.OnChange != nil {
+				s.keep.OnChange(sc.tally.s.Name, keep())
+			}
 		}
 		if ch.Saving.Sign() > 0 {
 			sc.top.offer(keep, ch, s.keep.Top)

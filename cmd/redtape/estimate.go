@@ -92,8 +92,9 @@ func runEstimate(ctx context.Context, opts estimateOptions, e *env) error {
 	}
 
 	var (
-		a    *assess.Assessment
-		sums []*corpus.Summary
+		a       *assess.Assessment
+		sums    []*corpus.Summary
+		changes *estimate.ChangeFile // the changed procedures of a streamed JSON estimate
 	)
 	if demo {
 		procs, sum, err := loadInput(ctx, e, nil, opts.Input)
@@ -112,15 +113,22 @@ func runEstimate(ctx context.Context, opts estimateOptions, e *env) error {
 			return fmt.Errorf("estimate: %w", err)
 		}
 	} else {
-		// The JSON lists every procedure that changed; the text only the
-		// largest cuts.
-		keep := compare.Keep{Top: opts.Top, Changed: opts.Format == "json"}
+		// The JSON lists every procedure that changed, kept in a file as
+		// they come; the text only the largest cuts.
+		keep := compare.Keep{Top: opts.Top}
+		if opts.Format == "json" {
+			if changes, err = estimate.NewChangeFile(""); err != nil {
+				return err
+			}
+			defer changes.Close()
+			keep.OnChange = changes.Add
+		}
 		if a, sums, err = streamAssessment(ctx, e, opts, aopts, keep); err != nil {
 			return err
 		}
 	}
 	rep := estimate.Build(a, estimate.Options{Baseline: opts.Baseline, Current: opts.Current, Demo: demo, Top: opts.Top, Day: e.now(),
-		WriteChanges: opts.Format == "json"})
+		Changes: changes})
 	if opts.Format == "json" {
 		err = estimate.WriteJSON(e.stdout, rep)
 	} else {

@@ -4,7 +4,6 @@
 package estimate
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -124,9 +123,9 @@ type Scenario struct {
 	// Changes lists every procedure that is not unchanged, by saving.
 	Changes []Cut `json:"changes"`
 
-	// changes are the changes of Changes, made into cuts as WriteJSON
-	// writes them, when Build was asked to (Options.WriteChanges).
-	changes []*compare.Change
+	// file keeps the cuts of Changes when Build was given one
+	// (Options.Changes): WriteJSON copies them from it.
+	file *ChangeFile
 }
 
 // Ministry is a ministry's tally in a scenario.
@@ -258,10 +257,13 @@ type Options struct {
 	Top int
 	// Day is the date of the estimate.
 	Day time.Time
-	// WriteChanges leaves each scenario's Changes empty and has WriteJSON
-	// make them as it writes them, so that a list of every changed
-	// procedure is never held whole (a JSON estimate of a large corpus).
-	WriteChanges bool
+	// Changes, when set, holds every changed procedure of the assessment
+	// (handed over by the stream that made it, compare.Keep.OnChange):
+	// each scenario's Changes is left empty and WriteJSON copies them from
+	// the file, so that the list is never held whole (a JSON estimate of a
+	// large corpus). The assessment's own lists of changes are then not
+	// read.
+	Changes *ChangeFile
 }
 
 // Build arranges an assessment as the estimate's report.
@@ -316,15 +318,15 @@ func Build(a *assess.Assessment, opts Options) *Report {
 		}
 		es := Scenario{Name: s.Name, Description: s.Description,
 			Tally: tallyOf(s.Tally, s.TopCuts(opts.Top, ""))}
-		var changed []*compare.Change
-		for _, ch := range s.Changes {
-			if ch.Status != compare.Unchanged {
-				changed = append(changed, ch)
-			}
-		}
-		if opts.WriteChanges {
-			es.changes = append([]*compare.Change{}, changed...)
+		if opts.Changes != nil {
+			es.file = opts.Changes
 		} else {
+			var changed []*compare.Change
+			for _, ch := range s.Changes {
+				if ch.Status != compare.Unchanged {
+					changed = append(changed, ch)
+				}
+			}
 			es.Changes = cutsOf(changed)
 		}
 		for _, m := range s.Ministries {
@@ -725,12 +727,12 @@ func costInputsOf(in assess.Inputs) CostInputs {
 }
 
 // WriteJSON writes rep as indented JSON, HTML characters as they are.
-// The changes of a report built with Options.WriteChanges are made and
-// written one at a time.
+// The changes of a report built with Options.Changes are copied from
+// that file as they are written.
 func WriteJSON(w io.Writer, rep *Report) error {
 	lazy := false
 	for _, s := range rep.Scenarios {
-		lazy = lazy || s.changes != nil
+		lazy = lazy || s.file != nil
 	}
 	if !lazy {
 		enc := json.NewEncoder(w)
@@ -745,7 +747,7 @@ func WriteJSON(w io.Writer, rep *Report) error {
 	out.Scenarios = make([]Scenario, len(rep.Scenarios))
 	for i, s := range rep.Scenarios {
 		out.Scenarios[i] = s
-		if s.changes != nil {
+		if s.file != nil {
 			out.Scenarios[i].Changes = []Cut{}
 		}
 	}
@@ -757,10 +759,9 @@ func WriteJSON(w io.Writer, rep *Report) error {
 		return err
 	}
 	const open = "\n      \"changes\": ["
-	const indent = "        " // a cut is an element of scenarios[i].changes
 	doc := buf.Bytes()
 	for _, s := range rep.Scenarios {
-		if s.changes == nil {
+		if s.file == nil {
 			continue
 		}
 		at := bytes.Index(doc, []byte(open+"]"))
@@ -771,23 +772,14 @@ func WriteJSON(w io.Writer, rep *Report) error {
 		if _, err := w.Write(doc[:at]); err != nil {
 			return err
 		}
-		bw := bufio.NewWriter(w)
-		for k, ch := range s.changes {
-			b, err := marshalIndent(cutsOf([]*compare.Change{ch})[0], indent)
-			if err != nil {
+		n, err := s.file.writeCuts(w, s.Name)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			if _, err := io.WriteString(w, "\n      "); err != nil {
 				return err
 			}
-			if k > 0 {
-				bw.WriteByte(',')
-			}
-			bw.WriteString("\n" + indent)
-			bw.Write(b)
-		}
-		if len(s.changes) > 0 {
-			bw.WriteString("\n      ")
-		}
-		if err := bw.Flush(); err != nil {
-			return err
 		}
 		doc = doc[at:]
 	}

@@ -1,0 +1,112 @@
+package estimate
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/redtape-vn/redtape/analyzer/compare"
+)
+
+// cutIndent is the depth of a cut in the JSON report: an element of
+// scenarios[i].changes.
+const cutIndent = "        "
+
+// ChangeFile keeps the changed procedures of an estimate out of memory:
+// each change handed to [ChangeFile.Add] is written at once, as the JSON
+// report writes it, to a temporary file, and only what orders it
+// ([compare.Order], about 100 bytes) stays in memory. [WriteJSON] sorts
+// them and copies them from the file. It is how a JSON estimate of a
+// large corpus lists every changed procedure (the list is the bulk of
+// it) in bounded memory.
+//
+// Add must be called from one goroutine at a time; Close removes the
+// file.
+type ChangeFile struct {
+	f     *os.File
+	w     *bufio.Writer
+	size  int64
+	err   error
+	lists map[string][]placedCut // by scenario name, in the order added
+}
+
+// placedCut is a cut written to a ChangeFile: where it is, and what
+// orders it.
+type placedCut struct {
+	order compare.Order
+	at    int64
+	n     int
+}
+
+// NewChangeFile creates an empty ChangeFile in dir ("" for the default
+// temporary directory).
+func NewChangeFile(dir string) (*ChangeFile, error) {
+	f, err := os.CreateTemp(dir, "redtape-changes-*.json")
+	if err != nil {
+		return nil, fmt.Errorf("keep changes: %w", err)
+	}
+	return &ChangeFile{f: f, w: bufio.NewWriterSize(f, 1<<20), lists: map[string][]placedCut{}}, nil
+}
+
+// Add writes ch, a change of the scenario named, as a cut. A failure to
+// write is reported by WriteJSON (and Close).
+func (cf *ChangeFile) Add(scenario string, ch *compare.Change) {
+	if cf.err != nil {
+		return
+	}
+	b, err := marshalIndent(cutsOf([]*compare.Change{ch})[0], cutIndent)
+	if err == nil {
+		_, err = cf.w.Write(b)
+	}
+	if err != nil {
+		cf.err = fmt.Errorf("keep changes in %s: %w", cf.f.Name(), err)
+		return
+	}
+	order := ch.Order()
+	order.ID = strings.Clone(order.ID) // not the record's memory
+	cf.lists[scenario] = append(cf.lists[scenario], placedCut{order: order, at: cf.size, n: len(b)})
+	cf.size += int64(len(b))
+}
+
+// writeCuts writes the cuts of the scenario named to w, in a scenario's
+// order, each on its line after a comma and the indent, as WriteJSON
+// writes a list, and returns how many it wrote.
+func (cf *ChangeFile) writeCuts(w io.Writer, scenario string) (int, error) {
+	if cf.err != nil {
+		return 0, cf.err
+	}
+	if err := cf.w.Flush(); err != nil {
+		return 0, fmt.Errorf("keep changes in %s: %w", cf.f.Name(), err)
+	}
+	list := slices.Clone(cf.lists[scenario])
+	slices.SortStableFunc(list, func(a, b placedCut) int { return compare.CompareOrder(a.order, b.order) })
+	bw := bufio.NewWriter(w)
+	var buf []byte
+	for k, c := range list {
+		buf = slices.Grow(buf[:0], c.n)[:c.n]
+		if _, err := cf.f.ReadAt(buf, c.at); err != nil {
+			return k, fmt.Errorf("read changes back from %s: %w", cf.f.Name(), err)
+		}
+		if k > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n" + cutIndent)
+		bw.Write(buf)
+	}
+	return len(list), bw.Flush()
+}
+
+// Close removes the file.
+func (cf *ChangeFile) Close() error {
+	err := cf.f.Close()
+	if rerr := os.Remove(cf.f.Name()); err == nil {
+		err = rerr
+	}
+	if err != nil {
+		return fmt.Errorf("remove the file of changes: %w", err)
+	}
+	return nil
+}

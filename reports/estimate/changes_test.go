@@ -1,0 +1,77 @@
+package estimate
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/redtape-vn/redtape/analyzer/compare"
+	"github.com/redtape-vn/redtape/analyzer/cost"
+)
+
+// A ChangeFile lists each scenario's changes in a scenario's order
+// (saving, then ID, then indexes), whatever order they came in, and keeps
+// the scenarios apart.
+func TestChangeFileOrdersEachScenario(t *testing.T) {
+	cf, err := NewChangeFile(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cf.Close()
+	add := func(scenario, id string, saving int64, base int) {
+		cf.Add(scenario, &compare.Change{ID: id, Name: "thủ tục " + id, Status: compare.Simplified,
+			Saving: cost.Int(saving), Base: base, Current: base})
+	}
+	add("a", "x", 5, 2)
+	add("b", "only-b", 1, 0)
+	add("a", "y", 9, 1)
+	add("a", "x", 5, 1)
+	add("a", "w", 5, 3)
+	rep := &Report{Scenarios: []Scenario{{Name: "a", file: cf}, {Name: "b", file: cf}, {Name: "c", file: cf}}}
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Scenarios []struct {
+			Changes []Cut `json:"changes"`
+		} `json:"scenarios"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatalf("the JSON does not read back: %v\n%s", err, buf.String())
+	}
+	ids := func(cuts []Cut) string {
+		var out []string
+		for _, c := range cuts {
+			out = append(out, c.ID+":"+c.Saving.Exact())
+		}
+		return strings.Join(out, " ")
+	}
+	want := []string{"y:9 w:5 x:5 x:5", "only-b:1", ""}
+	for i, w := range want {
+		if g := ids(got.Scenarios[i].Changes); g != w {
+			t.Errorf("scenario %d lists %q, want %q", i, g, w)
+		}
+	}
+	if !strings.Contains(buf.String(), `"changes": []`) {
+		t.Errorf("a scenario with no change is not written as an empty list:\n%s", buf.String())
+	}
+}
+
+// A change that cannot be kept makes WriteJSON fail with the file's name,
+// rather than leave it out of the list.
+func TestChangeFileReportsAFailedWrite(t *testing.T) {
+	cf, err := NewChangeFile(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(cf.f.Name())
+	cf.Add("a", &compare.Change{ID: "x", Saving: cost.Int(1)})
+	cf.f.Close() // the buffered cut can no longer be written
+	err = WriteJSON(&bytes.Buffer{}, &Report{Scenarios: []Scenario{{Name: "a", file: cf}}})
+	if err == nil || !strings.Contains(err.Error(), cf.f.Name()) {
+		t.Errorf("WriteJSON = %v, want an error naming %s", err, cf.f.Name())
+	}
+}
