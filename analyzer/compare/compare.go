@@ -456,6 +456,7 @@ type prepared struct {
 	cost       *cost.ProcedureCost
 	papers     []string // folded paper texts
 	conditions []string // folded conditions
+	tk         *textKeys
 }
 
 // reuse maps each procedure to its prepared form.
@@ -469,7 +470,7 @@ func reuse(procs []*corpus.Procedure, prep []*prepared) map[*corpus.Procedure]*p
 
 // prepare costs p and folds its papers and conditions.
 func prepare(model *cost.Model, p *corpus.Procedure, tk *textKeys) *prepared {
-	return &prepared{cost: model.Procedure(p), papers: paperKeys(p, tk), conditions: conditionKeys(p, tk)}
+	return &prepared{cost: model.Procedure(p), papers: paperKeys(p, tk), conditions: conditionKeys(p, tk), tk: tk}
 }
 
 // prepareAll costs procs and folds their papers and conditions on
@@ -751,9 +752,9 @@ func diff(b, c *corpus.Procedure, bp, cp *prepared, sim float64, names *Ministri
 	ch.Before, ch.After = bc, cc
 	ch.Saving = bc.Annual.Sub(cc.Annual)
 	ch.PapersRemoved, ch.PapersAdded = multisetDiff(bp.papers, cp.papers)
-	ch.PapersRemoved, ch.PapersAdded, ch.PapersReworded = pairReworded(bp.papers, cp.papers, ch.PapersRemoved, ch.PapersAdded, sim)
+	ch.PapersRemoved, ch.PapersAdded, ch.PapersReworded = pairReworded(bp.papers, cp.papers, ch.PapersRemoved, ch.PapersAdded, sim, bp.tk.wordSet)
 	ch.ConditionsRemoved, ch.ConditionsAdded = multisetDiff(bp.conditions, cp.conditions)
-	ch.ConditionsRemoved, ch.ConditionsAdded, ch.ConditionsReworded = pairReworded(bp.conditions, cp.conditions, ch.ConditionsRemoved, ch.ConditionsAdded, sim)
+	ch.ConditionsRemoved, ch.ConditionsAdded, ch.ConditionsReworded = pairReworded(bp.conditions, cp.conditions, ch.ConditionsRemoved, ch.ConditionsAdded, sim, bp.tk.wordSet)
 	lighter, heavier := 0, 0
 	reason := func(cmp int, less, more string) {
 		switch {

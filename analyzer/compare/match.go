@@ -218,8 +218,9 @@ const DefaultSimilarity = 0.6
 
 // pairReworded removes from removed and added the items that are rewordings
 // of each other: pairs of at least minSim word similarity, most similar
-// first. It returns the pairs as baseline → current indexes.
-func pairReworded(a, b []string, removed, added []int, minSim float64) (keptRemoved, keptAdded []int, pairs [][2]int) {
+// first. It returns the pairs as baseline → current indexes. words gives
+// the word set of a key ([wordSet]).
+func pairReworded(a, b []string, removed, added []int, minSim float64, words func(string) []string) (keptRemoved, keptAdded []int, pairs [][2]int) {
 	if len(removed) == 0 || len(added) == 0 {
 		return removed, added, nil
 	}
@@ -230,10 +231,10 @@ func pairReworded(a, b []string, removed, added []int, minSim float64) (keptRemo
 	var cands []cand
 	wb := make([][]string, len(added))
 	for k, j := range added {
-		wb[k] = wordSet(b[j])
+		wb[k] = words(b[j])
 	}
 	for _, i := range removed {
-		wa := wordSet(a[i])
+		wa := words(a[i])
 		for k, j := range added {
 			if sim := jaccard(wa, wb[k]); sim >= minSim {
 				cands = append(cands, cand{i, j, sim})
@@ -292,14 +293,25 @@ func jaccard(a, b []string) float64 {
 	return float64(common) / float64(len(a)+len(b)-common)
 }
 
-// textKeys folds paper and condition texts to their keys ([NameKey]),
-// remembering the texts met before: the same papers and conditions come
-// back in procedure after procedure.
+// textKeys folds paper and condition texts to their keys ([NameKey]) and
+// keys to their word sets, remembering those met before: the same papers
+// and conditions come back in procedure after procedure. A nil textKeys
+// remembers nothing.
 type textKeys struct {
 	memo memo.Memo[string, string]
+	sets memo.Memo[string, []string]
 }
 
 func (k *textKeys) key(text string) string { return k.memo.Get(text, NameKey) }
+
+// wordSet is [wordSet] of key, shared with the other callers: it must not
+// be modified.
+func (k *textKeys) wordSet(key string) []string {
+	if k == nil {
+		return wordSet(key)
+	}
+	return k.sets.Get(key, wordSet)
+}
 
 func paperKeys(p *corpus.Procedure, tk *textKeys) []string {
 	keys := make([]string, len(p.Papers))

@@ -129,3 +129,34 @@ func TestCompareCancelled(t *testing.T) {
 		t.Error("a cancelled comparison returned no error")
 	}
 }
+
+// BenchmarkStreamerTwoSeeds compares, pair by pair as a stream does,
+// 5,000 synthetic procedures with 5,000 of another seed: different codes,
+// so pairs are matched by name and their papers differ, as in
+// scripts/bench-scale.sh.
+func BenchmarkStreamerTwoSeeds(b *testing.B) {
+	base, cur := synth.Generate(2, 5000), synth.Generate(1, 5000)
+	keys := func(ps []*corpus.Procedure) []Keys {
+		out := make([]Keys, len(ps))
+		for i, p := range ps {
+			out[i] = KeysOf(p)
+		}
+		return out
+	}
+	pairs := MatchKeys(keys(base), keys(cur))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s := NewStreamer(nil, Options{}, Keep{Top: 10})
+		for _, pr := range pairs {
+			var bp, cp *corpus.Procedure
+			if pr.Base >= 0 {
+				bp = base[pr.Base]
+			}
+			if pr.Current >= 0 {
+				cp = cur[pr.Current]
+			}
+			s.Add(s.Diff(bp, cp, nil, pr))
+		}
+	}
+}

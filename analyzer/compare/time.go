@@ -1,8 +1,6 @@
 package compare
 
 import (
-	"strconv"
-
 	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/corpus"
 )
@@ -61,7 +59,7 @@ func ProcessingDays(p *corpus.Procedure) (cost.Amount, bool) {
 	if d == nil || d.Unit == "" {
 		return cost.Amount{}, false
 	}
-	v, err := cost.ParseAmount(strconv.FormatFloat(d.Value, 'f', -1, 64))
+	v, err := cost.AmountOfFloat(d.Value)
 	if err != nil || v.Sign() < 0 {
 		return cost.Amount{}, false
 	}

@@ -1,7 +1,9 @@
 package cost
 
 import (
+	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -48,6 +50,19 @@ func TestLoadParamsHugeExponents(t *testing.T) {
 		_, err := LoadParamsFile(path)
 		if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "not a number") {
 			t.Errorf("LoadParamsFile(%s) = %v, want a not-a-number error naming the file", name, err)
+		}
+	}
+}
+
+// AmountOfFloat gives what ParseAmount gives of the float's shortest
+// form, on whole numbers (the shortcut) and others alike, errors included.
+func TestAmountOfFloatIsParseAmount(t *testing.T) {
+	for _, f := range []float64{0, math.Copysign(0, -1), 1, -3, 15, 1.5, 0.1, 2.25, 1e-7, 999999999999999, 1e15, -1e15, 1e15 + 2,
+		123456789.125, 1e21, 1e22, 1e300, -1e300, 5e-324, math.MaxInt64, math.Inf(1), math.Inf(-1), math.NaN()} {
+		want, werr := ParseAmount(strconv.FormatFloat(f, 'g', -1, 64))
+		got, gerr := AmountOfFloat(f)
+		if (werr == nil) != (gerr == nil) || werr == nil && got.Cmp(want) != 0 {
+			t.Errorf("AmountOfFloat(%v) = %v, %v; ParseAmount gives %v, %v", f, got.Exact(), gerr, want.Exact(), werr)
 		}
 	}
 }

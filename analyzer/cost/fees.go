@@ -91,7 +91,12 @@ func leadingNumber(words []string) (int64, bool) {
 	if end < 0 {
 		end = len(words[0])
 	}
-	digits := strings.NewReplacer(".", "", ",", "").Replace(words[0][:end])
+	digits := strings.Map(func(r rune) rune {
+		if r == '.' || r == ',' {
+			return -1
+		}
+		return r
+	}, words[0][:end])
 	n, err := strconv.ParseInt(digits, 10, 64)
 	if err != nil || n < 0 {
 		return 0, false

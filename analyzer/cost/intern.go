@@ -1,7 +1,6 @@
 package cost
 
 import (
-	"strings"
 	"sync"
 )
 
@@ -21,10 +20,19 @@ func (l *lists) intern(list []string) []string {
 	if len(list) == 0 {
 		return nil
 	}
-	key := strings.Join(list, "\x00")
+	// The key is looked up without being allocated; it is made a string
+	// only when the list is new.
+	var buf [256]byte
+	key := buf[:0]
+	for i, s := range list {
+		if i > 0 {
+			key = append(key, 0)
+		}
+		key = append(key, s...)
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if shared, ok := l.m[key]; ok {
+	if shared, ok := l.m[string(key)]; ok {
 		return shared
 	}
 	if l.m == nil {
@@ -32,6 +40,6 @@ func (l *lists) intern(list []string) []string {
 	}
 	shared := append([]string(nil), list...)
 	shared = shared[:len(shared):len(shared)]
-	l.m[key] = shared
+	l.m[string(key)] = shared
 	return shared
 }

@@ -330,6 +330,7 @@ func appendUnique(list []string, s string) []string {
 func (m *Model) Procedure(p *corpus.Procedure) *ProcedureCost {
 	pc := &ProcedureCost{ID: p.ID(), Code: p.Code, Name: p.Name, Ministry: p.Ministry}
 	one := Int(1)
+	pc.Components = make([]Component, 0, len(p.Papers)+4) // learning, papers, submission, waiting, fees
 	pc.Components = append(pc.Components, m.component(ActivityLearning, -1, "", one, m.p.LearningHours.Value, Amount{}, nil, []string{"learning_hours"}))
 	pc.Components = append(pc.Components, m.papers(p, pc)...)
 	pc.Components = append(pc.Components, m.submission(p, pc))
@@ -427,8 +428,8 @@ func (m *Model) papers(p *corpus.Procedure, pc *ProcedureCost) []Component {
 		comps []Component
 		total Amount
 	}
-	var common []Component
-	cases := map[string]*group{}
+	common := make([]Component, 0, len(p.Papers))
+	var cases map[string]*group
 	var order []string
 	for i := range p.Papers {
 		pp := &p.Papers[i]
@@ -436,6 +437,9 @@ func (m *Model) papers(p *corpus.Procedure, pc *ProcedureCost) []Component {
 		if pp.Case == "" {
 			common = append(common, comps...)
 			continue
+		}
+		if cases == nil {
+			cases = map[string]*group{}
 		}
 		g := cases[pp.Case]
 		if g == nil {
@@ -591,25 +595,28 @@ func (m *Model) paper(i int, pp *corpus.Paper) []Component {
 // Online takes online_share where offered; the rest goes in person, else by
 // post. A procedure that states no channel is taken as in person.
 func (m *Model) channelWeights(p *corpus.Procedure) (map[corpus.ChannelMode]Amount, bool) {
-	has := map[corpus.ChannelMode]bool{}
+	var inPerson, online, post bool
 	for _, c := range p.Channels {
-		mode := c.Mode
-		if mode != corpus.ModeOnline && mode != corpus.ModePost {
-			mode = corpus.ModeInPerson
+		switch c.Mode {
+		case corpus.ModeOnline:
+			online = true
+		case corpus.ModePost:
+			post = true
+		default:
+			inPerson = true
 		}
-		has[mode] = true
 	}
-	w := map[corpus.ChannelMode]Amount{}
+	w := make(map[corpus.ChannelMode]Amount, 2)
 	offline := corpus.ModeInPerson
-	if !has[corpus.ModeInPerson] && has[corpus.ModePost] {
+	if !inPerson && post {
 		offline = corpus.ModePost
 	}
 	switch {
-	case has[corpus.ModeOnline] && (has[corpus.ModeInPerson] || has[corpus.ModePost]):
+	case online && (inPerson || post):
 		w[corpus.ModeOnline] = m.p.OnlineShare.Value
 		w[offline] = Int(1).Sub(m.p.OnlineShare.Value)
 		return w, true
-	case has[corpus.ModeOnline]:
+	case online:
 		w[corpus.ModeOnline] = Int(1)
 	default:
 		w[offline] = Int(1)
@@ -683,7 +690,7 @@ func (m *Model) waiting(p *corpus.Procedure, pc *ProcedureCost) (Component, bool
 // by time_value.hours_per_day, months by time_value.working_days_per_month,
 // and 5 working days to 7 calendar days.
 func (m *Model) workingDays(d *corpus.Duration) (Amount, bool) {
-	v, err := ParseAmount(strconvFloat(d.Value))
+	v, err := AmountOfFloat(d.Value)
 	if err != nil || v.Sign() < 0 {
 		return Amount{}, false
 	}
