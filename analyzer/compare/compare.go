@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"github.com/redtape-vn/redtape/internal/memo"
 	"runtime"
 	"slices"
 	"sort"
@@ -124,11 +125,11 @@ type ScopeTally struct {
 
 // scopeOf returns the scope of the pair: the baseline's when known, else
 // the current's.
-func scopeOf(b, c *corpus.Procedure) Scope {
+func scopeOf(b, c *corpus.Procedure, classify func(string) Scope) Scope {
 	s := ScopeUnknown
 	for _, p := range []*corpus.Procedure{b, c} {
 		if p != nil {
-			if s, _ = ScopeOf(p); s != ScopeUnknown {
+			if s, _ = scopeOfWith(p, classify); s != ScopeUnknown {
 				return s
 			}
 		}
@@ -522,7 +523,7 @@ func parallel(ctx context.Context, n int, fn func(i int)) error {
 
 func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, current []*corpus.Procedure,
 	basePrep, curPrep []*prepared, target cost.Amount, sim float64, names *Ministries) (*Scenario, error) {
-	t := newScenarioTally(name, desc)
+	t := newScenarioTally(name, desc, &memo.Memo[string, Scope]{})
 	for n, pr := range pairs {
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -553,11 +554,14 @@ type scenarioTally struct {
 	s                   *Scenario
 	ministries, sectors groups[string]
 	scopes              groups[Scope]
+	subjects            *memo.Memo[string, Scope] // subjectScope of the subjects met
 }
 
-func newScenarioTally(name, desc string) *scenarioTally {
+// newScenarioTally returns an empty tally; subjects remembers the scopes
+// of subjects, and may be shared by the tallies of several scenarios.
+func newScenarioTally(name, desc string, subjects *memo.Memo[string, Scope]) *scenarioTally {
 	return &scenarioTally{s: &Scenario{Name: name, Description: desc},
-		ministries: groups[string]{}, sectors: groups[string]{}, scopes: groups[Scope]{}}
+		ministries: groups[string]{}, sectors: groups[string]{}, scopes: groups[Scope]{}, subjects: subjects}
 }
 
 // add counts ch, the change of the pair b, c (either may be nil).
@@ -565,7 +569,7 @@ func (t *scenarioTally) add(ch *Change, b, c *corpus.Procedure) {
 	t.s.Tally.add(ch, b, c)
 	t.ministries.add(ch.Ministry, ch, b, c)
 	t.sectors.add(sectorOf(b, c), ch, b, c)
-	t.scopes.add(scopeOf(b, c), ch, b, c)
+	t.scopes.add(scopeOf(b, c, func(subject string) Scope { return t.subjects.Get(subject, subjectScope) }), ch, b, c)
 }
 
 // finish finishes the tallies against target and returns the scenario;

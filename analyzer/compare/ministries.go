@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"github.com/redtape-vn/redtape/internal/memo"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -30,7 +31,8 @@ type Ministries struct {
 	// Renamed lists the current names with the former names they replace.
 	Renamed []Renaming `yaml:"renamed" json:"renamed"`
 
-	to map[string]string // folded former name → current name
+	to      map[string]string          // folded former name → current name
+	current *memo.Memo[string, string] // names met → current name
 }
 
 // Renaming is one current ministry name and the former names it replaces.
@@ -71,7 +73,7 @@ func ParseMinistries(data []byte) (*Ministries, error) {
 	if strings.TrimSpace(m.Source) == "" {
 		errs = append(errs, errors.New("ministries: no source"))
 	}
-	m.to = map[string]string{}
+	m.to, m.current = map[string]string{}, &memo.Memo[string, string]{}
 	for _, r := range m.Renamed {
 		if strings.TrimSpace(r.To) == "" {
 			errs = append(errs, errors.New("ministries: a renaming without a current name"))
@@ -100,6 +102,14 @@ func ParseMinistries(data []byte) (*Ministries, error) {
 // nghiệp và Môi trường"); else name as given. Former ministries are renamed
 // only by m.
 func (m *Ministries) Current(name string) string {
+	if m == nil || m.current == nil {
+		return m.current0(name)
+	}
+	return m.current.Get(name, m.current0)
+}
+
+// current0 is Current without remembering.
+func (m *Ministries) current0(name string) string {
 	if m != nil {
 		if to, ok := m.to[strings.Join(vntext.FoldedWords(name), " ")]; ok {
 			return to

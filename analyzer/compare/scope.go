@@ -54,9 +54,15 @@ var (
 // is stated or recognised. It also returns the subject that decided (empty
 // for unknown).
 func ScopeOf(p *corpus.Procedure) (Scope, string) {
+	return scopeOfWith(p, subjectScope)
+}
+
+// scopeOfWith is ScopeOf with each subject classified by classify
+// ([subjectScope], or one that remembers its results).
+func scopeOfWith(p *corpus.Procedure, classify func(string) Scope) (Scope, string) {
 	var citizen, other string
 	for _, s := range p.Subjects {
-		switch subjectScope(s) {
+		switch classify(s) {
 		case ScopeBusiness:
 			return ScopeBusiness, s
 		case ScopeCitizen:

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"container/heap"
+	"github.com/redtape-vn/redtape/internal/memo"
 
 	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/corpus"
@@ -72,12 +73,13 @@ func NewStreamer(model *cost.Model, opts Options, keep Keep) *Streamer {
 	if s.names == nil {
 		s.names = DefaultMinistries()
 	}
+	subjects := &memo.Memo[string, Scope]{}
 	for i, name := range []string{ScenarioCurrent, ScenarioFlagsApplied} {
 		desc := currentDescription
 		if name == ScenarioFlagsApplied {
 			desc = dropDescription(opts.DropDescription)
 		}
-		s.scenarios[i] = &streamScenario{tally: newScenarioTally(name, desc), top: &changeHeap{}, byMinistry: map[string]*changeHeap{}}
+		s.scenarios[i] = &streamScenario{tally: newScenarioTally(name, desc, subjects), top: &changeHeap{}, byMinistry: map[string]*changeHeap{}}
 	}
 	return s
 }
