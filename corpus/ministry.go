@@ -13,6 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/redtape-vn/redtape/corpus/vntext"
+	"github.com/redtape-vn/redtape/internal/memo"
 )
 
 // AgenciesSchema names the format of the table of ministries and their agencies.
@@ -103,6 +104,16 @@ type Agencies struct {
 	formerAt map[string]*FormerRow   // slug or lower-case code → former body
 	named    map[string]*MinistryRow // folded name or alias → ministry
 	formerOf map[string]*FormerRow   // folded name → former body
+
+	// Attributions by decision and by directory, remembered: records
+	// repeat both.
+	issuerMemo, folderMemo *memo.Memo[string, found]
+}
+
+// found is an attribution by one kind of evidence, with its note.
+type found struct {
+	at   Attribution
+	note string
 }
 
 // MinistryRow is one ministry or ministry-level body.
@@ -189,14 +200,15 @@ type nameRow struct {
 // nameIndex finds the longest name of its rows in a text, as whole
 // words.
 type nameIndex struct {
-	rows  []nameRow        // longest first (in words), else in table order
-	first map[string][]int // first word of a key → indexes into rows
+	rows  []nameRow               // longest first (in words), else in table order
+	first map[string][]int        // first word of a key → indexes into rows
+	found *memo.Memo[string, int] // texts met → the row longest gives, or -1
 }
 
 // build sorts the rows and indexes them by their first word.
 func (x *nameIndex) build() {
 	slices.SortStableFunc(x.rows, func(a, b nameRow) int { return strings.Count(b.key, " ") - strings.Count(a.key, " ") })
-	x.first = map[string][]int{}
+	x.first, x.found = map[string][]int{}, &memo.Memo[string, int]{}
 	for i, r := range x.rows {
 		w, _, _ := strings.Cut(r.key, " ")
 		x.first[w] = append(x.first[w], i)
@@ -206,6 +218,15 @@ func (x *nameIndex) build() {
 // longest returns the longest row whose name is in text, the first in the
 // table among names of one length.
 func (x *nameIndex) longest(text string) (nameRow, bool) {
+	best := x.found.Get(text, x.search)
+	if best < 0 {
+		return nameRow{}, false
+	}
+	return x.rows[best], true
+}
+
+// search is longest without remembering: the index of the row, or -1.
+func (x *nameIndex) search(text string) int {
 	k := nameKey(text)
 	best := -1
 	for pos := 0; pos < len(k); {
@@ -218,10 +239,7 @@ func (x *nameIndex) longest(text string) (nameRow, bool) {
 		}
 		pos += len(w) + 1
 	}
-	if best < 0 {
-		return nameRow{}, false
-	}
-	return x.rows[best], true
+	return best
 }
 
 // issuerHit is what an issuer code names.
@@ -367,6 +385,7 @@ func ParseAgencies(data []byte) (*Agencies, error) {
 	}
 	a.central.build()
 	a.local.build()
+	a.issuerMemo, a.folderMemo = &memo.Memo[string, found]{}, &memo.Memo[string, found]{}
 	return &a, nil
 }
 
@@ -480,8 +499,17 @@ var decisionCodeRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCo
 
 // byIssuer attributes p by the issuer code of its publishing decision.
 func (a *Agencies) byIssuer(p *Procedure) (Attribution, string) {
+	f := a.issuerMemo.Get(p.Decision, func(decision string) found {
+		at, note := a.issuerOf(decision)
+		return found{at, note}
+	})
+	return f.at, f.note
+}
+
+// issuerOf attributes a procedure published by decision.
+func (a *Agencies) issuerOf(decision string) (Attribution, string) {
 	var note string
-	for _, m := range decisionCodeRe().FindAllStringSubmatch(p.Decision, -1) {
+	for _, m := range decisionCodeRe().FindAllStringSubmatch(decision, -1) {
 		parts := strings.Split(m[1], "-")
 		for _, part := range parts[1:] { // parts[0] is the kind: QĐ, TT, ...
 			hit, ok := a.issuers[codeKey(part)]
@@ -494,7 +522,7 @@ func (a *Agencies) byIssuer(p *Procedure) (Attribution, string) {
 					continue
 				}
 			}
-			return Attribution{Ministry: hit.ministry.Name, Code: hit.ministry.Code, Evidence: EvidenceIssuer, Detail: strings.TrimSpace(p.Decision)}, ""
+			return Attribution{Ministry: hit.ministry.Name, Code: hit.ministry.Code, Evidence: EvidenceIssuer, Detail: strings.TrimSpace(decision)}, ""
 		}
 	}
 	return Attribution{}, note
@@ -563,7 +591,15 @@ func (a *Agencies) byNames(p *Procedure, names *nameIndex, ev Evidence) (Attribu
 // byFolder attributes p by the nearest directory of its path named after a
 // ministry, a ministry-level body or a former ministry merged into one.
 func (a *Agencies) byFolder(p *Procedure) (Attribution, string) {
-	dir := filepath.Dir(filepath.ToSlash(p.Source.File))
+	f := a.folderMemo.Get(filepath.Dir(filepath.ToSlash(p.Source.File)), func(dir string) found {
+		at, note := a.folderOf(dir)
+		return found{at, note}
+	})
+	return f.at, f.note
+}
+
+// folderOf attributes a record of directory dir (slash separated).
+func (a *Agencies) folderOf(dir string) (Attribution, string) {
 	for dir != "." && dir != "/" && dir != "" {
 		base := filepath.Base(dir)
 		s := Slug(base)
