@@ -6,8 +6,8 @@
 # Writes N procedures (corpus/synth, seed 1) as the current set and
 # 0.9·N (seed 2) as a baseline, builds the redtape binary, then runs
 # under /usr/bin/time: flag --format json, flag, stats,
-# show --format jsonl, estimate --baseline B --current C, report,
-# index and one search. Outputs go to /dev/null (the report to a file in
+# show --format jsonl, estimate --baseline B --current C (text and
+# JSON), report, index and one search. Outputs go to /dev/null (the report to a file in
 # the work directory); a command's exit code is printed beside its
 # figures (3 means some input could not be read, which synthetic input
 # never has). The load average goes with every figure, since the machine
@@ -67,6 +67,7 @@ measure "flag" flag "$current"
 measure "stats" stats "$current"
 measure "show --format jsonl" show --format jsonl "$current"
 measure "estimate" estimate --baseline "$baseline" --current "$current"
+measure "estimate --format json" estimate --format json --baseline "$baseline" --current "$current"
 measure "report" report --baseline "$baseline" -o "$work/report.md" "$current"
 measure "index" index --rebuild --index "$work/index" "$current"
 measure "search" search --index "$work/index" "giấy khai sinh"
