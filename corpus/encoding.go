@@ -282,8 +282,9 @@ const nfcSafeEnd = 0x20D0
 // itself, is a starter that nothing before it combines with, and its
 // decomposition (if any) starts with an ASCII letter. Combining marks and
 // the runes that compose with what precedes them are not safe. Built from
-// the norm package's own data, read-only.
-var nfcSafe = func() []bool {
+// the norm package's own data on first use (it takes some 8,000
+// allocations, which a run that reads no text should not pay), read-only.
+var nfcSafe = sync.OnceValue(func() []bool {
 	t := make([]bool, nfcSafeEnd)
 	for r := rune(0x80); r < nfcSafeEnd; r++ {
 		s := string(r)
@@ -292,7 +293,7 @@ var nfcSafe = func() []bool {
 		t[r] = p.BoundaryBefore() && p.CCC() == 0 && norm.NFC.IsNormalString(s) && (len(d) == 0 || d[0] < utf8.RuneSelf)
 	}
 	return t
-}()
+})
 
 // isNFC reports whether s is in NFC. Text of ASCII and the runes of
 // [nfcSafe] (Vietnamese in precomposed form) is told by a table look-up per
@@ -308,6 +309,7 @@ func isNFC(s string) bool {
 // scanNFC reports, in one pass, whether s is valid UTF-8 and, when it is,
 // whether it is in NFC (see [isNFC]).
 func scanNFC(s string) (valid, nfc bool) {
+	table := nfcSafe()
 	safe := true
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) && (s[i]|s[i+1]|s[i+2]|s[i+3]|s[i+4]|s[i+5]|s[i+6]|s[i+7]) < utf8.RuneSelf {
@@ -323,14 +325,14 @@ func scanNFC(s string) (valid, nfc bool) {
 		// letters are U+00C0–U+01B0 and U+1EA0–U+1EF9) are decoded here,
 		// the rest by the utf8 package.
 		if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			if !nfcSafe[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)] {
+			if !table[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)] {
 				safe = false
 			}
 			i += 2
 			continue
 		}
 		if (c == 0xE1 || c == 0xE2 || c == 0xE0 && i+1 < len(s) && s[i+1] >= 0xA0) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r >= nfcSafeEnd || !nfcSafe[r] {
+			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r >= nfcSafeEnd || !table[r] {
 				safe = false
 			}
 			i += 3
@@ -340,7 +342,7 @@ func scanNFC(s string) (valid, nfc bool) {
 		if r == utf8.RuneError && n == 1 {
 			return false, false
 		}
-		if r >= nfcSafeEnd || !nfcSafe[r] {
+		if r >= nfcSafeEnd || !table[r] {
 			safe = false
 		}
 		i += n

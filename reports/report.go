@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/redtape-vn/redtape/internal/i18n"
@@ -128,8 +129,10 @@ func (w *writer) day(s string) string {
 }
 
 var (
-	dmyRE = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4})\b`)
-	dMonY = regexp.MustCompile(`\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* (\d{4})\b`)
+	dmyRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4})\b`) })
+	dMonY = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* (\d{4})\b`)
+	})
 )
 
 // dates writes the dates of a text from the catalog in the report's
@@ -143,14 +146,14 @@ func (w *writer) dates(s string) string {
 		}
 		return d.Format("02/01/2006")
 	}
-	s = dmyRE.ReplaceAllStringFunc(s, func(m string) string {
+	s = dmyRE().ReplaceAllStringFunc(s, func(m string) string {
 		d, err := time.Parse("2/1/2006", m)
 		if err != nil {
 			return m
 		}
 		return out(d)
 	})
-	return dMonY.ReplaceAllStringFunc(s, func(m string) string {
+	return dMonY().ReplaceAllStringFunc(s, func(m string) string {
 		f := strings.Fields(m)
 		d, err := time.Parse("2 Jan 2006", f[0]+" "+f[1][:3]+" "+f[2])
 		if err != nil {
@@ -162,7 +165,7 @@ func (w *writer) dates(s string) string {
 
 // glossRE finds an English passage quoted from a source and glossed in
 // parentheses: 'The rules that forbid asking again' (các quy định …).
-var glossRE = regexp.MustCompile(`'([A-Za-z][A-Za-z ,\-]*)' \(([^()]+)\)`)
+var glossRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`'([A-Za-z][A-Za-z ,\-]*)' \(([^()]+)\)`) })
 
 // quoted prints, in a Vietnamese report, an English passage a catalog
 // text quotes with a Vietnamese gloss as the gloss alone, in quotes.
@@ -170,7 +173,7 @@ func (w *writer) quoted(s string) string {
 	if w.opts.Lang != Vietnamese {
 		return s
 	}
-	return glossRE.ReplaceAllString(s, "“$2”")
+	return glossRE().ReplaceAllString(s, "“$2”")
 }
 
 // loc picks the Vietnamese text vi in a Vietnamese report when there is

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/redtape-vn/redtape/corpus/vntext"
@@ -66,13 +67,15 @@ func (b Basis) Citation(l Lang) string {
 
 // articleRE reads "Art. 4", "Art. 4.1", "Art. 4.1.a", "Art. 4.a" (also
 // "Article", "Art 4", "Art. 4.1a"); points run a, b, c, d, đ, e ...
-var articleRE = regexp.MustCompile(`^(?i:art(?:icle)?)\.?\s*(\d+[a-z]?)(?:\.(\d+))?(?:\.?([a-zđ]))?$`)
+var articleRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i:art(?:icle)?)\.?\s*(\d+[a-z]?)(?:\.(\d+))?(?:\.?([a-zđ]))?$`)
+})
 
 // ArticleVi writes an article reference of the catalog ("Art. 4.1.a") the
 // Vietnamese way ("điểm a khoản 1 Điều 4"); ok is false when the reference
 // is not of the form "Art. N[.M[.x]]".
 func ArticleVi(article string) (vi string, ok bool) {
-	m := articleRE.FindStringSubmatch(strings.TrimSpace(article))
+	m := articleRE().FindStringSubmatch(strings.TrimSpace(article))
 	if m == nil {
 		return "", false
 	}

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -126,8 +127,8 @@ var runs = map[string]func(*Pass){
 	"RT014": runIssuedHere,
 }
 
-var ruleID = regexp.MustCompile(`^RT[0-9]{3}$`)
-var ruleName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+var ruleID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^RT[0-9]{3}$`) })
+var ruleName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9-]*$`) })
 
 // Rules returns the registered rules in id order, read from the embedded
 // data/rules.yaml and validated against the rule code; their messages
@@ -165,9 +166,9 @@ func parseRules(data []byte) ([]*Rule, error) {
 	for _, r := range doc.Rules {
 		sev, err := ParseSeverity(r.Severity)
 		switch {
-		case !ruleID.MatchString(r.ID):
+		case !ruleID().MatchString(r.ID):
 			errs = append(errs, fmt.Errorf("rule %q: id must look like RT001", r.ID))
-		case !ruleName.MatchString(r.Name):
+		case !ruleName().MatchString(r.Name):
 			errs = append(errs, fmt.Errorf("rule %s: bad name %q", r.ID, r.Name))
 		case seen[r.ID] || seen[r.Name]:
 			errs = append(errs, fmt.Errorf("rule %s: duplicate id or name", r.ID))

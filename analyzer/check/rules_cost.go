@@ -5,13 +5,14 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/vntext"
 )
 
 // procedureCode matches a national procedure code such as "1.000005".
-var procedureCode = regexp.MustCompile(`(?:^|[^0-9.])([0-9]\.[0-9]{6})(?:[^0-9]|$)`)
+var procedureCode = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|[^0-9.])([0-9]\.[0-9]{6})(?:[^0-9]|$)`) })
 
 // corpusIndex finds procedures of the current corpus by code and name.
 type corpusIndex struct {
@@ -58,7 +59,7 @@ func (ix *corpusIndex) match(d *Draft, pr ProcedureDef) *corpus.Procedure {
 	if pr.Article >= 0 {
 		scope = d.Articles[pr.Article].Body
 	}
-	for _, m := range procedureCode.FindAllStringSubmatch(d.TextOf(scope), -1) {
+	for _, m := range procedureCode().FindAllStringSubmatch(d.TextOf(scope), -1) {
 		if p := ix.byCode[m[1]]; p != nil {
 			return p
 		}

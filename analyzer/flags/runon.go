@@ -4,6 +4,7 @@ package flags
 // "chứng thựcgiấy khai sinh") is split before names are looked up.
 
 import (
+	"sync"
 	"unicode/utf8"
 
 	"github.com/redtape-vn/redtape/corpus/vntext"
@@ -60,6 +61,7 @@ func vowelGroups(f string) int {
 // segmentCopy finds how fold[from:] (the word of toks[i]) splits after the
 // copy word prev: the fold offsets of the splits, or nil.
 func (m *Matcher) segmentCopy(toks []token, i int, fold string, from int, prev string, at []int) []int {
+	copyWords, copyPairs := copyWordParts()
 	rest := fold[from:]
 	if prev != "" && copyWords[rest] && copyPairs[prev+" "+rest] {
 		return at // "bansao": ban | sao
@@ -140,11 +142,12 @@ func splitToken(t token, text string, at []int) []token {
 	return out
 }
 
-// copyWords are the words of copy wording; copyPairs the pairs of words
-// that follow one another in its phrases ("ban sao", "chung thuc").
-var copyWords, copyPairs = func() (map[string]bool, map[string]bool) {
+// copyWordParts returns the words of copy wording and the pairs of words
+// that follow one another in its phrases ("ban sao", "chung thuc"), built on
+// first use.
+var copyWordParts = sync.OnceValues(func() (map[string]bool, map[string]bool) {
 	words, pairs := map[string]bool{}, map[string]bool{}
-	for _, list := range copyWording.byFirst {
+	for _, list := range copyWording.index().byFirst {
 		for _, p := range list {
 			for k, w := range p {
 				if len(w) >= 2 && !isEnumerator(w) {
@@ -157,4 +160,4 @@ var copyWords, copyPairs = func() (map[string]bool, map[string]bool) {
 		}
 	}
 	return words, pairs
-}()
+})

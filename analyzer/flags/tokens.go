@@ -48,6 +48,7 @@ func tokenize(text string) []token { return tokenizeInto(nil, text) }
 
 // tokenizeInto is tokenize reusing the array of buf.
 func tokenizeInto(buf []token, text string) []token {
+	keywords := firstWords()
 	toks := buf[:0]
 	if cap(toks) < len(text)/5 {
 		toks = make([]token, 0, len(text)/5)
@@ -91,7 +92,7 @@ func tokenizeInto(buf []token, text string) []token {
 		}
 		if rc.bits&rcWord != 0 {
 			if start >= 0 && prevLower && rc.bits&rcUpper != 0 {
-				toks = append(toks, token{fold: sealed(folded[fs:]), start: int32(start), end: int32(i), brk: brk, depth: int16(depth), marks: marks, ascii: ascii, sets: firstWords.sets(hash, folded[fs:])})
+				toks = append(toks, token{fold: sealed(folded[fs:]), start: int32(start), end: int32(i), brk: brk, depth: int16(depth), marks: marks, ascii: ascii, sets: keywords.sets(hash, folded[fs:])})
 				brk, start = brkClause, -1
 			}
 			if start < 0 {
@@ -126,7 +127,7 @@ func tokenizeInto(buf []token, text string) []token {
 			continue
 		}
 		if start >= 0 {
-			toks = append(toks, token{fold: sealed(folded[fs:]), start: int32(start), end: int32(i), brk: brk, depth: int16(depth), marks: marks, ascii: ascii, sets: firstWords.sets(hash, folded[fs:])})
+			toks = append(toks, token{fold: sealed(folded[fs:]), start: int32(start), end: int32(i), brk: brk, depth: int16(depth), marks: marks, ascii: ascii, sets: keywords.sets(hash, folded[fs:])})
 			brk, start = 0, -1
 		}
 		switch r {
@@ -165,7 +166,7 @@ func tokenizeInto(buf []token, text string) []token {
 		i += size
 	}
 	if start >= 0 {
-		toks = append(toks, token{fold: sealed(folded[fs:]), start: int32(start), end: int32(len(text)), brk: brk, depth: int16(depth), marks: marks, ascii: ascii, sets: firstWords.sets(hash, folded[fs:])})
+		toks = append(toks, token{fold: sealed(folded[fs:]), start: int32(start), end: int32(len(text)), brk: brk, depth: int16(depth), marks: marks, ascii: ascii, sets: keywords.sets(hash, folded[fs:])})
 	}
 	return toks
 }

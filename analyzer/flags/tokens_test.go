@@ -43,7 +43,7 @@ func TestTokenizeAgrees(t *testing.T) {
 			}
 			var sets uint32
 			for _, s := range keywordSets {
-				if _, ok := s.byFirst[got[i].fold]; ok {
+				if _, ok := s.index().byFirst[got[i].fold]; ok {
 					sets |= s.bit
 				}
 			}

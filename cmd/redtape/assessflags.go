@@ -1,8 +1,10 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -31,8 +33,11 @@ type assessArgs struct {
 // assessFlags are the command-line options of assessArgs.
 func assessFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "target", Value: target.Default().Name, Usage: "target: a preset (" + strings.Join(target.Names(), ", ") +
-			") or a percentage; the report also sets its figures beside every preset in force"},
+		&lazyStringFlag{StringFlag: &cli.StringFlag{Name: "target"}, fill: func(f *cli.StringFlag) {
+			f.Value = target.Default().Name
+			f.Usage = "target: a preset (" + strings.Join(target.Names(), ", ") +
+				") or a percentage; the report also sets its figures beside every preset in force"
+		}},
 		&cli.StringFlag{Name: "params", Usage: "cost parameter `FILE` (YAML or JSON) laid over the built-in defaults"},
 		&cli.StringFlag{Name: "catalog", Usage: "catalog `FILE` of digitised data extending (or, with replace: true, replacing) the built-in one"},
 		&cli.StringFlag{Name: "as-of", Usage: "use the catalog entries and legal bases in force on `DATE` (YYYY-MM-DD; default today)"},
@@ -43,6 +48,29 @@ func assessFlags() []cli.Flag {
 		&cli.StringFlag{Name: "scope", Value: string(compare.ScopeAll), Usage: "only procedures of this scope: business (subjects include enterprises, co-operatives, household businesses or organisations), citizen, other, unknown or all"},
 	}
 }
+
+// lazyStringFlag is a string option whose default and usage are filled in
+// on first use (its help printed, the command line parsed) rather than when
+// the app is built: the --target option's come from the presets file, which
+// "redtape --help" and the other commands need not read. The methods that
+// read Value or Usage fill them first; the rest (name, category,
+// visibility) are the StringFlag's own.
+type lazyStringFlag struct {
+	*cli.StringFlag
+	once sync.Once
+	fill func(*cli.StringFlag)
+}
+
+func (f *lazyStringFlag) filled() *cli.StringFlag {
+	f.once.Do(func() { f.fill(f.StringFlag) })
+	return f.StringFlag
+}
+
+func (f *lazyStringFlag) String() string                { return f.filled().String() }
+func (f *lazyStringFlag) Apply(set *flag.FlagSet) error { return f.filled().Apply(set) }
+func (f *lazyStringFlag) GetUsage() string              { return f.filled().GetUsage() }
+func (f *lazyStringFlag) GetValue() string              { return f.filled().GetValue() }
+func (f *lazyStringFlag) GetDefaultText() string        { return f.filled().GetDefaultText() }
 
 // readAssessArgs reads the options of assessFlags from c.
 func readAssessArgs(c *cli.Context) assessArgs {

@@ -65,10 +65,7 @@ func TestSignalEndsCommand(t *testing.T) {
 		t.Skip("builds the binary and indexes 20,000 records")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "redtape")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildRedtape(t)
 	data := filepath.Join(dir, "records.jsonl")
 	f, err := os.Create(data)
 	if err != nil {

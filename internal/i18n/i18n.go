@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -92,7 +93,7 @@ type textFile struct {
 	Texts  map[string]map[string]Text `yaml:"texts"`
 }
 
-var verbRE = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+var verbRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`) })
 
 // Parse reads and validates a text file of the given schema: every key
 // has a non-empty text in every language, with the same format verbs in the
@@ -198,7 +199,7 @@ func (t *Texts) PlainCount(key string, n int64, args ...any) string {
 // Verbs lists the fmt verbs of s, without the literal "%%".
 func Verbs(s string) string {
 	var out []string
-	for _, v := range verbRE.FindAllString(s, -1) {
+	for _, v := range verbRE().FindAllString(s, -1) {
 		if v != "%%" {
 			out = append(out, v)
 		}

@@ -300,13 +300,13 @@ type apiError struct {
 	Column int    `json:"column,omitempty"`
 }
 
-var inlineRe = regexp.MustCompile(`(?s)<(style|script)>(.*?)</(?:style|script)>`)
+var inlineRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<(style|script)>(.*?)</(?:style|script)>`) })
 
 // reportCSP returns the policy of a report page: its inline stylesheet
 // and its one script allowed by their hashes, nothing else inline.
 func reportCSP(page []byte) string {
 	var styles, scripts []string
-	for _, m := range inlineRe.FindAllSubmatch(page, -1) {
+	for _, m := range inlineRe().FindAllSubmatch(page, -1) {
 		sum := sha256.Sum256(m[2])
 		h := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 		if string(m[1]) == "style" {
