@@ -385,7 +385,9 @@ func ParseAgencies(data []byte) (*Agencies, error) {
 	}
 	a.central.build()
 	a.local.build()
-	a.issuerMemo, a.folderMemo = &memo.Memo[string, found]{}, &memo.Memo[string, found]{}
+	// A decision publishes tens of procedures, so a few thousand
+	// remembered cover a stream; each is a whole attribution.
+	a.issuerMemo, a.folderMemo = &memo.Memo[string, found]{Max: 4096}, &memo.Memo[string, found]{Max: 4096}
 	return &a, nil
 }
 
