@@ -114,6 +114,7 @@ type field struct {
 	options        bindex.FieldIndexingOptions
 	value          []byte
 	tokens         func() []analysis.Token // nil: the value is one token
+	counter        *fields.Counter         // shared by the document's fields
 	length         int
 	freqs          bindex.TokenFrequencies
 }
@@ -134,6 +135,9 @@ func (f *field) Size() int { return len(f.name) + 9*len(f.value) }
 // Analyze counts the field's terms; scorch calls it on its analysis
 // goroutines.
 func (f *field) Analyze() {
+	if f.freqs != nil {
+		return // analysed already
+	}
 	var tokens []analysis.Token
 	if f.tokens != nil {
 		tokens = f.tokens()
@@ -141,7 +145,9 @@ func (f *field) Analyze() {
 		tokens = []analysis.Token{{Start: 0, End: len(f.value), Term: f.value, Position: 1, Type: analysis.AlphaNumeric}}
 	}
 	f.length = len(tokens)
-	f.freqs = fields.Frequencies(tokens, f.arrayPositions, f.options.IncludeTermVectors())
+	f.freqs = f.counter.Frequencies(tokens, f.arrayPositions, f.options.IncludeTermVectors())
+	// The tokens are no longer needed, nor the cut they came from.
+	f.tokens, f.counter = nil, nil
 }
 
 // Text implements bleve_index_api.TextField.
@@ -149,8 +155,9 @@ func (f *field) Text() string { return string(f.value) }
 
 func (b *builder) document(id string, p *corpus.Procedure, x extra) sizedDocument {
 	d := document.NewDocument(id)
+	counter := &fields.Counter{}
 	add := func(name string, pos []uint64, value []byte, opts bindex.FieldIndexingOptions, tokens func() []analysis.Token) {
-		d.AddField(&field{name: name, arrayPositions: pos, options: opts, value: value, tokens: tokens})
+		d.AddField(&field{name: name, arrayPositions: pos, options: opts, value: value, tokens: tokens, counter: counter})
 	}
 	analyzed := func(a analysis.Analyzer, value []byte) func() []analysis.Token {
 		return func() []analysis.Token { return fields.Tokens(a, value) }
