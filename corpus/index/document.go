@@ -105,7 +105,7 @@ func (d sizedDocument) Size() int { return d.size }
 // field is a text field whose tokens come from a function: bleve's
 // document.TextField takes an analyzer of its value, while the words of
 // several fields here come from one cut of the record's text
-// (fields.Cut). Its frequencies are counted by fields.Frequencies. What
+// (fields.Cut). Its frequencies are counted by a fields.Counter. What
 // the index receives is what a document.TextField with the same value,
 // options and analysis gives (TestFieldsAsBleve).
 type field struct {
@@ -163,7 +163,8 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) sizedDocumen
 		return func() []analysis.Token { return fields.Tokens(a, value) }
 	}
 	// text is what the text fields hold: the values of the record joined
-	// with fields.Separator; part records where one value or run of
+	// with fields.Separator (one field per document costs far less to
+	// index than one per value); part records where one value or run of
 	// values lies in it.
 	var text []byte
 	type part struct{ from, to int }
@@ -184,8 +185,6 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) sizedDocumen
 		}
 		return pt
 	}
-	// Many values go into one field value, joined with fields.Separator:
-	// one field per document costs far less to index than one per value.
 	keyword := func(name string, values ...string) {
 		for i, v := range values {
 			if v = strings.TrimSpace(v); v != "" {
