@@ -102,39 +102,105 @@ type sizedDocument struct {
 // document holds, its text and its analysis.
 func (d sizedDocument) Size() int { return d.size }
 
+// field is a text field whose tokens come from a function: bleve's
+// document.TextField takes an analyzer of its value, while the words of
+// several fields here come from one cut of the record's text
+// (fields.Cut). Its frequencies are counted by a fields.Counter. What
+// the index receives is what a document.TextField with the same value,
+// options and analysis gives (TestFieldsAsBleve).
+type field struct {
+	name           string
+	arrayPositions []uint64
+	options        bindex.FieldIndexingOptions
+	value          []byte
+	tokens         func() []analysis.Token // nil: the value is one token
+	counter        *fields.Counter         // shared by the document's fields
+	length         int
+	freqs          bindex.TokenFrequencies
+}
+
+func (f *field) Name() string                                      { return f.name }
+func (f *field) ArrayPositions() []uint64                          { return f.arrayPositions }
+func (f *field) Options() bindex.FieldIndexingOptions              { return f.options }
+func (f *field) Value() []byte                                     { return f.value }
+func (f *field) NumPlainTextBytes() uint64                         { return uint64(len(f.value)) }
+func (f *field) EncodedFieldType() byte                            { return 't' }
+func (f *field) AnalyzedLength() int                               { return f.length }
+func (f *field) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return f.freqs }
+
+// Size is an estimate of the memory the field holds; scorch only adds it
+// up in its statistics.
+func (f *field) Size() int { return len(f.name) + 9*len(f.value) }
+
+// Analyze counts the field's terms; scorch calls it on its analysis
+// goroutines.
+func (f *field) Analyze() {
+	if f.freqs != nil {
+		return // analysed already
+	}
+	var tokens []analysis.Token
+	if f.tokens != nil {
+		tokens = f.tokens()
+	} else {
+		tokens = []analysis.Token{{Start: 0, End: len(f.value), Term: f.value, Position: 1, Type: analysis.AlphaNumeric}}
+	}
+	f.length = len(tokens)
+	f.freqs = f.counter.Frequencies(tokens, f.arrayPositions, f.options.IncludeTermVectors())
+	// The tokens are no longer needed, nor the cut they came from.
+	f.tokens, f.counter = nil, nil
+}
+
+// Text implements bleve_index_api.TextField.
+func (f *field) Text() string { return string(f.value) }
+
 func (b *builder) document(id string, p *corpus.Procedure, x extra) sizedDocument {
 	d := document.NewDocument(id)
-	var texts []string
-	add := func(ss ...string) {
-		for _, s := range ss {
-			if s = strings.TrimSpace(s); s != "" {
-				texts = append(texts, s)
-			}
-		}
+	counter := &fields.Counter{}
+	add := func(name string, pos []uint64, value []byte, opts bindex.FieldIndexingOptions, tokens func() []analysis.Token) {
+		d.AddField(&field{name: name, arrayPositions: pos, options: opts, value: value, tokens: tokens, counter: counter})
 	}
-	// Many values go into one field value, joined with fields.Separator:
-	// one field per document costs far less to index than one per value.
-	text := func(name string, values []string, opts bindex.FieldIndexingOptions, a analysis.Analyzer) {
-		if len(values) > 0 {
-			d.AddField(document.NewTextFieldCustom(name, nil, []byte(fields.Join(values)), opts, a))
+	analyzed := func(a analysis.Analyzer, value []byte) func() []analysis.Token {
+		return func() []analysis.Token { return fields.Tokens(a, value) }
+	}
+	// text is what the text fields hold: the values of the record joined
+	// with fields.Separator (one field per document costs far less to
+	// index than one per value); part records where one value or run of
+	// values lies in it.
+	var text []byte
+	type part struct{ from, to int }
+	appendText := func(ss ...string) part {
+		pt := part{from: -1}
+		for _, s := range ss {
+			if s = strings.TrimSpace(s); s == "" {
+				continue
+			}
+			if len(text) > 0 {
+				text = append(text, fields.Separator...)
+			}
+			if pt.from < 0 {
+				pt.from = len(text)
+			}
+			text = append(text, s...)
+			pt.to = len(text)
 		}
+		return pt
 	}
 	keyword := func(name string, values ...string) {
 		for i, v := range values {
 			if v = strings.TrimSpace(v); v != "" {
-				d.AddField(document.NewTextFieldCustom(name, []uint64{uint64(i)}, []byte(v), optKeyword, nil))
+				add(name, []uint64{uint64(i)}, []byte(v), optKeyword, nil)
 			}
 		}
 	}
 
-	add(p.Name)
+	namePart := appendText(p.Name)
 	papers := make([]string, 0, len(p.Papers))
 	for _, pp := range p.Papers {
 		if t := strings.TrimSpace(pp.Text); t != "" {
 			papers = append(papers, t)
 		}
 	}
-	add(papers...)
+	papersPart := appendText(papers...)
 	var body []string
 	appendBody := func(ss ...string) {
 		for _, s := range ss {
@@ -166,35 +232,54 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) sizedDocumen
 	for _, c := range p.Channels {
 		appendBody(c.Description)
 	}
-	add(body...)
+	appendText(body...)
 	levels := make([]string, 0, len(p.Levels))
 	for _, l := range p.Levels {
 		if l = fields.CanonicalLevel(l); l != "" {
 			levels = appendUnique(levels, l)
 		}
 	}
-	add(p.Ministry, p.Sector, p.Kind, p.Decision, p.Code)
-	add(levels...)
+	appendText(p.Ministry, p.Sector, p.Kind, p.Decision, p.Code)
+	appendText(levels...)
 
-	d.AddField(document.NewTextFieldCustom(fields.Name, nil, []byte(p.Name), optStored, b.folded))
 	// All text is indexed folded, as pairs of folded words (for phrases),
 	// and, for words written with diacritics, exactly (package fields).
-	// The folded words and their pairs come from one cut of the text.
-	if len(texts) > 0 {
-		all := []byte(fields.Join(texts))
-		sh := fields.NewShared(all)
-		d.AddField(document.NewTextFieldCustom(fields.Text, nil, all, optWords, sh.Folded()))
-		d.AddField(document.NewTextFieldCustom(fields.TextBigram, nil, all, optText, sh.Bigrams()))
+	// Every view of the text, the name's and the papers' included, comes
+	// from one cut of it.
+	cut := fields.NewCut(text)
+	name := []byte(p.Name)
+	nameFolded := func() []analysis.Token { return cut.Folded(namePart.from, namePart.to) }
+	nameExact := func() []analysis.Token { return cut.Marked(namePart.from, namePart.to) }
+	if namePart.from < 0 || p.Name != string(text[namePart.from:namePart.to]) {
+		// A name with spaces around it is cut on its own, so that its
+		// offsets are those of the name as stored.
+		nameFolded, nameExact = analyzed(b.folded, name), analyzed(b.exact, name)
 	}
-	text(fields.TextExact, texts, optWords, b.exact)
+	add(fields.Name, nil, name, optStored, nameFolded)
+	if len(text) > 0 {
+		// Scorch analyses the fields of a document one after another, on
+		// one goroutine, so they can share the cut.
+		add(fields.Text, nil, text, optWords, func() []analysis.Token { return cut.Folded(cut.Whole()) })
+		add(fields.TextBigram, nil, text, optText, cut.Bigrams)
+		add(fields.TextExact, nil, text, optWords, func() []analysis.Token { return cut.Marked(cut.Whole()) })
+	}
 	if p.Name != "" {
-		d.AddField(document.NewTextFieldCustom(fields.NameExact, nil, []byte(p.Name), optWords, b.exact))
+		add(fields.NameExact, nil, name, optWords, nameExact)
 	}
-	text(fields.Papers, papers, optStored, b.folded)
-	text(fields.Body, body, optOnly, nil)
-	text(fields.BasisText, basisText, optText, b.folded)
+	if papersPart.from >= 0 {
+		add(fields.Papers, nil, text[papersPart.from:papersPart.to], optStored, func() []analysis.Token {
+			return cut.Folded(papersPart.from, papersPart.to)
+		})
+	}
+	if len(body) > 0 {
+		add(fields.Body, nil, []byte(fields.Join(body)), optOnly, nil)
+	}
+	if len(basisText) > 0 {
+		v := []byte(fields.Join(basisText))
+		add(fields.BasisText, nil, v, optText, analyzed(b.folded, v))
+	}
 	if p.Code != "" {
-		d.AddField(document.NewTextFieldCustom(fields.Code, nil, []byte(p.Code), optKeyword, b.lower))
+		add(fields.Code, nil, []byte(p.Code), optKeyword, analyzed(b.lower, []byte(p.Code)))
 	}
 	keyword(fields.Basis, numbers...)
 	keyword(fields.Ministry, p.Ministry)
@@ -217,15 +302,16 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) sizedDocumen
 		}
 	}
 	for i, v := range facets {
-		d.AddField(document.NewTextFieldCustom(fields.Facets, []uint64{uint64(i)}, []byte(v), optFacet, nil))
+		add(fields.Facets, []uint64{uint64(i)}, []byte(v), optFacet, nil)
 	}
 	for i, f := range x.flagged {
-		d.AddField(document.NewTextFieldCustom(fields.Flagged, []uint64{uint64(i)}, []byte(fields.FlagTerm(f)), optKeyword, b.lower))
+		v := []byte(fields.FlagTerm(f))
+		add(fields.Flagged, []uint64{uint64(i)}, v, optKeyword, analyzed(b.lower, v))
 	}
-	d.AddField(document.NewTextFieldCustom(fields.Hash, nil, []byte(x.hash), optOnly, nil))
-	d.AddField(document.NewTextFieldCustom(fields.File, nil, []byte(p.Source.File), optOnly, nil))
+	add(fields.Hash, nil, []byte(x.hash), optOnly, nil)
+	add(fields.File, nil, []byte(p.Source.File), optOnly, nil)
 	if p.Source.Record > 0 {
-		d.AddField(document.NewTextFieldCustom(fields.Record, nil, []byte(strconv.Itoa(p.Source.Record)), optOnly, nil))
+		add(fields.Record, nil, []byte(strconv.Itoa(p.Source.Record)), optOnly, nil)
 	}
 	// An estimate (the text and room for its tokens): scorch adds it up
 	// in its memory statistics and uses it for nothing else.

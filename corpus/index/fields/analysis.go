@@ -2,7 +2,6 @@ package fields
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -74,41 +73,6 @@ func Split(s string) []string {
 // Pairs never span a Separator.
 func Bigrams() *Analyzer { return &Analyzer{fold: true, bigrams: true} }
 
-// Shared analyses one text once for two fields of a document: the folded
-// words of its Folded analyzer and the pairs of its Bigrams analyzer come
-// from one cut of the text. A Shared serves one input: Analyze of another
-// input analyses it afresh. It is safe for concurrent use.
-type Shared struct {
-	once   sync.Once
-	in     []byte
-	tokens analysis.TokenStream
-}
-
-// NewShared returns a Shared for in; both analyzers must be given in itself.
-func NewShared(in []byte) *Shared { return &Shared{in: in} }
-
-func (s *Shared) words(in []byte) analysis.TokenStream {
-	if len(in) != len(s.in) || len(in) > 0 && &in[0] != &s.in[0] {
-		return Folded().Analyze(in)
-	}
-	s.once.Do(func() { s.tokens = Folded().Analyze(s.in) })
-	return s.tokens
-}
-
-// Folded returns an analyzer that gives what [Folded] gives.
-func (s *Shared) Folded() analysis.Analyzer { return sharedFolded{s} }
-
-// Bigrams returns an analyzer that gives what [Bigrams] gives.
-func (s *Shared) Bigrams() analysis.Analyzer { return sharedBigrams{s} }
-
-type sharedFolded struct{ s *Shared }
-
-func (a sharedFolded) Analyze(in []byte) analysis.TokenStream { return a.s.words(in) }
-
-type sharedBigrams struct{ s *Shared }
-
-func (a sharedBigrams) Analyze(in []byte) analysis.TokenStream { return bigrams(a.s.words(in)) }
-
 // BigramTerms returns the bigram terms of a run of folded words.
 func BigramTerms(words []string) []string {
 	if len(words) < 2 {
@@ -126,12 +90,21 @@ func (a *Analyzer) Analyze(input []byte) analysis.TokenStream {
 	if a.bigrams {
 		return bigrams(Folded().Analyze(input))
 	}
+	tokens := a.tokens(input)
+	stream := make(analysis.TokenStream, len(tokens))
+	for i := range tokens {
+		stream[i] = &tokens[i]
+	}
+	return stream
+}
+
+// tokens returns the tokens of a word analyzer (not Bigrams) as values.
+func (a *Analyzer) tokens(input []byte) []analysis.Token {
 	spans := wordSpans(input)
 	if len(spans) == 0 {
-		return analysis.TokenStream{}
+		return nil
 	}
 	tokens := make([]analysis.Token, len(spans))
-	stream := make(analysis.TokenStream, len(spans))
 	// One arena holds every term of this input.
 	arena := make([]byte, 0, len(input)+len(input)/4)
 	pos := 0
@@ -145,8 +118,6 @@ func (a *Analyzer) Analyze(input []byte) analysis.TokenStream {
 		if a.marked && isASCII(word) {
 			continue
 		}
-		i := kept
-		kept++
 		at := len(arena)
 		if a.fold {
 			arena = appendFolded(arena, word)
@@ -154,14 +125,10 @@ func (a *Analyzer) Analyze(input []byte) analysis.TokenStream {
 		} else {
 			arena = appendExact(arena, word)
 		}
-		typ := analysis.AlphaNumeric
-		if word[0] >= '0' && word[0] <= '9' {
-			typ = analysis.Numeric
-		}
-		tokens[i] = analysis.Token{Start: sp[0], End: sp[1], Term: arena[at:len(arena):len(arena)], Position: pos, Type: typ}
-		stream[i] = &tokens[i]
+		tokens[kept] = analysis.Token{Start: sp[0], End: sp[1], Term: arena[at:len(arena):len(arena)], Position: pos, Type: tokenType(word)}
+		kept++
 	}
-	return stream[:kept]
+	return tokens[:kept]
 }
 
 // capWord returns the first [MaxWordBytes] bytes of word, cut back to a

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	bindex "github.com/blevesearch/bleve_index_api"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -163,26 +164,83 @@ func TestFlagTerm(t *testing.T) {
 	}
 }
 
-func TestSharedAnalysis(t *testing.T) {
-	in := []byte(Join([]string{"Giấy khai sinh bản sao", "Sổ hộ khẩu"}))
-	sh := NewShared(in)
-	terms := func(ts analysis.TokenStream) []string {
+// TestCutAsAnalyzers checks that the views of a Cut, of the whole text
+// and of parts of it between separators, give the tokens the analyzers
+// give for the same text, and that Frequencies counts them as bleve does.
+func TestCutAsAnalyzers(t *testing.T) {
+	values := []string{
+		"Giấy khai sinh bản sao", "Sổ hộ khẩu", "-\u2029Đơn đề nghị", "  ", "1.000.000 đồng, 4.500 ký",
+		norm.NFD.String("Chứng minh nhân dân"), "ĐƯỜNG bộ đường BỘ đường", strings.Repeat("đ", 100) + "x tờ khai",
+		"\u0301 quý kỳ", "a", "NĐ-CP 05/2012/NĐ-CP",
+	}
+	tokens := func(ts []analysis.Token) []string {
 		var out []string
 		for _, t := range ts {
-			out = append(out, fmt.Sprintf("%s@%d:%d-%d", t.Term, t.Position, t.Start, t.End))
+			out = append(out, fmt.Sprintf("%s@%d:%d-%d/%d", t.Term, t.Position, t.Start, t.End, t.Type))
 		}
 		return out
 	}
-	if got, want := terms(sh.Bigrams().Analyze(in)), terms(Bigrams().Analyze(in)); !reflect.DeepEqual(got, want) {
-		t.Errorf("shared bigrams %q, want %q", got, want)
+	stream := func(ts analysis.TokenStream) []string {
+		var out []string
+		for _, t := range ts {
+			out = append(out, fmt.Sprintf("%s@%d:%d-%d/%d", t.Term, t.Position, t.Start, t.End, t.Type))
+		}
+		return out
 	}
-	if got, want := terms(sh.Folded().Analyze(in)), terms(Folded().Analyze(in)); !reflect.DeepEqual(got, want) {
-		t.Errorf("shared words %q, want %q", got, want)
+	for start := 0; start < len(values); start++ {
+		for end := start + 1; end <= len(values); end++ {
+			in := Join(values)
+			from := len(Join(values[:start]))
+			if start > 0 {
+				from += len(Separator)
+			}
+			to := len(Join(values[:end]))
+			part := []byte(in[from:to])
+			c := NewCut([]byte(in))
+			if got, want := tokens(c.Folded(from, to)), stream(Folded().Analyze(part)); !reflect.DeepEqual(got, want) {
+				t.Errorf("values %d:%d folded %q, want %q", start, end, got, want)
+			}
+			if got, want := tokens(c.Marked(from, to)), stream(Marked().Analyze(part)); !reflect.DeepEqual(got, want) {
+				t.Errorf("values %d:%d marked %q, want %q", start, end, got, want)
+			}
+			whole := NewCut(part)
+			if got, want := tokens(whole.Bigrams()), stream(Bigrams().Analyze(part)); !reflect.DeepEqual(got, want) {
+				t.Errorf("values %d:%d bigrams %q, want %q", start, end, got, want)
+			}
+			for _, vectors := range []bool{false, true} {
+				opts := bindex.IndexField
+				if vectors {
+					opts |= bindex.IncludeTermVectors
+				}
+				pos := []uint64{3}
+				got := Frequencies(whole.Bigrams(), pos, vectors)
+				want := analysis.TokenFrequency(Bigrams().Analyze(part), pos, opts)
+				if !sameFrequencies(got, want) {
+					t.Errorf("values %d:%d vectors %v: frequencies differ from bleve's", start, end, vectors)
+				}
+			}
+		}
 	}
-	other := []byte("Đường bộ")
-	if got, want := terms(sh.Folded().Analyze(other)), terms(Folded().Analyze(other)); !reflect.DeepEqual(got, want) {
-		t.Errorf("another input: %q, want %q", got, want)
+}
+
+// sameFrequencies reports whether two term frequencies hold the same
+// terms, counts and locations.
+func sameFrequencies(a, b bindex.TokenFrequencies) bool {
+	if len(a) != len(b) {
+		return false
 	}
+	for k, x := range a {
+		y, ok := b[k]
+		if !ok || string(x.Term) != string(y.Term) || x.Frequency() != y.Frequency() || len(x.Locations) != len(y.Locations) {
+			return false
+		}
+		for i, l := range x.Locations {
+			if !reflect.DeepEqual(*l, *y.Locations[i]) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func TestMarked(t *testing.T) {
