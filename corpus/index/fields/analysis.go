@@ -2,6 +2,7 @@ package fields
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -362,7 +363,9 @@ func isPlainLower(b []byte) bool {
 }
 
 // iyTones maps each y with its tone mark to i with the same mark.
-var iyTones = strings.NewReplacer("y", "i", "ý", "í", "ỳ", "ì", "ỷ", "ỉ", "ỹ", "ĩ", "ỵ", "ị")
+var iyTones = sync.OnceValue(func() *strings.Replacer {
+	return strings.NewReplacer("y", "i", "ý", "í", "ỳ", "ì", "ỷ", "ỉ", "ỹ", "ĩ", "ỵ", "ị")
+})
 
 // ExactIY returns an exact term (see [ExactTerm]) with the i/y spelling of
 // [SameIY] made one and its tone mark kept: "ký" and "kí" give "kí", "kỳ"
@@ -373,7 +376,7 @@ func ExactIY(exact string) string {
 		return exact
 	}
 	_, size := utf8.DecodeLastRuneInString(exact)
-	return exact[:len(exact)-size] + iyTones.Replace(exact[len(exact)-size:])
+	return exact[:len(exact)-size] + iyTones().Replace(exact[len(exact)-size:])
 }
 
 // iySwap maps i with each tone mark to y with the same mark and back.

@@ -3,6 +3,7 @@ package fields
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,7 +17,9 @@ import (
 // number run together with the next one ("NĐ-CP05/2012/NĐ-CP", as
 // portal-crawl text reads) still splits. Spaces around the slashes and
 // dashes occur in records and are tolerated.
-var numberPattern = regexp.MustCompile(`(\d+)\s*/\s*(?:\d{4}\s*/\s*)?(?:TTg|(?:UBTV)?QH\d{2}|[A-ZĐ]+)(?:\s*[-–]\s*(?:TTg|(?:UBTV)?QH\d{2}|[A-ZĐ]+))*`)
+var numberPattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(\d+)\s*/\s*(?:\d{4}\s*/\s*)?(?:TTg|(?:UBTV)?QH\d{2}|[A-ZĐ]+)(?:\s*[-–]\s*(?:TTg|(?:UBTV)?QH\d{2}|[A-ZĐ]+))*`)
+})
 
 // NormalizeNumber maps a legal document number to its index form: upper
 // case, without diacritics (Đ as D), without spaces, with any dash as "-"
@@ -79,7 +82,7 @@ type NumberMatch struct {
 // around it ("dịch vụ công104/2022/NĐ-CP").
 func FindNumbers(text string) []NumberMatch {
 	var out []NumberMatch
-	for _, m := range numberPattern.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range numberPattern().FindAllStringSubmatchIndex(text, -1) {
 		end := m[1]
 		// "TT-BCALuật", as run-together text reads: the capital that
 		// starts the next word is not part of the code.
