@@ -357,6 +357,14 @@ func (a Amount) Percent(whole Amount) Amount { return a.MulInt(100).Div(whole) }
 
 // Round returns a rounded to decimals places, halves away from zero.
 func (a Amount) Round(decimals int) Amount {
+	if r, ok := a.roundSmall(decimals); ok {
+		return r
+	}
+	return a.roundBig(decimals)
+}
+
+// roundBig is Round in big.Int arithmetic, for any amount.
+func (a Amount) roundBig(decimals int) Amount {
 	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)
 	x := new(big.Rat).Mul(a.rat(), new(big.Rat).SetInt(scale))
 	num, den := x.Num(), x.Denom()
@@ -368,6 +376,35 @@ func (a Amount) Round(decimals int) Amount {
 		q.Neg(q)
 	}
 	return fromBig(new(big.Rat).SetFrac(q, scale))
+}
+
+// roundSmall is Round in int64 arithmetic, for an amount held in int64s
+// whose scaled numerator fits one too (the amounts of records and
+// parameters); false otherwise.
+func (a Amount) roundSmall(decimals int) (Amount, bool) {
+	if a.r != nil || decimals < 0 || decimals > 18 || a.n == math.MinInt64 {
+		return Amount{}, false
+	}
+	scale := int64(1)
+	for range decimals {
+		scale *= 10
+	}
+	num, neg := a.n, a.n < 0
+	if neg {
+		num = -num
+	}
+	if num > math.MaxInt64/scale {
+		return Amount{}, false
+	}
+	den := a.den()
+	q, m := num*scale/den, num*scale%den
+	if m >= den-m { // 2m ≥ den, without overflow
+		q++
+	}
+	if neg {
+		q = -q
+	}
+	return Frac(q, scale), true
 }
 
 // Decimal returns a rounded to decimals places as a plain decimal string

@@ -2,6 +2,7 @@ package cost
 
 import (
 	"math"
+	"math/rand/v2"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -64,5 +65,34 @@ func TestAmountOfFloatIsParseAmount(t *testing.T) {
 		if (werr == nil) != (gerr == nil) || werr == nil && got.Cmp(want) != 0 {
 			t.Errorf("AmountOfFloat(%v) = %v, %v; ParseAmount gives %v, %v", f, got.Exact(), gerr, want.Exact(), werr)
 		}
+	}
+}
+
+// Round's int64 shortcut rounds as the big.Int arithmetic does: halves
+// away from zero, negative amounts alike, at every number of decimals,
+// up to the numerators that no longer fit.
+func TestRoundSmallIsRoundBig(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	amounts := []Amount{Int(0), Frac(1, 2), Frac(-1, 2), Frac(5, 2), Frac(-5, 2), Frac(1, 3), Frac(2, 3), Frac(-2, 3),
+		Frac(337500, 11), Frac(-337500, 11), Int(math.MaxInt64), Int(math.MinInt64 + 1), Frac(math.MaxInt64, 3), Frac(1, math.MaxInt64),
+		Frac(123456789, 1000), Frac(-123455, 1000), Frac(99999, 10000)}
+	for range 2000 {
+		amounts = append(amounts, Frac(rng.Int64N(2e12)-1e12, 1+rng.Int64N(1e6)))
+	}
+	shortcuts := 0
+	for _, a := range amounts {
+		for _, d := range []int{0, 1, 2, 3, 6, 12, 18} {
+			got, ok := a.roundSmall(d)
+			if !ok {
+				continue
+			}
+			shortcuts++
+			if want := a.roundBig(d); got.Cmp(want) != 0 {
+				t.Errorf("%s rounded to %d decimals: %s by int64, %s by big.Int", a.Exact(), d, got.Exact(), want.Exact())
+			}
+		}
+	}
+	if shortcuts < len(amounts) {
+		t.Errorf("the int64 shortcut was taken %d times for %d amounts", shortcuts, len(amounts))
 	}
 }
