@@ -126,11 +126,14 @@ func NewStream(baseline Baseline, current []compare.Keys, opts Options, keep com
 }
 
 // KeepBaseline returns what a stream needs of p, a baseline procedure:
-// p without its steps, legal bases and results, which neither the cost
-// model nor the comparison reads. A baseline held for a stream takes
-// about a third less memory.
+// p without its publishing decision, agencies, levels, kind, steps, legal
+// bases and results, which neither the cost model nor the comparison
+// reads (the flags, the decisions and the attribution judge the current
+// procedures only). A baseline held for a stream takes about half the
+// room, and is read back in about half the time.
 func KeepBaseline(p *corpus.Procedure) *corpus.Procedure {
 	q := *p
+	q.Decision, q.Authority, q.Agencies, q.Levels, q.Kind = "", nil, nil, nil, ""
 	q.Steps, q.LegalBasis, q.Results = nil, nil, nil
 	return &q
 }
