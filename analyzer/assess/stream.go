@@ -129,8 +129,8 @@ func NewStream(baseline Baseline, current []compare.Keys, opts Options, keep com
 // p without its publishing decision, agencies, levels, kind, steps, legal
 // bases and results, which neither the cost model nor the comparison
 // reads (the flags, the decisions and the attribution judge the current
-// procedures only). A baseline held for a stream takes about half the
-// room, and is read back in about half the time.
+// procedures only). A baseline held for a stream is smaller, and so
+// written and read back sooner.
 func KeepBaseline(p *corpus.Procedure) *corpus.Procedure {
 	q := *p
 	q.Decision, q.Authority, q.Agencies, q.Levels, q.Kind = "", nil, nil, nil, ""

@@ -554,14 +554,15 @@ type scenarioTally struct {
 	s                   *Scenario
 	ministries, sectors groups[string]
 	scopes              groups[Scope]
-	subjects            *memo.Memo[string, Scope] // subjectScope of the subjects met
+	subjectScope        func(string) Scope // subjectScope, remembered
 }
 
 // newScenarioTally returns an empty tally; subjects remembers the scopes
 // of subjects, and may be shared by the tallies of several scenarios.
 func newScenarioTally(name, desc string, subjects *memo.Memo[string, Scope]) *scenarioTally {
 	return &scenarioTally{s: &Scenario{Name: name, Description: desc},
-		ministries: groups[string]{}, sectors: groups[string]{}, scopes: groups[Scope]{}, subjects: subjects}
+		ministries: groups[string]{}, sectors: groups[string]{}, scopes: groups[Scope]{},
+		subjectScope: func(subject string) Scope { return subjects.Get(subject, subjectScope) }}
 }
 
 // add counts ch, the change of the pair b, c (either may be nil).
@@ -569,7 +570,7 @@ func (t *scenarioTally) add(ch *Change, b, c *corpus.Procedure) {
 	t.s.Tally.add(ch, b, c)
 	t.ministries.add(ch.Ministry, ch, b, c)
 	t.sectors.add(sectorOf(b, c), ch, b, c)
-	t.scopes.add(scopeOf(b, c, func(subject string) Scope { return t.subjects.Get(subject, subjectScope) }), ch, b, c)
+	t.scopes.add(scopeOf(b, c, t.subjectScope), ch, b, c)
 }
 
 // finish finishes the tallies against target and returns the scenario;

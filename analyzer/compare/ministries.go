@@ -103,13 +103,14 @@ func ParseMinistries(data []byte) (*Ministries, error) {
 // only by m.
 func (m *Ministries) Current(name string) string {
 	if m == nil || m.current == nil {
-		return m.current0(name)
+		return m.lookUpCurrent(name)
 	}
-	return m.current.Get(name, m.current0)
+	return m.current.Get(name, m.lookUpCurrent)
 }
 
-// current0 is Current without remembering.
-func (m *Ministries) current0(name string) string {
+// lookUpCurrent is Current without remembering: the renamings, then the
+// agencies table.
+func (m *Ministries) lookUpCurrent(name string) string {
 	if m != nil {
 		if to, ok := m.to[strings.Join(vntext.FoldedWords(name), " ")]; ok {
 			return to

@@ -15,12 +15,10 @@ type Keep struct {
 	// and for each ministry: the Top largest positive savings of each.
 	// Top ≤ 0 keeps every change with a positive saving.
 	Top int
-	// Changed keeps every change whose status is not Unchanged.
-	Changed bool
 	// OnChange, when set, is handed every change whose status is not
-	// Unchanged, of the scenario named, in the order the pairs are added,
-	// whether Changed keeps it too or not: a caller can keep the changes
-	// out of memory (a list of every changed procedure of a large corpus).
+	// Unchanged, of the scenario named, in the order the pairs are added:
+	// a caller can keep the changes out of memory (a list of every changed
+	// procedure of a large corpus).
 	// The change handed over is light (see [Streamer]); it must not be
 	// modified.
 	OnChange func(scenario string, ch *Change)
@@ -30,8 +28,8 @@ type Keep struct {
 // stream, in the "current" and "flags_applied" scenarios, and keeps the
 // tallies and the changes its [Keep] asks for, not the procedures. For
 // the same pairs it gives the tallies of [Compare], and Scenario.TopCuts
-// and the list of changed procedures of its result list what Compare's
-// list; the changes it keeps carry costs without their breakdown
+// of its result lists what Compare's lists; the changes it keeps or hands
+// over ([Keep.OnChange]) carry costs without their breakdown
 // (ProcedureCost.Components and Notes are nil).
 type Streamer struct {
 	model, curModel *cost.Model
@@ -49,7 +47,6 @@ type streamScenario struct {
 	tally      *scenarioTally
 	top        *changeHeap
 	byMinistry map[string]*changeHeap
-	changed    []*Change
 }
 
 // NewStreamer returns a Streamer costing the baseline with model (nil
@@ -205,13 +202,8 @@ func (s *Streamer) Add(pc *PairChanges) {
 			}
 			return light
 		}
-		if ch.Status != Unchanged {
-			if s.keep.Changed {
-				sc.changed = append(sc.changed, keep())
-			}
-			if s.keep.OnChange != nil {
-				s.keep.OnChange(sc.tally.s.Name, keep())
-			}
+		if ch.Status != Unchanged && s.keep.OnChange != nil {
+			s.keep.OnChange(sc.tally.s.Name, keep())
 		}
 		if ch.Saving.Sign() > 0 {
 			sc.top.offer(keep, ch, s.keep.Top)
@@ -237,9 +229,6 @@ func (s *Streamer) Result() *Result {
 				seen[ch] = true
 				out.Changes = append(out.Changes, ch)
 			}
-		}
-		for _, ch := range sc.changed {
-			add(ch)
 		}
 		for _, ch := range sc.top.items {
 			add(ch)

@@ -81,7 +81,8 @@ func (cf *ChangeFile) writeCuts(w io.Writer, scenario string) (int, error) {
 	if err := cf.w.Flush(); err != nil {
 		return 0, fmt.Errorf("keep changes in %s: %w", cf.f.Name(), err)
 	}
-	list := slices.Clone(cf.lists[scenario])
+	// Sorted in place: sorting again (a second WriteJSON) keeps the order.
+	list := cf.lists[scenario]
 	slices.SortStableFunc(list, func(a, b placedCut) int { return compare.CompareOrder(a.order, b.order) })
 	bw := bufio.NewWriter(w)
 	var buf []byte

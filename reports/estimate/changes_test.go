@@ -34,6 +34,13 @@ func TestChangeFileOrdersEachScenario(t *testing.T) {
 	if err := WriteJSON(&buf, rep); err != nil {
 		t.Fatal(err)
 	}
+	var again bytes.Buffer
+	if err := WriteJSON(&again, rep); err != nil {
+		t.Fatal(err)
+	}
+	if again.String() != buf.String() {
+		t.Errorf("written a second time, the report differs:\n%s\nthen\n%s", buf.String(), again.String())
+	}
 	var got struct {
 		Scenarios []struct {
 			Changes []Cut `json:"changes"`
