@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
@@ -119,8 +120,16 @@ func metaCharset(raw []byte) encoding.Encoding {
 // <meta>, keeps valid UTF-8 and otherwise tells mostly UTF-8 with a few
 // invalid bytes from Windows-1258, the legacy Vietnamese code page (see
 // [guessInvalidUTF8]). warning is not empty when the text was read with
-// invalid bytes replaced by U+FFFD.
-func decodeText(raw []byte, forced string) (text, warning string, err error) {
+// invalid bytes replaced by U+FFFD. When owned is set, raw is the caller's
+// to give away (it is never written again): text may then be raw itself
+// rather than a copy of it, which saves copying every file read.
+func decodeText(raw []byte, forced string, owned bool) (text, warning string, err error) {
+	asText := func(b []byte) string {
+		if owned {
+			return unsafe.String(unsafe.SliceData(b), len(b))
+		}
+		return string(b)
+	}
 	enc, err := decoderFor(forced)
 	if err != nil {
 		return "", "", err
@@ -144,7 +153,7 @@ func decodeText(raw []byte, forced string) (text, warning string, err error) {
 			order, _ := utf16Order(raw)
 			enc = unicode.UTF16(order, unicode.IgnoreBOM)
 		default:
-			if out, ok := nfcValid(string(raw)); ok {
+			if out, ok := nfcValid(asText(raw)); ok {
 				return out, "", nil
 			}
 			legacy, ok, warn := guessInvalidUTF8(raw)
@@ -156,7 +165,7 @@ func decodeText(raw []byte, forced string) (text, warning string, err error) {
 	}
 	if enc == unicode.UTF8 {
 		raw = bytes.TrimPrefix(raw, []byte{0xEF, 0xBB, 0xBF})
-		out, ok := nfcValid(string(raw))
+		out, ok := nfcValid(asText(raw))
 		if !ok {
 			return "", "", fmt.Errorf("invalid UTF-8 (use --encoding windows-1258 for legacy files)")
 		}

@@ -88,12 +88,12 @@ func TestDecodeText(t *testing.T) {
 		{"meta charset utf-8", []byte(`<meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><p>Việt`), "", `<meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><p>Việt`},
 		{"unknown meta charset falls back", []byte(`<meta charset="x-unknown"><p>Việt`), "", `<meta charset="x-unknown"><p>Việt`},
 	} {
-		got, _, err := decodeText(tc.raw, tc.forced)
+		got, _, err := decodeText(tc.raw, tc.forced, false)
 		if err != nil || got != tc.want {
 			t.Errorf("%s: decodeText = %q, %v; want %q", tc.name, got, err, tc.want)
 		}
 	}
-	if _, _, err := decodeText([]byte(`<meta charset="utf-8"><p>T`+"\xea"), ""); err == nil {
+	if _, _, err := decodeText([]byte(`<meta charset="utf-8"><p>T`+"\xea"), "", false); err == nil {
 		t.Error("a page declaring UTF-8 with invalid bytes must fail")
 	}
 }
@@ -117,7 +117,7 @@ func TestDecodeInvalidUTF8(t *testing.T) {
 		{"Windows-1258 with an accidental UTF-8 pair", []byte("Vi\xea\xf2t Nam \xd0\xe3ng ky\xec th\xea\xf2 \xc3\xa1"), "Việt Nam Đăng ký thệ Ă¡", "", false},
 		{"many bad bytes, Windows-1258 reading not Vietnamese", []byte("Vi\xe1\xbb\x87t \x81\x8d\x8f\x90\x9d\x9e"), "Việt \uFFFD", "6 invalid UTF-8 byte(s)", true},
 	} {
-		got, warning, err := decodeText(tc.raw, "")
+		got, warning, err := decodeText(tc.raw, "", false)
 		if err != nil || got != tc.want {
 			t.Errorf("%s: decodeText = %q, %v; want %q", tc.name, got, err, tc.want)
 		}

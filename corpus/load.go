@@ -245,7 +245,7 @@ func ReadData(ctx context.Context, name string, data []byte, opts Options, fn fu
 	if opts.Format != "" && lookupReader(opts.Format) == nil {
 		return sum, fmt.Errorf("unknown format %q (known: %s)", opts.Format, strings.Join(Formats(), ", "))
 	}
-	err := readData(ctx, inputFile{path: name}, data, opts, sum, fn)
+	err := readData(ctx, inputFile{path: name}, data, false, opts, sum, fn)
 	if errors.Is(err, ErrStop) {
 		err = nil
 	}
@@ -258,12 +258,15 @@ func readFile(ctx context.Context, f inputFile, opts Options, sum *Summary, fn f
 		sum.Errors = append(sum.Errors, &ReadError{File: f.path, Err: err})
 		return nil
 	}
-	return readData(ctx, f, raw, opts, sum, fn)
+	return readData(ctx, f, raw, true, opts, sum, fn)
 }
 
-func readData(ctx context.Context, f inputFile, raw []byte, opts Options, sum *Summary, fn func(*Procedure) error) error {
+// readData reads the records of raw, the contents of f; owned says
+// whether raw may be kept as the text records are read from (see
+// decodeText) rather than copied.
+func readData(ctx context.Context, f inputFile, raw []byte, owned bool, opts Options, sum *Summary, fn func(*Procedure) error) error {
 	path := f.path
-	text, warning, err := decodeText(raw, opts.Encoding)
+	text, warning, err := decodeText(raw, opts.Encoding, owned)
 	if err != nil {
 		sum.Errors = append(sum.Errors, &ReadError{File: path, Err: err})
 		return nil

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"unsafe"
 )
 
 // Spill keeps procedures in a temporary file and reads them back by
@@ -103,7 +104,9 @@ func (s *Spill) Get(i int) (*Procedure, error) {
 	if _, err := s.f.ReadAt(buf, start); err != nil {
 		return nil, fmt.Errorf("read spilled record %d from %s: %w", i, s.f.Name(), err)
 	}
-	p, err := decodeRecordText(string(buf))
+	// buf is this record's alone and never written again: the record's
+	// strings may be parts of it.
+	p, err := decodeRecordShared(unsafe.String(unsafe.SliceData(buf), len(buf)))
 	if err != nil {
 		return nil, fmt.Errorf("read spilled record %d from %s: %w", i, s.f.Name(), err)
 	}

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"math/rand/v2"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -328,6 +329,30 @@ func TestKeys(t *testing.T) {
 	} {
 		if got := NameKey(tc.in); got != tc.want {
 			t.Errorf("NameKey(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// NameKey is the folded words joined by one space, whatever the text:
+	// random runes of the kinds names are made of, invalid bytes and
+	// combining marks included.
+	wordsKey := func(name string) string {
+		words := vntext.FoldedWords(name)
+		if len(words) > 2 && words[0] == "thu" && words[1] == "tuc" {
+			words = words[2:]
+		}
+		return strings.Join(words, " ")
+	}
+	pieces := []string{"Thủ", "tục", "thu", "tuc", "THỦ TỤC", " ", "  ", ".", ",", "-", "Đ", "đăng", "ký", "\u0301", "a\u0301", "\xff", "\xe1\xba", "Å", "Ǆ", "1.0", "İ", "\u00a0", "(", "x"}
+	rng := rand.New(rand.NewPCG(7, 11))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+			if rng.IntN(2) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		if got, want := NameKey(b.String()), wordsKey(b.String()); got != want {
+			t.Fatalf("NameKey(%q) = %q, want the folded words %q", b.String(), got, want)
 		}
 	}
 	if CodeKey(" 1.000005 ") != CodeKey("1.000005") || CodeKey("1.00 0005") != "1.000005" || CodeKey("abc") != "ABC" {

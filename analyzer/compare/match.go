@@ -31,11 +31,33 @@ type Pair struct {
 // procedures without a common code: folded words joined by one space,
 // without a leading "thủ tục" (published names carry it or not).
 func NameKey(name string) string {
-	words := vntext.FoldedWords(name)
-	if len(words) > 2 && words[0] == "thu" && words[1] == "tuc" {
-		words = words[2:]
+	// vntext.FoldedWords joined by spaces, in one pass and one string:
+	// every record read for a comparison has its name keyed.
+	var b strings.Builder
+	b.Grow(len(name))
+	words, inWord := 0, false
+	for _, r := range name {
+		f := vntext.FoldRune(r)
+		switch {
+		case f < 0:
+			continue // dropped by folding: neither word nor separator
+		case !vntext.IsWordRune(f):
+			inWord = false
+			continue
+		case !inWord:
+			if words > 0 {
+				b.WriteByte(' ')
+			}
+			words++
+			inWord = true
+		}
+		b.WriteRune(f)
 	}
-	return strings.Join(words, " ")
+	key := b.String()
+	if words > 2 {
+		key = strings.TrimPrefix(key, "thu tuc ")
+	}
+	return key
 }
 
 // CodeKey returns the normalised form of a procedure code: trimmed, upper
