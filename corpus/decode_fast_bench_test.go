@@ -69,3 +69,16 @@ func BenchmarkDecodeJSONL(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkScanNFC checks that synthetic JSONL text (Vietnamese values
+// among ASCII keys and digits) is valid UTF-8 in NFC, as every file read
+// is checked before it is decoded.
+func BenchmarkScanNFC(b *testing.B) {
+	text := strings.Join(synthLines(b, 1000), "\n")
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if valid, nfc := corpus.ScanNFC(text); !valid || !nfc {
+			b.Fatal("synthetic text is not valid NFC")
+		}
+	}
+}

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"fmt"
+	"math/bits"
 	"regexp"
 	"runtime"
 	"strings"
@@ -321,9 +322,17 @@ func scanNFC(s string) (valid, nfc bool) {
 	table := nfcSafe()
 	safe := true
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) && (s[i]|s[i+1]|s[i+2]|s[i+3]|s[i+4]|s[i+5]|s[i+6]|s[i+7]) < utf8.RuneSelf {
-			i += 8
-			continue
+		// Eight bytes at a time: all ASCII are skipped together, else the
+		// ASCII bytes before the first that is not.
+		if i+8 <= len(s) {
+			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if high := w & 0x8080808080808080; high == 0 {
+				i += 8
+				continue
+			} else if ascii := bits.TrailingZeros64(high) / 8; ascii > 0 {
+				i += ascii
+			}
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {

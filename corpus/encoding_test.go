@@ -182,6 +182,9 @@ func TestIsNFC(t *testing.T) {
 		var b strings.Builder
 		for n := rng.IntN(8); n >= 0; n-- {
 			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+			if rng.IntN(3) == 0 {
+				b.WriteString("ascii text"[:rng.IntN(11)])
+			}
 		}
 		s := b.String()
 		if got, want := isNFC(s), norm.NFC.IsNormalString(s); got != want {
@@ -189,9 +192,11 @@ func TestIsNFC(t *testing.T) {
 		}
 	}
 	// Validity: random bytes, including truncated and overlong sequences.
-	bytesAlphabet := []byte{'a', 0x80, 0xBF, 0xC0, 0xC2, 0xC3, 0xDF, 0xE0, 0xE1, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xFF, 0xA0, 0xBA, 0xBB, 0x83}
-	for i := 0; i < 50000; i++ {
-		b := make([]byte, rng.IntN(12))
+	// Lengths past 16 take the eight-byte steps over ASCII runs of every
+	// length and position.
+	bytesAlphabet := []byte{'a', 'b', ' ', '"', 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xC3, 0xDF, 0xE0, 0xE1, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xFF, 0xA0, 0xBA, 0xBB, 0x83}
+	for i := 0; i < 100000; i++ {
+		b := make([]byte, rng.IntN(40))
 		for j := range b {
 			b[j] = bytesAlphabet[rng.IntN(len(bytesAlphabet))]
 		}

@@ -9,3 +9,6 @@ func DecodeRecordFast(text string) (*Procedure, bool) {
 
 // DecodeRecordStd decodes a record with encoding/json alone.
 func DecodeRecordStd(text string) (*Procedure, error) { return stdDecode(text) }
+
+// ScanNFC exposes scanNFC to the benchmarks.
+func ScanNFC(s string) (valid, nfc bool) { return scanNFC(s) }
