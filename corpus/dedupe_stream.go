@@ -3,7 +3,6 @@ package corpus
 import (
 	"hash/maphash"
 	"math"
-	"reflect"
 	"sync"
 )
 
@@ -68,12 +67,10 @@ func (d *Deduper) Add(p *Procedure) (Duplicate, bool) {
 // about 2^-128; a record holding a NaN (which JSON cannot write, so
 // [Dedupe] keeps it apart) has a key matching no other.
 func (d *Deduper) Key(p *Procedure) Key {
-	q := *p
-	q.Source = Source{}
 	buf := d.bufs.Get().(*[]byte)
 	defer d.bufs.Put(buf)
 	*buf = (*buf)[:0]
-	if !appendValue(buf, reflect.ValueOf(&q).Elem()) {
+	if !appendProcedure(buf, p) {
 		return Key{}
 	}
 	return Key{sum: [2]uint64{maphash.Bytes(d.seeds[0], *buf), maphash.Bytes(d.seeds[1], *buf)}, ok: true}
@@ -127,59 +124,121 @@ func clampInt32(n int) int32 {
 	return int32(min(max(n, math.MinInt32), math.MaxInt32))
 }
 
-// appendValue writes v to b unambiguously: every string and list with its
-// length, every pointer with whether it is nil. An empty list reads as a
-// missing one and -0 as 0, as they do in JSON. It returns false on a NaN.
-func appendValue(b *[]byte, v reflect.Value) bool {
-	switch v.Kind() {
-	case reflect.Pointer:
-		if v.IsNil() {
+// appendProcedure writes p, its source left out, to b as appendValue
+// writes the same record with a zero Source, field by field without
+// reflection (a test holds the two to the same bytes on random records, so
+// a field added to the model and not here fails it). It returns false
+// when the record holds a NaN.
+func appendProcedure(b *[]byte, p *Procedure) bool {
+	for _, s := range [...]string{p.Code, p.Name, p.Decision, p.Ministry} {
+		appendString(b, s)
+	}
+	appendStrings(b, p.Authority)
+	appendStrings(b, p.Agencies)
+	appendString(b, p.Sector)
+	appendStrings(b, p.Levels)
+	appendString(b, p.Kind)
+	appendStrings(b, p.Subjects)
+	appendStrings(b, p.Steps)
+	*b = appendUint(*b, uint64(len(p.Channels)))
+	for i := range p.Channels {
+		c := &p.Channels[i]
+		appendString(b, string(c.Mode))
+		appendString(b, c.Text)
+		if c.Time == nil {
 			*b = append(*b, 0)
-			return true
-		}
-		*b = append(*b, 1)
-		return appendValue(b, v.Elem())
-	case reflect.Struct:
-		for i := 0; i < v.NumField(); i++ {
-			if !appendValue(b, v.Field(i)) {
-				return false
-			}
-		}
-	case reflect.Slice:
-		*b = appendUint(*b, uint64(v.Len()))
-		for i := 0; i < v.Len(); i++ {
-			if !appendValue(b, v.Index(i)) {
-				return false
-			}
-		}
-	case reflect.String:
-		s := v.String()
-		*b = appendUint(*b, uint64(len(s)))
-		*b = append(*b, s...)
-	case reflect.Bool:
-		if v.Bool() {
-			*b = append(*b, 1)
 		} else {
+			*b = append(*b, 1)
+			appendString(b, c.Time.Text)
+			if !appendFloat(b, c.Time.Value) {
+				return false
+			}
+			appendString(b, string(c.Time.Unit))
+		}
+		*b = appendUint(*b, uint64(len(c.Fees)))
+		for _, f := range c.Fees {
+			appendString(b, f.Text)
+			appendIntPtr(b, f.Amount)
+			appendString(b, f.Kind)
+		}
+		appendString(b, c.Description)
+	}
+	*b = appendUint(*b, uint64(len(p.Papers)))
+	for i := range p.Papers {
+		pp := &p.Papers[i]
+		appendString(b, pp.Text)
+		appendString(b, pp.Case)
+		appendIntPtr(b, pp.Originals)
+		appendIntPtr(b, pp.Copies)
+		appendString(b, pp.Quantity)
+		appendBool(b, pp.CertifiedCopy)
+		appendStrings(b, pp.Forms)
+		appendBool(b, pp.Optional)
+		appendString(b, pp.Condition)
+		appendStrings(b, pp.Alternatives)
+		if pp.Span == nil {
 			*b = append(*b, 0)
+		} else {
+			*b = append(*b, 1)
+			appendString(b, pp.Span.Field)
+			*b = appendUint(*b, uint64(pp.Span.Start))
+			*b = appendUint(*b, uint64(pp.Span.End))
 		}
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		*b = appendUint(*b, uint64(v.Int()))
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		*b = appendUint(*b, v.Uint())
-	case reflect.Float32, reflect.Float64:
-		f := v.Float()
-		if math.IsNaN(f) {
-			return false
+	}
+	*b = appendUint(*b, uint64(len(p.LegalBasis)))
+	for i := range p.LegalBasis {
+		l := &p.LegalBasis[i]
+		for _, s := range [...]string{l.Text, l.Number, l.Type, l.Title, l.Issuer, l.Issued, l.Effective} {
+			appendString(b, s)
 		}
-		if f == 0 {
-			f = 0
-		}
-		*b = appendUint(*b, math.Float64bits(f))
-	default:
-		// A kind the record model does not use (map, interface): the
-		// record is taken as distinct rather than hashed in part.
+	}
+	appendStrings(b, p.Conditions)
+	appendStrings(b, p.Results)
+	appendIntPtr(b, p.AnnualVolume)
+	// A zero Source: two empty strings, two zeros, an empty string.
+	*b = appendUint(appendUint(appendUint(appendUint(appendUint(*b, 0), 0), 0), 0), 0)
+	return true
+}
+
+func appendString(b *[]byte, s string) {
+	*b = appendUint(*b, uint64(len(s)))
+	*b = append(*b, s...)
+}
+
+func appendStrings(b *[]byte, l []string) {
+	*b = appendUint(*b, uint64(len(l)))
+	for _, s := range l {
+		appendString(b, s)
+	}
+}
+
+func appendBool(b *[]byte, v bool) {
+	if v {
+		*b = append(*b, 1)
+	} else {
+		*b = append(*b, 0)
+	}
+}
+
+// appendIntPtr writes a pointer to an integer of any width as appendValue
+// does: whether it is nil, then the integer.
+func appendIntPtr[T int | int64](b *[]byte, v *T) {
+	if v == nil {
+		*b = append(*b, 0)
+		return
+	}
+	*b = appendUint(append(*b, 1), uint64(*v))
+}
+
+// appendFloat writes f as appendValue does (-0 as 0); false for a NaN.
+func appendFloat(b *[]byte, f float64) bool {
+	if math.IsNaN(f) {
 		return false
 	}
+	if f == 0 {
+		f = 0
+	}
+	*b = appendUint(*b, math.Float64bits(f))
 	return true
 }
 
