@@ -22,20 +22,8 @@ import (
 // again, from scratch, by decodeRecord, which gives the result or the
 // error users have always seen.
 func decodeRecordText(text string) (*Procedure, error) {
-	return decodeRecordWith(text, false)
-}
-
-// decodeRecordShared is [decodeRecordText] for a text that belongs to the
-// record alone (a record read back from a spill file): the record's
-// strings are parts of text instead of copies, so the text stays in
-// memory as long as any of them does.
-func decodeRecordShared(text string) (*Procedure, error) {
-	return decodeRecordWith(text, true)
-}
-
-func decodeRecordWith(text string, share bool) (*Procedure, error) {
 	p := new(Procedure)
-	if (&fastDecoder{s: text, share: share}).record(p) {
+	if decodeRecordFast(text, p) {
 		return p, nil
 	}
 	p = new(Procedure)
@@ -56,11 +44,7 @@ func decodeRecordWith(text string, share bool) (*Procedure, error) {
 // slice; every string is a fresh copy, never a piece of text (a record
 // kept must not hold its whole file in memory).
 func decodeRecordFast(text string, p *Procedure) bool {
-	return (&fastDecoder{s: text}).record(p)
-}
-
-// record decodes the whole of d.s into p (see decodeRecordFast).
-func (d *fastDecoder) record(p *Procedure) bool {
+	d := fastDecoder{s: text}
 	d.space()
 	if !d.procedure(p) {
 		return false
@@ -70,13 +54,10 @@ func (d *fastDecoder) record(p *Procedure) bool {
 }
 
 // fastDecoder scans the JSON text s from byte i. Every method reports false
-// when the text is not what it decodes; the caller then gives up. Strings
-// without escapes are copied out of s, so that a record does not hold the
-// text of the whole file it came from, unless share is set.
+// when the text is not what it decodes; the caller then gives up.
 type fastDecoder struct {
-	s     string
-	i     int
-	share bool
+	s string
+	i int
 }
 
 // space skips JSON white space.
@@ -190,9 +171,6 @@ func (d *fastDecoder) stringValue() (string, bool) {
 		switch c := d.s[j]; {
 		case c == '"':
 			d.i = j + 1
-			if d.share {
-				return d.s[start:j], true
-			}
 			return strings.Clone(d.s[start:j]), true
 		case c == '\\':
 			return d.escapedString(start, j)

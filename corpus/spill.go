@@ -2,19 +2,15 @@ package corpus
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"sync"
-	"unsafe"
 )
 
 // Spill keeps procedures in a temporary file and reads them back by
 // number, so that a command can hold a large set of records at the cost of
-// an offset each: a record is written as one line of redtape JSON and read
-// back with the JSON reader's decoder, which gives the record as it was
-// (records read are canonical: a JSON round trip loses nothing).
+// an offset each: a record is written in a binary form of its own (see
+// spill_codec.go) and read back as it was.
 //
 // Add must be called from one goroutine at a time; Get may be called from
 // several once the records it reads were added, also while others are
@@ -30,7 +26,7 @@ type Spill struct {
 // NewSpill creates an empty spill file in dir ("" for the default
 // temporary directory).
 func NewSpill(dir string) (*Spill, error) {
-	f, err := os.CreateTemp(dir, "redtape-spill-*.jsonl")
+	f, err := os.CreateTemp(dir, "redtape-spill-*")
 	if err != nil {
 		return nil, fmt.Errorf("spill records: %w", err)
 	}
@@ -39,23 +35,13 @@ func NewSpill(dir string) (*Spill, error) {
 
 // EncodeSpilled returns p as Spill.AddEncoded takes it. It may be called
 // from several goroutines at once, to share the encoding among cores.
-func EncodeSpilled(p *Procedure) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(p); err != nil {
-		return nil, fmt.Errorf("spill record %s: %w", p.ID(), err)
-	}
-	return b.Bytes(), nil
+func EncodeSpilled(p *Procedure) []byte {
+	return appendSpilled(nil, p)
 }
 
 // Add writes p and returns its number.
 func (s *Spill) Add(p *Procedure) (int, error) {
-	b, err := EncodeSpilled(p)
-	if err != nil {
-		return 0, err
-	}
-	return s.AddEncoded(b)
+	return s.AddEncoded(EncodeSpilled(p))
 }
 
 // AddEncoded writes a record EncodeSpilled encoded and returns its number.
@@ -105,8 +91,8 @@ func (s *Spill) Get(i int) (*Procedure, error) {
 		return nil, fmt.Errorf("read spilled record %d from %s: %w", i, s.f.Name(), err)
 	}
 	// buf is this record's alone and never written again: the record's
-	// strings may be parts of it.
-	p, err := decodeRecordShared(unsafe.String(unsafe.SliceData(buf), len(buf)))
+	// strings are parts of it.
+	p, err := decodeSpilled(buf)
 	if err != nil {
 		return nil, fmt.Errorf("read spilled record %d from %s: %w", i, s.f.Name(), err)
 	}

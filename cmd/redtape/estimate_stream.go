@@ -40,8 +40,7 @@ func streamAssessment(ctx context.Context, e *env, opts estimateOptions, aopts a
 		if !aopts.InScope(p) {
 			return spilled{}, nil
 		}
-		b, err := corpus.EncodeSpilled(assess.KeepBaseline(p))
-		return spilled{keys: compare.KeysOf(p), record: b, inScope: true}, err
+		return spilled{keys: compare.KeysOf(p), record: corpus.EncodeSpilled(assess.KeepBaseline(p)), inScope: true}, nil
 	}, func(_ int, _ *corpus.Procedure, r spilled) error {
 		nBase++
 		if !r.inScope {

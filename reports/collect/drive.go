@@ -83,11 +83,7 @@ func (s *side) read(ctx context.Context, r Reader, inScope func(*corpus.Procedur
 		}
 		out := firstRead{keys: compare.KeysOf(p), inScope: true}
 		if s.spill != nil {
-			b, err := corpus.EncodeSpilled(assess.KeepBaseline(p))
-			if err != nil {
-				return nil, err
-			}
-			out.record = b
+			out.record = corpus.EncodeSpilled(assess.KeepBaseline(p))
 		}
 		return out, nil
 	}, func(seq int, p *corpus.Procedure, res any) error {
