@@ -90,8 +90,6 @@ func (s *Spill) Get(i int) (*Procedure, error) {
 	if _, err := s.f.ReadAt(buf, start); err != nil {
 		return nil, fmt.Errorf("read spilled record %d from %s: %w", i, s.f.Name(), err)
 	}
-	// buf is this record's alone and never written again: the record's
-	// strings are parts of it.
 	p, err := decodeSpilled(buf)
 	if err != nil {
 		return nil, fmt.Errorf("read spilled record %d from %s: %w", i, s.f.Name(), err)

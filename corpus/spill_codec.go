@@ -4,14 +4,14 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
-	"unsafe"
 )
 
 // The spill file holds records in a binary form of their own, written and
 // read field by field: a spilled record is read back once or twice by
 // every comparison, and parsing JSON cost several times as much. Strings
 // and lists are written with their length (a uvarint), integers as
-// varints, floats as their eight bytes, pointers and booleans as a byte.
+// varints, floats as their eight bytes, pointers and booleans as a byte;
+// every string read back is a copy of its own.
 // A list of none reads back as nil and a float of -0 as 0, as a JSON round
 // trip of a record gives them (records read are canonical: the form keeps
 // everything else). The form lives only as long as the command that wrote
@@ -101,8 +101,7 @@ func appendSpilled(b []byte, p *Procedure) []byte {
 	return w.b
 }
 
-// decodeSpilled reads a record appendSpilled wrote. Its strings are parts
-// of b, which must not be written again.
+// decodeSpilled reads a record appendSpilled wrote.
 func decodeSpilled(b []byte) (*Procedure, error) {
 	r := spillReader{b: b}
 	p := new(Procedure)
@@ -267,12 +266,15 @@ func (r *spillReader) count() int {
 	return int(n)
 }
 
+// str reads a string as a copy of its own, not a part of b: strings of
+// baseline records outlive them as keys of the comparison's memos, where a
+// part would keep the whole record in memory for the rest of the run.
 func (r *spillReader) str() string {
 	n := r.count()
 	if n == 0 {
 		return ""
 	}
-	s := unsafe.String(&r.b[r.i], n)
+	s := string(r.b[r.i : r.i+n])
 	r.i += n
 	return s
 }

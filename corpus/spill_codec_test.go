@@ -57,6 +57,18 @@ func TestSpillCodecIsJSONRoundTrip(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("spilled and read back:\n got %+v\nwant %+v", got, want)
 		}
+		// DeepEqual takes -0 for 0; JSON's round trip gives 0.
+		for _, c := range got.Channels {
+			if c.Time != nil && math.Signbit(c.Time.Value) {
+				t.Fatalf("a processing time of -0 came back as -0, not 0: %+v", c.Time)
+			}
+		}
+		// The strings read back are copies: writing over what was read
+		// leaves the record as it is.
+		clear(enc)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("the record read back changed with the bytes it was read from:\n got %+v\nwant %+v", got, want)
+		}
 	}
 	if checked < 1000 {
 		t.Fatalf("only %d of 3000 records compared with JSON", checked)

@@ -1,10 +1,12 @@
 package compare
 
 import (
+	"bytes"
 	"github.com/redtape-vn/redtape/internal/memo"
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/redtape-vn/redtape/corpus"
 	"github.com/redtape-vn/redtape/corpus/vntext"
@@ -31,10 +33,11 @@ type Pair struct {
 // procedures without a common code: folded words joined by one space,
 // without a leading "thủ tục" (published names carry it or not).
 func NameKey(name string) string {
-	// vntext.FoldedWords joined by spaces, in one pass and one string:
-	// every record read for a comparison has its name keyed.
-	var b strings.Builder
-	b.Grow(len(name))
+	// vntext.FoldedWords joined by spaces, in one pass and one string of
+	// its exact length (keys are kept for the whole comparison): every
+	// record read for a comparison has its name keyed.
+	var room [160]byte
+	b := room[:0]
 	words, inWord := 0, false
 	for _, r := range name {
 		f := vntext.FoldRune(r)
@@ -46,18 +49,17 @@ func NameKey(name string) string {
 			continue
 		case !inWord:
 			if words > 0 {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 			words++
 			inWord = true
 		}
-		b.WriteRune(f)
+		b = utf8.AppendRune(b, f)
 	}
-	key := b.String()
 	if words > 2 {
-		key = strings.TrimPrefix(key, "thu tuc ")
+		b = bytes.TrimPrefix(b, []byte("thu tuc "))
 	}
-	return key
+	return string(b)
 }
 
 // CodeKey returns the normalised form of a procedure code: trimmed, upper
