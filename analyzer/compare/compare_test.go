@@ -599,3 +599,87 @@ func TestFlagsAppliedKeepsLookedUpService(t *testing.T) {
 		t.Errorf("dropping the judicial record saves %s, want its whole cost %s", got, want)
 	}
 }
+
+// matchKeysByScanning is MatchKeys as it was first written, scanning each
+// list of a code or name from its start: the reference for the cursors.
+func matchKeysByScanning(baseline, current []Keys) []Pair {
+	used := make([]bool, len(current))
+	matched := make([]int, len(baseline))
+	by := make([]string, len(baseline))
+	codes, names := map[string][]int{}, map[string][]int{}
+	for j, k := range current {
+		if k.Code != "" {
+			codes[k.Code] = append(codes[k.Code], j)
+		}
+		if k.Name != "" {
+			names[k.Name] = append(names[k.Name], j)
+		}
+	}
+	take := func(list []int) int {
+		for _, j := range list {
+			if !used[j] {
+				used[j] = true
+				return j
+			}
+		}
+		return -1
+	}
+	for i, k := range baseline {
+		matched[i] = -1
+		if k.Code != "" {
+			if j := take(codes[k.Code]); j >= 0 {
+				matched[i], by[i] = j, ByCode
+			}
+		}
+	}
+	for i, k := range baseline {
+		if matched[i] >= 0 || k.Name == "" {
+			continue
+		}
+		var same, other []int
+		for _, j := range names[k.Name] {
+			if current[j].Ministry == k.Ministry {
+				same = append(same, j)
+			} else {
+				other = append(other, j)
+			}
+		}
+		if j := take(append(same, other...)); j >= 0 {
+			matched[i], by[i] = j, ByName
+		}
+	}
+	pairs := []Pair{}
+	for i := range baseline {
+		pairs = append(pairs, Pair{Base: i, Current: matched[i], By: by[i]})
+	}
+	for j := range current {
+		if !used[j] {
+			pairs = append(pairs, Pair{Base: -1, Current: j})
+		}
+	}
+	return pairs
+}
+
+// TestMatchKeysAsScanning holds MatchKeys to the scanning reference on
+// random key sets drawn from few codes, names and ministries, so that
+// codes and names repeat on both sides and lists run out.
+func TestMatchKeysAsScanning(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 13))
+	draw := func(n int) []Keys {
+		out := make([]Keys, n)
+		for i := range out {
+			out[i] = Keys{
+				Code:     []string{"", "1", "2", "3"}[rng.IntN(4)],
+				Name:     []string{"", "cap phep", "dang ky", "gia han"}[rng.IntN(4)],
+				Ministry: []string{"", "bo y te", "bo tai chinh"}[rng.IntN(3)],
+			}
+		}
+		return out
+	}
+	for range 3000 {
+		base, cur := draw(rng.IntN(25)), draw(rng.IntN(25))
+		if got, want := MatchKeys(base, cur), matchKeysByScanning(base, cur); !reflect.DeepEqual(got, want) {
+			t.Fatalf("baseline %v\ncurrent %v\n got %v\nwant %v", base, cur, got, want)
+		}
+	}
+}

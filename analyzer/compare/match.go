@@ -106,24 +106,30 @@ func MatchKeys(baseline, current []Keys) []Pair {
 		matched[i] = -1
 	}
 	by := make([]string, len(baseline))
-	codes := map[string][]int{}
-	names := map[string][]int{}
+	// The current procedures of a code, of a name, and of a name and
+	// ministry, in order, each list with a cursor past its leading
+	// procedures already taken: a code or name shared by thousands of
+	// procedures (every province's version of one) costs no more than
+	// others, where scanning each list from its start took quadratic time.
+	type nameMinistry struct{ name, ministry string }
+	codes := map[string]*cursor{}
+	names := map[string]*cursor{}
+	byMinistry := map[nameMinistry]*cursor{}
 	for j, k := range current {
 		if k.Code != "" {
-			codes[k.Code] = append(codes[k.Code], j)
+			addTo(codes, k.Code, j)
 		}
 		if k.Name != "" {
-			names[k.Name] = append(names[k.Name], j)
+			addTo(names, k.Name, j)
+			addTo(byMinistry, nameMinistry{k.Name, k.Ministry}, j)
 		}
 	}
-	take := func(list []int) int {
-		for _, j := range list {
-			if !used[j] {
-				used[j] = true
-				return j
-			}
+	take := func(c *cursor) int {
+		j := c.first(used)
+		if j >= 0 {
+			used[j] = true
 		}
-		return -1
+		return j
 	}
 	for i, k := range baseline {
 		if k.Code != "" {
@@ -133,27 +139,18 @@ func MatchKeys(baseline, current []Keys) []Pair {
 		}
 	}
 	// By name, a current procedure of the same ministry is taken first:
-	// provinces and ministries publish procedures of one name.
-	sameMinistry := func(i int, list []int) []int {
-		m := baseline[i].Ministry
-		var same, other []int
-		for _, j := range list {
-			if current[j].Ministry == m {
-				same = append(same, j)
-			} else {
-				other = append(other, j)
-			}
-		}
-		return append(same, other...)
-	}
+	// provinces and ministries publish procedures of one name. Once none
+	// of its ministry is left, the first left of the name is of another.
 	for i, k := range baseline {
-		if matched[i] >= 0 {
+		if matched[i] >= 0 || k.Name == "" {
 			continue
 		}
-		if k.Name != "" {
-			if j := take(sameMinistry(i, names[k.Name])); j >= 0 {
-				matched[i], by[i] = j, ByName
-			}
+		j := take(byMinistry[nameMinistry{k.Name, k.Ministry}])
+		if j < 0 {
+			j = take(names[k.Name])
+		}
+		if j >= 0 {
+			matched[i], by[i] = j, ByName
 		}
 	}
 	pairs := make([]Pair, 0, len(baseline)+len(current))
@@ -166,6 +163,37 @@ func MatchKeys(baseline, current []Keys) []Pair {
 		}
 	}
 	return pairs
+}
+
+// cursor walks a list of current procedures in order, past those taken.
+type cursor struct {
+	list []int
+	next int
+}
+
+// first returns the first procedure of c not used yet, or -1 (also for a
+// nil c). Procedures are only ever taken, so the cursor never goes back.
+func (c *cursor) first(used []bool) int {
+	if c == nil {
+		return -1
+	}
+	for c.next < len(c.list) && used[c.list[c.next]] {
+		c.next++
+	}
+	if c.next == len(c.list) {
+		return -1
+	}
+	return c.list[c.next]
+}
+
+// addTo appends j to the list of key in m.
+func addTo[K comparable](m map[K]*cursor, key K, j int) {
+	c := m[key]
+	if c == nil {
+		c = &cursor{}
+		m[key] = c
+	}
+	c.list = append(c.list, j)
 }
 
 // DropPapers returns copies of procs without the papers drop says to
