@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"slices"
 
 	"github.com/redtape-vn/redtape/analyzer/assess"
@@ -21,6 +22,7 @@ import (
 // paths, only the baseline's are. keep says which changes to keep for
 // the output. It returns the assessment and the read summaries.
 func streamAssessment(ctx context.Context, e *env, opts estimateOptions, aopts assess.Options, keep compare.Keep) (*assess.Assessment, []*corpus.Summary, error) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(streamMemoryLimit))
 	spill, err := corpus.NewSpill("")
 	if err != nil {
 		return nil, nil, err

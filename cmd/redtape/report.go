@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -183,6 +184,7 @@ func collectInMemory(ctx context.Context, e *env, opts reportOptions, copts coll
 // (and opts.baseline) read as a stream, holding neither corpus: each
 // list keeps the kept entries a report shows (collect.CollectStream).
 func collectStreamed(ctx context.Context, e *env, opts reportOptions, copts collect.Options, kept int) (*reports.Input, *corpus.Summary, *corpus.Summary, error) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(streamMemoryLimit))
 	sum := &corpus.Summary{}
 	var (
 		baseSum *corpus.Summary
