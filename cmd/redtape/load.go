@@ -241,6 +241,17 @@ func streamRecords[T any](ctx context.Context, e *env, paths []string, opts corp
 	dedupe := corpus.NewDeduper()
 	demoInput := len(paths) == 0
 	dedupes := !demoInput && again != readAgainAll
+	// At a terminal, a read of files draws a progress bar on stderr, as
+	// indexing does: a command on a million procedures reads for minutes.
+	var bar *progress
+	if e.interactive && !demoInput && opts.Progress == nil {
+		label := readingLabel(paths)
+		if again == readAgainAll {
+			label = "comparing" + strings.TrimPrefix(label, "reading") // the second read of estimate and report
+		}
+		bar = &progress{e: e, label: label, start: time.Now()}
+		opts.Progress = bar.files
+	}
 	todo := make(chan *streamBatchOf[T], workers)
 	ordered := make(chan *streamBatchOf[T], 2*workers+2)
 	var wg sync.WaitGroup
@@ -318,11 +329,16 @@ func streamRecords[T any](ctx context.Context, e *env, paths []string, opts corp
 		listed []corpus.Duplicate
 		dups   int
 		fnErr  error
+		taken  int
 	)
 	for b := range ordered {
 		<-b.done
 		if fnErr != nil || ctx.Err() != nil {
 			continue
+		}
+		if bar != nil {
+			taken += len(b.items)
+			bar.update(taken)
 		}
 		for _, it := range b.items {
 			if dedupes {
@@ -344,6 +360,7 @@ func streamRecords[T any](ctx context.Context, e *env, paths []string, opts corp
 		}
 	}
 	wg.Wait()
+	bar.done()
 	if fnErr != nil {
 		return sum, fnErr
 	}

@@ -2,17 +2,23 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/redtape-vn/redtape/corpus"
 )
 
 // progress draws a one-line progress bar on stderr: the files read by the
-// walks of an index run, the procedures read and their rate.
+// walks of an index run, or by one read of a streaming command, the
+// procedures read and their rate. Its methods may be called from the
+// goroutine that walks the files and the one that takes the records.
 type progress struct {
 	e     *env
+	label string // what is under way: "indexing" when empty
 	start time.Time
+	mu    sync.Mutex // guards what follows
 	last  time.Time
 	shown bool
 	read  int
@@ -20,11 +26,26 @@ type progress struct {
 	base  corpus.Progress // the walks finished before it
 }
 
+// readingLabel names a read of paths for the progress bar: the first
+// path's last element, and how many more there are.
+func readingLabel(paths []string) string {
+	if len(paths) == 0 {
+		return "reading"
+	}
+	label := "reading " + filepath.Base(paths[0])
+	if len(paths) > 1 {
+		label += fmt.Sprintf(" and %d more", len(paths)-1)
+	}
+	return label
+}
+
 // barWidth is the number of cells of the progress bar.
 const barWidth = 24
 
 // files records how far the walk has come through the files.
 func (p *progress) files(w corpus.Progress) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if w.Files == 0 && p.walk.TotalFiles > 0 {
 		// Another walk: a rebuild reads again the files of the earlier
 		// index outside the paths given. Its files add to the total.
@@ -44,6 +65,8 @@ func (p *progress) total() corpus.Progress {
 
 // update records the number of procedures read.
 func (p *progress) update(read int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	p.read = read
 	p.show(false)
 }
@@ -55,16 +78,19 @@ func (p *progress) show(force bool) {
 		return
 	}
 	p.last = now
-	fmt.Fprintf(p.e.stderr, "\r%s\033[K", progressLine(p.total(), p.read, now.Sub(p.start)))
+	fmt.Fprintf(p.e.stderr, "\r%s\033[K", progressLine(p.label, p.total(), p.read, now.Sub(p.start)))
 	p.shown = true
 }
 
-// progressLine renders the progress of an index run: a bar by bytes of
-// the files read when their sizes are known (it moves once per file), the
-// procedures read and their rate.
-func progressLine(w corpus.Progress, read int, elapsed time.Duration) string {
+// progressLine renders the progress of an index run or a read (label, or
+// "indexing"): a bar by bytes of the files read when their sizes are known
+// (it moves once per file), the procedures read and their rate.
+func progressLine(label string, w corpus.Progress, read int, elapsed time.Duration) string {
 	var b strings.Builder
-	b.WriteString("indexing ")
+	if label == "" {
+		label = "indexing"
+	}
+	b.WriteString(label + " ")
 	if w.TotalBytes > 0 {
 		done := min(w.Bytes, w.TotalBytes)
 		cells := int(done * barWidth / w.TotalBytes)
@@ -80,8 +106,14 @@ func progressLine(w corpus.Progress, read int, elapsed time.Duration) string {
 	return b.String()
 }
 
+// done clears the progress line, if one was drawn.
 func (p *progress) done() {
-	if p != nil && p.shown {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown {
 		fmt.Fprint(p.e.stderr, "\r\033[K")
 	}
 }

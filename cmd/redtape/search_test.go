@@ -306,7 +306,7 @@ func TestProgressLine(t *testing.T) {
 			"indexing [########################] 100% 3 procedures (3/s), 1/1 files"},
 	}
 	for _, tt := range tests {
-		if got := progressLine(tt.w, tt.read, tt.elapsed); got != tt.want {
+		if got := progressLine("", tt.w, tt.read, tt.elapsed); got != tt.want {
 			t.Errorf("progressLine(%+v, %d, %v)\n got %q\nwant %q", tt.w, tt.read, tt.elapsed, got, tt.want)
 		}
 	}
