@@ -56,16 +56,21 @@ type env struct {
 	now func() time.Time
 	// interactive is true when stderr is a terminal (progress bars, colour).
 	interactive bool
+	// stdoutTerminal is true when stdout is a terminal: a command that
+	// writes there while it reads draws no progress bar, which would land
+	// in the middle of its lines.
+	stdoutTerminal bool
 	// getenv reads environment variables.
 	getenv func(string) string
 }
 
 func newEnv(stdin io.Reader, stdout, stderr io.Writer) *env {
-	interactive := false
-	if f, ok := stderr.(*os.File); ok {
-		interactive = term.IsTerminal(int(f.Fd()))
+	isTerminal := func(w io.Writer) bool {
+		f, ok := w.(*os.File)
+		return ok && term.IsTerminal(int(f.Fd()))
 	}
-	return &env{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now, interactive: interactive, getenv: os.Getenv}
+	return &env{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now, interactive: isTerminal(stderr),
+		stdoutTerminal: isTerminal(stdout), getenv: os.Getenv}
 }
 
 func newApp(e *env) *cli.App {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
 	"slices"
 
 	"github.com/redtape-vn/redtape/analyzer/assess"
@@ -22,7 +21,7 @@ import (
 // paths, only the baseline's are. keep says which changes to keep for
 // the output. It returns the assessment and the read summaries.
 func streamAssessment(ctx context.Context, e *env, opts estimateOptions, aopts assess.Options, keep compare.Keep) (*assess.Assessment, []*corpus.Summary, error) {
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(streamMemoryLimit))
+	defer limitMemory()()
 	spill, err := corpus.NewSpill("")
 	if err != nil {
 		return nil, nil, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -214,10 +215,6 @@ const (
 	readAgainAll
 )
 
-// streamRecords is streamInput that gives work and fn each record's place
-// in the walk (seq: 0, 1, ... in the order read, duplicates included, the
-// same at every read of unchanged input), for a first read or a read
-// again (see rereading).
 // streamMemoryLimit is the soft memory limit of the streaming commands:
 // while they read (streamRecords), and for estimate and report also while
 // they match the key tables between reads, where the collector would
@@ -226,6 +223,25 @@ const (
 // to 810 MiB).
 const streamMemoryLimit = 512 << 20
 
+// limitMemory sets the soft memory limit of a streaming command,
+// streamMemoryLimit, unless one is set already (GOMEMLIMIT, or a command
+// that holds it for all its reads), and returns what restores the limit
+// before it. The limit is soft: a comparison larger than 1,000,000
+// procedures (470 MiB of heap in use while matching) may outgrow it, and
+// the collector then runs more often; memory is not refused.
+func limitMemory() (restore func()) {
+	prev := debug.SetMemoryLimit(-1)
+	if prev != math.MaxInt64 {
+		return func() {}
+	}
+	debug.SetMemoryLimit(streamMemoryLimit)
+	return func() { debug.SetMemoryLimit(prev) }
+}
+
+// streamRecords is streamInput that gives work and fn each record's place
+// in the walk (seq: 0, 1, ... in the order read, duplicates included, the
+// same at every read of unchanged input), for a first read or a read
+// again (see rereading).
 func streamRecords[T any](ctx context.Context, e *env, paths []string, opts corpus.Options, again rereading,
 	work func(seq int, p *corpus.Procedure) (T, error), fn func(seq int, p *corpus.Procedure, res T) error) (*corpus.Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
@@ -236,7 +252,7 @@ func streamRecords[T any](ctx context.Context, e *env, paths []string, opts corp
 	// (flag --format json at 100,000 records on a quiet machine: 5.0 ->
 	// 4.4 s wall, 9.6 -> 8.6 s of CPU, peak 99 -> 135 MB).
 	defer debug.SetGCPercent(debug.SetGCPercent(200))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(streamMemoryLimit))
+	defer limitMemory()()
 	workers := runtime.GOMAXPROCS(0)
 	dedupe := corpus.NewDeduper()
 	demoInput := len(paths) == 0

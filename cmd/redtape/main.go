@@ -14,6 +14,8 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"golang.org/x/term"
 )
 
 // interruptGrace is how long a command may go on after SIGINT or SIGTERM
@@ -57,6 +59,9 @@ func interruptible(ctx context.Context, grace time.Duration, stderr io.Writer, f
 	case code := <-done:
 		return code
 	case <-t.C:
+		if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			fmt.Fprint(stderr, "\r\033[K") // over a progress bar, if one is drawn
+		}
 		fmt.Fprintln(stderr, "redtape: interrupted")
 		return exitInterrupted
 	}

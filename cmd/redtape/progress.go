@@ -21,6 +21,7 @@ type progress struct {
 	mu    sync.Mutex // guards what follows
 	last  time.Time
 	shown bool
+	ended bool // done was called: nothing more is drawn
 	read  int
 	walk  corpus.Progress // the walk under way
 	base  corpus.Progress // the walks finished before it
@@ -73,6 +74,9 @@ func (p *progress) update(read int) {
 
 // show draws the progress line, at most five times a second unless force.
 func (p *progress) show(force bool) {
+	if p.ended {
+		return
+	}
 	now := time.Now()
 	if !force && now.Sub(p.last) < 200*time.Millisecond {
 		return
@@ -116,4 +120,8 @@ func (p *progress) done() {
 	if p.shown {
 		fmt.Fprint(p.e.stderr, "\r\033[K")
 	}
+	p.ended = true
 }
+
+// noProgress, as a walk's Progress, keeps a read from drawing its bar.
+func noProgress(corpus.Progress) {}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -184,7 +183,7 @@ func collectInMemory(ctx context.Context, e *env, opts reportOptions, copts coll
 // (and opts.baseline) read as a stream, holding neither corpus: each
 // list keeps the kept entries a report shows (collect.CollectStream).
 func collectStreamed(ctx context.Context, e *env, opts reportOptions, copts collect.Options, kept int) (*reports.Input, *corpus.Summary, *corpus.Summary, error) {
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(streamMemoryLimit))
+	defer limitMemory()()
 	sum := &corpus.Summary{}
 	var (
 		baseSum *corpus.Summary

@@ -66,7 +66,11 @@ func runShow(ctx context.Context, opts showOptions, e *env) error {
 	}
 	// Procedures are rendered on every core and written in order as they
 	// are read; what could not be read is told on stderr once the walk is
-	// done.
+	// done. Written to a terminal, they take the screen the progress bar
+	// would be drawn on.
+	if e.stdoutTerminal {
+		opts.Input.Progress = noProgress
+	}
 	sum, err := streamInput(ctx, e, opts.Paths, opts.Input, w.Render, func(_ *corpus.Procedure, r records.Rendered) error {
 		if err := w.AddRendered(r); err != nil {
 			return fmt.Errorf("show: %w", err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/redtape-vn/redtape/analyzer/assess"
 	"github.com/redtape-vn/redtape/analyzer/compare"
@@ -250,6 +251,8 @@ func CollectStream(ctx context.Context, src Streamed, opts Options) (*reports.In
 			sectorNames.add(baseSide.sector[k])
 		}
 	}
+	curKeys, curSectors = compacted(curKeys), compacted(curSectors)
+	baseline.Keys, baseSectors, spilled = compacted(baseline.Keys), compacted(baseSectors), compacted(spilled)
 	baseline.Get = func(i int) (*corpus.Procedure, error) { return spill.Get(int(spilled[i])) }
 	// What the first reads kept is in the tables above now: free it
 	// before the second read.
@@ -297,6 +300,18 @@ func CollectStream(ctx context.Context, src Streamed, opts Options) (*reports.In
 		sectors = sectorNames.sorted()
 	}
 	return c.Input(opts, a, ministries, sectors)
+}
+
+// compacted returns a table filtered in place: itself when it fills half
+// of its array or more, its entries past the end cleared (they would keep
+// strings), else a copy of its own, so that a narrow scope does not keep
+// the array of every record read through the second read.
+func compacted[T any](s []T) []T {
+	if len(s) < cap(s)/2 {
+		return slices.Clone(s)
+	}
+	clear(s[len(s):cap(s)])
+	return s
 }
 
 // anyKept reports whether keep keeps a record of s.
