@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"math"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -157,5 +159,35 @@ func TestReadingLabel(t *testing.T) {
 		if got := readingLabel(tc.paths); got != tc.want {
 			t.Errorf("readingLabel(%q) = %q, want %q", tc.paths, got, tc.want)
 		}
+	}
+}
+
+// TestLimitMemory: the streaming commands' soft limit is set when none is,
+// kept as it is when one is (a user's GOMEMLIMIT, or a command's that
+// holds it over all its reads), and restored after.
+func TestLimitMemory(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	restore := limitMemory()
+	if got := debug.SetMemoryLimit(-1); got != streamMemoryLimit {
+		t.Errorf("no limit before: %d, want %d", got, streamMemoryLimit)
+	}
+	inner := limitMemory()
+	inner()
+	if got := debug.SetMemoryLimit(-1); got != streamMemoryLimit {
+		t.Errorf("after a nested limit: %d, want %d", got, streamMemoryLimit)
+	}
+	restore()
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("restored: %d, want no limit", got)
+	}
+	const user = 3 << 30
+	debug.SetMemoryLimit(user)
+	restore = limitMemory()
+	if got := debug.SetMemoryLimit(-1); got != user {
+		t.Errorf("a user's limit became %d", got)
+	}
+	restore()
+	if got := debug.SetMemoryLimit(-1); got != user {
+		t.Errorf("a user's limit became %d once restored", got)
 	}
 }
