@@ -9,7 +9,7 @@ import (
 )
 
 // appendValue writes v to b unambiguously, by reflection: the reference
-// appendProcedure is held to. It writes every string and list with its
+// the key writer is held to. It writes every string and list with its
 // length, every pointer with whether it is nil. An empty list reads as a
 // missing one and -0 as 0, as they do in JSON. It returns false on a NaN.
 func appendValue(b *[]byte, v reflect.Value) bool {
@@ -103,10 +103,10 @@ func randomFill(rng *rand.Rand, v reflect.Value) {
 	}
 }
 
-// TestAppendProcedureIsAppendValue holds the typed key encoding to the
+// TestKeyWriterIsAppendValue holds the key written by writeRecord to the
 // reflective one, byte for byte, on random records: a field of the model
-// that appendProcedure leaves out, or writes otherwise, fails it.
-func TestAppendProcedureIsAppendValue(t *testing.T) {
+// that writeRecord leaves out, or keyWriter writes otherwise, fails it.
+func TestKeyWriterIsAppendValue(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 5))
 	nan := 0
 	for range 3000 {
@@ -116,7 +116,9 @@ func TestAppendProcedureIsAppendValue(t *testing.T) {
 		q.Source = Source{}
 		var want, got []byte
 		wantOK := appendValue(&want, reflect.ValueOf(&q).Elem())
-		gotOK := appendProcedure(&got, &p)
+		w := keyWriter{}
+		gotOK := writeRecord(&w, &p, false)
+		got = w.b
 		if gotOK != wantOK {
 			t.Fatalf("%+v: typed ok %v, reflective %v", p, gotOK, wantOK)
 		}

@@ -25,7 +25,7 @@ type Deduper struct {
 	fileIdx  map[string]int32
 	formats  []string
 	formatIx map[string]int32
-	bufs     sync.Pool
+	writers  sync.Pool // of *keyWriter
 }
 
 // keyEntry is one kept record in the key table.
@@ -39,7 +39,7 @@ type keyEntry struct {
 // NewDeduper returns an empty Deduper.
 func NewDeduper() *Deduper {
 	return &Deduper{
-		bufs:     sync.Pool{New: func() any { return new([]byte) }},
+		writers:  sync.Pool{New: func() any { return new(keyWriter) }},
 		seeds:    [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
 		byID:     map[string]int32{},
 		fileIdx:  map[string]int32{},
@@ -67,13 +67,13 @@ func (d *Deduper) Add(p *Procedure) (Duplicate, bool) {
 // about 2^-128; a record holding a NaN (which JSON cannot write, so
 // [Dedupe] keeps it apart) has a key matching no other.
 func (d *Deduper) Key(p *Procedure) Key {
-	buf := d.bufs.Get().(*[]byte)
-	defer d.bufs.Put(buf)
-	*buf = (*buf)[:0]
-	if !appendProcedure(buf, p) {
+	w := d.writers.Get().(*keyWriter)
+	defer d.writers.Put(w)
+	w.b = w.b[:0]
+	if !writeRecord(w, p, false) {
 		return Key{}
 	}
-	return Key{sum: [2]uint64{maphash.Bytes(d.seeds[0], *buf), maphash.Bytes(d.seeds[1], *buf)}, ok: true}
+	return Key{sum: [2]uint64{maphash.Bytes(d.seeds[0], w.b), maphash.Bytes(d.seeds[1], w.b)}, ok: true}
 }
 
 // AddKey is Add for a record whose key was computed already; k must come
@@ -124,121 +124,37 @@ func clampInt32(n int) int32 {
 	return int32(min(max(n, math.MinInt32), math.MaxInt32))
 }
 
-// appendProcedure writes p, its source left out, to b as appendValue
-// writes the same record with a zero Source, field by field without
-// reflection (a test holds the two to the same bytes on random records, so
-// a field added to the model and not here fails it). It returns false
-// when the record holds a NaN.
-func appendProcedure(b *[]byte, p *Procedure) bool {
-	for _, s := range [...]string{p.Code, p.Name, p.Decision, p.Ministry} {
-		appendString(b, s)
-	}
-	appendStrings(b, p.Authority)
-	appendStrings(b, p.Agencies)
-	appendString(b, p.Sector)
-	appendStrings(b, p.Levels)
-	appendString(b, p.Kind)
-	appendStrings(b, p.Subjects)
-	appendStrings(b, p.Steps)
-	*b = appendUint(*b, uint64(len(p.Channels)))
-	for i := range p.Channels {
-		c := &p.Channels[i]
-		appendString(b, string(c.Mode))
-		appendString(b, c.Text)
-		if c.Time == nil {
-			*b = append(*b, 0)
-		} else {
-			*b = append(*b, 1)
-			appendString(b, c.Time.Text)
-			if !appendFloat(b, c.Time.Value) {
-				return false
-			}
-			appendString(b, string(c.Time.Unit))
-		}
-		*b = appendUint(*b, uint64(len(c.Fees)))
-		for _, f := range c.Fees {
-			appendString(b, f.Text)
-			appendIntPtr(b, f.Amount)
-			appendString(b, f.Kind)
-		}
-		appendString(b, c.Description)
-	}
-	*b = appendUint(*b, uint64(len(p.Papers)))
-	for i := range p.Papers {
-		pp := &p.Papers[i]
-		appendString(b, pp.Text)
-		appendString(b, pp.Case)
-		appendIntPtr(b, pp.Originals)
-		appendIntPtr(b, pp.Copies)
-		appendString(b, pp.Quantity)
-		appendBool(b, pp.CertifiedCopy)
-		appendStrings(b, pp.Forms)
-		appendBool(b, pp.Optional)
-		appendString(b, pp.Condition)
-		appendStrings(b, pp.Alternatives)
-		if pp.Span == nil {
-			*b = append(*b, 0)
-		} else {
-			*b = append(*b, 1)
-			appendString(b, pp.Span.Field)
-			*b = appendUint(*b, uint64(pp.Span.Start))
-			*b = appendUint(*b, uint64(pp.Span.End))
-		}
-	}
-	*b = appendUint(*b, uint64(len(p.LegalBasis)))
-	for i := range p.LegalBasis {
-		l := &p.LegalBasis[i]
-		for _, s := range [...]string{l.Text, l.Number, l.Type, l.Title, l.Issuer, l.Issued, l.Effective} {
-			appendString(b, s)
-		}
-	}
-	appendStrings(b, p.Conditions)
-	appendStrings(b, p.Results)
-	appendIntPtr(b, p.AnnualVolume)
-	// A zero Source: two empty strings, two zeros, an empty string.
-	*b = appendUint(appendUint(appendUint(appendUint(appendUint(*b, 0), 0), 0), 0), 0)
-	return true
+// keyWriter writes the parts of a record (writeRecord) as appendValue
+// writes them by reflection (a test holds the two to the same bytes on
+// random records): strings and lists with their length, integers and
+// floats in eight bytes, -0 as 0, pointers and flags as a byte. It refuses
+// a NaN.
+type keyWriter struct{ b []byte }
+
+func (w *keyWriter) str(s string) {
+	w.b = appendUint(w.b, uint64(len(s)))
+	w.b = append(w.b, s...)
 }
 
-func appendString(b *[]byte, s string) {
-	*b = appendUint(*b, uint64(len(s)))
-	*b = append(*b, s...)
-}
+func (w *keyWriter) count(n int) { w.b = appendUint(w.b, uint64(n)) }
+func (w *keyWriter) int(n int64) { w.b = appendUint(w.b, uint64(n)) }
 
-func appendStrings(b *[]byte, l []string) {
-	*b = appendUint(*b, uint64(len(l)))
-	for _, s := range l {
-		appendString(b, s)
-	}
-}
-
-func appendBool(b *[]byte, v bool) {
+func (w *keyWriter) bool(v bool) {
 	if v {
-		*b = append(*b, 1)
+		w.b = append(w.b, 1)
 	} else {
-		*b = append(*b, 0)
+		w.b = append(w.b, 0)
 	}
 }
 
-// appendIntPtr writes a pointer to an integer of any width as appendValue
-// does: whether it is nil, then the integer.
-func appendIntPtr[T int | int64](b *[]byte, v *T) {
-	if v == nil {
-		*b = append(*b, 0)
-		return
-	}
-	*b = appendUint(append(*b, 1), uint64(*v))
-}
-
-// appendFloat writes f as appendValue does (-0 as 0); false for a NaN.
-func appendFloat(b *[]byte, f float64) bool {
+func (w *keyWriter) float(f float64) bool {
 	if math.IsNaN(f) {
 		return false
 	}
 	if f == 0 {
 		f = 0
 	}
-	*b = appendUint(*b, math.Float64bits(f))
+	w.b = appendUint(w.b, math.Float64bits(f))
 	return true
 }
 

@@ -23,81 +23,7 @@ var errSpillCorrupt = errors.New("not a spilled record (the spill file was chang
 // appendSpilled appends p in the spill form to b.
 func appendSpilled(b []byte, p *Procedure) []byte {
 	w := spillWriter{b: b}
-	w.str(p.Code)
-	w.str(p.Name)
-	w.str(p.Decision)
-	w.str(p.Ministry)
-	w.strs(p.Authority)
-	w.strs(p.Agencies)
-	w.str(p.Sector)
-	w.strs(p.Levels)
-	w.str(p.Kind)
-	w.strs(p.Subjects)
-	w.strs(p.Steps)
-	w.uint(uint64(len(p.Channels)))
-	for i := range p.Channels {
-		c := &p.Channels[i]
-		w.str(string(c.Mode))
-		w.str(c.Text)
-		w.bool(c.Time != nil)
-		if c.Time != nil {
-			w.str(c.Time.Text)
-			w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(c.Time.Value))
-			w.str(string(c.Time.Unit))
-		}
-		w.uint(uint64(len(c.Fees)))
-		for _, f := range c.Fees {
-			w.str(f.Text)
-			w.bool(f.Amount != nil)
-			if f.Amount != nil {
-				w.int(*f.Amount)
-			}
-			w.str(f.Kind)
-		}
-		w.str(c.Description)
-	}
-	w.uint(uint64(len(p.Papers)))
-	for i := range p.Papers {
-		pp := &p.Papers[i]
-		w.str(pp.Text)
-		w.str(pp.Case)
-		w.intPtr(pp.Originals)
-		w.intPtr(pp.Copies)
-		w.str(pp.Quantity)
-		w.bool(pp.CertifiedCopy)
-		w.strs(pp.Forms)
-		w.bool(pp.Optional)
-		w.str(pp.Condition)
-		w.strs(pp.Alternatives)
-		w.bool(pp.Span != nil)
-		if pp.Span != nil {
-			w.str(pp.Span.Field)
-			w.int(int64(pp.Span.Start))
-			w.int(int64(pp.Span.End))
-		}
-	}
-	w.uint(uint64(len(p.LegalBasis)))
-	for i := range p.LegalBasis {
-		l := &p.LegalBasis[i]
-		w.str(l.Text)
-		w.str(l.Number)
-		w.str(l.Type)
-		w.str(l.Title)
-		w.str(l.Issuer)
-		w.str(l.Issued)
-		w.str(l.Effective)
-	}
-	w.strs(p.Conditions)
-	w.strs(p.Results)
-	w.bool(p.AnnualVolume != nil)
-	if p.AnnualVolume != nil {
-		w.int(*p.AnnualVolume)
-	}
-	w.str(p.Source.File)
-	w.str(p.Source.Format)
-	w.int(int64(p.Source.Record))
-	w.int(int64(p.Source.Line))
-	w.str(p.Source.URL)
+	writeRecord(&w, p, true)
 	return w.b
 }
 
@@ -193,22 +119,16 @@ func decodeSpilled(b []byte) (*Procedure, error) {
 	return p, nil
 }
 
-// spillWriter appends the parts of a spilled record.
+// spillWriter writes the parts of a record (writeRecord) in the spill
+// form.
 type spillWriter struct{ b []byte }
 
-func (w *spillWriter) uint(n uint64) { w.b = binary.AppendUvarint(w.b, n) }
-func (w *spillWriter) int(n int64)   { w.b = binary.AppendVarint(w.b, n) }
+func (w *spillWriter) count(n int) { w.b = binary.AppendUvarint(w.b, uint64(n)) }
+func (w *spillWriter) int(n int64) { w.b = binary.AppendVarint(w.b, n) }
 
 func (w *spillWriter) str(s string) {
-	w.uint(uint64(len(s)))
+	w.count(len(s))
 	w.b = append(w.b, s...)
-}
-
-func (w *spillWriter) strs(l []string) {
-	w.uint(uint64(len(l)))
-	for _, s := range l {
-		w.str(s)
-	}
 }
 
 func (w *spillWriter) bool(v bool) {
@@ -219,11 +139,9 @@ func (w *spillWriter) bool(v bool) {
 	}
 }
 
-func (w *spillWriter) intPtr(v *int) {
-	w.bool(v != nil)
-	if v != nil {
-		w.int(int64(*v))
-	}
+func (w *spillWriter) float(f float64) bool {
+	w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(f))
+	return true
 }
 
 // spillReader reads the parts of a spilled record from b at i. Past the
