@@ -595,5 +595,11 @@ func (p *parser) word(t token, field string) (Node, error) {
 			return nil, p.errAt(t, "* needs some letters before it")
 		}
 	}
+	// A free word of dashes alone ("--" reads as - and the word "-";
+	// "--*" as - and "-*") is nothing to search, and printed back it
+	// would read as a dangling -.
+	if field == "" && strings.Trim(text, "-") == "" {
+		return nil, p.errAt(t, "nothing to exclude after - (write -word, with no space after the -)")
+	}
 	return &Term{Field: field, Text: text, Prefix: prefix, Pos: t.pos}, nil
 }

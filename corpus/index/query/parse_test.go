@@ -125,6 +125,10 @@ func TestParseErrors(t *testing.T) {
 		{"giay - khai", 6, "nothing to exclude after -"},
 		{"(a -)", 4, "nothing to exclude after -"},
 		{"-", 1, "nothing to exclude after -"},
+		// A word of dashes alone, right after an excluding -.
+		{"--", 2, "nothing to exclude after -"},
+		{"a --*", 4, "nothing to exclude after -"},
+		{" -(--)--", 5, "nothing to exclude after -"},
 		{"foo:bar", 1, `unknown field "foo"`},
 		{"ministry:", 1, "has no value"},
 		{"ministry: x", 1, "has no value"},
