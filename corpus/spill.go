@@ -10,11 +10,12 @@ import (
 // Spill keeps procedures in a temporary file and reads them back by
 // number, so that a command can hold a large set of records at the cost of
 // an offset each: a record is written in a binary form of its own (see
-// spill_codec.go) and read back as it was.
+// spill_codec.go) and read back as it was. Other pieces of bytes are kept
+// alike: AddEncoded takes them and Encoded gives them back.
 //
-// Add must be called from one goroutine at a time; Get may be called from
-// several once the records it reads were added, also while others are
-// added. Close removes the file.
+// Add must be called from one goroutine at a time; Get and Encoded may be
+// called from several once the records they read were added, also while
+// others are added. Close removes the file.
 type Spill struct {
 	f       *os.File
 	w       *bufio.Writer
@@ -65,6 +66,19 @@ func (s *Spill) Len() int {
 
 // Get reads record i back.
 func (s *Spill) Get(i int) (*Procedure, error) {
+	buf, err := s.Encoded(i)
+	if err != nil {
+		return nil, err
+	}
+	p, err := decodeSpilled(buf)
+	if err != nil {
+		return nil, fmt.Errorf("read spilled record %d from %s: %w", i, s.f.Name(), err)
+	}
+	return p, nil
+}
+
+// Encoded reads record i back as AddEncoded took it.
+func (s *Spill) Encoded(i int) ([]byte, error) {
 	s.mu.RLock()
 	if i < 0 || i >= len(s.offsets)-1 {
 		n := len(s.offsets) - 1
@@ -90,11 +104,7 @@ func (s *Spill) Get(i int) (*Procedure, error) {
 	if _, err := s.f.ReadAt(buf, start); err != nil {
 		return nil, fmt.Errorf("read spilled record %d from %s: %w", i, s.f.Name(), err)
 	}
-	p, err := decodeSpilled(buf)
-	if err != nil {
-		return nil, fmt.Errorf("read spilled record %d from %s: %w", i, s.f.Name(), err)
-	}
-	return p, nil
+	return buf, nil
 }
 
 // Close removes the spill file.

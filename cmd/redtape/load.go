@@ -261,11 +261,11 @@ func streamRecords[T any](ctx context.Context, e *env, paths []string, opts corp
 	// indexing does: a command on a million procedures reads for minutes.
 	var bar *progress
 	if e.interactive && !demoInput && opts.Progress == nil {
-		label := readingLabel(paths)
+		doing := "reading"
 		if again == readAgainAll {
-			label = "comparing" + strings.TrimPrefix(label, "reading") // the second read of estimate and report
+			doing = "comparing" // the second read of estimate and report
 		}
-		bar = &progress{e: e, label: label, start: time.Now()}
+		bar = &progress{e: e, label: readLabel(doing, paths), start: time.Now()}
 		opts.Progress = bar.files
 	}
 	todo := make(chan *streamBatchOf[T], workers)

@@ -27,13 +27,14 @@ type progress struct {
 	base  corpus.Progress // the walks finished before it
 }
 
-// readingLabel names a read of paths for the progress bar: the first
-// path's last element, and how many more there are.
-func readingLabel(paths []string) string {
+// readLabel names a read of paths for the progress bar: what is done
+// ("reading"), the first path's last element, and how many more there
+// are.
+func readLabel(doing string, paths []string) string {
 	if len(paths) == 0 {
-		return "reading"
+		return doing
 	}
-	label := "reading " + filepath.Base(paths[0])
+	label := doing + " " + filepath.Base(paths[0])
 	if len(paths) > 1 {
 		label += fmt.Sprintf(" and %d more", len(paths)-1)
 	}

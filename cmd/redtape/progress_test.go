@@ -147,7 +147,7 @@ func TestStreamProgressInteractive(t *testing.T) {
 	}
 }
 
-func TestReadingLabel(t *testing.T) {
+func TestReadLabel(t *testing.T) {
 	for _, tc := range []struct {
 		paths []string
 		want  string
@@ -156,8 +156,8 @@ func TestReadingLabel(t *testing.T) {
 		{[]string{"/data/c100k/"}, "reading c100k"},
 		{[]string{"a/x.jsonl", "b/y.jsonl", "c"}, "reading x.jsonl and 2 more"},
 	} {
-		if got := readingLabel(tc.paths); got != tc.want {
-			t.Errorf("readingLabel(%q) = %q, want %q", tc.paths, got, tc.want)
+		if got := readLabel("reading", tc.paths); got != tc.want {
+			t.Errorf("readLabel(%q) = %q, want %q", tc.paths, got, tc.want)
 		}
 	}
 }

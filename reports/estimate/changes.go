@@ -4,11 +4,11 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
 	"github.com/redtape-vn/redtape/analyzer/compare"
+	"github.com/redtape-vn/redtape/corpus"
 )
 
 // cutIndent is the depth of a cut in the JSON report: an element of
@@ -23,32 +23,31 @@ const cutIndent = "        "
 // large corpus lists every changed procedure (the list is the bulk of
 // it) in bounded memory.
 //
+// The file is a [corpus.Spill] holding the cuts' JSON as they are.
+//
 // Add must be called from one goroutine at a time; Close removes the
 // file.
 type ChangeFile struct {
-	f     *os.File
-	w     *bufio.Writer
-	size  int64
+	spill *corpus.Spill
 	err   error
 	lists map[string][]placedCut // by scenario name, in the order added
 }
 
-// placedCut is a cut written to a ChangeFile: where it is, and what
-// orders it.
+// placedCut is a cut written to a ChangeFile: its number in the file, and
+// what orders it.
 type placedCut struct {
 	order compare.Order
-	at    int64
 	n     int
 }
 
 // NewChangeFile creates an empty ChangeFile in dir ("" for the default
 // temporary directory).
 func NewChangeFile(dir string) (*ChangeFile, error) {
-	f, err := os.CreateTemp(dir, "redtape-changes-*.json")
+	spill, err := corpus.NewSpill(dir)
 	if err != nil {
 		return nil, fmt.Errorf("keep changes: %w", err)
 	}
-	return &ChangeFile{f: f, w: bufio.NewWriterSize(f, 1<<20), lists: map[string][]placedCut{}}, nil
+	return &ChangeFile{spill: spill, lists: map[string][]placedCut{}}, nil
 }
 
 // Add writes ch, a change of the scenario named, as a cut. A failure to
@@ -58,17 +57,17 @@ func (cf *ChangeFile) Add(scenario string, ch *compare.Change) {
 		return
 	}
 	b, err := marshalIndent(cutsOf([]*compare.Change{ch})[0], cutIndent)
+	n := 0
 	if err == nil {
-		_, err = cf.w.Write(b)
+		n, err = cf.spill.AddEncoded(b)
 	}
 	if err != nil {
-		cf.err = fmt.Errorf("keep changes in %s: %w", cf.f.Name(), err)
+		cf.err = fmt.Errorf("keep changes: %w", err)
 		return
 	}
 	order := ch.Order()
 	order.ID = strings.Clone(order.ID) // not the record's memory
-	cf.lists[scenario] = append(cf.lists[scenario], placedCut{order: order, at: cf.size, n: len(b)})
-	cf.size += int64(len(b))
+	cf.lists[scenario] = append(cf.lists[scenario], placedCut{order: order, n: n})
 }
 
 // writeCuts writes the cuts of the scenario named to w, in a scenario's
@@ -78,18 +77,14 @@ func (cf *ChangeFile) writeCuts(w io.Writer, scenario string) (int, error) {
 	if cf.err != nil {
 		return 0, cf.err
 	}
-	if err := cf.w.Flush(); err != nil {
-		return 0, fmt.Errorf("keep changes in %s: %w", cf.f.Name(), err)
-	}
 	// Sorted in place: sorting again (a second WriteJSON) keeps the order.
 	list := cf.lists[scenario]
 	slices.SortStableFunc(list, func(a, b placedCut) int { return compare.CompareOrder(a.order, b.order) })
 	bw := bufio.NewWriter(w)
-	var buf []byte
 	for k, c := range list {
-		buf = slices.Grow(buf[:0], c.n)[:c.n]
-		if _, err := cf.f.ReadAt(buf, c.at); err != nil {
-			return k, fmt.Errorf("read changes back from %s: %w", cf.f.Name(), err)
+		buf, err := cf.spill.Encoded(c.n)
+		if err != nil {
+			return k, fmt.Errorf("read changes back: %w", err)
 		}
 		if k > 0 {
 			bw.WriteByte(',')
@@ -102,12 +97,5 @@ func (cf *ChangeFile) writeCuts(w io.Writer, scenario string) (int, error) {
 
 // Close removes the file.
 func (cf *ChangeFile) Close() error {
-	err := cf.f.Close()
-	if rerr := os.Remove(cf.f.Name()); err == nil {
-		err = rerr
-	}
-	if err != nil {
-		return fmt.Errorf("remove the file of changes: %w", err)
-	}
-	return nil
+	return cf.spill.Close()
 }
