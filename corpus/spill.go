@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"slices"
 	"sync"
 )
 
@@ -11,11 +12,11 @@ import (
 // number, so that a command can hold a large set of records at the cost of
 // an offset each: a record is written in a binary form of its own (see
 // spill_codec.go) and read back as it was. Other pieces of bytes are kept
-// alike: AddEncoded takes them and Encoded gives them back.
+// alike: AddEncoded takes them and AppendEncoded gives them back.
 //
-// Add must be called from one goroutine at a time; Get and Encoded may be
-// called from several once the records they read were added, also while
-// others are added. Close removes the file.
+// Add must be called from one goroutine at a time; Get and AppendEncoded
+// may be called from several once the records they read were added, also
+// while others are added. Close removes the file.
 type Spill struct {
 	f       *os.File
 	w       *bufio.Writer
@@ -45,7 +46,8 @@ func (s *Spill) Add(p *Procedure) (int, error) {
 	return s.AddEncoded(EncodeSpilled(p))
 }
 
-// AddEncoded writes a record EncodeSpilled encoded and returns its number.
+// AddEncoded writes b, a record EncodeSpilled encoded or any other bytes,
+// and returns its number.
 func (s *Spill) AddEncoded(b []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -66,7 +68,7 @@ func (s *Spill) Len() int {
 
 // Get reads record i back.
 func (s *Spill) Get(i int) (*Procedure, error) {
-	buf, err := s.Encoded(i)
+	buf, err := s.AppendEncoded(nil, i)
 	if err != nil {
 		return nil, err
 	}
@@ -77,8 +79,8 @@ func (s *Spill) Get(i int) (*Procedure, error) {
 	return p, nil
 }
 
-// Encoded reads record i back as AddEncoded took it.
-func (s *Spill) Encoded(i int) ([]byte, error) {
+// AppendEncoded appends record i to dst as AddEncoded took it.
+func (s *Spill) AppendEncoded(dst []byte, i int) ([]byte, error) {
 	s.mu.RLock()
 	if i < 0 || i >= len(s.offsets)-1 {
 		n := len(s.offsets) - 1
@@ -100,11 +102,12 @@ func (s *Spill) Encoded(i int) ([]byte, error) {
 	} else {
 		s.mu.RUnlock()
 	}
-	buf := make([]byte, end-start)
-	if _, err := s.f.ReadAt(buf, start); err != nil {
+	n := len(dst)
+	dst = slices.Grow(dst, int(end-start))[:n+int(end-start)]
+	if _, err := s.f.ReadAt(dst[n:], start); err != nil {
 		return nil, fmt.Errorf("read spilled record %d from %s: %w", i, s.f.Name(), err)
 	}
-	return buf, nil
+	return dst, nil
 }
 
 // Close removes the spill file.

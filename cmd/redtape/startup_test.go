@@ -39,10 +39,6 @@ const (
 	maxInitAllocs = 150
 )
 
-// heavyInits are packages of redtape known to be over the bounds, with
-// why; each is reported rather than failed, until it is made lazy too.
-var heavyInits = map[string]string{}
-
 // initCost is one package's line of GODEBUG=inittrace=1.
 type initCost struct {
 	pkg           string
@@ -111,10 +107,6 @@ func TestInitAllocatesLittle(t *testing.T) {
 		}
 		ours++
 		if c.bytes <= maxInitBytes && c.allocs <= maxInitAllocs {
-			continue
-		}
-		if why, ok := heavyInits[c.pkg]; ok {
-			t.Logf("%s: init allocates %d bytes in %d allocations (known: %s)", c.pkg, c.bytes, c.allocs, why)
 			continue
 		}
 		t.Errorf("%s: init allocates %d bytes in %d allocations, over %d bytes or %d allocations: build its regexps and tables on first use (sync.OnceValue)",

@@ -232,7 +232,7 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) sizedDocumen
 	for _, c := range p.Channels {
 		appendBody(c.Description)
 	}
-	appendText(body...)
+	bodyPart := appendText(body...)
 	levels := make([]string, 0, len(p.Levels))
 	for _, l := range p.Levels {
 		if l = fields.CanonicalLevel(l); l != "" {
@@ -271,15 +271,17 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) sizedDocumen
 			return cut.Folded(papersPart.from, papersPart.to)
 		})
 	}
-	if len(body) > 0 {
-		add(fields.Body, nil, []byte(fields.Join(body)), optOnly, nil)
+	if bodyPart.from >= 0 {
+		// The body's values, trimmed and joined as fields.Join joins them.
+		add(fields.Body, nil, text[bodyPart.from:bodyPart.to], optOnly, nil)
 	}
 	if len(basisText) > 0 {
 		v := []byte(fields.Join(basisText))
 		add(fields.BasisText, nil, v, optText, analyzed(b.folded, v))
 	}
 	if p.Code != "" {
-		add(fields.Code, nil, []byte(p.Code), optKeyword, analyzed(b.lower, []byte(p.Code)))
+		v := []byte(p.Code)
+		add(fields.Code, nil, v, optKeyword, analyzed(b.lower, v))
 	}
 	keyword(fields.Basis, numbers...)
 	keyword(fields.Ministry, p.Ministry)
@@ -317,7 +319,7 @@ func (b *builder) document(id string, p *corpus.Procedure, x extra) sizedDocumen
 	// in its memory statistics and uses it for nothing else.
 	size := 0
 	for _, f := range d.Fields {
-		size += len(f.Name()) + 9*len(f.Value())
+		size += f.Size()
 	}
 	return sizedDocument{Document: d, size: size}
 }

@@ -51,12 +51,12 @@ func NewChangeFile(dir string) (*ChangeFile, error) {
 }
 
 // Add writes ch, a change of the scenario named, as a cut. A failure to
-// write is reported by WriteJSON (and Close).
+// write is reported by WriteJSON.
 func (cf *ChangeFile) Add(scenario string, ch *compare.Change) {
 	if cf.err != nil {
 		return
 	}
-	b, err := marshalIndent(cutsOf([]*compare.Change{ch})[0], cutIndent)
+	b, err := marshalIndent(cutOf(ch), cutIndent)
 	n := 0
 	if err == nil {
 		n, err = cf.spill.AddEncoded(b)
@@ -81,9 +81,10 @@ func (cf *ChangeFile) writeCuts(w io.Writer, scenario string) (int, error) {
 	list := cf.lists[scenario]
 	slices.SortStableFunc(list, func(a, b placedCut) int { return compare.CompareOrder(a.order, b.order) })
 	bw := bufio.NewWriter(w)
+	var buf []byte
 	for k, c := range list {
-		buf, err := cf.spill.Encoded(c.n)
-		if err != nil {
+		var err error
+		if buf, err = cf.spill.AppendEncoded(buf[:0], c.n); err != nil {
 			return k, fmt.Errorf("read changes back: %w", err)
 		}
 		if k > 0 {

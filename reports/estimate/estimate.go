@@ -358,23 +358,28 @@ func costOf(c compare.CostCut) Cost {
 func cutsOf(changes []*compare.Change) []Cut {
 	out := []Cut{}
 	for _, ch := range changes {
-		c := Cut{
-			ID: ch.ID, Code: ch.Code, Name: ch.Name, Ministry: ch.Ministry, Status: ch.Status, Reasons: ch.Reasons,
-			Saving: ch.Saving, PapersRemoved: len(ch.PapersRemoved), ConditionsRemoved: len(ch.ConditionsRemoved),
-			PapersAdded: len(ch.PapersAdded), ConditionsAdded: len(ch.ConditionsAdded),
-		}
-		if ch.Before != nil {
-			c.Before = ch.Before.Annual
-			c.approx = mostlyAssumed(ch.Before.AssumedShare().MulInt(100))
-		}
-		if ch.After != nil {
-			c.After = ch.After.Annual
-			c.approx = c.approx || mostlyAssumed(ch.After.AssumedShare().MulInt(100))
-		}
-		c.Exact = ExactOf(c)
-		out = append(out, c)
+		out = append(out, cutOf(ch))
 	}
 	return out
+}
+
+// cutOf is the cut a report lists for one change.
+func cutOf(ch *compare.Change) Cut {
+	c := Cut{
+		ID: ch.ID, Code: ch.Code, Name: ch.Name, Ministry: ch.Ministry, Status: ch.Status, Reasons: ch.Reasons,
+		Saving: ch.Saving, PapersRemoved: len(ch.PapersRemoved), ConditionsRemoved: len(ch.ConditionsRemoved),
+		PapersAdded: len(ch.PapersAdded), ConditionsAdded: len(ch.ConditionsAdded),
+	}
+	if ch.Before != nil {
+		c.Before = ch.Before.Annual
+		c.approx = mostlyAssumed(ch.Before.AssumedShare().MulInt(100))
+	}
+	if ch.After != nil {
+		c.After = ch.After.Annual
+		c.approx = c.approx || mostlyAssumed(ch.After.AssumedShare().MulInt(100))
+	}
+	c.Exact = ExactOf(c)
+	return c
 }
 
 // WriteText prints the estimate for people in language lang (empty

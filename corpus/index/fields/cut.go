@@ -92,7 +92,7 @@ func tokenType(word []byte) analysis.TokenType {
 // rebase returns tokens of the words lo to hi moved to a part of the text
 // that begins at byte from, its first word at position first.
 func (c *Cut) rebase(tokens []analysis.Token, from, lo, first int) []analysis.Token {
-	if from == 0 && (lo >= len(c.pos) || c.pos[lo] == first) {
+	if from == 0 && c.pos[lo] == first {
 		return tokens
 	}
 	out := make([]analysis.Token, len(tokens))
@@ -200,6 +200,15 @@ func Tokens(a analysis.Analyzer, in []byte) []analysis.Token {
 	return out
 }
 
+// Counter counts term frequencies, reusing its working memory from one
+// field to the next: the fields of one document share one. It is not safe
+// for concurrent use.
+type Counter struct {
+	ids   map[string]int32 // the number of each term
+	first []int32          // the first token of each term, by number
+	which []int32          // the number of each token's term
+}
+
 // Frequencies returns the term frequencies of tokens as bleve's index
 // takes them from a field: what analysis.TokenFrequency gives, with the
 // locations of every token when vectors is set (bleve's
@@ -208,21 +217,6 @@ func Tokens(a analysis.Analyzer, in []byte) []analysis.Token {
 // every term and sizes its map for every token: at 100,000 procedures
 // bleve's took a tenth of the CPU of indexing, and the frequencies of the
 // batches being written are most of the memory the collector scans.
-func Frequencies(tokens []analysis.Token, arrayPositions []uint64, vectors bool) bindex.TokenFrequencies {
-	var c Counter
-	return c.Frequencies(tokens, arrayPositions, vectors)
-}
-
-// Counter counts term frequencies as [Frequencies] does, reusing its
-// working memory from one field to the next: the fields of one document
-// share one. It is not safe for concurrent use.
-type Counter struct {
-	ids   map[string]int32 // the number of each term
-	first []int32          // the first token of each term, by number
-	which []int32          // the number of each token's term
-}
-
-// Frequencies returns what [Frequencies] returns.
 func (sc *Counter) Frequencies(tokens []analysis.Token, arrayPositions []uint64, vectors bool) bindex.TokenFrequencies {
 	n := len(tokens)
 	if n == 0 {
