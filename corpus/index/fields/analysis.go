@@ -88,9 +88,6 @@ func BigramTerms(words []string) []string {
 
 // Analyze implements bleve's analysis.Analyzer.
 func (a *Analyzer) Analyze(input []byte) analysis.TokenStream {
-	if a.bigrams {
-		return bigrams(Folded().Analyze(input))
-	}
 	tokens := a.tokens(input)
 	stream := make(analysis.TokenStream, len(tokens))
 	for i := range tokens {
@@ -99,37 +96,21 @@ func (a *Analyzer) Analyze(input []byte) analysis.TokenStream {
 	return stream
 }
 
-// tokens returns the tokens of a word analyzer (not Bigrams) as values.
+// tokens returns the tokens of input as values: the analyzer's view of
+// the whole of one [Cut] of it, so that the index's fields, cut once per
+// record, and the queries, analysed here, see the same words.
 func (a *Analyzer) tokens(input []byte) []analysis.Token {
-	spans := wordSpans(input)
-	if len(spans) == 0 {
-		return nil
+	c := NewCut(input)
+	switch {
+	case a.bigrams:
+		return c.Bigrams()
+	case a.marked:
+		return c.Marked(c.Whole())
+	case a.fold:
+		return c.Folded(c.Whole())
+	default:
+		return c.Exact(c.Whole())
 	}
-	tokens := make([]analysis.Token, len(spans))
-	// One arena holds every term of this input.
-	arena := make([]byte, 0, len(input)+len(input)/4)
-	pos := 0
-	kept := 0
-	for _, sp := range spans {
-		pos++
-		if sp[2] != 0 {
-			pos += PositionGap
-		}
-		word := capWord(input[sp[0]:sp[1]])
-		if a.marked && isASCII(word) {
-			continue
-		}
-		at := len(arena)
-		if a.fold {
-			arena = appendFolded(arena, word)
-			sameIY(arena[at:])
-		} else {
-			arena = appendExact(arena, word)
-		}
-		tokens[kept] = analysis.Token{Start: sp[0], End: sp[1], Term: arena[at:len(arena):len(arena)], Position: pos, Type: tokenType(word)}
-		kept++
-	}
-	return tokens[:kept]
 }
 
 // capWord returns the first [MaxWordBytes] bytes of word, cut back to a
@@ -152,30 +133,6 @@ func isASCII(b []byte) bool {
 		}
 	}
 	return true
-}
-
-func bigrams(words analysis.TokenStream) analysis.TokenStream {
-	if len(words) < 2 {
-		return analysis.TokenStream{}
-	}
-	tokens := make([]analysis.Token, 0, len(words)-1)
-	pos := 0
-	for i := 0; i+1 < len(words); i++ {
-		a, b := words[i], words[i+1]
-		if b.Position-a.Position != 1 {
-			pos += PositionGap // a Separator lies between them
-			continue
-		}
-		pos++
-		term := make([]byte, 0, len(a.Term)+1+len(b.Term))
-		term = append(append(append(term, a.Term...), ' '), b.Term...)
-		tokens = append(tokens, analysis.Token{Start: a.Start, End: b.End, Term: term, Position: pos, Type: analysis.Shingle})
-	}
-	stream := make(analysis.TokenStream, len(tokens))
-	for i := range tokens {
-		stream[i] = &tokens[i]
-	}
-	return stream
 }
 
 // wordSpans returns the byte ranges of the words of b; the third element

@@ -11,9 +11,9 @@ import (
 
 // Cut is one cut of a text into words, from which the folded, exact and
 // pair views of the text, and of parts of it, are made without cutting it
-// again. Each view gives the very tokens (terms, offsets, positions) its
-// analyzer gives for the same text; for a part, those the analyzer gives
-// for the part analysed alone. A Cut is not safe for concurrent use.
+// again. The analyzers are the views of the whole of a cut; the view of a
+// part gives the very tokens (terms, offsets, positions) the analyzer
+// gives for the part analysed alone. A Cut is not safe for concurrent use.
 type Cut struct {
 	in    []byte
 	cut   bool
@@ -120,41 +120,67 @@ func (c *Cut) Folded(from, to int) []analysis.Token {
 // Marked returns the tokens [Marked] gives for in[from:to]: the exact
 // terms of the words written with a letter beyond ASCII. from and to must
 // not cut a word.
-func (c *Cut) Marked(from, to int) []analysis.Token {
+func (c *Cut) Marked(from, to int) []analysis.Token { return c.exactTokens(from, to, false) }
+
+// Exact returns the tokens [Exact] gives for in[from:to]: the exact term
+// of every word. from and to must not cut a word.
+func (c *Cut) Exact(from, to int) []analysis.Token { return c.exactTokens(from, to, true) }
+
+// exactTokens returns the exact tokens of the words in in[from:to]: of
+// every word when all is set, else of those written with a letter beyond
+// ASCII only.
+func (c *Cut) exactTokens(from, to int, all bool) []analysis.Token {
 	lo, hi, first := c.words(from, to)
 	if lo == hi {
 		return nil
 	}
-	if c.exact == nil {
-		c.exact = make([][]byte, len(c.spans))
-		var arena []byte
-		for i, sp := range c.spans {
-			word := capWord(c.in[sp[0]:sp[1]])
-			if isASCII(word) {
-				continue
-			}
-			if arena == nil {
-				arena = make([]byte, 0, len(c.in)-sp[0]+len(c.in)/8)
-			}
-			at := len(arena)
-			arena = appendExact(arena, word)
-			c.exact[i] = arena[at:len(arena):len(arena)]
-		}
-	}
+	c.makeExact()
 	shift := c.pos[lo] - first
 	var out []analysis.Token
+	var plain []byte // the lower-case terms of ASCII words, when all is set
 	for i := lo; i < hi; i++ {
-		if c.exact[i] == nil {
-			continue
+		sp := c.spans[i]
+		word := capWord(c.in[sp[0]:sp[1]])
+		term := c.exact[i]
+		if term == nil {
+			if !all {
+				continue
+			}
+			if plain == nil {
+				plain = make([]byte, 0, to-from)
+			}
+			at := len(plain)
+			plain = appendExact(plain, word)
+			term = plain[at:len(plain):len(plain)]
 		}
 		if out == nil {
 			out = make([]analysis.Token, 0, hi-i)
 		}
-		sp := c.spans[i]
-		out = append(out, analysis.Token{Start: sp[0] - from, End: sp[1] - from, Term: c.exact[i], Position: c.pos[i] - shift,
-			Type: tokenType(capWord(c.in[sp[0]:sp[1]]))})
+		out = append(out, analysis.Token{Start: sp[0] - from, End: sp[1] - from, Term: term, Position: c.pos[i] - shift, Type: tokenType(word)})
 	}
 	return out
+}
+
+// makeExact makes the exact term of every word written with a letter
+// beyond ASCII, at the first use.
+func (c *Cut) makeExact() {
+	if c.exact != nil {
+		return
+	}
+	c.exact = make([][]byte, len(c.spans))
+	var arena []byte
+	for i, sp := range c.spans {
+		word := capWord(c.in[sp[0]:sp[1]])
+		if isASCII(word) {
+			continue
+		}
+		if arena == nil {
+			arena = make([]byte, 0, len(c.in)-sp[0]+len(c.in)/8)
+		}
+		at := len(arena)
+		arena = appendExact(arena, word)
+		c.exact[i] = arena[at:len(arena):len(arena)]
+	}
 }
 
 // Bigrams returns the tokens [Bigrams] gives for the whole text.
@@ -189,7 +215,7 @@ func (c *Cut) Bigrams() []analysis.Token {
 // Tokens returns the tokens of the analyzer a for in as a slice of
 // values, not pointers.
 func Tokens(a analysis.Analyzer, in []byte) []analysis.Token {
-	if fa, ok := a.(*Analyzer); ok && !fa.bigrams {
+	if fa, ok := a.(*Analyzer); ok {
 		return fa.tokens(in)
 	}
 	stream := a.Analyze(in)

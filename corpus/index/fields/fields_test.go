@@ -34,6 +34,29 @@ func TestAnalyzers(t *testing.T) {
 	}
 }
 
+func TestBigrams(t *testing.T) {
+	in := Join([]string{"Giấy khai sinh", "Sổ", "hộ khẩu, bản sao"})
+	var got []string
+	for _, tok := range Bigrams().Analyze([]byte(in)) {
+		got = append(got, fmt.Sprintf("%s@%d %s", tok.Term, tok.Position, in[tok.Start:tok.End]))
+	}
+	// No pair spans a separator, and the position jumps across one
+	// (twice here: "Sổ" pairs with nothing).
+	want := []string{
+		"giay khai@1 Giấy khai", "khai sinh@2 khai sinh",
+		fmt.Sprintf("ho khau@%d hộ khẩu", 3+2*PositionGap), fmt.Sprintf("khau ban@%d khẩu, bản", 4+2*PositionGap),
+		fmt.Sprintf("ban sao@%d bản sao", 5+2*PositionGap),
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Bigrams = %q, want %q", got, want)
+	}
+	for _, in := range []string{"", "một", Join([]string{"a", "b"})} {
+		if got := Bigrams().Terms(in); len(got) != 0 {
+			t.Errorf("Bigrams(%q) = %q, want none", in, got)
+		}
+	}
+}
+
 func TestSeparatorGap(t *testing.T) {
 	toks := Folded().Analyze([]byte(Join([]string{"giấy tờ", "khai sinh"})))
 	if len(toks) != 4 {
@@ -164,9 +187,11 @@ func TestFlagTerm(t *testing.T) {
 	}
 }
 
-// TestCutAsAnalyzers checks that the views of a Cut, of the whole text
-// and of parts of it between separators, give the tokens the analyzers
-// give for the same text, and that Frequencies counts them as bleve does.
+// TestCutAsAnalyzers checks that the views of a Cut of parts of a text
+// between separators give the tokens the analyzers give for each part
+// analysed alone (the analyzers are the views of a whole cut, so this
+// holds the moving of offsets and positions to a part), and that
+// Frequencies counts them as bleve does.
 func TestCutAsAnalyzers(t *testing.T) {
 	values := []string{
 		"Giấy khai sinh bản sao", "Sổ hộ khẩu", "-\u2029Đơn đề nghị", "  ", "1.000.000 đồng, 4.500 ký",
