@@ -343,17 +343,9 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 	if target.IsZero() {
 		target = cost.Int(DefaultTarget)
 	}
-	sim := opts.Similarity
-	if sim <= 0 {
-		sim = DefaultSimilarity
-	}
-	names := opts.Ministries
-	if names == nil {
-		names = DefaultMinistries()
-	}
+	d := newDiffer(opts)
 	pairs := Match(baseline, current)
-	tk := &textKeys{}
-	baseCosts, err := prepareAll(ctx, model, baseline, nil, tk)
+	baseCosts, err := prepareAll(ctx, model, baseline, nil, &d.keys)
 	if err != nil {
 		return nil, err
 	}
@@ -361,13 +353,13 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 	if opts.CurrentModel != nil && opts.CurrentModel != model {
 		curModel, done = opts.CurrentModel, nil
 	}
-	curCosts, err := prepareAll(ctx, curModel, current, done, tk)
+	curCosts, err := prepareAll(ctx, curModel, current, done, &d.keys)
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{Target: target}
 	s, err := scenario(ctx, ScenarioCurrent, currentDescription,
-		pairs, baseline, current, baseCosts, curCosts, target, sim, names)
+		pairs, baseline, current, baseCosts, curCosts, target, d)
 	if err != nil {
 		return nil, err
 	}
@@ -381,7 +373,7 @@ func Compare(ctx context.Context, baseline, current []*corpus.Procedure, model *
 		if err != nil {
 			return nil, fmt.Errorf("cost procedures: %w", err)
 		}
-		s, err := scenario(ctx, ScenarioFlagsApplied, dropDescription(opts.DropDescription), pairs, baseline, dropped, baseCosts, dropCosts, target, sim, names)
+		s, err := scenario(ctx, ScenarioFlagsApplied, dropDescription(opts.DropDescription), pairs, baseline, dropped, baseCosts, dropCosts, target, d)
 		if err != nil {
 			return nil, err
 		}
@@ -457,7 +449,6 @@ type prepared struct {
 	cost       *cost.ProcedureCost
 	papers     []string // folded paper texts
 	conditions []string // folded conditions
-	tk         *textKeys
 }
 
 // reuse maps each procedure to its prepared form.
@@ -471,7 +462,7 @@ func reuse(procs []*corpus.Procedure, prep []*prepared) map[*corpus.Procedure]*p
 
 // prepare costs p and folds its papers and conditions.
 func prepare(model *cost.Model, p *corpus.Procedure, tk *textKeys) *prepared {
-	return &prepared{cost: model.Procedure(p), papers: paperKeys(p, tk), conditions: conditionKeys(p, tk), tk: tk}
+	return &prepared{cost: model.Procedure(p), papers: paperKeys(p, tk), conditions: conditionKeys(p, tk)}
 }
 
 // prepareAll costs procs and folds their papers and conditions on
@@ -522,8 +513,8 @@ func parallel(ctx context.Context, n int, fn func(i int)) error {
 }
 
 func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, current []*corpus.Procedure,
-	basePrep, curPrep []*prepared, target cost.Amount, sim float64, names *Ministries) (*Scenario, error) {
-	t := newScenarioTally(name, desc, &memo.Memo[string, Scope]{})
+	basePrep, curPrep []*prepared, target cost.Amount, d *differ) (*Scenario, error) {
+	t := newScenarioTally(name, desc, d.subjectScope)
 	for n, pr := range pairs {
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -538,7 +529,7 @@ func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, cu
 		if pr.Current >= 0 {
 			c, cp = current[pr.Current], curPrep[pr.Current]
 		}
-		ch := diff(b, c, bp, cp, sim, names)
+		ch := d.diff(b, c, bp, cp)
 		ch.Base, ch.Current, ch.MatchedBy = pr.Base, pr.Current, pr.By
 		t.s.Changes = append(t.s.Changes, ch)
 		t.add(ch, b, c)
@@ -554,15 +545,14 @@ type scenarioTally struct {
 	s                   *Scenario
 	ministries, sectors groups[string]
 	scopes              groups[Scope]
-	subjectScope        func(string) Scope // subjectScope, remembered
+	subjectScope        func(string) Scope // classifies one subject
 }
 
-// newScenarioTally returns an empty tally; subjects remembers the scopes
-// of subjects, and may be shared by the tallies of several scenarios.
-func newScenarioTally(name, desc string, subjects *memo.Memo[string, Scope]) *scenarioTally {
+// newScenarioTally returns an empty tally classifying subjects with
+// subjectScope.
+func newScenarioTally(name, desc string, subjectScope func(string) Scope) *scenarioTally {
 	return &scenarioTally{s: &Scenario{Name: name, Description: desc},
-		ministries: groups[string]{}, sectors: groups[string]{}, scopes: groups[Scope]{},
-		subjectScope: func(subject string) Scope { return subjects.Get(subject, subjectScope) }}
+		ministries: groups[string]{}, sectors: groups[string]{}, scopes: groups[Scope]{}, subjectScope: subjectScope}
 }
 
 // add counts ch, the change of the pair b, c (either may be nil).
@@ -704,8 +694,34 @@ func ministryOf(b, c *corpus.Procedure, names *Ministries) string {
 	return NoMinistry
 }
 
+// differ compares the two sides of pairs under one comparison's settings,
+// remembering what comes back from pair to pair. It is safe for
+// concurrent use.
+type differ struct {
+	sim    float64 // the least similarity of a reworded paper or condition
+	names  *Ministries
+	keys   textKeys                 // paper and condition keys, and their word sets
+	scopes memo.Memo[string, Scope] // the scope of each subject
+}
+
+// newDiffer returns the differ of opts, with the default of each setting
+// opts leaves unset.
+func newDiffer(opts Options) *differ {
+	d := &differ{sim: opts.Similarity, names: opts.Ministries}
+	if d.sim <= 0 {
+		d.sim = DefaultSimilarity
+	}
+	if d.names == nil {
+		d.names = DefaultMinistries()
+	}
+	return d
+}
+
+// subjectScope is [subjectScope], remembered.
+func (d *differ) subjectScope(subject string) Scope { return d.scopes.Get(subject, subjectScope) }
+
 // diff compares one pair; b or c may be nil.
-func diff(b, c *corpus.Procedure, bp, cp *prepared, sim float64, names *Ministries) *Change {
+func (d *differ) diff(b, c *corpus.Procedure, bp, cp *prepared) *Change {
 	var bc, cc *cost.ProcedureCost
 	if bp != nil {
 		bc = bp.cost
@@ -713,7 +729,7 @@ func diff(b, c *corpus.Procedure, bp, cp *prepared, sim float64, names *Ministri
 	if cp != nil {
 		cc = cp.cost
 	}
-	ch := &Change{Ministry: ministryOf(b, c, names), Before: bc, After: cc, daysSet: true}
+	ch := &Change{Ministry: ministryOf(b, c, d.names), Before: bc, After: cc, daysSet: true}
 	ch.days[0], ch.daysOK[0] = ProcessingDays(b)
 	ch.days[1], ch.daysOK[1] = ProcessingDays(c)
 	id := b
@@ -757,9 +773,9 @@ func diff(b, c *corpus.Procedure, bp, cp *prepared, sim float64, names *Ministri
 	ch.Before, ch.After = bc, cc
 	ch.Saving = bc.Annual.Sub(cc.Annual)
 	ch.PapersRemoved, ch.PapersAdded = multisetDiff(bp.papers, cp.papers)
-	ch.PapersRemoved, ch.PapersAdded, ch.PapersReworded = pairReworded(bp.papers, cp.papers, ch.PapersRemoved, ch.PapersAdded, sim, bp.tk.wordSet)
+	ch.PapersRemoved, ch.PapersAdded, ch.PapersReworded = pairReworded(bp.papers, cp.papers, ch.PapersRemoved, ch.PapersAdded, d.sim, d.keys.wordSet)
 	ch.ConditionsRemoved, ch.ConditionsAdded = multisetDiff(bp.conditions, cp.conditions)
-	ch.ConditionsRemoved, ch.ConditionsAdded, ch.ConditionsReworded = pairReworded(bp.conditions, cp.conditions, ch.ConditionsRemoved, ch.ConditionsAdded, sim, bp.tk.wordSet)
+	ch.ConditionsRemoved, ch.ConditionsAdded, ch.ConditionsReworded = pairReworded(bp.conditions, cp.conditions, ch.ConditionsRemoved, ch.ConditionsAdded, d.sim, d.keys.wordSet)
 	lighter, heavier := 0, 0
 	reason := func(cmp int, less, more string) {
 		switch {

@@ -347,8 +347,8 @@ func jaccard(a, b []string) float64 {
 
 // textKeys folds paper and condition texts to their keys ([NameKey]) and
 // keys to their word sets, remembering those met before: the same papers
-// and conditions come back in procedure after procedure. A nil textKeys
-// remembers nothing.
+// and conditions come back in procedure after procedure. It is safe for
+// concurrent use.
 type textKeys struct {
 	memo memo.Memo[string, string]
 	sets memo.Memo[string, []string]
@@ -358,12 +358,7 @@ func (k *textKeys) key(text string) string { return k.memo.Get(text, NameKey) }
 
 // wordSet is [wordSet] of key, shared with the other callers: it must not
 // be modified.
-func (k *textKeys) wordSet(key string) []string {
-	if k == nil {
-		return wordSet(key)
-	}
-	return k.sets.Get(key, wordSet)
-}
+func (k *textKeys) wordSet(key string) []string { return k.sets.Get(key, wordSet) }
 
 func paperKeys(p *corpus.Procedure, tk *textKeys) []string {
 	keys := make([]string, len(p.Papers))

@@ -2,7 +2,6 @@ package compare
 
 import (
 	"container/heap"
-	"github.com/redtape-vn/redtape/internal/memo"
 
 	"github.com/redtape-vn/redtape/analyzer/cost"
 	"github.com/redtape-vn/redtape/corpus"
@@ -34,11 +33,9 @@ type Keep struct {
 type Streamer struct {
 	model, curModel *cost.Model
 	target          cost.Amount
-	sim             float64
-	names           *Ministries
+	d               *differ
 	keep            Keep
 	scenarios       [2]*streamScenario
-	keys            textKeys
 }
 
 // streamScenario is one scenario of a stream: its tallies and the changes
@@ -57,26 +54,19 @@ func NewStreamer(model *cost.Model, opts Options, keep Keep) *Streamer {
 	if model == nil {
 		model = cost.New(nil)
 	}
-	s := &Streamer{model: model, curModel: model, target: opts.Target, sim: opts.Similarity, names: opts.Ministries, keep: keep}
+	s := &Streamer{model: model, curModel: model, target: opts.Target, d: newDiffer(opts), keep: keep}
 	if opts.CurrentModel != nil {
 		s.curModel = opts.CurrentModel
 	}
 	if s.target.IsZero() {
 		s.target = cost.Int(DefaultTarget)
 	}
-	if s.sim <= 0 {
-		s.sim = DefaultSimilarity
-	}
-	if s.names == nil {
-		s.names = DefaultMinistries()
-	}
-	subjects := &memo.Memo[string, Scope]{}
 	for i, name := range []string{ScenarioCurrent, ScenarioFlagsApplied} {
 		desc := currentDescription
 		if name == ScenarioFlagsApplied {
 			desc = dropDescription(opts.DropDescription)
 		}
-		s.scenarios[i] = &streamScenario{tally: newScenarioTally(name, desc, subjects), top: &changeHeap{}, byMinistry: map[string]*changeHeap{}}
+		s.scenarios[i] = &streamScenario{tally: newScenarioTally(name, desc, s.d.subjectScope), top: &changeHeap{}, byMinistry: map[string]*changeHeap{}}
 	}
 	return s
 }
@@ -96,14 +86,14 @@ type PairChanges struct {
 func (s *Streamer) Diff(b, c *corpus.Procedure, removed []int, pr Pair) *PairChanges {
 	var bp *prepared
 	if b != nil {
-		bp = prepare(s.model, b, &s.keys)
+		bp = prepare(s.model, b, &s.d.keys)
 	}
 	out := &PairChanges{b: b, c: c}
 	if c != nil {
 		if s.curModel == s.model && b == c {
 			out.cp = bp
 		} else {
-			out.cp = prepare(s.curModel, c, &s.keys)
+			out.cp = prepare(s.curModel, c, &s.d.keys)
 		}
 		out.dropped = c
 		if len(removed) > 0 {
@@ -121,7 +111,7 @@ func (s *Streamer) Diff(b, c *corpus.Procedure, removed []int, pr Pair) *PairCha
 func (s *Streamer) DiffAgain(b *corpus.Procedure, like *PairChanges, pr Pair) *PairChanges {
 	var bp *prepared
 	if b != nil {
-		bp = prepare(s.model, b, &s.keys)
+		bp = prepare(s.model, b, &s.d.keys)
 	}
 	out := &PairChanges{b: b, c: like.c, dropped: like.dropped, cp: like.cp, dp: like.dp}
 	return s.diffPair(out, bp, pr)
@@ -130,8 +120,8 @@ func (s *Streamer) DiffAgain(b *corpus.Procedure, like *PairChanges, pr Pair) *P
 // diffPair compares the pair out holds, given bp, the baseline side's
 // prepared form.
 func (s *Streamer) diffPair(out *PairChanges, bp *prepared, pr Pair) *PairChanges {
-	out.Current = diff(out.b, out.c, bp, out.cp, s.sim, s.names)
-	out.FlagsApplied = diff(out.b, out.dropped, bp, out.dp, s.sim, s.names)
+	out.Current = s.d.diff(out.b, out.c, bp, out.cp)
+	out.FlagsApplied = s.d.diff(out.b, out.dropped, bp, out.dp)
 	for _, ch := range []*Change{out.Current, out.FlagsApplied} {
 		ch.Base, ch.Current, ch.MatchedBy = pr.Base, pr.Current, pr.By
 	}
