@@ -82,3 +82,26 @@ func TestChangeFileReportsAFailedWrite(t *testing.T) {
 		t.Errorf("WriteJSON = %v, want an error naming the file in %s", err, dir)
 	}
 }
+
+// A change that cannot be written when it is added fails WriteJSON with
+// that write's error, and the changes added after it are not written
+// either: the list is never written short.
+func TestChangeFileReportsAFailedAdd(t *testing.T) {
+	dir := t.TempDir()
+	cf, err := NewChangeFile(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cf.Close()
+	// Larger than the write buffer, so written through to the closed file.
+	cf.Add("a", &compare.Change{ID: "big", Name: strings.Repeat("x", 1<<20), Saving: cost.Int(1)})
+	cf.Add("a", &compare.Change{ID: "small", Saving: cost.Int(1)})
+	var out bytes.Buffer
+	err = WriteJSON(&out, &Report{Scenarios: []Scenario{{Name: "a", file: cf}}})
+	if err == nil || !strings.Contains(err.Error(), "keep changes: spill records to "+filepath.Join(dir, "redtape-spill-")) {
+		t.Errorf("WriteJSON = %v, want the failed write naming the file in %s", err, dir)
+	}
+	if n := len(cf.lists["a"]); n != 0 {
+		t.Errorf("%d changes listed after the failed write, want none", n)
+	}
+}
