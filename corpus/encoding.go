@@ -135,6 +135,7 @@ func decodeText(raw []byte, forced string, owned bool) (text, warning string, er
 	if err != nil {
 		return "", "", err
 	}
+	declared := enc == nil // not forced: found in the file, if at all
 	if enc == nil {
 		var meta encoding.Encoding
 		if !hasBOM(raw) {
@@ -144,8 +145,7 @@ func decodeText(raw []byte, forced string, owned bool) (text, warning string, er
 		case meta != nil:
 			enc = meta
 		case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
-			raw = raw[3:]
-			enc = unicode.UTF8
+			enc = unicode.UTF8 // the mark is trimmed below
 		case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}):
 			enc = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
 		case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
@@ -165,12 +165,23 @@ func decodeText(raw []byte, forced string, owned bool) (text, warning string, er
 		}
 	}
 	if enc == unicode.UTF8 {
-		raw = bytes.TrimPrefix(raw, []byte{0xEF, 0xBB, 0xBF})
-		out, ok := nfcValid(asText(raw))
-		if !ok {
-			return "", "", fmt.Errorf("invalid UTF-8 (use --encoding windows-1258 for legacy files)")
+		body := bytes.TrimPrefix(raw, []byte{0xEF, 0xBB, 0xBF})
+		if out, ok := nfcValid(asText(body)); ok {
+			return out, "", nil
 		}
-		return out, "", nil
+		if !declared {
+			return "", "", fmt.Errorf("invalid UTF-8: %s (use --encoding windows-1258 for legacy files)", damageOf(raw).where(raw))
+		}
+		// Declared UTF-8 (a byte-order mark, a page's charset) with a few
+		// stray bytes reads as UTF-8 undeclared would; a legacy file
+		// declared UTF-8 by mistake is refused rather than read as
+		// replacement characters. The offsets are the file's, the
+		// byte-order mark included.
+		_, legacy, warn := guessInvalidUTF8(raw)
+		if legacy {
+			return "", "", fmt.Errorf("declared UTF-8, but %s, and the text reads as Windows-1258 (use --encoding windows-1258)", damageOf(raw).where(raw))
+		}
+		return nfc(strings.ToValidUTF8(string(body), "\uFFFD")), warn, nil
 	}
 	out, err := enc.NewDecoder().Bytes(raw)
 	if err != nil {
@@ -180,7 +191,7 @@ func decodeText(raw []byte, forced string, owned bool) (text, warning string, er
 }
 
 // guessInvalidUTF8 decides how to read raw, which is not valid UTF-8 and
-// has no byte-order mark or declared charset. A legacy Windows-1258 file
+// declares no other encoding (it may declare UTF-8). A legacy Windows-1258 file
 // has almost no valid multi-byte UTF-8 sequences (its letters are single
 // bytes, rarely followed by 0x80–0xBF); a UTF-8 file with a stray byte has
 // many. So the file is UTF-8 with invalid bytes (ok false, warning set)
@@ -189,26 +200,10 @@ func decodeText(raw []byte, forced string, owned bool) (text, warning string, er
 // not Vietnamese (fewer than 70% of the non-ASCII characters Vietnamese
 // letters); otherwise it is Windows-1258 (ok true, its decoded text).
 func guessInvalidUTF8(raw []byte) (legacy string, ok bool, warning string) {
-	bad, multi, first := 0, 0, -1
-	for i := 0; i < len(raw); {
-		if raw[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(raw[i:])
-		if r == utf8.RuneError && n == 1 {
-			if first < 0 {
-				first = i
-			}
-			bad++
-		} else {
-			multi++
-		}
-		i += n
-	}
+	d := damageOf(raw)
+	bad, multi := d.bad, d.multi
 	warn := func() string {
-		line := 1 + bytes.Count(raw[:first], []byte{'\n'})
-		return fmt.Sprintf("%d invalid UTF-8 byte(s) among %d valid non-ASCII characters, the first at line %d, byte %d: read as UTF-8 with U+FFFD for them (use --encoding to choose another reading)", bad, multi, line, first+1)
+		return fmt.Sprintf("%s: read as UTF-8 with U+FFFD for them (use --encoding to choose another reading)", d.where(raw))
 	}
 	if multi > 0 && bad*10 <= multi {
 		return "", false, warn()
@@ -222,6 +217,46 @@ func guessInvalidUTF8(raw []byte) (legacy string, ok bool, warning string) {
 		return "", false, warn()
 	}
 	return text, true, ""
+}
+
+// utf8Damage is what is wrong with text that is not valid UTF-8.
+type utf8Damage struct {
+	bad   int // bytes that are no part of a valid UTF-8 sequence
+	multi int // valid multi-byte characters
+	first int // the offset of the first bad byte, -1 when none
+}
+
+// damageOf counts the invalid bytes of raw and its valid multi-byte
+// characters, a byte-order mark not counted.
+func damageOf(raw []byte) utf8Damage {
+	d := utf8Damage{first: -1}
+	i := 0
+	if bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) {
+		i = 3
+	}
+	for i < len(raw) {
+		if raw[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(raw[i:])
+		if r == utf8.RuneError && n == 1 {
+			if d.first < 0 {
+				d.first = i
+			}
+			d.bad++
+		} else {
+			d.multi++
+		}
+		i += n
+	}
+	return d
+}
+
+// where says how many bytes of raw are invalid and where the first lies.
+func (d utf8Damage) where(raw []byte) string {
+	line := 1 + bytes.Count(raw[:max(d.first, 0)], []byte{'\n'})
+	return fmt.Sprintf("%d invalid UTF-8 byte(s) among %d valid non-ASCII characters, the first at line %d, byte %d", d.bad, d.multi, line, d.first+1)
 }
 
 // looksBinary reports whether decoded text is binary data rather than text:

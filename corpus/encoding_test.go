@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
@@ -93,8 +94,19 @@ func TestDecodeText(t *testing.T) {
 			t.Errorf("%s: decodeText = %q, %v; want %q", tc.name, got, err, tc.want)
 		}
 	}
-	if _, _, err := decodeText([]byte(`<meta charset="utf-8"><p>T`+"\xea"), "", false); err == nil {
-		t.Error("a page declaring UTF-8 with invalid bytes must fail")
+	// A legacy page declaring UTF-8 by mistake is refused, not read as
+	// replacement characters; forced UTF-8 is never guessed at. Both say
+	// where the first invalid byte is.
+	for _, tc := range []struct {
+		name, raw, forced, want string
+	}{
+		{"legacy page declaring UTF-8", `<meta charset="utf-8"><p>Vi` + "\xea\xf2t Nam", "", "declared UTF-8, but 2 invalid UTF-8 byte(s) among 0 valid non-ASCII characters, the first at line 1, byte 28, and the text reads as Windows-1258"},
+		{"forced UTF-8", "Tên\nVi\xea\xf2t", "utf-8", "invalid UTF-8: 2 invalid UTF-8 byte(s) among 1 valid non-ASCII characters, the first at line 2, byte 8"},
+		{"forced UTF-8 with a byte-order mark", "\xef\xbb\xbfTên \xff", "utf-8", "the first at line 1, byte 9"},
+	} {
+		if _, _, err := decodeText([]byte(tc.raw), tc.forced, false); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: decodeText error %v, want %q", tc.name, err, tc.want)
+		}
 	}
 }
 
@@ -115,6 +127,11 @@ func TestDecodeInvalidUTF8(t *testing.T) {
 		{"stray byte on line 3", []byte("a\nb\n" + vi + "\x80x"), "a\nb\n" + vi + "\uFFFDx", "line 3, byte", true},
 		{"Windows-1258", []byte("Vi\xea\xf2t Nam \xd0\xe3ng ky\xec"), "Việt Nam Đăng ký", "", false},
 		{"Windows-1258 with an accidental UTF-8 pair", []byte("Vi\xea\xf2t Nam \xd0\xe3ng ky\xec th\xea\xf2 \xc3\xa1"), "Việt Nam Đăng ký thệ Ă¡", "", false},
+		// Declared UTF-8 with a stray byte reads as undeclared UTF-8 does;
+		// the byte is counted from the start of the file, its byte-order
+		// mark included.
+		{"stray byte after a UTF-8 byte-order mark", []byte("\xef\xbb\xbf" + vi + "\xff" + vi), vi + "\uFFFD" + vi, fmt.Sprintf("the first at line 1, byte %d", 3+len(vi)+1), true},
+		{"stray byte in a page declaring UTF-8", []byte(`<meta charset="utf-8"><p>` + vi + "\x80" + vi), `<meta charset="utf-8"><p>` + vi + "\uFFFD" + vi, "1 invalid UTF-8 byte(s)", true},
 		{"many bad bytes, Windows-1258 reading not Vietnamese", []byte("Vi\xe1\xbb\x87t \x81\x8d\x8f\x90\x9d\x9e"), "Việt \uFFFD", "6 invalid UTF-8 byte(s)", true},
 	} {
 		got, warning, err := decodeText(tc.raw, "", false)
