@@ -163,7 +163,7 @@ func wordSpans(b []byte) [][3]int {
 			if hasBase {
 				spans = append(spans, [3]int{start, i, wordGap})
 			} else {
-				gap = wordGap // keep a separator seen before a dropped run
+				gap |= wordGap // keep a separator seen before a dropped run, and one ending it
 			}
 			start = -1
 		}

@@ -50,6 +50,17 @@ func TestBigrams(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Bigrams = %q, want %q", got, want)
 	}
+	// A run of combining marks alone is no word; a separator before it
+	// or ending it still parts the words around it.
+	for _, in := range []string{Join([]string{"a \u0301", "b"}), Join([]string{"a", "\u0301 b"})} {
+		toks := Folded().Analyze([]byte(in))
+		if len(toks) != 2 || toks[1].Position != 2+PositionGap {
+			t.Errorf("Folded(%q): %d tokens, b at position %d, want 2 and %d", in, len(toks), toks[len(toks)-1].Position, 2+PositionGap)
+		}
+		if got := Bigrams().Terms(in); len(got) != 0 {
+			t.Errorf("Bigrams(%q) = %q, want none across the separator", in, got)
+		}
+	}
 	for _, in := range []string{"", "một", Join([]string{"a", "b"})} {
 		if got := Bigrams().Terms(in); len(got) != 0 {
 			t.Errorf("Bigrams(%q) = %q, want none", in, got)
@@ -196,7 +207,7 @@ func TestCutAsAnalyzers(t *testing.T) {
 	values := []string{
 		"Giấy khai sinh bản sao", "Sổ hộ khẩu", "-\u2029Đơn đề nghị", "  ", "1.000.000 đồng, 4.500 ký",
 		norm.NFD.String("Chứng minh nhân dân"), "ĐƯỜNG bộ đường BỘ đường", strings.Repeat("đ", 100) + "x tờ khai",
-		"\u0301 quý kỳ", "a", "NĐ-CP 05/2012/NĐ-CP",
+		"\u0301 quý kỳ", "a", "NĐ-CP 05/2012/NĐ-CP", "b \u0301",
 	}
 	tokens := func(ts []analysis.Token) []string {
 		var out []string
@@ -228,10 +239,10 @@ func TestCutAsAnalyzers(t *testing.T) {
 			if got, want := tokens(c.Marked(from, to)), stream(Marked().Analyze(part)); !reflect.DeepEqual(got, want) {
 				t.Errorf("values %d:%d marked %q, want %q", start, end, got, want)
 			}
-			whole := NewCut(part)
-			if got, want := tokens(whole.Bigrams()), stream(Bigrams().Analyze(part)); !reflect.DeepEqual(got, want) {
-				t.Errorf("values %d:%d bigrams %q, want %q", start, end, got, want)
+			if got, want := tokens(c.Exact(from, to)), stream(Exact().Analyze(part)); !reflect.DeepEqual(got, want) {
+				t.Errorf("values %d:%d exact %q, want %q", start, end, got, want)
 			}
+			whole := NewCut(part)
 			for _, vectors := range []bool{false, true} {
 				opts := bindex.IndexField
 				if vectors {
