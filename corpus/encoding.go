@@ -120,8 +120,10 @@ func metaCharset(raw []byte) encoding.Encoding {
 // honours a byte-order mark, then the charset an HTML page declares in its
 // <meta>, keeps valid UTF-8 and otherwise tells mostly UTF-8 with a few
 // invalid bytes from Windows-1258, the legacy Vietnamese code page (see
-// [guessInvalidUTF8]). warning is not empty when the text was read with
-// invalid bytes replaced by U+FFFD. When owned is set, raw is the caller's
+// [guessInvalidUTF8]). A file declaring UTF-8 that is not valid UTF-8 is
+// told the same way, but refused when it is not UTF-8 at all; forced UTF-8
+// is refused on any invalid byte. warning is not empty when the text was
+// read with invalid bytes replaced by U+FFFD. When owned is set, raw is the caller's
 // to give away (it is never written again): text may then be raw itself
 // rather than a copy of it, which saves copying every file read.
 func decodeText(raw []byte, forced string, owned bool) (text, warning string, err error) {
@@ -145,7 +147,7 @@ func decodeText(raw []byte, forced string, owned bool) (text, warning string, er
 		case meta != nil:
 			enc = meta
 		case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
-			enc = unicode.UTF8 // the mark is trimmed below
+			enc = unicode.UTF8 // the mark is trimmed below, its length kept for offsets
 		case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}):
 			enc = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
 		case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
@@ -157,7 +159,7 @@ func decodeText(raw []byte, forced string, owned bool) (text, warning string, er
 			if out, ok := nfcValid(asText(raw)); ok {
 				return out, "", nil
 			}
-			legacy, ok, warn := guessInvalidUTF8(raw)
+			legacy, ok, warn := guessInvalidUTF8(raw, 0)
 			if !ok {
 				return nfc(strings.ToValidUTF8(string(raw), "\uFFFD")), warn, nil
 			}
@@ -169,17 +171,17 @@ func decodeText(raw []byte, forced string, owned bool) (text, warning string, er
 		if out, ok := nfcValid(asText(body)); ok {
 			return out, "", nil
 		}
+		at := len(raw) - len(body) // the byte-order mark's length
 		if !declared {
-			return "", "", fmt.Errorf("invalid UTF-8: %s (use --encoding windows-1258 for legacy files)", damageOf(raw).where(raw))
+			return "", "", fmt.Errorf("not UTF-8: %s (use --encoding windows-1258 for legacy files)", damageOf(body).where(body, at))
 		}
 		// Declared UTF-8 (a byte-order mark, a page's charset) with a few
-		// stray bytes reads as UTF-8 undeclared would; a legacy file
-		// declared UTF-8 by mistake is refused rather than read as
-		// replacement characters. The offsets are the file's, the
-		// byte-order mark included.
-		_, legacy, warn := guessInvalidUTF8(raw)
+		// stray bytes reads as UTF-8 undeclared would; a file that is
+		// not UTF-8 at all is refused rather than read as replacement
+		// characters.
+		_, legacy, warn := guessInvalidUTF8(body, at)
 		if legacy {
-			return "", "", fmt.Errorf("declared UTF-8, but %s, and the text reads as Windows-1258 (use --encoding windows-1258)", damageOf(raw).where(raw))
+			return "", "", fmt.Errorf("declared UTF-8 but not UTF-8: %s (a legacy Windows-1258 file? use --encoding windows-1258)", damageOf(body).where(body, at))
 		}
 		return nfc(strings.ToValidUTF8(string(body), "\uFFFD")), warn, nil
 	}
@@ -191,7 +193,8 @@ func decodeText(raw []byte, forced string, owned bool) (text, warning string, er
 }
 
 // guessInvalidUTF8 decides how to read raw, which is not valid UTF-8 and
-// declares no other encoding (it may declare UTF-8). A legacy Windows-1258 file
+// declares no other encoding (it may declare UTF-8), at bytes into its
+// file (after a byte-order mark). A legacy Windows-1258 file
 // has almost no valid multi-byte UTF-8 sequences (its letters are single
 // bytes, rarely followed by 0x80–0xBF); a UTF-8 file with a stray byte has
 // many. So the file is UTF-8 with invalid bytes (ok false, warning set)
@@ -199,11 +202,11 @@ func decodeText(raw []byte, forced string, owned bool) (text, warning string, er
 // characters, or when it has some of those and its Windows-1258 reading is
 // not Vietnamese (fewer than 70% of the non-ASCII characters Vietnamese
 // letters); otherwise it is Windows-1258 (ok true, its decoded text).
-func guessInvalidUTF8(raw []byte) (legacy string, ok bool, warning string) {
+func guessInvalidUTF8(raw []byte, at int) (legacy string, ok bool, warning string) {
 	d := damageOf(raw)
 	bad, multi := d.bad, d.multi
 	warn := func() string {
-		return fmt.Sprintf("%s: read as UTF-8 with U+FFFD for them (use --encoding to choose another reading)", d.where(raw))
+		return fmt.Sprintf("%s: read as UTF-8 with U+FFFD for them (use --encoding to choose another reading)", d.where(raw, at))
 	}
 	if multi > 0 && bad*10 <= multi {
 		return "", false, warn()
@@ -227,14 +230,10 @@ type utf8Damage struct {
 }
 
 // damageOf counts the invalid bytes of raw and its valid multi-byte
-// characters, a byte-order mark not counted.
+// characters.
 func damageOf(raw []byte) utf8Damage {
 	d := utf8Damage{first: -1}
-	i := 0
-	if bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) {
-		i = 3
-	}
-	for i < len(raw) {
+	for i := 0; i < len(raw); {
 		if raw[i] < utf8.RuneSelf {
 			i++
 			continue
@@ -253,10 +252,15 @@ func damageOf(raw []byte) utf8Damage {
 	return d
 }
 
-// where says how many bytes of raw are invalid and where the first lies.
-func (d utf8Damage) where(raw []byte) string {
-	line := 1 + bytes.Count(raw[:max(d.first, 0)], []byte{'\n'})
-	return fmt.Sprintf("%d invalid UTF-8 byte(s) among %d valid non-ASCII characters, the first at line %d, byte %d", d.bad, d.multi, line, d.first+1)
+// where says how many bytes of text are invalid and where the first lies:
+// its line and column (in bytes) in text, and its offset in the file,
+// text being at bytes into it. d must have found an invalid byte.
+func (d utf8Damage) where(text []byte, at int) string {
+	before := text[:d.first]
+	line := 1 + bytes.Count(before, []byte{'\n'})
+	column := len(before) - bytes.LastIndexByte(before, '\n')
+	return fmt.Sprintf("%d invalid UTF-8 byte(s) among %d valid non-ASCII characters, the first at line %d, column %d (byte %d of the file)",
+		d.bad, d.multi, line, column, at+d.first+1)
 }
 
 // looksBinary reports whether decoded text is binary data rather than text:

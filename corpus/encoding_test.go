@@ -52,7 +52,7 @@ func TestEncodings(t *testing.T) {
 func TestEncodingErrors(t *testing.T) {
 	// Forced UTF-8 on a file that is not: a clear error naming the file.
 	_, sum := loadAll(t, []string{encodingFixture("invalid-utf8.txt")}, Options{Format: "jsonl", Encoding: "utf-8"})
-	if len(sum.Errors) != 1 || !strings.Contains(sum.Errors[0].Error(), "invalid-utf8.txt: invalid UTF-8") {
+	if len(sum.Errors) != 1 || !strings.Contains(sum.Errors[0].Error(), "invalid-utf8.txt: not UTF-8") {
 		t.Errorf("errors %v", sum.Errors)
 	}
 	// Detected, the same bytes read as Windows-1258.
@@ -100,9 +100,10 @@ func TestDecodeText(t *testing.T) {
 	for _, tc := range []struct {
 		name, raw, forced, want string
 	}{
-		{"legacy page declaring UTF-8", `<meta charset="utf-8"><p>Vi` + "\xea\xf2t Nam", "", "declared UTF-8, but 2 invalid UTF-8 byte(s) among 0 valid non-ASCII characters, the first at line 1, byte 28, and the text reads as Windows-1258"},
-		{"forced UTF-8", "Tên\nVi\xea\xf2t", "utf-8", "invalid UTF-8: 2 invalid UTF-8 byte(s) among 1 valid non-ASCII characters, the first at line 2, byte 8"},
-		{"forced UTF-8 with a byte-order mark", "\xef\xbb\xbfTên \xff", "utf-8", "the first at line 1, byte 9"},
+		{"legacy page declaring UTF-8", `<meta charset="utf-8"><p>Vi` + "\xea\xf2t Nam", "", "declared UTF-8 but not UTF-8: 2 invalid UTF-8 byte(s) among 0 valid non-ASCII characters, the first at line 1, column 28 (byte 28 of the file) (a legacy Windows-1258 file?"},
+		{"legacy text after a byte-order mark", "\xef\xbb\xbfVi\xea\xf2t \xc3\xa1 \xe2\xe2", "", "declared UTF-8 but not UTF-8: 4 invalid UTF-8 byte(s) among 1 valid non-ASCII characters, the first at line 1, column 3 (byte 6 of the file)"},
+		{"forced UTF-8", "Tên\nVi\xea\xf2t", "utf-8", "not UTF-8: 2 invalid UTF-8 byte(s) among 1 valid non-ASCII characters, the first at line 2, column 3 (byte 8 of the file)"},
+		{"forced UTF-8 with a byte-order mark", "\xef\xbb\xbfTên \xff", "utf-8", "the first at line 1, column 6 (byte 9 of the file)"},
 	} {
 		if _, _, err := decodeText([]byte(tc.raw), tc.forced, false); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: decodeText error %v, want %q", tc.name, err, tc.want)
@@ -124,13 +125,13 @@ func TestDecodeInvalidUTF8(t *testing.T) {
 	}{
 		{"one stray byte in UTF-8", []byte(vi + "\xff" + vi), vi + "\uFFFD" + vi, "1 invalid UTF-8 byte(s)", true},
 		{"stray byte in a large file", []byte(strings.Repeat(vi+"\n", 8000) + "\xff"), strings.Repeat(vi+"\n", 8000) + "\uFFFD", "line 8001", true},
-		{"stray byte on line 3", []byte("a\nb\n" + vi + "\x80x"), "a\nb\n" + vi + "\uFFFDx", "line 3, byte", true},
+		{"stray byte on line 3", []byte("a\nb\n" + vi + "\x80x"), "a\nb\n" + vi + "\uFFFDx", fmt.Sprintf("line 3, column %d (byte %d of the file)", len(vi)+1, len("a\nb\n")+len(vi)+1), true},
 		{"Windows-1258", []byte("Vi\xea\xf2t Nam \xd0\xe3ng ky\xec"), "Việt Nam Đăng ký", "", false},
 		{"Windows-1258 with an accidental UTF-8 pair", []byte("Vi\xea\xf2t Nam \xd0\xe3ng ky\xec th\xea\xf2 \xc3\xa1"), "Việt Nam Đăng ký thệ Ă¡", "", false},
 		// Declared UTF-8 with a stray byte reads as undeclared UTF-8 does;
 		// the byte is counted from the start of the file, its byte-order
 		// mark included.
-		{"stray byte after a UTF-8 byte-order mark", []byte("\xef\xbb\xbf" + vi + "\xff" + vi), vi + "\uFFFD" + vi, fmt.Sprintf("the first at line 1, byte %d", 3+len(vi)+1), true},
+		{"stray byte after a UTF-8 byte-order mark", []byte("\xef\xbb\xbf" + vi + "\xff" + vi), vi + "\uFFFD" + vi, fmt.Sprintf("the first at line 1, column %d (byte %d of the file)", len(vi)+1, 3+len(vi)+1), true},
 		{"stray byte in a page declaring UTF-8", []byte(`<meta charset="utf-8"><p>` + vi + "\x80" + vi), `<meta charset="utf-8"><p>` + vi + "\uFFFD" + vi, "1 invalid UTF-8 byte(s)", true},
 		{"many bad bytes, Windows-1258 reading not Vietnamese", []byte("Vi\xe1\xbb\x87t \x81\x8d\x8f\x90\x9d\x9e"), "Việt \uFFFD", "6 invalid UTF-8 byte(s)", true},
 	} {

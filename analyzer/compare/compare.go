@@ -514,7 +514,7 @@ func parallel(ctx context.Context, n int, fn func(i int)) error {
 
 func scenario(ctx context.Context, name, desc string, pairs []Pair, baseline, current []*corpus.Procedure,
 	basePrep, curPrep []*prepared, target cost.Amount, d *differ) (*Scenario, error) {
-	t := newScenarioTally(name, desc, d.subjectScope)
+	t := newScenarioTally(name, desc, d.scopeOfSubject)
 	for n, pr := range pairs {
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -717,8 +717,8 @@ func newDiffer(opts Options) *differ {
 	return d
 }
 
-// subjectScope is [subjectScope], remembered.
-func (d *differ) subjectScope(subject string) Scope { return d.scopes.Get(subject, subjectScope) }
+// scopeOfSubject is [subjectScope], remembered.
+func (d *differ) scopeOfSubject(subject string) Scope { return d.scopes.Get(subject, subjectScope) }
 
 // diff compares one pair; b or c may be nil.
 func (d *differ) diff(b, c *corpus.Procedure, bp, cp *prepared) *Change {

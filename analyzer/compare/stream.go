@@ -66,7 +66,7 @@ func NewStreamer(model *cost.Model, opts Options, keep Keep) *Streamer {
 		if name == ScenarioFlagsApplied {
 			desc = dropDescription(opts.DropDescription)
 		}
-		s.scenarios[i] = &streamScenario{tally: newScenarioTally(name, desc, s.d.subjectScope), top: &changeHeap{}, byMinistry: map[string]*changeHeap{}}
+		s.scenarios[i] = &streamScenario{tally: newScenarioTally(name, desc, s.d.scopeOfSubject), top: &changeHeap{}, byMinistry: map[string]*changeHeap{}}
 	}
 	return s
 }

@@ -84,8 +84,9 @@ func TestChangeFileReportsAFailedWrite(t *testing.T) {
 }
 
 // A change that cannot be written when it is added fails WriteJSON with
-// that write's error, and the changes added after it are not written
-// either: the list is never written short.
+// that write's error, and is not listed: the list is never written short.
+// (The second Add fails on its own, the writer keeping its error; it is
+// there to show WriteJSON reports the first failure, not the last.)
 func TestChangeFileReportsAFailedAdd(t *testing.T) {
 	dir := t.TempDir()
 	cf, err := NewChangeFile(dir)
