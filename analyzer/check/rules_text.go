@@ -177,7 +177,8 @@ func runDigitisedPaper(p *Pass) {
 }
 
 // notAskedFor reports whether the paper at tokens [k, ke) of unit [i, j)
-// is named without being asked for: the agency verifies or looks the data
+// (k may be len(d.toks) when the paper begins inside the last word) is
+// named without being asked for: the agency verifies or looks the data
 // up, the sentence asks for it only when the data cannot be had, the
 // clause offers the data instead, the paper is replaced, issued
 // abroad, a qualification to hold ("phải có bằng tốt nghiệp"), or what the
@@ -215,7 +216,7 @@ func notAskedFor(d *Draft, lx *Lexicon, i, j, k, ke int) bool {
 	if _, n := lx.dpReplacedAfter.matchAt(toks, ke); n > 0 && ke < j && !toks[ke].hard {
 		return true
 	}
-	if k > i && !toks[k].hard {
+	if k > i && k < len(toks) && !toks[k].hard {
 		if _, ok := lx.dpReplacedBefore.endsAt(toks, k-1); ok {
 			return true
 		}
@@ -240,10 +241,17 @@ func listedWith(gap string) bool {
 }
 
 // stopBefore reports whether a sentence or item stop (. ; ! ? or a line
-// break, not a colon) separates token t from the one before.
+// break, not a colon) separates token t from the one before; t may be
+// len(d.toks), the end of the text, for a paper that begins inside the
+// last word ("ảCCCD").
 func (d *Draft) stopBefore(t int) bool {
-	if t == 0 || !d.toks[t].hard {
-		return t == 0
+	switch {
+	case t == 0:
+		return true
+	case t >= len(d.toks):
+		return strings.ContainsAny(d.Text[d.toks[len(d.toks)-1].end:], ".;!?\n")
+	case !d.toks[t].hard:
+		return false
 	}
 	return strings.ContainsAny(d.Text[d.toks[t-1].end:d.toks[t].start], ".;!?\n")
 }
