@@ -116,16 +116,16 @@ func metaCharset(raw []byte) encoding.Encoding {
 	return enc
 }
 
-// decodeText converts raw file bytes to NFC UTF-8. With no encoding forced it
-// honours a byte-order mark, then the charset an HTML page declares in its
-// <meta>, keeps valid UTF-8 and otherwise tells mostly UTF-8 with a few
-// invalid bytes from Windows-1258, the legacy Vietnamese code page (see
-// [guessInvalidUTF8]). A file declaring UTF-8 that is not valid UTF-8 is
-// told the same way, but refused when it is not UTF-8 at all; forced UTF-8
-// is refused on any invalid byte. warning is not empty when the text was
-// read with invalid bytes replaced by U+FFFD. When owned is set, raw is the caller's
-// to give away (it is never written again): text may then be raw itself
-// rather than a copy of it, which saves copying every file read.
+// decodeText converts raw file bytes to NFC UTF-8. With no encoding forced
+// it honours a byte-order mark, then the charset an HTML page declares in
+// its <meta>, keeps valid UTF-8 and otherwise tells mostly UTF-8 with a
+// few invalid bytes from Windows-1258, the legacy Vietnamese code page
+// (see [guessInvalidUTF8]). A file declaring UTF-8 that is not valid UTF-8
+// is told the same way, but refused when it is not UTF-8 at all; forced
+// UTF-8 is refused on any invalid byte. warning is not empty when the text
+// was read with invalid bytes replaced by U+FFFD. When owned is set, raw is
+// the caller's to give away (it is never written again): text may then be
+// raw itself rather than a copy of it, which saves copying every file read.
 func decodeText(raw []byte, forced string, owned bool) (text, warning string, err error) {
 	asText := func(b []byte) string {
 		if owned {
@@ -193,11 +193,11 @@ func decodeText(raw []byte, forced string, owned bool) (text, warning string, er
 }
 
 // guessInvalidUTF8 decides how to read raw, which is not valid UTF-8 and
-// declares no other encoding (it may declare UTF-8), at bytes into its
-// file (after a byte-order mark). A legacy Windows-1258 file
-// has almost no valid multi-byte UTF-8 sequences (its letters are single
-// bytes, rarely followed by 0x80–0xBF); a UTF-8 file with a stray byte has
-// many. So the file is UTF-8 with invalid bytes (ok false, warning set)
+// declares no other encoding (it may declare UTF-8), at bytes into its file
+// (after a byte-order mark). A legacy Windows-1258 file has almost no
+// valid multi-byte UTF-8 sequences (its letters are single bytes, rarely
+// followed by 0x80–0xBF); a UTF-8 file with a stray byte has many. So the
+// file is UTF-8 with invalid bytes (ok false, warning set)
 // when its invalid bytes are at most a tenth of its valid multi-byte
 // characters, or when it has some of those and its Windows-1258 reading is
 // not Vietnamese (fewer than 70% of the non-ASCII characters Vietnamese
