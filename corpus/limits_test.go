@@ -191,10 +191,19 @@ func TestMarkdownHostileShapes(t *testing.T) {
 		perByte := float64(allocs[1]) / float64(sizes[1])
 		growth, size := float64(allocs[1])/float64(allocs[0]), float64(sizes[1])/float64(sizes[0])
 		t.Logf("%s: %.1f bytes allocated a byte, growth %.1f× for %.1f×", tt.name, perByte, growth, size)
-		if tt.refused && perByte > bytesPerInputByte() {
-			t.Errorf("%s: %.1f bytes allocated per byte refusing it, want at most 8", tt.name, perByte)
-		}
-		if growth > 1.5*size {
+		switch {
+		case tt.refused:
+			// Refusing costs a few bytes a byte, some tens of kilobytes for
+			// the smaller input, where the allocations of the runtime and
+			// of pools emptied under -race move the ratio of the two sizes
+			// by 1.4× to 5.6× (15 runs): linear growth is held as a bound
+			// on the bytes per byte at both sizes instead.
+			for i := range sizes {
+				if pb := float64(allocs[i]) / float64(sizes[i]); pb > bytesPerInputByte() {
+					t.Errorf("%s, %d bytes: %.1f bytes allocated per byte refusing it, want at most %.0f", tt.name, sizes[i], pb, bytesPerInputByte())
+				}
+			}
+		case growth > 1.5*size:
 			t.Errorf("%s: memory grew %.1f× for %.1f× the input", tt.name, growth, size)
 		}
 	}
